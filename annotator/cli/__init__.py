@@ -1,0 +1,1 @@
+"""The command line over the services; its interface is a contract (see README)."""

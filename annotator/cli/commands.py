@@ -1,0 +1,193 @@
+"""One function per command: parse nothing, call services, print results."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import orjson
+
+from annotator.cli.progress import progress_bar
+from annotator.cli.render import marked_text, span_table
+
+from annotator.domain.scheme import Scheme
+from annotator.services import annotating, documents, exporting, history, importing
+from annotator.services.errors import ServiceError
+from annotator.services.workspace import Workspace, default_scheme_body
+
+
+def _open(args: argparse.Namespace) -> Workspace:
+    return Workspace.open(args.db)
+
+
+def _print_problems(problems) -> None:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+
+
+def import_(args: argparse.Namespace) -> int:
+    with _open(args) as workspace, progress_bar("files") as progress:
+        options = dict(annotator=args.annotator, skip_bad=args.skip_bad, dry_run=args.dry_run,
+                       progress=progress)
+        if args.sample:
+            report = importing.import_sample(workspace, **options)
+        else:
+            report = importing.import_files(workspace, [Path(p) for p in args.paths],
+                                            format_id=args.format, **options)
+    for notice in report.notices:
+        print(f"{notice.file}:{notice.line}: note: {notice.message}", file=sys.stderr)
+    _print_problems(report.problems)
+    summary = (f"{report.documents_added} document(s) added, {report.documents_existing} already stored; "
+               f"{report.sets_added} set(s) added, {report.sets_replaced} replaced; "
+               f"{report.spans} span(s), {report.claims} claim(s), {report.relations} relation(s)")
+    if report.committed:
+        skipped = f"; {report.records_skipped} bad record(s) skipped" if report.problems else ""
+        print(f"imported: {summary}{skipped}")
+        return 0
+    if report.problems:
+        print(f"annotator: {len(report.problems)} problem(s); nothing was imported", file=sys.stderr)
+        return 1
+    print(f"dry run, nothing written: would import {summary}")
+    return 0
+
+
+def validate(args: argparse.Namespace) -> int:
+    db = Path(args.db)
+    if "://" in args.db or db.exists():
+        with _open(args) as workspace:
+            scheme = workspace.current_scheme()
+    else:
+        scheme = Scheme.from_dict(default_scheme_body())
+    problems = importing.validate_files([Path(p) for p in args.paths], scheme, format_id=args.format)
+    _print_problems(problems)
+    if problems:
+        print(f"annotator: {len(problems)} problem(s)", file=sys.stderr)
+        return 1
+    print("ok")
+    return 0
+
+
+def export(args: argparse.Namespace) -> int:
+    ids = [d.strip() for d in args.docs.split(",") if d.strip()] if args.docs else None
+    with _open(args) as workspace, progress_bar("docs") as progress:
+        if args.output == "-":
+            report = exporting.export(workspace, sys.stdout.buffer, format_id=args.format,
+                                      owner=args.annotator, document_ids=ids, progress=progress)
+            sys.stdout.flush()
+        else:
+            target = Path(args.output)
+            partial = target.with_name(target.name + ".partial")
+            try:
+                with open(partial, "wb") as out:
+                    report = exporting.export(workspace, out, format_id=args.format, owner=args.annotator,
+                                              document_ids=ids, progress=progress)
+                partial.replace(target)  # a failed export never leaves a half-written file behind
+            finally:
+                partial.unlink(missing_ok=True)
+    print(f"exported {report.records} record(s) of {report.documents} document(s)", file=sys.stderr)
+    return 0
+
+
+def docs(args: argparse.Namespace) -> int:
+    with _open(args) as workspace:
+        rows = documents.iter_summaries(workspace)
+        if args.json:
+            out = sys.stdout.buffer
+            out.write(b"[")
+            for n, row in enumerate(rows):
+                out.write((b",\n" if n else b"\n") + orjson.dumps({
+                    "id": row.id, "date": row.date, "length": row.length, "sha256": row.sha256,
+                    "sets": [{"annotator": owner, "status": status.value} for owner, status in row.sets],
+                }))
+            out.write(b"\n]\n")
+            return 0
+        print(f"{'id':<28} {'date':<10} {'length':>7}  sets")
+        for row in rows:
+            sets = ", ".join(f"{owner}:{status.value}" for owner, status in row.sets) or "-"
+            print(f"{row.id:<28} {row.date or '-':<10} {row.length:>7}  {sets}")
+    return 0
+
+
+def show(args: argparse.Namespace) -> int:
+    with _open(args) as workspace:
+        document = documents.document(workspace, args.document_id)
+        sets = documents.annotation_sets(workspace, args.document_id, args.annotator)
+    print(f"# {document.id}  date={document.date or '-'}  length={len(document.text)}")
+    if not sets:
+        who = f"{args.annotator!r} has no set" if args.annotator else "no annotation sets"
+        print(f"# {who}")
+        print(document.text)
+        return 0
+    colour = sys.stdout.isatty()
+    for aset in sets:
+        print(f"\n## {aset.owner} ({aset.status.value})")
+        print(marked_text(document, aset, colour))
+        print()
+        print("\n".join(span_table(document, aset)))
+    return 0
+
+
+def label(args: argparse.Namespace) -> int:
+    with _open(args) as workspace:
+        changes = annotating.add_span(workspace, args.document_id, args.start, args.end, args.label,
+                                      owner=args.annotator)
+    print(changes.result)
+    return 0
+
+
+def unlabel(args: argparse.Namespace) -> int:
+    with _open(args) as workspace:
+        sets = documents.annotation_sets(workspace, args.document_id, args.annotator)
+        ids = {s.id for aset in sets for s in (*aset.spans, *aset.claims)}
+        if args.span_id not in ids:
+            raise ServiceError(f"document {args.document_id!r} has no span {args.span_id} "
+                               f"in {args.annotator!r}'s set")
+        changes = annotating.remove_span(workspace, args.span_id, owner=args.annotator)
+    print(f"removed span {changes.result}")
+    return 0
+
+
+def _history(args: argparse.Namespace, step, nothing: str) -> int:
+    with _open(args) as workspace:
+        changes = step(workspace, owner=args.annotator)
+    if changes is None:
+        print(f"annotator: {nothing} for {args.annotator!r}", file=sys.stderr)
+        return 1
+    print(changes.label)
+    return 0
+
+
+def undo(args: argparse.Namespace) -> int:
+    return _history(args, history.undo, "nothing to undo")
+
+
+def redo(args: argparse.Namespace) -> int:
+    return _history(args, history.redo, "nothing to redo")
+
+
+def schema(args: argparse.Namespace) -> int:
+    with _open(args) as workspace:
+        scheme = workspace.current_scheme()
+    if args.json:
+        sys.stdout.buffer.write(orjson.dumps({"version": scheme.version, **scheme.to_dict()},
+                                             option=orjson.OPT_INDENT_2) + b"\n")
+        return 0
+    print(f"scheme {scheme.name!r}, version {scheme.version}")
+    print("entities:")
+    for e in scheme.entities:
+        print(f"  {e.hotkey:>2}  {e.name:<6} {e.color}  {e.description}")
+    print("claim types:")
+    for c in scheme.claim_types:
+        print(f"  {c.hotkey:>2}  {c.name:<9} {c.description}")
+    print("relations:")
+    for r in scheme.relations:
+        print(f"      {r.name:<10} {'|'.join(r.heads)} -> {'|'.join(r.tails)}")
+    if scheme.attributes:
+        print("attributes:")
+        for a in scheme.attributes:
+            applies = ", ".join(a.labels) if a.labels else "all labels"
+            print(f"      {a.name:<10} {a.type:<8} {applies}")
+    return 0
+
+

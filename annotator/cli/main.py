@@ -1,0 +1,110 @@
+"""``annotator [--db PATH_OR_URL] COMMAND ...``: the command line.
+
+Exit status: 0 on success, 1 when the work failed (bad input: one
+``FILE:LINE: message`` per line on stderr, nothing written), 2 for a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from annotator import __version__, paths
+from annotator.cli import commands
+from annotator.services.errors import Cancelled, ServiceError
+from annotator.storage import DatabaseError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="annotator", description="Annotate Russian news: entities, claims, who said what.")
+    parser.add_argument("--db", metavar="PATH_OR_URL",
+                        help="database file or URL (default: $ANNOTATOR_DB, else annotator.sqlite3 "
+                             "in the user's data directory)")
+    parser.add_argument("--version", action="version", version=f"annotator {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("import", help="import files or directories (all or nothing)")
+    p.add_argument("paths", nargs="*", metavar="PATH")
+    p.add_argument("--sample", action="store_true", help="load the five sample articles")
+    p.add_argument("--format", default="auto", choices=["auto", "text", "jsonl"])
+    p.add_argument("--annotator", metavar="NAME", help="owner of the imported sets (overrides the file)")
+    p.add_argument("--skip-bad", action="store_true", help="import the good records, report the bad ones")
+    p.add_argument("--dry-run", action="store_true", help="check everything, write nothing")
+    p.set_defaults(run=commands.import_)
+
+    p = sub.add_parser("export", help="export annotations")
+    p.add_argument("-o", "--output", required=True, metavar="OUT", help="output file, or - for stdout")
+    p.add_argument("--format", default="jsonl", choices=["jsonl"])
+    p.add_argument("--annotator", default="all", metavar="NAME|gold|all")
+    p.add_argument("--docs", metavar="ID,...", help="only these documents")
+    p.set_defaults(run=commands.export)
+
+    p = sub.add_parser("docs", help="list documents with their sets and status")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=commands.docs)
+
+    p = sub.add_parser("show", help="a document's text with its spans")
+    p.add_argument("document_id", metavar="DOC_ID")
+    p.add_argument("--annotator", metavar="NAME")
+    p.set_defaults(run=commands.show)
+
+    p = sub.add_parser("label", help="add an entity span (code-point offsets, end exclusive)")
+    p.add_argument("document_id", metavar="DOC_ID")
+    p.add_argument("start", type=int)
+    p.add_argument("end", type=int)
+    p.add_argument("label")
+    p.add_argument("--annotator", required=True, metavar="NAME")
+    p.set_defaults(run=commands.label)
+
+    p = sub.add_parser("unlabel", help="remove a span by its id (as `show` prints it)")
+    p.add_argument("document_id", metavar="DOC_ID")
+    p.add_argument("span_id", type=int, metavar="SPAN_ID")
+    p.add_argument("--annotator", required=True, metavar="NAME")
+    p.set_defaults(run=commands.unlabel)
+
+    p = sub.add_parser("validate", help="check files without importing")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--format", default="auto", choices=["auto", "text", "jsonl"])
+    p.set_defaults(run=commands.validate)
+
+    p = sub.add_parser("schema", help="the active annotation scheme")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=commands.schema)
+
+    for name, helptext in (("undo", "undo that owner's last action"), ("redo", "redo that owner's last undo")):
+        p = sub.add_parser(name, help=helptext + " (as a new action)")
+        p.add_argument("--annotator", required=True, metavar="NAME")
+        p.set_defaults(run=commands.undo if name == "undo" else commands.redo)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return 2
+    if args.command == "import" and not args.sample and not args.paths:
+        parser.error("import needs PATH... or --sample")
+    if args.command == "import" and args.sample and args.paths:
+        parser.error("import takes PATH... or --sample, not both")
+    args.db = args.db or paths.default_database()
+    try:
+        return args.run(args)
+    except (ServiceError, DatabaseError) as exc:
+        print(f"annotator: error: {exc}", file=sys.stderr)
+        return 1
+    except Cancelled:
+        print("annotator: cancelled; nothing was written", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("annotator: interrupted; nothing was written", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,135 @@
+"""The annotated corpus as frozen values.
+
+Offsets are Unicode code points into the document's stored text, end-exclusive
+(see ``annotator.domain.offsets`` for the conversions used at the edges).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+GOLD = "gold"
+ALL = "all"
+AUTHOR = "AUTHOR"
+RESERVED_OWNERS = frozenset({GOLD, ALL})
+# A relation's allowed head or tail may name this instead of an entity label: any claim.
+CLAIM_NODE = "CLAIM"
+
+
+class SetStatus(StrEnum):
+    NEW = "new"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    CURATED = "curated"  # gold only
+    SKIPPED = "skipped"
+
+
+class Certainty(StrEnum):
+    ASSERTED = "ASSERTED"
+    HEDGED = "HEDGED"
+
+
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    id: str
+    text: str
+    meta: dict[str, Any] = field(default_factory=dict, hash=False, compare=True)
+
+    @property
+    def sha256(self) -> str:
+        return text_sha256(self.text)
+
+    @property
+    def date(self) -> str | None:
+        return self.meta.get("date")
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentSummary:
+    """A row of the document list: everything but the text."""
+
+    id: str
+    ordinal: int
+    date: str | None
+    length: int
+    sha256: str
+    sets: tuple[tuple[str, SetStatus], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """An entity mention. ``id`` is the store's id (or a local id like ``T1`` in a file)."""
+
+    id: int | str | None
+    start: int
+    end: int
+    label: str
+    attributes: dict[str, Any] = field(default_factory=dict, hash=False)
+    entity: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    value: float | None
+    unit: str | None
+    period: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A span holding one checkable assertion.
+
+    ``speaker`` is the id of a mention in the same set, or ``AUTHOR`` for the
+    outlet's own voice, or None when not yet known.
+    """
+
+    id: int | str | None
+    start: int
+    end: int
+    type: str
+    speaker: int | str | None = None
+    cue: Cue | None = None
+    certainty: Certainty = Certainty.ASSERTED
+    checkworthy: bool = False
+    quantity: Quantity | None = None
+    attributes: dict[str, Any] = field(default_factory=dict, hash=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """A typed link between two spans or claims, referred to by id."""
+
+    id: int | str | None
+    label: str
+    head: int | str
+    tail: int | str
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotationSet:
+    """One owner's annotations of one document (an annotator, or ``gold``)."""
+
+    document_id: str
+    owner: str
+    status: SetStatus = SetStatus.NEW
+    spans: tuple[Span, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    id: int | None = None
+
+
+def covered(text: str, start: int, end: int) -> str:
+    return text[start:end]

@@ -1,0 +1,177 @@
+"""The annotation scheme: entity labels, claim types, relation types, attributes.
+
+A scheme is data (JSON in ``resources/scheme/default.json``); each saved
+version is stored so that every export can say which one it used.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from annotator.domain.model import CLAIM_NODE, Certainty
+
+
+class SchemeError(ValueError):
+    """A scheme document that cannot be used, with the reason."""
+
+
+ATTRIBUTE_TYPES = ("choice", "text", "boolean")
+
+
+@dataclass(frozen=True, slots=True)
+class AttributeDef:
+    name: str
+    type: str  # one of ATTRIBUTE_TYPES
+    choices: tuple[str, ...] = ()
+    labels: tuple[str, ...] = ()  # entity labels it applies to; empty means all
+
+    def accepts(self, value: Any) -> bool:
+        if self.type == "boolean":
+            return isinstance(value, bool)
+        if self.type == "choice":
+            return value in self.choices
+        return isinstance(value, str)
+
+
+@dataclass(frozen=True, slots=True)
+class EntityLabel:
+    name: str
+    hotkey: str
+    color: str
+    description: str = ""
+    guideline: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimType:
+    name: str
+    hotkey: str
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RelationType:
+    name: str
+    heads: tuple[str, ...]  # entity labels, or CLAIM_NODE for any claim
+    tails: tuple[str, ...]
+    description: str = ""
+
+    def allows(self, head_label: str, tail_label: str) -> bool:
+        return head_label in self.heads and tail_label in self.tails
+
+
+@dataclass(frozen=True, slots=True)
+class Scheme:
+    name: str
+    entities: tuple[EntityLabel, ...]
+    claim_types: tuple[ClaimType, ...]
+    relations: tuple[RelationType, ...]
+    attributes: tuple[AttributeDef, ...] = ()
+    speaker_labels: tuple[str, ...] = ("PER", "ORG", "ROLE")
+    version: int | None = field(default=None, compare=False)
+
+    def entity(self, name: str) -> EntityLabel | None:
+        return next((e for e in self.entities if e.name == name), None)
+
+    def has_entity(self, name: str) -> bool:
+        return any(e.name == name for e in self.entities)
+
+    def has_claim_type(self, name: str) -> bool:
+        return any(c.name == name for c in self.claim_types)
+
+    def relation(self, name: str) -> RelationType | None:
+        return next((r for r in self.relations if r.name == name), None)
+
+    def attribute(self, name: str) -> AttributeDef | None:
+        return next((a for a in self.attributes if a.name == name), None)
+
+    # --- (de)serialisation: the JSON shape of resources/scheme/default.json ---
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], version: int | None = None) -> Scheme:
+        try:
+            scheme = cls(
+                name=str(data.get("name", "scheme")),
+                entities=tuple(
+                    EntityLabel(e["name"], str(e["hotkey"]), e["color"],
+                                e.get("description", ""), e.get("guideline", ""))
+                    for e in data["entities"]
+                ),
+                claim_types=tuple(
+                    ClaimType(c["name"], str(c["hotkey"]), c.get("description", ""))
+                    for c in data.get("claim_types", [])
+                ),
+                relations=tuple(
+                    RelationType(r["name"], tuple(r["heads"]), tuple(r["tails"]),
+                                 r.get("description", ""))
+                    for r in data.get("relations", [])
+                ),
+                attributes=tuple(
+                    AttributeDef(a["name"], a["type"], tuple(a.get("choices", ())),
+                                 tuple(a.get("labels", ())))
+                    for a in data.get("attributes", [])
+                ),
+                speaker_labels=tuple(data.get("speaker_labels", ("PER", "ORG", "ROLE"))),
+                version=version,
+            )
+        except (KeyError, TypeError) as exc:
+            raise SchemeError(f"scheme is missing or mistypes a field: {exc}") from exc
+        problems = validate_scheme(scheme)
+        if problems:
+            raise SchemeError("; ".join(problems))
+        return scheme
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "entities": [
+                {"name": e.name, "hotkey": e.hotkey, "color": e.color,
+                 "description": e.description, "guideline": e.guideline}
+                for e in self.entities
+            ],
+            "claim_types": [
+                {"name": c.name, "hotkey": c.hotkey, "description": c.description}
+                for c in self.claim_types
+            ],
+            "certainty": [c.value for c in Certainty],
+            "relations": [
+                {"name": r.name, "heads": list(r.heads), "tails": list(r.tails),
+                 "description": r.description}
+                for r in self.relations
+            ],
+            "attributes": [
+                {"name": a.name, "type": a.type, "choices": list(a.choices), "labels": list(a.labels)}
+                for a in self.attributes
+            ],
+            "speaker_labels": list(self.speaker_labels),
+        }
+
+
+def validate_scheme(scheme: Scheme) -> list[str]:
+    """Problems that make a scheme unusable: duplicate names or hotkeys, dangling labels."""
+    problems: list[str] = []
+    names = [e.name for e in scheme.entities]
+    for name in sorted({n for n in names if names.count(n) > 1}):
+        problems.append(f"entity label {name!r} is defined twice")
+    if CLAIM_NODE in names:
+        problems.append(f"{CLAIM_NODE!r} is reserved for claims and cannot be an entity label")
+    keys = [e.hotkey for e in scheme.entities] + [c.hotkey for c in scheme.claim_types]
+    for key in sorted({k for k in keys if k and keys.count(k) > 1}):
+        problems.append(f"hotkey {key!r} is used twice")
+    known = set(names) | {CLAIM_NODE}
+    for rel in scheme.relations:
+        for label in (*rel.heads, *rel.tails):
+            if label not in known:
+                problems.append(f"relation {rel.name} names unknown label {label!r}")
+    for attr in scheme.attributes:
+        if attr.type not in ATTRIBUTE_TYPES:
+            problems.append(f"attribute {attr.name} has unknown type {attr.type!r}")
+        if attr.type == "choice" and not attr.choices:
+            problems.append(f"attribute {attr.name} is a choice with no choices")
+        for label in attr.labels:
+            if label not in names:
+                problems.append(f"attribute {attr.name} names unknown label {label!r}")
+    for label in scheme.speaker_labels:
+        if label not in names:
+            problems.append(f"speaker label {label!r} is not an entity label")
+    return problems

@@ -1,0 +1,122 @@
+"""Checks of an annotation set against its document's text and the scheme.
+
+Each function returns messages (empty when all is well) so that importers can
+attach file and line, and services can refuse an action with the same words.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from annotator.domain.model import AUTHOR, CLAIM_NODE, RESERVED_OWNERS, AnnotationSet, Claim, Span
+from annotator.domain.scheme import Scheme
+
+
+def check_owner_name(owner: str, *, allow_gold: bool = True) -> list[str]:
+    if not owner or not owner.strip():
+        return ["annotator name is empty"]
+    if owner != owner.strip():
+        return [f"annotator name {owner!r} has leading or trailing spaces"]
+    if owner in RESERVED_OWNERS and not (allow_gold and owner == "gold"):
+        return [f"{owner!r} is a reserved name and cannot own a set"]
+    return []
+
+
+def check_offsets(start: Any, end: Any, text_length: int, what: str) -> list[str]:
+    if not isinstance(start, int) or not isinstance(end, int) or isinstance(start, bool) or isinstance(end, bool):
+        return [f"{what}: start and end must be integers"]
+    if start < 0 or end < 0:
+        return [f"{what}: negative offset ({start}, {end})"]
+    if start >= end:
+        return [f"{what}: start {start} is not before end {end}"]
+    if end > text_length:
+        return [f"{what}: end {end} is beyond the text's {text_length} characters"]
+    return []
+
+
+def check_attributes(attributes: dict[str, Any], label: str, scheme: Scheme, what: str) -> list[str]:
+    problems = []
+    for name, value in attributes.items():
+        attr = scheme.attribute(name)
+        if attr is None:
+            problems.append(f"{what}: unknown attribute {name!r}")
+        elif attr.labels and label not in attr.labels:
+            problems.append(f"{what}: attribute {name!r} does not apply to label {label}")
+        elif not attr.accepts(value):
+            problems.append(f"{what}: attribute {name!r} cannot be {value!r}")
+    return problems
+
+
+def check_span(span: Span, text_length: int, scheme: Scheme) -> list[str]:
+    what = f"span {span.id}"
+    problems = check_offsets(span.start, span.end, text_length, what)
+    if not scheme.has_entity(span.label):
+        problems.append(f"{what}: unknown label {span.label!r}")
+    else:
+        problems += check_attributes(span.attributes, span.label, scheme, what)
+    return problems
+
+
+def check_claim(claim: Claim, text_length: int, scheme: Scheme, spans_by_id: dict[Any, Span]) -> list[str]:
+    what = f"claim {claim.id}"
+    problems = check_offsets(claim.start, claim.end, text_length, what)
+    if not scheme.has_claim_type(claim.type):
+        problems.append(f"{what}: unknown claim type {claim.type!r}")
+    if claim.speaker is not None and claim.speaker != AUTHOR:
+        speaker = spans_by_id.get(claim.speaker)
+        if speaker is None:
+            problems.append(f"{what}: speaker {claim.speaker!r} is not a mention of this set")
+        elif speaker.label not in scheme.speaker_labels:
+            problems.append(
+                f"{what}: speaker {claim.speaker!r} is a {speaker.label}, "
+                f"not one of {', '.join(scheme.speaker_labels)}"
+            )
+    if claim.cue is not None:
+        problems += check_offsets(claim.cue.start, claim.cue.end, text_length, f"{what} cue")
+    return problems
+
+
+def check_set(aset: AnnotationSet, text_length: int, scheme: Scheme) -> list[str]:
+    """Every problem of a set read from a file, in a stable order."""
+    problems = check_owner_name(aset.owner)
+    ids = Counter(str(x.id) for x in (*aset.spans, *aset.claims, *aset.relations))
+    for dup in sorted(i for i, n in ids.items() if n > 1):
+        problems.append(f"id {dup!r} is used more than once")
+    spans_by_id = {s.id: s for s in aset.spans}
+    for span in aset.spans:
+        problems += check_span(span, text_length, scheme)
+    for claim in aset.claims:
+        problems += check_claim(claim, text_length, scheme, spans_by_id)
+    claims_by_id = {c.id: c for c in aset.claims}
+    for rel in aset.relations:
+        problems += check_relation_ends(rel.id, rel.label, rel.head, rel.tail, spans_by_id, claims_by_id, scheme)
+    return problems
+
+
+def node_label(node_id: Any, spans_by_id: dict[Any, Span], claims_by_id: dict[Any, Claim]) -> str | None:
+    """The label a relation end has for the scheme: its entity label, or CLAIM."""
+    if node_id in spans_by_id:
+        return spans_by_id[node_id].label
+    if node_id in claims_by_id:
+        return CLAIM_NODE
+    return None
+
+
+def check_relation_ends(rel_id: Any, label: str, head: Any, tail: Any,
+                        spans_by_id: dict[Any, Span], claims_by_id: dict[Any, Claim],
+                        scheme: Scheme) -> list[str]:
+    what = f"relation {rel_id}"
+    rtype = scheme.relation(label)
+    if rtype is None:
+        return [f"{what}: unknown relation type {label!r}"]
+    problems = []
+    head_label = node_label(head, spans_by_id, claims_by_id)
+    tail_label = node_label(tail, spans_by_id, claims_by_id)
+    if head_label is None:
+        problems.append(f"{what}: head {head!r} does not exist")
+    if tail_label is None:
+        problems.append(f"{what}: tail {tail!r} does not exist")
+    if head_label and tail_label and not rtype.allows(head_label, tail_label):
+        problems.append(f"{what}: {label} does not allow {head_label} -> {tail_label}")
+    return problems

@@ -1,0 +1,1 @@
+"""File formats, one module each, found through :mod:`annotator.formats.registry`."""

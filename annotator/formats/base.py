@@ -1,0 +1,52 @@
+"""What every file format provides: a reader of records and, optionally, a writer."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO, Protocol
+
+from annotator.domain.model import AnnotationSet, Document
+from annotator.domain.problems import Problem
+from annotator.domain.scheme import Scheme
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One document read from a file, and the annotation set the line carries, if any.
+
+    Ids inside ``annotations`` are the file's own (``T1``, ``C1``); the import
+    service maps them to store ids.
+    """
+
+    source: str
+    line: int
+    document: Document
+    annotations: AnnotationSet | None = None
+    # A file name is a weak id: a text file whose stem is taken gets a suffix ("-2");
+    # an id a file states (JSONL) is meant, and a clash with another text is an error.
+    rename_on_conflict: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ExportItem:
+    document: Document
+    annotations: AnnotationSet | None  # None: a document with no set, written once
+
+
+class Format(Protocol):
+    id: str
+    label: str
+    extensions: tuple[str, ...]
+
+    def sniff(self, path: Path, head: bytes) -> bool:
+        """Whether a file with this start is in this format (used when the extension is unknown)."""
+
+    def read(self, path: Path, scheme: Scheme) -> Iterator[Record | Problem]:
+        """Records and problems in file order; a problem never stops the reading."""
+
+
+class Writer(Protocol):
+    def write(self, out: BinaryIO, items: Iterable[ExportItem], scheme: Scheme) -> int:
+        """Write items; return how many records were written."""

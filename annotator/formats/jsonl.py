@@ -1,0 +1,240 @@
+"""Our JSONL: one object per (document, annotation set); see ``docs/jsonl.md``.
+
+Its JSON Schema is ``resources/schemas/annotator-jsonl.schema.json``. The
+reader checks more than the schema can: every span's ``text`` against the
+document, ids that relations and speakers refer to, labels against the scheme.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any, BinaryIO
+
+import orjson
+
+from annotator.domain.model import (
+    AUTHOR,
+    AnnotationSet,
+    Certainty,
+    Claim,
+    Cue,
+    Document,
+    Quantity,
+    Relation,
+    SetStatus,
+    Span,
+    text_sha256,
+)
+from annotator.domain.problems import Problem
+from annotator.domain.scheme import Scheme
+from annotator.domain.validation import check_set
+from annotator.formats.base import ExportItem, Record
+
+FORMAT_VERSION = 1
+
+
+class LineError(ValueError):
+    pass
+
+
+def _expect(condition: bool, message: str) -> None:
+    if not condition:
+        raise LineError(message)
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _field(obj: dict[str, Any], name: str, kind: type | tuple[type, ...], what: str, *, optional: bool = False):
+    if name not in obj or obj[name] is None:
+        _expect(optional, f"{what}: missing {name!r}")
+        return None
+    value = obj[name]
+    if kind is int:
+        _expect(_is_int(value), f"{what}: {name!r} must be an integer, not {value!r}")
+    else:
+        _expect(isinstance(value, kind), f"{what}: {name!r} has the wrong type ({type(value).__name__})")
+    return value
+
+
+def _check_covered(text: str, obj: dict[str, Any], what: str) -> list[str]:
+    start, end = obj.get("start"), obj.get("end")
+    if not (_is_int(start) and _is_int(end) and 0 <= start < end <= len(text)):
+        return []  # the offset checks report it
+    if "text" not in obj:
+        return [f"{what}: missing 'text' (every span carries its covered text)"]
+    if obj["text"] != text[start:end]:
+        return [f"{what}: text {obj['text']!r} does not match the document's {text[start:end]!r} at {start}-{end}"]
+    return []
+
+
+def _span(obj: Any, index: int) -> Span:
+    what = f"entity #{index + 1}"
+    _expect(isinstance(obj, dict), f"{what}: must be an object")
+    span_id = _field(obj, "id", str, what)
+    what = f"span {span_id}"
+    attributes = _field(obj, "attributes", dict, what, optional=True) or {}
+    return Span(span_id, _field(obj, "start", int, what), _field(obj, "end", int, what),
+                _field(obj, "label", str, what), attributes, _field(obj, "entity", str, what, optional=True))
+
+
+def _claim(obj: Any, index: int) -> Claim:
+    what = f"claim #{index + 1}"
+    _expect(isinstance(obj, dict), f"{what}: must be an object")
+    claim_id = _field(obj, "id", str, what)
+    what = f"claim {claim_id}"
+    cue = _field(obj, "cue", dict, what, optional=True)
+    if cue is not None:
+        cue = Cue(_field(cue, "start", int, f"{what} cue"), _field(cue, "end", int, f"{what} cue"))
+    certainty = _field(obj, "certainty", str, what, optional=True) or Certainty.ASSERTED.value
+    _expect(certainty in Certainty.__members__, f"{what}: certainty must be ASSERTED or HEDGED, not {certainty!r}")
+    quantity = _field(obj, "quantity", dict, what, optional=True)
+    if quantity is not None:
+        value = quantity.get("value")
+        _expect(value is None or (isinstance(value, (int, float)) and not isinstance(value, bool)),
+                f"{what}: quantity value must be a number")
+        quantity = Quantity(None if value is None else float(value),
+                            _field(quantity, "unit", str, f"{what} quantity", optional=True),
+                            _field(quantity, "period", str, f"{what} quantity", optional=True))
+    checkworthy = _field(obj, "checkworthy", bool, what, optional=True) or False
+    return Claim(claim_id, _field(obj, "start", int, what), _field(obj, "end", int, what),
+                 _field(obj, "type", str, what), _field(obj, "speaker", str, what, optional=True), cue,
+                 Certainty(certainty), checkworthy, quantity,
+                 _field(obj, "attributes", dict, what, optional=True) or {})
+
+
+def _relation(obj: Any, index: int) -> Relation:
+    what = f"relation #{index + 1}"
+    _expect(isinstance(obj, dict), f"{what}: must be an object")
+    rel_id = _field(obj, "id", str, what)
+    what = f"relation {rel_id}"
+    return Relation(rel_id, _field(obj, "label", str, what), _field(obj, "head", str, what),
+                    _field(obj, "tail", str, what))
+
+
+def _list(obj: dict[str, Any], name: str) -> list[Any]:
+    value = obj.get(name)
+    if value is None:
+        return []
+    _expect(isinstance(value, list), f"{name!r} must be a list")
+    return value
+
+
+def parse_line(obj: Any, scheme: Scheme) -> tuple[Document, AnnotationSet | None, list[str]]:
+    """A document and its set from one decoded line, and every problem found in it."""
+    _expect(isinstance(obj, dict), "a line must be a JSON object")
+    doc_id = _field(obj, "id", str, "document")
+    _expect(bool(doc_id.strip()), "document: 'id' is empty")
+    text = _field(obj, "text", str, "document")
+    _expect(bool(text.strip()), "document: 'text' is empty")
+    meta = dict(_field(obj, "meta", dict, "document", optional=True) or {})
+    problems: list[str] = []
+    stated_sha = meta.pop("sha256", None)
+    if stated_sha is not None and stated_sha != text_sha256(text):
+        problems.append("document: text does not match meta.sha256 (was the text changed?)")
+    document = Document(doc_id, text, meta)
+
+    entities_raw, claims_raw, relations_raw = _list(obj, "entities"), _list(obj, "claims"), _list(obj, "relations")
+    owner = _field(obj, "annotator", str, "document", optional=True)
+    if owner is None:
+        _expect(not (entities_raw or claims_raw or relations_raw),
+                "annotations without an annotator: set 'annotator' or pass --annotator")
+        return document, None, problems
+    status = _field(obj, "status", str, "document", optional=True) or SetStatus.NEW.value
+    _expect(status in {s.value for s in SetStatus}, f"unknown status {status!r}")
+    spans = [_span(o, i) for i, o in enumerate(entities_raw)]
+    claims = [_claim(o, i) for i, o in enumerate(claims_raw)]
+    relations = [_relation(o, i) for i, o in enumerate(relations_raw)]
+    aset = AnnotationSet(doc_id, owner, SetStatus(status), tuple(spans), tuple(claims), tuple(relations))
+    problems += check_set(aset, len(text), scheme)
+    for raw, span in zip(entities_raw, spans):
+        problems += _check_covered(text, raw, f"span {span.id}")
+    for raw, claim in zip(claims_raw, claims):
+        problems += _check_covered(text, raw, f"claim {claim.id}")
+        if isinstance(raw.get("cue"), dict):
+            problems += _check_covered(text, raw["cue"], f"claim {claim.id} cue")
+    return document, aset, problems
+
+
+class JsonlFormat:
+    id = "jsonl"
+    label = "annotator JSONL"
+    extensions = (".jsonl", ".ndjson")
+
+    def sniff(self, path: Path, head: bytes) -> bool:
+        return head.lstrip().startswith(b"{")
+
+    def read(self, path: Path, scheme: Scheme) -> Iterator[Record | Problem]:
+        source = str(path)
+        try:
+            handle = open(path, "rb")
+        except OSError as exc:
+            yield Problem(source, 1, f"cannot read: {exc.strerror or exc}")
+            return
+        with handle:
+            for number, raw in enumerate(handle, start=1):
+                if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                    raw = raw[3:]
+                if not raw.strip():
+                    continue
+                try:
+                    obj = orjson.loads(raw)
+                except orjson.JSONDecodeError as exc:
+                    yield Problem(source, number, f"malformed JSON: {exc}")
+                    continue
+                try:
+                    document, aset, problems = parse_line(obj, scheme)
+                except LineError as exc:
+                    yield Problem(source, number, str(exc))
+                    continue
+                if problems:
+                    for message in problems:
+                        yield Problem(source, number, message)
+                    continue
+                yield Record(source, number, document, aset)
+
+    # ----------------------------------------------------------------- writing
+    def write(self, out: BinaryIO, items: Iterable[ExportItem], scheme: Scheme) -> int:
+        count = 0
+        for item in items:
+            out.write(orjson.dumps(to_json(item, scheme)) + b"\n")
+            count += 1
+        return count
+
+
+def to_json(item: ExportItem, scheme: Scheme) -> dict[str, Any]:
+    document, aset = item.document, item.annotations
+    text = document.text
+    meta = {**document.meta, "sha256": text_sha256(text)}
+    line: dict[str, Any] = {"id": document.id, "text": text, "meta": meta,
+                            "annotator": aset.owner if aset else None,
+                            "status": aset.status.value if aset else None,
+                            "scheme_version": scheme.version,
+                            "entities": [], "claims": [], "relations": []}
+    if aset is None:
+        return line
+    local: dict[Any, str] = {}
+    for n, span in enumerate(sorted(aset.spans, key=lambda s: (s.start, -s.end, s.label)), start=1):
+        local[span.id] = f"T{n}"
+        line["entities"].append({"id": f"T{n}", "start": span.start, "end": span.end, "label": span.label,
+                                 "text": text[span.start:span.end], "attributes": span.attributes or {},
+                                 "entity": span.entity})
+    for n, claim in enumerate(sorted(aset.claims, key=lambda c: (c.start, -c.end, c.type)), start=1):
+        local[claim.id] = f"C{n}"
+        speaker = claim.speaker if claim.speaker in (None, AUTHOR) else local.get(claim.speaker)
+        line["claims"].append({
+            "id": f"C{n}", "start": claim.start, "end": claim.end, "text": text[claim.start:claim.end],
+            "type": claim.type, "speaker": speaker,
+            "cue": {"start": claim.cue.start, "end": claim.cue.end, "text": text[claim.cue.start:claim.cue.end]}
+            if claim.cue else None,
+            "certainty": claim.certainty.value, "checkworthy": claim.checkworthy,
+            "quantity": {"value": claim.quantity.value, "unit": claim.quantity.unit,
+                         "period": claim.quantity.period} if claim.quantity else None,
+            "attributes": claim.attributes or {},
+        })
+    relations = sorted(aset.relations, key=lambda r: (local[r.head], local[r.tail], r.label))
+    for n, rel in enumerate(relations, start=1):
+        line["relations"].append({"id": f"R{n}", "label": rel.label, "head": local[rel.head], "tail": local[rel.tail]})
+    return line

@@ -1,0 +1,122 @@
+"""Plain text: one file, one document; its id is the file stem.
+
+Decoding: a BOM decides (and is dropped); otherwise UTF-8 if the bytes are valid
+UTF-8, else charset-normalizer's best guess (cp1251 and KOI8-R are common in
+Russian archives). A leading `` date YYYY-MM-DD `` header, as in the sample
+corpus, moves into ``meta.date``; the rest is the stored text, unchanged.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from annotator.domain.model import Document
+from annotator.domain.problems import Problem
+from annotator.domain.scheme import Scheme
+from annotator.formats.base import Record
+
+HEADER = re.compile(r"\A[ \t]*date[ \t]+(\S+)[ \t]*")
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# C0 controls other than tab, line feed, vertical tab, form feed and carriage return
+BINARY_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+CYRILLIC_CODE_PAGES = ["cp1251", "koi8_r", "koi8_u", "cp866", "mac_cyrillic", "iso8859_5"]
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same two bytes
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+class DecodeError(ValueError):
+    def __init__(self, line: int, message: str):
+        self.line = line
+        super().__init__(message)
+
+
+def _line_of(text: str, index: int) -> int:
+    return text.count("\n", 0, index) + 1
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """The text of a file and the encoding it was read in; DecodeError if it is not text."""
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(encoding), encoding
+            except UnicodeDecodeError as exc:
+                raise DecodeError(data[: exc.start].count(b"\n") + 1, f"invalid {encoding}: {exc.reason}") from None
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise DecodeError(data[:nul].count(b"\n") + 1, "contains a NUL byte: a binary file, not text")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    # Russian archives first: on short texts an open guess often picks a CJK code page.
+    best = from_bytes(data, cp_isolation=CYRILLIC_CODE_PAGES).best() or from_bytes(data).best()
+    if best is None:
+        raise DecodeError(1, "cannot tell the text encoding: a binary file, not text?")
+    return str(best), best.encoding
+
+
+def parse(text: str) -> tuple[str, dict[str, str]]:
+    """Split off the `` date YYYY-MM-DD`` header; returns (text, meta)."""
+    match = HEADER.match(text)
+    if not match:
+        return text, {}
+    value = match.group(1)
+    if not ISO_DATE.fullmatch(value):
+        raise DecodeError(1, f"header date {value!r} is not YYYY-MM-DD")
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        raise DecodeError(1, f"header date {value!r} is not a real date") from None
+    return text[match.end():], {"date": value}
+
+
+class TextFormat:
+    id = "text"
+    label = "Plain text"
+    extensions = (".txt", ".text")
+
+    def sniff(self, path: Path, head: bytes) -> bool:
+        return b"\x00" not in head
+
+    def read(self, path: Path, scheme: Scheme) -> Iterator[Record | Problem]:
+        source = str(path)
+        try:
+            record = self.read_document(path)
+        except DecodeError as exc:
+            yield Problem(source, exc.line, str(exc))
+            return
+        except OSError as exc:
+            yield Problem(source, 1, f"cannot read: {exc.strerror or exc}")
+            return
+        yield record
+
+    def read_document(self, path: Path) -> Record:
+        data = path.read_bytes()
+        if not data:
+            raise DecodeError(1, "empty file")
+        text, encoding = decode(data)
+        control = BINARY_CONTROL.search(text)
+        if control:
+            raise DecodeError(_line_of(text, control.start()),
+                              f"control character U+{ord(control.group()):04X}: a binary file, not text")
+        if not text.strip():
+            raise DecodeError(1, "only whitespace, no text")
+        body, meta = parse(text)
+        if not body.strip():
+            raise DecodeError(1, "a header but no text")
+        meta["source"] = path.name
+        if encoding != "utf-8":
+            meta["encoding"] = encoding
+        return Record(str(path), 1, Document(path.stem, body, meta), rename_on_conflict=True)

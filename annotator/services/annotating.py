@@ -1,0 +1,184 @@
+"""Annotation actions: each one transaction, logged with its inverse, returning Changes.
+
+``owner`` is whose set changes; ``user`` is who acts (by default the owner).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from annotator.domain.changes import Changes
+from annotator.domain.model import AUTHOR, Certainty, Claim, Cue, Quantity, SetStatus, Span
+from annotator.domain.validation import (
+    check_attributes,
+    check_claim,
+    check_owner_name,
+    check_relation_ends,
+    check_span,
+)
+from annotator.services.actions import run_action
+from annotator.services.errors import NotFound, ServiceError
+from annotator.services.workspace import Workspace
+from annotator.storage.actions import CLAIMS, RELATIONS, SETS, SPANS, Op, delete_op, insert_op, update_op
+from annotator.storage.repository import CLAIM, ENTITY, Repository, claim_rows, set_row, span_row
+
+
+def _refuse(problems: list[str]) -> None:
+    if problems:
+        raise ServiceError("; ".join(problems))
+
+
+def _document_length(repo: Repository, document_id: str) -> int:
+    length = repo.document_length(document_id)
+    if length is None:
+        raise NotFound(f"no document {document_id!r}")
+    return length
+
+
+def _open_set(repo: Repository, document_id: str, owner: str, ops: list[Op]) -> int:
+    """The owner's set of the document, created (or moved from new to in progress) by ``ops``."""
+    _refuse(check_owner_name(owner))
+    ref = repo.set_ref(document_id, owner)
+    if ref is None:
+        set_id = repo.allocate_ids(SETS, 1)[0]
+        ops.append(insert_op(SETS, [set_row(set_id, document_id, owner, SetStatus.IN_PROGRESS)]))
+        return set_id
+    if ref.status == SetStatus.NEW:
+        ops.append(update_op(SETS, ref.id, {"status": SetStatus.IN_PROGRESS.value}))
+    return ref.id
+
+
+def _owned_span(repo: Repository, span_id: int, owner: str, kind: str | None = None) -> dict[str, Any]:
+    row = repo.span_row(span_id)
+    if row is None:
+        raise NotFound(f"no span {span_id}")
+    if row["owner"] != owner:
+        raise ServiceError(f"span {span_id} belongs to {row['owner']!r}'s set, not {owner!r}'s")
+    if kind is not None and row["kind"] != kind:
+        raise ServiceError(f"span {span_id} is a {row['kind']}, not a {kind}")
+    return row
+
+
+def add_span(workspace: Workspace, document_id: str, start: int, end: int, label: str, *, owner: str,
+             user: str | None = None, attributes: dict[str, Any] | None = None) -> Changes:
+    """Add an entity span; ``Changes.result`` is its id."""
+    with workspace.store.write() as repo:
+        scheme = workspace.scheme(repo)
+        span = Span(None, start, end, label, attributes or {})
+        _refuse(check_span(span, _document_length(repo, document_id), scheme))
+        ops: list[Op] = []
+        set_id = _open_set(repo, document_id, owner, ops)
+        if repo.span_exists(set_id, ENTITY, start, end, label):
+            raise ServiceError(f"{owner!r} already has a {label} span at {start}-{end}")
+        span_id = repo.allocate_ids(SPANS, 1)[0]
+        ops.append(insert_op(SPANS, [span_row(set_id, span_id, span)]))
+        return run_action(repo, owner=owner, user=user, kind="add_span", label=f"Add {label} span",
+                          document_id=document_id, ops=ops, result=span_id)
+
+
+def remove_span(workspace: Workspace, span_id: int, *, owner: str, user: str | None = None) -> Changes:
+    """Remove a span or claim, with the relations that end on it."""
+    with workspace.store.write() as repo:
+        row = _owned_span(repo, span_id, owner)
+        return run_action(repo, owner=owner, user=user, kind="remove_span",
+                          label=f"Remove {row['label']} {row['kind']}", document_id=row["document_id"],
+                          ops=[delete_op(SPANS, [span_id])], result=span_id)
+
+
+def relabel_span(workspace: Workspace, span_id: int, label: str, *, owner: str,
+                 user: str | None = None) -> Changes:
+    with workspace.store.write() as repo:
+        scheme = workspace.scheme(repo)
+        row = _owned_span(repo, span_id, owner, ENTITY)
+        if not scheme.has_entity(label):
+            raise ServiceError(f"unknown label {label!r}")
+        if row["label"] == label:
+            raise ServiceError(f"span {span_id} is already {label}")
+        _refuse(check_attributes(row["attributes"] or {}, label, scheme, f"span {span_id}"))
+        return run_action(repo, owner=owner, user=user, kind="relabel_span",
+                          label=f"Relabel {row['label']} as {label}", document_id=row["document_id"],
+                          ops=[update_op(SPANS, span_id, {"label": label})], result=span_id)
+
+
+def set_attribute(workspace: Workspace, span_id: int, name: str, value: Any, *, owner: str,
+                  user: str | None = None) -> Changes:
+    """Set (or with ``value=None`` clear) one attribute of a span."""
+    with workspace.store.write() as repo:
+        scheme = workspace.scheme(repo)
+        row = _owned_span(repo, span_id, owner)
+        attributes = dict(row["attributes"] or {})
+        if value is None:
+            attributes.pop(name, None)
+        else:
+            attributes[name] = value
+            _refuse(check_attributes({name: value}, row["label"], scheme, f"span {span_id}"))
+        return run_action(repo, owner=owner, user=user, kind="set_attribute", label=f"Set {name}",
+                          document_id=row["document_id"],
+                          ops=[update_op(SPANS, span_id, {"attributes": attributes or None})], result=span_id)
+
+
+def add_claim(workspace: Workspace, document_id: str, start: int, end: int, claim_type: str, *, owner: str,
+              speaker: int | str | None = None, cue: tuple[int, int] | None = None, hedged: bool = False,
+              checkworthy: bool = False, quantity: Quantity | None = None, user: str | None = None) -> Changes:
+    """Add a claim; ``speaker`` is a span id of the owner's set or ``AUTHOR``."""
+    with workspace.store.write() as repo:
+        scheme = workspace.scheme(repo)
+        length = _document_length(repo, document_id)
+        ops: list[Op] = []
+        set_id = _open_set(repo, document_id, owner, ops)
+        spans_by_id: dict[Any, Span] = {}
+        if speaker not in (None, AUTHOR):
+            row = _owned_span(repo, int(speaker), owner, ENTITY)  # type: ignore[arg-type]
+            if row["document_id"] != document_id:
+                raise ServiceError(f"speaker {speaker} is a mention of another document")
+            spans_by_id[row["id"]] = Span(row["id"], row["start"], row["end"], row["label"])
+            speaker = row["id"]
+        claim = Claim(None, start, end, claim_type, speaker, Cue(*cue) if cue else None,
+                      Certainty.HEDGED if hedged else Certainty.ASSERTED, checkworthy, quantity)
+        _refuse(check_claim(claim, length, scheme, spans_by_id))
+        if repo.span_exists(set_id, CLAIM, start, end, claim_type):
+            raise ServiceError(f"{owner!r} already has a {claim_type} claim at {start}-{end}")
+        claim_id = repo.allocate_ids(SPANS, 1)[0]
+        span, details = claim_rows(set_id, claim_id, claim, speaker if speaker != AUTHOR else None)  # type: ignore[arg-type]
+        ops += [insert_op(SPANS, [span]), insert_op(CLAIMS, [details])]
+        return run_action(repo, owner=owner, user=user, kind="add_claim", label=f"Add {claim_type} claim",
+                          document_id=document_id, ops=ops, result=claim_id)
+
+
+def add_relation(workspace: Workspace, head: int, tail: int, label: str, *, owner: str,
+                 user: str | None = None) -> Changes:
+    with workspace.store.write() as repo:
+        scheme = workspace.scheme(repo)
+        head_row, tail_row = _owned_span(repo, head, owner), _owned_span(repo, tail, owner)
+        if head_row["set_id"] != tail_row["set_id"]:
+            raise ServiceError("a relation joins two spans of the same document")
+        nodes = {r["id"]: Span(r["id"], r["start"], r["end"], r["label"]) for r in (head_row, tail_row)
+                 if r["kind"] == ENTITY}
+        claims = {r["id"]: Claim(r["id"], r["start"], r["end"], r["label"]) for r in (head_row, tail_row)
+                  if r["kind"] == CLAIM}
+        _refuse(check_relation_ends("new", label, head, tail, nodes, claims, scheme))
+        relation_id = repo.allocate_ids(RELATIONS, 1)[0]
+        ops = [insert_op(RELATIONS, [{"id": relation_id, "set_id": head_row["set_id"], "label": label,
+                                      "head_id": head, "tail_id": tail}])]
+        return run_action(repo, owner=owner, user=user, kind="add_relation", label=f"Add {label} relation",
+                          document_id=head_row["document_id"], ops=ops, result=relation_id)
+
+
+def set_status(workspace: Workspace, document_id: str, status: SetStatus, *, owner: str,
+               user: str | None = None) -> Changes:
+    if status == SetStatus.CURATED and owner != "gold":
+        raise ServiceError("only the gold set can be curated")
+    with workspace.store.write() as repo:
+        _document_length(repo, document_id)
+        _refuse(check_owner_name(owner))
+        ref = repo.set_ref(document_id, owner)
+        ops: list[Op]
+        if ref is None:
+            set_id = repo.allocate_ids(SETS, 1)[0]
+            ops = [insert_op(SETS, [set_row(set_id, document_id, owner, status)])]
+        elif ref.status == status:
+            raise ServiceError(f"{owner!r}'s set of {document_id!r} is already {status.value}")
+        else:
+            ops = [update_op(SETS, ref.id, {"status": status.value})]
+        return run_action(repo, owner=owner, user=user, kind="set_status",
+                          label=f"Mark {status.value.replace('_', ' ')}", document_id=document_id, ops=ops)

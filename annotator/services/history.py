@@ -1,0 +1,41 @@
+"""Undo and redo: new actions in the log, never a rollback of history."""
+
+from __future__ import annotations
+
+from annotator.domain.changes import Changes
+from annotator.services.actions import run_action
+from annotator.services.workspace import Workspace
+
+
+def undo(workspace: Workspace, *, owner: str, user: str | None = None) -> Changes | None:
+    """Undo the owner's last action not yet undone; None when there is nothing to undo."""
+    with workspace.store.write() as repo:
+        stack, _ = repo.undo_history(owner)
+        if not stack:
+            return None
+        target = repo.action(stack[-1])
+        assert target is not None
+        return run_action(repo, owner=owner, user=user, kind="undo", label=f"Undo: {target.label}",
+                          document_id=target.document_id, ops=target.inverse, undoes=target.id)
+
+
+def redo(workspace: Workspace, *, owner: str, user: str | None = None) -> Changes | None:
+    """Redo the owner's last undone action; None when there is nothing to redo."""
+    with workspace.store.write() as repo:
+        _, stack = repo.undo_history(owner)
+        if not stack:
+            return None
+        undone_id, undo_id = stack[-1]
+        undone, undo_action = repo.action(undone_id), repo.action(undo_id)
+        assert undone is not None and undo_action is not None
+        return run_action(repo, owner=owner, user=user, kind="redo", label=f"Redo: {undone.label}",
+                          document_id=undone.document_id, ops=undo_action.inverse, redoes=undone.id)
+
+
+def next_labels(workspace: Workspace, *, owner: str) -> tuple[str | None, str | None]:
+    """What undo and redo would do now, for a menu: ("Add PER span", None)."""
+    with workspace.store.read() as repo:
+        undo_stack, redo_stack = repo.undo_history(owner)
+        undo_action = repo.action(undo_stack[-1]) if undo_stack else None
+        redo_action = repo.action(redo_stack[-1][0]) if redo_stack else None
+        return (undo_action.label if undo_action else None, redo_action.label if redo_action else None)

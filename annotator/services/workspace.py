@@ -1,0 +1,47 @@
+"""An open database and the scheme in force: what every service call works on."""
+
+from __future__ import annotations
+
+import orjson
+
+from annotator import paths
+from annotator.domain.scheme import Scheme
+from annotator.storage import Store, open_store
+from annotator.storage.repository import Repository
+
+
+def default_scheme_body() -> dict:
+    return orjson.loads(paths.default_scheme_file().read_bytes())
+
+
+class Workspace:
+    def __init__(self, store: Store):
+        self.store = store
+        self._scheme: Scheme | None = None
+        with store.write() as repo:
+            if repo.active_scheme() is None:
+                repo.add_scheme_version(default_scheme_body(), author=None, note="default scheme")
+
+    @classmethod
+    def open(cls, target: str, *, create: bool = True) -> Workspace:
+        return cls(open_store(target, create=create))
+
+    def scheme(self, repo: Repository) -> Scheme:
+        """The active scheme as seen in this transaction (parsed once per version)."""
+        version, body = repo.active_scheme()  # type: ignore[misc]
+        if self._scheme is None or self._scheme.version != version:
+            self._scheme = Scheme.from_dict(body, version=version)
+        return self._scheme
+
+    def current_scheme(self) -> Scheme:
+        with self.store.read() as repo:
+            return self.scheme(repo)
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

@@ -1,0 +1,9 @@
+"""The store: SQLAlchemy models, engine set-up, migrations and repositories.
+
+The only package that speaks SQL. Services use :class:`Store` and the
+:class:`Repository` it hands out per unit of work; they get domain values back.
+"""
+
+from annotator.storage.database import DatabaseError, Store, open_store
+
+__all__ = ["DatabaseError", "Store", "open_store"]

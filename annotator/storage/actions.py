@@ -1,0 +1,141 @@
+"""Row operations that actions are made of, and their inverses.
+
+An action is a list of operations on rows, stored as JSON in the action log:
+
+- ``{"op": "insert", "table": T, "rows": [{column: value, ...}, ...]}``
+- ``{"op": "delete", "table": T, "ids": [...]}``
+- ``{"op": "update", "table": T, "id": ID, "values": {column: value}}``
+
+Applying a list returns its inverse, computed from the rows as they were just
+before (a delete captures every row it takes with it, so that its inverse puts
+them all back with their ids). Undo applies an action's inverse as a new action;
+redo applies that undo's inverse. Nothing in the log is ever rewritten.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, DateTime, Table, delete, insert, select, update
+
+from annotator.storage.models import AnnotationSetRow, ClaimRow, RelationRow, SpanRow
+
+SETS: Table = AnnotationSetRow.__table__  # type: ignore[assignment]
+SPANS: Table = SpanRow.__table__  # type: ignore[assignment]
+CLAIMS: Table = ClaimRow.__table__  # type: ignore[assignment]
+RELATIONS: Table = RelationRow.__table__  # type: ignore[assignment]
+TABLES: dict[str, Table] = {t.name: t for t in (SETS, SPANS, CLAIMS, RELATIONS)}
+CHUNK = 500  # ids per IN (...) clause: well under every backend's parameter limit
+
+Op = dict[str, Any]
+
+
+def _pk(table: Table):
+    return table.primary_key.columns.values()[0]
+
+
+def _json_row(table: Table, row: dict[str, Any]) -> dict[str, Any]:
+    return {k: (v.isoformat() if isinstance(v, datetime) else v) for k, v in row.items()}
+
+
+def _db_row(table: Table, row: dict[str, Any]) -> dict[str, Any]:
+    out = dict(row)
+    for name, value in row.items():
+        if isinstance(value, str) and isinstance(table.c[name].type, DateTime):
+            out[name] = datetime.fromisoformat(value)
+    return out
+
+
+def _chunks(ids: list[Any]):
+    for i in range(0, len(ids), CHUNK):
+        yield ids[i : i + CHUNK]
+
+
+def insert_op(table: Table, rows: list[dict[str, Any]]) -> Op:
+    return {"op": "insert", "table": table.name, "rows": [_json_row(table, r) for r in rows]}
+
+
+def delete_op(table: Table, ids: list[Any]) -> Op:
+    return {"op": "delete", "table": table.name, "ids": list(ids)}
+
+
+def update_op(table: Table, row_id: Any, values: dict[str, Any]) -> Op:
+    return {"op": "update", "table": table.name, "id": row_id, "values": _json_row(table, values)}
+
+
+class RowOps:
+    def __init__(self, connection: Connection):
+        self.connection = connection
+
+    def apply(self, ops: list[Op]) -> list[Op]:
+        """Apply operations in order; return the operations that undo them."""
+        inverse: list[Op] = []
+        for op in ops:
+            inverse[:0] = self._apply_one(op)
+        return inverse
+
+    def _apply_one(self, op: Op) -> list[Op]:
+        table = TABLES[op["table"]]
+        pk = _pk(table)
+        if op["op"] == "insert":
+            rows = [_db_row(table, r) for r in op["rows"]]
+            if rows:
+                self.connection.execute(insert(table), rows)
+            return [delete_op(table, [r[pk.name] for r in rows])]
+        if op["op"] == "update":
+            columns = [table.c[name] for name in op["values"]]
+            old = self.connection.execute(select(*columns).where(pk == op["id"])).one()
+            self.connection.execute(update(table).where(pk == op["id"]).values(_db_row(table, op["values"])))
+            return [update_op(table, op["id"], dict(old._mapping))]
+        if op["op"] == "delete":
+            return self._delete(table, list(op["ids"]))
+        raise ValueError(f"unknown row operation {op['op']!r}")
+
+    def _rows(self, table: Table, column, ids: list[Any]) -> list[dict[str, Any]]:
+        rows: list[dict[str, Any]] = []
+        for chunk in _chunks(ids):
+            result = self.connection.execute(select(table).where(column.in_(chunk)).order_by(_pk(table)))
+            rows.extend(dict(r._mapping) for r in result)
+        return rows
+
+    def _delete_ids(self, table: Table, ids: list[Any]) -> None:
+        pk = _pk(table)
+        for chunk in _chunks(ids):
+            self.connection.execute(delete(table).where(pk.in_(chunk)))
+
+    def _delete(self, table: Table, ids: list[Any]) -> list[Op]:
+        """Delete rows and everything that depends on them; the inverse restores all."""
+        if table is SETS:
+            sets = self._rows(SETS, SETS.c.id, ids)
+            spans = self._rows(SPANS, SPANS.c.set_id, ids)
+            span_ids = [s["id"] for s in spans]
+            claims = self._rows(CLAIMS, CLAIMS.c.span_id, span_ids)
+            relations = self._rows(RELATIONS, RELATIONS.c.set_id, ids)
+            self._delete_ids(RELATIONS, [r["id"] for r in relations])
+            self._delete_ids(CLAIMS, [c["span_id"] for c in claims])
+            self._delete_ids(SPANS, span_ids)
+            self._delete_ids(SETS, ids)
+            return [insert_op(SETS, sets), insert_op(SPANS, spans), insert_op(CLAIMS, claims),
+                    insert_op(RELATIONS, relations)]
+        if table is SPANS:
+            spans = self._rows(SPANS, SPANS.c.id, ids)
+            claims = self._rows(CLAIMS, CLAIMS.c.span_id, ids)
+            heads = self._rows(RELATIONS, RELATIONS.c.head_id, ids)
+            tails = self._rows(RELATIONS, RELATIONS.c.tail_id, ids)
+            relations = list({r["id"]: r for r in heads + tails}.values())
+            gone = set(ids)
+            spoken = [c for c in self._rows(CLAIMS, CLAIMS.c.speaker_span_id, ids) if c["span_id"] not in gone]
+            self._delete_ids(RELATIONS, [r["id"] for r in relations])
+            for claim in spoken:
+                self.connection.execute(
+                    update(CLAIMS).where(CLAIMS.c.span_id == claim["span_id"]).values(speaker_span_id=None)
+                )
+            self._delete_ids(CLAIMS, [c["span_id"] for c in claims])
+            self._delete_ids(SPANS, ids)
+            return [insert_op(SPANS, spans), insert_op(CLAIMS, claims), insert_op(RELATIONS, relations)] + [
+                update_op(CLAIMS, c["span_id"], {"speaker_span_id": c["speaker_span_id"]}) for c in spoken
+            ]
+        rows = self._rows(table, _pk(table), ids)
+        self._delete_ids(table, ids)
+        return [insert_op(table, rows)]

@@ -1,0 +1,179 @@
+"""Opening a store: engine, SQLite pragmas, and the Alembic upgrade at open.
+
+SQLite runs in WAL mode with foreign keys on, ``synchronous=FULL`` (an action
+is durable once committed) and a busy timeout; write transactions start with
+``BEGIN IMMEDIATE`` so two writers queue instead of failing half-way.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import make_url
+
+from annotator import paths
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+class DatabaseError(Exception):
+    """A database that cannot be opened as it is, with the reason for the user."""
+
+
+def _is_url(target: str) -> bool:
+    return "://" in target
+
+
+def database_url(target: str) -> str:
+    """A SQLAlchemy URL for a file path or a URL (``postgresql://`` becomes psycopg 3)."""
+    if not _is_url(target):
+        return f"sqlite:///{Path(target).expanduser()}"
+    url = make_url(target)
+    if url.drivername == "postgresql":
+        url = url.set(drivername="postgresql+psycopg")
+    return url.render_as_string(hide_password=False)
+
+
+def _set_up_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record) -> None:
+        # Let SQLAlchemy's "begin" event below issue BEGIN, not the driver.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = FULL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection) -> None:
+        mode = connection.get_execution_options().get("sqlite_begin", "IMMEDIATE")
+        connection.exec_driver_sql(f"BEGIN {mode}")
+
+
+def _alembic_config(connection) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(paths.migrations_dir()))
+    config.attributes["connection"] = connection
+    return config
+
+
+def _sqlite_file(engine: Engine) -> Path | None:
+    if engine.dialect.name != "sqlite":
+        return None
+    database = engine.url.database
+    if not database or database == ":memory:":
+        return None
+    return Path(database)
+
+
+def _backup_sqlite(path: Path, revision: str) -> Path:
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
+    backup = path.with_name(f"{path.name}.{revision}.{stamp}.bak")
+    source = sqlite3.connect(path)
+    try:
+        target = sqlite3.connect(backup)
+        with target:
+            source.backup(target)  # consistent even with a WAL file beside it
+        target.close()
+    finally:
+        source.close()
+    return backup
+
+
+def migrate(engine: Engine) -> str | None:
+    """Bring the database to the code's revision; returns the backup made, if any."""
+    with engine.connect() as connection:
+        config = _alembic_config(connection)
+        script = ScriptDirectory.from_config(config)
+        head = script.get_current_head()
+        current = MigrationContext.configure(connection).get_current_revision()
+        if current is None and inspect(connection).get_table_names():
+            raise DatabaseError(
+                f"{engine.url.render_as_string()}: holds tables but no annotator revision; "
+                "it is not an annotator database"
+            )
+        if current is not None:
+            try:
+                script.get_revision(current)
+            except Exception:
+                raise DatabaseError(
+                    f"{engine.url.render_as_string()}: made by a newer annotator "
+                    f"(database revision {current}, this version knows up to {head}); "
+                    "upgrade annotator to open it"
+                ) from None
+        connection.rollback()  # end the read that autobegan; the upgrade has its own transaction
+        if current == head:
+            return None
+        backup = None
+        sqlite_file = _sqlite_file(engine)
+        if current is not None and sqlite_file is not None:
+            backup = str(_backup_sqlite(sqlite_file, current))
+        with connection.begin():
+            command.upgrade(config, "head")
+        return backup
+
+
+class Store:
+    """An open database. Units of work come from :meth:`write` and :meth:`read`."""
+
+    def __init__(self, engine: Engine, backup: str | None = None):
+        self.engine = engine
+        self.backup_made = backup
+        self._reader = engine.execution_options(sqlite_begin="DEFERRED")
+
+    @property
+    def url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    @contextmanager
+    def write(self) -> Iterator["Repository"]:
+        """One transaction: committed when the block ends, rolled back on any exception."""
+        from annotator.storage.repository import Repository
+
+        with self.engine.begin() as connection:
+            yield Repository(connection)
+
+    @contextmanager
+    def read(self) -> Iterator["Repository"]:
+        from annotator.storage.repository import Repository
+
+        with self._reader.connect() as connection:
+            with connection.begin():
+                yield Repository(connection)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_store(target: str, *, create: bool = True) -> Store:
+    """Open (and upgrade) the database at a file path or URL."""
+    if not _is_url(target):
+        path = Path(target).expanduser()
+        if not path.exists():
+            if not create:
+                raise DatabaseError(f"{path}: no such database")
+            path.parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(database_url(target))
+    if engine.dialect.name == "sqlite":
+        _set_up_sqlite(engine)
+    try:
+        backup = migrate(engine)
+    except DatabaseError:
+        engine.dispose()
+        raise
+    return Store(engine, backup)

@@ -1,0 +1,135 @@
+"""Typed SQLAlchemy models. Alembic scripts in ``db/versions`` create the same tables.
+
+Entity mentions and claim extents share the ``spans`` table (``kind``), so that a
+relation's head and tail are simply span ids; a claim's own fields live in
+``claims``, one row per claim span. Ids are AUTOINCREMENT so that an id the
+command line printed is never reused after a delete (undo re-inserts with it).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
+
+
+class DocumentRow(Base):
+    __tablename__ = "documents"
+
+    id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    ordinal: Mapped[int] = mapped_column(Integer, unique=True)  # import order, for paging
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    date: Mapped[str | None] = mapped_column(String(10), index=True)
+    length: Mapped[int] = mapped_column(Integer)  # code points
+    meta: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column()
+
+
+class DocumentTextRow(Base):
+    """Text apart from the document row, so listing documents never reads texts."""
+
+    __tablename__ = "document_texts"
+
+    document_id: Mapped[str] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True
+    )
+    text: Mapped[str] = mapped_column(Text)
+
+
+class SchemeVersionRow(Base):
+    __tablename__ = "scheme_versions"
+    __table_args__ = {"sqlite_autoincrement": True}
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    body: Mapped[dict[str, Any]] = mapped_column(JSON)
+    author: Mapped[str | None] = mapped_column(String(200))
+    note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column()
+
+
+class AnnotationSetRow(Base):
+    __tablename__ = "annotation_sets"
+    __table_args__ = (
+        UniqueConstraint("document_id", "owner", name="uq_set_document_owner"),
+        Index("ix_sets_owner", "owner"),
+        {"sqlite_autoincrement": True},
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    owner: Mapped[str] = mapped_column(String(200))
+    status: Mapped[str] = mapped_column(String(20))
+    updated_at: Mapped[datetime] = mapped_column()
+
+
+class SpanRow(Base):
+    __tablename__ = "spans"
+    __table_args__ = (Index("ix_spans_set", "set_id", "start"), {"sqlite_autoincrement": True})
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    set_id: Mapped[int] = mapped_column(ForeignKey("annotation_sets.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(10))  # "entity" or "claim"
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    label: Mapped[str] = mapped_column(String(100))  # entity label, or claim type
+    attributes: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    entity: Mapped[str | None] = mapped_column(String(200))  # corpus-wide entity link
+
+
+class ClaimRow(Base):
+    __tablename__ = "claims"
+
+    span_id: Mapped[int] = mapped_column(ForeignKey("spans.id", ondelete="CASCADE"), primary_key=True)
+    speaker_span_id: Mapped[int | None] = mapped_column(
+        ForeignKey("spans.id", ondelete="SET NULL"), index=True
+    )
+    speaker_is_author: Mapped[bool] = mapped_column(Boolean, default=False)
+    cue_start: Mapped[int | None] = mapped_column(Integer)
+    cue_end: Mapped[int | None] = mapped_column(Integer)
+    certainty: Mapped[str] = mapped_column(String(20))
+    checkworthy: Mapped[bool] = mapped_column(Boolean, default=False)
+    quantity_value: Mapped[float | None] = mapped_column(Float)
+    quantity_unit: Mapped[str | None] = mapped_column(String(100))
+    quantity_period: Mapped[str | None] = mapped_column(String(100))
+
+
+class RelationRow(Base):
+    __tablename__ = "relations"
+    __table_args__ = {"sqlite_autoincrement": True}
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    set_id: Mapped[int] = mapped_column(ForeignKey("annotation_sets.id", ondelete="CASCADE"), index=True)
+    label: Mapped[str] = mapped_column(String(100))
+    head_id: Mapped[int] = mapped_column(ForeignKey("spans.id", ondelete="CASCADE"), index=True)
+    tail_id: Mapped[int] = mapped_column(ForeignKey("spans.id", ondelete="CASCADE"), index=True)
+
+
+class ActionRow(Base):
+    """The append-only log: every action, who made it, and how to invert it.
+
+    ``forward`` and ``inverse`` are lists of row operations (see
+    ``annotator.storage.actions``). Undo applies an action's inverse as a new
+    action that names it in ``undoes``; redo applies the undo's inverse and names
+    the redone action in ``redoes``.
+    """
+
+    __tablename__ = "actions"
+    __table_args__ = (Index("ix_actions_owner", "owner", "id"), {"sqlite_autoincrement": True})
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    owner: Mapped[str] = mapped_column(String(200))  # whose undo history it belongs to
+    user: Mapped[str] = mapped_column(String(200))  # who acted
+    at: Mapped[datetime] = mapped_column()
+    kind: Mapped[str] = mapped_column(String(50))
+    label: Mapped[str] = mapped_column(Text)
+    document_id: Mapped[str | None] = mapped_column(String(200))
+    forward: Mapped[list[Any]] = mapped_column(JSON)
+    inverse: Mapped[list[Any]] = mapped_column(JSON)
+    undoes: Mapped[int | None] = mapped_column(ForeignKey("actions.id"))
+    redoes: Mapped[int | None] = mapped_column(ForeignKey("actions.id"))

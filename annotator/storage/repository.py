@@ -1,0 +1,400 @@
+"""Queries and writes over one open transaction, in domain values.
+
+A :class:`Repository` lives for one unit of work (``Store.write()`` or
+``Store.read()``). Bulk paths use Core ``insert`` with explicit ids (allocated
+here under the write lock), which is what makes imports fast.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy import Connection, Table, func, insert, select, text
+
+from annotator.domain.model import (
+    AUTHOR,
+    AnnotationSet,
+    Certainty,
+    Claim,
+    Cue,
+    Document,
+    DocumentSummary,
+    Quantity,
+    Relation,
+    SetStatus,
+    Span,
+)
+from annotator.domain.query import DocumentQuery
+from annotator.storage.actions import CLAIMS, RELATIONS, SETS, SPANS, Op, RowOps, _chunks
+from annotator.storage.models import ActionRow, DocumentRow, DocumentTextRow, SchemeVersionRow
+
+DOCUMENTS: Table = DocumentRow.__table__  # type: ignore[assignment]
+TEXTS: Table = DocumentTextRow.__table__  # type: ignore[assignment]
+SCHEMES: Table = SchemeVersionRow.__table__  # type: ignore[assignment]
+ACTIONS: Table = ActionRow.__table__  # type: ignore[assignment]
+
+ENTITY = "entity"
+CLAIM = "claim"
+
+
+def now() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+@dataclass(frozen=True, slots=True)
+class SetRef:
+    id: int
+    document_id: str
+    owner: str
+    status: SetStatus
+
+
+@dataclass(frozen=True, slots=True)
+class LoggedAction:
+    id: int
+    owner: str
+    user: str
+    at: datetime
+    kind: str
+    label: str
+    document_id: str | None
+    inverse: list[Op]
+    undoes: int | None
+    redoes: int | None
+
+
+class Repository:
+    def __init__(self, connection: Connection):
+        self.connection = connection
+        self.rows = RowOps(connection)
+
+    # ------------------------------------------------------------------ ids
+    def allocate_ids(self, table: Table, count: int) -> Sequence[int]:
+        """``count`` fresh ids for ``table``, never used before (we hold the write lock)."""
+        if count <= 0:
+            return range(0)
+        dialect = self.connection.dialect.name
+        if dialect == "postgresql":
+            return self.connection.execute(
+                text("SELECT nextval(pg_get_serial_sequence(:t, 'id')) FROM generate_series(1, :n)"),
+                {"t": table.name, "n": count},
+            ).scalars().all()
+        used = self.connection.execute(
+            text("SELECT seq FROM sqlite_sequence WHERE name = :t"), {"t": table.name}
+        ).scalar() or 0
+        highest = self.connection.execute(select(func.max(table.c.id))).scalar() or 0
+        first = max(used, highest) + 1
+        return range(first, first + count)
+
+    # ------------------------------------------------------------- schemes
+    def active_scheme(self) -> tuple[int, dict[str, Any]] | None:
+        row = self.connection.execute(
+            select(SCHEMES.c.id, SCHEMES.c.body).order_by(SCHEMES.c.id.desc()).limit(1)
+        ).first()
+        return (row.id, row.body) if row else None
+
+    def add_scheme_version(self, body: dict[str, Any], author: str | None, note: str | None) -> int:
+        result = self.connection.execute(
+            insert(SCHEMES).values(body=body, author=author, note=note, created_at=now())
+        )
+        return result.inserted_primary_key[0]
+
+    # ----------------------------------------------------------- documents
+    def next_ordinal(self) -> int:
+        return (self.connection.execute(select(func.max(DOCUMENTS.c.ordinal))).scalar() or 0) + 1
+
+    def documents_by_sha(self, shas: Iterable[str]) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for chunk in _chunks(list(set(shas))):
+            for row in self.connection.execute(
+                select(DOCUMENTS.c.sha256, DOCUMENTS.c.id).where(DOCUMENTS.c.sha256.in_(chunk))
+            ):
+                found[row.sha256] = row.id
+        return found
+
+    def documents_by_id(self, ids: Iterable[str]) -> dict[str, str]:
+        """Stored id -> sha256, for the ids that exist."""
+        found: dict[str, str] = {}
+        for chunk in _chunks(list(set(ids))):
+            for row in self.connection.execute(
+                select(DOCUMENTS.c.id, DOCUMENTS.c.sha256).where(DOCUMENTS.c.id.in_(chunk))
+            ):
+                found[row.id] = row.sha256
+        return found
+
+    def ids_with_prefix(self, prefix: str) -> set[str]:
+        like = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        return set(self.connection.execute(
+            select(DOCUMENTS.c.id).where(DOCUMENTS.c.id.like(like, escape="\\"))
+        ).scalars())
+
+    def insert_documents(self, documents: Sequence[tuple[Document, str]], first_ordinal: int) -> None:
+        """Insert (document, sha256) pairs, numbered from ``first_ordinal``."""
+        if not documents:
+            return
+        created = now()
+        self.connection.execute(insert(DOCUMENTS), [
+            {"id": d.id, "ordinal": first_ordinal + i, "sha256": sha, "date": d.meta.get("date"),
+             "length": len(d.text), "meta": d.meta, "created_at": created}
+            for i, (d, sha) in enumerate(documents)
+        ])
+        self.connection.execute(insert(TEXTS), [{"document_id": d.id, "text": d.text} for d, _ in documents])
+
+    def document(self, document_id: str) -> Document | None:
+        row = self.connection.execute(
+            select(DOCUMENTS.c.id, DOCUMENTS.c.meta, TEXTS.c.text)
+            .join(TEXTS, TEXTS.c.document_id == DOCUMENTS.c.id)
+            .where(DOCUMENTS.c.id == document_id)
+        ).first()
+        return Document(row.id, row.text, row.meta or {}) if row else None
+
+    def document_length(self, document_id: str) -> int | None:
+        return self.connection.execute(
+            select(DOCUMENTS.c.length).where(DOCUMENTS.c.id == document_id)
+        ).scalar()
+
+    def documents(self, ids: Sequence[str]) -> list[Document]:
+        """Documents with their texts, in the order of ``ids``."""
+        found: dict[str, Document] = {}
+        for chunk in _chunks(list(ids)):
+            for row in self.connection.execute(
+                select(DOCUMENTS.c.id, DOCUMENTS.c.meta, TEXTS.c.text)
+                .join(TEXTS, TEXTS.c.document_id == DOCUMENTS.c.id)
+                .where(DOCUMENTS.c.id.in_(chunk))
+            ):
+                found[row.id] = Document(row.id, row.text, row.meta or {})
+        return [found[i] for i in ids if i in found]
+
+    def _filtered(self, query: DocumentQuery):
+        stmt = select(DOCUMENTS.c.id)
+        if query.ids is not None:
+            stmt = stmt.where(DOCUMENTS.c.id.in_(list(query.ids)))
+        if query.text:
+            needle = f"%{query.text}%"
+            stmt = stmt.where(
+                DOCUMENTS.c.id.ilike(needle)
+                | DOCUMENTS.c.id.in_(select(TEXTS.c.document_id).where(TEXTS.c.text.like(needle)))
+            )
+        if query.date_from:
+            stmt = stmt.where(DOCUMENTS.c.date >= query.date_from)
+        if query.date_to:
+            stmt = stmt.where(DOCUMENTS.c.date <= query.date_to)
+        if query.owner is not None:
+            owned = select(SETS.c.document_id).where(SETS.c.owner == query.owner)
+            if query.status is None:
+                stmt = stmt.where(DOCUMENTS.c.id.in_(owned))
+            elif query.status == SetStatus.NEW:
+                # a document with no set of mine is new to me
+                stmt = stmt.where(
+                    DOCUMENTS.c.id.not_in(owned)
+                    | DOCUMENTS.c.id.in_(owned.where(SETS.c.status == SetStatus.NEW.value))
+                )
+            else:
+                stmt = stmt.where(DOCUMENTS.c.id.in_(owned.where(SETS.c.status == query.status.value)))
+        return stmt
+
+    def count_documents(self, query: DocumentQuery = DocumentQuery()) -> int:
+        return self.connection.execute(select(func.count()).select_from(self._filtered(query).subquery())).scalar_one()
+
+    def document_ids(self, query: DocumentQuery = DocumentQuery(), offset: int = 0, limit: int | None = None) -> list[str]:
+        sort_column = {"ordinal": DOCUMENTS.c.ordinal, "date": DOCUMENTS.c.date,
+                       "id": DOCUMENTS.c.id, "length": DOCUMENTS.c.length}[query.sort]
+        order = [sort_column.desc() if query.descending else sort_column.asc(), DOCUMENTS.c.ordinal]
+        stmt = self._filtered(query).order_by(*order).offset(offset)
+        if limit is not None:
+            stmt = stmt.limit(limit)
+        return list(self.connection.execute(stmt).scalars())
+
+    def document_summaries(self, ids: Sequence[str]) -> list[DocumentSummary]:
+        rows: dict[str, Any] = {}
+        sets: dict[str, list[tuple[str, SetStatus]]] = defaultdict(list)
+        for chunk in _chunks(list(ids)):
+            for row in self.connection.execute(
+                select(DOCUMENTS.c.id, DOCUMENTS.c.ordinal, DOCUMENTS.c.date, DOCUMENTS.c.length,
+                       DOCUMENTS.c.sha256).where(DOCUMENTS.c.id.in_(chunk))
+            ):
+                rows[row.id] = row
+            for row in self.connection.execute(
+                select(SETS.c.document_id, SETS.c.owner, SETS.c.status)
+                .where(SETS.c.document_id.in_(chunk)).order_by(SETS.c.owner)
+            ):
+                sets[row.document_id].append((row.owner, SetStatus(row.status)))
+        return [
+            DocumentSummary(r.id, r.ordinal, r.date, r.length, r.sha256, tuple(sets.get(r.id, ())))
+            for r in (rows[i] for i in ids if i in rows)
+        ]
+
+    # ---------------------------------------------------------------- sets
+    def set_ref(self, document_id: str, owner: str) -> SetRef | None:
+        row = self.connection.execute(
+            select(SETS.c.id, SETS.c.status)
+            .where(SETS.c.document_id == document_id, SETS.c.owner == owner)
+        ).first()
+        return SetRef(row.id, document_id, owner, SetStatus(row.status)) if row else None
+
+    def set_refs(self, document_ids: Sequence[str], owner: str | None = None) -> list[SetRef]:
+        refs: list[SetRef] = []
+        for chunk in _chunks(list(document_ids)):
+            stmt = select(SETS.c.id, SETS.c.document_id, SETS.c.owner, SETS.c.status).where(
+                SETS.c.document_id.in_(chunk))
+            if owner is not None:
+                stmt = stmt.where(SETS.c.owner == owner)
+            refs.extend(SetRef(r.id, r.document_id, r.owner, SetStatus(r.status))
+                        for r in self.connection.execute(stmt))
+        return refs
+
+    def owners(self) -> list[str]:
+        return list(self.connection.execute(select(SETS.c.owner).distinct().order_by(SETS.c.owner)).scalars())
+
+    def span_exists(self, set_id: int, kind: str, start: int, end: int, label: str) -> int | None:
+        return self.connection.execute(
+            select(SPANS.c.id).where(SPANS.c.set_id == set_id, SPANS.c.kind == kind, SPANS.c.start == start,
+                                     SPANS.c.end == end, SPANS.c.label == label)
+        ).scalar()
+
+    def span_row(self, span_id: int) -> dict[str, Any] | None:
+        row = self.connection.execute(
+            select(SPANS, SETS.c.document_id, SETS.c.owner).join(SETS, SETS.c.id == SPANS.c.set_id)
+            .where(SPANS.c.id == span_id)
+        ).first()
+        return dict(row._mapping) if row else None
+
+    def load_sets(self, refs: Sequence[SetRef]) -> list[AnnotationSet]:
+        """Full sets (spans, claims, relations with store ids), in the order of ``refs``."""
+        set_ids = [r.id for r in refs]
+        spans: dict[int, list[Any]] = defaultdict(list)
+        relations: dict[int, list[Relation]] = defaultdict(list)
+        for chunk in _chunks(set_ids):
+            for row in self.connection.execute(
+                select(SPANS, CLAIMS).outerjoin(CLAIMS, CLAIMS.c.span_id == SPANS.c.id)
+                .where(SPANS.c.set_id.in_(chunk)).order_by(SPANS.c.start, SPANS.c.end.desc(), SPANS.c.id)
+            ):
+                spans[row.set_id].append(row)
+            for row in self.connection.execute(
+                select(RELATIONS).where(RELATIONS.c.set_id.in_(chunk)).order_by(RELATIONS.c.id)
+            ):
+                relations[row.set_id].append(Relation(row.id, row.label, row.head_id, row.tail_id))
+        out = []
+        for ref in refs:
+            entity_spans, claims = [], []
+            for row in spans.get(ref.id, ()):
+                if row.kind == ENTITY:
+                    entity_spans.append(Span(row.id, row.start, row.end, row.label, row.attributes or {}, row.entity))
+                else:
+                    claims.append(_claim_from_row(row))
+            out.append(AnnotationSet(ref.document_id, ref.owner, ref.status, tuple(entity_spans), tuple(claims),
+                                     tuple(relations.get(ref.id, ())), ref.id))
+        return out
+
+    def insert_annotations(self, set_rows: list[dict[str, Any]], span_rows: list[dict[str, Any]],
+                           claim_rows: list[dict[str, Any]], relation_rows: list[dict[str, Any]]) -> None:
+        """Bulk insert of whole sets whose ids were allocated by :meth:`allocate_ids`."""
+        for table, rows in ((SETS, set_rows), (SPANS, span_rows), (CLAIMS, claim_rows), (RELATIONS, relation_rows)):
+            if rows:
+                self.connection.execute(insert(table), rows)
+
+    # -------------------------------------------------------------- actions
+    def apply(self, ops: list[Op]) -> list[Op]:
+        return self.rows.apply(ops)
+
+    def log_action(self, *, owner: str, user: str, kind: str, label: str, document_id: str | None,
+                   forward: list[Op], inverse: list[Op], undoes: int | None = None,
+                   redoes: int | None = None) -> int:
+        result = self.connection.execute(insert(ACTIONS).values(
+            owner=owner, user=user, at=now(), kind=kind, label=label, document_id=document_id,
+            forward=forward, inverse=inverse, undoes=undoes, redoes=redoes,
+        ))
+        return result.inserted_primary_key[0]
+
+    def action(self, action_id: int) -> LoggedAction | None:
+        row = self.connection.execute(select(ACTIONS).where(ACTIONS.c.id == action_id)).first()
+        if row is None:
+            return None
+        return LoggedAction(row.id, row.owner, row.user, row.at, row.kind, row.label, row.document_id,
+                            row.inverse, row.undoes, row.redoes)
+
+    def undo_history(self, owner: str) -> tuple[list[int], list[tuple[int, int]]]:
+        """The owner's undo stack (action ids) and redo stack ((undone id, undo id) pairs).
+
+        Derived from the append-only log: a plain action pushes itself and clears
+        redo; an undo moves its target to redo; a redo moves it back as itself.
+        """
+        undo: list[int] = []
+        redo: list[tuple[int, int]] = []
+        for row in self.connection.execute(
+            select(ACTIONS.c.id, ACTIONS.c.undoes, ACTIONS.c.redoes)
+            .where(ACTIONS.c.owner == owner).order_by(ACTIONS.c.id)
+        ):
+            if row.undoes is not None:
+                if undo and undo[-1] == row.undoes:
+                    undo.pop()
+                redo.append((row.undoes, row.id))
+            elif row.redoes is not None:
+                if redo and redo[-1][0] == row.redoes:
+                    redo.pop()
+                undo.append(row.id)
+            else:
+                undo.append(row.id)
+                redo.clear()
+        return undo, redo
+
+    def actions(self, owner: str | None = None, limit: int = 100) -> list[LoggedAction]:
+        stmt = select(ACTIONS).order_by(ACTIONS.c.id.desc()).limit(limit)
+        if owner is not None:
+            stmt = stmt.where(ACTIONS.c.owner == owner)
+        return [LoggedAction(r.id, r.owner, r.user, r.at, r.kind, r.label, r.document_id, r.inverse,
+                             r.undoes, r.redoes) for r in self.connection.execute(stmt)]
+
+    # ------------------------------------------------------------- counts
+    def counts(self) -> dict[str, int]:
+        return {
+            "documents": self.connection.execute(select(func.count()).select_from(DOCUMENTS)).scalar_one(),
+            "sets": self.connection.execute(select(func.count()).select_from(SETS)).scalar_one(),
+            "spans": self.connection.execute(
+                select(func.count()).select_from(SPANS).where(SPANS.c.kind == ENTITY)).scalar_one(),
+            "claims": self.connection.execute(select(func.count()).select_from(CLAIMS)).scalar_one(),
+            "relations": self.connection.execute(select(func.count()).select_from(RELATIONS)).scalar_one(),
+            "actions": self.connection.execute(select(func.count()).select_from(ACTIONS)).scalar_one(),
+        }
+
+
+def _claim_from_row(row: Any) -> Claim:
+    if row.speaker_is_author:
+        speaker: int | str | None = AUTHOR
+    else:
+        speaker = row.speaker_span_id
+    cue = Cue(row.cue_start, row.cue_end) if row.cue_start is not None else None
+    quantity = None
+    if row.quantity_value is not None or row.quantity_unit is not None:
+        quantity = Quantity(row.quantity_value, row.quantity_unit, row.quantity_period)
+    return Claim(row.id, row.start, row.end, row.label, speaker, cue,
+                 Certainty(row.certainty or Certainty.ASSERTED.value), bool(row.checkworthy), quantity,
+                 row.attributes or {})
+
+
+def span_row(set_id: int, span_id: int, span: Span) -> dict[str, Any]:
+    return {"id": span_id, "set_id": set_id, "kind": ENTITY, "start": span.start, "end": span.end,
+            "label": span.label, "attributes": span.attributes or None, "entity": span.entity}
+
+
+def claim_rows(set_id: int, span_id: int, claim: Claim, speaker_span_id: int | None) -> tuple[dict, dict]:
+    span = {"id": span_id, "set_id": set_id, "kind": CLAIM, "start": claim.start, "end": claim.end,
+            "label": claim.type, "attributes": claim.attributes or None, "entity": None}
+    q = claim.quantity
+    details = {"span_id": span_id, "speaker_span_id": speaker_span_id,
+               "speaker_is_author": claim.speaker == AUTHOR,
+               "cue_start": claim.cue.start if claim.cue else None,
+               "cue_end": claim.cue.end if claim.cue else None,
+               "certainty": claim.certainty.value, "checkworthy": claim.checkworthy,
+               "quantity_value": q.value if q else None, "quantity_unit": q.unit if q else None,
+               "quantity_period": q.period if q else None}
+    return span, details
+
+
+def set_row(set_id: int, document_id: str, owner: str, status: SetStatus) -> dict[str, Any]:
+    return {"id": set_id, "document_id": document_id, "owner": owner, "status": status.value,
+            "updated_at": now()}

@@ -1,0 +1,21 @@
+"""Alembic environment, configured in code by ``annotator.storage.database.migrate``.
+
+The connection comes in ``config.attributes["connection"]``; there is no alembic.ini.
+"""
+
+from alembic import context
+
+from annotator.storage.models import Base
+
+config = context.config
+connection = config.attributes.get("connection")
+if connection is None:
+    raise RuntimeError("annotator migrations run through annotator.storage.database.migrate")
+
+context.configure(
+    connection=connection,
+    target_metadata=Base.metadata,
+    render_as_batch=connection.dialect.name == "sqlite",
+)
+with context.begin_transaction():
+    context.run_migrations()
