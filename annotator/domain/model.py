@@ -17,6 +17,7 @@ AUTHOR = "AUTHOR"
 RESERVED_OWNERS = frozenset({GOLD, ALL})
 # A relation's allowed head or tail may name this instead of an entity label: any claim.
 CLAIM_NODE = "CLAIM"
+SAYS = "SAYS"  # speaker -> claim; must agree with the claim's speaker
 
 
 class SetStatus(StrEnum):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from annotator.domain.model import AUTHOR, CLAIM_NODE, RESERVED_OWNERS, AnnotationSet, Claim, Span
+from annotator.domain.model import AUTHOR, CLAIM_NODE, RESERVED_OWNERS, SAYS, AnnotationSet, Claim, Span
 from annotator.domain.scheme import Scheme
 
 
@@ -91,7 +91,16 @@ def check_set(aset: AnnotationSet, text_length: int, scheme: Scheme) -> list[str
     claims_by_id = {c.id: c for c in aset.claims}
     for rel in aset.relations:
         problems += check_relation_ends(rel.id, rel.label, rel.head, rel.tail, spans_by_id, claims_by_id, scheme)
+        problems += check_says_agrees(rel.id, rel.label, rel.head, rel.tail, claims_by_id)
     return problems
+
+
+def check_says_agrees(rel_id: Any, label: str, head: Any, tail: Any, claims_by_id: dict[Any, Claim]) -> list[str]:
+    """A SAYS relation names the claim's speaker; where both are given they must agree."""
+    claim = claims_by_id.get(tail)
+    if label != SAYS or claim is None or claim.speaker is None or claim.speaker == head:
+        return []
+    return [f"relation {rel_id}: SAYS names {head!r} but claim {claim.id}'s speaker is {claim.speaker!r}"]
 
 
 def node_label(node_id: Any, spans_by_id: dict[Any, Span], claims_by_id: dict[Any, Claim]) -> str | None:

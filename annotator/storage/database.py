@@ -19,6 +19,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 
 from annotator import paths
 
@@ -168,7 +169,12 @@ def open_store(target: str, *, create: bool = True) -> Store:
             if not create:
                 raise DatabaseError(f"{path}: no such database")
             path.parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(database_url(target))
+    try:
+        engine = create_engine(database_url(target))
+    except ModuleNotFoundError as exc:
+        raise DatabaseError(
+            f"{target}: needs the database driver {exc.name!r}; for PostgreSQL install annotator[postgres]"
+        ) from None
     if engine.dialect.name == "sqlite":
         _set_up_sqlite(engine)
     try:
@@ -176,4 +182,7 @@ def open_store(target: str, *, create: bool = True) -> Store:
     except DatabaseError:
         engine.dispose()
         raise
+    except OperationalError as exc:
+        engine.dispose()
+        raise DatabaseError(f"{target}: cannot open the database: {exc.orig}") from None
     return Store(engine, backup)

@@ -1,0 +1,49 @@
+"""Fixtures shared by every layer's tests: a fresh database, a workspace, the sample corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from annotator import paths
+from annotator.services.workspace import Workspace
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "test.sqlite3"
+
+
+@pytest.fixture
+def workspace(db_path: Path):
+    ws = Workspace.open(str(db_path))
+    yield ws
+    ws.close()
+
+
+@pytest.fixture
+def sample_dir() -> Path:
+    return paths.sample_corpus_dir()
+
+
+@pytest.fixture
+def sample_workspace(workspace: Workspace) -> Workspace:
+    from annotator.services.importing import import_sample
+
+    report = import_sample(workspace)
+    assert report.committed and report.documents_added == 5
+    return workspace
+
+
+def snapshot(workspace: Workspace) -> dict:
+    """Every row of every table, to prove that a failed operation changed nothing."""
+    from sqlalchemy import text  # tests may look at SQL; the package may not outside storage
+
+    out = {}
+    with workspace.store.engine.connect() as connection:
+        tables = [r[0] for r in connection.execute(text(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name"))]
+        for table in tables:
+            out[table] = [tuple(r) for r in connection.execute(text(f'SELECT * FROM "{table}" ORDER BY 1'))]
+    return out
