@@ -11,6 +11,7 @@ import orjson
 from annotator.cli.progress import progress_bar
 from annotator.cli.render import marked_text, span_table
 
+from annotator.domain.model import SetStatus
 from annotator.domain.scheme import Scheme
 from annotator.services import annotating, documents, exporting, history, importing
 from annotator.services.errors import ServiceError
@@ -145,6 +146,22 @@ def unlabel(args: argparse.Namespace) -> int:
                                f"in {args.annotator!r}'s set")
         changes = annotating.remove_span(workspace, args.span_id, owner=args.annotator)
     print(f"removed span {changes.result}")
+    return 0
+
+
+def status(args: argparse.Namespace) -> int:
+    with _open(args) as workspace:
+        changes = annotating.set_status(workspace, args.document_id, SetStatus(args.status), owner=args.annotator)
+    print(changes.label)
+    return 0
+
+
+def log(args: argparse.Namespace) -> int:
+    with _open(args) as workspace:
+        entries = history.log(workspace, owner=args.annotator, limit=args.limit)
+    for entry in entries:
+        by = entry.user if entry.user == entry.owner else f"{entry.user} for {entry.owner}"
+        print(f"{entry.id:>7}  {entry.at:%Y-%m-%d %H:%M:%S}  {by:<16} {entry.document_id or '-':<24} {entry.label}")
     return 0
 
 

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from annotator import __version__, paths
 from annotator.cli import commands
+from annotator.domain.model import SetStatus
 from annotator.services.errors import Cancelled, ServiceError
 from annotator.storage import DatabaseError
 
@@ -72,6 +73,17 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("schema", help="the active annotation scheme")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=commands.schema)
+
+    p = sub.add_parser("status", help="set a document's set status (new, in_progress, done, skipped; gold: curated)")
+    p.add_argument("document_id", metavar="DOC_ID")
+    p.add_argument("status", choices=[s.value for s in SetStatus])
+    p.add_argument("--annotator", required=True, metavar="NAME")
+    p.set_defaults(run=commands.status)
+
+    p = sub.add_parser("log", help="the action log, newest first (who, when, what)")
+    p.add_argument("--annotator", metavar="NAME", help="only the actions in this owner's history")
+    p.add_argument("--limit", type=int, default=50)
+    p.set_defaults(run=commands.log)
 
     for name, helptext in (("undo", "undo that owner's last action"), ("redo", "redo that owner's last undo")):
         p = sub.add_parser(name, help=helptext + " (as a new action)")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from annotator.domain.changes import Changes
 from annotator.services.actions import run_action
 from annotator.services.workspace import Workspace
+from annotator.storage.repository import LoggedAction
 
 
 def undo(workspace: Workspace, *, owner: str, user: str | None = None) -> Changes | None:
@@ -39,3 +40,9 @@ def next_labels(workspace: Workspace, *, owner: str) -> tuple[str | None, str | 
         undo_action = repo.action(undo_stack[-1]) if undo_stack else None
         redo_action = repo.action(redo_stack[-1][0]) if redo_stack else None
         return (undo_action.label if undo_action else None, redo_action.label if redo_action else None)
+
+
+def log(workspace: Workspace, *, owner: str | None = None, limit: int = 50) -> list[LoggedAction]:
+    """The newest actions first, for audit: who did what to which document, and when."""
+    with workspace.store.read() as repo:
+        return repo.actions(owner, limit)
