@@ -5,7 +5,14 @@ from __future__ import annotations
 from annotator.domain.changes import Changes
 from annotator.services.actions import run_action
 from annotator.services.workspace import Workspace
-from annotator.storage.repository import LoggedAction
+from annotator.storage.repository import LoggedAction, Repository
+
+
+def _original(repo: Repository, action: LoggedAction) -> LoggedAction:
+    """The action a chain of redos goes back to, whose label a menu shows."""
+    while action.redoes is not None:
+        action = repo.action(action.redoes) or action
+    return action
 
 
 def undo(workspace: Workspace, *, owner: str, user: str | None = None) -> Changes | None:
@@ -16,7 +23,8 @@ def undo(workspace: Workspace, *, owner: str, user: str | None = None) -> Change
             return None
         target = repo.action(stack[-1])
         assert target is not None
-        return run_action(repo, owner=owner, user=user, kind="undo", label=f"Undo: {target.label}",
+        label = f"Undo: {_original(repo, target).label}"
+        return run_action(repo, owner=owner, user=user, kind="undo", label=label,
                           document_id=target.document_id, ops=target.inverse, undoes=target.id)
 
 
@@ -29,7 +37,7 @@ def redo(workspace: Workspace, *, owner: str, user: str | None = None) -> Change
         undone_id, undo_id = stack[-1]
         undone, undo_action = repo.action(undone_id), repo.action(undo_id)
         assert undone is not None and undo_action is not None
-        return run_action(repo, owner=owner, user=user, kind="redo", label=f"Redo: {undone.label}",
+        return run_action(repo, owner=owner, user=user, kind="redo", label=f"Redo: {_original(repo, undone).label}",
                           document_id=undone.document_id, ops=undo_action.inverse, redoes=undone.id)
 
 
@@ -39,7 +47,8 @@ def next_labels(workspace: Workspace, *, owner: str) -> tuple[str | None, str | 
         undo_stack, redo_stack = repo.undo_history(owner)
         undo_action = repo.action(undo_stack[-1]) if undo_stack else None
         redo_action = repo.action(redo_stack[-1][0]) if redo_stack else None
-        return (undo_action.label if undo_action else None, redo_action.label if redo_action else None)
+        return (_original(repo, undo_action).label if undo_action else None,
+                _original(repo, redo_action).label if redo_action else None)
 
 
 def log(workspace: Workspace, *, owner: str | None = None, limit: int = 50) -> list[LoggedAction]:

@@ -51,7 +51,6 @@ def _set_up_sqlite(engine: Engine) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = FULL")
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.close()
@@ -179,6 +178,14 @@ def open_store(target: str, *, create: bool = True) -> Store:
         _set_up_sqlite(engine)
     try:
         backup = migrate(engine)
+        if engine.dialect.name == "sqlite":
+            # Persistent in the file; set only once the file is known to be ours and current,
+            # so that a database we refuse is left exactly as it was.
+            raw = engine.raw_connection()  # outside any transaction, which WAL requires
+            try:
+                raw.cursor().execute("PRAGMA journal_mode = WAL")
+            finally:
+                raw.close()
     except DatabaseError:
         engine.dispose()
         raise

@@ -188,10 +188,10 @@ def test_reversed_span_raises():
 def test_offset_map_agrees_with_functions_on_random_text():
     rng = random.Random(20240515)
     bmp = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя АБВ.,«»\u00ad\u00a0\r\n\u0306"
-    astral = ["😀", "\U0001f44d", "\U0001f3fd", "\U0001f1f0", "\U0001d400", "\U0001d538", "\U00010348"]
+    astral = ["😀", "\U0001f44d", "\U0001f3fd", "\U0001f1f0", "\U0001d400", "\U0001d538"]
     for _ in range(60):
         n = rng.randint(0, 120)
-        text = "".join(rng.choice(astral) if rng.random() < 0.2 else rng.choice(bmp) for _ in range(n))
+        text = "".join(rng.choice(astral if rng.random() < 0.2 else bmp) for _ in range(n))
         m = OffsetMap(text)
         assert m.utf16_length == utf16_length(text) == len(units(text))
         for cp in range(len(text) + 1):

