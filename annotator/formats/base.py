@@ -43,8 +43,12 @@ class Format(Protocol):
     def sniff(self, path: Path, head: bytes) -> bool:
         """Whether a file with this start is in this format (used when the extension is unknown)."""
 
-    def read(self, path: Path, scheme: Scheme) -> Iterator[Record | Problem]:
-        """Records and problems in file order; a problem never stops the reading."""
+    def read(self, path: Path, scheme: Scheme, annotator: str | None = None) -> Iterator[Record | Problem]:
+        """Records and problems in file order; a problem never stops the reading.
+
+        ``annotator`` (``--annotator``) owns every set read, whatever the file says;
+        formats that name no annotator at all need it to produce sets.
+        """
 
 
 class Writer(Protocol):

@@ -122,8 +122,12 @@ def _list(obj: dict[str, Any], name: str) -> list[Any]:
     return value
 
 
-def parse_line(obj: Any, scheme: Scheme) -> tuple[Document, AnnotationSet | None, list[str]]:
-    """A document and its set from one decoded line, and every problem found in it."""
+def parse_line(obj: Any, scheme: Scheme, annotator: str | None = None
+               ) -> tuple[Document, AnnotationSet | None, list[str]]:
+    """A document and its set from one decoded line, and every problem found in it.
+
+    ``annotator`` (from ``--annotator``) owns the line's set whatever the line says.
+    """
     _expect(isinstance(obj, dict), "a line must be a JSON object")
     doc_id = _field(obj, "id", str, "document")
     _expect(bool(doc_id.strip()), "document: 'id' is empty")
@@ -137,8 +141,9 @@ def parse_line(obj: Any, scheme: Scheme) -> tuple[Document, AnnotationSet | None
     document = Document(doc_id, text, meta)
 
     entities_raw, claims_raw, relations_raw = _list(obj, "entities"), _list(obj, "claims"), _list(obj, "relations")
-    owner = _field(obj, "annotator", str, "document", optional=True)
-    if owner is None:
+    stated_owner = _field(obj, "annotator", str, "document", optional=True)
+    owner = annotator or stated_owner
+    if stated_owner is None and (annotator is None or not (entities_raw or claims_raw or relations_raw)):
         _expect(not (entities_raw or claims_raw or relations_raw),
                 "annotations without an annotator: set 'annotator' or pass --annotator")
         return document, None, problems
@@ -166,7 +171,7 @@ class JsonlFormat:
     def sniff(self, path: Path, head: bytes) -> bool:
         return head.lstrip().startswith(b"{")
 
-    def read(self, path: Path, scheme: Scheme) -> Iterator[Record | Problem]:
+    def read(self, path: Path, scheme: Scheme, annotator: str | None = None) -> Iterator[Record | Problem]:
         source = str(path)
         try:
             handle = open(path, "rb")
@@ -185,7 +190,7 @@ class JsonlFormat:
                     yield Problem(source, number, f"malformed JSON: {exc}")
                     continue
                 try:
-                    document, aset, problems = parse_line(obj, scheme)
+                    document, aset, problems = parse_line(obj, scheme, annotator)
                 except LineError as exc:
                     yield Problem(source, number, str(exc))
                     continue

@@ -90,7 +90,7 @@ class TextFormat:
     def sniff(self, path: Path, head: bytes) -> bool:
         return b"\x00" not in head
 
-    def read(self, path: Path, scheme: Scheme) -> Iterator[Record | Problem]:
+    def read(self, path: Path, scheme: Scheme, annotator: str | None = None) -> Iterator[Record | Problem]:
         source = str(path)
         try:
             record = self.read_document(path)

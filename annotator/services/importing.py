@@ -63,14 +63,11 @@ class _OwnerLog:
 
 
 class _Importer:
-    def __init__(self, repo: Repository, scheme: Scheme, report: ImportReport, *, annotator: str | None,
-                 user: str | None, skip_bad: bool):
+    def __init__(self, repo: Repository, scheme: Scheme, report: ImportReport, *, user: str | None):
         self.repo = repo
         self.scheme = scheme
         self.report = report
-        self.annotator = annotator
         self.user = user
-        self.skip_bad = skip_bad
         self.next_ordinal = repo.next_ordinal()
         self.added: dict[str, str] = {}  # sha256 -> id, documents added by this import
         self.added_ids: dict[str, str] = {}  # id -> sha256
@@ -93,7 +90,7 @@ class _Importer:
         new_documents: list[tuple[Document, str]] = []
         sets: list[tuple[Record, str, AnnotationSet]] = []
         for record, sha in zip(batch, shas):
-            owner = self.annotator or record.annotations.owner if record.annotations else None
+            owner = record.annotations.owner if record.annotations else None  # the reader applied --annotator
             owner_problems = check_owner_name(owner) if owner is not None else []
             for message in owner_problems:
                 self.problem(record, message)
@@ -156,7 +153,7 @@ class _Importer:
             return
         owners_of = {doc_id: [] for _, doc_id, _ in sets}
         for _, doc_id, aset in sets:
-            owners_of[doc_id].append(self.annotator or aset.owner)
+            owners_of[doc_id].append(aset.owner)
         replaced = [ref for ref in self.repo.set_refs(list(owners_of))
                     if ref.owner in owners_of[ref.document_id]]
         for ref in replaced:
@@ -169,7 +166,7 @@ class _Importer:
         relation_ids = iter(self.repo.allocate_ids(RELATIONS, sum(len(a.relations) for _, _, a in sets)))
         set_rows, span_rows, claim_details, relation_rows = [], [], [], []
         for _, doc_id, aset in sets:
-            owner = self.annotator or aset.owner
+            owner = aset.owner
             set_id = next(set_ids)
             set_rows.append(set_row(set_id, doc_id, owner, aset.status))
             local: dict[object, int] = {}
@@ -226,8 +223,7 @@ def import_files(workspace: Workspace, sources: list[Path], *, format_id: str = 
     files = registry.expand(sources)
     try:
         with workspace.store.write() as repo:
-            importer = _Importer(repo, workspace.scheme(repo), report, annotator=annotator, user=user,
-                                 skip_bad=skip_bad)
+            importer = _Importer(repo, workspace.scheme(repo), report, user=user)
             batch: list[Record] = []
             records = 0
             for index, path in enumerate(files):
@@ -235,7 +231,7 @@ def import_files(workspace: Workspace, sources: list[Path], *, format_id: str = 
                 if not path.exists():
                     report.problems.append(Problem(str(path), 0, "no such file"))
                     continue
-                for item in _format_for(path, format_id).read(path, importer.scheme):
+                for item in _format_for(path, format_id).read(path, importer.scheme, annotator):
                     if cancel is not None:
                         cancel.check()
                     if isinstance(item, Problem):
@@ -273,7 +269,8 @@ def import_sample(workspace: Workspace, **options) -> ImportReport:
     return import_files(workspace, [paths.sample_corpus_dir()], format_id="text", **options)
 
 
-def validate_files(sources: list[Path], scheme: Scheme, *, format_id: str = "auto") -> list[Problem]:
+def validate_files(sources: list[Path], scheme: Scheme, *, format_id: str = "auto",
+                   annotator: str | None = None) -> list[Problem]:
     """The problems an import would report about the files themselves, writing nothing.
 
     Problems that depend on the database (an id already used by another text)
@@ -286,7 +283,7 @@ def validate_files(sources: list[Path], scheme: Scheme, *, format_id: str = "aut
             continue
         sets: dict[tuple[str, str], int] = {}
         texts: dict[str, tuple[str, int]] = {}
-        for item in _format_for(path, format_id).read(path, scheme):
+        for item in _format_for(path, format_id).read(path, scheme, annotator):
             if isinstance(item, Problem):
                 problems.append(item)
                 continue

@@ -259,3 +259,12 @@ def test_crlf_in_cp1251_is_kept_exactly(tmp_path: Path, sample_dir: Path, scheme
     assert "\r\n" in passage
     record = read_one(write(tmp_path, "crlf1251.txt", passage.encode("cp1251")), scheme)
     assert record.document.text == passage
+
+
+@pytest.mark.parametrize("encoding", ["koi8-r", "cp1251"])
+def test_short_russian_text_in_an_old_code_page(tmp_path, encoding):
+    """Cyrillic code pages are tried first: on ~60 characters an open guess picks Shift JIS."""
+    text = "Касым-Жомарт Токаев отметил существенные успехи в экономике"
+    path = tmp_path / "short.txt"
+    path.write_bytes(text.encode(encoding))
+    assert TextFormat().read_document(path).document.text == text

@@ -568,3 +568,18 @@ def test_cancel_before_start_writes_nothing(workspace: Workspace, tmp_path: Path
 def test_report_type(workspace: Workspace, tmp_path: Path) -> None:
     report = import_files(workspace, [write_text(tmp_path / "a.txt", TEXTS[0])])
     assert isinstance(report, ImportReport) and report.committed and report.changes.corpus
+
+
+def test_annotator_option_owns_lines_that_name_no_annotator(workspace, tmp_path):
+    """`--annotator` overrides the line's annotator, also when the line has none."""
+    text = "Касым-Жомарт Токаев прибыл в Ташкент."
+    line = {"id": "n1", "text": text, "annotator": None,
+            "entities": [{"id": "T1", "start": 29, "end": 36, "label": "GPE", "text": "Ташкент"}]}
+    path = tmp_path / "no-owner.jsonl"
+    path.write_bytes(orjson.dumps(line) + b"\n")
+    refused = import_files(workspace, [path])
+    assert not refused.committed and "annotations without an annotator" in str(refused.problems[0])
+    report = import_files(workspace, [path], annotator="carol")
+    assert report.committed and report.spans == 1
+    [carol] = documents.annotation_sets(workspace, "n1")
+    assert carol.owner == "carol" and [s.label for s in carol.spans] == ["GPE"]
