@@ -107,24 +107,20 @@ class Repository:
     def next_ordinal(self) -> int:
         return (self.connection.execute(select(func.max(DOCUMENTS.c.ordinal))).scalar() or 0) + 1
 
-    def documents_by_sha(self, shas: Iterable[str]) -> dict[str, str]:
+    def _pairs(self, key, value, wanted: Iterable[str]) -> dict[str, str]:
         found: dict[str, str] = {}
-        for chunk in _chunks(list(set(shas))):
-            for row in self.connection.execute(
-                select(DOCUMENTS.c.sha256, DOCUMENTS.c.id).where(DOCUMENTS.c.sha256.in_(chunk))
-            ):
-                found[row.sha256] = row.id
+        for chunk in _chunks(list(set(wanted))):
+            for k, v in self.connection.execute(select(key, value).where(key.in_(chunk))):
+                found[k] = v
         return found
+
+    def documents_by_sha(self, shas: Iterable[str]) -> dict[str, str]:
+        """sha256 -> stored id, for the texts already stored."""
+        return self._pairs(DOCUMENTS.c.sha256, DOCUMENTS.c.id, shas)
 
     def documents_by_id(self, ids: Iterable[str]) -> dict[str, str]:
         """Stored id -> sha256, for the ids that exist."""
-        found: dict[str, str] = {}
-        for chunk in _chunks(list(set(ids))):
-            for row in self.connection.execute(
-                select(DOCUMENTS.c.id, DOCUMENTS.c.sha256).where(DOCUMENTS.c.id.in_(chunk))
-            ):
-                found[row.id] = row.sha256
-        return found
+        return self._pairs(DOCUMENTS.c.id, DOCUMENTS.c.sha256, ids)
 
     def ids_with_prefix(self, prefix: str) -> set[str]:
         like = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
