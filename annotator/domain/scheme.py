@@ -70,15 +70,22 @@ class Scheme:
     attributes: tuple[AttributeDef, ...] = ()
     speaker_labels: tuple[str, ...] = ("PER", "ORG", "ROLE")
     version: int | None = field(default=None, compare=False)
+    # Derived lookups, asked once per span on import.
+    _entity_names: frozenset[str] = field(init=False, repr=False, compare=False)
+    _claim_type_names: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_entity_names", frozenset(e.name for e in self.entities))
+        object.__setattr__(self, "_claim_type_names", frozenset(c.name for c in self.claim_types))
 
     def entity(self, name: str) -> EntityLabel | None:
         return next((e for e in self.entities if e.name == name), None)
 
     def has_entity(self, name: str) -> bool:
-        return any(e.name == name for e in self.entities)
+        return name in self._entity_names
 
     def has_claim_type(self, name: str) -> bool:
-        return any(c.name == name for c in self.claim_types)
+        return name in self._claim_type_names
 
     def relation(self, name: str) -> RelationType | None:
         return next((r for r in self.relations if r.name == name), None)

@@ -71,6 +71,14 @@ def _check_covered(text: str, obj: dict[str, Any], what: str) -> list[str]:
 
 
 def _span(obj: Any, index: int) -> Span:
+    # Fast path for a well-formed span (most of an import's time); anything else takes the
+    # careful path below, which names what is wrong.
+    if type(obj) is dict:
+        span_id, start, end, label = obj.get("id"), obj.get("start"), obj.get("end"), obj.get("label")
+        attributes, entity = obj.get("attributes") or {}, obj.get("entity")
+        if (type(span_id) is str and type(start) is int and type(end) is int and type(label) is str
+                and type(attributes) is dict and (entity is None or type(entity) is str)):
+            return Span(span_id, start, end, label, attributes, entity)
     what = f"entity #{index + 1}"
     _expect(isinstance(obj, dict), f"{what}: must be an object")
     span_id = _field(obj, "id", str, what)

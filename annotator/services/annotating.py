@@ -20,7 +20,7 @@ from annotator.services.actions import run_action
 from annotator.services.errors import NotFound, ServiceError
 from annotator.services.workspace import Workspace
 from annotator.storage.actions import CLAIMS, RELATIONS, SETS, SPANS, Op, delete_op, insert_op, update_op
-from annotator.storage.repository import CLAIM, ENTITY, Repository, claim_rows, set_row, span_row
+from annotator.storage.repository import CLAIM, ENTITY, Repository, SetRef, claim_rows, set_row, span_row
 
 
 def _refuse(problems: list[str]) -> None:
@@ -35,10 +35,14 @@ def _document_length(repo: Repository, document_id: str) -> int:
     return length
 
 
-def _open_set(repo: Repository, document_id: str, owner: str, ops: list[Op]) -> int:
-    """The owner's set of the document, created (or moved from new to in progress) by ``ops``."""
+def _open_set(repo: Repository, document_id: str, owner: str, ops: list[Op], ref: SetRef | None = None) -> int:
+    """The owner's set of the document, created (or moved from new to in progress) by ``ops``.
+
+    ``ref``: the set as the caller already read it in this transaction.
+    """
     _refuse(check_owner_name(owner))
-    ref = repo.set_ref(document_id, owner)
+    if ref is None:
+        ref = repo.set_ref(document_id, owner)
     if ref is None:
         set_id = repo.allocate_ids(SETS, 1)[0]
         ops.append(insert_op(SETS, [set_row(set_id, document_id, owner, SetStatus.IN_PROGRESS)]))
@@ -65,11 +69,14 @@ def add_span(workspace: Workspace, document_id: str, start: int, end: int, label
     with workspace.store.write() as repo:
         scheme = workspace.scheme(repo)
         span = Span(None, start, end, label, attributes or {})
-        _refuse(check_span(span, _document_length(repo, document_id), scheme))
-        ops: list[Op] = []
-        set_id = _open_set(repo, document_id, owner, ops)
-        if repo.span_exists(set_id, ENTITY, start, end, label):
+        length, ref, duplicate = repo.span_target(document_id, owner, ENTITY, start, end, label)
+        if length is None:
+            raise NotFound(f"no document {document_id!r}")
+        _refuse(check_span(span, length, scheme))
+        if duplicate is not None:
             raise ServiceError(f"{owner!r} already has a {label} span at {start}-{end}")
+        ops: list[Op] = []
+        set_id = _open_set(repo, document_id, owner, ops, ref)
         span_id = repo.allocate_ids(SPANS, 1)[0]
         ops.append(insert_op(SPANS, [span_row(set_id, span_id, span)]))
         return run_action(repo, owner=owner, user=user, kind="add_span", label=f"Add {label} span",

@@ -28,8 +28,9 @@ class Workspace:
 
     def scheme(self, repo: Repository) -> Scheme:
         """The active scheme as seen in this transaction (parsed once per version)."""
-        version, body = repo.active_scheme()  # type: ignore[misc]
+        version = repo.active_scheme_version()
         if self._scheme is None or self._scheme.version != version:
+            version, body = repo.active_scheme()  # type: ignore[misc]
             self._scheme = Scheme.from_dict(body, version=version)
         return self._scheme
 

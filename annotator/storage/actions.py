@@ -26,6 +26,7 @@ SPANS: Table = SpanRow.__table__  # type: ignore[assignment]
 CLAIMS: Table = ClaimRow.__table__  # type: ignore[assignment]
 RELATIONS: Table = RelationRow.__table__  # type: ignore[assignment]
 TABLES: dict[str, Table] = {t.name: t for t in (SETS, SPANS, CLAIMS, RELATIONS)}
+_INSERTS = {name: insert(table) for name, table in TABLES.items()}  # built once: actions are hot
 CHUNK = 500  # ids per IN (...) clause: well under every backend's parameter limit
 
 Op = dict[str, Any]
@@ -81,7 +82,7 @@ class RowOps:
         if op["op"] == "insert":
             rows = [_db_row(table, r) for r in op["rows"]]
             if rows:
-                self.connection.execute(insert(table), rows)
+                self.connection.execute(_INSERTS[table.name], rows)
             return [delete_op(table, [r[pk.name] for r in rows])]
         if op["op"] == "update":
             columns = [table.c[name] for name in op["values"]]

@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
+import orjson
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
@@ -24,6 +25,10 @@ from sqlalchemy.exc import OperationalError
 from annotator import paths
 
 BUSY_TIMEOUT_MS = 10_000
+
+
+def _json_dumps(value) -> str:
+    return orjson.dumps(value).decode("utf-8")
 
 
 class DatabaseError(Exception):
@@ -169,7 +174,7 @@ def open_store(target: str, *, create: bool = True) -> Store:
                 raise DatabaseError(f"{path}: no such database")
             path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        engine = create_engine(database_url(target))
+        engine = create_engine(database_url(target), json_serializer=_json_dumps, json_deserializer=orjson.loads)
     except ModuleNotFoundError as exc:
         raise DatabaseError(
             f"{target}: needs the database driver {exc.name!r}; for PostgreSQL install annotator[postgres]"

@@ -15,8 +15,12 @@ from sqlalchemy import JSON, Boolean, Float, ForeignKey, Index, Integer, String,
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
+# Python None is SQL NULL, not the JSON text 'null' (which costs an encode and a decode per row).
+JSONValue = JSON(none_as_null=True)
+
+
 class Base(DeclarativeBase):
-    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
+    type_annotation_map = {dict[str, Any]: JSONValue, list[Any]: JSONValue}
 
 
 class DocumentRow(Base):
@@ -27,7 +31,7 @@ class DocumentRow(Base):
     sha256: Mapped[str] = mapped_column(String(64), unique=True)
     date: Mapped[str | None] = mapped_column(String(10), index=True)
     length: Mapped[int] = mapped_column(Integer)  # code points
-    meta: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    meta: Mapped[dict[str, Any]] = mapped_column(JSONValue, default=dict)
     created_at: Mapped[datetime] = mapped_column()
 
 
@@ -47,7 +51,7 @@ class SchemeVersionRow(Base):
     __table_args__ = {"sqlite_autoincrement": True}
 
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
-    body: Mapped[dict[str, Any]] = mapped_column(JSON)
+    body: Mapped[dict[str, Any]] = mapped_column(JSONValue)
     author: Mapped[str | None] = mapped_column(String(200))
     note: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column()
@@ -78,7 +82,7 @@ class SpanRow(Base):
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     label: Mapped[str] = mapped_column(String(100))  # entity label, or claim type
-    attributes: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    attributes: Mapped[dict[str, Any] | None] = mapped_column(JSONValue)
     entity: Mapped[str | None] = mapped_column(String(200))  # corpus-wide entity link
 
 
@@ -129,7 +133,7 @@ class ActionRow(Base):
     kind: Mapped[str] = mapped_column(String(50))
     label: Mapped[str] = mapped_column(Text)
     document_id: Mapped[str | None] = mapped_column(String(200))
-    forward: Mapped[list[Any]] = mapped_column(JSON)
-    inverse: Mapped[list[Any]] = mapped_column(JSON)
+    forward: Mapped[list[Any]] = mapped_column(JSONValue)
+    inverse: Mapped[list[Any]] = mapped_column(JSONValue)
     undoes: Mapped[int | None] = mapped_column(ForeignKey("actions.id"))
     redoes: Mapped[int | None] = mapped_column(ForeignKey("actions.id"))

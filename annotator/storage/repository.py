@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import Connection, Table, func, insert, select, text
+import orjson
+from sqlalchemy import Connection, Table, bindparam, func, insert, select, text
 
 from annotator.domain.model import (
     AUTHOR,
@@ -29,6 +30,7 @@ from annotator.domain.model import (
     Span,
 )
 from annotator.domain.query import DocumentQuery
+from annotator.storage import bulk
 from annotator.storage.actions import CLAIMS, RELATIONS, SETS, SPANS, Op, RowOps, _chunks
 from annotator.storage.models import ActionRow, DocumentRow, DocumentTextRow, SchemeVersionRow
 
@@ -39,6 +41,44 @@ ACTIONS: Table = ActionRow.__table__  # type: ignore[assignment]
 
 ENTITY = "entity"
 CLAIM = "claim"
+
+# Statements on the path of every action, built once (building them costs more than running them).
+_PG_NEXTVAL = text("SELECT nextval(pg_get_serial_sequence(:t, 'id')) FROM generate_series(1, :n)")
+_SQLITE_SEQ = text("SELECT seq FROM sqlite_sequence WHERE name = :t")
+_ACTIVE_SCHEME_ID = select(func.max(SCHEMES.c.id))
+_INSERT_ACTION = insert(ACTIONS)
+_SPAN_ORDER = (SPANS.c.start, SPANS.c.end.desc(), SPANS.c.id)
+_ENTITY_SPANS = (
+    select(SPANS.c.id, SPANS.c.set_id, SPANS.c.start, SPANS.c.end, SPANS.c.label, SPANS.c.attributes,
+           SPANS.c.entity)
+    .where(SPANS.c.kind == ENTITY)
+    .order_by(*_SPAN_ORDER)
+)
+_CLAIM_SPANS = (
+    select(SPANS, CLAIMS).join(CLAIMS, CLAIMS.c.span_id == SPANS.c.id)
+    .where(SPANS.c.set_id.in_(bindparam("set_ids", expanding=True)))
+    .order_by(*_SPAN_ORDER)
+)
+_RELATIONS_OF_SETS = (
+    select(RELATIONS.c.id, RELATIONS.c.set_id, RELATIONS.c.label, RELATIONS.c.head_id, RELATIONS.c.tail_id)
+    .where(RELATIONS.c.set_id.in_(bindparam("set_ids", expanding=True)))
+    .order_by(RELATIONS.c.id)
+)
+_SET_OF_OWNER = SETS.alias("owner_set")
+_SPAN_TARGET = (
+    select(
+        DOCUMENTS.c.length, _SET_OF_OWNER.c.id, _SET_OF_OWNER.c.status,
+        select(SPANS.c.id).where(
+            SPANS.c.set_id == _SET_OF_OWNER.c.id, SPANS.c.kind == bindparam("kind"),
+            SPANS.c.start == bindparam("start"), SPANS.c.end == bindparam("end"),
+            SPANS.c.label == bindparam("label"),
+        ).limit(1).scalar_subquery(),
+    )
+    .select_from(DOCUMENTS.outerjoin(
+        _SET_OF_OWNER, (_SET_OF_OWNER.c.document_id == DOCUMENTS.c.id) & (_SET_OF_OWNER.c.owner == bindparam("owner"))
+    ))
+    .where(DOCUMENTS.c.id == bindparam("document_id"))
+)
 
 
 def now() -> datetime:
@@ -74,23 +114,25 @@ class Repository:
 
     # ------------------------------------------------------------------ ids
     def allocate_ids(self, table: Table, count: int) -> Sequence[int]:
-        """``count`` fresh ids for ``table``, never used before (we hold the write lock)."""
+        """``count`` fresh ids for ``table``, never used before (we hold the write lock).
+
+        Insert rows with them before allocating again for the same table.
+        """
         if count <= 0:
             return range(0)
-        dialect = self.connection.dialect.name
-        if dialect == "postgresql":
-            return self.connection.execute(
-                text("SELECT nextval(pg_get_serial_sequence(:t, 'id')) FROM generate_series(1, :n)"),
-                {"t": table.name, "n": count},
-            ).scalars().all()
-        used = self.connection.execute(
-            text("SELECT seq FROM sqlite_sequence WHERE name = :t"), {"t": table.name}
-        ).scalar() or 0
-        highest = self.connection.execute(select(func.max(table.c.id))).scalar() or 0
-        first = max(used, highest) + 1
-        return range(first, first + count)
+        if self.connection.dialect.name == "postgresql":
+            return self.connection.execute(_PG_NEXTVAL, {"t": table.name, "n": count}).scalars().all()
+        # AUTOINCREMENT keeps the highest id ever used in sqlite_sequence, explicit ids included;
+        # a table never written to has no row there yet.
+        used = self.connection.execute(_SQLITE_SEQ, {"t": table.name}).scalar()
+        if used is None:
+            used = self.connection.execute(select(func.max(table.c.id))).scalar() or 0
+        return range(used + 1, used + 1 + count)
 
     # ------------------------------------------------------------- schemes
+    def active_scheme_version(self) -> int | None:
+        return self.connection.execute(_ACTIVE_SCHEME_ID).scalar()
+
     def active_scheme(self) -> tuple[int, dict[str, Any]] | None:
         row = self.connection.execute(
             select(SCHEMES.c.id, SCHEMES.c.body).order_by(SCHEMES.c.id.desc()).limit(1)
@@ -133,12 +175,12 @@ class Repository:
         if not documents:
             return
         created = now()
-        self.connection.execute(insert(DOCUMENTS), [
+        bulk.insert_rows(self.connection, DOCUMENTS, [
             {"id": d.id, "ordinal": first_ordinal + i, "sha256": sha, "date": d.meta.get("date"),
              "length": len(d.text), "meta": d.meta, "created_at": created}
             for i, (d, sha) in enumerate(documents)
         ])
-        self.connection.execute(insert(TEXTS), [{"document_id": d.id, "text": d.text} for d, _ in documents])
+        bulk.insert_rows(self.connection, TEXTS, [{"document_id": d.id, "text": d.text} for d, _ in documents])
 
     def document(self, document_id: str) -> Document | None:
         row = self.connection.execute(
@@ -252,6 +294,19 @@ class Repository:
                                      SPANS.c.end == end, SPANS.c.label == label)
         ).scalar()
 
+    def span_target(self, document_id: str, owner: str, kind: str, start: int, end: int,
+                    label: str) -> tuple[int | None, SetRef | None, int | None]:
+        """For a new span, in one query: the document's length (None: no such document),
+        the owner's set, and the id of an identical span already there."""
+        row = self.connection.execute(_SPAN_TARGET, {
+            "document_id": document_id, "owner": owner, "kind": kind, "start": start, "end": end, "label": label,
+        }).first()
+        if row is None:
+            return None, None, None
+        length, set_id, status, duplicate = row
+        ref = SetRef(set_id, document_id, owner, SetStatus(status)) if set_id is not None else None
+        return length, ref, duplicate
+
     def span_row(self, span_id: int) -> dict[str, Any] | None:
         row = self.connection.execute(
             select(SPANS, SETS.c.document_id, SETS.c.owner).join(SETS, SETS.c.id == SPANS.c.set_id)
@@ -261,37 +316,33 @@ class Repository:
 
     def load_sets(self, refs: Sequence[SetRef]) -> list[AnnotationSet]:
         """Full sets (spans, claims, relations with store ids), in the order of ``refs``."""
-        set_ids = [r.id for r in refs]
-        spans: dict[int, list[Any]] = defaultdict(list)
+        entities: dict[int, list[Span]] = defaultdict(list)
+        claims: dict[int, list[Claim]] = defaultdict(list)
         relations: dict[int, list[Relation]] = defaultdict(list)
-        for chunk in _chunks(set_ids):
-            for row in self.connection.execute(
-                select(SPANS, CLAIMS).outerjoin(CLAIMS, CLAIMS.c.span_id == SPANS.c.id)
-                .where(SPANS.c.set_id.in_(chunk)).order_by(SPANS.c.start, SPANS.c.end.desc(), SPANS.c.id)
+        for chunk in _chunks([r.id for r in refs]):
+            # Export reads every span of the corpus through here: plain tuples, no joins for entities.
+            for span_id, set_id, start, end, label, attributes, entity in bulk.select_tuples(
+                self.connection, _ENTITY_SPANS.where(SPANS.c.set_id.in_(chunk))
             ):
-                spans[row.set_id].append(row)
-            for row in self.connection.execute(
-                select(RELATIONS).where(RELATIONS.c.set_id.in_(chunk)).order_by(RELATIONS.c.id)
-            ):
-                relations[row.set_id].append(Relation(row.id, row.label, row.head_id, row.tail_id))
-        out = []
-        for ref in refs:
-            entity_spans, claims = [], []
-            for row in spans.get(ref.id, ()):
-                if row.kind == ENTITY:
-                    entity_spans.append(Span(row.id, row.start, row.end, row.label, row.attributes or {}, row.entity))
-                else:
-                    claims.append(_claim_from_row(row))
-            out.append(AnnotationSet(ref.document_id, ref.owner, ref.status, tuple(entity_spans), tuple(claims),
-                                     tuple(relations.get(ref.id, ())), ref.id))
-        return out
+                attributes = orjson.loads(attributes) if attributes else {}
+                entities[set_id].append(Span(span_id, start, end, label, attributes, entity))
+            for row in self.connection.execute(_CLAIM_SPANS, {"set_ids": chunk}):
+                claims[row.set_id].append(_claim_from_row(row))
+            for rel_id, set_id, label, head, tail in self.connection.execute(
+                _RELATIONS_OF_SETS, {"set_ids": chunk}
+            ).all():
+                relations[set_id].append(Relation(rel_id, label, head, tail))
+        return [
+            AnnotationSet(ref.document_id, ref.owner, ref.status, tuple(entities.get(ref.id, ())),
+                          tuple(claims.get(ref.id, ())), tuple(relations.get(ref.id, ())), ref.id)
+            for ref in refs
+        ]
 
     def insert_annotations(self, set_rows: list[dict[str, Any]], span_rows: list[dict[str, Any]],
                            claim_rows: list[dict[str, Any]], relation_rows: list[dict[str, Any]]) -> None:
         """Bulk insert of whole sets whose ids were allocated by :meth:`allocate_ids`."""
         for table, rows in ((SETS, set_rows), (SPANS, span_rows), (CLAIMS, claim_rows), (RELATIONS, relation_rows)):
-            if rows:
-                self.connection.execute(insert(table), rows)
+            bulk.insert_rows(self.connection, table, rows)
 
     # -------------------------------------------------------------- actions
     def apply(self, ops: list[Op]) -> list[Op]:
@@ -300,10 +351,10 @@ class Repository:
     def log_action(self, *, owner: str, user: str, kind: str, label: str, document_id: str | None,
                    forward: list[Op], inverse: list[Op], undoes: int | None = None,
                    redoes: int | None = None) -> int:
-        result = self.connection.execute(insert(ACTIONS).values(
-            owner=owner, user=user, at=now(), kind=kind, label=label, document_id=document_id,
-            forward=forward, inverse=inverse, undoes=undoes, redoes=redoes,
-        ))
+        result = self.connection.execute(_INSERT_ACTION, {
+            "owner": owner, "user": user, "at": now(), "kind": kind, "label": label, "document_id": document_id,
+            "forward": forward, "inverse": inverse, "undoes": undoes, "redoes": redoes,
+        })
         return result.inserted_primary_key[0]
 
     def action(self, action_id: int) -> LoggedAction | None:
