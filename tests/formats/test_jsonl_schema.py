@@ -20,15 +20,21 @@ def validator():
 
 
 def test_every_exported_line_is_valid(sample_workspace, validator):
-    doc = "003_7fa7a90ba42b20d6"
-    tokaev = annotating.add_span(sample_workspace, doc, 0, 7, "GPE", owner="anna").result
-    assert tokaev
+    ws = sample_workspace
+    doc = "000_598509fc61278558"  # "Касым-Жомарт Токаев отметил существенные успехи ..."
+    tokaev = annotating.add_span(ws, doc, 0, 19, "PER", owner="anna").result
+    claim = annotating.add_claim(ws, doc, 28, 119, "OPINION", owner="anna", speaker=tokaev, cue=(20, 27),
+                                 checkworthy=True).result
+    annotating.add_relation(ws, tokaev, claim, "SAYS", owner="anna")
     out = io.BytesIO()
-    exporting.export(sample_workspace, out)
-    lines = out.getvalue().splitlines()
+    exporting.export(ws, out)
+    lines = [orjson.loads(line) for line in out.getvalue().splitlines()]
     assert len(lines) == 5
     for line in lines:
-        validator.validate(orjson.loads(line))
+        validator.validate(line)
+    [anna] = [line for line in lines if line["annotator"] == "anna"]
+    assert anna["claims"][0]["cue"]["text"] == "отметил"
+    assert anna["claims"][0]["speaker"] == "T1" and anna["relations"][0]["head"] == "T1"
 
 
 @pytest.mark.parametrize("bad", [
