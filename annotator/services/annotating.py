@@ -124,53 +124,6 @@ def set_attribute(workspace: Workspace, span_id: int, name: str, value: Any, *, 
                           ops=[update_op(SPANS, span_id, {"attributes": attributes or None})], result=span_id)
 
 
-def add_claim(workspace: Workspace, document_id: str, start: int, end: int, claim_type: str, *, owner: str,
-              speaker: int | str | None = None, cue: tuple[int, int] | None = None, hedged: bool = False,
-              checkworthy: bool = False, quantity: Quantity | None = None, user: str | None = None) -> Changes:
-    """Add a claim; ``speaker`` is a span id of the owner's set or ``AUTHOR``."""
-    with workspace.store.write() as repo:
-        scheme = workspace.scheme(repo)
-        length = _document_length(repo, document_id)
-        ops: list[Op] = []
-        set_id = _open_set(repo, document_id, owner, ops)
-        spans_by_id: dict[Any, Span] = {}
-        if speaker not in (None, AUTHOR):
-            row = _owned_span(repo, int(speaker), owner, ENTITY)  # type: ignore[arg-type]
-            if row["document_id"] != document_id:
-                raise ServiceError(f"speaker {speaker} is a mention of another document")
-            spans_by_id[row["id"]] = Span(row["id"], row["start"], row["end"], row["label"])
-            speaker = row["id"]
-        claim = Claim(None, start, end, claim_type, speaker, Cue(*cue) if cue else None,
-                      Certainty.HEDGED if hedged else Certainty.ASSERTED, checkworthy, quantity)
-        _refuse(check_claim(claim, length, scheme, spans_by_id))
-        if repo.span_exists(set_id, CLAIM, start, end, claim_type):
-            raise ServiceError(f"{owner!r} already has a {claim_type} claim at {start}-{end}")
-        claim_id = repo.allocate_ids(SPANS, 1)[0]
-        span, details = claim_rows(set_id, claim_id, claim, speaker if speaker != AUTHOR else None)  # type: ignore[arg-type]
-        ops += [insert_op(SPANS, [span]), insert_op(CLAIMS, [details])]
-        return run_action(repo, owner=owner, user=user, kind="add_claim", label=f"Add {claim_type} claim",
-                          document_id=document_id, ops=ops, result=claim_id)
-
-
-def add_relation(workspace: Workspace, head: int, tail: int, label: str, *, owner: str,
-                 user: str | None = None) -> Changes:
-    with workspace.store.write() as repo:
-        scheme = workspace.scheme(repo)
-        head_row, tail_row = _owned_span(repo, head, owner), _owned_span(repo, tail, owner)
-        if head_row["set_id"] != tail_row["set_id"]:
-            raise ServiceError("a relation joins two spans of the same document")
-        nodes = {r["id"]: Span(r["id"], r["start"], r["end"], r["label"]) for r in (head_row, tail_row)
-                 if r["kind"] == ENTITY}
-        claims = {r["id"]: Claim(r["id"], r["start"], r["end"], r["label"]) for r in (head_row, tail_row)
-                  if r["kind"] == CLAIM}
-        _refuse(check_relation_ends("new", label, head, tail, nodes, claims, scheme))
-        relation_id = repo.allocate_ids(RELATIONS, 1)[0]
-        ops = [insert_op(RELATIONS, [{"id": relation_id, "set_id": head_row["set_id"], "label": label,
-                                      "head_id": head, "tail_id": tail}])]
-        return run_action(repo, owner=owner, user=user, kind="add_relation", label=f"Add {label} relation",
-                          document_id=head_row["document_id"], ops=ops, result=relation_id)
-
-
 def set_status(workspace: Workspace, document_id: str, status: SetStatus, *, owner: str,
                user: str | None = None) -> Changes:
     if status == SetStatus.CURATED and owner != "gold":

@@ -314,6 +314,23 @@ class Repository:
         ).first()
         return dict(row._mapping) if row else None
 
+    def claim_details(self, claim_id: int) -> dict[str, Any] | None:
+        row = self.connection.execute(select(CLAIMS).where(CLAIMS.c.span_id == claim_id)).first()
+        return dict(row._mapping) if row else None
+
+    def relations_into(self, span_id: int, label: str) -> list[dict[str, Any]]:
+        """Relations of a label that end on a span (e.g. the SAYS relations of a claim)."""
+        return [dict(r._mapping) for r in self.connection.execute(
+            select(RELATIONS).where(RELATIONS.c.tail_id == span_id, RELATIONS.c.label == label)
+        )]
+
+    def relation_row(self, relation_id: int) -> dict[str, Any] | None:
+        row = self.connection.execute(
+            select(RELATIONS, SETS.c.document_id, SETS.c.owner).join(SETS, SETS.c.id == RELATIONS.c.set_id)
+            .where(RELATIONS.c.id == relation_id)
+        ).first()
+        return dict(row._mapping) if row else None
+
     def load_sets(self, refs: Sequence[SetRef]) -> list[AnnotationSet]:
         """Full sets (spans, claims, relations with store ids), in the order of ``refs``."""
         entities: dict[int, list[Span]] = defaultdict(list)

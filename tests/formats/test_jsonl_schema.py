@@ -9,7 +9,7 @@ import orjson
 import pytest
 
 from annotator import paths
-from annotator.services import annotating, exporting
+from annotator.services import annotating, claims, exporting
 
 
 @pytest.fixture(scope="module")
@@ -23,9 +23,9 @@ def test_every_exported_line_is_valid(sample_workspace, validator):
     ws = sample_workspace
     doc = "000_598509fc61278558"  # "Касым-Жомарт Токаев отметил существенные успехи ..."
     tokaev = annotating.add_span(ws, doc, 0, 19, "PER", owner="anna").result
-    claim = annotating.add_claim(ws, doc, 28, 119, "OPINION", owner="anna", speaker=tokaev, cue=(20, 27),
+    claim = claims.add_claim(ws, doc, 28, 119, "OPINION", owner="anna", speaker=tokaev, cue=(20, 27),
                                  checkworthy=True).result
-    annotating.add_relation(ws, tokaev, claim, "SAYS", owner="anna")
+    assert claim  # its SAYS relation comes with the speaker
     out = io.BytesIO()
     exporting.export(ws, out)
     lines = [orjson.loads(line) for line in out.getvalue().splitlines()]
@@ -34,7 +34,8 @@ def test_every_exported_line_is_valid(sample_workspace, validator):
         validator.validate(line)
     [anna] = [line for line in lines if line["annotator"] == "anna"]
     assert anna["claims"][0]["cue"]["text"] == "отметил"
-    assert anna["claims"][0]["speaker"] == "T1" and anna["relations"][0]["head"] == "T1"
+    assert anna["claims"][0]["speaker"] == "T1"
+    assert anna["relations"] == [{"id": "R1", "label": "SAYS", "head": "T1", "tail": "C1"}]
 
 
 @pytest.mark.parametrize("bad", [

@@ -6,7 +6,7 @@ import pytest
 
 from annotator.domain.changes import Changes
 from annotator.domain.model import AUTHOR, Certainty, Cue, Quantity, SetStatus
-from annotator.services import annotating, documents, history
+from annotator.services import annotating, claims, documents, history
 from annotator.services.errors import NotFound, ServiceError
 from conftest import snapshot
 
@@ -111,7 +111,7 @@ def test_set_attribute_changes(ws, scene):
 def test_add_claim_returns_its_id_and_stores_every_field(ws, scene):
     start, end = find(ws, "Растет число совместных предприятий")
     cue = find(ws, "отметил он")
-    changes = annotating.add_claim(ws, DOC, start, end, "STAT", owner="anna", speaker=scene["anna"], cue=cue,
+    changes = claims.add_claim(ws, DOC, start, end, "STAT", owner="anna", speaker=scene["anna"], cue=cue,
                                    hedged=True, checkworthy=True,
                                    quantity=Quantity(11.5e9, "USD", "2024"))
     assert changes.claims is True and changes.set_status is False
@@ -127,7 +127,7 @@ def test_add_claim_returns_its_id_and_stores_every_field(ws, scene):
 
 
 def test_add_claim_said_by_the_author(ws):
-    changes = annotating.add_claim(ws, DOC, *find(ws, "Растет число совместных предприятий"), "FACT",
+    changes = claims.add_claim(ws, DOC, *find(ws, "Растет число совместных предприятий"), "FACT",
                                    owner="anna", speaker=AUTHOR)
     (claim,) = the_set(ws).claims
     assert claim.id == changes.result and claim.speaker == AUTHOR
@@ -135,9 +135,9 @@ def test_add_claim_said_by_the_author(ws):
 
 
 def test_add_relation_changes(ws, scene):
-    claim = annotating.add_claim(ws, DOC, *find(ws, "Растет число совместных предприятий"), "STAT",
+    claim = claims.add_claim(ws, DOC, *find(ws, "Растет число совместных предприятий"), "STAT",
                                  owner="anna").result
-    changes = annotating.add_relation(ws, scene["anna"], claim, "SAYS", owner="anna")
+    changes = claims.add_relation(ws, scene["anna"], claim, "SAYS", owner="anna")
     assert changes.relations is True
     assert changes.spans is False and changes.set_status is False
     (relation,) = the_set(ws).relations
@@ -174,7 +174,7 @@ def test_first_action_on_a_document_opens_the_set_in_progress(ws):
 
 
 def test_first_claim_on_a_document_opens_the_set_in_progress(ws):
-    annotating.add_claim(ws, DOC, *find(ws, "Растет число совместных предприятий"), "STAT", owner="anna")
+    claims.add_claim(ws, DOC, *find(ws, "Растет число совместных предприятий"), "STAT", owner="anna")
     assert status_of(ws) == SetStatus.IN_PROGRESS
 
 
@@ -234,22 +234,22 @@ REFUSALS = {
                                                                            owner="anna"),
     "attribute of the wrong type": lambda ws, s: annotating.set_attribute(ws, s["anna"], "uncertain", "yes",
                                                                           owner="anna"),
-    "unknown claim type": lambda ws, s: annotating.add_claim(ws, DOC, *_claim_range(ws), "RUMOUR", owner="anna"),
-    "claim in an unknown document": lambda ws, s: annotating.add_claim(ws, "no-such-doc", 0, 5, "STAT",
+    "unknown claim type": lambda ws, s: claims.add_claim(ws, DOC, *_claim_range(ws), "RUMOUR", owner="anna"),
+    "claim in an unknown document": lambda ws, s: claims.add_claim(ws, "no-such-doc", 0, 5, "STAT",
                                                                        owner="anna"),
-    "claim beyond the text": lambda ws, s: annotating.add_claim(ws, DOC, 0, s["length"] + 1, "STAT",
+    "claim beyond the text": lambda ws, s: claims.add_claim(ws, DOC, 0, s["length"] + 1, "STAT",
                                                                 owner="anna"),
-    "speaker of another owner": lambda ws, s: annotating.add_claim(ws, DOC, *_claim_range(ws), "STAT",
+    "speaker of another owner": lambda ws, s: claims.add_claim(ws, DOC, *_claim_range(ws), "STAT",
                                                                    owner="anna", speaker=s["boris"]),
-    "speaker that cannot speak": lambda ws, s: annotating.add_claim(ws, DOC, *_claim_range(ws), "STAT",
+    "speaker that cannot speak": lambda ws, s: claims.add_claim(ws, DOC, *_claim_range(ws), "STAT",
                                                                     owner="anna", speaker=s["gpe"]),
-    "claim by reserved owner": lambda ws, s: annotating.add_claim(ws, DOC, *_claim_range(ws), "STAT",
+    "claim by reserved owner": lambda ws, s: claims.add_claim(ws, DOC, *_claim_range(ws), "STAT",
                                                                   owner="all"),
-    "relation across owners": lambda ws, s: annotating.add_relation(ws, s["anna"], s["boris"], "SAME_AS",
+    "relation across owners": lambda ws, s: claims.add_relation(ws, s["anna"], s["boris"], "SAME_AS",
                                                                     owner="anna"),
-    "relation of an unknown type": lambda ws, s: annotating.add_relation(ws, s["anna"], s["gpe"], "LIKES",
+    "relation of an unknown type": lambda ws, s: claims.add_relation(ws, s["anna"], s["gpe"], "LIKES",
                                                                          owner="anna"),
-    "relation the scheme does not allow": lambda ws, s: annotating.add_relation(ws, s["gpe"], s["anna"],
+    "relation the scheme does not allow": lambda ws, s: claims.add_relation(ws, s["gpe"], s["anna"],
                                                                                 "HEAD_OF", owner="anna"),
     "curated for a non-gold owner": lambda ws, s: annotating.set_status(ws, DOC, SetStatus.CURATED,
                                                                         owner="anna"),

@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import text as sql
 
 from annotator.domain.model import AUTHOR, SetStatus
-from annotator.services import annotating, documents, history
+from annotator.services import annotating, claims, documents, history
 from conftest import snapshot
 
 DOC = "000_598509fc61278558"
@@ -75,9 +75,10 @@ def test_each_action_writes_one_row_with_owner_user_kind_label_and_inverse(ws):
     role = add(ws, "Президент Казахстана", "ROLE")
     annotating.relabel_span(ws, role, "ORG", owner="anna")
     annotating.set_attribute(ws, per, "note", "the president", owner="anna")
-    claim = annotating.add_claim(ws, DOC, *find(ws, "Растет число совместных предприятий"), "STAT",
-                                 owner="anna", speaker=per).result
-    annotating.add_relation(ws, per, claim, "SAYS", owner="anna")
+    claim = claims.add_claim(ws, DOC, *find(ws, "Растет число совместных предприятий"), "STAT",
+                             owner="anna").result
+    claims.add_relation(ws, per, claim, "SAYS", owner="anna")  # also makes per the speaker
+    assert the_set(ws).claims[0].speaker == per
     annotating.set_status(ws, DOC, SetStatus.DONE, owner="anna")
     annotating.remove_span(ws, role, owner="anna")
 
@@ -184,11 +185,11 @@ def _speaker_scene(ws):
     """anna: PER says a STAT claim (speaker link and SAYS relation), the claim is ABOUT a GPE."""
     per = add(ws, "Касым-Жомарт Токаев", "PER")
     gpe = add(ws, "Казахстана", "GPE")
-    claim = annotating.add_claim(ws, DOC, *find(ws, "Растет число совместных предприятий"), "STAT",
+    claim = claims.add_claim(ws, DOC, *find(ws, "Растет число совместных предприятий"), "STAT",
                                  owner="anna", speaker=per, cue=find(ws, "отметил он"), hedged=True,
                                  checkworthy=True).result
-    says = annotating.add_relation(ws, per, claim, "SAYS", owner="anna").result
-    about = annotating.add_relation(ws, claim, gpe, "ABOUT", owner="anna").result
+    (says,) = [r.id for r in the_set(ws).relations if r.label == "SAYS"]  # made with the speaker
+    about = claims.add_relation(ws, claim, gpe, "ABOUT", owner="anna").result
     return per, gpe, claim, says, about
 
 
@@ -408,7 +409,7 @@ def test_an_undo_is_committed_when_it_returns(ws, db_path):
 
 
 def test_a_claim_said_by_the_author_keeps_no_speaker_span(ws):
-    claim = annotating.add_claim(ws, DOC, *find(ws, "Растет число совместных предприятий"), "STAT",
+    claim = claims.add_claim(ws, DOC, *find(ws, "Растет число совместных предприятий"), "STAT",
                                  owner="anna", speaker=AUTHOR).result
     history.undo(ws, owner="anna")
     history.redo(ws, owner="anna")

@@ -1,0 +1,176 @@
+"""Claim and relation actions. A claim's speaker and its SAYS relation are kept in step.
+
+A claim's ``speaker`` is a PER, ORG or ROLE mention of the same set (a pronoun
+is such a mention with ``pronoun: true``), or ``AUTHOR``. Where the speaker is
+a mention, a SAYS relation speaker -> claim stands beside it: adding, changing
+or removing one changes the other in the same action.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from annotator.domain.changes import Changes
+from annotator.domain.model import AUTHOR, SAYS, Certainty, Claim, Cue, Quantity, Span
+from annotator.domain.validation import check_claim, check_relation_ends
+from annotator.services.actions import run_action
+from annotator.services.annotating import _document_length, _open_set, _owned_span, _refuse
+from annotator.services.errors import NotFound, ServiceError
+from annotator.services.workspace import Workspace
+from annotator.storage.actions import CLAIMS, RELATIONS, SPANS, Op, delete_op, insert_op, update_op
+from annotator.storage.repository import CLAIM, ENTITY, Repository, claim_rows
+
+UNSET: Any = object()  # "leave this field as it is" in edit_claim
+
+
+def _speaker_span(repo: Repository, speaker: int | str | None, owner: str, document_id: str
+                  ) -> tuple[int | str | None, dict[Any, Span]]:
+    """The speaker as stored (span id, AUTHOR or None) and the mention for validation."""
+    if speaker in (None, AUTHOR):
+        return speaker, {}
+    try:
+        span_id = int(speaker)  # type: ignore[arg-type]
+    except ValueError:
+        raise ServiceError(f"speaker must be a span id or {AUTHOR}, not {speaker!r}") from None
+    row = _owned_span(repo, span_id, owner, ENTITY)
+    if row["document_id"] != document_id:
+        raise ServiceError(f"speaker {span_id} is a mention of another document")
+    return span_id, {span_id: Span(span_id, row["start"], row["end"], row["label"], row["attributes"] or {})}
+
+
+def _says_ops(repo: Repository, set_id: int, claim_id: int, speaker: int | str | None,
+              existing: list[dict[str, Any]]) -> list[Op]:
+    """Operations that leave exactly one SAYS relation speaker -> claim (none for AUTHOR or no speaker)."""
+    ops: list[Op] = []
+    keep = [r for r in existing if r["head_id"] == speaker]
+    stale = [r["id"] for r in existing if r not in keep[:1]]
+    if stale:
+        ops.append(delete_op(RELATIONS, stale))
+    if isinstance(speaker, int) and not keep:
+        relation_id = repo.allocate_ids(RELATIONS, 1)[0]
+        ops.append(insert_op(RELATIONS, [{"id": relation_id, "set_id": set_id, "label": SAYS,
+                                          "head_id": speaker, "tail_id": claim_id}]))
+    return ops
+
+
+def add_claim(workspace: Workspace, document_id: str, start: int, end: int, claim_type: str, *, owner: str,
+              speaker: int | str | None = None, cue: tuple[int, int] | None = None, hedged: bool = False,
+              checkworthy: bool = False, quantity: Quantity | None = None, user: str | None = None) -> Changes:
+    """Add a claim (and its SAYS relation when the speaker is a mention); ``result`` is its id."""
+    with workspace.store.write() as repo:
+        scheme = workspace.scheme(repo)
+        length = _document_length(repo, document_id)
+        ops: list[Op] = []
+        set_id = _open_set(repo, document_id, owner, ops)
+        speaker, mentions = _speaker_span(repo, speaker, owner, document_id)
+        claim = Claim(None, start, end, claim_type, speaker, Cue(*cue) if cue else None,
+                      Certainty.HEDGED if hedged else Certainty.ASSERTED, checkworthy, quantity)
+        _refuse(check_claim(claim, length, scheme, mentions))
+        if repo.span_exists(set_id, CLAIM, start, end, claim_type):
+            raise ServiceError(f"{owner!r} already has a {claim_type} claim at {start}-{end}")
+        claim_id = repo.allocate_ids(SPANS, 1)[0]
+        span, details = claim_rows(set_id, claim_id, claim, speaker if isinstance(speaker, int) else None)
+        ops += [insert_op(SPANS, [span]), insert_op(CLAIMS, [details])]
+        ops += _says_ops(repo, set_id, claim_id, speaker, [])
+        return run_action(repo, owner=owner, user=user, kind="add_claim", label=f"Add {claim_type} claim",
+                          document_id=document_id, ops=ops, result=claim_id)
+
+
+def edit_claim(workspace: Workspace, claim_id: int, *, owner: str, user: str | None = None,
+               claim_type: str = UNSET, speaker: int | str | None = UNSET,
+               cue: tuple[int, int] | None = UNSET, certainty: Certainty = UNSET,
+               checkworthy: bool = UNSET, quantity: Quantity | None = UNSET,
+               extent: tuple[int, int] = UNSET) -> Changes:
+    """Change any fields of a claim in one action; fields left UNSET stay as they are."""
+    with workspace.store.write() as repo:
+        scheme = workspace.scheme(repo)
+        row = _owned_span(repo, claim_id, owner, CLAIM)
+        details = repo.claim_details(claim_id)
+        assert details is not None
+        document_id = row["document_id"]
+        old_speaker = AUTHOR if details["speaker_is_author"] else details["speaker_span_id"]
+        new_speaker, mentions = _speaker_span(repo, old_speaker if speaker is UNSET else speaker, owner,
+                                              document_id)
+        start, end = (row["start"], row["end"]) if extent is UNSET else extent
+        old_cue = Cue(details["cue_start"], details["cue_end"]) if details["cue_start"] is not None else None
+        claim = Claim(
+            claim_id, start, end, row["label"] if claim_type is UNSET else claim_type, new_speaker,
+            old_cue if cue is UNSET else (Cue(*cue) if cue else None),
+            Certainty(details["certainty"]) if certainty is UNSET else Certainty(certainty),
+            bool(details["checkworthy"]) if checkworthy is UNSET else checkworthy,
+        )
+        _refuse(check_claim(claim, _document_length(repo, document_id), scheme, mentions))
+        span_values = {k: v for k, v in (("label", claim.type), ("start", start), ("end", end))
+                       if v != row[k]}
+        claim_values = {
+            "speaker_span_id": new_speaker if isinstance(new_speaker, int) else None,
+            "speaker_is_author": new_speaker == AUTHOR,
+            "cue_start": claim.cue.start if claim.cue else None, "cue_end": claim.cue.end if claim.cue else None,
+            "certainty": claim.certainty.value, "checkworthy": claim.checkworthy,
+        }
+        if quantity is not UNSET:
+            claim_values.update(quantity_value=quantity.value if quantity else None,
+                                quantity_unit=quantity.unit if quantity else None,
+                                quantity_period=quantity.period if quantity else None)
+        claim_values = {k: v for k, v in claim_values.items() if v != details[k]}
+        if not span_values and not claim_values:
+            raise ServiceError(f"claim {claim_id} already has these values")
+        ops: list[Op] = []
+        if span_values:
+            ops.append(update_op(SPANS, claim_id, span_values))
+        if claim_values:
+            ops.append(update_op(CLAIMS, claim_id, claim_values))
+        if "speaker_span_id" in claim_values or "speaker_is_author" in claim_values:
+            ops += _says_ops(repo, row["set_id"], claim_id, new_speaker, repo.relations_into(claim_id, SAYS))
+        changed = ", ".join(sorted({*span_values, *claim_values} - {"speaker_is_author"}))
+        return run_action(repo, owner=owner, user=user, kind="edit_claim", label=f"Edit claim ({changed})",
+                          document_id=document_id, ops=ops, result=claim_id)
+
+
+def add_relation(workspace: Workspace, head: int, tail: int, label: str, *, owner: str,
+                 user: str | None = None) -> Changes:
+    """Add a typed relation; a SAYS relation to a claim without a speaker makes the head its speaker."""
+    with workspace.store.write() as repo:
+        scheme = workspace.scheme(repo)
+        head_row, tail_row = _owned_span(repo, head, owner), _owned_span(repo, tail, owner)
+        if head_row["set_id"] != tail_row["set_id"]:
+            raise ServiceError("a relation joins two spans of the same document")
+        nodes = {r["id"]: Span(r["id"], r["start"], r["end"], r["label"]) for r in (head_row, tail_row)
+                 if r["kind"] == ENTITY}
+        claims = {r["id"]: Claim(r["id"], r["start"], r["end"], r["label"]) for r in (head_row, tail_row)
+                  if r["kind"] == CLAIM}
+        _refuse(check_relation_ends("new", label, head, tail, nodes, claims, scheme))
+        ops: list[Op] = []
+        if label == SAYS and tail in claims:
+            details = repo.claim_details(tail)
+            assert details is not None
+            if details["speaker_is_author"] or details["speaker_span_id"] not in (None, head):
+                said_by = AUTHOR if details["speaker_is_author"] else f"span {details['speaker_span_id']}"
+                raise ServiceError(f"SAYS must agree with the claim's speaker: claim {tail} is said by {said_by}; "
+                                   "change the speaker instead")
+            if repo.relations_into(tail, SAYS):
+                raise ServiceError(f"claim {tail} already has its SAYS relation")
+            ops.append(update_op(CLAIMS, tail, {"speaker_span_id": head}))
+        relation_id = repo.allocate_ids(RELATIONS, 1)[0]
+        ops.append(insert_op(RELATIONS, [{"id": relation_id, "set_id": head_row["set_id"], "label": label,
+                                          "head_id": head, "tail_id": tail}]))
+        return run_action(repo, owner=owner, user=user, kind="add_relation", label=f"Add {label} relation",
+                          document_id=head_row["document_id"], ops=ops, result=relation_id)
+
+
+def remove_relation(workspace: Workspace, relation_id: int, *, owner: str, user: str | None = None) -> Changes:
+    """Remove a relation; removing a claim's SAYS relation also clears its speaker."""
+    with workspace.store.write() as repo:
+        row = repo.relation_row(relation_id)
+        if row is None:
+            raise NotFound(f"no relation {relation_id}")
+        if row["owner"] != owner:
+            raise ServiceError(f"relation {relation_id} belongs to {row['owner']!r}'s set, not {owner!r}'s")
+        ops: list[Op] = [delete_op(RELATIONS, [relation_id])]
+        if row["label"] == SAYS:
+            details = repo.claim_details(row["tail_id"])
+            if details is not None and details["speaker_span_id"] == row["head_id"]:
+                ops.append(update_op(CLAIMS, row["tail_id"], {"speaker_span_id": None}))
+        return run_action(repo, owner=owner, user=user, kind="remove_relation",
+                          label=f"Remove {row['label']} relation", document_id=row["document_id"],
+                          ops=ops, result=relation_id)
