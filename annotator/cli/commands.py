@@ -18,8 +18,21 @@ from annotator.services.errors import ServiceError
 from annotator.services.workspace import Workspace, default_scheme_body
 
 
-def _open(args: argparse.Namespace) -> Workspace:
+def open_workspace(args: argparse.Namespace) -> Workspace:
     return Workspace.open(args.db)
+
+
+def require_in_set(workspace: Workspace, document_id: str, ids: list[int], owner: str, *,
+                   relations: bool = False) -> None:
+    """Refuse span and claim ids (or relation ids) that are not in the owner's set of this document."""
+    sets = documents.annotation_sets(workspace, document_id, owner)
+    if relations:
+        known, what = {r.id for aset in sets for r in aset.relations}, "relation"
+    else:
+        known, what = {x.id for aset in sets for x in (*aset.spans, *aset.claims)}, "span"
+    missing = [str(i) for i in ids if i not in known]
+    if missing:
+        raise ServiceError(f"document {document_id!r} has no {what} {', '.join(missing)} in {owner!r}'s set")
 
 
 def _print_problems(problems) -> None:
@@ -28,7 +41,7 @@ def _print_problems(problems) -> None:
 
 
 def import_(args: argparse.Namespace) -> int:
-    with _open(args) as workspace, progress_bar("files") as progress:
+    with open_workspace(args) as workspace, progress_bar("files") as progress:
         options = dict(annotator=args.annotator, skip_bad=args.skip_bad, dry_run=args.dry_run,
                        progress=progress)
         if args.sample:
@@ -56,7 +69,7 @@ def import_(args: argparse.Namespace) -> int:
 def validate(args: argparse.Namespace) -> int:
     db = Path(args.db)
     if "://" in args.db or db.exists():
-        with _open(args) as workspace:
+        with open_workspace(args) as workspace:
             scheme = workspace.current_scheme()
     else:
         scheme = Scheme.from_dict(default_scheme_body())
@@ -71,7 +84,7 @@ def validate(args: argparse.Namespace) -> int:
 
 def export(args: argparse.Namespace) -> int:
     ids = [d.strip() for d in args.docs.split(",") if d.strip()] if args.docs else None
-    with _open(args) as workspace, progress_bar("docs") as progress:
+    with open_workspace(args) as workspace, progress_bar("docs") as progress:
         if args.output == "-":
             report = exporting.export(workspace, sys.stdout.buffer, format_id=args.format,
                                       owner=args.annotator, document_ids=ids, progress=progress)
@@ -91,7 +104,7 @@ def export(args: argparse.Namespace) -> int:
 
 
 def docs(args: argparse.Namespace) -> int:
-    with _open(args) as workspace:
+    with open_workspace(args) as workspace:
         rows = documents.iter_summaries(workspace)
         if args.json:
             out = sys.stdout.buffer
@@ -111,7 +124,7 @@ def docs(args: argparse.Namespace) -> int:
 
 
 def show(args: argparse.Namespace) -> int:
-    with _open(args) as workspace:
+    with open_workspace(args) as workspace:
         document = documents.document(workspace, args.document_id)
         sets = documents.annotation_sets(workspace, args.document_id, args.annotator)
     print(f"# {document.id}  date={document.date or '-'}  length={len(document.text)}")
@@ -130,7 +143,7 @@ def show(args: argparse.Namespace) -> int:
 
 
 def label(args: argparse.Namespace) -> int:
-    with _open(args) as workspace:
+    with open_workspace(args) as workspace:
         changes = annotating.add_span(workspace, args.document_id, args.start, args.end, args.label,
                                       owner=args.annotator)
     print(changes.result)
@@ -138,26 +151,22 @@ def label(args: argparse.Namespace) -> int:
 
 
 def unlabel(args: argparse.Namespace) -> int:
-    with _open(args) as workspace:
-        sets = documents.annotation_sets(workspace, args.document_id, args.annotator)
-        ids = {s.id for aset in sets for s in (*aset.spans, *aset.claims)}
-        if args.span_id not in ids:
-            raise ServiceError(f"document {args.document_id!r} has no span {args.span_id} "
-                               f"in {args.annotator!r}'s set")
+    with open_workspace(args) as workspace:
+        require_in_set(workspace, args.document_id, [args.span_id], args.annotator)
         changes = annotating.remove_span(workspace, args.span_id, owner=args.annotator)
     print(f"removed span {changes.result}")
     return 0
 
 
 def status(args: argparse.Namespace) -> int:
-    with _open(args) as workspace:
+    with open_workspace(args) as workspace:
         changes = annotating.set_status(workspace, args.document_id, SetStatus(args.status), owner=args.annotator)
     print(changes.label)
     return 0
 
 
 def log(args: argparse.Namespace) -> int:
-    with _open(args) as workspace:
+    with open_workspace(args) as workspace:
         entries = history.log(workspace, owner=args.annotator, limit=args.limit)
     for entry in entries:
         by = entry.user if entry.user == entry.owner else f"{entry.user} for {entry.owner}"
@@ -166,7 +175,7 @@ def log(args: argparse.Namespace) -> int:
 
 
 def _history(args: argparse.Namespace, step, nothing: str) -> int:
-    with _open(args) as workspace:
+    with open_workspace(args) as workspace:
         changes = step(workspace, owner=args.annotator)
     if changes is None:
         print(f"annotator: {nothing} for {args.annotator!r}", file=sys.stderr)
@@ -184,7 +193,7 @@ def redo(args: argparse.Namespace) -> int:
 
 
 def schema(args: argparse.Namespace) -> int:
-    with _open(args) as workspace:
+    with open_workspace(args) as workspace:
         scheme = workspace.current_scheme()
     if args.json:
         sys.stdout.buffer.write(orjson.dumps({"version": scheme.version, **scheme.to_dict()},

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from annotator import __version__, paths
-from annotator.cli import commands
+from annotator.cli import commands, commands_claims
 from annotator.domain.model import SetStatus
 from annotator.services.errors import Cancelled, ServiceError
 from annotator.storage import DatabaseError
@@ -73,6 +73,44 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("schema", help="the active annotation scheme")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=commands.schema)
+
+    p = sub.add_parser("claims", help="every claim with its speaker, cue, certainty and quantity")
+    p.add_argument("--speaker", metavar="NAME", help="any part of the speaker's mention, its lemma or entity")
+    p.add_argument("--type", metavar="T", help="claim type(s), comma-separated: STAT, FACT, PLAN, ...")
+    p.add_argument("--docs", metavar="ID,...")
+    p.add_argument("--annotator", metavar="NAME", help="only this owner's claims")
+    output = p.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true")
+    output.add_argument("--csv", action="store_true")
+    p.set_defaults(run=commands_claims.claims)
+
+    p = sub.add_parser("claim", help="add a claim (code-point offsets, end exclusive)")
+    p.add_argument("document_id", metavar="DOC_ID")
+    p.add_argument("start", type=int)
+    p.add_argument("end", type=int)
+    p.add_argument("type", metavar="TYPE")
+    p.add_argument("--speaker", required=True, metavar="SPAN_ID|AUTHOR")
+    p.add_argument("--annotator", required=True, metavar="NAME")
+    p.add_argument("--cue", nargs=2, type=int, metavar=("START", "END"))
+    p.add_argument("--hedged", action="store_true")
+    p.add_argument("--checkworthy", action="store_true")
+    p.add_argument("--quantity", nargs="+", metavar="auto|VALUE UNIT [PERIOD]",
+                   help="'auto' takes the normaliser's reading of the claim's figure")
+    p.set_defaults(run=commands_claims.claim)
+
+    p = sub.add_parser("relate", help="add a typed relation between two spans or claims")
+    p.add_argument("document_id", metavar="DOC_ID")
+    p.add_argument("head", type=int, metavar="HEAD")
+    p.add_argument("tail", type=int, metavar="TAIL")
+    p.add_argument("label", metavar="LABEL")
+    p.add_argument("--annotator", required=True, metavar="NAME")
+    p.set_defaults(run=commands_claims.relate)
+
+    p = sub.add_parser("unrelate", help="remove a relation by its id")
+    p.add_argument("document_id", metavar="DOC_ID")
+    p.add_argument("relation_id", type=int, metavar="RELATION_ID")
+    p.add_argument("--annotator", required=True, metavar="NAME")
+    p.set_defaults(run=commands_claims.unrelate)
 
     p = sub.add_parser("status", help="set a document's set status (new, in_progress, done, skipped; gold: curated)")
     p.add_argument("document_id", metavar="DOC_ID")

@@ -134,3 +134,24 @@ class AnnotationSet:
 
 def covered(text: str, start: int, end: int) -> str:
     return text[start:end]
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimRecord:
+    """One claim as the claims report shows it: with its document, owner and texts resolved."""
+
+    document_id: str
+    owner: str
+    id: int
+    start: int
+    end: int
+    text: str
+    type: str
+    speaker_id: int | None  # the mention's span id; None for AUTHOR or no speaker
+    speaker: str | None  # the mention's text, AUTHOR, or None
+    speaker_label: str | None
+    speaker_entity: str | None  # the corpus-wide entity the mention is linked to
+    cue: str | None
+    certainty: Certainty
+    checkworthy: bool
+    quantity: Quantity | None

@@ -331,6 +331,47 @@ class Repository:
         ).first()
         return dict(row._mapping) if row else None
 
+    def documents_with_claims(self, owner: str | None = None, ids: Sequence[str] | None = None) -> list[str]:
+        """Ids of documents with at least one claim (of that owner), in corpus order."""
+        stmt = (select(DOCUMENTS.c.id).distinct().join(SETS, SETS.c.document_id == DOCUMENTS.c.id)
+                .join(SPANS, (SPANS.c.set_id == SETS.c.id) & (SPANS.c.kind == CLAIM)))
+        if owner is not None:
+            stmt = stmt.where(SETS.c.owner == owner)
+        if ids is not None:
+            stmt = stmt.where(DOCUMENTS.c.id.in_(list(ids)))
+        stmt = stmt.add_columns(DOCUMENTS.c.ordinal).order_by(DOCUMENTS.c.ordinal)
+        return [row[0] for row in self.connection.execute(stmt).all()]
+
+    def claim_tuples(self, document_ids: Sequence[str], owner: str | None = None,
+                     types: Sequence[str] | None = None) -> list[tuple]:
+        """(document_id, owner, id, start, end, type, speaker id, speaker is author, speaker start,
+        speaker end, speaker label, speaker entity, cue start, cue end, certainty, checkworthy,
+        quantity value, unit, period), by document and position."""
+        speaker = SPANS.alias("speaker")
+        stmt = (
+            select(SETS.c.document_id, SETS.c.owner, SPANS.c.id, SPANS.c.start, SPANS.c.end, SPANS.c.label,
+                   CLAIMS.c.speaker_span_id, CLAIMS.c.speaker_is_author, speaker.c.start, speaker.c.end,
+                   speaker.c.label, speaker.c.entity, CLAIMS.c.cue_start, CLAIMS.c.cue_end, CLAIMS.c.certainty,
+                   CLAIMS.c.checkworthy, CLAIMS.c.quantity_value, CLAIMS.c.quantity_unit, CLAIMS.c.quantity_period)
+            .join(CLAIMS, CLAIMS.c.span_id == SPANS.c.id)
+            .join(SETS, SETS.c.id == SPANS.c.set_id)
+            .outerjoin(speaker, speaker.c.id == CLAIMS.c.speaker_span_id)
+            .where(SETS.c.document_id.in_(list(document_ids)))
+            .order_by(SETS.c.document_id, SETS.c.owner, SPANS.c.start, SPANS.c.id)
+        )
+        if owner is not None:
+            stmt = stmt.where(SETS.c.owner == owner)
+        if types:
+            stmt = stmt.where(SPANS.c.label.in_(list(types)))
+        return [tuple(row) for row in self.connection.execute(stmt).all()]
+
+    def texts(self, document_ids: Sequence[str]) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for chunk in _chunks(list(document_ids)):
+            found.update(self.connection.execute(
+                select(TEXTS.c.document_id, TEXTS.c.text).where(TEXTS.c.document_id.in_(chunk))).all())
+        return found
+
     def load_sets(self, refs: Sequence[SetRef]) -> list[AnnotationSet]:
         """Full sets (spans, claims, relations with store ids), in the order of ``refs``."""
         entities: dict[int, list[Span]] = defaultdict(list)

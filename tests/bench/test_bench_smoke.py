@@ -10,7 +10,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:  # the checkout, so that ``tests.bench`` imports without an editable install
     sys.path.insert(0, str(ROOT))
 
-from tests.bench import bench_action, bench_import_export  # noqa: E402
+from tests.bench import bench_action, bench_claims, bench_import_export  # noqa: E402
 
 
 def _positive(figures: dict, *names: str) -> None:
@@ -32,3 +32,10 @@ def test_action_runs(tmp_path, capsys):
     figures = bench_action.main(["--actions", "20", "--dir", str(tmp_path)])
     _positive(figures, "ours_median_ms", "ours_p99_ms", "base_median_ms", "base_p99_ms", "p99_ratio")
     assert "ours_p99 / baseline_p99" in capsys.readouterr().out
+
+
+def test_claims_report_runs(tmp_path, capsys):
+    figures = bench_claims.main(["--docs", "20", "--dir", str(tmp_path)])
+    assert figures["claims"] == 20 * bench_claims.CLAIMS_PER_DOC
+    _positive(figures, "cli_seconds", "report_seconds", "baseline_seconds")
+    assert "annotator claims --json" in capsys.readouterr().out
