@@ -18,6 +18,7 @@ from annotator.domain.changes import Changes
 from annotator.domain.model import AUTHOR, AnnotationSet, Document, text_sha256
 from annotator.domain.problems import Problem
 from annotator.domain.scheme import Scheme
+from annotator.domain.speakers import speakers_in_step
 from annotator.domain.validation import check_owner_name
 from annotator.formats import registry
 from annotator.formats.base import Format, Record
@@ -106,7 +107,7 @@ class _Importer:
                                      f"(first at {first.file}:{first.line})")
                 continue
             self.sets_seen[key] = Problem(record.source, record.line, "")
-            sets.append((record, doc_id, record.annotations))
+            sets.append((record, doc_id, speakers_in_step(record.annotations)))
         self.repo.insert_documents(new_documents, self.next_ordinal)
         self.next_ordinal += len(new_documents)
         self.report.documents_added += len(new_documents)

@@ -583,3 +583,43 @@ def test_annotator_option_owns_lines_that_name_no_annotator(workspace, tmp_path)
     assert report.committed and report.spans == 1
     [carol] = documents.annotation_sets(workspace, "n1")
     assert carol.owner == "carol" and [s.label for s in carol.spans] == ["GPE"]
+
+
+def _claim_line(text: str, *, speaker, relations) -> dict:
+    tokaev = text.index("Токаев")
+    said = text.index("прибыл")
+    return {"id": "c1", "text": text, "annotator": "anna",
+            "entities": [{"id": "T1", "start": 0, "end": tokaev + 6, "label": "PER", "text": text[:tokaev + 6]},
+                         {"id": "T2", "start": text.index("Ташкент"), "end": text.index("Ташкент") + 7,
+                          "label": "GPE", "text": "Ташкент"}],
+            "claims": [{"id": "C1", "start": said, "end": len(text) - 1, "text": text[said:-1], "type": "FACT",
+                        "speaker": speaker}],
+            "relations": relations}
+
+
+def test_says_that_contradicts_the_speaker_fails_the_import(workspace, tmp_path):
+    text = "Касым-Жомарт Токаев прибыл в Ташкент."
+    path = tmp_path / "says.jsonl"
+    line = _claim_line(text, speaker="AUTHOR", relations=[{"id": "R1", "label": "SAYS", "head": "T1", "tail": "C1"}])
+    path.write_bytes(orjson.dumps(line) + b"\n")
+    before = snapshot(workspace)
+    report = import_files(workspace, [path])
+    assert not report.committed
+    assert str(report.problems[0]).startswith(f"{path}:1: relation R1: SAYS names 'T1'")
+    assert snapshot(workspace) == before
+
+
+def test_import_keeps_speaker_and_says_in_step(workspace, tmp_path):
+    text = "Касым-Жомарт Токаев прибыл в Ташкент."
+    path = tmp_path / "step.jsonl"
+    only_says = _claim_line(text, speaker=None, relations=[{"id": "R1", "label": "SAYS", "head": "T1", "tail": "C1"}])
+    only_speaker = dict(_claim_line(text.replace(".", " вчера."), speaker="T1", relations=[]), id="c2")
+    only_speaker["entities"] = only_speaker["entities"][:1]
+    path.write_bytes(orjson.dumps(only_says) + b"\n" + orjson.dumps(only_speaker) + b"\n")
+    report = import_files(workspace, [path])
+    assert report.committed, report.problems
+    for doc in ("c1", "c2"):
+        (aset,) = documents.annotation_sets(workspace, doc)
+        (claim,) = aset.claims
+        says = [r for r in aset.relations if r.label == "SAYS"]
+        assert claim.speaker is not None and [(r.head, r.tail) for r in says] == [(claim.speaker, claim.id)]
