@@ -169,3 +169,25 @@ def test_another_annotators_relation_cannot_be_removed(ws):
     (says,) = the_set(ws, "boris").relations
     with pytest.raises(ServiceError, match="boris"):
         claims.remove_relation(ws, says.id, owner="anna")
+
+
+def test_claims_report_matches_the_speakers_linked_entity(workspace, tmp_path):
+    """"Глава государства" linked to Токаев is found by --speaker Токаев (and Кемелевич)."""
+    import orjson
+
+    from annotator.services.claim_report import ClaimFilter, iter_claims
+    from annotator.services.importing import import_files
+
+    text = "Глава государства отметил рост товарооборота."
+    line = {"id": "e1", "text": text, "annotator": "anna",
+            "entities": [{"id": "T1", "start": 0, "end": 17, "label": "ROLE", "text": "Глава государства",
+                          "entity": "Касым-Жомарт Кемелевич Токаев"}],
+            "claims": [{"id": "C1", "start": 26, "end": 44, "text": text[26:44], "type": "FACT",
+                        "speaker": "T1"}]}
+    path = tmp_path / "linked.jsonl"
+    path.write_bytes(orjson.dumps(line) + b"\n")
+    assert import_files(workspace, [path]).committed
+    for query in ("Токаев", "Кемелевич", "глава", "государства"):
+        (record,) = iter_claims(workspace, ClaimFilter(speaker=query))
+        assert (record.speaker, record.speaker_entity) == ("Глава государства", "Касым-Жомарт Кемелевич Токаев")
+    assert list(iter_claims(workspace, ClaimFilter(speaker="Мирзиёев"))) == []
