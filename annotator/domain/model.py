@@ -28,6 +28,11 @@ class SetStatus(StrEnum):
     SKIPPED = "skipped"
 
 
+class Role(StrEnum):
+    ANNOTATOR = "annotator"
+    CURATOR = "curator"
+
+
 class Certainty(StrEnum):
     ASSERTED = "ASSERTED"
     HEDGED = "HEDGED"

@@ -17,6 +17,7 @@ class DocumentQuery:
     owner: str | None = None  # with status: that owner's set status; alone: documents with a set of theirs
     status: SetStatus | None = None
     ids: tuple[str, ...] | None = None
+    assigned_to: str | None = None  # an annotator's queue
     sort: str = "ordinal"
     descending: bool = False
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from annotator.domain.changes import Changes
+from annotator.services.permissions import check_may_write
 from annotator.storage.actions import Op
 from annotator.storage.repository import Repository
 
@@ -22,6 +23,7 @@ def changes_of(ops: list[Op], *, document_id: str | None) -> dict[str, bool | fr
 def run_action(repo: Repository, *, owner: str, user: str | None, kind: str, label: str,
                document_id: str | None, ops: list[Op], result: object = None,
                undoes: int | None = None, redoes: int | None = None) -> Changes:
+    check_may_write(repo, owner, user or owner)
     inverse = repo.apply(ops)
     action_id = repo.log_action(owner=owner, user=user or owner, kind=kind, label=label,
                                 document_id=document_id, forward=ops, inverse=inverse,

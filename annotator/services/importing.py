@@ -23,6 +23,7 @@ from annotator.domain.validation import check_owner_name
 from annotator.formats import registry
 from annotator.formats.base import Format, Record
 from annotator.services.errors import Cancelled
+from annotator.services.permissions import refusal
 from annotator.services.progress import CancelToken, Progress, no_progress
 from annotator.services.workspace import Workspace
 from annotator.storage.actions import RELATIONS, SETS, SPANS, delete_op
@@ -93,6 +94,9 @@ class _Importer:
         for record, sha in zip(batch, shas):
             owner = record.annotations.owner if record.annotations else None  # the reader applied --annotator
             owner_problems = check_owner_name(owner) if owner is not None else []
+            if owner is not None and not owner_problems:
+                reason = refusal(self.repo, owner, self.user or owner)
+                owner_problems = [reason] if reason else []
             for message in owner_problems:
                 self.problem(record, message)
             if owner_problems:

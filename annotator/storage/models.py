@@ -137,3 +137,24 @@ class ActionRow(Base):
     inverse: Mapped[list[Any]] = mapped_column(JSONValue)
     undoes: Mapped[int | None] = mapped_column(ForeignKey("actions.id"))
     redoes: Mapped[int | None] = mapped_column(ForeignKey("actions.id"))
+
+
+class UserRow(Base):
+    """People who work in the database: annotators write their own sets, curators also write gold."""
+
+    __tablename__ = "users"
+
+    name: Mapped[str] = mapped_column(String(200), primary_key=True)
+    role: Mapped[str] = mapped_column(String(20))
+    created_at: Mapped[datetime] = mapped_column()
+
+
+class AssignmentRow(Base):
+    """Which annotator is to label which document."""
+
+    __tablename__ = "assignments"
+    __table_args__ = (Index("ix_assignments_annotator", "annotator"),)
+
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
+    annotator: Mapped[str] = mapped_column(String(200), primary_key=True)
+    assigned_at: Mapped[datetime] = mapped_column()

@@ -32,12 +32,21 @@ from annotator.domain.model import (
 from annotator.domain.query import DocumentQuery
 from annotator.storage import bulk
 from annotator.storage.actions import CLAIMS, RELATIONS, SETS, SPANS, Op, RowOps, _chunks
-from annotator.storage.models import ActionRow, DocumentRow, DocumentTextRow, SchemeVersionRow
+from annotator.storage.models import (
+    ActionRow,
+    AssignmentRow,
+    DocumentRow,
+    DocumentTextRow,
+    SchemeVersionRow,
+    UserRow,
+)
 
 DOCUMENTS: Table = DocumentRow.__table__  # type: ignore[assignment]
 TEXTS: Table = DocumentTextRow.__table__  # type: ignore[assignment]
 SCHEMES: Table = SchemeVersionRow.__table__  # type: ignore[assignment]
 ACTIONS: Table = ActionRow.__table__  # type: ignore[assignment]
+USERS: Table = UserRow.__table__  # type: ignore[assignment]
+ASSIGNMENTS: Table = AssignmentRow.__table__  # type: ignore[assignment]
 
 ENTITY = "entity"
 CLAIM = "claim"
@@ -47,6 +56,7 @@ _PG_NEXTVAL = text("SELECT nextval(pg_get_serial_sequence(:t, 'id')) FROM genera
 _SQLITE_SEQ = text("SELECT seq FROM sqlite_sequence WHERE name = :t")
 _ACTIVE_SCHEME_ID = select(func.max(SCHEMES.c.id))
 _INSERT_ACTION = insert(ACTIONS)
+_USER_ROLE = select(USERS.c.role).where(USERS.c.name == bindparam("name"))
 _SPAN_ORDER = (SPANS.c.start, SPANS.c.end.desc(), SPANS.c.id)
 _ENTITY_SPANS = (
     select(SPANS.c.id, SPANS.c.set_id, SPANS.c.start, SPANS.c.end, SPANS.c.label, SPANS.c.attributes,
@@ -221,6 +231,9 @@ class Repository:
             stmt = stmt.where(DOCUMENTS.c.date >= query.date_from)
         if query.date_to:
             stmt = stmt.where(DOCUMENTS.c.date <= query.date_to)
+        if query.assigned_to is not None:
+            stmt = stmt.where(DOCUMENTS.c.id.in_(
+                select(ASSIGNMENTS.c.document_id).where(ASSIGNMENTS.c.annotator == query.assigned_to)))
         if query.owner is not None:
             owned = select(SETS.c.document_id).where(SETS.c.owner == query.owner)
             if query.status is None:
@@ -453,6 +466,60 @@ class Repository:
             stmt = stmt.where(ACTIONS.c.owner == owner)
         return [LoggedAction(r.id, r.owner, r.user, r.at, r.kind, r.label, r.document_id, r.inverse,
                              r.undoes, r.redoes) for r in self.connection.execute(stmt)]
+
+    # --------------------------------------------------------- users, assignments
+    def user_role(self, name: str) -> str | None:
+        return self.connection.execute(_USER_ROLE, {"name": name}).scalar()
+
+    def users(self) -> list[tuple[str, str]]:
+        return [tuple(r) for r in self.connection.execute(select(USERS.c.name, USERS.c.role).order_by(USERS.c.name))]
+
+    def put_user(self, name: str, role: str) -> bool:
+        """Add a user or change their role; True when the user is new."""
+        if self.user_role(name) is None:
+            self.connection.execute(insert(USERS).values(name=name, role=role, created_at=now()))
+            return True
+        self.connection.execute(USERS.update().where(USERS.c.name == name).values(role=role))
+        return False
+
+    def assignments(self, document_ids: Sequence[str] | None = None) -> list[tuple[str, str]]:
+        """(document id, annotator) pairs, for some documents or all."""
+        stmt = select(ASSIGNMENTS.c.document_id, ASSIGNMENTS.c.annotator)
+        if document_ids is None:
+            return [tuple(r) for r in self.connection.execute(stmt)]
+        out: list[tuple[str, str]] = []
+        for chunk in _chunks(list(document_ids)):
+            out.extend(tuple(r) for r in self.connection.execute(stmt.where(ASSIGNMENTS.c.document_id.in_(chunk))))
+        return out
+
+    def assignment_load(self) -> dict[str, int]:
+        return dict(self.connection.execute(
+            select(ASSIGNMENTS.c.annotator, func.count()).group_by(ASSIGNMENTS.c.annotator)).all())
+
+    def add_assignments(self, pairs: Sequence[tuple[str, str]]) -> None:
+        created = now()
+        bulk.insert_rows(self.connection, ASSIGNMENTS, [
+            {"document_id": d, "annotator": a, "assigned_at": created} for d, a in pairs])
+
+    def progress(self) -> list[tuple[str, int, int, int, int]]:
+        """Per annotator with assignments: (annotator, assigned, done, in progress, skipped)."""
+        status = select(SETS.c.status).where(
+            SETS.c.document_id == ASSIGNMENTS.c.document_id, SETS.c.owner == ASSIGNMENTS.c.annotator
+        ).scalar_subquery()
+        rows = self.connection.execute(
+            select(ASSIGNMENTS.c.annotator, status.label("status"))
+        ).all()
+        table: dict[str, list[int]] = {}
+        for annotator, state in rows:
+            counts = table.setdefault(annotator, [0, 0, 0, 0])
+            counts[0] += 1
+            if state == SetStatus.DONE.value:
+                counts[1] += 1
+            elif state == SetStatus.IN_PROGRESS.value:
+                counts[2] += 1
+            elif state == SetStatus.SKIPPED.value:
+                counts[3] += 1
+        return [(name, *counts) for name, counts in sorted(table.items())]  # type: ignore[misc]
 
     # ------------------------------------------------------------- counts
     def counts(self) -> dict[str, int]:

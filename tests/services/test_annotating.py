@@ -153,8 +153,15 @@ def test_set_status_changes(ws, scene):
     assert status_of(ws) == SetStatus.DONE
 
 
-def test_gold_can_be_curated(ws):
-    annotating.set_status(ws, DOC, SetStatus.CURATED, owner="gold")
+def test_gold_can_be_curated_by_a_curator(ws):
+    from annotator.domain.model import Role
+    from annotator.services import users
+    from annotator.services.permissions import NotAllowed
+
+    with pytest.raises(NotAllowed, match="only curators write gold"):
+        annotating.set_status(ws, DOC, SetStatus.CURATED, owner="gold", user="anna")
+    users.add_user(ws, "cora", Role.CURATOR)
+    annotating.set_status(ws, DOC, SetStatus.CURATED, owner="gold", user="cora")
     assert status_of(ws, "gold") == SetStatus.CURATED
 
 

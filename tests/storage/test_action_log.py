@@ -106,7 +106,11 @@ def test_the_logged_inverse_is_what_undoes_the_action(ws):
 
 
 def test_user_is_recorded_apart_from_owner(ws):
+    from annotator.domain.model import Role
+    from annotator.services import users
+
     add(ws, "Касым-Жомарт Токаев", "PER")
+    users.add_user(ws, "carol", Role.CURATOR)  # only a curator may act on anna's set
     annotating.set_status(ws, DOC, SetStatus.DONE, owner="anna", user="carol")
     row = action_rows(ws)[-1]
     assert (row["owner"], row["user"]) == ("anna", "carol")

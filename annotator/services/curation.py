@@ -1,0 +1,102 @@
+"""Curation: building the gold set from the annotators' sets. Curators only; each step one action."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from annotator.domain.changes import Changes
+from annotator.domain.consensus import agreed, keys_by_id, relation_key
+from annotator.domain.model import AUTHOR, GOLD, AnnotationSet, SetStatus
+from annotator.services.actions import run_action
+from annotator.services.annotating import _document_length, _open_set
+from annotator.services.errors import ServiceError
+from annotator.services.permissions import check_may_write
+from annotator.services.workspace import Workspace
+from annotator.storage.actions import CLAIMS, RELATIONS, SPANS, Op, delete_op, insert_op
+from annotator.storage.repository import Repository, claim_rows, span_row
+
+
+def _annotator_sets(repo: Repository, document_id: str) -> list[AnnotationSet]:
+    """The document's annotators' sets: not gold, not model suggestions, not skipped."""
+    refs = [r for r in repo.set_refs([document_id])
+            if r.owner != GOLD and not r.owner.startswith("model:") and r.status != SetStatus.SKIPPED]
+    return repo.load_sets(refs)
+
+
+def _copy_ops(repo: Repository, gold_set_id: int, source: AnnotationSet,
+              gold: AnnotationSet | None) -> tuple[list[Op], int]:
+    """Operations that add to gold what ``source`` holds and gold lacks; and how many items they add."""
+    gold_keys = keys_by_id(gold) if gold else {}
+    gold_ids_by_key = {key: gold_id for gold_id, key in gold_keys.items()}
+    gold_relations = {relation_key(r, gold_keys) for r in gold.relations} if gold else set()
+    source_keys = keys_by_id(source)
+    new_spans = [s for s in source.spans if source_keys[s.id] not in gold_ids_by_key]
+    new_claims = [c for c in source.claims if source_keys[c.id] not in gold_ids_by_key]
+    ids = iter(repo.allocate_ids(SPANS, len(new_spans) + len(new_claims)))
+    target: dict[Any, int] = {old: gold_ids_by_key[key] for old, key in source_keys.items()
+                              if key in gold_ids_by_key}
+    span_rows: list[dict] = []
+    claim_details: list[dict] = []
+    for span in new_spans:
+        target[span.id] = next(ids)
+        span_rows.append(span_row(gold_set_id, target[span.id], span))
+    for claim in new_claims:
+        target[claim.id] = next(ids)
+    for claim in new_claims:
+        speaker = target.get(claim.speaker) if claim.speaker not in (None, AUTHOR) else None
+        row, details = claim_rows(gold_set_id, target[claim.id], claim, speaker)
+        span_rows.append(row)
+        claim_details.append(details)
+    relations = [r for r in source.relations
+                 if r.head in target and r.tail in target and relation_key(r, source_keys) not in gold_relations]
+    relation_ids = iter(repo.allocate_ids(RELATIONS, len(relations)))
+    relation_rows = [{"id": next(relation_ids), "set_id": gold_set_id, "label": r.label,
+                      "head_id": target[r.head], "tail_id": target[r.tail]} for r in relations]
+    ops = [op for op in (insert_op(SPANS, span_rows), insert_op(CLAIMS, claim_details),
+                         insert_op(RELATIONS, relation_rows)) if op["rows"]]
+    return ops, len(span_rows) + len(relation_rows)
+
+
+def _gold(repo: Repository, document_id: str) -> AnnotationSet | None:
+    refs = repo.set_refs([document_id], GOLD)
+    return repo.load_sets(refs)[0] if refs else None
+
+
+def accept_agreed(workspace: Workspace, document_id: str, *, user: str) -> Changes:
+    """Copy into gold every span, claim and relation that all the document's annotators agree on."""
+    with workspace.store.write() as repo:
+        _document_length(repo, document_id)
+        check_may_write(repo, GOLD, user)
+        sets = _annotator_sets(repo, document_id)
+        if len(sets) < 2:
+            raise ServiceError(f"{document_id!r} has {len(sets)} annotator set(s); agreement needs two or more")
+        ops: list[Op] = []
+        gold_set_id = _open_set(repo, document_id, GOLD, ops)
+        copy, count = _copy_ops(repo, gold_set_id, agreed(sets), _gold(repo, document_id))
+        if not copy:
+            raise ServiceError(f"gold of {document_id!r} already holds everything the annotators agree on")
+        owners = ", ".join(s.owner for s in sets)
+        return run_action(repo, owner=GOLD, user=user, kind="accept_agreed",
+                          label=f"Accept {count} agreed annotation(s) of {owners}", document_id=document_id,
+                          ops=ops + copy, result=count)
+
+
+def take(workspace: Workspace, document_id: str, annotator: str, *, user: str) -> Changes:
+    """Make gold a copy of one annotator's set (what gold held before is replaced)."""
+    with workspace.store.write() as repo:
+        _document_length(repo, document_id)
+        check_may_write(repo, GOLD, user)
+        refs = repo.set_refs([document_id], annotator)
+        if not refs or annotator == GOLD:
+            raise ServiceError(f"{annotator!r} has no set of {document_id!r}")
+        (source,) = repo.load_sets(refs)
+        ops: list[Op] = []
+        gold_set_id = _open_set(repo, document_id, GOLD, ops)
+        gold = _gold(repo, document_id)
+        old = [x.id for x in (*gold.spans, *gold.claims)] if gold else []
+        if old:
+            ops.append(delete_op(SPANS, old))  # takes their claims and relations with them
+        copy, count = _copy_ops(repo, gold_set_id, source, None)
+        return run_action(repo, owner=GOLD, user=user, kind="take_set",
+                          label=f"Take {annotator}'s set as gold", document_id=document_id,
+                          ops=ops + copy, result=count)
