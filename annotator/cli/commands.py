@@ -12,6 +12,7 @@ from annotator.cli.progress import progress_bar
 from annotator.cli.render import marked_text, span_table
 
 from annotator.domain.model import SetStatus
+from annotator.domain.query import DocumentQuery
 from annotator.domain.scheme import Scheme
 from annotator.services import annotating, documents, exporting, history, importing
 from annotator.services.errors import ServiceError
@@ -42,7 +43,7 @@ def _print_problems(problems) -> None:
 
 def import_(args: argparse.Namespace) -> int:
     with open_workspace(args) as workspace, progress_bar("files") as progress:
-        options = dict(annotator=args.annotator, skip_bad=args.skip_bad, dry_run=args.dry_run,
+        options = dict(annotator=args.annotator, user=args.user, skip_bad=args.skip_bad, dry_run=args.dry_run,
                        progress=progress)
         if args.sample:
             report = importing.import_sample(workspace, **options)
@@ -105,7 +106,8 @@ def export(args: argparse.Namespace) -> int:
 
 def docs(args: argparse.Namespace) -> int:
     with open_workspace(args) as workspace:
-        rows = documents.iter_summaries(workspace)
+        query = DocumentQuery(assigned_to=args.annotator) if args.annotator else DocumentQuery()
+        rows = documents.iter_summaries(workspace, query)
         if args.json:
             out = sys.stdout.buffer
             out.write(b"[")
@@ -145,7 +147,7 @@ def show(args: argparse.Namespace) -> int:
 def label(args: argparse.Namespace) -> int:
     with open_workspace(args) as workspace:
         changes = annotating.add_span(workspace, args.document_id, args.start, args.end, args.label,
-                                      owner=args.annotator)
+                                      owner=args.annotator, user=args.user)
     print(changes.result)
     return 0
 
@@ -153,14 +155,15 @@ def label(args: argparse.Namespace) -> int:
 def unlabel(args: argparse.Namespace) -> int:
     with open_workspace(args) as workspace:
         require_in_set(workspace, args.document_id, [args.span_id], args.annotator)
-        changes = annotating.remove_span(workspace, args.span_id, owner=args.annotator)
+        changes = annotating.remove_span(workspace, args.span_id, owner=args.annotator, user=args.user)
     print(f"removed span {changes.result}")
     return 0
 
 
 def status(args: argparse.Namespace) -> int:
     with open_workspace(args) as workspace:
-        changes = annotating.set_status(workspace, args.document_id, SetStatus(args.status), owner=args.annotator)
+        changes = annotating.set_status(workspace, args.document_id, SetStatus(args.status), owner=args.annotator,
+                                        user=args.user)
     print(changes.label)
     return 0
 
@@ -176,7 +179,7 @@ def log(args: argparse.Namespace) -> int:
 
 def _history(args: argparse.Namespace, step, nothing: str) -> int:
     with open_workspace(args) as workspace:
-        changes = step(workspace, owner=args.annotator)
+        changes = step(workspace, owner=args.annotator, user=args.user)
     if changes is None:
         print(f"annotator: {nothing} for {args.annotator!r}", file=sys.stderr)
         return 1

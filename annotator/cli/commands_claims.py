@@ -87,7 +87,7 @@ def claim(args: argparse.Namespace) -> int:
         changes = claim_actions.add_claim(
             workspace, args.document_id, args.start, args.end, args.type, owner=args.annotator,
             speaker=speaker, cue=tuple(args.cue) if args.cue else None, hedged=args.hedged,
-            checkworthy=args.checkworthy, quantity=_quantity(args, document))
+            checkworthy=args.checkworthy, quantity=_quantity(args, document), user=args.user)
     print(changes.result)
     return 0
 
@@ -95,7 +95,8 @@ def claim(args: argparse.Namespace) -> int:
 def relate(args: argparse.Namespace) -> int:
     with open_workspace(args) as workspace:
         require_in_set(workspace, args.document_id, [args.head, args.tail], args.annotator)
-        changes = claim_actions.add_relation(workspace, args.head, args.tail, args.label, owner=args.annotator)
+        changes = claim_actions.add_relation(workspace, args.head, args.tail, args.label, owner=args.annotator,
+                                             user=args.user)
     print(changes.result)
     return 0
 
@@ -103,6 +104,6 @@ def relate(args: argparse.Namespace) -> int:
 def unrelate(args: argparse.Namespace) -> int:
     with open_workspace(args) as workspace:
         require_in_set(workspace, args.document_id, [args.relation_id], args.annotator, relations=True)
-        changes = claim_actions.remove_relation(workspace, args.relation_id, owner=args.annotator)
+        changes = claim_actions.remove_relation(workspace, args.relation_id, owner=args.annotator, user=args.user)
     print(f"removed relation {changes.result}")
     return 0

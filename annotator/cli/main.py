@@ -11,10 +11,14 @@ import sys
 from collections.abc import Sequence
 
 from annotator import __version__, paths
-from annotator.cli import commands, commands_claims
-from annotator.domain.model import SetStatus
+from annotator.cli import commands, commands_claims, commands_team
+from annotator.domain.model import Role, SetStatus
 from annotator.services.errors import Cancelled, ServiceError
 from annotator.storage import DatabaseError
+
+
+def _writes(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--user", metavar="NAME", help="who acts (default: the owner named by --annotator)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -33,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--annotator", metavar="NAME", help="owner of the imported sets (overrides the file)")
     p.add_argument("--skip-bad", action="store_true", help="import the good records, report the bad ones")
     p.add_argument("--dry-run", action="store_true", help="check everything, write nothing")
+    _writes(p)
     p.set_defaults(run=commands.import_)
 
     p = sub.add_parser("export", help="export annotations")
@@ -44,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("docs", help="list documents with their sets and status")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--annotator", metavar="NAME", help="only the documents assigned to NAME (their queue)")
     p.set_defaults(run=commands.docs)
 
     p = sub.add_parser("show", help="a document's text with its spans")
@@ -57,12 +63,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("end", type=int)
     p.add_argument("label")
     p.add_argument("--annotator", required=True, metavar="NAME")
+    _writes(p)
     p.set_defaults(run=commands.label)
 
     p = sub.add_parser("unlabel", help="remove a span by its id (as `show` prints it)")
     p.add_argument("document_id", metavar="DOC_ID")
     p.add_argument("span_id", type=int, metavar="SPAN_ID")
     p.add_argument("--annotator", required=True, metavar="NAME")
+    _writes(p)
     p.set_defaults(run=commands.unlabel)
 
     p = sub.add_parser("validate", help="check files without importing")
@@ -96,6 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--checkworthy", action="store_true")
     p.add_argument("--quantity", nargs="+", metavar="auto|VALUE UNIT [PERIOD]",
                    help="'auto' takes the normaliser's reading of the claim's figure")
+    _writes(p)
     p.set_defaults(run=commands_claims.claim)
 
     p = sub.add_parser("relate", help="add a typed relation between two spans or claims")
@@ -104,18 +113,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("tail", type=int, metavar="TAIL")
     p.add_argument("label", metavar="LABEL")
     p.add_argument("--annotator", required=True, metavar="NAME")
+    _writes(p)
     p.set_defaults(run=commands_claims.relate)
 
     p = sub.add_parser("unrelate", help="remove a relation by its id")
     p.add_argument("document_id", metavar="DOC_ID")
     p.add_argument("relation_id", type=int, metavar="RELATION_ID")
     p.add_argument("--annotator", required=True, metavar="NAME")
+    _writes(p)
     p.set_defaults(run=commands_claims.unrelate)
 
     p = sub.add_parser("status", help="set a document's set status (new, in_progress, done, skipped; gold: curated)")
     p.add_argument("document_id", metavar="DOC_ID")
     p.add_argument("status", choices=[s.value for s in SetStatus])
     p.add_argument("--annotator", required=True, metavar="NAME")
+    _writes(p)
     p.set_defaults(run=commands.status)
 
     p = sub.add_parser("log", help="the action log, newest first (who, when, what)")
@@ -126,7 +138,36 @@ def build_parser() -> argparse.ArgumentParser:
     for name, helptext in (("undo", "undo that owner's last action"), ("redo", "redo that owner's last undo")):
         p = sub.add_parser(name, help=helptext + " (as a new action)")
         p.add_argument("--annotator", required=True, metavar="NAME")
+        _writes(p)
         p.set_defaults(run=commands.undo if name == "undo" else commands.redo)
+
+    p = sub.add_parser("users", help="list users, or add one with a role")
+    users_sub = p.add_subparsers(dest="users_command", metavar="add|list")
+    add = users_sub.add_parser("add", help="add a user (or change their role)")
+    add.add_argument("name", metavar="NAME")
+    add.add_argument("--role", required=True, choices=[r.value for r in Role])
+    users_sub.add_parser("list", help="every user with their role")
+    p.set_defaults(run=commands_team.users)
+
+    p = sub.add_parser("assign", help="assign documents to annotators, balanced")
+    p.add_argument("--annotators", required=True, metavar="A,B,C")
+    p.add_argument("--per-doc", required=True, type=int, metavar="K", help="annotators per document")
+    p.add_argument("--docs", metavar="ID,...")
+    p.set_defaults(run=commands_team.assign)
+
+    p = sub.add_parser("progress", help="done / assigned per annotator")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=commands_team.progress)
+
+    p = sub.add_parser("curate", help="build the gold set of a document (curators only)")
+    p.add_argument("document_id", metavar="DOC_ID")
+    how = p.add_mutually_exclusive_group()
+    how.add_argument("--accept-agreed", action="store_true",
+                     help="copy into gold what all the document's annotators agree on")
+    how.add_argument("--take", metavar="ANNOTATOR", help="make gold a copy of this annotator's set")
+    p.add_argument("--mark-curated", action="store_true", help="then mark the gold set curated")
+    p.add_argument("--user", required=True, metavar="CURATOR")
+    p.set_defaults(run=commands_team.curate)
     return parser
 
 

@@ -312,3 +312,25 @@ def test_schema_comparison_notices_drift(tmp_path):
         assert any(d[0] == "add_table" and d[1].name == "relations" for d in diffs)
     finally:
         store.close()
+
+
+def test_the_rev_0001_fixture_upgrades_to_users_and_assignments_with_a_backup(tmp_path):
+    """A real upgrade (0001 -> head): the tables of 0002 appear, the data stays, a backup is left."""
+    import shutil
+    import sqlite3
+
+    from annotator.storage import open_store
+
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "db-rev-0001.sqlite3"
+    copy = tmp_path / "old.sqlite3"
+    shutil.copy(fixture, copy)
+    store = open_store(str(copy))
+    try:
+        assert store.backup_made and Path(store.backup_made).exists()
+        with store.read() as repo:
+            assert repo.users() == [] and repo.assignments() == []
+            assert repo.counts()["documents"] == 5
+    finally:
+        store.close()
+    with sqlite3.connect(store.backup_made) as backup:
+        assert backup.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
