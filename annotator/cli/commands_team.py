@@ -69,3 +69,82 @@ def curate(args: argparse.Namespace) -> int:
                                             user=args.user)
             print(changes.label)
     return 0
+
+
+def _f(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
+
+
+def _span_rows(rows) -> list[list[str]]:
+    out = []
+    for r in rows:
+        exact, relaxed = r.exact, r.relaxed
+        out.append([getattr(r, "label", None) or "", r.reference or "all", r.candidate or "pairs",
+                    _f(exact.precision if exact else None), _f(exact.recall if exact else None),
+                    _f(exact.f1 if exact else None), _f(relaxed.f1 if relaxed else None),
+                    str(exact.reference if exact else "-"), str(exact.candidate if exact else "-")])
+    return out
+
+
+SPAN_HEADER = ["label", "reference", "candidate", "exact P", "exact R", "exact F1", "relaxed F1", "ref n", "cand n"]
+
+
+def _print_table(title: str, header: list[str], rows: list[list[str]]) -> None:
+    if not rows:
+        return
+    widths = [max(len(str(x)) for x in column) for column in zip(header, *rows)]
+    print(f"\n{title}")
+    print("  ".join(h.ljust(w) for h, w in zip(header, widths)))
+    for row in rows:
+        print("  ".join(str(x).ljust(w) for x, w in zip(row, widths)))
+
+
+def agreement(args: argparse.Namespace) -> int:
+    from annotator.services import agreement as agreement_service
+
+    with open_workspace(args) as workspace:
+        result = agreement_service.agreement(
+            workspace, annotators=_split(args.annotators) or None, labels=_split(args.label) or None,
+            document_ids=_split(args.docs) or None, done_only=args.done_only)
+    if args.json:
+        sys.stdout.buffer.write(orjson.dumps(result.to_dict(), option=orjson.OPT_INDENT_2) + b"\n")
+        return 0
+    if args.csv:
+        import csv
+
+        writer = csv.writer(sys.stdout)
+        writer.writerow(["table", *SPAN_HEADER])
+        for name, rows in (("pairs", result.pairwise), ("per_label", result.per_label),
+                           ("label_totals", result.label_totals), ("vs_gold", result.vs_gold),
+                           ("vs_gold_per_label", result.vs_gold_per_label)):
+            for row in _span_rows(rows):
+                writer.writerow([name, *row])
+        if result.tokens:
+            for pair in result.tokens.cohen:
+                writer.writerow(["cohen_kappa", "", pair.first, pair.second, "", "", _f(pair.coefficient.value)])
+            for name, coefficient in (("fleiss_kappa", result.tokens.fleiss),
+                                      ("krippendorff_alpha", result.tokens.krippendorff)):
+                writer.writerow([name, "", "all", "", "", "", _f(coefficient.value if coefficient else None)])
+        return 0
+    print(f"{result.documents} document(s); annotators: {', '.join(result.annotators) or '-'}"
+          f"{'; done sets only' if result.done_only else ''}"
+          f"{'; labels: ' + ', '.join(result.labels) if result.labels else ''}")
+    _print_table("Spans, each pair (the first is the reference)", SPAN_HEADER, _span_rows(result.pairwise))
+    _print_table("Spans per label, over all pairs", SPAN_HEADER, _span_rows(result.label_totals))
+    if result.tokens:
+        t = result.tokens
+        rows = [[p.first, p.second, _f(p.coefficient.value), str(p.coefficient.units)] for p in t.cohen]
+        _print_table(f"Tokens ({t.units} units, {t.missing} missing values): Cohen's kappa",
+                     ["first", "second", "kappa", "units"], rows)
+        print(f"Fleiss' kappa: {_f(t.fleiss.value if t.fleiss else None)}"
+              f"{'  (' + t.fleiss.note + ')' if t.fleiss and t.fleiss.note else ''}")
+        print(f"Krippendorff's alpha (nominal): {_f(t.krippendorff.value if t.krippendorff else None)}"
+              f"{'  (' + t.krippendorff.note + ')' if t.krippendorff and t.krippendorff.note else ''}")
+    rows = [[c.reference, c.candidate, _f(c.agreement.exact.f1), _f(c.agreement.relaxed.f1),
+             _f(c.agreement.type.share), _f(c.agreement.speaker.share), _f(c.agreement.certainty.share)]
+            for c in (*result.claims, *result.claims_vs_gold)]
+    _print_table("Claims (matched by extent; then type, speaker, certainty on matched pairs)",
+                 ["reference", "candidate", "exact F1", "relaxed F1", "type", "speaker", "certainty"], rows)
+    if result.gold:
+        _print_table("Each annotator against gold", SPAN_HEADER, _span_rows(result.vs_gold))
+    return 0

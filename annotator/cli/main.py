@@ -159,6 +159,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=commands_team.progress)
 
+    p = sub.add_parser("agreement", help="agreement between annotators (spans, tokens, claims) and against gold")
+    p.add_argument("--annotators", metavar="A,B,...", help="whom to compare (default: every annotator)")
+    p.add_argument("--label", metavar="L", help="only spans with this label (or labels, comma-separated)")
+    p.add_argument("--docs", metavar="ID,...")
+    p.add_argument("--done-only", action="store_true", help="only sets marked done (gold: curated)")
+    output = p.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true")
+    output.add_argument("--csv", action="store_true")
+    p.set_defaults(run=commands_team.agreement)
+
     p = sub.add_parser("curate", help="build the gold set of a document (curators only)")
     p.add_argument("document_id", metavar="DOC_ID")
     how = p.add_mutually_exclusive_group()
