@@ -23,6 +23,11 @@ def open_workspace(args: argparse.Namespace) -> Workspace:
     return Workspace.open(args.db)
 
 
+def split_list(value: str | None) -> list[str]:
+    """A comma-separated option as a list: "a, b,,c" -> ["a", "b", "c"]."""
+    return [v.strip() for v in value.split(",") if v.strip()] if value else []
+
+
 def require_in_set(workspace: Workspace, document_id: str, ids: list[int], owner: str, *,
                    relations: bool = False) -> None:
     """Refuse span and claim ids (or relation ids) that are not in the owner's set of this document."""
@@ -84,7 +89,7 @@ def validate(args: argparse.Namespace) -> int:
 
 
 def export(args: argparse.Namespace) -> int:
-    ids = [d.strip() for d in args.docs.split(",") if d.strip()] if args.docs else None
+    ids = split_list(args.docs) or None
     with open_workspace(args) as workspace, progress_bar("docs") as progress:
         if args.output == "-":
             report = exporting.export(workspace, sys.stdout.buffer, format_id=args.format,

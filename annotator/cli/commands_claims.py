@@ -8,7 +8,7 @@ import sys
 
 import orjson
 
-from annotator.cli.commands import open_workspace, require_in_set
+from annotator.cli.commands import open_workspace, require_in_set, split_list
 from annotator.domain.model import AUTHOR, ClaimRecord, Document, Quantity
 from annotator.domain.quantities import normalise
 from annotator.services import claims as claim_actions
@@ -33,13 +33,9 @@ def _as_dict(record: ClaimRecord) -> dict:
     }
 
 
-def _split(value: str | None) -> tuple[str, ...]:
-    return tuple(v.strip() for v in value.split(",") if v.strip()) if value else ()
-
-
 def claims(args: argparse.Namespace) -> int:
-    claim_filter = ClaimFilter(speaker=args.speaker, types=_split(args.type),
-                               document_ids=_split(args.docs) or None, owner=args.annotator)
+    claim_filter = ClaimFilter(speaker=args.speaker, types=tuple(split_list(args.type)),
+                               document_ids=tuple(split_list(args.docs)) or None, owner=args.annotator)
     with open_workspace(args) as workspace:
         records = iter_claims(workspace, claim_filter)
         if args.json:

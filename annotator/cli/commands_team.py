@@ -7,15 +7,11 @@ import sys
 
 import orjson
 
-from annotator.cli.commands import open_workspace
+from annotator.cli.commands import open_workspace, split_list
 from annotator.domain.model import GOLD, Role, SetStatus
 from annotator.services import annotating, assignments, curation
 from annotator.services import users as user_service
 from annotator.services.errors import ServiceError
-
-
-def _split(value: str | None) -> list[str]:
-    return [v.strip() for v in value.split(",") if v.strip()] if value else []
 
 
 def users(args: argparse.Namespace) -> int:
@@ -31,8 +27,8 @@ def users(args: argparse.Namespace) -> int:
 
 def assign(args: argparse.Namespace) -> int:
     with open_workspace(args) as workspace:
-        made = assignments.assign(workspace, _split(args.annotators), args.per_doc,
-                                  _split(args.docs) or None)
+        made = assignments.assign(workspace, split_list(args.annotators), args.per_doc,
+                                  split_list(args.docs) or None)
         table = assignments.progress(workspace)
     print(f"{made} assignment(s) made")
     for row in table:
@@ -104,8 +100,8 @@ def agreement(args: argparse.Namespace) -> int:
 
     with open_workspace(args) as workspace:
         result = agreement_service.agreement(
-            workspace, annotators=_split(args.annotators) or None, labels=_split(args.label) or None,
-            document_ids=_split(args.docs) or None, done_only=args.done_only)
+            workspace, annotators=split_list(args.annotators) or None, labels=split_list(args.label) or None,
+            document_ids=split_list(args.docs) or None, done_only=args.done_only)
     if args.json:
         sys.stdout.buffer.write(orjson.dumps(result.to_dict(), option=orjson.OPT_INDENT_2) + b"\n")
         return 0

@@ -21,6 +21,12 @@ def _writes(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--user", metavar="NAME", help="who acts (default: the owner named by --annotator)")
 
 
+def _json_or_csv(parser: argparse.ArgumentParser) -> None:
+    output = parser.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true")
+    output.add_argument("--csv", action="store_true")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="annotator", description="Annotate Russian news: entities, claims, who said what.")
@@ -87,9 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--type", metavar="T", help="claim type(s), comma-separated: STAT, FACT, PLAN, ...")
     p.add_argument("--docs", metavar="ID,...")
     p.add_argument("--annotator", metavar="NAME", help="only this owner's claims")
-    output = p.add_mutually_exclusive_group()
-    output.add_argument("--json", action="store_true")
-    output.add_argument("--csv", action="store_true")
+    _json_or_csv(p)
     p.set_defaults(run=commands_claims.claims)
 
     p = sub.add_parser("claim", help="add a claim (code-point offsets, end exclusive)")
@@ -164,9 +168,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--label", metavar="L", help="only spans with this label (or labels, comma-separated)")
     p.add_argument("--docs", metavar="ID,...")
     p.add_argument("--done-only", action="store_true", help="only sets marked done (gold: curated)")
-    output = p.add_mutually_exclusive_group()
-    output.add_argument("--json", action="store_true")
-    output.add_argument("--csv", action="store_true")
+    _json_or_csv(p)
     p.set_defaults(run=commands_team.agreement)
 
     p = sub.add_parser("curate", help="build the gold set of a document (curators only)")
