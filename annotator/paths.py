@@ -59,6 +59,16 @@ def user_data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+def user_config_dir() -> Path:
+    """``$ANNOTATOR_CONFIG_DIR``, else the user's config directory for the application."""
+    env = os.environ.get("ANNOTATOR_CONFIG_DIR")
+    if env:
+        return Path(env)
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
 def default_database() -> str:
     """``$ANNOTATOR_DB``, else ``annotator.sqlite3`` in the user's data directory."""
     env = os.environ.get("ANNOTATOR_DB")

@@ -1,5 +1,7 @@
 """``annotator [--db PATH_OR_URL] COMMAND ...``: the command line.
 
+Without a command (or with ``gui``) it opens the desktop window.
+
 Exit status: 0 on success, 1 when the work failed (bad input: one
 ``FILE:LINE: message`` per line on stderr, nothing written), 2 for a usage error.
 """
@@ -35,6 +37,9 @@ def build_parser() -> argparse.ArgumentParser:
                              "in the user's data directory)")
     parser.add_argument("--version", action="version", version=f"annotator {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("gui", help="open the desktop window (the default without a command)")
+    p.set_defaults(run=_gui)
 
     p = sub.add_parser("import", help="import files or directories (all or nothing)")
     p.add_argument("paths", nargs="*", metavar="PATH")
@@ -183,12 +188,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _gui(args: argparse.Namespace) -> int:
+    from annotator.gui.app import run_gui  # Qt loads only for the window, never for a command
+
+    return run_gui(args.db)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        parser.print_help(sys.stderr)
-        return 2
+        args.run = _gui
     if args.command == "import" and not args.sample and not args.paths:
         parser.error("import needs PATH... or --sample")
     if args.command == "import" and args.sample and args.paths:

@@ -11,6 +11,7 @@ import os
 import re
 import subprocess
 import sys
+import types
 from pathlib import Path
 
 import orjson
@@ -471,9 +472,14 @@ def test_usage_errors_exit_2(cli, argv, capsys):
     assert "usage:" in capsys.readouterr().err
 
 
-def test_no_command_exits_2_with_help(cli):
+def test_no_command_opens_the_window(cli, monkeypatch):
+    """Without a command the window opens (run_gui stubbed: no Qt here); see tests/gui/test_app.py."""
+    opened = []
+    gui_app = types.ModuleType("annotator.gui.app")
+    gui_app.run_gui = lambda db=None: opened.append(db) or 0
+    monkeypatch.setitem(sys.modules, "annotator.gui.app", gui_app)
     code, out, err = cli()
-    assert code == 2 and "usage:" in err and out == ""
+    assert code == 0 and opened == [str(cli.db)]
 
 
 # --------------------------------------------------------- the console script

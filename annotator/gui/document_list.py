@@ -1,0 +1,176 @@
+"""The document list: a Qt table model over the paged document service.
+
+Never holds all rows: it asks :func:`annotator.services.documents.page` for the
+pages of 200 rows that the view touches and keeps a few of them (least recently
+used first out); the row count comes from :func:`documents.count`, once per
+query. These are fast reads and run on the GUI thread, but only here.
+The document id travels as ``Qt.UserRole`` data of every cell.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from annotator.domain.model import DocumentSummary, SetStatus
+from annotator.domain.query import DocumentQuery
+from annotator.services import documents
+from annotator.services.workspace import Workspace
+
+PAGE_SIZE = 200
+CACHED_PAGES = 4
+
+COLUMNS = ("id", "date", "length", "status")
+HEADERS = ("Document", "Date", "Length", "My status")
+ID_COLUMN, DATE_COLUMN, LENGTH_COLUMN, STATUS_COLUMN = range(4)
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class DocumentListModel(QAbstractTableModel):
+    def __init__(self, workspace: Workspace, query: DocumentQuery = DocumentQuery(),
+                 annotator: str | None = None, parent: QObject | None = None,
+                 *, page_size: int = PAGE_SIZE, cached_pages: int = CACHED_PAGES) -> None:
+        super().__init__(parent)
+        self._workspace = workspace
+        self._query = query
+        self._annotator = annotator
+        self._page_size = page_size
+        self._cached_pages = max(1, cached_pages)
+        self._pages: OrderedDict[int, list[DocumentSummary]] = OrderedDict()
+        self._count: int | None = None
+
+    # ------------------------------------------------------------ state
+
+    @property
+    def query(self) -> DocumentQuery:
+        return self._query
+
+    @property
+    def annotator(self) -> str | None:
+        return self._annotator
+
+    def set_query(self, query: DocumentQuery) -> None:
+        """Show the documents of ``query`` (the same query again re-reads everything)."""
+        self.beginResetModel()
+        self._query = query
+        self._pages.clear()
+        self._count = None
+        self.endResetModel()
+
+    def set_annotator(self, name: str | None) -> None:
+        """Whose set status the status column shows."""
+        if name == self._annotator:
+            return
+        self._annotator = name
+        rows = self.rowCount()
+        if rows:
+            self.dataChanged.emit(self.index(0, STATUS_COLUMN), self.index(rows - 1, STATUS_COLUMN),
+                                  [Qt.ItemDataRole.DisplayRole])
+
+    def document_id(self, row: int) -> str:
+        summary = self._summary(row)
+        if summary is None:
+            raise IndexError(f"no row {row}")
+        return summary.id
+
+    def row_of(self, document_id: str) -> int | None:
+        """The row of a document among the cached pages, else None."""
+        for number, rows in self._pages.items():
+            for i, summary in enumerate(rows):
+                if summary.id == document_id:
+                    return number * self._page_size + i
+        return None
+
+    def refresh_document(self, document_id: str) -> None:
+        """Re-read one document's row (its status changed): drop its page, redraw the row.
+
+        A document whose page is not cached is read fresh when it is next shown. When
+        the query filters by status, the row may leave the list: call ``set_query``.
+        """
+        row = self.row_of(document_id)
+        if row is None:
+            return
+        self._pages.pop(row // self._page_size, None)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+    def cached_pages(self) -> list[int]:
+        """Numbers of the pages held, least recently used first (for tests and debugging)."""
+        return list(self._pages)
+
+    # ------------------------------------------------------------ Qt model
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid():
+            return 0
+        if self._count is None:
+            self._count = documents.count(self._workspace, self._query)
+        return self._count
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if 0 <= section < len(HEADERS):
+                return HEADERS[section]
+            return None
+        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
+            return section + 1
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.UserRole,
+                        Qt.ItemDataRole.TextAlignmentRole):
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if index.column() == LENGTH_COLUMN:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return None
+        summary = self._summary(index.row())
+        if summary is None:
+            return None
+        if role == Qt.ItemDataRole.UserRole:
+            return summary.id
+        column = index.column()
+        if column == ID_COLUMN:
+            return summary.id
+        if column == DATE_COLUMN:
+            return summary.date or ""
+        if column == LENGTH_COLUMN:
+            return summary.length
+        if column == STATUS_COLUMN:
+            return self._status(summary)
+        return None
+
+    # ------------------------------------------------------------ pages
+
+    def _status(self, summary: DocumentSummary) -> str:
+        if self._annotator is not None:
+            for owner, status in summary.sets:
+                if owner == self._annotator:
+                    return str(status)
+        return SetStatus.NEW.value
+
+    def _summary(self, row: int) -> DocumentSummary | None:
+        if row < 0 or row >= self.rowCount():
+            return None
+        number, offset = divmod(row, self._page_size)
+        rows = self._page(number)
+        return rows[offset] if offset < len(rows) else None
+
+    def _page(self, number: int) -> list[DocumentSummary]:
+        rows = self._pages.get(number)
+        if rows is not None:
+            self._pages.move_to_end(number)
+            return rows
+        rows = documents.page(self._workspace, self._query, offset=number * self._page_size,
+                              limit=self._page_size)
+        self._pages[number] = rows
+        while len(self._pages) > self._cached_pages:
+            self._pages.popitem(last=False)
+        return rows

@@ -1,0 +1,482 @@
+"""The document's text with one annotation set's spans painted on it.
+
+The text never changes after import, so the view is read-only. Spans are
+painted by a :class:`SpanHighlighter` (a ``QSyntaxHighlighter``), never by
+``ExtraSelection`` objects: thousands of those abort PySide6 6.12 on Python 3.11
+(DESIGN.md, "A PySide6 trap"). The one span under the caret is outlined by the
+view's own painting.
+
+Positions: spans and tokens come in Unicode code points; every conversion to
+and from Qt's UTF-16 positions goes through :class:`TextPositions`.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QSyntaxHighlighter,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
+
+from annotator.domain.model import Span
+from annotator.domain.tokens import Token, snap_to_tokens, tokenize
+from annotator.gui.text_positions import TextPositions
+
+BACKGROUND_ALPHA = 70  # of 255: a light tint of the label's colour for outermost spans
+FALLBACK_COLOR = "#888888"
+
+
+@dataclass(frozen=True, slots=True)
+class PaintedSpan:
+    """A span as the view paints it: Qt (UTF-16) positions, nesting depth."""
+
+    id: int | str | None
+    qt_start: int
+    qt_end: int
+    label: str
+    depth: int  # 0: outermost; 1+: nested inside another span
+
+
+def nesting_depths(spans: Sequence[tuple[int, int]]) -> list[int]:
+    """Depth of each (start, end): how many other spans contain it (the first of equal ranges is outer)."""
+    order = sorted(range(len(spans)), key=lambda i: (spans[i][0], -spans[i][1], i))
+    depths = [0] * len(spans)
+    stack: list[int] = []  # ends of the open containers
+    for i in order:
+        start, end = spans[i]
+        while stack and stack[-1] <= start:
+            stack.pop()
+        # Containers on the stack that reach this span's end hold it; crossing
+        # (overlapping, not containing) spans do not count.
+        depth = 0
+        for container_end in stack:
+            if container_end >= end:
+                depth += 1
+        depths[i] = depth
+        stack.append(end)
+    return depths
+
+
+class SpanIndex:
+    """Spans by block: the spans that touch block ``n`` in O(1), blocks found by bisect."""
+
+    def __init__(self, block_starts: Sequence[int], spans: Iterable[PaintedSpan]):
+        self.block_starts = list(block_starts)
+        self.by_block: dict[int, list[PaintedSpan]] = {}
+        for span in spans:
+            for number in self.blocks_of(span.qt_start, span.qt_end):
+                self.by_block.setdefault(number, []).append(span)
+
+    def block_of(self, position: int) -> int:
+        return max(0, bisect_right(self.block_starts, position) - 1)
+
+    def blocks_of(self, qt_start: int, qt_end: int) -> range:
+        last = self.block_of(max(qt_start, qt_end - 1))
+        return range(self.block_of(qt_start), last + 1)
+
+    def in_block(self, number: int) -> list[PaintedSpan]:
+        return self.by_block.get(number, [])
+
+
+class SpanHighlighter(QSyntaxHighlighter):
+    """Paints spans: a tint for the outermost, an underline in the label's colour for nested ones."""
+
+    def __init__(self, document: QTextDocument, colors: dict[str, str]):
+        super().__init__(document)
+        self._colors = {name: QColor(value) for name, value in colors.items()}
+        self._formats: dict[tuple[str | None, str | None], QTextCharFormat] = {}
+        self.index = SpanIndex([0], [])
+        self.highlighted_blocks = 0  # highlightBlock calls, for tests and benchmarks
+
+    def color(self, label: str) -> QColor:
+        return self._colors.get(label, QColor(FALLBACK_COLOR))
+
+    def set_index(self, index: SpanIndex) -> None:
+        self.index = index
+
+    def _format(self, background: str | None, underline: str | None) -> QTextCharFormat:
+        key = (background, underline)
+        fmt = self._formats.get(key)
+        if fmt is None:
+            fmt = QTextCharFormat()
+            if background is not None:
+                tint = QColor(self.color(background))
+                tint.setAlpha(BACKGROUND_ALPHA)
+                fmt.setBackground(tint)
+            if underline is not None:
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+                fmt.setUnderlineColor(self.color(underline))
+                fmt.setFontUnderline(True)
+            self._formats[key] = fmt
+        return fmt
+
+    def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        self.highlighted_blocks += 1
+        block = self.currentBlock()
+        spans = self.index.in_block(block.blockNumber())
+        if not spans:
+            return
+        base = block.position()
+        length = len(text.encode("utf-16-le")) // 2
+        # Elementary segments between span edges; each gets the outermost span's
+        # tint and the innermost nested span's underline.
+        cuts = {0, length}
+        local = []
+        for span in spans:
+            start = min(max(span.qt_start - base, 0), length)
+            end = min(max(span.qt_end - base, 0), length)
+            if start < end:
+                local.append((start, end, span))
+                cuts.add(start)
+                cuts.add(end)
+        edges = sorted(cuts)
+        for left, right in zip(edges, edges[1:]):
+            covering = [s for start, end, s in local if start <= left and right <= end]
+            if not covering:
+                continue
+            outer = min(covering, key=lambda s: s.depth)
+            inner = max(covering, key=lambda s: s.depth)
+            background = outer.label if outer.depth == 0 else None
+            underline = inner.label if inner.depth > 0 else None
+            if background is None and underline is None:
+                background = outer.label
+            self.setFormat(left, right - left, self._format(background, underline))
+
+
+class DocumentView(QPlainTextEdit):
+    """Read-only text with spans, a token caret, snapping and a span outline."""
+
+    caret_span_changed = Signal(object)  # the span under the caret (a Span) or None
+    selection_changed_core = Signal(object)  # (start, end) in code points, or None
+
+    def __init__(self, colors: dict[str, str] | None = None, parent: QWidget | None = None,
+                 *, snap_to_tokens: bool = True):
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setMouseTracking(True)
+        self.snap_to_tokens = snap_to_tokens
+        self.highlighter = SpanHighlighter(self.document(), colors or {})
+        self.positions = TextPositions("")
+        self._text = ""
+        self._tokens: list[Token] | None = None
+        self._spans: dict[int | str | None, Span] = {}
+        self._painted: list[PaintedSpan] = []
+        self._core_starts: list[int] = []  # spans sorted by core start, for lookups
+        self._core_sorted: list[Span] = []
+        self._block_start_list: list[int] = [0]
+        self.last_rehighlighted: list[int] = []  # block numbers redrawn by the last set_spans
+        self._caret_span: Span | None = None
+        self.cursorPositionChanged.connect(self._on_cursor_moved)
+        self.selectionChanged.connect(self._on_selection_changed)
+
+    # --- content -----------------------------------------------------------
+    def set_colors(self, colors: dict[str, str]) -> None:
+        self.highlighter._colors = {name: QColor(value) for name, value in colors.items()}
+        self.highlighter._formats.clear()
+        self.highlighter.rehighlight()
+
+    def set_document(self, text: str, spans: Iterable[Span] = ()) -> None:
+        """Show a new text (stored, code points) with its spans."""
+        self._text = text
+        self._tokens = None  # tokenised lazily: 1 MB takes about a second
+        self.positions = TextPositions(text)
+        self._caret_span = None
+        spans = list(spans)
+        # Detach the highlighter while the text goes in, so that it paints
+        # once, with the new spans, rather than once per change.
+        self.highlighter.setDocument(None)
+        self.setPlainText(self.positions.display_text)
+        self._block_start_list = self._block_starts()  # the text never changes: once per document
+        self._store_spans(spans)
+        self.highlighter.setDocument(self.document())
+        self.highlighter.rehighlight()
+        self.last_rehighlighted = []
+        self.viewport().update()
+
+    def set_spans(self, spans: Iterable[Span], changed: Iterable[int | str | None] | None = None) -> list[int]:
+        """Replace the spans, redrawing only the blocks of spans that changed.
+
+        ``changed``: ids of the spans known to have changed (added, removed,
+        relabelled); when None, the difference with the current spans is used.
+        Returns the numbers of the blocks redrawn.
+        """
+        spans = list(spans)
+        old = self._spans
+        new = {s.id: s for s in spans}
+        if changed is None:
+            changed_ids = {i for i in old.keys() | new.keys() if old.get(i) != new.get(i)}
+        else:
+            changed_ids = set(changed)
+        ranges = [(s.start, s.end) for i in changed_ids for s in (old.get(i), new.get(i)) if s is not None]
+        self._store_spans(spans)
+        blocks: set[int] = set()
+        for start, end in ranges:
+            qt_start, qt_end = self.positions.span_to_qt(start, end)
+            blocks.update(self.highlighter.index.blocks_of(qt_start, qt_end))
+        document = self.document()
+        for number in sorted(blocks):
+            block = document.findBlockByNumber(number)
+            if block.isValid():
+                self.highlighter.rehighlightBlock(block)
+        self.last_rehighlighted = sorted(blocks)
+        self._update_caret_span()
+        self.viewport().update()
+        return self.last_rehighlighted
+
+    def _store_spans(self, spans: list[Span]) -> None:
+        self._spans = {s.id: s for s in spans}
+        self._core_sorted = sorted(spans, key=lambda s: (s.start, -s.end))
+        self._core_starts = [s.start for s in self._core_sorted]
+        qt_ranges = [self.positions.span_to_qt(s.start, s.end) for s in spans]
+        depths = nesting_depths(qt_ranges)
+        self._painted = [PaintedSpan(s.id, r[0], r[1], s.label, d)
+                         for s, r, d in zip(spans, qt_ranges, depths)]
+        self.highlighter.set_index(SpanIndex(self._block_start_list, self._painted))
+
+    def _block_starts(self) -> list[int]:
+        document = self.document()
+        starts = []
+        block = document.begin()
+        while block.isValid():
+            starts.append(block.position())
+            block = block.next()
+        return starts or [0]
+
+    @property
+    def text(self) -> str:
+        return self._text
+
+    def spans(self) -> list[Span]:
+        return list(self._spans.values())
+
+    def tokens(self) -> list[Token]:
+        if self._tokens is None:
+            self._tokens = tokenize(self._text)
+        return self._tokens
+
+    # --- positions in code points -------------------------------------------
+    def caret_core(self) -> int:
+        return self.positions.to_core(self.textCursor().position())
+
+    def selection_core(self) -> tuple[int, int] | None:
+        """The selection in code points of the stored text, or None when nothing is selected."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        start, end = self.positions.span_to_core(cursor.selectionStart(), cursor.selectionEnd())
+        return (start, end) if start < end else None
+
+    def select_core(self, start: int, end: int) -> None:
+        """Select [start, end) (code points); the caret ends at ``end``."""
+        qt_start, qt_end = self.positions.span_to_qt(start, end)
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(qt_start)
+        cursor.setPosition(qt_end, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    def move_caret_core(self, position: int) -> None:
+        cursor = self.textCursor()
+        cursor.setPosition(self.positions.to_qt(position))
+        self.setTextCursor(cursor)
+
+    def spans_at(self, position: int) -> list[Span]:
+        """Spans covering code point ``position``, outermost first."""
+        hi = bisect_right(self._core_starts, position)
+        found = [s for s in self._core_sorted[:hi] if s.end > position]
+        return sorted(found, key=lambda s: (s.start, -s.end))
+
+    def span_with_range(self, start: int, end: int) -> Span | None:
+        lo = bisect_left(self._core_starts, start)
+        for span in self._core_sorted[lo:]:
+            if span.start != start:
+                break
+            if span.end == end:
+                return span
+        return None
+
+    def span_under_caret(self) -> Span | None:
+        """The span the selection matches exactly, else the innermost span at the caret."""
+        selection = self.selection_core()
+        if selection is not None:
+            exact = self.span_with_range(*selection)
+            if exact is not None:
+                return exact
+            position = selection[0]
+        else:
+            position = self.caret_core()
+        covering = self.spans_at(position)
+        if not covering and position > 0:
+            covering = [s for s in self.spans_at(position - 1) if s.end == position]
+        if not covering:
+            return None
+        return min(covering, key=lambda s: (s.end - s.start))
+
+    # --- the token caret --------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        key, modifiers = event.key(), event.modifiers()
+        plain = modifiers & ~Qt.KeyboardModifier.KeypadModifier
+        if key in (Qt.Key.Key_Right, Qt.Key.Key_Left) and plain in (
+                Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier):
+            forward = key == Qt.Key.Key_Right
+            if plain == Qt.KeyboardModifier.ShiftModifier:
+                self.extend_by_token(forward)
+            else:
+                self.move_by_token(forward)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def move_by_token(self, forward: bool) -> None:
+        """Caret to the next (previous) token's start; drops the selection."""
+        tokens = self.tokens()
+        position = self.caret_core()
+        if forward:
+            i = bisect_right(tokens, position, key=lambda t: t.start)
+            target = tokens[i].start if i < len(tokens) else len(self._text)
+        else:
+            i = bisect_left(tokens, position, key=lambda t: t.start) - 1
+            target = tokens[i].start if i >= 0 else 0
+        self.move_caret_core(target)
+
+    def extend_by_token(self, forward: bool) -> None:
+        """Shift+Right/Left: move the selection's moving end by one token.
+
+        Growing, it goes to the next token's end (previous token's start);
+        shrinking, to the previous token's end (next token's start), never past
+        the anchor, so the selection always holds whole tokens.
+        """
+        tokens = self.tokens()
+        cursor = self.textCursor()
+        anchor = self.positions.to_core(cursor.anchor())
+        position = self.positions.to_core(cursor.position())
+        if forward:
+            if position < anchor:  # shrinking a backward selection
+                i = bisect_right(tokens, position, key=lambda t: t.start)
+                target = min(tokens[i].start if i < len(tokens) else anchor, anchor)
+            else:
+                i = bisect_right(tokens, position, key=lambda t: t.end)
+                target = tokens[i].end if i < len(tokens) else len(self._text)
+        else:
+            if position > anchor:  # shrinking a forward selection
+                i = bisect_left(tokens, position, key=lambda t: t.end) - 1
+                target = max(tokens[i].end if i >= 0 else anchor, anchor)
+            else:
+                i = bisect_left(tokens, position, key=lambda t: t.start) - 1
+                target = tokens[i].start if i >= 0 else 0
+        cursor.setPosition(self.positions.to_qt(anchor))
+        cursor.setPosition(self.positions.to_qt(target), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    def snap_selection(self) -> None:
+        """Widen the selection to whole tokens (or drop it when it holds none)."""
+        selection = self.selection_core()
+        if selection is None:
+            return
+        snapped = snap_to_tokens(self.tokens(), *selection)
+        if snapped is None:
+            self.move_caret_core(selection[1])
+        elif snapped != selection:
+            self.select_core(*snapped)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        super().mouseReleaseEvent(event)
+        if self.snap_to_tokens and event.button() == Qt.MouseButton.LeftButton:
+            self.snap_selection()
+
+    # --- caret span, outline, tooltip -------------------------------------------
+    def _on_cursor_moved(self) -> None:
+        self._update_caret_span()
+
+    def _on_selection_changed(self) -> None:
+        self.selection_changed_core.emit(self.selection_core())
+
+    def _update_caret_span(self) -> None:
+        span = self.span_under_caret()
+        if span != self._caret_span:
+            self._caret_span = span
+            self.viewport().update()
+            self.caret_span_changed.emit(span)
+
+    @property
+    def caret_span(self) -> Span | None:
+        return self._caret_span
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        super().paintEvent(event)
+        span = self._caret_span
+        if span is None:
+            return
+        painter = QPainter(self.viewport())
+        pen = QPen(self.highlighter.color(span.label))
+        pen.setWidth(2)
+        painter.setPen(pen)
+        for rect in self._span_rects(span):
+            painter.drawRoundedRect(rect.adjusted(-1, 0, 1, 0), 3, 3)
+        painter.end()
+
+    def _span_rects(self, span: Span) -> list[QRectF]:
+        """One rectangle per visual line the span covers (viewport coordinates)."""
+        qt_start, qt_end = self.positions.span_to_qt(span.start, span.end)
+        rects: list[QRectF] = []
+        document = self.document()
+        block = document.findBlock(qt_start)
+        offset = self.contentOffset()
+        while block.isValid() and block.position() < qt_end:
+            layout = block.layout()
+            top = self.blockBoundingGeometry(block).translated(offset).top()
+            base = block.position()
+            for n in range(layout.lineCount()):
+                line = layout.lineAt(n)
+                line_start, line_end = base + line.textStart(), base + line.textStart() + line.textLength()
+                start, end = max(qt_start, line_start), min(qt_end, line_end)
+                if start >= end:
+                    continue
+                x1 = line.cursorToX(start - base)[0]
+                x2 = line.cursorToX(end - base)[0]
+                rects.append(QRectF(x1, top + line.y(), x2 - x1, line.height()))
+            block = block.next()
+        return rects
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            position = self.cursorForPosition(event.pos()).position()
+            names = self.labels_at_qt(position)
+            if names:
+                QToolTip.showText(event.globalPos(), " ⊃ ".join(names), self)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().event(event)
+
+    def labels_at_qt(self, qt_position: int) -> list[str]:
+        """Label names of the spans at a Qt position, outermost first (the tooltip's text)."""
+        if not self._text:
+            return []
+        core = self.positions.to_core(qt_position)
+        return [s.label for s in self.spans_at(core)]
+
+    def tooltip_at(self, point: QPoint) -> str:
+        return " ⊃ ".join(self.labels_at_qt(self.cursorForPosition(point).position()))
+
+    def set_font_size(self, size: int) -> None:
+        font = QFont(self.font())
+        font.setPointSize(size)
+        self.setFont(font)

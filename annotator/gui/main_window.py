@@ -1,0 +1,406 @@
+"""The main window: document list, the text, the span list and the label palette.
+
+It shows and forwards. Every action is a service call handed to the
+:class:`TaskRunner` (one worker thread, one writer); the same task reads the
+document's set back after the commit, and the view redraws from that, so a span
+appears only once it is saved ("Saved means committed", DESIGN.md).
+The context (workspace, settings, runner) is passed in; nothing is global.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.domain.changes import Changes
+from annotator.domain.model import Document, SetStatus, Span
+from annotator.domain.query import DocumentQuery
+from annotator.gui.document_list import DocumentListModel
+from annotator.gui.document_view import DocumentView
+from annotator.gui.keys import KEY_MAP, CARET_KEYS, CheatSheet, KeyBinding, describe, label_bindings
+from annotator.gui.palette import LabelPalette
+from annotator.gui.settings import GuiSettings
+from annotator.gui.span_list import SpanList
+from annotator.gui.tasks import TaskRunner
+from annotator.services import annotating, documents, history
+from annotator.services.errors import ServiceError
+from annotator.services.workspace import Workspace
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class SetState:
+    """What the window shows of the owner's set of one document, read after a commit."""
+
+    document_id: str
+    spans: tuple[Span, ...]
+    status: SetStatus | None
+    done: int  # documents the owner has marked done
+    undo_label: str | None
+    redo_label: str | None
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, workspace: Workspace, settings: GuiSettings, runner: TaskRunner,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.workspace = workspace
+        self.settings = settings
+        self.runner = runner
+        self.scheme = workspace.current_scheme()
+        self.colors = {e.name: e.color for e in self.scheme.entities}
+        self.document: Document | None = None
+        self.state: SetState | None = None
+        self._load_serial = 0
+        self._cheat_sheet: CheatSheet | None = None
+        self.setWindowTitle(self.tr("annotator"))
+
+        # --- widgets ---
+        self.document_model = DocumentListModel(workspace, parent=self)
+        self.document_model.set_annotator(settings.annotator)
+        self.document_table = QTableView(self)
+        self.document_table.setModel(self.document_model)
+        self.document_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.document_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.document_table.verticalHeader().setVisible(False)
+        self.document_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.document_table.horizontalHeader().setStretchLastSection(True)
+
+        self.view = DocumentView(self.colors, snap_to_tokens=settings.snap_to_tokens)
+        self.view.set_font_size(settings.font_size)
+        self.span_list = SpanList()
+        self.span_list.set_colors(self.colors)
+        self.palette = LabelPalette(self.scheme)
+
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(_titled(self.tr("Spans"), self.span_list))
+        right.addWidget(_titled(self.tr("Labels"), self.palette))
+        right.setStretchFactor(0, 3)
+        right.setStretchFactor(1, 2)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(_titled(self.tr("Documents"), self.document_table))
+        splitter.addWidget(self.view)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 5)
+        splitter.setStretchFactor(2, 2)
+        splitter.setSizes([420, 640, 340])
+        self.setCentralWidget(splitter)
+
+        self.documents_label = QLabel()
+        self.spans_label = QLabel()
+        self.saved_label = QLabel()
+        for label in (self.documents_label, self.spans_label, self.saved_label):
+            label.setContentsMargins(10, 0, 10, 0)
+            self.statusBar().addPermanentWidget(label)
+
+        # --- actions, from the key map ---
+        self.bindings: list[KeyBinding] = [*label_bindings(self.scheme), *KEY_MAP]
+        handlers: dict[str, Callable[[], None]] = {
+            "remove_span": self.remove_span_under_caret,
+            "undo": self.undo,
+            "redo": self.redo,
+            "next_span": partial(self.go_to_span, 1),
+            "previous_span": partial(self.go_to_span, -1),
+            "next_document": partial(self.go_to_document, 1),
+            "previous_document": partial(self.go_to_document, -1),
+            "mark_done": self.mark_done,
+            "cheat_sheet": self.show_cheat_sheet,
+        }
+        self.actions_by_name: dict[str, QAction] = {}
+        for item in self.bindings:
+            if item.action.startswith("label:"):
+                handler = partial(self.apply_label, item.action.split(":", 1)[1])
+            else:
+                handler = handlers[item.action]
+            action = QAction(describe(item), self)
+            action.setShortcuts(item.sequences())
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.triggered.connect(handler)
+            self.addAction(action)
+            self.actions_by_name[item.action] = action
+        self._build_menus()
+
+        # --- signals ---
+        self.document_table.selectionModel().currentRowChanged.connect(self._on_document_row)
+        self.span_list.span_activated.connect(self._on_span_activated)
+        self.palette.label_chosen.connect(self.apply_label)
+        self.view.caret_span_changed.connect(self._on_caret_span)
+
+        self.saved_label.setText(self.tr("All saved"))
+        self._update_counts(None)
+        self.resize(1400, 850)
+        if self.document_model.rowCount() > 0:
+            self.select_row(0)
+        self.view.setFocus()
+
+    # ------------------------------------------------------------ layout helpers
+    def _build_menus(self) -> None:
+        edit = self.menuBar().addMenu(self.tr("&Edit"))
+        for name in ("undo", "redo", "remove_span", "mark_done"):
+            edit.addAction(self.actions_by_name[name])
+        labels = self.menuBar().addMenu(self.tr("&Label"))
+        for entity in self.scheme.entities:
+            action = self.actions_by_name.get(f"label:{entity.name}")
+            if action is not None:
+                labels.addAction(action)
+        go = self.menuBar().addMenu(self.tr("&Go"))
+        for name in ("next_span", "previous_span", "next_document", "previous_document"):
+            go.addAction(self.actions_by_name[name])
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self.actions_by_name["cheat_sheet"])
+
+    @property
+    def owner(self) -> str | None:
+        return self.settings.annotator
+
+    @property
+    def document_id(self) -> str | None:
+        return None if self.document is None else self.document.id
+
+    # ------------------------------------------------------------ documents
+    def select_row(self, row: int) -> None:
+        index = self.document_model.index(row, 0)
+        if not index.isValid():
+            return
+        self.document_table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.document_table.scrollTo(index)
+
+    def current_row(self) -> int:
+        return self.document_table.currentIndex().row()
+
+    def go_to_document(self, step: int) -> None:
+        rows = self.document_model.rowCount()
+        if rows == 0:
+            return
+        row = self.current_row()
+        target = min(max(0 if row < 0 else row + step, 0), rows - 1)
+        if target != row:
+            self.select_row(target)
+
+    def _on_document_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.open_document(self.document_model.document_id(current.row()))
+
+    def open_document(self, document_id: str) -> None:
+        """Load the document and the owner's set on the runner; show them when they arrive."""
+        self._load_serial += 1
+        serial = self._load_serial
+        workspace, owner = self.workspace, self.owner
+
+        def task() -> tuple[Document, SetState]:
+            return documents.document(workspace, document_id), _read_state(workspace, document_id, owner)
+
+        self.runner.run(task, on_done=partial(self._on_document_loaded, serial), on_error=self._on_error)
+
+    def _on_document_loaded(self, serial: int, result: tuple[Document, SetState]) -> None:
+        if serial != self._load_serial:  # the user moved on meanwhile
+            return
+        document, state = result
+        self.document = document
+        self.state = state
+        self.view.set_document(document.text, state.spans)
+        self.span_list.set_spans(document.text, state.spans)
+        self.setWindowTitle(self.tr("annotator — %1 — %2").replace("%1", document.id)
+                            .replace("%2", self.owner or "?"))
+        self._update_counts(state)
+        self._update_undo_actions(state)
+
+    # ------------------------------------------------------------ actions
+    def _submit(self, fn: Callable[[], Changes | None], *, document_id: str | None = None) -> None:
+        """Run a service action on the runner; read the set back in the same task."""
+        owner = self.owner
+        if owner is None:
+            self.statusBar().showMessage(self.tr("Set your annotator name first"), 8000)
+            return
+        document_id = document_id or self.document_id
+        workspace = self.workspace
+
+        def task() -> tuple[Changes | None, SetState | None]:
+            changes = fn()
+            state = None if document_id is None else _read_state(workspace, document_id, owner)
+            return changes, state
+
+        self.saved_label.setText(self.tr("Saving…"))
+        self.runner.run(task, on_done=self._on_changed, on_error=self._on_error)
+
+    def apply_label(self, label: str) -> None:
+        """Label the selection; relabel when a span of exactly that range exists."""
+        document_id, owner, workspace = self.document_id, self.owner, self.workspace
+        if document_id is None or owner is None:
+            return
+        selection = self.view.selection_core()
+        if selection is not None:
+            start, end = selection
+            same = [s for s in self.view.spans() if s.start == start and s.end == end]
+            if any(s.label == label for s in same):
+                self.statusBar().showMessage(self.tr("That is already a %1 span").replace("%1", label), 5000)
+                return
+            if same:
+                span_id = same[0].id
+                self._submit(lambda: annotating.relabel_span(workspace, span_id, label, owner=owner))
+            else:
+                self._submit(lambda: annotating.add_span(workspace, document_id, start, end, label, owner=owner))
+            return
+        span = self.view.span_under_caret()
+        if span is None:
+            self.statusBar().showMessage(self.tr("Select some text to label"), 5000)
+        elif span.label != label:
+            self._submit(lambda: annotating.relabel_span(workspace, span.id, label, owner=owner))
+
+    def remove_span_under_caret(self) -> None:
+        span = self.view.span_under_caret()
+        owner, workspace = self.owner, self.workspace
+        if span is None or owner is None:
+            self.statusBar().showMessage(self.tr("No span under the caret"), 5000)
+            return
+        self._submit(lambda: annotating.remove_span(workspace, span.id, owner=owner))
+
+    def undo(self) -> None:
+        owner, workspace = self.owner, self.workspace
+        if owner is not None:
+            self._submit(lambda: history.undo(workspace, owner=owner))
+
+    def redo(self) -> None:
+        owner, workspace = self.owner, self.workspace
+        if owner is not None:
+            self._submit(lambda: history.redo(workspace, owner=owner))
+
+    def mark_done(self) -> None:
+        document_id, owner, workspace = self.document_id, self.owner, self.workspace
+        if document_id is None or owner is None:
+            return
+        self._submit(lambda: annotating.set_status(workspace, document_id, SetStatus.DONE, owner=owner))
+
+    def go_to_span(self, step: int) -> None:
+        """Tab / Shift+Tab: select the next (previous) span in text order."""
+        spans = sorted(self.view.spans(), key=lambda s: (s.start, -s.end, str(s.id)))
+        if not spans:
+            return
+        selection = self.view.selection_core()
+        # With no selection, a span starting at the caret counts as the next one.
+        here = selection if selection is not None else (self.view.caret_core(), len(self.view.text) + 1)
+        keys = [(s.start, -s.end) for s in spans]
+        ref = (here[0], -here[1])
+        if step > 0:
+            after = [i for i, k in enumerate(keys) if k > ref]
+            target = spans[after[0]] if after else spans[0]
+        else:
+            before = [i for i, k in enumerate(keys) if k < ref]
+            target = spans[before[-1]] if before else spans[-1]
+        self.show_span(target)
+
+    def show_span(self, span: Span) -> None:
+        self.view.select_core(span.start, span.end)
+        self.view.ensureCursorVisible()
+        self.view.setFocus()
+
+    def _on_span_activated(self, span_id: int) -> None:
+        for span in self.view.spans():
+            if span.id == span_id:
+                self.show_span(span)
+                return
+
+    def _on_caret_span(self, span: Span | None) -> None:
+        self.span_list.select_span(None if span is None else span.id)
+
+    def show_cheat_sheet(self) -> CheatSheet:
+        if self._cheat_sheet is None:
+            self._cheat_sheet = CheatSheet([*self.bindings, *CARET_KEYS], self)
+        self._cheat_sheet.show()
+        self._cheat_sheet.raise_()
+        return self._cheat_sheet
+
+    # ------------------------------------------------------------ results
+    def _on_changed(self, result: tuple[Changes | None, SetState | None]) -> None:
+        changes, state = result
+        if changes is None:
+            self.statusBar().showMessage(self.tr("Nothing to undo or redo"), 5000)
+            if state is not None:
+                self._update_undo_actions(state)
+            self.saved_label.setText(self.tr("Saved"))
+            return
+        if state is not None and state.document_id == self.document_id:
+            self.state = state
+            self.view.set_spans(state.spans)
+            self.span_list.set_spans(self.document.text if self.document else "", state.spans)
+            self._update_counts(state)
+            self._update_undo_actions(state)
+        for document_id in changes.documents | ({state.document_id} if state else set()):
+            self.document_model.refresh_document(document_id)
+        stamp = time.strftime("%H:%M:%S")
+        self.saved_label.setText(self.tr("Saved ✓ %1").replace("%1", stamp))
+        self.saved_label.setToolTip(changes.label)
+        self.statusBar().showMessage(changes.label, 4000)
+
+    def _on_error(self, exc: BaseException) -> None:
+        if isinstance(exc, ServiceError):
+            message = str(exc)
+        else:
+            log.error("action failed", exc_info=exc)
+            message = self.tr("Error: %1").replace("%1", f"{type(exc).__name__}: {exc}")
+        self.saved_label.setText(self.tr("Not saved"))
+        self.statusBar().showMessage(message, 10000)
+
+    def _update_counts(self, state: SetState | None) -> None:
+        total = self.document_model.rowCount()
+        done = state.done if state is not None else 0
+        self.documents_label.setText(self.tr("%1 / %2 documents done").replace("%1", str(done))
+                                     .replace("%2", str(total)))
+        spans = len(state.spans) if state is not None else 0
+        self.spans_label.setText(self.tr("%1 spans in this document").replace("%1", str(spans)))
+
+    def _update_undo_actions(self, state: SetState) -> None:
+        undo, redo = self.actions_by_name["undo"], self.actions_by_name["redo"]
+        undo.setText(self.tr("Undo: %1").replace("%1", state.undo_label) if state.undo_label else self.tr("Undo"))
+        redo.setText(self.tr("Redo: %1").replace("%1", state.redo_label) if state.redo_label else self.tr("Redo"))
+        undo.setEnabled(state.undo_label is not None)
+        redo.setEnabled(state.redo_label is not None)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.runner.wait()  # let the last action commit and its result arrive
+        super().closeEvent(event)
+
+
+def _read_state(workspace: Workspace, document_id: str, owner: str | None) -> SetState:
+    """The owner's set of one document and the counts around it (runs on the runner)."""
+    spans: tuple[Span, ...] = ()
+    status = None
+    done = 0
+    undo_label = redo_label = None
+    if owner is not None:
+        sets = documents.annotation_sets(workspace, document_id, owner)
+        if sets:
+            spans, status = sets[0].spans, sets[0].status
+        done = documents.count(workspace, DocumentQuery(owner=owner, status=SetStatus.DONE))
+        undo_label, redo_label = history.next_labels(workspace, owner=owner)
+    return SetState(document_id, spans, status, done, undo_label, redo_label)
+
+
+def _titled(title: str, widget: QWidget) -> QWidget:
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(2, 2, 2, 2)
+    layout.setSpacing(2)
+    heading = QLabel(f"<b>{title}</b>")
+    layout.addWidget(heading)
+    layout.addWidget(widget)
+    return box

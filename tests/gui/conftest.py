@@ -1,0 +1,37 @@
+"""GUI tests: Qt off screen, the user's config in tmp_path, a workspace with the sample corpus."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any QApplication exists
+
+import pytest  # noqa: E402
+
+from annotator.gui.tasks import TaskRunner  # noqa: E402
+from annotator.services.importing import import_sample  # noqa: E402
+from annotator.services.workspace import Workspace  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def config_dir(tmp_path, monkeypatch):
+    path = tmp_path / "config"
+    monkeypatch.setenv("ANNOTATOR_CONFIG_DIR", str(path))
+    return path
+
+
+@pytest.fixture
+def gui_workspace(tmp_path):
+    ws = Workspace.open(str(tmp_path / "gui.sqlite3"))
+    report = import_sample(ws)
+    assert report.committed and report.documents_added == 5
+    yield ws
+    ws.close()
+
+
+@pytest.fixture
+def runner(qapp):
+    task_runner = TaskRunner()
+    yield task_runner
+    task_runner.wait()
+    task_runner.shutdown()

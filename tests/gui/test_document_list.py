@@ -1,0 +1,163 @@
+"""DocumentListModel: pages of 200 rows on demand, a small LRU of pages, ids in UserRole."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTableView
+
+from annotator.domain.model import SetStatus
+from annotator.domain.query import DocumentQuery
+from annotator.gui import document_list
+from annotator.gui.document_list import DocumentListModel
+from annotator.services import annotating, documents
+from annotator.services.importing import import_files
+from annotator.services.workspace import Workspace
+
+N = 10_000
+
+
+@pytest.fixture(scope="module")
+def big_db(tmp_path_factory):
+    """A database of 10,000 small documents, built once for the module."""
+    folder = tmp_path_factory.mktemp("big")
+    source = folder / "docs.jsonl"
+    with source.open("w", encoding="utf-8") as out:
+        for i in range(N):
+            line = {"id": f"doc{i:05d}", "text": f"Новость номер {i}. Ташкент 😀",
+                    "meta": {"date": f"2025-11-{1 + i % 28:02d}"}}
+            out.write(json.dumps(line, ensure_ascii=False) + "\n")
+    ws = Workspace.open(str(folder / "big.sqlite3"))
+    report = import_files(ws, [source])
+    assert report.committed and report.documents_added == N, report.problems[:3]
+    ws.close()
+    return folder / "big.sqlite3"
+
+
+@pytest.fixture
+def big_workspace(big_db):
+    ws = Workspace.open(str(big_db))
+    yield ws
+    ws.close()
+
+
+@pytest.fixture
+def calls(monkeypatch):
+    """Every call of the paged service, as (offset, limit); and the count calls."""
+    seen = {"page": [], "count": 0}
+    real_page, real_count = documents.page, documents.count
+
+    def page(workspace, query=DocumentQuery(), *, offset=0, limit=documents.PAGE):
+        seen["page"].append((offset, limit))
+        return real_page(workspace, query, offset=offset, limit=limit)
+
+    def count(workspace, query=DocumentQuery()):
+        seen["count"] += 1
+        return real_count(workspace, query)
+
+    monkeypatch.setattr(documents, "page", page)
+    monkeypatch.setattr(documents, "count", count)
+    return seen
+
+
+def test_scrolling_to_the_end_loads_only_the_pages_touched(big_workspace, calls, qtbot):
+    model = DocumentListModel(big_workspace)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.resize(500, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.wait(10)
+    assert model.rowCount() == N
+    assert calls["count"] == 1
+    assert {offset for offset, _ in calls["page"]} == {0}
+
+    view.scrollToBottom()
+    qtbot.wait(50)
+    last = view.rowAt(view.viewport().height() - 2)
+    assert last == N - 1
+    assert model.data(model.index(N - 1, 0)) == f"doc{N - 1:05d}"
+    touched = {offset for offset, _ in calls["page"]}
+    assert touched == {0, 9800}, sorted(touched)  # not the 48 pages in between
+    assert all(limit == 200 for _, limit in calls["page"])
+    assert len(calls["page"]) == 2  # each page read once
+    assert calls["count"] == 1  # the count is kept per query
+
+
+def test_the_cache_holds_only_a_few_pages(big_workspace, calls):
+    model = DocumentListModel(big_workspace)
+    for row in range(0, N, 200):
+        model.data(model.index(row, 0))
+    assert len(model.cached_pages()) <= document_list.CACHED_PAGES
+    assert model.cached_pages() == list(range(50 - document_list.CACHED_PAGES, 50))
+    assert len(calls["page"]) == 50
+    model.data(model.index(N - 1, 0))  # still cached: no read
+    assert len(calls["page"]) == 50
+    model.data(model.index(0, 0))  # evicted long ago: read again
+    assert len(calls["page"]) == 51
+
+
+def test_columns_and_the_id_in_user_role(gui_workspace):
+    model = DocumentListModel(gui_workspace)
+    assert model.rowCount() == 5 and model.columnCount() == 4
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(4)]
+    assert headers == ["Document", "Date", "Length", "My status"]
+    first = documents.page(gui_workspace, limit=1)[0]
+    row = [model.data(model.index(0, c)) for c in range(4)]
+    assert row == [first.id, first.date, first.length, "new"]
+    for column in range(4):
+        assert model.data(model.index(0, column), Qt.ItemDataRole.UserRole) == first.id
+    assert model.document_id(0) == first.id
+    with pytest.raises(IndexError):
+        model.document_id(5)
+    assert model.data(model.index(5, 0)) is None
+
+
+def test_status_of_the_current_annotator_and_refresh_after_a_change(gui_workspace, qtbot):
+    model = DocumentListModel(gui_workspace, annotator="anna")
+    doc = model.document_id(2)
+    assert model.data(model.index(2, 3)) == "new"
+    annotating.set_status(gui_workspace, doc, SetStatus.DONE, owner="anna")
+    assert model.data(model.index(2, 3)) == "new"  # cached until told
+
+    with qtbot.waitSignal(model.dataChanged) as changed:
+        model.refresh_document(doc)
+    top_left, bottom_right = changed.args[:2]
+    assert (top_left.row(), bottom_right.row()) == (2, 2)
+    assert model.data(model.index(2, 3)) == "done"
+
+    with qtbot.waitSignal(model.dataChanged) as changed:
+        model.set_annotator("boris")
+    assert changed.args[0].column() == changed.args[1].column() == 3
+    assert model.data(model.index(2, 3)) == "new"
+    model.set_annotator(None)
+    assert model.data(model.index(2, 3)) == "new"
+
+
+def test_set_query_resets_and_row_of_finds_cached_rows(gui_workspace, qtbot):
+    model = DocumentListModel(gui_workspace)
+    ids = [model.document_id(r) for r in range(5)]
+    assert model.row_of(ids[3]) == 3
+    assert model.row_of("no-such-document") is None
+
+    with qtbot.waitSignal(model.modelReset):
+        model.set_query(DocumentQuery(ids=(ids[1], ids[4])))
+    assert model.rowCount() == 2
+    assert [model.document_id(r) for r in range(2)] == [ids[1], ids[4]]
+    assert model.row_of(ids[4]) == 1
+    assert model.row_of(ids[3]) is None
+
+    model.set_query(DocumentQuery(sort="id", descending=True))
+    assert [model.document_id(r) for r in range(5)] == sorted(ids, reverse=True)
+
+
+def test_row_of_is_none_for_an_uncached_page(big_workspace):
+    model = DocumentListModel(big_workspace)
+    assert model.document_id(0) == "doc00000"
+    assert model.row_of("doc00001") == 1
+    assert model.row_of("doc09999") is None  # its page was never read
+    model.document_id(N - 1)
+    assert model.row_of("doc09999") == N - 1

@@ -1,0 +1,176 @@
+"""The document view: spans painted by a QSyntaxHighlighter, by block; the token caret."""
+
+from __future__ import annotations
+
+import random
+import time
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QTextCharFormat, QTextCursor
+
+from annotator.domain.model import Span
+from annotator.gui.document_view import DocumentView, nesting_depths
+
+COLORS = {"PER": "#e6194b", "GPE": "#3cb44b", "ROLE": "#800000", "ORG": "#4363d8"}
+TEXT = "Президент Казахстана Касым-Жомарт Токаев прибыл в Ташкент.\nВторая строка 😀 про ООН.\r\nТретья."
+
+
+def _formats_at(view: DocumentView, qt_position: int):
+    block = view.document().findBlock(qt_position)
+    offset = qt_position - block.position()
+    ranges = block.layout().formats()
+    for fmt_range in ranges:
+        if fmt_range.start <= offset < fmt_range.start + fmt_range.length:
+            return QTextCharFormat(fmt_range.format)  # a copy: the range dies with the list
+    return None
+
+
+def _make_big_text(size: int = 1_000_000) -> str:
+    paragraph = ("Президент Казахстана Касым-Жомарт Токаев прибыл в Ташкент с государственным визитом. "
+                 "Стороны обсудили торговлю, транспорт и энергетику 😀.\n")
+    return (paragraph * (size // len(paragraph) + 1))[:size]
+
+
+def test_5000_spans_on_1mb_text_highlight(qtbot):
+    text = _make_big_text()
+    rng = random.Random(7)
+    spans = []
+    for i in range(5000):
+        start = rng.randrange(0, len(text) - 40)
+        spans.append(Span(i + 1, start, start + rng.randrange(1, 40), rng.choice(list(COLORS))))
+    view = DocumentView(COLORS)
+    qtbot.addWidget(view)
+    view.resize(900, 700)
+    view.show()
+    began = time.perf_counter()
+    view.set_document(text, spans)
+    qtbot.wait(1)
+    opened = time.perf_counter() - began
+    print(f"\n1 MB text, 5,000 spans: set_document {opened:.3f} s, "
+          f"{view.highlighter.highlighted_blocks} blocks highlighted")
+    assert view.highlighter.highlighted_blocks >= view.document().blockCount()
+    # a painted span's block carries a format
+    first = spans[0]
+    qt_start, _ = view.positions.span_to_qt(first.start, first.end)
+    assert _formats_at(view, qt_start) is not None
+    # changing one span redraws only its block(s)
+    began = time.perf_counter()
+    redrawn = view.set_spans(spans[1:] + [Span(99999, 10, 20, "PER")])
+    print(f"set_spans with 2 changed spans: {time.perf_counter() - began:.3f} s, blocks {redrawn}")
+    assert 1 <= len(redrawn) <= 4
+    view.grab()  # paints without crashing
+
+
+def test_nested_spans_get_tint_and_underline(qtbot):
+    view = DocumentView(COLORS)
+    qtbot.addWidget(view)
+    role = Span(1, 0, 20, "ROLE")  # Президент Казахстана
+    gpe = Span(2, 10, 20, "GPE")  # Казахстана
+    assert TEXT[role.start:role.end] == "Президент Казахстана"
+    view.set_document(TEXT, [gpe, role])
+    outer = _formats_at(view, 2)
+    inner = _formats_at(view, 12)
+    assert outer.background().color().name() == "#800000"
+    assert not outer.fontUnderline()
+    assert inner.background().color().name() == "#800000"
+    assert inner.fontUnderline() and inner.underlineColor().name() == "#3cb44b"
+    assert _formats_at(view, 25) is None  # unlabelled text keeps no format
+    assert view.labels_at_qt(12) == ["ROLE", "GPE"]
+
+
+def test_nesting_depths():
+    assert nesting_depths([(0, 20), (10, 20), (12, 15), (30, 40), (35, 50)]) == [0, 1, 2, 0, 0]
+
+
+def test_spans_after_emoji_and_crlf_land_on_their_text(qtbot):
+    view = DocumentView(COLORS)
+    qtbot.addWidget(view)
+    start = TEXT.index("ООН")
+    third = TEXT.index("Третья")
+    view.set_document(TEXT, [Span(1, start, start + 3, "ORG"), Span(2, third, third + 6, "PER")])
+    for span in view.spans():
+        qt_start, qt_end = view.positions.span_to_qt(span.start, span.end)
+        cursor = QTextCursor(view.document())
+        cursor.setPosition(qt_start)
+        cursor.setPosition(qt_end, QTextCursor.MoveMode.KeepAnchor)
+        assert cursor.selectedText() == TEXT[span.start:span.end]
+        assert _formats_at(view, qt_start).background().color().name() == COLORS[span.label]
+        view.select_core(span.start, span.end)
+        assert view.selection_core() == (span.start, span.end)
+
+
+def test_set_spans_redraws_only_changed_blocks(qtbot):
+    view = DocumentView(COLORS)
+    qtbot.addWidget(view)
+    view.set_document(TEXT, [Span(1, 0, 9, "ROLE")])
+    third = TEXT.index("Третья")
+    redrawn = view.set_spans([Span(1, 0, 9, "ROLE"), Span(2, third, third + 6, "PER")])
+    assert redrawn == [2]
+    redrawn = view.set_spans([Span(2, third, third + 6, "PER")])
+    assert redrawn == [0]
+    assert _formats_at(view, 0) is None
+
+
+def test_token_caret_and_selection(qtbot):
+    view = DocumentView(COLORS)
+    qtbot.addWidget(view)
+    view.show()
+    view.set_document(TEXT, [])
+    view.setFocus()
+    view.move_caret_core(0)
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert view.caret_core() == TEXT.index("Казахстана")
+    qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    start, end = view.selection_core()
+    assert TEXT[start:end] == "Казахстана Касым-Жомарт"
+    qtbot.keyClick(view, Qt.Key.Key_Left, Qt.KeyboardModifier.ShiftModifier)
+    start, end = view.selection_core()
+    assert TEXT[start:end] == "Казахстана"
+    qtbot.keyClick(view, Qt.Key.Key_Left)
+    assert view.selection_core() is None
+    assert view.caret_core() == TEXT.index("Казахстана")
+
+
+def test_mouse_selection_snaps_to_tokens(qtbot):
+    view = DocumentView(COLORS)
+    qtbot.addWidget(view)
+    view.resize(800, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_document(TEXT, [])
+    inside_kaz = view.positions.to_qt(TEXT.index("Казахстана") + 3)
+    inside_tok = view.positions.to_qt(TEXT.index("Токаев") + 2)
+
+    def point(qt_position: int) -> QPoint:
+        cursor = QTextCursor(view.document())
+        cursor.setPosition(qt_position)
+        return view.cursorRect(cursor).center()
+
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=point(inside_kaz))
+    qtbot.mouseMove(view.viewport(), point(inside_tok))
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=point(inside_tok))
+    start, end = view.selection_core()
+    assert TEXT[start:end] == "Казахстана Касым-Жомарт Токаев"
+
+    view.snap_to_tokens = False
+    view.move_caret_core(0)  # a press inside the selection would start a drag
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=point(inside_kaz))
+    qtbot.mouseMove(view.viewport(), point(inside_tok))
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=point(inside_tok))
+    start, end = view.selection_core()
+    assert TEXT[start:end] == "ахстана Касым-Жомарт То"
+
+
+def test_span_under_caret_is_the_innermost(qtbot):
+    view = DocumentView(COLORS)
+    qtbot.addWidget(view)
+    view.set_document(TEXT, [Span(1, 0, 20, "ROLE"), Span(2, 10, 20, "GPE")])
+    view.move_caret_core(12)
+    assert view.span_under_caret().id == 2
+    assert view.caret_span.id == 2
+    view.move_caret_core(3)
+    assert view.span_under_caret().id == 1
+    view.select_core(0, 20)
+    assert view.span_under_caret().id == 1
+    view.grab()  # the outline paints
