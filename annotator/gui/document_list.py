@@ -9,6 +9,7 @@ The document id travels as ``Qt.UserRole`` data of every cell.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import OrderedDict
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -24,6 +25,9 @@ CACHED_PAGES = 4
 COLUMNS = ("id", "date", "length", "status")
 HEADERS = ("Document", "Date", "Length", "My status")
 ID_COLUMN, DATE_COLUMN, LENGTH_COLUMN, STATUS_COLUMN = range(4)
+# The DocumentQuery sort key behind each sortable column (the status column is not sortable).
+SORT_KEY_OF_COLUMN = {ID_COLUMN: "id", DATE_COLUMN: "date", LENGTH_COLUMN: "length"}
+FIND_PAGES = 50  # how many pages find_row reads at most
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -58,6 +62,31 @@ class DocumentListModel(QAbstractTableModel):
         self._pages.clear()
         self._count = None
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by a column: a new query for the store, never rows sorted in memory.
+
+        A column without a sort key (the status) leaves the order as it is.
+        """
+        key = SORT_KEY_OF_COLUMN.get(column)
+        if key is None:
+            return
+        self.set_sort(key, order == Qt.SortOrder.DescendingOrder)
+
+    def set_sort(self, key: str, descending: bool = False) -> None:
+        self.set_query(dataclasses.replace(self._query, sort=key, descending=descending))
+
+    def find_row(self, document_id: str, max_pages: int = FIND_PAGES) -> int | None:
+        """The document's row in the current query, reading pages in order; None if not found."""
+        row = self.row_of(document_id)
+        if row is not None:
+            return row
+        rows = self.rowCount()
+        for number in range(min(max_pages, (rows + self._page_size - 1) // self._page_size)):
+            for i, summary in enumerate(self._page(number)):
+                if summary.id == document_id:
+                    return number * self._page_size + i
+        return None
 
     def set_annotator(self, name: str | None) -> None:
         """Whose set status the status column shows."""

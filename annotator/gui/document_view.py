@@ -131,7 +131,7 @@ class SpanHighlighter(QSyntaxHighlighter):
         if not spans:
             return
         base = block.position()
-        length = len(text.encode("utf-16-le")) // 2
+        length = block.length() - 1  # UTF-16 units, without the paragraph separator
         # Elementary segments between span edges; each gets the outermost span's
         # tint and the innermost nested span's underline.
         cuts = {0, length}

@@ -49,8 +49,12 @@ KEY_MAP: tuple[KeyBinding, ...] = (
     KeyBinding("next_document", ("Ctrl+PgDown",), QT_TRANSLATE_NOOP(CONTEXT, "Next document")),
     KeyBinding("previous_document", ("Ctrl+PgUp",), QT_TRANSLATE_NOOP(CONTEXT, "Previous document")),
     KeyBinding("mark_done", ("Ctrl+Return",), QT_TRANSLATE_NOOP(CONTEXT, "Mark the document done")),
+    KeyBinding("toggle_snap", ("Ctrl+T",), QT_TRANSLATE_NOOP(CONTEXT, "Snap selections to whole tokens (on/off)")),
     KeyBinding("cheat_sheet", ("F1",), QT_TRANSLATE_NOOP(CONTEXT, "Show this list of keys")),
 )
+
+# Actions that are switches: checkable, their handler gets the new state.
+TOGGLES = frozenset({"toggle_snap"})
 
 # Caret keys the document view handles itself (listed on the cheat sheet only).
 CARET_KEYS: tuple[KeyBinding, ...] = (

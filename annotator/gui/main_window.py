@@ -9,13 +9,15 @@ The context (workspace, settings, runner) is passed in; nothing is global.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
+from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QItemSelectionModel, QLocale, QModelIndex, Qt
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,11 +33,13 @@ from PySide6.QtWidgets import (
 from annotator.domain.changes import Changes
 from annotator.domain.model import Document, SetStatus, Span
 from annotator.domain.query import DocumentQuery
-from annotator.gui.document_list import DocumentListModel
+from annotator.gui.attribute_editor import AttributeEditor
+from annotator.gui.document_list import SORT_KEY_OF_COLUMN, DocumentListModel
 from annotator.gui.document_view import DocumentView
-from annotator.gui.keys import KEY_MAP, CARET_KEYS, CheatSheet, KeyBinding, describe, label_bindings
+from annotator.gui.filter_bar import FilterBar
+from annotator.gui.keys import KEY_MAP, CARET_KEYS, TOGGLES, CheatSheet, KeyBinding, describe, label_bindings
 from annotator.gui.palette import LabelPalette
-from annotator.gui.settings import GuiSettings
+from annotator.gui.settings import GuiSettings, save_settings
 from annotator.gui.span_list import SpanList
 from annotator.gui.tasks import TaskRunner
 from annotator.services import annotating, documents, history
@@ -55,6 +59,7 @@ class SetState:
     done: int  # documents the owner has marked done
     undo_label: str | None
     redo_label: str | None
+    total: int | None = None  # documents in the corpus, whatever the list's filters
 
 
 class MainWindow(QMainWindow):
@@ -82,20 +87,33 @@ class MainWindow(QMainWindow):
         self.document_table.verticalHeader().setVisible(False)
         self.document_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.document_table.horizontalHeader().setStretchLastSection(True)
+        header = self.document_table.horizontalHeader()
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(False)  # shown once the user sorts; import order has none
+        self.filter_bar = FilterBar(self)
+        documents_pane = QWidget()
+        documents_layout = QVBoxLayout(documents_pane)
+        documents_layout.setContentsMargins(0, 0, 0, 0)
+        documents_layout.setSpacing(2)
+        documents_layout.addWidget(self.filter_bar)
+        documents_layout.addWidget(self.document_table)
 
         self.view = DocumentView(self.colors, snap_to_tokens=settings.snap_to_tokens)
         self.view.set_font_size(settings.font_size)
         self.span_list = SpanList()
         self.span_list.set_colors(self.colors)
         self.palette = LabelPalette(self.scheme)
+        self.attribute_editor = AttributeEditor(self.scheme)
 
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(_titled(self.tr("Spans"), self.span_list))
+        right.addWidget(_titled(self.tr("Attributes"), self.attribute_editor))
         right.addWidget(_titled(self.tr("Labels"), self.palette))
         right.setStretchFactor(0, 3)
-        right.setStretchFactor(1, 2)
+        right.setStretchFactor(1, 1)
+        right.setStretchFactor(2, 2)
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(_titled(self.tr("Documents"), self.document_table))
+        splitter.addWidget(_titled(self.tr("Documents"), documents_pane))
         splitter.addWidget(self.view)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 2)
@@ -104,10 +122,12 @@ class MainWindow(QMainWindow):
         splitter.setSizes([420, 640, 340])
         self.setCentralWidget(splitter)
 
+        self.position_label = QLabel()
+        self.position_label.setToolTip(self.tr("This document's place in the list as filtered"))
         self.documents_label = QLabel()
         self.spans_label = QLabel()
         self.saved_label = QLabel()
-        for label in (self.documents_label, self.spans_label, self.saved_label):
+        for label in (self.position_label, self.documents_label, self.spans_label, self.saved_label):
             label.setContentsMargins(10, 0, 10, 0)
             self.statusBar().addPermanentWidget(label)
 
@@ -124,16 +144,27 @@ class MainWindow(QMainWindow):
             "mark_done": self.mark_done,
             "cheat_sheet": self.show_cheat_sheet,
         }
+        toggles: dict[str, tuple[Callable[[bool], None], bool]] = {
+            "toggle_snap": (self.set_snap_to_tokens, settings.snap_to_tokens),
+        }
         self.actions_by_name: dict[str, QAction] = {}
         for item in self.bindings:
             if item.action.startswith("label:"):
                 handler = partial(self.apply_label, item.action.split(":", 1)[1])
+            elif item.action in TOGGLES:
+                handler = None
             else:
                 handler = handlers[item.action]
             action = QAction(describe(item), self)
             action.setShortcuts(item.sequences())
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            action.triggered.connect(handler)
+            if handler is None:
+                toggle, checked = toggles[item.action]
+                action.setCheckable(True)
+                action.setChecked(checked)
+                action.toggled.connect(toggle)
+            else:
+                action.triggered.connect(handler)
             self.addAction(action)
             self.actions_by_name[item.action] = action
         self._build_menus()
@@ -143,6 +174,9 @@ class MainWindow(QMainWindow):
         self.span_list.span_activated.connect(self._on_span_activated)
         self.palette.label_chosen.connect(self.apply_label)
         self.view.caret_span_changed.connect(self._on_caret_span)
+        self.filter_bar.changed.connect(self.apply_filters)
+        self.document_table.horizontalHeader().sectionClicked.connect(self._on_header_clicked)
+        self.attribute_editor.attribute_changed.connect(self.set_attribute)
 
         self.saved_label.setText(self.tr("All saved"))
         self._update_counts(None)
@@ -164,6 +198,8 @@ class MainWindow(QMainWindow):
         go = self.menuBar().addMenu(self.tr("&Go"))
         for name in ("next_span", "previous_span", "next_document", "previous_document"):
             go.addAction(self.actions_by_name[name])
+        options = self.menuBar().addMenu(self.tr("&Options"))
+        options.addAction(self.actions_by_name["toggle_snap"])
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.actions_by_name["cheat_sheet"])
 
@@ -197,8 +233,63 @@ class MainWindow(QMainWindow):
             self.select_row(target)
 
     def _on_document_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._update_position()
         if current.isValid():
-            self.open_document(self.document_model.document_id(current.row()))
+            document_id = self.document_model.document_id(current.row())
+            if document_id == self.document_id:
+                self._load_serial += 1  # the one shown: drop any load still on its way
+                return
+            self.open_document(document_id)
+
+    # ------------------------------------------------------------ filters, sort, position
+    def apply_filters(self) -> None:
+        """Re-query the list with the filter bar's values; keep the current document if it is in it."""
+        self._set_query(self.filter_bar.query(self.owner, self.document_model.query), open_first=True)
+
+    def sort_by(self, key: str, descending: bool = False) -> None:
+        """Sort the list by a DocumentQuery sort key (the store sorts; "ordinal" is import order)."""
+        self._set_query(dataclasses.replace(self.document_model.query, sort=key, descending=descending),
+                        open_first=False)
+        header = self.document_table.horizontalHeader()
+        column = next((c for c, k in SORT_KEY_OF_COLUMN.items() if k == key), None)
+        header.setSortIndicatorShown(column is not None)
+        if column is not None:
+            header.setSortIndicator(column, Qt.SortOrder.DescendingOrder if descending
+                                    else Qt.SortOrder.AscendingOrder)
+
+    def _on_header_clicked(self, column: int) -> None:
+        """A click sorts ascending, a second descending, a third back to import order."""
+        key = SORT_KEY_OF_COLUMN.get(column)
+        if key is None:
+            self.statusBar().showMessage(self.tr("This column cannot be sorted"), 4000)
+            return
+        query = self.document_model.query
+        if query.sort != key:
+            self.sort_by(key, False)
+        elif not query.descending:
+            self.sort_by(key, True)
+        else:
+            self.sort_by("ordinal", False)
+
+    def _set_query(self, query: DocumentQuery, *, open_first: bool) -> None:
+        current = self.document_id
+        self.document_model.set_query(query)
+        row = None if current is None else self.document_model.find_row(current)
+        if row is not None:
+            self.select_row(row)
+        elif open_first and self.document_model.rowCount() > 0:
+            self.select_row(0)
+        self._update_position()
+
+    def position_text(self) -> str:
+        """"37 / 5,000": the current row and the rows of the filtered list (a dash when not in it)."""
+        row = self.current_row()
+        total = format_count(self.document_model.rowCount())
+        here = format_count(row + 1) if row >= 0 else "–"
+        return self.tr("%1 / %2").replace("%1", here).replace("%2", total)
+
+    def _update_position(self) -> None:
+        self.position_label.setText(self.position_text())
 
     def open_document(self, document_id: str) -> None:
         """Load the document and the owner's set on the runner; show them when they arrive."""
@@ -219,6 +310,7 @@ class MainWindow(QMainWindow):
         self.state = state
         self.view.set_document(document.text, state.spans)
         self.span_list.set_spans(document.text, state.spans)
+        self._show_attributes(self.view.caret_span)
         self.setWindowTitle(self.tr("annotator — %1 — %2").replace("%1", document.id)
                             .replace("%2", self.owner or "?"))
         self._update_counts(state)
@@ -274,6 +366,26 @@ class MainWindow(QMainWindow):
             return
         self._submit(lambda: annotating.remove_span(workspace, span.id, owner=owner))
 
+    def set_attribute(self, span_id: int, name: str, value: Any) -> None:
+        """Set (None: clear) one attribute of a span of the owner's set, on the runner."""
+        owner, workspace = self.owner, self.workspace
+        if owner is None:
+            return
+        self._submit(lambda: annotating.set_attribute(workspace, span_id, name, value, owner=owner))
+
+    def set_snap_to_tokens(self, on: bool) -> None:
+        """Options ▸ Snap to tokens: the view obeys at once; the choice is saved."""
+        self.view.snap_to_tokens = on
+        if self.settings.snap_to_tokens != on:
+            self.settings.snap_to_tokens = on
+            try:
+                save_settings(self.settings)
+            except OSError as exc:
+                self.statusBar().showMessage(self.tr("Settings not saved: %1").replace("%1", str(exc)), 8000)
+                return
+        self.statusBar().showMessage(self.tr("Snapping to tokens on") if on else self.tr("Snapping to tokens off"),
+                                     4000)
+
     def undo(self) -> None:
         owner, workspace = self.owner, self.workspace
         if owner is not None:
@@ -317,10 +429,18 @@ class MainWindow(QMainWindow):
         for span in self.view.spans():
             if span.id == span_id:
                 self.show_span(span)
+                self._show_attributes(span)
                 return
 
     def _on_caret_span(self, span: Span | None) -> None:
         self.span_list.select_span(None if span is None else span.id)
+        self._show_attributes(span)
+
+    def _show_attributes(self, span: Span | None) -> None:
+        """The attribute editor on ``span`` (as stored: read again from the shown set by id)."""
+        if span is not None:
+            span = next((s for s in self.view.spans() if s.id == span.id), None)
+        self.attribute_editor.set_span(span)
 
     def show_cheat_sheet(self) -> CheatSheet:
         if self._cheat_sheet is None:
@@ -342,10 +462,15 @@ class MainWindow(QMainWindow):
             self.state = state
             self.view.set_spans(state.spans)
             self.span_list.set_spans(self.document.text if self.document else "", state.spans)
+            self._show_attributes(self.attribute_editor.span or self.view.caret_span)
             self._update_counts(state)
             self._update_undo_actions(state)
-        for document_id in changes.documents | ({state.document_id} if state else set()):
-            self.document_model.refresh_document(document_id)
+        if self.document_model.query.status is not None:
+            # a status filter: the changed rows may leave (or join) the list
+            self._set_query(self.document_model.query, open_first=False)
+        else:
+            for document_id in changes.documents | ({state.document_id} if state else set()):
+                self.document_model.refresh_document(document_id)
         stamp = time.strftime("%H:%M:%S")
         self.saved_label.setText(self.tr("Saved ✓ %1").replace("%1", stamp))
         self.saved_label.setToolTip(changes.label)
@@ -361,12 +486,13 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, 10000)
 
     def _update_counts(self, state: SetState | None) -> None:
-        total = self.document_model.rowCount()
+        total = state.total if state is not None and state.total is not None else self.document_model.rowCount()
         done = state.done if state is not None else 0
         self.documents_label.setText(self.tr("%1 / %2 documents done").replace("%1", str(done))
                                      .replace("%2", str(total)))
         spans = len(state.spans) if state is not None else 0
         self.spans_label.setText(self.tr("%1 spans in this document").replace("%1", str(spans)))
+        self._update_position()
 
     def _update_undo_actions(self, state: SetState) -> None:
         undo, redo = self.actions_by_name["undo"], self.actions_by_name["redo"]
@@ -378,6 +504,15 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.runner.wait()  # let the last action commit and its result arrive
         super().closeEvent(event)
+
+
+def format_count(number: int) -> str:
+    """A count with the user's thousands separators ("5,000", "5 000"); the C locale reads as English."""
+    locale = QLocale()
+    if locale.language() == QLocale.Language.C:
+        locale = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    locale.setNumberOptions(locale.numberOptions() & ~QLocale.NumberOption.OmitGroupSeparator)
+    return locale.toString(number)
 
 
 def _read_state(workspace: Workspace, document_id: str, owner: str | None) -> SetState:
@@ -392,7 +527,8 @@ def _read_state(workspace: Workspace, document_id: str, owner: str | None) -> Se
             spans, status = sets[0].spans, sets[0].status
         done = documents.count(workspace, DocumentQuery(owner=owner, status=SetStatus.DONE))
         undo_label, redo_label = history.next_labels(workspace, owner=owner)
-    return SetState(document_id, spans, status, done, undo_label, redo_label)
+    total = documents.count(workspace)
+    return SetState(document_id, spans, status, done, undo_label, redo_label, total)
 
 
 def _titled(title: str, widget: QWidget) -> QWidget:
