@@ -35,3 +35,11 @@ def runner(qapp):
     yield task_runner
     task_runner.wait()
     task_runner.shutdown()
+
+
+@pytest.fixture
+def window(qtbot, gui_workspace, runner):
+    """The main window for anna on the sample corpus, its first document loaded."""
+    from tests.gui.windows import make_window
+
+    return make_window(qtbot, gui_workspace, runner)

@@ -16,32 +16,15 @@ from annotator.domain.model import SetStatus
 from annotator.domain.query import DocumentQuery
 from annotator.gui.document_list import DATE_COLUMN, ID_COLUMN, LENGTH_COLUMN, STATUS_COLUMN
 from annotator.gui.keys import CheatSheet, binding
-from annotator.gui.main_window import MainWindow, format_count
+from annotator.gui.main_window import format_count
 from annotator.gui.settings import GuiSettings, load_settings, save_settings
 from annotator.services import documents
 from annotator.services.importing import import_files
 from annotator.services.workspace import default_scheme_body
 
-OWNER = "anna"
+from tests.gui.windows import OWNER, make_window
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
-
-
-def make_window(qtbot, workspace, runner, **settings) -> MainWindow:
-    window = MainWindow(workspace, GuiSettings(annotator=OWNER, **settings), runner)
-    qtbot.addWidget(window)
-    window.show()
-    window.activateWindow()
-    qtbot.waitExposed(window)
-    assert runner.wait()
-    assert window.document is not None
-    window.view.setFocus()
-    return window
-
-
-@pytest.fixture
-def window(qtbot, gui_workspace, runner):
-    return make_window(qtbot, gui_workspace, runner)
 
 
 def listed_ids(window) -> list[str]:

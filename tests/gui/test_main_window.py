@@ -8,12 +8,10 @@ from PySide6.QtGui import QTextCursor
 
 from annotator.domain.model import SetStatus
 from annotator.gui.keys import KEY_MAP, CheatSheet
-from annotator.gui.main_window import MainWindow
-from annotator.gui.settings import GuiSettings
 from annotator.services import documents
 from annotator.services.importing import import_files
 
-OWNER = "anna"
+from tests.gui.windows import OWNER, make_window
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 EMOJI_TEXT = "Встреча прошла в городе Ташкент 😀 15 ноября, сообщает агентство.\r\nВторая строка.\n"
@@ -27,23 +25,6 @@ def stored_set(workspace, document_id, owner=OWNER):
 def stored_spans(workspace, document_id, owner=OWNER):
     found = stored_set(workspace, document_id, owner)
     return sorted((s.start, s.end, s.label) for s in found.spans) if found else []
-
-
-def make_window(qtbot, workspace, runner, **settings) -> MainWindow:
-    window = MainWindow(workspace, GuiSettings(annotator=OWNER, **settings), runner)
-    qtbot.addWidget(window)
-    window.show()
-    window.activateWindow()
-    qtbot.waitExposed(window)
-    assert runner.wait()
-    assert window.document is not None
-    window.view.setFocus()
-    return window
-
-
-@pytest.fixture
-def window(qtbot, gui_workspace, runner):
-    return make_window(qtbot, gui_workspace, runner)
 
 
 def press(qtbot, window, key, modifiers=Qt.KeyboardModifier.NoModifier):
