@@ -100,7 +100,10 @@ class SpanHighlighter(QSyntaxHighlighter):
         self._colors = {name: QColor(value) for name, value in colors.items()}
         self._formats: dict[tuple[str | None, str | None], QTextCharFormat] = {}
         self.index = SpanIndex([0], [])
-        self.highlighted_blocks = 0  # highlightBlock calls, for tests and benchmarks
+        self.highlighted_blocks = 0  # blocks given formats, for tests and benchmarks
+        # Blocks whose formats are wanted: those the user has had on screen. The others
+        # stay plain until scrolled to, so opening a long text costs its visible part.
+        self.wanted: set[int] = set()
 
     def color(self, label: str) -> QColor:
         return self._colors.get(label, QColor(FALLBACK_COLOR))
@@ -125,9 +128,12 @@ class SpanHighlighter(QSyntaxHighlighter):
         return fmt
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt's name)
-        self.highlighted_blocks += 1
         block = self.currentBlock()
-        spans = self.index.in_block(block.blockNumber())
+        number = block.blockNumber()
+        if number not in self.wanted:
+            return
+        self.highlighted_blocks += 1
+        spans = self.index.in_block(number)
         if not spans:
             return
         base = block.position()
@@ -183,8 +189,10 @@ class DocumentView(QPlainTextEdit):
         self._block_start_list: list[int] = [0]
         self.last_rehighlighted: list[int] = []  # block numbers redrawn by the last set_spans
         self._caret_span: Span | None = None
+        self._loading = False
         self.cursorPositionChanged.connect(self._on_cursor_moved)
         self.selectionChanged.connect(self._on_selection_changed)
+        self.updateRequest.connect(self._highlight_visible)
 
     # --- content -----------------------------------------------------------
     def set_colors(self, colors: dict[str, str]) -> None:
@@ -199,16 +207,48 @@ class DocumentView(QPlainTextEdit):
         self.positions = TextPositions(text)
         self._caret_span = None
         spans = list(spans)
-        # Detach the highlighter while the text goes in, so that it paints
-        # once, with the new spans, rather than once per change.
-        self.highlighter.setDocument(None)
-        self.setPlainText(self.positions.display_text)
+        # The highlighter stays attached but wants no block yet: the text goes in
+        # plain, and only the blocks that come into view get their formats.
+        self.highlighter.wanted = set()
+        self.highlighter.set_index(SpanIndex([0], []))  # no old spans on the new text
+        self._loading = True  # Qt asks to repaint while the text goes in; wait for the spans
+        try:
+            self.setPlainText(self.positions.display_text)
+        finally:
+            self._loading = False
         self._block_start_list = self._block_starts()  # the text never changes: once per document
         self._store_spans(spans)
-        self.highlighter.setDocument(self.document())
-        self.highlighter.rehighlight()
         self.last_rehighlighted = []
+        self._highlight_visible()
         self.viewport().update()
+
+    def _visible_blocks(self) -> range:
+        block = self.firstVisibleBlock()
+        if not block.isValid():
+            return range(0)
+        first = block.blockNumber()
+        top = self.blockBoundingGeometry(block).translated(self.contentOffset()).top()
+        height = self.viewport().height()
+        last = first
+        while block.isValid() and top <= height:
+            last = block.blockNumber()
+            top += self.blockBoundingRect(block).height()  # lays the block out if it is not yet
+            block = block.next()
+        return range(first, last + 1)
+
+    def _highlight_visible(self, *_args) -> None:
+        """Give formats to the blocks on screen that have none yet (on open, scroll, resize)."""
+        if self._loading:
+            return
+        wanted = self.highlighter.wanted
+        fresh = [n for n in self._visible_blocks() if n not in wanted]
+        if not fresh:
+            return
+        wanted.update(fresh)
+        document = self.document()
+        for number in fresh:
+            if self.highlighter.index.in_block(number):
+                self.highlighter.rehighlightBlock(document.findBlockByNumber(number))
 
     def set_spans(self, spans: Iterable[Span], changed: Iterable[int | str | None] | None = None) -> list[int]:
         """Replace the spans, redrawing only the blocks of spans that changed.
@@ -231,6 +271,7 @@ class DocumentView(QPlainTextEdit):
             qt_start, qt_end = self.positions.span_to_qt(start, end)
             blocks.update(self.highlighter.index.blocks_of(qt_start, qt_end))
         document = self.document()
+        blocks &= self.highlighter.wanted  # a block not yet shown gets its formats when it is
         for number in sorted(blocks):
             block = document.findBlockByNumber(number)
             if block.isValid():
