@@ -72,24 +72,48 @@ def nesting_depths(spans: Sequence[tuple[int, int]]) -> list[int]:
 
 
 class SpanIndex:
-    """Spans by block: the spans that touch block ``n`` in O(1), blocks found by bisect."""
+    """The spans that touch a block, worked out when the block is first painted.
 
-    def __init__(self, block_starts: Sequence[int], spans: Iterable[PaintedSpan]):
-        self.block_starts = list(block_starts)
-        self.by_block: dict[int, list[PaintedSpan]] = {}
-        for span in spans:
-            for number in self.blocks_of(span.qt_start, span.qt_end):
-                self.by_block.setdefault(number, []).append(span)
+    Nothing is converted at open: a block's Qt range is turned into code points,
+    the spans there are found by bisect over their starts (within the longest
+    span's length), and only those are converted and given their nesting depth.
+    """
 
-    def block_of(self, position: int) -> int:
-        return max(0, bisect_right(self.block_starts, position) - 1)
+    def __init__(self, document: QTextDocument | None = None, positions: TextPositions | None = None,
+                 spans: Sequence[Span] = ()):
+        self.document = document
+        self.positions = positions
+        self.spans = sorted(spans, key=lambda s: (s.start, -s.end))
+        self.starts = [s.start for s in self.spans]
+        self.longest = max((s.end - s.start for s in self.spans), default=0)
+        self._blocks: dict[int, list[PaintedSpan]] = {}
+
+    def block_of(self, qt_position: int) -> int:
+        return self.document.findBlock(qt_position).blockNumber() if self.document else 0
 
     def blocks_of(self, qt_start: int, qt_end: int) -> range:
-        last = self.block_of(max(qt_start, qt_end - 1))
-        return range(self.block_of(qt_start), last + 1)
+        return range(self.block_of(qt_start), self.block_of(max(qt_start, qt_end - 1)) + 1)
 
     def in_block(self, number: int) -> list[PaintedSpan]:
-        return self.by_block.get(number, [])
+        found = self._blocks.get(number)
+        if found is None:
+            found = self._blocks[number] = self._find(number)
+        return found
+
+    def _find(self, number: int) -> list[PaintedSpan]:
+        if not self.spans or self.document is None or self.positions is None:
+            return []
+        block = self.document.findBlockByNumber(number)
+        if not block.isValid():
+            return []
+        core_start = self.positions.to_core(block.position())
+        core_end = self.positions.to_core(block.position() + block.length() - 1, round_up=True)
+        lo = bisect_left(self.starts, core_start - self.longest)
+        hi = bisect_left(self.starts, max(core_end, core_start + 1))
+        touching = [s for s in self.spans[lo:hi] if s.end > core_start and s.start < max(core_end, core_start + 1)]
+        qt_ranges = [self.positions.span_to_qt(s.start, s.end) for s in touching]
+        depths = nesting_depths(qt_ranges)
+        return [PaintedSpan(s.id, r[0], r[1], s.label, d) for s, r, d in zip(touching, qt_ranges, depths)]
 
 
 class SpanHighlighter(QSyntaxHighlighter):
@@ -99,7 +123,7 @@ class SpanHighlighter(QSyntaxHighlighter):
         super().__init__(document)
         self._colors = {name: QColor(value) for name, value in colors.items()}
         self._formats: dict[tuple[str | None, str | None], QTextCharFormat] = {}
-        self.index = SpanIndex([0], [])
+        self.index = SpanIndex()
         self.highlighted_blocks = 0  # blocks given formats, for tests and benchmarks
         # Blocks whose formats are wanted: those the user has had on screen. The others
         # stay plain until scrolled to, so opening a long text costs its visible part.
@@ -183,10 +207,8 @@ class DocumentView(QPlainTextEdit):
         self._text = ""
         self._tokens: list[Token] | None = None
         self._spans: dict[int | str | None, Span] = {}
-        self._painted: list[PaintedSpan] = []
         self._core_starts: list[int] = []  # spans sorted by core start, for lookups
         self._core_sorted: list[Span] = []
-        self._block_start_list: list[int] = [0]
         self.last_rehighlighted: list[int] = []  # block numbers redrawn by the last set_spans
         self._caret_span: Span | None = None
         self._loading = False
@@ -210,13 +232,12 @@ class DocumentView(QPlainTextEdit):
         # The highlighter stays attached but wants no block yet: the text goes in
         # plain, and only the blocks that come into view get their formats.
         self.highlighter.wanted = set()
-        self.highlighter.set_index(SpanIndex([0], []))  # no old spans on the new text
+        self.highlighter.set_index(SpanIndex())  # no old spans on the new text
         self._loading = True  # Qt asks to repaint while the text goes in; wait for the spans
         try:
             self.setPlainText(self.positions.display_text)
         finally:
             self._loading = False
-        self._block_start_list = self._block_starts()  # the text never changes: once per document
         self._store_spans(spans)
         self.last_rehighlighted = []
         self._highlight_visible()
@@ -285,20 +306,7 @@ class DocumentView(QPlainTextEdit):
         self._spans = {s.id: s for s in spans}
         self._core_sorted = sorted(spans, key=lambda s: (s.start, -s.end))
         self._core_starts = [s.start for s in self._core_sorted]
-        qt_ranges = [self.positions.span_to_qt(s.start, s.end) for s in spans]
-        depths = nesting_depths(qt_ranges)
-        self._painted = [PaintedSpan(s.id, r[0], r[1], s.label, d)
-                         for s, r, d in zip(spans, qt_ranges, depths)]
-        self.highlighter.set_index(SpanIndex(self._block_start_list, self._painted))
-
-    def _block_starts(self) -> list[int]:
-        document = self.document()
-        starts = []
-        block = document.begin()
-        while block.isValid():
-            starts.append(block.position())
-            block = block.next()
-        return starts or [0]
+        self.highlighter.set_index(SpanIndex(self.document(), self.positions, spans))
 
     @property
     def text(self) -> str:
