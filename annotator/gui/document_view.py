@@ -1,10 +1,11 @@
 """The document's text with one annotation set's spans painted on it.
 
 The text never changes after import, so the view is read-only. Spans are
-painted by a :class:`SpanHighlighter` (a ``QSyntaxHighlighter``), never by
-``ExtraSelection`` objects: thousands of those abort PySide6 6.12 on Python 3.11
-(DESIGN.md, "A PySide6 trap"). The one span under the caret is outlined by the
-view's own painting.
+painted by the view itself (:class:`SpanPainter`), only for the blocks being
+drawn, never by ``ExtraSelection`` objects (thousands of those abort PySide6
+6.12 on Python 3.11: DESIGN.md, "A PySide6 trap") nor by a QSyntaxHighlighter
+(it formats every paragraph as a text goes in). The one span under the caret
+is outlined too.
 
 Positions: spans and tokens come in Unicode code points; every conversion to
 and from Qt's UTF-16 positions goes through :class:`TextPositions`.
@@ -16,7 +17,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -25,8 +26,6 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPen,
-    QSyntaxHighlighter,
-    QTextCharFormat,
     QTextCursor,
     QTextDocument,
 )
@@ -116,75 +115,37 @@ class SpanIndex:
         return [PaintedSpan(s.id, r[0], r[1], s.label, d) for s, r, d in zip(touching, qt_ranges, depths)]
 
 
-class SpanHighlighter(QSyntaxHighlighter):
-    """Paints spans: a tint for the outermost, an underline in the label's colour for nested ones."""
+class SpanPainter:
+    """Paints spans under the text: a tint for the outermost, an underline for each nested level.
 
-    def __init__(self, document: QTextDocument, colors: dict[str, str]):
-        super().__init__(document)
-        self._colors = {name: QColor(value) for name, value in colors.items()}
-        self._formats: dict[tuple[str | None, str | None], QTextCharFormat] = {}
+    Our own painting, not a QSyntaxHighlighter: a highlighter formats every
+    paragraph when a text goes in (4,500 Python calls for 1 MB), and QTextLayout
+    formats cannot show two nested spans at once. Here only the blocks being
+    painted are looked at, and their spans are found lazily (:class:`SpanIndex`).
+    """
+
+    def __init__(self, colors: dict[str, str]):
+        self.set_colors(colors)
         self.index = SpanIndex()
-        self.highlighted_blocks = 0  # blocks given formats, for tests and benchmarks
-        # Blocks whose formats are wanted: those the user has had on screen. The others
-        # stay plain until scrolled to, so opening a long text costs its visible part.
-        self.wanted: set[int] = set()
+        self.painted_blocks = 0  # blocks painted with spans, for tests and benchmarks
+
+    def set_colors(self, colors: dict[str, str]) -> None:
+        self._colors = {name: QColor(value) for name, value in colors.items()}
+        self._tints: dict[str, QColor] = {}
 
     def color(self, label: str) -> QColor:
         return self._colors.get(label, QColor(FALLBACK_COLOR))
 
+    def tint(self, label: str) -> QColor:
+        tint = self._tints.get(label)
+        if tint is None:
+            tint = QColor(self.color(label))
+            tint.setAlpha(BACKGROUND_ALPHA)
+            self._tints[label] = tint
+        return tint
+
     def set_index(self, index: SpanIndex) -> None:
         self.index = index
-
-    def _format(self, background: str | None, underline: str | None) -> QTextCharFormat:
-        key = (background, underline)
-        fmt = self._formats.get(key)
-        if fmt is None:
-            fmt = QTextCharFormat()
-            if background is not None:
-                tint = QColor(self.color(background))
-                tint.setAlpha(BACKGROUND_ALPHA)
-                fmt.setBackground(tint)
-            if underline is not None:
-                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-                fmt.setUnderlineColor(self.color(underline))
-                fmt.setFontUnderline(True)
-            self._formats[key] = fmt
-        return fmt
-
-    def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt's name)
-        block = self.currentBlock()
-        number = block.blockNumber()
-        if number not in self.wanted:
-            return
-        self.highlighted_blocks += 1
-        spans = self.index.in_block(number)
-        if not spans:
-            return
-        base = block.position()
-        length = block.length() - 1  # UTF-16 units, without the paragraph separator
-        # Elementary segments between span edges; each gets the outermost span's
-        # tint and the innermost nested span's underline.
-        cuts = {0, length}
-        local = []
-        for span in spans:
-            start = min(max(span.qt_start - base, 0), length)
-            end = min(max(span.qt_end - base, 0), length)
-            if start < end:
-                local.append((start, end, span))
-                cuts.add(start)
-                cuts.add(end)
-        edges = sorted(cuts)
-        for left, right in zip(edges, edges[1:]):
-            covering = [s for start, end, s in local if start <= left and right <= end]
-            if not covering:
-                continue
-            outer = min(covering, key=lambda s: s.depth)
-            inner = max(covering, key=lambda s: s.depth)
-            background = outer.label if outer.depth == 0 else None
-            underline = inner.label if inner.depth > 0 else None
-            if background is None and underline is None:
-                background = outer.label
-            self.setFormat(left, right - left, self._format(background, underline))
 
 
 class DocumentView(QPlainTextEdit):
@@ -202,7 +163,7 @@ class DocumentView(QPlainTextEdit):
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setMouseTracking(True)
         self.snap_to_tokens = snap_to_tokens
-        self.highlighter = SpanHighlighter(self.document(), colors or {})
+        self.highlighter = SpanPainter(colors or {})
         self.positions = TextPositions("")
         self._text = ""
         self._tokens: list[Token] | None = None
@@ -211,16 +172,13 @@ class DocumentView(QPlainTextEdit):
         self._core_sorted: list[Span] = []
         self.last_rehighlighted: list[int] = []  # block numbers redrawn by the last set_spans
         self._caret_span: Span | None = None
-        self._loading = False
         self.cursorPositionChanged.connect(self._on_cursor_moved)
         self.selectionChanged.connect(self._on_selection_changed)
-        self.updateRequest.connect(self._highlight_visible)
 
     # --- content -----------------------------------------------------------
     def set_colors(self, colors: dict[str, str]) -> None:
-        self.highlighter._colors = {name: QColor(value) for name, value in colors.items()}
-        self.highlighter._formats.clear()
-        self.highlighter.rehighlight()
+        self.highlighter.set_colors(colors)
+        self.viewport().update()
 
     def set_document(self, text: str, spans: Iterable[Span] = ()) -> None:
         """Show a new text (stored, code points) with its spans."""
@@ -229,47 +187,11 @@ class DocumentView(QPlainTextEdit):
         self.positions = TextPositions(text)
         self._caret_span = None
         spans = list(spans)
-        # The highlighter stays attached but wants no block yet: the text goes in
-        # plain, and only the blocks that come into view get their formats.
-        self.highlighter.wanted = set()
         self.highlighter.set_index(SpanIndex())  # no old spans on the new text
-        self._loading = True  # Qt asks to repaint while the text goes in; wait for the spans
-        try:
-            self.setPlainText(self.positions.display_text)
-        finally:
-            self._loading = False
+        self.setPlainText(self.positions.display_text)
         self._store_spans(spans)
         self.last_rehighlighted = []
-        self._highlight_visible()
         self.viewport().update()
-
-    def _visible_blocks(self) -> range:
-        block = self.firstVisibleBlock()
-        if not block.isValid():
-            return range(0)
-        first = block.blockNumber()
-        top = self.blockBoundingGeometry(block).translated(self.contentOffset()).top()
-        height = self.viewport().height()
-        last = first
-        while block.isValid() and top <= height:
-            last = block.blockNumber()
-            top += self.blockBoundingRect(block).height()  # lays the block out if it is not yet
-            block = block.next()
-        return range(first, last + 1)
-
-    def _highlight_visible(self, *_args) -> None:
-        """Give formats to the blocks on screen that have none yet (on open, scroll, resize)."""
-        if self._loading:
-            return
-        wanted = self.highlighter.wanted
-        fresh = [n for n in self._visible_blocks() if n not in wanted]
-        if not fresh:
-            return
-        wanted.update(fresh)
-        document = self.document()
-        for number in fresh:
-            if self.highlighter.index.in_block(number):
-                self.highlighter.rehighlightBlock(document.findBlockByNumber(number))
 
     def set_spans(self, spans: Iterable[Span], changed: Iterable[int | str | None] | None = None) -> list[int]:
         """Replace the spans, redrawing only the blocks of spans that changed.
@@ -291,12 +213,6 @@ class DocumentView(QPlainTextEdit):
         for start, end in ranges:
             qt_start, qt_end = self.positions.span_to_qt(start, end)
             blocks.update(self.highlighter.index.blocks_of(qt_start, qt_end))
-        document = self.document()
-        blocks &= self.highlighter.wanted  # a block not yet shown gets its formats when it is
-        for number in sorted(blocks):
-            block = document.findBlockByNumber(number)
-            if block.isValid():
-                self.highlighter.rehighlightBlock(block)
         self.last_rehighlighted = sorted(blocks)
         self._update_caret_span()
         self.viewport().update()
@@ -467,7 +383,56 @@ class DocumentView(QPlainTextEdit):
     def caret_span(self) -> Span | None:
         return self._caret_span
 
+    def painted_at(self, qt_position: int) -> list[PaintedSpan]:
+        """The spans painted at a Qt position, outermost first (what the user sees there)."""
+        block = self.document().findBlock(qt_position)
+        found = [p for p in self.highlighter.index.in_block(block.blockNumber())
+                 if p.qt_start <= qt_position < p.qt_end]
+        return sorted(found, key=lambda p: p.depth)
+
+    def _paint_spans(self, painter: QPainter, area: QRect) -> None:
+        """Tints and underlines of the spans in the blocks inside ``area``, under the text."""
+        offset = self.contentOffset()
+        block = self.firstVisibleBlock()
+        while block.isValid():
+            top = self.blockBoundingGeometry(block).translated(offset).top()
+            if top > area.bottom():
+                break
+            spans = self.highlighter.index.in_block(block.blockNumber())
+            if spans:
+                self.highlighter.painted_blocks += 1
+                for span in sorted(spans, key=lambda p: p.depth):
+                    for rect in self._line_rects(block, top, span.qt_start, span.qt_end):
+                        if span.depth == 0:
+                            painter.fillRect(rect, self.highlighter.tint(span.label))
+                        else:
+                            pen = QPen(self.highlighter.color(span.label))
+                            pen.setWidth(2)
+                            painter.setPen(pen)
+                            y = rect.bottom() - 1 - 3 * (span.depth - 1)
+                            painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
+            block = block.next()
+
+    def _line_rects(self, block, top: float, qt_start: int, qt_end: int) -> list[QRectF]:
+        """One rectangle per visual line of ``block`` that [qt_start, qt_end) covers."""
+        layout = block.layout()
+        base = block.position()
+        rects = []
+        for n in range(layout.lineCount()):
+            line = layout.lineAt(n)
+            line_start = base + line.textStart()
+            start, end = max(qt_start, line_start), min(qt_end, line_start + line.textLength())
+            if start >= end:
+                continue
+            x1 = line.cursorToX(start - base)[0]
+            x2 = line.cursorToX(end - base)[0]
+            rects.append(QRectF(x1, top + line.y(), x2 - x1, line.height()))
+        return rects
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        painter = QPainter(self.viewport())
+        self._paint_spans(painter, event.rect())
+        painter.end()
         super().paintEvent(event)
         span = self._caret_span
         if span is None:
@@ -484,22 +449,11 @@ class DocumentView(QPlainTextEdit):
         """One rectangle per visual line the span covers (viewport coordinates)."""
         qt_start, qt_end = self.positions.span_to_qt(span.start, span.end)
         rects: list[QRectF] = []
-        document = self.document()
-        block = document.findBlock(qt_start)
         offset = self.contentOffset()
+        block = self.document().findBlock(qt_start)
         while block.isValid() and block.position() < qt_end:
-            layout = block.layout()
             top = self.blockBoundingGeometry(block).translated(offset).top()
-            base = block.position()
-            for n in range(layout.lineCount()):
-                line = layout.lineAt(n)
-                line_start, line_end = base + line.textStart(), base + line.textStart() + line.textLength()
-                start, end = max(qt_start, line_start), min(qt_end, line_end)
-                if start >= end:
-                    continue
-                x1 = line.cursorToX(start - base)[0]
-                x2 = line.cursorToX(end - base)[0]
-                rects.append(QRectF(x1, top + line.y(), x2 - x1, line.height()))
+            rects += self._line_rects(block, top, qt_start, qt_end)
             block = block.next()
         return rects
 

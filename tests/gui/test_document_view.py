@@ -6,7 +6,7 @@ import random
 import time
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QTextCharFormat, QTextCursor
+from PySide6.QtGui import QTextCursor
 
 from annotator.domain.model import Span
 from annotator.gui.document_view import DocumentView, nesting_depths
@@ -15,14 +15,9 @@ COLORS = {"PER": "#e6194b", "GPE": "#3cb44b", "ROLE": "#800000", "ORG": "#4363d8
 TEXT = "Президент Казахстана Касым-Жомарт Токаев прибыл в Ташкент.\nВторая строка 😀 про ООН.\r\nТретья."
 
 
-def _formats_at(view: DocumentView, qt_position: int):
-    block = view.document().findBlock(qt_position)
-    offset = qt_position - block.position()
-    ranges = block.layout().formats()
-    for fmt_range in ranges:
-        if fmt_range.start <= offset < fmt_range.start + fmt_range.length:
-            return QTextCharFormat(fmt_range.format)  # a copy: the range dies with the list
-    return None
+def _labels_at(view: DocumentView, qt_position: int) -> list[tuple[str, int]]:
+    """What is painted at a position: (label, depth), outermost first."""
+    return [(p.label, p.depth) for p in view.painted_at(qt_position)]
 
 
 def _make_big_text(size: int = 1_000_000) -> str:
@@ -47,18 +42,18 @@ def test_5000_spans_on_1mb_text_highlight(qtbot):
     qtbot.wait(1)
     opened = time.perf_counter() - began
     print(f"\n1 MB text, 5,000 spans: set_document {opened:.3f} s, "
-          f"{view.highlighter.highlighted_blocks} blocks highlighted")
-    # only what is on screen is highlighted when the document opens ...
-    assert 1 <= view.highlighter.highlighted_blocks < 100 < view.document().blockCount()
+          f"{view.highlighter.painted_blocks} blocks painted")
+    # only what is on screen is looked at when the document opens ...
+    looked_at = set(view.highlighter.index._blocks)
+    assert 1 <= len(looked_at) < 100 < view.document().blockCount()
     top = min(spans, key=lambda s: s.start)
     qt_start, _ = view.positions.span_to_qt(top.start, top.end)
-    assert _formats_at(view, qt_start) is not None
-    # ... and a span far down gets its formats when scrolled to
-    last = max(spans, key=lambda s: s.start)
-    qt_last, _ = view.positions.span_to_qt(last.start, last.end)
-    assert _formats_at(view, qt_last) is None
+    assert top.label in [label for label, _ in _labels_at(view, qt_start)]
+    # ... and a block far down when it is scrolled to
+    last_block = view.document().blockCount() - 1
+    assert last_block not in view.highlighter.index._blocks
     view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
-    qtbot.waitUntil(lambda: _formats_at(view, qt_last) is not None, timeout=2000)
+    qtbot.waitUntil(lambda: last_block in view.highlighter.index._blocks, timeout=2000)
     # changing one span redraws only its block(s)
     began = time.perf_counter()
     redrawn = view.set_spans(spans[1:] + [Span(99999, 10, 20, "PER")])
@@ -74,14 +69,32 @@ def test_nested_spans_get_tint_and_underline(qtbot):
     gpe = Span(2, 10, 20, "GPE")  # Казахстана
     assert TEXT[role.start:role.end] == "Президент Казахстана"
     view.set_document(TEXT, [gpe, role])
-    outer = _formats_at(view, 2)
-    inner = _formats_at(view, 12)
-    assert outer.background().color().name() == "#800000"
-    assert not outer.fontUnderline()
-    assert inner.background().color().name() == "#800000"
-    assert inner.fontUnderline() and inner.underlineColor().name() == "#3cb44b"
-    assert _formats_at(view, 25) is None  # unlabelled text keeps no format
+    assert _labels_at(view, 2) == [("ROLE", 0)]  # tinted
+    assert _labels_at(view, 12) == [("ROLE", 0), ("GPE", 1)]  # tinted and underlined
+    assert _labels_at(view, 25) == []  # unlabelled text stays plain
     assert view.labels_at_qt(12) == ["ROLE", "GPE"]
+
+
+def test_spans_are_painted_on_screen(qtbot):
+    """The pixels: a labelled word is tinted in its colour, an unlabelled one is not."""
+    view = DocumentView(COLORS)
+    qtbot.addWidget(view)
+    view.resize(700, 200)
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_document(TEXT, [Span(1, 0, 9, "ROLE")])  # "Президент"
+    qtbot.wait(10)
+    image = view.viewport().grab().toImage()
+    labelled = view._span_rects(view.spans()[0])[0]
+    plain = view._span_rects(Span(None, TEXT.index("прибыл"), TEXT.index("прибыл") + 6, "X"))[0]
+
+    def reddish(rect) -> int:
+        y = int(rect.top() + 2)  # above the glyphs' body: mostly background
+        xs = range(int(rect.left()) + 1, int(rect.right()) - 1)
+        return sum(1 for x in xs if image.pixelColor(x, y).red() > image.pixelColor(x, y).green() + 20)
+
+    assert reddish(labelled) > 10
+    assert reddish(plain) == 0
 
 
 def test_nesting_depths():
@@ -100,7 +113,7 @@ def test_spans_after_emoji_and_crlf_land_on_their_text(qtbot):
         cursor.setPosition(qt_start)
         cursor.setPosition(qt_end, QTextCursor.MoveMode.KeepAnchor)
         assert cursor.selectedText() == TEXT[span.start:span.end]
-        assert _formats_at(view, qt_start).background().color().name() == COLORS[span.label]
+        assert _labels_at(view, qt_start) == [(span.label, 0)]
         view.select_core(span.start, span.end)
         assert view.selection_core() == (span.start, span.end)
 
@@ -114,7 +127,7 @@ def test_set_spans_redraws_only_changed_blocks(qtbot):
     assert redrawn == [2]
     redrawn = view.set_spans([Span(2, third, third + 6, "PER")])
     assert redrawn == [0]
-    assert _formats_at(view, 0) is None
+    assert _labels_at(view, 0) == []
 
 
 def test_token_caret_and_selection(qtbot):
