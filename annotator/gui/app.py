@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from annotator import paths
@@ -18,7 +19,8 @@ def ask_annotator_name(parent: QWidget | None = None) -> str | None:
     """Ask for the user's annotator name until it is valid; None if they cancel."""
     name = ""
     while True:
-        name, ok = QInputDialog.getText(parent, "annotator", "Your annotator name:",
+        name, ok = QInputDialog.getText(parent, "annotator",
+                                        QCoreApplication.translate("FirstStart", "Your annotator name:"),
                                         QLineEdit.EchoMode.Normal, name)
         if not ok:
             return None

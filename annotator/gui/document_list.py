@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 from collections import OrderedDict
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from annotator.domain.model import DocumentSummary, SetStatus
 from annotator.domain.query import DocumentQuery
@@ -23,7 +23,7 @@ PAGE_SIZE = 200
 CACHED_PAGES = 4
 
 COLUMNS = ("id", "date", "length", "status")
-HEADERS = ("Document", "Date", "Length", "My status")
+HEADERS = ("Document", "Date", "Length", "My status")  # translated when shown (context DocumentList)
 ID_COLUMN, DATE_COLUMN, LENGTH_COLUMN, STATUS_COLUMN = range(4)
 # The DocumentQuery sort key behind each sortable column (the status column is not sortable).
 SORT_KEY_OF_COLUMN = {ID_COLUMN: "id", DATE_COLUMN: "date", LENGTH_COLUMN: "length"}
@@ -144,7 +144,7 @@ class DocumentListModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             if 0 <= section < len(HEADERS):
-                return HEADERS[section]
+                return QCoreApplication.translate("DocumentList", HEADERS[section])
             return None
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
             return section + 1
