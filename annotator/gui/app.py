@@ -11,6 +11,7 @@ from annotator import paths
 from annotator.domain.validation import check_owner_name
 from annotator.gui.settings import GuiSettings, load_settings, save_settings
 from annotator.gui.tasks import TaskRunner
+from annotator.gui.translation import install_translators, remove_translators
 from annotator.services import documents, importing
 from annotator.services.workspace import Workspace
 
@@ -19,7 +20,7 @@ def ask_annotator_name(parent: QWidget | None = None) -> str | None:
     """Ask for the user's annotator name until it is valid; None if they cancel."""
     name = ""
     while True:
-        name, ok = QInputDialog.getText(parent, "annotator",
+        name, ok = QInputDialog.getText(parent, QCoreApplication.translate("FirstStart", "annotator"),
                                         QCoreApplication.translate("FirstStart", "Your annotator name:"),
                                         QLineEdit.EchoMode.Normal, name)
         if not ok:
@@ -27,7 +28,7 @@ def ask_annotator_name(parent: QWidget | None = None) -> str | None:
         problems = check_owner_name(name.strip(), allow_gold=False)
         if not problems:
             return name.strip()
-        QMessageBox.warning(parent, "annotator", "; ".join(problems))
+        QMessageBox.warning(parent, QCoreApplication.translate("FirstStart", "annotator"), "; ".join(problems))
 
 
 def run_gui(db: str | None = None) -> int:
@@ -36,6 +37,14 @@ def run_gui(db: str | None = None) -> int:
     app.setApplicationName("annotator")
 
     settings: GuiSettings = load_settings()
+    translators = install_translators(app, settings.language)  # before any dialog or window is built
+    try:
+        return _run(app, settings, db)
+    finally:
+        remove_translators(app, translators)
+
+
+def _run(app: QApplication, settings: GuiSettings, db: str | None) -> int:
     if settings.annotator is None:
         name = ask_annotator_name()
         if name is None:

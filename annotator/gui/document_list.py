@@ -12,7 +12,15 @@ from __future__ import annotations
 import dataclasses
 from collections import OrderedDict
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from annotator.domain.model import DocumentSummary, SetStatus
 from annotator.domain.query import DocumentQuery
@@ -23,7 +31,21 @@ PAGE_SIZE = 200
 CACHED_PAGES = 4
 
 COLUMNS = ("id", "date", "length", "status")
-HEADERS = ("Document", "Date", "Length", "My status")  # translated when shown (context DocumentList)
+CONTEXT = "DocumentList"  # the translation context of the headers and status names
+HEADERS = (  # translated when shown, in CONTEXT
+    QT_TRANSLATE_NOOP("DocumentList", "Document"),
+    QT_TRANSLATE_NOOP("DocumentList", "Date"),
+    QT_TRANSLATE_NOOP("DocumentList", "Length"),
+    QT_TRANSLATE_NOOP("DocumentList", "My status"),
+)
+# The status column's text for each set status (the stored value), translated when shown, in CONTEXT.
+STATUS_NAMES = {
+    SetStatus.NEW: QT_TRANSLATE_NOOP("DocumentList", "new"),
+    SetStatus.IN_PROGRESS: QT_TRANSLATE_NOOP("DocumentList", "in_progress"),
+    SetStatus.DONE: QT_TRANSLATE_NOOP("DocumentList", "done"),
+    SetStatus.CURATED: QT_TRANSLATE_NOOP("DocumentList", "curated"),
+    SetStatus.SKIPPED: QT_TRANSLATE_NOOP("DocumentList", "skipped"),
+}
 ID_COLUMN, DATE_COLUMN, LENGTH_COLUMN, STATUS_COLUMN = range(4)
 # The DocumentQuery sort key behind each sortable column (the status column is not sortable).
 SORT_KEY_OF_COLUMN = {ID_COLUMN: "id", DATE_COLUMN: "date", LENGTH_COLUMN: "length"}
@@ -144,7 +166,7 @@ class DocumentListModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             if 0 <= section < len(HEADERS):
-                return QCoreApplication.translate("DocumentList", HEADERS[section])
+                return QCoreApplication.translate(CONTEXT, HEADERS[section])
             return None
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
             return section + 1
@@ -179,11 +201,17 @@ class DocumentListModel(QAbstractTableModel):
     # ------------------------------------------------------------ pages
 
     def _status(self, summary: DocumentSummary) -> str:
+        value = SetStatus.NEW.value
         if self._annotator is not None:
             for owner, status in summary.sets:
                 if owner == self._annotator:
-                    return str(status)
-        return SetStatus.NEW.value
+                    value = str(status)
+                    break
+        try:
+            name = STATUS_NAMES[SetStatus(value)]
+        except ValueError:
+            return value
+        return QCoreApplication.translate(CONTEXT, name)
 
     def _summary(self, row: int) -> DocumentSummary | None:
         if row < 0 or row >= self.rowCount():

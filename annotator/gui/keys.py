@@ -10,18 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout, \
     QWidget
 
 from annotator.domain.scheme import Scheme
 
-CONTEXT = "Keys"
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - Qt's name, for lupdate
-    return text
+CONTEXT = "Keys"  # lupdate reads only literals: the tables below spell it out
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,16 +37,16 @@ class KeyBinding:
 
 
 KEY_MAP: tuple[KeyBinding, ...] = (
-    KeyBinding("remove_span", ("Delete",), QT_TRANSLATE_NOOP(CONTEXT, "Remove the span under the caret")),
-    KeyBinding("undo", ("Ctrl+Z",), QT_TRANSLATE_NOOP(CONTEXT, "Undo your last action")),
-    KeyBinding("redo", ("Ctrl+Shift+Z", "Ctrl+Y"), QT_TRANSLATE_NOOP(CONTEXT, "Redo")),
-    KeyBinding("next_span", ("Tab",), QT_TRANSLATE_NOOP(CONTEXT, "Go to the next span")),
-    KeyBinding("previous_span", ("Shift+Tab",), QT_TRANSLATE_NOOP(CONTEXT, "Go to the previous span")),
-    KeyBinding("next_document", ("Ctrl+PgDown",), QT_TRANSLATE_NOOP(CONTEXT, "Next document")),
-    KeyBinding("previous_document", ("Ctrl+PgUp",), QT_TRANSLATE_NOOP(CONTEXT, "Previous document")),
-    KeyBinding("mark_done", ("Ctrl+Return",), QT_TRANSLATE_NOOP(CONTEXT, "Mark the document done")),
-    KeyBinding("toggle_snap", ("Ctrl+T",), QT_TRANSLATE_NOOP(CONTEXT, "Snap selections to whole tokens (on/off)")),
-    KeyBinding("cheat_sheet", ("F1",), QT_TRANSLATE_NOOP(CONTEXT, "Show this list of keys")),
+    KeyBinding("remove_span", ("Delete",), QT_TRANSLATE_NOOP("Keys", "Remove the span under the caret")),
+    KeyBinding("undo", ("Ctrl+Z",), QT_TRANSLATE_NOOP("Keys", "Undo your last action")),
+    KeyBinding("redo", ("Ctrl+Shift+Z", "Ctrl+Y"), QT_TRANSLATE_NOOP("Keys", "Redo")),
+    KeyBinding("next_span", ("Tab",), QT_TRANSLATE_NOOP("Keys", "Go to the next span")),
+    KeyBinding("previous_span", ("Shift+Tab",), QT_TRANSLATE_NOOP("Keys", "Go to the previous span")),
+    KeyBinding("next_document", ("Ctrl+PgDown",), QT_TRANSLATE_NOOP("Keys", "Next document")),
+    KeyBinding("previous_document", ("Ctrl+PgUp",), QT_TRANSLATE_NOOP("Keys", "Previous document")),
+    KeyBinding("mark_done", ("Ctrl+Return",), QT_TRANSLATE_NOOP("Keys", "Mark the document done")),
+    KeyBinding("toggle_snap", ("Ctrl+T",), QT_TRANSLATE_NOOP("Keys", "Snap selections to whole tokens (on/off)")),
+    KeyBinding("cheat_sheet", ("F1",), QT_TRANSLATE_NOOP("Keys", "Show this list of keys")),
 )
 
 # Actions that are switches: checkable, their handler gets the new state.
@@ -58,14 +54,14 @@ TOGGLES = frozenset({"toggle_snap"})
 
 # Caret keys the document view handles itself (listed on the cheat sheet only).
 CARET_KEYS: tuple[KeyBinding, ...] = (
-    KeyBinding("caret_next_token", ("Right",), QT_TRANSLATE_NOOP(CONTEXT, "Caret to the next token")),
-    KeyBinding("caret_previous_token", ("Left",), QT_TRANSLATE_NOOP(CONTEXT, "Caret to the previous token")),
-    KeyBinding("extend_next_token", ("Shift+Right",), QT_TRANSLATE_NOOP(CONTEXT, "Extend the selection by a token")),
+    KeyBinding("caret_next_token", ("Right",), QT_TRANSLATE_NOOP("Keys", "Caret to the next token")),
+    KeyBinding("caret_previous_token", ("Left",), QT_TRANSLATE_NOOP("Keys", "Caret to the previous token")),
+    KeyBinding("extend_next_token", ("Shift+Right",), QT_TRANSLATE_NOOP("Keys", "Extend the selection by a token")),
     KeyBinding("shrink_previous_token", ("Shift+Left",),
-               QT_TRANSLATE_NOOP(CONTEXT, "Extend the selection back by a token")),
+               QT_TRANSLATE_NOOP("Keys", "Extend the selection back by a token")),
 )
 
-LABEL_DESCRIPTION = QT_TRANSLATE_NOOP(CONTEXT, "Label the selection (or the span under the caret) as %1")
+LABEL_DESCRIPTION = QT_TRANSLATE_NOOP("Keys", "Label the selection (or the span under the caret) as %1")
 
 
 def label_action(label: str) -> str:

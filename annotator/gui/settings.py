@@ -26,6 +26,7 @@ class GuiSettings:
     annotator: str | None = None
     snap_to_tokens: bool = True
     font_size: int = 12
+    language: str | None = None  # "ru", "en", ...; None: the system locale's
 
 
 def settings_file() -> Path:
@@ -37,6 +38,8 @@ def _valid(name: str, value: object) -> bool:
         return value is None or (isinstance(value, str) and bool(value.strip()))
     if name == "snap_to_tokens":
         return isinstance(value, bool)
+    if name == "language":
+        return value is None or (isinstance(value, str) and bool(value.strip()))
     if name == "font_size":
         return isinstance(value, int) and not isinstance(value, bool) and 4 <= value <= 96
     return False

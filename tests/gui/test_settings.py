@@ -22,7 +22,7 @@ def test_save_then_load_round_trips_in_the_config_dir(config_dir):
     assert settings_file().parent == config_dir
     assert [p.name for p in config_dir.iterdir()] == ["gui.json"]  # no temp file left behind
     assert json.loads(settings_file().read_text(encoding="utf-8")) == {
-        "annotator": "анна", "snap_to_tokens": False, "font_size": 15}
+        "annotator": "анна", "snap_to_tokens": False, "font_size": 15, "language": None}
     assert load_settings() == GuiSettings(annotator="анна", snap_to_tokens=False, font_size=15)
 
 
