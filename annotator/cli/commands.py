@@ -96,15 +96,9 @@ def export(args: argparse.Namespace) -> int:
                                       owner=args.annotator, document_ids=ids, progress=progress)
             sys.stdout.flush()
         else:
-            target = Path(args.output)
-            partial = target.with_name(target.name + ".partial")
-            try:
-                with open(partial, "wb") as out:
-                    report = exporting.export(workspace, out, format_id=args.format, owner=args.annotator,
-                                              document_ids=ids, progress=progress)
-                partial.replace(target)  # a failed export never leaves a half-written file behind
-            finally:
-                partial.unlink(missing_ok=True)
+            # a failed export never leaves a half-written file behind
+            report = exporting.export_to_path(workspace, Path(args.output), format_id=args.format,
+                                              owner=args.annotator, document_ids=ids, progress=progress)
     print(f"exported {report.records} record(s) of {report.documents} document(s)", file=sys.stderr)
     return 0
 

@@ -15,10 +15,11 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QLocale, QModelIndex, Qt
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -36,7 +37,9 @@ from annotator.domain.query import DocumentQuery
 from annotator.gui.attribute_editor import AttributeEditor
 from annotator.gui.document_list import SORT_KEY_OF_COLUMN, DocumentListModel
 from annotator.gui.document_view import DocumentView
+from annotator.gui.export_dialog import ExportDialog
 from annotator.gui.filter_bar import FilterBar
+from annotator.gui.import_dialog import ImportDialog
 from annotator.gui.keys import KEY_MAP, CARET_KEYS, TOGGLES, CheatSheet, KeyBinding, describe, label_bindings
 from annotator.gui.palette import LabelPalette
 from annotator.gui.settings import GuiSettings, save_settings
@@ -75,6 +78,9 @@ class MainWindow(QMainWindow):
         self.state: SetState | None = None
         self._load_serial = 0
         self._cheat_sheet: CheatSheet | None = None
+        self.import_dialog: ImportDialog | None = None
+        self.export_dialog: ExportDialog | None = None
+        self.setAcceptDrops(True)  # files dropped on the window open the import dialog
         self.setWindowTitle(self.tr("annotator"))
 
         # --- widgets ---
@@ -143,6 +149,8 @@ class MainWindow(QMainWindow):
             "previous_document": partial(self.go_to_document, -1),
             "mark_done": self.mark_done,
             "cheat_sheet": self.show_cheat_sheet,
+            "import": lambda: self.open_import_dialog(),
+            "export": self.open_export_dialog,
         }
         toggles: dict[str, tuple[Callable[[bool], None], bool]] = {
             "toggle_snap": (self.set_snap_to_tokens, settings.snap_to_tokens),
@@ -187,6 +195,9 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ layout helpers
     def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        for name in ("import", "export"):
+            file_menu.addAction(self.actions_by_name[name])
         edit = self.menuBar().addMenu(self.tr("&Edit"))
         for name in ("undo", "redo", "remove_span", "mark_done"):
             edit.addAction(self.actions_by_name[name])
@@ -448,6 +459,80 @@ class MainWindow(QMainWindow):
         self._cheat_sheet.show()
         self._cheat_sheet.raise_()
         return self._cheat_sheet
+
+    # ------------------------------------------------------------ import, export
+    def open_import_dialog(self, paths: list[Path] | None = None) -> ImportDialog:
+        """The import dialog (one per window), with ``paths`` chosen if given."""
+        if self.import_dialog is None:
+            self.import_dialog = ImportDialog(self.workspace, self.runner, self.owner, self)
+            self.import_dialog.imported.connect(self._on_imported)
+        if paths:
+            self.import_dialog.set_paths(list(paths))
+        self.import_dialog.show()
+        self.import_dialog.raise_()
+        self.import_dialog.activateWindow()
+        return self.import_dialog
+
+    def selected_document_ids(self) -> list[str]:
+        rows = sorted({index.row() for index in self.document_table.selectionModel().selectedRows()})
+        return [self.document_model.document_id(row) for row in rows]
+
+    def open_export_dialog(self) -> ExportDialog:
+        """A new export dialog on the list's current selection and filters."""
+        if self.export_dialog is not None and self.export_dialog.running:
+            self.export_dialog.show()
+            self.export_dialog.raise_()
+            return self.export_dialog
+        if self.export_dialog is not None:
+            self.export_dialog.deleteLater()
+        self.export_dialog = ExportDialog(self.workspace, self.runner, self.owner, self.selected_document_ids(),
+                                          self.document_model.query, self)
+        self.export_dialog.show()
+        self.export_dialog.raise_()
+        return self.export_dialog
+
+    def _on_imported(self, _report: object) -> None:
+        """A committed import: the list and the counts again from the store."""
+        self._set_query(self.document_model.query, open_first=self.document is None)
+        document_id, owner, workspace = self.document_id, self.owner, self.workspace
+        if document_id is not None:
+            self.runner.run(partial(_read_state, workspace, document_id, owner),
+                            on_done=self._on_state_read, on_error=self._on_error)
+        else:
+            self._update_counts(None)
+
+    def _on_state_read(self, state: SetState) -> None:
+        if state.document_id == self.document_id:
+            self.state = state
+            self._update_counts(state)
+            self._update_undo_actions(state)
+
+    @staticmethod
+    def dropped_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
+        mime = event.mimeData()
+        if not mime.hasUrls():
+            return []
+        return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if self.dropped_paths(event):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        paths = self.dropped_paths(event)
+        if not paths:
+            super().dropEvent(event)
+            return
+        event.acceptProposedAction()
+        self.open_import_dialog(paths)
 
     # ------------------------------------------------------------ results
     def _on_changed(self, result: tuple[Changes | None, SetState | None]) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import BinaryIO
 
 from annotator.domain.model import ALL
@@ -68,3 +69,20 @@ def export(workspace: Workspace, out: BinaryIO, *, format_id: str = "jsonl", own
     counter = [0]
     records = writer.write(out, _items(workspace, query, owner, progress, cancel, counter), scheme)  # type: ignore[attr-defined]
     return ExportReport(records, counter[0])
+
+
+def export_to_path(workspace: Workspace, path: Path, **options) -> ExportReport:
+    """:func:`export` into a file, written as ``<name>.partial`` and renamed at the end.
+
+    A failed or cancelled export never leaves a half-written file behind (nor
+    touches a file already at ``path``).
+    """
+    target = Path(path)
+    partial = target.with_name(target.name + ".partial")
+    try:
+        with open(partial, "wb") as out:
+            report = export(workspace, out, **options)
+        partial.replace(target)
+    finally:
+        partial.unlink(missing_ok=True)
+    return report

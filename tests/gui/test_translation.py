@@ -138,9 +138,9 @@ def test_the_window_speaks_russian_with_the_russian_translator(russian, qtbot, g
     expected = messages(TS_FILE)
     window = make_window(qtbot, gui_workspace, runner)
     titles = [action.text() for action in window.menuBar().actions()]
-    assert titles[0] == expected[("MainWindow", "&Edit")][1] == "&Правка"
+    assert titles[1] == expected[("MainWindow", "&Edit")][1] == "&Правка"
     assert titles == [expected[("MainWindow", source)][1]
-                      for source in ("&Edit", "&Label", "&Go", "&Options", "&Help")]
+                      for source in ("&File", "&Edit", "&Label", "&Go", "&Options", "&Help")]
     model = window.document_model
     from PySide6.QtCore import Qt
 
