@@ -12,10 +12,9 @@ import logging
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -31,11 +30,11 @@ from PySide6.QtWidgets import (
 from annotator.domain.model import ALL, GOLD
 from annotator.domain.query import DocumentQuery
 from annotator.domain.validation import check_owner_name
+from annotator.gui.task_dialog import TaskDialog
 from annotator.gui.tasks import TaskRunner
 from annotator.services import exporting
 from annotator.services.errors import Cancelled, ServiceError
 from annotator.services.exporting import ExportReport
-from annotator.services.progress import CancelToken
 from annotator.services.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -45,26 +44,21 @@ ME, GOLD_SETS, ALL_SETS, ANOTHER = range(4)
 ALL_DOCUMENTS, FILTERED, SELECTED = range(3)
 
 
-class ExportDialog(QDialog):
+class ExportDialog(TaskDialog):
     """Choose the owner, the documents and the file; export with progress and cancel."""
 
     exported = Signal(object)  # the ExportReport once the file is in place
-    progressed = Signal(int, object, str)  # emitted on the worker thread
-    finished_task = Signal()
 
     def __init__(self, workspace: Workspace, runner: TaskRunner, annotator: str | None,
                  selected_document_ids: list[str], current_query: DocumentQuery | None,
                  parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__(runner, parent)
         self.workspace = workspace
-        self.runner = runner
         self.annotator = annotator
         self.selected_document_ids = list(selected_document_ids)
         self.current_query = current_query or DocumentQuery()
         self.output: Path | None = None
         self.report: ExportReport | None = None
-        self.cancel_token: CancelToken | None = None
-        self.progress_seen = 0
         self.setWindowTitle(self.tr("Export"))
 
         # --- whose sets
@@ -144,7 +138,6 @@ class ExportDialog(QDialog):
         layout.addWidget(self.summary_label)
         layout.addLayout(buttons)
 
-        self.progressed.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
         self._update_buttons()
         self.resize(560, 380)
 
@@ -191,10 +184,6 @@ class ExportDialog(QDialog):
             return {"document_ids": list(self.selected_document_ids)}
         return {}
 
-    @property
-    def running(self) -> bool:
-        return self.cancel_token is not None
-
     # ------------------------------------------------------------ running
     def start_export(self) -> None:
         if self.running or self.output is None:
@@ -203,54 +192,37 @@ class ExportDialog(QDialog):
         if owner is None:
             self.summary_label.setText(self.tr("Type a valid annotator name."))
             return
-        token = CancelToken()
-        self.cancel_token = token
         self.report = None
-        self.progress_seen = 0
         self.progress_bar.setRange(0, 0)
         self.summary_label.setText(self.tr("Exporting…"))
-        self._update_buttons()
-        task = partial(exporting.export_to_path, self.workspace, self.output, owner=owner,
-                       progress=self._report_progress, cancel=token, **self.documents())
-        self.runner.run(task, on_done=self._on_done, on_error=self._on_error)
+        self.start_task(partial(self._export, owner, self.documents()))
 
-    def _report_progress(self, done: int, total: int | None, what: str) -> None:
-        self.progressed.emit(done, total, what)  # on the worker thread: only the signal
+    def _export(self, owner: str, documents: dict, progress, cancel) -> ExportReport:
+        return exporting.export_to_path(self.workspace, self.output, owner=owner, progress=progress,
+                                        cancel=cancel, **documents)
 
-    @Slot(int, object, str)
-    def _on_progress(self, done: int, total: object, what: str) -> None:
-        if not self.running:
-            return
-        self.progress_seen += 1
-        if isinstance(total, int) and total > 0:
+    def show_progress(self, done: int, total: int | None, what: str) -> None:
+        if total:
             self.progress_bar.setRange(0, total)
             self.progress_bar.setValue(min(done, total))
             self.progress_bar.setFormat(self.tr("%1 / %2 documents").replace("%1", str(min(done, total)))
                                         .replace("%2", str(total)))
 
-    def cancel(self) -> None:
-        if self.cancel_token is not None:
-            self.cancel_token.cancel()
-            self.cancel_button.setEnabled(False)
-            self.summary_label.setText(self.tr("Cancelling…"))
+    def show_cancelling(self) -> None:
+        self.cancel_button.setEnabled(False)
+        self.summary_label.setText(self.tr("Cancelling…"))
 
-    def _finish(self) -> None:
-        self.cancel_token = None
-        self.progress_bar.setRange(0, 1)
-        self._update_buttons()
-
-    def _on_done(self, report: ExportReport) -> None:
-        self._finish()
+    def on_task_done(self, report: ExportReport) -> None:
         self.report = report
+        self.progress_bar.setRange(0, 1)
         self.progress_bar.setValue(1)
         self.summary_label.setText(self.tr("Exported %1 record(s) of %2 document(s) to %3.")
                                    .replace("%1", str(report.records)).replace("%2", str(report.documents))
                                    .replace("%3", str(self.output)))
         self.exported.emit(report)
-        self.finished_task.emit()
 
-    def _on_error(self, exc: BaseException) -> None:
-        self._finish()
+    def on_task_error(self, exc: BaseException) -> None:
+        self.progress_bar.setRange(0, 1)
         self.progress_bar.setValue(0)
         if isinstance(exc, Cancelled):
             self.summary_label.setText(self.tr("Cancelled: no file was written."))
@@ -259,7 +231,6 @@ class ExportDialog(QDialog):
         else:
             log.error("export failed", exc_info=exc)
             self.summary_label.setText(self.tr("Not exported: %1").replace("%1", f"{type(exc).__name__}: {exc}"))
-        self.finished_task.emit()
 
     def _update_buttons(self) -> None:
         running = self.running
@@ -270,8 +241,3 @@ class ExportDialog(QDialog):
                               and (button is not self.selected_radio or bool(self.selected_document_ids)))
         for widget in (self.another_edit, self.output_edit, self.browse_button):
             widget.setEnabled(not running)
-
-    def reject(self) -> None:
-        if self.running:
-            self.cancel()
-        super().reject()

@@ -1,10 +1,8 @@
 """The import dialog: files or a folder into the store, over the same service as ``annotator import``.
 
-The import runs on the window's :class:`TaskRunner`. The service reports
-progress on the worker thread; the dialog forwards each report to the GUI
-thread through a queued signal (``progressed``) and touches its widgets only
-there. Cancel sets a :class:`CancelToken`: the service stops at the next
-record, raises ``Cancelled`` and rolls back, so the store is exactly as before.
+The import runs on the window's :class:`TaskRunner` (see :class:`TaskDialog`
+for progress and cancel): cancelled, the service stops at the next record,
+raises ``Cancelled`` and rolls back, so the store is exactly as before.
 """
 
 from __future__ import annotations
@@ -13,11 +11,10 @@ import logging
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -34,11 +31,11 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.domain.problems import Problem
+from annotator.gui.task_dialog import TaskDialog
 from annotator.gui.tasks import TaskRunner
 from annotator.services import importing
 from annotator.services.errors import Cancelled, ServiceError
 from annotator.services.importing import ImportReport
-from annotator.services.progress import CancelToken
 from annotator.services.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -50,23 +47,19 @@ ERROR, SKIPPED, NOTICE = "error", "skipped", "notice"
 KIND, FILE, LINE, MESSAGE = range(4)
 
 
-class ImportDialog(QDialog):
+class ImportDialog(TaskDialog):
     """Choose files, check them (dry run) or import them; problems listed as file, line, message."""
 
     imported = Signal(object)  # the ImportReport of a committed import
-    progressed = Signal(int, object, str)  # done, total (or None), what: emitted on the worker thread
-    finished_task = Signal()  # after any run (import, check, cancel, failure): the result is shown
 
     def __init__(self, workspace: Workspace, runner: TaskRunner, annotator: str | None,
                  parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__(runner, parent)
         self.workspace = workspace
-        self.runner = runner
         self.annotator = annotator
         self.paths: list[Path] = []
         self.report: ImportReport | None = None
-        self.cancel_token: CancelToken | None = None
-        self.progress_seen = 0
+        self.dry_run = False
         self.setWindowTitle(self.tr("Import"))
 
         self.path_list = QListWidget(self)
@@ -142,8 +135,6 @@ class ImportDialog(QDialog):
         layout.addWidget(self.summary_label)
         layout.addLayout(buttons)
 
-        # Emitted on the worker thread, received here on the GUI thread (a queued connection).
-        self.progressed.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
         self._update_buttons()
         self.resize(760, 520)
 
@@ -168,10 +159,6 @@ class ImportDialog(QDialog):
         if name:
             self.set_paths([Path(name)])
 
-    @property
-    def running(self) -> bool:
-        return self.cancel_token is not None
-
     # ------------------------------------------------------------ running
     def check(self) -> None:
         self._run(dry_run=True)
@@ -182,32 +169,23 @@ class ImportDialog(QDialog):
     def _run(self, *, dry_run: bool) -> None:
         if self.running or not self.paths:
             return
-        token = CancelToken()
-        self.cancel_token = token
         self.report = None
-        self.progress_seen = 0
+        self.dry_run = dry_run
         self.table.setRowCount(0)
         self.progress_bar.setRange(0, 0)  # busy until the first report
         self.progress_label.setText(self.tr("Starting…"))
         self.summary_label.setText(self.tr("Checking…") if dry_run else self.tr("Importing…"))
-        self._update_buttons()
-        task = partial(importing.import_files, self.workspace, list(self.paths),
-                       format_id=self.format_combo.currentData(),
-                       annotator=self.annotator_edit.text().strip() or None, user=self.annotator,
-                       skip_bad=self.skip_bad_box.isChecked(), dry_run=dry_run,
-                       progress=self._report_progress, cancel=token)
-        self.runner.run(task, on_done=self._on_done, on_error=self._on_error)
+        self.start_task(partial(self._import, list(self.paths), self.format_combo.currentData(),
+                                self.annotator_edit.text().strip() or None, self.skip_bad_box.isChecked(),
+                                dry_run))
 
-    def _report_progress(self, done: int, total: int | None, what: str) -> None:
-        # On the worker thread: no widget here, only the signal.
-        self.progressed.emit(done, total, what)
+    def _import(self, paths, format_id, owner, skip_bad, dry_run, progress, cancel) -> ImportReport:
+        return importing.import_files(self.workspace, paths, format_id=format_id, annotator=owner,
+                                      user=self.annotator, skip_bad=skip_bad, dry_run=dry_run,
+                                      progress=progress, cancel=cancel)
 
-    @Slot(int, object, str)
-    def _on_progress(self, done: int, total: object, what: str) -> None:
-        if not self.running:
-            return
-        self.progress_seen += 1
-        if isinstance(total, int) and total > 0:
+    def show_progress(self, done: int, total: int | None, what: str) -> None:
+        if total:
             self.progress_bar.setRange(0, total)
             self.progress_bar.setValue(min(done, total))
             self.progress_label.setText(self.tr("%1 / %2 files — %3").replace("%1", str(done))
@@ -215,22 +193,16 @@ class ImportDialog(QDialog):
         else:
             self.progress_label.setText(what)
 
-    def cancel(self) -> None:
-        if self.cancel_token is not None:
-            self.cancel_token.cancel()
-            self.cancel_button.setEnabled(False)
-            self.progress_label.setText(self.tr("Cancelling…"))
+    def show_cancelling(self) -> None:
+        self.cancel_button.setEnabled(False)
+        self.progress_label.setText(self.tr("Cancelling…"))
 
-    def _finish(self) -> None:
-        self.cancel_token = None
-        self.progress_bar.setRange(0, 1)
-        self._update_buttons()
-
-    def _on_done(self, report: ImportReport) -> None:
-        self._finish()
+    def on_task_done(self, report: ImportReport) -> None:
         self.report = report
-        self.progress_bar.setValue(1)
-        self.progress_label.setText(self.tr("Done"))
+        self.progress_bar.setRange(0, 1)
+        failed = not report.committed and not self.dry_run
+        self.progress_bar.setValue(0 if failed else 1)
+        self.progress_label.setText(self.tr("Nothing imported") if failed else self.tr("Done"))
         skipped = report.committed and bool(report.problems)
         for problem in report.problems:
             self._add_row(SKIPPED if skipped else ERROR, problem)
@@ -239,10 +211,9 @@ class ImportDialog(QDialog):
         self.summary_label.setText(self.summary(report))
         if report.committed:
             self.imported.emit(report)
-        self.finished_task.emit()
 
-    def _on_error(self, exc: BaseException) -> None:
-        self._finish()
+    def on_task_error(self, exc: BaseException) -> None:
+        self.progress_bar.setRange(0, 1)
         self.progress_bar.setValue(0)
         if isinstance(exc, Cancelled):
             self.progress_label.setText(self.tr("Cancelled"))
@@ -254,7 +225,6 @@ class ImportDialog(QDialog):
             log.error("import failed", exc_info=exc)
             self.progress_label.setText("")
             self.summary_label.setText(self.tr("Not imported: %1").replace("%1", f"{type(exc).__name__}: {exc}"))
-        self.finished_task.emit()
 
     # ------------------------------------------------------------ results
     def summary(self, report: ImportReport) -> str:
@@ -300,8 +270,3 @@ class ImportDialog(QDialog):
                        self.skip_bad_box):
             widget.setEnabled(not running)
         self.cancel_button.setEnabled(running)
-
-    def reject(self) -> None:
-        if self.running:  # closing while running cancels (nothing is written)
-            self.cancel()
-        super().reject()

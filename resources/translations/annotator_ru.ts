@@ -93,129 +93,129 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="68"/>
-        <location filename="../../annotator/gui/export_dialog.py" line="131"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="62"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="125"/>
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="72"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="66"/>
         <source>My sets (%1)</source>
         <translation>Мои разметки (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="74"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="68"/>
         <source>Gold</source>
         <translation>Эталон</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="75"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="69"/>
         <source>All sets (a document without one once)</source>
         <translation>Все разметки (документ без разметки — один раз)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="76"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="70"/>
         <source>Another annotator:</source>
         <translation>Другой аннотатор:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="78"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="72"/>
         <source>name</source>
         <translation>имя</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="93"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="87"/>
         <source>All documents</source>
         <translation>Все документы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="94"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="88"/>
         <source>The documents the list shows (its filters)</source>
         <translation>Документы, показанные в списке (по его фильтрам)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="95"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="89"/>
         <source>Selected documents (%1)</source>
         <translation>Выбранные документы (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="107"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="101"/>
         <source>out.jsonl</source>
         <translation>out.jsonl</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="109"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="103"/>
         <source>Browse…</source>
         <translation>Обзор…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="116"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="110"/>
         <source>Sets:</source>
         <translation>Разметки:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="117"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="111"/>
         <source>Documents:</source>
         <translation>Документы:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="118"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="112"/>
         <source>Output file:</source>
         <translation>Файл:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="123"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="117"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="134"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="128"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="160"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="153"/>
         <source>Export to</source>
         <translation>Экспорт в файл</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="161"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="154"/>
         <source>JSONL (*.jsonl);;All files (*)</source>
         <translation>JSONL (*.jsonl);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="204"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="193"/>
         <source>Type a valid annotator name.</source>
         <translation>Введите допустимое имя аннотатора.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="211"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="197"/>
         <source>Exporting…</source>
         <translation>Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="228"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="208"/>
         <source>%1 / %2 documents</source>
         <translation>%1 / %2 документов</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="235"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="213"/>
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="246"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="219"/>
         <source>Exported %1 record(s) of %2 document(s) to %3.</source>
         <translation>Экспортировано записей: %1, документов: %2, в %3.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="256"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="228"/>
         <source>Cancelled: no file was written.</source>
         <translation>Отменено: файл не записан.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="258"/>
-        <location filename="../../annotator/gui/export_dialog.py" line="261"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="230"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="233"/>
         <source>Not exported: %1</source>
         <translation>Не экспортировано: %1</translation>
     </message>
@@ -305,204 +305,209 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="70"/>
-        <location filename="../../annotator/gui/import_dialog.py" line="125"/>
+        <location filename="../../annotator/gui/import_dialog.py" line="63"/>
+        <location filename="../../annotator/gui/import_dialog.py" line="118"/>
         <source>Import</source>
         <translation>Импорт</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="74"/>
+        <location filename="../../annotator/gui/import_dialog.py" line="67"/>
         <source>Files…</source>
         <translation>Файлы…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="75"/>
+        <location filename="../../annotator/gui/import_dialog.py" line="68"/>
         <source>Folder…</source>
         <translation>Папка…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="87"/>
+        <location filename="../../annotator/gui/import_dialog.py" line="80"/>
         <source>Detect from the file name</source>
         <translation>По имени файла</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="87"/>
+        <location filename="../../annotator/gui/import_dialog.py" line="80"/>
         <source>Plain text</source>
         <translation>Простой текст</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="88"/>
+        <location filename="../../annotator/gui/import_dialog.py" line="81"/>
         <source>JSONL</source>
         <translation>JSONL</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="91"/>
+        <location filename="../../annotator/gui/import_dialog.py" line="84"/>
         <source>as in the files</source>
         <translation>как в файлах</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="92"/>
+        <location filename="../../annotator/gui/import_dialog.py" line="85"/>
         <source>Import every set as this annotator&apos;s</source>
         <translation>Импортировать все разметки как разметки этого аннотатора</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="93"/>
+        <location filename="../../annotator/gui/import_dialog.py" line="86"/>
         <source>Skip bad records (import the good ones)</source>
         <translation>Пропускать ошибочные записи (импортировать правильные)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="95"/>
+        <location filename="../../annotator/gui/import_dialog.py" line="88"/>
         <source>Files:</source>
         <translation>Файлы:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="96"/>
+        <location filename="../../annotator/gui/import_dialog.py" line="89"/>
         <source>Format:</source>
         <translation>Формат:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="97"/>
+        <location filename="../../annotator/gui/import_dialog.py" line="90"/>
         <source>Import as annotator:</source>
         <translation>Импортировать как аннотатор:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="104"/>
+        <location filename="../../annotator/gui/import_dialog.py" line="97"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="112"/>
+        <location filename="../../annotator/gui/import_dialog.py" line="105"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="112"/>
+        <location filename="../../annotator/gui/import_dialog.py" line="105"/>
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="112"/>
+        <location filename="../../annotator/gui/import_dialog.py" line="105"/>
         <source>Line</source>
         <translation>Строка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="112"/>
+        <location filename="../../annotator/gui/import_dialog.py" line="105"/>
         <source>Message</source>
         <translation>Сообщение</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="123"/>
+        <location filename="../../annotator/gui/import_dialog.py" line="116"/>
         <source>Check (dry run)</source>
         <translation>Проверить (без записи)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="124"/>
+        <location filename="../../annotator/gui/import_dialog.py" line="117"/>
         <source>Read everything and report problems; write nothing</source>
         <translation>Прочитать всё и сообщить об ошибках, ничего не записывая</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="127"/>
+        <location filename="../../annotator/gui/import_dialog.py" line="120"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="161"/>
+        <location filename="../../annotator/gui/import_dialog.py" line="152"/>
         <source>Files to import</source>
         <translation>Файлы для импорта</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="162"/>
+        <location filename="../../annotator/gui/import_dialog.py" line="153"/>
         <source>Texts and JSONL (*.txt *.jsonl);;All files (*)</source>
         <translation>Тексты и JSONL (*.txt *.jsonl);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="167"/>
+        <location filename="../../annotator/gui/import_dialog.py" line="158"/>
         <source>A folder to import</source>
         <translation>Папка для импорта</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="191"/>
+        <location filename="../../annotator/gui/import_dialog.py" line="176"/>
         <source>Starting…</source>
         <translation>Запуск…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="192"/>
+        <location filename="../../annotator/gui/import_dialog.py" line="177"/>
         <source>Checking…</source>
         <translation>Проверка…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="192"/>
+        <location filename="../../annotator/gui/import_dialog.py" line="177"/>
         <source>Importing…</source>
         <translation>Импорт…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="213"/>
+        <location filename="../../annotator/gui/import_dialog.py" line="191"/>
         <source>%1 / %2 files — %3</source>
         <translation>%1 / %2 файлов — %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="222"/>
+        <location filename="../../annotator/gui/import_dialog.py" line="198"/>
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="233"/>
+        <location filename="../../annotator/gui/import_dialog.py" line="205"/>
         <source>Done</source>
         <translation>Готово</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="248"/>
+        <location filename="../../annotator/gui/import_dialog.py" line="205"/>
+        <source>Nothing imported</source>
+        <translation>Ничего не импортировано</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/import_dialog.py" line="219"/>
         <source>Cancelled</source>
         <translation>Отменено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="249"/>
+        <location filename="../../annotator/gui/import_dialog.py" line="220"/>
         <source>Cancelled: nothing was imported.</source>
         <translation>Отменено: ничего не импортировано.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="252"/>
-        <location filename="../../annotator/gui/import_dialog.py" line="256"/>
+        <location filename="../../annotator/gui/import_dialog.py" line="223"/>
+        <location filename="../../annotator/gui/import_dialog.py" line="227"/>
         <source>Not imported: %1</source>
         <translation>Не импортировано: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="261"/>
+        <location filename="../../annotator/gui/import_dialog.py" line="231"/>
         <source>%1 document(s) added, %2 already stored; %3 set(s) added, %4 replaced; %5 span(s)</source>
         <translation>документов добавлено: %1, уже было: %2; разметок добавлено: %3, заменено: %4; фрагментов: %5</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="267"/>
+        <location filename="../../annotator/gui/import_dialog.py" line="237"/>
         <source>Imported: %1; %2 bad record(s) skipped.</source>
         <translation>Импортировано: %1; пропущено ошибочных записей: %2.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="269"/>
+        <location filename="../../annotator/gui/import_dialog.py" line="239"/>
         <source>Imported: %1.</source>
         <translation>Импортировано: %1.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="271"/>
+        <location filename="../../annotator/gui/import_dialog.py" line="241"/>
         <source>%1 problem(s); nothing was imported.</source>
         <translation>Ошибок: %1; ничего не импортировано.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="272"/>
+        <location filename="../../annotator/gui/import_dialog.py" line="242"/>
         <source>Dry run, nothing written: would import %1.</source>
         <translation>Проверка, ничего не записано; будет импортировано: %1.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="275"/>
+        <location filename="../../annotator/gui/import_dialog.py" line="245"/>
         <source>error</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="275"/>
+        <location filename="../../annotator/gui/import_dialog.py" line="245"/>
         <source>skipped</source>
         <translation>пропущено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="275"/>
+        <location filename="../../annotator/gui/import_dialog.py" line="245"/>
         <source>notice</source>
         <translation>замечание</translation>
     </message>

@@ -65,6 +65,7 @@ def test_a_bad_record_is_listed_with_file_and_line_and_nothing_is_written(qtbot,
     assert "NOPE" in rows[0][3]
     assert dialog.table.item(0, 1).text() == str(path) and dialog.table.item(0, 2).text() == "2"
     assert "nothing was imported" in dialog.summary_label.text()
+    assert dialog.progress_label.text() == "Nothing imported" and dialog.progress_bar.value() == 0
     assert not dialog.report.committed and not imported
     assert snapshot(gui_workspace) == before
 
