@@ -13,8 +13,9 @@ import sys
 from collections.abc import Sequence
 
 from annotator import __version__, paths
-from annotator.cli import commands, commands_claims, commands_team
+from annotator.cli import commands, commands_claims, commands_scheme, commands_team
 from annotator.domain.model import Role, SetStatus
+from annotator.domain.problems import InputError
 from annotator.services.errors import Cancelled, ServiceError
 from annotator.storage import DatabaseError
 
@@ -89,9 +90,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", default="auto", choices=["auto", "text", "jsonl"])
     p.set_defaults(run=commands.validate)
 
-    p = sub.add_parser("schema", help="the active annotation scheme")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(run=commands.schema)
+    p = sub.add_parser("schema", help="the active annotation scheme, or a change to it (a new version)")
+    change = p.add_mutually_exclusive_group()
+    change.add_argument("--json", action="store_true", help="print it as JSON")
+    change.add_argument("--export", metavar="FILE", help="write it to a JSON file to share")
+    change.add_argument("--import", dest="import_", metavar="FILE", help="put a scheme file in force")
+    change.add_argument("--rename", nargs=2, metavar=("LABEL", "NEW"), help="rename a label and its spans")
+    change.add_argument("--merge", nargs=2, metavar=("LABEL", "INTO"), help="move a label's spans into another")
+    change.add_argument("--delete", metavar="LABEL", help="delete a label and its spans")
+    change.add_argument("--undo", action="store_true", help="undo the last change of the scheme")
+    p.add_argument("--user", metavar="NAME", help="who changes it (default: the login name)")
+    p.set_defaults(run=commands_scheme.schema)
 
     p = sub.add_parser("claims", help="every claim with its speaker, cue, certainty and quantity")
     p.add_argument("--speaker", metavar="NAME", help="any part of the speaker's mention, its lemma or entity")
@@ -208,6 +217,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.run(args)
     except (ServiceError, DatabaseError) as exc:
         print(f"annotator: error: {exc}", file=sys.stderr)
+        return 1
+    except InputError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
         return 1
     except Cancelled:
         print("annotator: cancelled; nothing was written", file=sys.stderr)

@@ -12,9 +12,10 @@ from enum import StrEnum
 from typing import Any
 
 GOLD = "gold"
+SCHEME_OWNER = "@scheme"  # whose undo history scheme changes go into (no set has this owner)
 ALL = "all"
 AUTHOR = "AUTHOR"
-RESERVED_OWNERS = frozenset({GOLD, ALL})
+RESERVED_OWNERS = frozenset({GOLD, ALL, SCHEME_OWNER})
 # A relation's allowed head or tail may name this instead of an entity label: any claim.
 CLAIM_NODE = "CLAIM"
 SAYS = "SAYS"  # speaker -> claim; must agree with the claim's speaker

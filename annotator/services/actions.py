@@ -10,13 +10,14 @@ from annotator.storage.repository import Repository
 
 def changes_of(ops: list[Op], *, document_id: str | None) -> dict[str, bool | frozenset[str]]:
     """View flags for a list of row operations (what a view must redraw)."""
-    tables = {op["table"] for op in ops}
+    tables = {op.get("table", op["op"]) for op in ops}  # a scheme op has no table
     return {
         "documents": frozenset({document_id}) if document_id else frozenset(),
         "spans": bool(tables & {"spans", "annotation_sets"}),
         "claims": bool(tables & {"claims", "spans", "annotation_sets"}),
         "relations": bool(tables & {"relations", "spans", "annotation_sets"}),
         "set_status": "annotation_sets" in tables,
+        "scheme": "scheme" in tables,
     }
 
 

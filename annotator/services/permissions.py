@@ -1,8 +1,13 @@
-"""Who may write which set: an annotator their own; a curator also gold and others' sets."""
+"""Who may write which set: an annotator their own; a curator also gold and others' sets.
+
+The scheme is the team's: only a curator changes it, except while the database
+has no curator at all (one person working alone, or a team before its lead has
+registered), when anyone may.
+"""
 
 from __future__ import annotations
 
-from annotator.domain.model import GOLD, Role
+from annotator.domain.model import GOLD, SCHEME_OWNER, Role
 from annotator.services.errors import ServiceError
 from annotator.storage.repository import Repository
 
@@ -16,11 +21,16 @@ def refusal(repo: Repository, owner: str, user: str) -> str | None:
 
     Costs no query in the common case (annotators writing their own set).
     """
-    if owner != GOLD and user == owner:
+    if owner not in (GOLD, SCHEME_OWNER) and user == owner:
         return None
     role = repo.user_role(user)
     if role == Role.CURATOR.value:
         return None
+    if owner == SCHEME_OWNER:
+        if not repo.has_role(Role.CURATOR.value):
+            return None
+        return (f"{user!r} is not a curator: only curators change the scheme "
+                f"(annotator users add {user} --role curator)")
     if owner == GOLD:
         return (f"{user!r} is not a curator: only curators write gold "
                 f"(annotator users add {user} --role curator)")

@@ -5,6 +5,10 @@ An action is a list of operations on rows, stored as JSON in the action log:
 - ``{"op": "insert", "table": T, "rows": [{column: value, ...}, ...]}``
 - ``{"op": "delete", "table": T, "ids": [...]}``
 - ``{"op": "update", "table": T, "id": ID, "values": {column: value}}``
+- ``{"op": "update_many", "table": T, "ids": [...], "values": {column: value}}``
+- ``{"op": "scheme", "body": {...}, "author": A, "note": N}``: a new scheme version
+  (its inverse is another new version with the body before: versions are never
+  deleted, since exports name them)
 
 Applying a list returns its inverse, computed from the rows as they were just
 before (a delete captures every row it takes with it, so that its inverse puts
@@ -14,17 +18,19 @@ redo applies that undo's inverse. Nothing in the log is ever rewritten.
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections import defaultdict
+from datetime import datetime, timezone
 from typing import Any
 
 from sqlalchemy import Connection, DateTime, Table, delete, insert, select, update
 
-from annotator.storage.models import AnnotationSetRow, ClaimRow, RelationRow, SpanRow
+from annotator.storage.models import AnnotationSetRow, ClaimRow, RelationRow, SchemeVersionRow, SpanRow
 
 SETS: Table = AnnotationSetRow.__table__  # type: ignore[assignment]
 SPANS: Table = SpanRow.__table__  # type: ignore[assignment]
 CLAIMS: Table = ClaimRow.__table__  # type: ignore[assignment]
 RELATIONS: Table = RelationRow.__table__  # type: ignore[assignment]
+SCHEMES: Table = SchemeVersionRow.__table__  # type: ignore[assignment]
 TABLES: dict[str, Table] = {t.name: t for t in (SETS, SPANS, CLAIMS, RELATIONS)}
 _INSERTS = {name: insert(table) for name, table in TABLES.items()}  # built once: actions are hot
 CHUNK = 500  # ids per IN (...) clause: well under every backend's parameter limit
@@ -65,6 +71,14 @@ def update_op(table: Table, row_id: Any, values: dict[str, Any]) -> Op:
     return {"op": "update", "table": table.name, "id": row_id, "values": _json_row(table, values)}
 
 
+def update_many_op(table: Table, ids: list[Any], values: dict[str, Any]) -> Op:
+    return {"op": "update_many", "table": table.name, "ids": list(ids), "values": _json_row(table, values)}
+
+
+def scheme_op(body: dict[str, Any], author: str | None, note: str | None) -> Op:
+    return {"op": "scheme", "body": body, "author": author, "note": note}
+
+
 class RowOps:
     def __init__(self, connection: Connection):
         self.connection = connection
@@ -77,6 +91,8 @@ class RowOps:
         return inverse
 
     def _apply_one(self, op: Op) -> list[Op]:
+        if op["op"] == "scheme":
+            return self._new_scheme_version(op)
         table = TABLES[op["table"]]
         pk = _pk(table)
         if op["op"] == "insert":
@@ -89,9 +105,36 @@ class RowOps:
             old = self.connection.execute(select(*columns).where(pk == op["id"])).one()
             self.connection.execute(update(table).where(pk == op["id"]).values(_db_row(table, op["values"])))
             return [update_op(table, op["id"], dict(old._mapping))]
+        if op["op"] == "update_many":
+            return self._update_many(table, list(op["ids"]), op["values"])
         if op["op"] == "delete":
             return self._delete(table, list(op["ids"]))
         raise ValueError(f"unknown row operation {op['op']!r}")
+
+    def _update_many(self, table: Table, ids: list[Any], values: dict[str, Any]) -> list[Op]:
+        """One UPDATE per chunk of ids; the inverse groups the rows by the values they had."""
+        pk = _pk(table)
+        columns = [table.c[name] for name in values]
+        before: dict[str, list[Any]] = defaultdict(list)
+        olds: dict[str, dict[str, Any]] = {}
+        for chunk in _chunks(ids):
+            for row in self.connection.execute(select(pk, *columns).where(pk.in_(chunk)).order_by(pk)):
+                old = {name: row._mapping[name] for name in values}
+                key = repr(sorted(old.items()))
+                olds[key] = old
+                before[key].append(row[0])
+            self.connection.execute(update(table).where(pk.in_(chunk)).values(_db_row(table, values)))
+        return [update_many_op(table, before[key], olds[key]) for key in before]
+
+    def _new_scheme_version(self, op: Op) -> list[Op]:
+        latest = self.connection.execute(
+            select(SCHEMES.c.id, SCHEMES.c.body).order_by(SCHEMES.c.id.desc()).limit(1)).first()
+        if latest is None:
+            raise ValueError("there is no scheme version to go back to")
+        self.connection.execute(insert(SCHEMES).values(
+            body=op["body"], author=op.get("author"), note=op.get("note"),
+            created_at=datetime.now(timezone.utc).replace(tzinfo=None)))
+        return [scheme_op(latest.body, op.get("author"), f"back to version {latest.id}")]
 
     def _rows(self, table: Table, column, ids: list[Any]) -> list[dict[str, Any]]:
         rows: list[dict[str, Any]] = []

@@ -149,6 +149,52 @@ class Repository:
         ).first()
         return (row.id, row.body) if row else None
 
+    def scheme_versions(self) -> list[tuple[int, str | None, str | None, datetime]]:
+        """Every saved version, newest first: (id, author, note, created_at)."""
+        return [tuple(r) for r in self.connection.execute(  # type: ignore[misc]
+            select(SCHEMES.c.id, SCHEMES.c.author, SCHEMES.c.note, SCHEMES.c.created_at)
+            .order_by(SCHEMES.c.id.desc()))]
+
+    # A label's spans across every set, for edits of the scheme (rename, merge, delete).
+    def label_usage(self) -> dict[str, dict[str, int]]:
+        """label -> owner -> number of entity spans, over the whole database."""
+        usage: dict[str, dict[str, int]] = defaultdict(dict)
+        for label, owner, count in self.connection.execute(
+            select(SPANS.c.label, SETS.c.owner, func.count()).join(SETS, SETS.c.id == SPANS.c.set_id)
+            .where(SPANS.c.kind == ENTITY).group_by(SPANS.c.label, SETS.c.owner)
+        ):
+            usage[label][owner] = count
+        return dict(usage)
+
+    def entity_span_ids(self, label: str) -> list[int]:
+        return list(self.connection.execute(
+            select(SPANS.c.id).where(SPANS.c.kind == ENTITY, SPANS.c.label == label).order_by(SPANS.c.id)
+        ).scalars())
+
+    def entity_spans_with_attributes(self, label: str) -> list[tuple[int, dict[str, Any]]]:
+        return [(r.id, r.attributes) for r in self.connection.execute(
+            select(SPANS.c.id, SPANS.c.attributes).where(
+                SPANS.c.kind == ENTITY, SPANS.c.label == label, SPANS.c.attributes.is_not(None))
+        ) if r.attributes]
+
+    def twin_spans(self, source: str, target: str) -> list[tuple[int, int]]:
+        """(source span, target span) pairs with the same set and extent: what a merge would double."""
+        twin = SPANS.alias("twin")
+        return [tuple(r) for r in self.connection.execute(  # type: ignore[misc]
+            select(SPANS.c.id, twin.c.id).join(twin, (twin.c.set_id == SPANS.c.set_id)
+                                               & (twin.c.start == SPANS.c.start) & (twin.c.end == SPANS.c.end))
+            .where(SPANS.c.kind == ENTITY, SPANS.c.label == source, twin.c.kind == ENTITY, twin.c.label == target)
+        )]
+
+    def links_of_label(self, label: str) -> tuple[int, int]:
+        """How many relations end on a span of ``label``, and how many claims it speaks."""
+        ids = select(SPANS.c.id).where(SPANS.c.kind == ENTITY, SPANS.c.label == label).scalar_subquery()
+        relations = self.connection.execute(select(func.count()).select_from(RELATIONS).where(
+            RELATIONS.c.head_id.in_(ids) | RELATIONS.c.tail_id.in_(ids))).scalar_one()
+        spoken = self.connection.execute(select(func.count()).select_from(CLAIMS).where(
+            CLAIMS.c.speaker_span_id.in_(ids))).scalar_one()
+        return relations, spoken
+
     def add_scheme_version(self, body: dict[str, Any], author: str | None, note: str | None) -> int:
         result = self.connection.execute(
             insert(SCHEMES).values(body=body, author=author, note=note, created_at=now())
@@ -473,6 +519,9 @@ class Repository:
 
     def users(self) -> list[tuple[str, str]]:
         return [tuple(r) for r in self.connection.execute(select(USERS.c.name, USERS.c.role).order_by(USERS.c.name))]
+
+    def has_role(self, role: str) -> bool:
+        return self.connection.execute(select(USERS.c.name).where(USERS.c.role == role).limit(1)).first() is not None
 
     def put_user(self, name: str, role: str) -> bool:
         """Add a user or change their role; True when the user is new."""

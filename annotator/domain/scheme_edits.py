@@ -1,0 +1,190 @@
+"""Edits of a scheme, as pure functions from one :class:`Scheme` to the next.
+
+The scheme editor and the command line build a new scheme with these and the
+scheme service saves it as a new version, together with whatever the edit does
+to the spans that use a label (a rename relabels them, a merge moves them, a
+delete removes them). Entity labels are named in four places (the label list,
+relation heads and tails, attribute labels, speaker labels); every edit here
+keeps all four in step, so that the result always passes ``validate_scheme``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from annotator.domain.scheme import AttributeDef, EntityLabel, Scheme, SchemeError, validate_scheme
+
+# Keys a label may not take: the window binds them without a modifier already.
+RESERVED_HOTKEYS = frozenset({" "})
+
+
+def _checked(scheme: Scheme) -> Scheme:
+    problems = validate_scheme(scheme)
+    if problems:
+        raise SchemeError("; ".join(problems))
+    return dataclasses.replace(scheme, version=None)
+
+
+def _require(scheme: Scheme, name: str) -> EntityLabel:
+    label = scheme.entity(name)
+    if label is None:
+        raise SchemeError(f"no entity label {name!r} in the scheme")
+    return label
+
+
+def _rename_in(names: tuple[str, ...], old: str, new: str) -> tuple[str, ...]:
+    out: list[str] = []
+    for name in names:
+        name = new if name == old else name
+        if name not in out:  # a merge can make two entries one
+            out.append(name)
+    return tuple(out)
+
+
+def hotkey_problem(scheme: Scheme, label: str | None, key: str) -> str | None:
+    """Why ``key`` cannot be the hotkey of ``label`` (None for a new label), or None if it can."""
+    if len(key) != 1:
+        return "a hotkey is one character"
+    if key in RESERVED_HOTKEYS or not key.isprintable():
+        return f"{key!r} cannot be a hotkey"
+    for entity in scheme.entities:
+        if entity.name != label and entity.hotkey.upper() == key.upper():
+            return f"{key.upper()} is already the hotkey of {entity.name}"
+    for claim_type in scheme.claim_types:
+        if claim_type.hotkey.upper() == key.upper():
+            return f"{key.upper()} is already the hotkey of claim type {claim_type.name}"
+    return None
+
+
+def free_hotkey(scheme: Scheme) -> str:
+    """A hotkey no label or claim type uses yet: a digit, else a letter; "" when none is left."""
+    for key in "1234567890ABCDGHIJKLMNQTUVWXYZ":
+        if hotkey_problem(scheme, None, key) is None:
+            return key
+    return ""
+
+
+def add_label(scheme: Scheme, label: EntityLabel) -> Scheme:
+    if scheme.entity(label.name) is not None:
+        raise SchemeError(f"entity label {label.name!r} already exists")
+    problem = hotkey_problem(scheme, None, label.hotkey) if label.hotkey else None
+    if problem:
+        raise SchemeError(problem)
+    return _checked(dataclasses.replace(scheme, entities=(*scheme.entities, label)))
+
+
+def change_label(scheme: Scheme, name: str, **fields: str) -> Scheme:
+    """Change a label's hotkey, colour, description or guideline (not its name: see rename)."""
+    if "name" in fields:
+        raise SchemeError("use rename_label to rename a label")
+    old = _require(scheme, name)
+    if "hotkey" in fields:
+        problem = hotkey_problem(scheme, name, fields["hotkey"])
+        if problem:
+            raise SchemeError(problem)
+    new = dataclasses.replace(old, **fields)
+    return _checked(dataclasses.replace(
+        scheme, entities=tuple(new if e.name == name else e for e in scheme.entities)))
+
+
+def rename_label(scheme: Scheme, old: str, new: str) -> Scheme:
+    _require(scheme, old)
+    if scheme.entity(new) is not None:
+        raise SchemeError(f"entity label {new!r} already exists")
+    if not new or not new.strip() or new != new.strip():
+        raise SchemeError("a label name cannot be empty or start or end with a space")
+    return _merge_names(scheme, old, new, entities=tuple(
+        dataclasses.replace(e, name=new) if e.name == old else e for e in scheme.entities))
+
+
+def merge_label(scheme: Scheme, source: str, target: str) -> Scheme:
+    """``source`` folds into ``target``: the target may now do whatever the source could
+    (head or tail of the same relations, the same attributes, speaker), so no span or
+    relation that was valid becomes invalid."""
+    _require(scheme, source)
+    _require(scheme, target)
+    if source == target:
+        raise SchemeError("a label cannot be merged into itself")
+    return _merge_names(scheme, source, target,
+                        entities=tuple(e for e in scheme.entities if e.name != source))
+
+
+def _merge_names(scheme: Scheme, old: str, new: str, *, entities: tuple[EntityLabel, ...]) -> Scheme:
+    return _checked(dataclasses.replace(
+        scheme,
+        entities=entities,
+        relations=tuple(dataclasses.replace(r, heads=_rename_in(r.heads, old, new),
+                                            tails=_rename_in(r.tails, old, new))
+                        for r in scheme.relations),
+        attributes=tuple(dataclasses.replace(a, labels=_rename_in(a.labels, old, new))
+                         for a in scheme.attributes),
+        speaker_labels=_rename_in(scheme.speaker_labels, old, new),
+    ))
+
+
+def remove_label(scheme: Scheme, name: str) -> Scheme:
+    """The scheme without ``name``. A relation type left with no head or no tail label goes,
+    and so does an attribute that applied to this label only (an empty list means "all")."""
+    _require(scheme, name)
+    if len(scheme.entities) == 1:
+        raise SchemeError("a scheme needs at least one entity label")
+    relations = []
+    for r in scheme.relations:
+        r = dataclasses.replace(r, heads=tuple(x for x in r.heads if x != name),
+                                tails=tuple(x for x in r.tails if x != name))
+        if r.heads and r.tails:
+            relations.append(r)
+    attributes = []
+    for a in scheme.attributes:
+        if name in a.labels:
+            a = dataclasses.replace(a, labels=tuple(x for x in a.labels if x != name))
+            if not a.labels:
+                continue
+        attributes.append(a)
+    return _checked(dataclasses.replace(
+        scheme,
+        entities=tuple(e for e in scheme.entities if e.name != name),
+        relations=tuple(relations),
+        attributes=tuple(attributes),
+        speaker_labels=tuple(x for x in scheme.speaker_labels if x != name),
+    ))
+
+
+def attributes_of(scheme: Scheme, label: str) -> tuple[AttributeDef, ...]:
+    """The attributes a span of ``label`` may carry."""
+    return tuple(a for a in scheme.attributes if not a.labels or label in a.labels)
+
+
+def add_attribute(scheme: Scheme, label: str, attribute: AttributeDef) -> Scheme:
+    """Let ``label`` carry ``attribute``. An attribute of that name already defined must
+    have the same type and choices; it then applies to ``label`` too."""
+    _require(scheme, label)
+    existing = scheme.attribute(attribute.name)
+    if existing is None:
+        if not attribute.name.strip():
+            raise SchemeError("an attribute needs a name")
+        new = dataclasses.replace(attribute, labels=(label,))
+        return _checked(dataclasses.replace(scheme, attributes=(*scheme.attributes, new)))
+    if (existing.type, existing.choices) != (attribute.type, attribute.choices):
+        raise SchemeError(f"attribute {attribute.name!r} already exists as a {existing.type}"
+                          + (f" of {', '.join(existing.choices)}" if existing.choices else ""))
+    if not existing.labels or label in existing.labels:
+        raise SchemeError(f"{label} already has attribute {attribute.name!r}")
+    new = dataclasses.replace(existing, labels=(*existing.labels, label))
+    return _checked(dataclasses.replace(
+        scheme, attributes=tuple(new if a.name == attribute.name else a for a in scheme.attributes)))
+
+
+def remove_attribute(scheme: Scheme, label: str, name: str) -> Scheme:
+    """``label`` no longer carries attribute ``name``; the attribute goes when no label has it."""
+    _require(scheme, label)
+    existing = scheme.attribute(name)
+    if existing is None or (existing.labels and label not in existing.labels):
+        raise SchemeError(f"{label} has no attribute {name!r}")
+    holders = existing.labels or tuple(e.name for e in scheme.entities)
+    rest = tuple(x for x in holders if x != label)
+    attributes = tuple(
+        (dataclasses.replace(a, labels=rest) if a.name == name else a)
+        for a in scheme.attributes if a.name != name or rest
+    )
+    return _checked(dataclasses.replace(scheme, attributes=attributes))

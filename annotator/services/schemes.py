@@ -1,0 +1,214 @@
+"""Changing the scheme: every change is a new version, saved as one undoable action.
+
+A change that touches labels in use carries its spans along in the same action:
+a rename relabels them, a merge moves them into the other label (dropping a span
+the other label already has at the same place), a delete removes them with what
+hangs on them (relations, a claim's speaker). :func:`impact` says beforehand how
+many spans of whose sets that is. Scheme actions go into their own undo history
+(owner ``@scheme``), not into any annotator's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import orjson
+
+from annotator.domain import scheme_edits
+from annotator.domain.changes import Changes
+from annotator.domain.model import SCHEME_OWNER
+from annotator.domain.problems import InputError, Problem
+from annotator.domain.scheme import AttributeDef, EntityLabel, Scheme, SchemeError
+from annotator.domain.validation import check_attributes
+from annotator.services import history
+from annotator.services.actions import run_action
+from annotator.services.errors import ServiceError
+from annotator.services.workspace import Workspace
+from annotator.storage.actions import SPANS, Op, delete_op, scheme_op, update_many_op, update_op
+from annotator.storage.repository import Repository
+
+
+class SchemeChangeRefused(ServiceError):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class LabelImpact:
+    """What deleting a label, or merging it into another, does to the annotations."""
+
+    label: str
+    spans_by_owner: dict[str, int] = field(default_factory=dict)
+    relations: int = 0  # relations that end on its spans (a delete removes them)
+    speakers: int = 0  # claims one of its spans speaks (a delete leaves them without speaker)
+    twins: int = 0  # merge: spans the target label already has at the same place (dropped)
+
+    @property
+    def spans(self) -> int:
+        return sum(self.spans_by_owner.values())
+
+
+def impact(workspace: Workspace, label: str, *, merge_into: str | None = None) -> LabelImpact:
+    with workspace.store.read() as repo:
+        usage = repo.label_usage().get(label, {})
+        relations, speakers = repo.links_of_label(label)
+        twins = len(repo.twin_spans(label, merge_into)) if merge_into else 0
+    return LabelImpact(label, dict(sorted(usage.items())), relations, speakers, twins)
+
+
+def _label_problems(repo: Repository, scheme: Scheme) -> list[str]:
+    """Labels and attribute values in use that ``scheme`` would no longer allow."""
+    problems = []
+    for label, owners in sorted(repo.label_usage().items()):
+        if not scheme.has_entity(label):
+            by = ", ".join(f"{owner} {count}" for owner, count in sorted(owners.items()))
+            problems.append(f"label {label} is used by {sum(owners.values())} spans ({by}); "
+                            "delete it or merge it into another label first")
+            continue
+        bad = sum(1 for span_id, attributes in repo.entity_spans_with_attributes(label)
+                  if check_attributes(attributes, label, scheme, f"span {span_id}"))
+        if bad:
+            problems.append(f"{bad} {label} spans carry attribute values the new scheme does not allow")
+    return problems
+
+
+def _save(workspace: Workspace, edit: Callable[[Scheme], Scheme], *, user: str, label: str,
+          span_ops: Callable[[Repository, Scheme], list[Op]] = lambda repo, scheme: [],
+          check_in_use: bool = True) -> Changes:
+    """Apply ``edit`` to the scheme in force and save it, with ``span_ops``, as one action."""
+    with workspace.store.write() as repo:
+        current = workspace.scheme(repo)
+        try:
+            new = edit(current)
+        except SchemeError as exc:
+            raise SchemeChangeRefused(str(exc)) from exc
+        ops = span_ops(repo, current)
+        if check_in_use and not ops:
+            problems = _label_problems(repo, new)
+            if problems:
+                raise SchemeChangeRefused("; ".join(problems))
+        ops.append(scheme_op(new.to_dict(), user, label))
+        return run_action(repo, owner=SCHEME_OWNER, user=user, kind="scheme", label=label,
+                          document_id=None, ops=ops)
+
+
+def add_label(workspace: Workspace, label: EntityLabel, *, user: str) -> Changes:
+    return _save(workspace, lambda s: scheme_edits.add_label(s, label), user=user,
+                 label=f"Add label {label.name}", check_in_use=False)
+
+
+def change_label(workspace: Workspace, name: str, *, user: str, **fields: str) -> Changes:
+    """Hotkey, colour, description or guideline of a label."""
+    what = ", ".join(sorted(fields))
+    return _save(workspace, lambda s: scheme_edits.change_label(s, name, **fields), user=user,
+                 label=f"Change {what} of {name}", check_in_use=False)
+
+
+def rename_label(workspace: Workspace, old: str, new: str, *, user: str) -> Changes:
+    def relabel(repo: Repository, _scheme: Scheme) -> list[Op]:
+        ids = repo.entity_span_ids(old)
+        return [update_many_op(SPANS, ids, {"label": new})] if ids else []
+
+    return _save(workspace, lambda s: scheme_edits.rename_label(s, old, new), user=user,
+                 label=f"Rename label {old} to {new}", span_ops=relabel, check_in_use=False)
+
+
+def merge_label(workspace: Workspace, source: str, target: str, *, user: str) -> Changes:
+    def move(repo: Repository, _scheme: Scheme) -> list[Op]:
+        twins = [s for s, _t in repo.twin_spans(source, target)]
+        dropped = set(twins)
+        moved = [i for i in repo.entity_span_ids(source) if i not in dropped]
+        ops: list[Op] = [delete_op(SPANS, twins)] if twins else []
+        if moved:
+            ops.append(update_many_op(SPANS, moved, {"label": target}))
+        return ops
+
+    return _save(workspace, lambda s: scheme_edits.merge_label(s, source, target), user=user,
+                 label=f"Merge label {source} into {target}", span_ops=move, check_in_use=False)
+
+
+def delete_label(workspace: Workspace, name: str, *, user: str) -> Changes:
+    def remove(repo: Repository, _scheme: Scheme) -> list[Op]:
+        ids = repo.entity_span_ids(name)
+        return [delete_op(SPANS, ids)] if ids else []
+
+    return _save(workspace, lambda s: scheme_edits.remove_label(s, name), user=user,
+                 label=f"Delete label {name}", span_ops=remove, check_in_use=False)
+
+
+def add_attribute(workspace: Workspace, label: str, attribute: AttributeDef, *, user: str) -> Changes:
+    return _save(workspace, lambda s: scheme_edits.add_attribute(s, label, attribute), user=user,
+                 label=f"Add attribute {attribute.name} to {label}", check_in_use=False)
+
+
+def remove_attribute(workspace: Workspace, label: str, name: str, *, user: str) -> Changes:
+    """``label`` no longer has attribute ``name``; its spans' values of it go in the same action."""
+    def strip(repo: Repository, _scheme: Scheme) -> list[Op]:
+        return [update_op(SPANS, span_id, {"attributes": {k: v for k, v in attrs.items() if k != name} or None})
+                for span_id, attrs in repo.entity_spans_with_attributes(label) if name in attrs]
+
+    return _save(workspace, lambda s: scheme_edits.remove_attribute(s, label, name), user=user,
+                 label=f"Remove attribute {name} from {label}", span_ops=strip, check_in_use=False)
+
+
+def replace_scheme(workspace: Workspace, scheme: Scheme, *, user: str, label: str = "Replace the scheme") -> Changes:
+    """Put a whole scheme in force (an imported file); refused while it drops a label in use."""
+    return _save(workspace, lambda _s: scheme, user=user, label=label)
+
+
+# ------------------------------------------------------------------ files
+def export_scheme(workspace: Workspace, path: Path) -> Scheme:
+    scheme = workspace.current_scheme()
+    path.write_bytes(orjson.dumps({"version": scheme.version, **scheme.to_dict()}, option=orjson.OPT_INDENT_2))
+    return scheme
+
+
+def _line_naming(text: str, message: str) -> int:
+    """The first line of ``text`` that names something the message quotes (else line 1)."""
+    for quoted in re.findall(r"'([^']+)'|\b([A-Z][A-Z_]+)\b", message):
+        needle = quoted[0] or quoted[1]
+        for number, line in enumerate(text.splitlines(), 1):
+            if f'"{needle}"' in line:
+                return number
+    return 1
+
+
+def read_scheme_file(path: Path) -> Scheme:
+    """A scheme from a JSON file (as ``export_scheme`` or ``annotator schema --json`` write it)."""
+    name = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError([Problem(name, 0, f"cannot read: {exc.strerror or exc}")]) from exc
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        raise InputError([Problem(name, exc.lineno, f"not JSON: {exc.msg}")]) from exc
+    if not isinstance(data, dict):
+        raise InputError([Problem(name, 1, "a scheme file holds one JSON object")])
+    try:
+        return Scheme.from_dict(data)
+    except SchemeError as exc:
+        text = raw.decode("utf-8", "replace")
+        raise InputError([Problem(name, _line_naming(text, part), part)
+                          for part in str(exc).split("; ")]) from exc
+
+
+def import_scheme(workspace: Workspace, path: Path, *, user: str) -> Changes:
+    scheme = read_scheme_file(path)
+    return replace_scheme(workspace, scheme, user=user, label=f"Import scheme {path.name}")
+
+
+# ---------------------------------------------------------------- history
+def undo(workspace: Workspace, *, user: str) -> Changes | None:
+    return history.undo(workspace, owner=SCHEME_OWNER, user=user)
+
+
+def redo(workspace: Workspace, *, user: str) -> Changes | None:
+    return history.redo(workspace, owner=SCHEME_OWNER, user=user)
+
+
+def next_labels(workspace: Workspace) -> tuple[str | None, str | None]:
+    return history.next_labels(workspace, owner=SCHEME_OWNER)

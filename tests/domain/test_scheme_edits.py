@@ -1,0 +1,68 @@
+"""Scheme edits keep every place a label is named in step, and refuse what would break the scheme."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.domain.scheme import AttributeDef, EntityLabel, Scheme, SchemeError, validate_scheme
+from annotator.domain import scheme_edits as edits
+from annotator.services.workspace import default_scheme_body
+
+
+@pytest.fixture
+def scheme() -> Scheme:
+    return Scheme.from_dict(default_scheme_body())
+
+
+def test_hotkeys_are_checked_against_labels_and_claim_types_ignoring_case(scheme):
+    assert edits.hotkey_problem(scheme, None, "1") == "1 is already the hotkey of PER"
+    assert edits.hotkey_problem(scheme, "PER", "1") is None  # its own key
+    assert edits.hotkey_problem(scheme, None, "r") == "R is already the hotkey of ROLE"
+    assert edits.hotkey_problem(scheme, None, "s") == "S is already the hotkey of claim type STAT"
+    assert edits.hotkey_problem(scheme, None, "QQ") == "a hotkey is one character"
+    assert edits.hotkey_problem(scheme, None, " ") is not None
+    assert edits.hotkey_problem(scheme, None, "Q") is None
+    assert edits.free_hotkey(scheme) == "A"
+
+
+def test_rename_follows_the_label_into_relations_attributes_and_speakers(scheme):
+    renamed = edits.rename_label(scheme, "ROLE", "TITLE")
+    assert [e.name for e in renamed.entities][-1] == "TITLE"
+    assert "TITLE" in renamed.relation("HEAD_OF").heads and "ROLE" not in renamed.relation("ABOUT").tails
+    assert renamed.attribute("pronoun").labels == ("PER", "ORG", "TITLE")
+    assert renamed.speaker_labels == ("PER", "ORG", "TITLE")
+    with pytest.raises(SchemeError, match="already exists"):
+        edits.rename_label(scheme, "ROLE", "PER")
+
+
+def test_merge_gives_the_target_everything_the_source_could_do(scheme):
+    merged = edits.merge_label(scheme, "FAC", "GPE")
+    assert merged.entity("FAC") is None
+    located = merged.relation("LOCATED_IN")
+    assert "GPE" in located.heads and "GPE" in located.tails and "FAC" not in located.heads
+    assert validate_scheme(merged) == []
+
+
+def test_remove_drops_relations_and_attributes_left_with_nothing(scheme):
+    narrowed = edits.remove_label(edits.remove_label(scheme, "PER"), "ROLE")
+    assert narrowed.relation("HEAD_OF") is None  # no head label left
+    assert narrowed.attribute("pronoun").labels == ("ORG",)
+    gone = edits.remove_label(narrowed, "ORG")
+    assert gone.attribute("pronoun") is None  # an empty list would mean "every label"
+    assert gone.attribute("note") is not None and gone.speaker_labels == ()
+
+
+def test_attributes_per_label(scheme):
+    with_kind = edits.add_attribute(scheme, "GPE", AttributeDef("kind", "choice", ("country", "city")))
+    assert [a.name for a in edits.attributes_of(with_kind, "GPE")] == ["uncertain", "note", "kind"]
+    assert [a.name for a in edits.attributes_of(with_kind, "LOC")] == ["uncertain", "note"]
+    without_note = edits.remove_attribute(with_kind, "GPE", "note")
+    assert "GPE" not in without_note.attribute("note").labels
+    assert len(without_note.attribute("note").labels) == len(scheme.entities) - 1
+    with pytest.raises(SchemeError, match="has no attribute"):
+        edits.remove_attribute(without_note, "GPE", "note")
+
+
+def test_add_label_refuses_a_taken_name(scheme):
+    with pytest.raises(SchemeError, match="already exists"):
+        edits.add_label(scheme, EntityLabel("PER", "Q", "#000000"))

@@ -1,0 +1,192 @@
+"""Scheme changes: new versions, spans carried along (rename, merge, delete), undo, files, permission."""
+
+from __future__ import annotations
+
+import orjson
+import pytest
+
+from annotator.domain.model import Role
+from annotator.domain.problems import InputError
+from annotator.domain.scheme import AttributeDef, EntityLabel
+from annotator.services import annotating, claims, exporting, schemes, users
+from annotator.services.errors import ServiceError
+from annotator.domain.query import DocumentQuery
+from tests.conftest import snapshot
+from tests.services.test_claims import CLAIM_TEXT, DOC, find, span, the_set
+
+
+@pytest.fixture
+def ws(sample_workspace):
+    return sample_workspace
+
+
+def labels_in_store(ws, owner):
+    return sorted(s.label for s in the_set(ws, owner).spans)
+
+
+def test_every_change_is_a_new_version_and_undo_brings_the_old_scheme_back(ws):
+    first = ws.current_scheme()
+    schemes.add_label(ws, EntityLabel("PRODUCT", "Q", "#123456", "goods", "brand names too"), user="lead")
+    second = ws.current_scheme()
+    assert second.version > first.version
+    assert second.entity("PRODUCT") == EntityLabel("PRODUCT", "Q", "#123456", "goods", "brand names too")
+    schemes.change_label(ws, "PRODUCT", color="#654321", user="lead")
+    assert ws.current_scheme().entity("PRODUCT").color == "#654321"
+    assert schemes.next_labels(ws) == ("Change color of PRODUCT", None)
+
+    schemes.undo(ws, user="lead")
+    assert ws.current_scheme().entity("PRODUCT").color == "#123456"
+    schemes.undo(ws, user="lead")
+    third = ws.current_scheme()
+    assert third.entity("PRODUCT") is None and third.to_dict() == first.to_dict()
+    assert third.version > second.version  # versions are never deleted: exports name them
+    schemes.redo(ws, user="lead")
+    assert ws.current_scheme().entity("PRODUCT") is not None
+
+
+def test_a_taken_hotkey_is_refused_and_nothing_is_saved(ws):
+    before = snapshot(ws)
+    with pytest.raises(ServiceError, match="1 is already the hotkey of PER"):
+        schemes.add_label(ws, EntityLabel("PRODUCT", "1", "#123456"), user="lead")
+    with pytest.raises(ServiceError, match="S is already the hotkey of claim type STAT"):
+        schemes.change_label(ws, "ORG", hotkey="s", user="lead")
+    assert snapshot(ws) == before
+
+
+def test_rename_relabels_every_set_and_the_scheme_everywhere(ws):
+    span(ws, "Касым-Жомарт Токаев", "PER", owner="anna")
+    span(ws, "Касым-Жомарт Токаев", "PER", owner="boris")
+    schemes.rename_label(ws, "PER", "PERSON", user="lead")
+    scheme = ws.current_scheme()
+    assert scheme.entity("PER") is None and scheme.entity("PERSON").hotkey == "1"
+    assert "PERSON" in scheme.speaker_labels and "PERSON" in scheme.relation("SAYS").heads
+    assert "PERSON" in scheme.attribute("pronoun").labels
+    assert labels_in_store(ws, "anna") == labels_in_store(ws, "boris") == ["PERSON"]
+    schemes.undo(ws, user="lead")
+    assert labels_in_store(ws, "anna") == ["PER"] and ws.current_scheme().entity("PERSON") is None
+
+
+def test_impact_counts_spans_per_set_and_what_hangs_on_them(ws):
+    per = span(ws, "Касым-Жомарт Токаев", "PER", owner="anna")
+    span(ws, "Касым-Жомарт Токаев", "PER", owner="boris")
+    span(ws, "Касым-Жомарт Токаев", "ROLE", owner="boris")
+    claims.add_claim(ws, DOC, *find(ws, CLAIM_TEXT), "OPINION", owner="anna", speaker=per)
+    found = schemes.impact(ws, "PER", merge_into="ROLE")
+    assert found.spans_by_owner == {"anna": 1, "boris": 1}
+    assert (found.spans, found.relations, found.speakers, found.twins) == (2, 1, 1, 1)
+
+
+def test_merge_moves_spans_drops_twins_keeps_the_speaker_and_undoes_as_one(ws):
+    per = span(ws, "Касым-Жомарт Токаев", "PER", owner="anna")
+    claim = claims.add_claim(ws, DOC, *find(ws, CLAIM_TEXT), "OPINION", owner="anna", speaker=per).result
+    span(ws, "Касым-Жомарт Токаев", "PER", owner="boris")
+    span(ws, "Касым-Жомарт Токаев", "ROLE", owner="boris")  # a twin: boris's PER goes
+    before = snapshot(ws)
+    schemes.merge_label(ws, "PER", "ROLE", user="lead")
+    assert ws.current_scheme().entity("PER") is None
+    assert labels_in_store(ws, "anna") == ["ROLE"] and labels_in_store(ws, "boris") == ["ROLE"]
+    (stored,) = the_set(ws, "anna").claims
+    assert stored.speaker == per  # the same span, now ROLE: still a speaker label
+    assert [(r.label, r.head, r.tail) for r in the_set(ws, "anna").relations] == [("SAYS", per, claim)]
+
+    schemes.undo(ws, user="lead")
+    after = snapshot(ws)
+    for table in ("spans", "claims", "relations", "annotation_sets"):
+        assert after[table] == before[table], table
+    assert ws.current_scheme().entity("PER") is not None
+
+
+def test_delete_removes_spans_relations_and_speaker_links_in_one_undoable_action(ws):
+    per = span(ws, "Касым-Жомарт Токаев", "PER", owner="anna")
+    claims.add_claim(ws, DOC, *find(ws, CLAIM_TEXT), "OPINION", owner="anna", speaker=per)
+    before = snapshot(ws)
+    schemes.delete_label(ws, "PER", user="lead")
+    scheme = ws.current_scheme()
+    assert scheme.entity("PER") is None and "PER" not in scheme.speaker_labels
+    aset = the_set(ws, "anna")
+    assert [s.label for s in aset.spans] == [] and aset.relations == ()
+    assert aset.claims[0].speaker is None
+    schemes.undo(ws, user="lead")
+    after = snapshot(ws)
+    for table in ("spans", "claims", "relations"):
+        assert after[table] == before[table], table
+
+
+def test_removing_an_attribute_strips_its_values_from_spans(ws):
+    per = span(ws, "Касым-Жомарт Токаев", "PER", owner="anna")
+    annotating.set_attribute(ws, per, "pronoun", True, owner="anna")
+    schemes.remove_attribute(ws, "PER", "pronoun", user="lead")
+    scheme = ws.current_scheme()
+    assert scheme.attribute("pronoun").labels == ("ORG", "ROLE")
+    assert the_set(ws, "anna").spans[0].attributes == {}
+    schemes.add_attribute(ws, "PER", AttributeDef("pronoun", "boolean"), user="lead")
+    assert "PER" in ws.current_scheme().attribute("pronoun").labels
+    schemes.add_attribute(ws, "GPE", AttributeDef("kind", "choice", ("country", "city")), user="lead")
+    assert ws.current_scheme().attribute("kind").labels == ("GPE",)
+    with pytest.raises(ServiceError, match="already exists as a choice"):
+        schemes.add_attribute(ws, "LOC", AttributeDef("kind", "text"), user="lead")
+
+
+def test_export_names_the_version_and_a_file_round_trips(ws, tmp_path):
+    schemes.add_label(ws, EntityLabel("PRODUCT", "Q", "#123456"), user="lead")
+    version = ws.current_scheme().version
+    out = tmp_path / "out.jsonl"
+    span(ws, "Касым-Жомарт Токаев", "PER", owner="anna")
+    exporting.export_to_path(ws, out, query=DocumentQuery(), owner="all")
+    lines = [orjson.loads(x) for x in out.read_bytes().splitlines()]
+    stamped = {line["scheme_version"] for line in lines}
+    assert stamped == {version}
+
+    path = tmp_path / "team.json"
+    schemes.export_scheme(ws, path)
+    schemes.delete_label(ws, "PRODUCT", user="lead")
+    assert ws.current_scheme().entity("PRODUCT") is None
+    schemes.import_scheme(ws, path, user="lead")
+    assert ws.current_scheme().entity("PRODUCT") == EntityLabel("PRODUCT", "Q", "#123456")
+
+
+def test_importing_a_scheme_without_a_label_in_use_is_refused(ws, tmp_path):
+    span(ws, "Касым-Жомарт Токаев", "PER", owner="anna")
+    body = ws.current_scheme().to_dict()
+    body["entities"] = [e for e in body["entities"] if e["name"] != "PER"]
+    body["speaker_labels"] = ["ORG", "ROLE"]
+    for relation in body["relations"]:
+        relation["heads"] = [x for x in relation["heads"] if x != "PER"]
+        relation["tails"] = [x for x in relation["tails"] if x != "PER"]
+    body["attributes"] = [a for a in body["attributes"] if a["name"] != "pronoun"]
+    path = tmp_path / "narrow.json"
+    path.write_bytes(orjson.dumps(body))
+    before = snapshot(ws)
+    with pytest.raises(ServiceError, match=r"label PER is used by 1 spans \(anna 1\)"):
+        schemes.import_scheme(ws, path, user="lead")
+    assert snapshot(ws) == before
+
+
+def test_a_bad_scheme_file_names_file_and_line(ws, tmp_path):
+    path = tmp_path / "bad.json"
+    path.write_text('{\n  "entities": [\n    {"name": "A", "hotkey": "1", "color": "#000000"},\n'
+                    '    {"name": "B", "hotkey": "1", "color": "#ffffff"}\n  ]\n', encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        schemes.import_scheme(ws, path, user="lead")
+    (problem,) = caught.value.problems
+    assert (problem.file, problem.line) == (str(path), 6) and "not JSON" in problem.message
+    path.write_text('{\n  "entities": [\n    {"name": "A", "hotkey": "1", "color": "#000000"},\n'
+                    '    {"name": "B", "hotkey": "1", "color": "#ffffff"}\n  ],\n'
+                    '  "speaker_labels": ["A"]\n}\n', encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        schemes.import_scheme(ws, path, user="lead")
+    (problem,) = caught.value.problems
+    assert problem.line == 3 and "hotkey '1' is used twice" in problem.message
+
+
+def test_only_a_curator_changes_the_scheme_once_the_team_has_one(ws):
+    schemes.add_label(ws, EntityLabel("PRODUCT", "Q", "#123456"), user="anna")  # no curator yet: allowed
+    users.add_user(ws, "lead", Role.CURATOR)
+    before = snapshot(ws)
+    with pytest.raises(ServiceError, match="only curators change the scheme"):
+        schemes.delete_label(ws, "PRODUCT", user="anna")
+    with pytest.raises(ServiceError, match="only curators change the scheme"):
+        schemes.undo(ws, user="anna")
+    assert snapshot(ws) == before
+    schemes.delete_label(ws, "PRODUCT", user="lead")
+    assert ws.current_scheme().entity("PRODUCT") is None
