@@ -6,8 +6,16 @@ from pathlib import Path
 
 import pytest
 
-from annotator import paths
+from annotator import i18n, paths
 from annotator.services.workspace import Workspace
+
+
+@pytest.fixture(autouse=True)
+def core_language_english():
+    """Every test starts and ends with the core's messages in English (the window may switch them)."""
+    i18n.set_language(None)
+    yield
+    i18n.set_language(None)
 
 
 @pytest.fixture

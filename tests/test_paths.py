@@ -54,6 +54,7 @@ def test_wheel_carries_migrations_and_resources(wheel):
     assert "annotator/_resources/scheme/default.json" in names
     assert "annotator/_resources/schemas/annotator-jsonl.schema.json" in names
     assert sum(n.startswith("annotator/_resources/sample/") and n.endswith(".txt") for n in names) == 5
+    assert "annotator/_resources/locale/ru/LC_MESSAGES/annotator.mo" in names  # the core's messages
 
 
 def test_installed_wheel_runs_from_its_own_data(wheel, tmp_path):
@@ -71,3 +72,14 @@ def test_installed_wheel_runs_from_its_own_data(wheel, tmp_path):
                          env=env, capture_output=True, text=True, cwd=tmp_path)
     assert run.returncode == 0, run.stderr
     assert "5 document(s) added" in run.stdout
+
+
+def test_installed_wheel_translates_the_core_from_its_own_catalog(wheel, tmp_path):
+    site = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(site)
+    env = {**os.environ, "PYTHONPATH": str(site), "PYTHONIOENCODING": "utf-8"}
+    code = ("from annotator import i18n; print(i18n.locale_dir()); "
+            "print(i18n.set_language('ru')); print(i18n._('Mark done'))")
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True,
+                         cwd=tmp_path, encoding="utf-8").stdout.splitlines()
+    assert out == [str(site / "annotator" / "_resources" / "locale"), "ru", "Пометить как готовый"]

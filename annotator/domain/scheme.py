@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from annotator.domain.model import CLAIM_NODE, Certainty
+from annotator.i18n import _
 
 
 class SchemeError(ValueError):
@@ -122,7 +123,7 @@ class Scheme:
                 version=version,
             )
         except (KeyError, TypeError) as exc:
-            raise SchemeError(f"scheme is missing or mistypes a field: {exc}") from exc
+            raise SchemeError(_("scheme is missing or mistypes a field: {error}").format(error=exc)) from exc
         problems = validate_scheme(scheme)
         if problems:
             raise SchemeError("; ".join(problems))
@@ -159,26 +160,29 @@ def validate_scheme(scheme: Scheme) -> list[str]:
     problems: list[str] = []
     names = [e.name for e in scheme.entities]
     for name in sorted({n for n in names if names.count(n) > 1}):
-        problems.append(f"entity label {name!r} is defined twice")
+        problems.append(_("entity label {label!r} is defined twice").format(label=name))
     if CLAIM_NODE in names:
-        problems.append(f"{CLAIM_NODE!r} is reserved for claims and cannot be an entity label")
+        problems.append(_("{name!r} is reserved for claims and cannot be an entity label").format(name=CLAIM_NODE))
     keys = [e.hotkey for e in scheme.entities] + [c.hotkey for c in scheme.claim_types]
     for key in sorted({k for k in keys if k and keys.count(k) > 1}):
-        problems.append(f"hotkey {key!r} is used twice")
+        problems.append(_("hotkey {key!r} is used twice").format(key=key))
     known = set(names) | {CLAIM_NODE}
     for rel in scheme.relations:
         for label in (*rel.heads, *rel.tails):
             if label not in known:
-                problems.append(f"relation {rel.name} names unknown label {label!r}")
+                problems.append(_("relation {relation} names unknown label {label!r}").format(
+                    relation=rel.name, label=label))
     for attr in scheme.attributes:
         if attr.type not in ATTRIBUTE_TYPES:
-            problems.append(f"attribute {attr.name} has unknown type {attr.type!r}")
+            problems.append(_("attribute {attribute} has unknown type {type!r}").format(
+                attribute=attr.name, type=attr.type))
         if attr.type == "choice" and not attr.choices:
-            problems.append(f"attribute {attr.name} is a choice with no choices")
+            problems.append(_("attribute {attribute} is a choice with no choices").format(attribute=attr.name))
         for label in attr.labels:
             if label not in names:
-                problems.append(f"attribute {attr.name} names unknown label {label!r}")
+                problems.append(_("attribute {attribute} names unknown label {label!r}").format(
+                    attribute=attr.name, label=label))
     for label in scheme.speaker_labels:
         if label not in names:
-            problems.append(f"speaker label {label!r} is not an entity label")
+            problems.append(_("speaker label {label!r} is not an entity label").format(label=label))
     return problems

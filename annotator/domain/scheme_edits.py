@@ -13,9 +13,11 @@ from __future__ import annotations
 import dataclasses
 
 from annotator.domain.scheme import AttributeDef, EntityLabel, Scheme, SchemeError, validate_scheme
+from annotator.i18n import _
 
-# Keys a label may not take: the window binds them without a modifier already.
-RESERVED_HOTKEYS = frozenset({" "})
+# Keys a label or claim type may not take: the window binds them without a modifier
+# already (gui/keys.py: the claim keys; a test checks the two lists agree).
+RESERVED_HOTKEYS = frozenset({" ", "C", "W", "A", "M", "U", "H", "K", "N", "L"})
 
 
 def _checked(scheme: Scheme) -> Scheme:
@@ -28,7 +30,7 @@ def _checked(scheme: Scheme) -> Scheme:
 def _require(scheme: Scheme, name: str) -> EntityLabel:
     label = scheme.entity(name)
     if label is None:
-        raise SchemeError(f"no entity label {name!r} in the scheme")
+        raise SchemeError(_("no entity label {label!r} in the scheme").format(label=name))
     return label
 
 
@@ -44,15 +46,26 @@ def _rename_in(names: tuple[str, ...], old: str, new: str) -> tuple[str, ...]:
 def hotkey_problem(scheme: Scheme, label: str | None, key: str) -> str | None:
     """Why ``key`` cannot be the hotkey of ``label`` (None for a new label), or None if it can."""
     if len(key) != 1:
-        return "a hotkey is one character"
-    if key in RESERVED_HOTKEYS or not key.isprintable():
-        return f"{key!r} cannot be a hotkey"
+        return _("a hotkey is one character")
+    if not key.isprintable() or key == " ":
+        return _("{key!r} cannot be a hotkey").format(key=key)
+    if key.upper() in RESERVED_HOTKEYS:
+        return _("{key} is the window's own key for claims and relations").format(key=key.upper())
     for entity in scheme.entities:
         if entity.name != label and entity.hotkey.upper() == key.upper():
-            return f"{key.upper()} is already the hotkey of {entity.name}"
+            return _("{key} is already the hotkey of {label}").format(key=key.upper(), label=entity.name)
     for claim_type in scheme.claim_types:
         if claim_type.hotkey.upper() == key.upper():
-            return f"{key.upper()} is already the hotkey of claim type {claim_type.name}"
+            return _("{key} is already the hotkey of claim type {type}").format(key=key.upper(), type=claim_type.name)
+    return None
+
+
+def name_problem(name: str) -> str | None:
+    """Why ``name`` cannot name a label (brat and CoNLL files cannot hold spaces in one)."""
+    if not name:
+        return _("a label needs a name")
+    if any(c.isspace() for c in name):
+        return _("a label name cannot contain spaces")
     return None
 
 
@@ -66,7 +79,9 @@ def free_hotkey(scheme: Scheme) -> str:
 
 def add_label(scheme: Scheme, label: EntityLabel) -> Scheme:
     if scheme.entity(label.name) is not None:
-        raise SchemeError(f"entity label {label.name!r} already exists")
+        raise SchemeError(_("entity label {label!r} already exists").format(label=label.name))
+    if name_problem(label.name):
+        raise SchemeError(name_problem(label.name))
     problem = hotkey_problem(scheme, None, label.hotkey) if label.hotkey else None
     if problem:
         raise SchemeError(problem)
@@ -76,7 +91,7 @@ def add_label(scheme: Scheme, label: EntityLabel) -> Scheme:
 def change_label(scheme: Scheme, name: str, **fields: str) -> Scheme:
     """Change a label's hotkey, colour, description or guideline (not its name: see rename)."""
     if "name" in fields:
-        raise SchemeError("use rename_label to rename a label")
+        raise SchemeError(_("use rename_label to rename a label"))
     old = _require(scheme, name)
     if "hotkey" in fields:
         problem = hotkey_problem(scheme, name, fields["hotkey"])
@@ -90,9 +105,10 @@ def change_label(scheme: Scheme, name: str, **fields: str) -> Scheme:
 def rename_label(scheme: Scheme, old: str, new: str) -> Scheme:
     _require(scheme, old)
     if scheme.entity(new) is not None:
-        raise SchemeError(f"entity label {new!r} already exists")
-    if not new or not new.strip() or new != new.strip():
-        raise SchemeError("a label name cannot be empty or start or end with a space")
+        raise SchemeError(_("entity label {label!r} already exists").format(label=new))
+    problem = name_problem(new)
+    if problem:
+        raise SchemeError(problem)
     return _merge_names(scheme, old, new, entities=tuple(
         dataclasses.replace(e, name=new) if e.name == old else e for e in scheme.entities))
 
@@ -104,7 +120,7 @@ def merge_label(scheme: Scheme, source: str, target: str) -> Scheme:
     _require(scheme, source)
     _require(scheme, target)
     if source == target:
-        raise SchemeError("a label cannot be merged into itself")
+        raise SchemeError(_("a label cannot be merged into itself"))
     return _merge_names(scheme, source, target,
                         entities=tuple(e for e in scheme.entities if e.name != source))
 
@@ -127,7 +143,7 @@ def remove_label(scheme: Scheme, name: str) -> Scheme:
     and so does an attribute that applied to this label only (an empty list means "all")."""
     _require(scheme, name)
     if len(scheme.entities) == 1:
-        raise SchemeError("a scheme needs at least one entity label")
+        raise SchemeError(_("a scheme needs at least one entity label"))
     relations = []
     for r in scheme.relations:
         r = dataclasses.replace(r, heads=tuple(x for x in r.heads if x != name),
@@ -162,14 +178,18 @@ def add_attribute(scheme: Scheme, label: str, attribute: AttributeDef) -> Scheme
     existing = scheme.attribute(attribute.name)
     if existing is None:
         if not attribute.name.strip():
-            raise SchemeError("an attribute needs a name")
+            raise SchemeError(_("an attribute needs a name"))
         new = dataclasses.replace(attribute, labels=(label,))
         return _checked(dataclasses.replace(scheme, attributes=(*scheme.attributes, new)))
     if (existing.type, existing.choices) != (attribute.type, attribute.choices):
-        raise SchemeError(f"attribute {attribute.name!r} already exists as a {existing.type}"
-                          + (f" of {', '.join(existing.choices)}" if existing.choices else ""))
+        if existing.choices:
+            raise SchemeError(_("attribute {attribute!r} already exists as a {type} of {choices}").format(
+                attribute=attribute.name, type=existing.type, choices=", ".join(existing.choices)))
+        raise SchemeError(_("attribute {attribute!r} already exists as a {type}").format(
+            attribute=attribute.name, type=existing.type))
     if not existing.labels or label in existing.labels:
-        raise SchemeError(f"{label} already has attribute {attribute.name!r}")
+        raise SchemeError(_("{label} already has attribute {attribute!r}").format(
+            label=label, attribute=attribute.name))
     new = dataclasses.replace(existing, labels=(*existing.labels, label))
     return _checked(dataclasses.replace(
         scheme, attributes=tuple(new if a.name == attribute.name else a for a in scheme.attributes)))
@@ -180,7 +200,7 @@ def remove_attribute(scheme: Scheme, label: str, name: str) -> Scheme:
     _require(scheme, label)
     existing = scheme.attribute(name)
     if existing is None or (existing.labels and label not in existing.labels):
-        raise SchemeError(f"{label} has no attribute {name!r}")
+        raise SchemeError(_("{label} has no attribute {attribute!r}").format(label=label, attribute=name))
     holders = existing.labels or tuple(e.name for e in scheme.entities)
     rest = tuple(x for x in holders if x != label)
     attributes = tuple(

@@ -11,27 +11,49 @@ from typing import Any
 
 from annotator.domain.model import AUTHOR, CLAIM_NODE, RESERVED_OWNERS, SAYS, AnnotationSet, Claim, Span
 from annotator.domain.scheme import Scheme
+from annotator.i18n import _
+
+
+# The names of the items a problem is about; a message starts with one: "span T1: ...".
+def span_name(span_id: Any) -> str:
+    # Translators: the subject of a problem, "{what}" in "{what}: unknown label {label!r}".
+    return _("span {span}").format(span=span_id)
+
+
+def claim_name(claim_id: Any) -> str:
+    return _("claim {claim}").format(claim=claim_id)
+
+
+def cue_name(claim_id: Any) -> str:
+    return _("claim {claim} cue").format(claim=claim_id)
+
+
+def relation_name(relation_id: Any) -> str:
+    return _("relation {relation}").format(relation=relation_id)
 
 
 def check_owner_name(owner: str, *, allow_gold: bool = True) -> list[str]:
     if not owner or not owner.strip():
-        return ["annotator name is empty"]
+        return [_("annotator name is empty")]
     if owner != owner.strip():
-        return [f"annotator name {owner!r} has leading or trailing spaces"]
+        return [_("annotator name {owner!r} has leading or trailing spaces").format(owner=owner)]
     if owner in RESERVED_OWNERS and not (allow_gold and owner == "gold"):
-        return [f"{owner!r} is a reserved name and cannot own a set"]
+        return [_("{owner!r} is a reserved name and cannot own a set").format(owner=owner)]
     return []
 
 
 def check_offsets(start: Any, end: Any, text_length: int, what: str) -> list[str]:
+    """``what`` names the item, already translated (as :func:`span_name` and the like make it)."""
     if not isinstance(start, int) or not isinstance(end, int) or isinstance(start, bool) or isinstance(end, bool):
-        return [f"{what}: start and end must be integers"]
+        # Translators: {what} names the item, translated on its own: "span T1", "claim C2 cue", "document".
+        return [_("{what}: start and end must be integers").format(what=what)]
     if start < 0 or end < 0:
-        return [f"{what}: negative offset ({start}, {end})"]
+        return [_("{what}: negative offset ({start}, {end})").format(what=what, start=start, end=end)]
     if start >= end:
-        return [f"{what}: start {start} is not before end {end}"]
+        return [_("{what}: start {start} is not before end {end}").format(what=what, start=start, end=end)]
     if end > text_length:
-        return [f"{what}: end {end} is beyond the text's {text_length} characters"]
+        return [_("{what}: end {end} is beyond the text's {length} characters").format(
+            what=what, end=end, length=text_length)]
     return []
 
 
@@ -40,40 +62,41 @@ def check_attributes(attributes: dict[str, Any], label: str, scheme: Scheme, wha
     for name, value in attributes.items():
         attr = scheme.attribute(name)
         if attr is None:
-            problems.append(f"{what}: unknown attribute {name!r}")
+            problems.append(_("{what}: unknown attribute {name!r}").format(what=what, name=name))
         elif attr.labels and label not in attr.labels:
-            problems.append(f"{what}: attribute {name!r} does not apply to label {label}")
+            problems.append(_("{what}: attribute {name!r} does not apply to label {label}").format(
+                what=what, name=name, label=label))
         elif not attr.accepts(value):
-            problems.append(f"{what}: attribute {name!r} cannot be {value!r}")
+            problems.append(_("{what}: attribute {name!r} cannot be {value!r}").format(
+                what=what, name=name, value=value))
     return problems
 
 
 def check_span(span: Span, text_length: int, scheme: Scheme) -> list[str]:
-    what = f"span {span.id}"
+    what = span_name(span.id)
     problems = check_offsets(span.start, span.end, text_length, what)
     if not scheme.has_entity(span.label):
-        problems.append(f"{what}: unknown label {span.label!r}")
+        problems.append(_("{what}: unknown label {label!r}").format(what=what, label=span.label))
     else:
         problems += check_attributes(span.attributes, span.label, scheme, what)
     return problems
 
 
 def check_claim(claim: Claim, text_length: int, scheme: Scheme, spans_by_id: dict[Any, Span]) -> list[str]:
-    what = f"claim {claim.id}"
+    what = claim_name(claim.id)
     problems = check_offsets(claim.start, claim.end, text_length, what)
     if not scheme.has_claim_type(claim.type):
-        problems.append(f"{what}: unknown claim type {claim.type!r}")
+        problems.append(_("{what}: unknown claim type {type!r}").format(what=what, type=claim.type))
     if claim.speaker is not None and claim.speaker != AUTHOR:
         speaker = spans_by_id.get(claim.speaker)
         if speaker is None:
-            problems.append(f"{what}: speaker {claim.speaker!r} is not a mention of this set")
+            problems.append(_("{what}: speaker {speaker!r} is not a mention of this set").format(
+                what=what, speaker=claim.speaker))
         elif speaker.label not in scheme.speaker_labels:
-            problems.append(
-                f"{what}: speaker {claim.speaker!r} is a {speaker.label}, "
-                f"not one of {', '.join(scheme.speaker_labels)}"
-            )
+            problems.append(_("{what}: speaker {speaker!r} is a {label}, not one of {labels}").format(
+                what=what, speaker=claim.speaker, label=speaker.label, labels=", ".join(scheme.speaker_labels)))
     if claim.cue is not None:
-        problems += check_offsets(claim.cue.start, claim.cue.end, text_length, f"{what} cue")
+        problems += check_offsets(claim.cue.start, claim.cue.end, text_length, cue_name(claim.id))
     return problems
 
 
@@ -82,7 +105,7 @@ def check_set(aset: AnnotationSet, text_length: int, scheme: Scheme) -> list[str
     problems = check_owner_name(aset.owner)
     ids = Counter(str(x.id) for x in (*aset.spans, *aset.claims, *aset.relations))
     for dup in sorted(i for i, n in ids.items() if n > 1):
-        problems.append(f"id {dup!r} is used more than once")
+        problems.append(_("id {id!r} is used more than once").format(id=dup))
     spans_by_id = {s.id: s for s in aset.spans}
     for span in aset.spans:
         problems += check_span(span, text_length, scheme)
@@ -100,7 +123,8 @@ def check_says_agrees(rel_id: Any, label: str, head: Any, tail: Any, claims_by_i
     claim = claims_by_id.get(tail)
     if label != SAYS or claim is None or claim.speaker is None or claim.speaker == head:
         return []
-    return [f"relation {rel_id}: SAYS names {head!r} but claim {claim.id}'s speaker is {claim.speaker!r}"]
+    return [_("relation {relation}: SAYS names {head!r} but claim {claim}'s speaker is {speaker!r}").format(
+        relation=rel_id, head=head, claim=claim.id, speaker=claim.speaker)]
 
 
 def node_label(node_id: Any, spans_by_id: dict[Any, Span], claims_by_id: dict[Any, Claim]) -> str | None:
@@ -115,17 +139,18 @@ def node_label(node_id: Any, spans_by_id: dict[Any, Span], claims_by_id: dict[An
 def check_relation_ends(rel_id: Any, label: str, head: Any, tail: Any,
                         spans_by_id: dict[Any, Span], claims_by_id: dict[Any, Claim],
                         scheme: Scheme) -> list[str]:
-    what = f"relation {rel_id}"
+    what = relation_name(rel_id)
     rtype = scheme.relation(label)
     if rtype is None:
-        return [f"{what}: unknown relation type {label!r}"]
+        return [_("{what}: unknown relation type {label!r}").format(what=what, label=label)]
     problems = []
     head_label = node_label(head, spans_by_id, claims_by_id)
     tail_label = node_label(tail, spans_by_id, claims_by_id)
     if head_label is None:
-        problems.append(f"{what}: head {head!r} does not exist")
+        problems.append(_("{what}: head {head!r} does not exist").format(what=what, head=head))
     if tail_label is None:
-        problems.append(f"{what}: tail {tail!r} does not exist")
+        problems.append(_("{what}: tail {tail!r} does not exist").format(what=what, tail=tail))
     if head_label and tail_label and not rtype.allows(head_label, tail_label):
-        problems.append(f"{what}: {label} does not allow {head_label} -> {tail_label}")
+        problems.append(_("{what}: {label} does not allow {head} -> {tail}").format(
+            what=what, label=label, head=head_label, tail=tail_label))
     return problems

@@ -28,8 +28,9 @@ from annotator.domain.model import (
 )
 from annotator.domain.problems import Problem
 from annotator.domain.scheme import Scheme
-from annotator.domain.validation import check_set
+from annotator.domain.validation import check_set, claim_name, cue_name, relation_name, span_name
 from annotator.formats.base import ExportItem, Record
+from annotator.i18n import _
 
 FORMAT_VERSION = 1
 
@@ -49,13 +50,15 @@ def _is_int(value: Any) -> bool:
 
 def _field(obj: dict[str, Any], name: str, kind: type | tuple[type, ...], what: str, *, optional: bool = False):
     if name not in obj or obj[name] is None:
-        _expect(optional, f"{what}: missing {name!r}")
+        _expect(optional, _("{what}: missing {name!r}").format(what=what, name=name))
         return None
     value = obj[name]
     if kind is int:
-        _expect(_is_int(value), f"{what}: {name!r} must be an integer, not {value!r}")
+        _expect(_is_int(value), _("{what}: {name!r} must be an integer, not {value!r}").format(
+            what=what, name=name, value=value))
     else:
-        _expect(isinstance(value, kind), f"{what}: {name!r} has the wrong type ({type(value).__name__})")
+        _expect(isinstance(value, kind), _("{what}: {name!r} has the wrong type ({type})").format(
+            what=what, name=name, type=type(value).__name__))
     return value
 
 
@@ -64,9 +67,10 @@ def _check_covered(text: str, obj: dict[str, Any], what: str) -> list[str]:
     if not (_is_int(start) and _is_int(end) and 0 <= start < end <= len(text)):
         return []  # the offset checks report it
     if "text" not in obj:
-        return [f"{what}: missing 'text' (every span carries its covered text)"]
+        return [_("{what}: missing 'text' (every span carries its covered text)").format(what=what)]
     if obj["text"] != text[start:end]:
-        return [f"{what}: text {obj['text']!r} does not match the document's {text[start:end]!r} at {start}-{end}"]
+        return [_("{what}: text {text!r} does not match the document's {covered!r} at {start}-{end}").format(
+            what=what, text=obj["text"], covered=text[start:end], start=start, end=end)]
     return []
 
 
@@ -79,33 +83,36 @@ def _span(obj: Any, index: int) -> Span:
         if (type(span_id) is str and type(start) is int and type(end) is int and type(label) is str
                 and type(attributes) is dict and (entity is None or type(entity) is str)):
             return Span(span_id, start, end, label, attributes, entity)
-    what = f"entity #{index + 1}"
-    _expect(isinstance(obj, dict), f"{what}: must be an object")
+    what = _("entity #{number}").format(number=index + 1)
+    _expect(isinstance(obj, dict), _("{what}: must be an object").format(what=what))
     span_id = _field(obj, "id", str, what)
-    what = f"span {span_id}"
+    what = span_name(span_id)
     attributes = _field(obj, "attributes", dict, what, optional=True) or {}
     return Span(span_id, _field(obj, "start", int, what), _field(obj, "end", int, what),
                 _field(obj, "label", str, what), attributes, _field(obj, "entity", str, what, optional=True))
 
 
 def _claim(obj: Any, index: int) -> Claim:
-    what = f"claim #{index + 1}"
-    _expect(isinstance(obj, dict), f"{what}: must be an object")
+    what = _("claim #{number}").format(number=index + 1)
+    _expect(isinstance(obj, dict), _("{what}: must be an object").format(what=what))
     claim_id = _field(obj, "id", str, what)
-    what = f"claim {claim_id}"
+    what = claim_name(claim_id)
     cue = _field(obj, "cue", dict, what, optional=True)
     if cue is not None:
-        cue = Cue(_field(cue, "start", int, f"{what} cue"), _field(cue, "end", int, f"{what} cue"))
+        cue = Cue(_field(cue, "start", int, cue_name(claim_id)), _field(cue, "end", int, cue_name(claim_id)))
     certainty = _field(obj, "certainty", str, what, optional=True) or Certainty.ASSERTED.value
-    _expect(certainty in Certainty.__members__, f"{what}: certainty must be ASSERTED or HEDGED, not {certainty!r}")
+    _expect(certainty in Certainty.__members__,
+            _("{what}: certainty must be ASSERTED or HEDGED, not {certainty!r}").format(
+                what=what, certainty=certainty))
     quantity = _field(obj, "quantity", dict, what, optional=True)
     if quantity is not None:
         value = quantity.get("value")
         _expect(value is None or (isinstance(value, (int, float)) and not isinstance(value, bool)),
-                f"{what}: quantity value must be a number")
+                _("{what}: quantity value must be a number").format(what=what))
+        quantity_name = _("claim {claim} quantity").format(claim=claim_id)
         quantity = Quantity(None if value is None else float(value),
-                            _field(quantity, "unit", str, f"{what} quantity", optional=True),
-                            _field(quantity, "period", str, f"{what} quantity", optional=True))
+                            _field(quantity, "unit", str, quantity_name, optional=True),
+                            _field(quantity, "period", str, quantity_name, optional=True))
     checkworthy = _field(obj, "checkworthy", bool, what, optional=True) or False
     return Claim(claim_id, _field(obj, "start", int, what), _field(obj, "end", int, what),
                  _field(obj, "type", str, what), _field(obj, "speaker", str, what, optional=True), cue,
@@ -114,10 +121,10 @@ def _claim(obj: Any, index: int) -> Claim:
 
 
 def _relation(obj: Any, index: int) -> Relation:
-    what = f"relation #{index + 1}"
-    _expect(isinstance(obj, dict), f"{what}: must be an object")
+    what = _("relation #{number}").format(number=index + 1)
+    _expect(isinstance(obj, dict), _("{what}: must be an object").format(what=what))
     rel_id = _field(obj, "id", str, what)
-    what = f"relation {rel_id}"
+    what = relation_name(rel_id)
     return Relation(rel_id, _field(obj, "label", str, what), _field(obj, "head", str, what),
                     _field(obj, "tail", str, what))
 
@@ -126,7 +133,7 @@ def _list(obj: dict[str, Any], name: str) -> list[Any]:
     value = obj.get(name)
     if value is None:
         return []
-    _expect(isinstance(value, list), f"{name!r} must be a list")
+    _expect(isinstance(value, list), _("{name!r} must be a list").format(name=name))
     return value
 
 
@@ -136,38 +143,39 @@ def parse_line(obj: Any, scheme: Scheme, annotator: str | None = None
 
     ``annotator`` (from ``--annotator``) owns the line's set whatever the line says.
     """
-    _expect(isinstance(obj, dict), "a line must be a JSON object")
-    doc_id = _field(obj, "id", str, "document")
-    _expect(bool(doc_id.strip()), "document: 'id' is empty")
-    text = _field(obj, "text", str, "document")
-    _expect(bool(text.strip()), "document: 'text' is empty")
-    meta = dict(_field(obj, "meta", dict, "document", optional=True) or {})
+    _expect(isinstance(obj, dict), _("a line must be a JSON object"))
+    document_name = _("document")
+    doc_id = _field(obj, "id", str, document_name)
+    _expect(bool(doc_id.strip()), _("document: 'id' is empty"))
+    text = _field(obj, "text", str, document_name)
+    _expect(bool(text.strip()), _("document: 'text' is empty"))
+    meta = dict(_field(obj, "meta", dict, document_name, optional=True) or {})
     problems: list[str] = []
     stated_sha = meta.pop("sha256", None)
     if stated_sha is not None and stated_sha != text_sha256(text):
-        problems.append("document: text does not match meta.sha256 (was the text changed?)")
+        problems.append(_("document: text does not match meta.sha256 (was the text changed?)"))
     document = Document(doc_id, text, meta)
 
     entities_raw, claims_raw, relations_raw = _list(obj, "entities"), _list(obj, "claims"), _list(obj, "relations")
-    stated_owner = _field(obj, "annotator", str, "document", optional=True)
+    stated_owner = _field(obj, "annotator", str, document_name, optional=True)
     owner = annotator or stated_owner
     if stated_owner is None and (annotator is None or not (entities_raw or claims_raw or relations_raw)):
         _expect(not (entities_raw or claims_raw or relations_raw),
-                "annotations without an annotator: set 'annotator' or pass --annotator")
+                _("annotations without an annotator: set 'annotator' or pass --annotator"))
         return document, None, problems
-    status = _field(obj, "status", str, "document", optional=True) or SetStatus.NEW.value
-    _expect(status in {s.value for s in SetStatus}, f"unknown status {status!r}")
+    status = _field(obj, "status", str, document_name, optional=True) or SetStatus.NEW.value
+    _expect(status in {s.value for s in SetStatus}, _("unknown status {status!r}").format(status=status))
     spans = [_span(o, i) for i, o in enumerate(entities_raw)]
     claims = [_claim(o, i) for i, o in enumerate(claims_raw)]
     relations = [_relation(o, i) for i, o in enumerate(relations_raw)]
     aset = AnnotationSet(doc_id, owner, SetStatus(status), tuple(spans), tuple(claims), tuple(relations))
     problems += check_set(aset, len(text), scheme)
     for raw, span in zip(entities_raw, spans):
-        problems += _check_covered(text, raw, f"span {span.id}")
+        problems += _check_covered(text, raw, span_name(span.id))
     for raw, claim in zip(claims_raw, claims):
-        problems += _check_covered(text, raw, f"claim {claim.id}")
+        problems += _check_covered(text, raw, claim_name(claim.id))
         if isinstance(raw.get("cue"), dict):
-            problems += _check_covered(text, raw["cue"], f"claim {claim.id} cue")
+            problems += _check_covered(text, raw["cue"], cue_name(claim.id))
     return document, aset, problems
 
 
@@ -184,7 +192,7 @@ class JsonlFormat:
         try:
             handle = open(path, "rb")
         except OSError as exc:
-            yield Problem(source, 1, f"cannot read: {exc.strerror or exc}")
+            yield Problem(source, 1, _("cannot read: {error}").format(error=exc.strerror or exc))
             return
         with handle:
             for number, raw in enumerate(handle, start=1):
@@ -195,7 +203,7 @@ class JsonlFormat:
                 try:
                     obj = orjson.loads(raw)
                 except orjson.JSONDecodeError as exc:
-                    yield Problem(source, number, f"malformed JSON: {exc}")
+                    yield Problem(source, number, _("malformed JSON: {error}").format(error=exc))
                     continue
                 try:
                     document, aset, problems = parse_line(obj, scheme, annotator)

@@ -7,6 +7,7 @@ from pathlib import Path
 from annotator.formats.base import Format
 from annotator.formats.jsonl import JsonlFormat
 from annotator.formats.text import TextFormat
+from annotator.i18n import _
 
 _FORMATS: dict[str, Format] = {f.id: f for f in (JsonlFormat(), TextFormat())}
 SNIFF_BYTES = 4096
@@ -24,7 +25,8 @@ def get(format_id: str) -> Format:
     try:
         return _FORMATS[format_id]
     except KeyError:
-        raise UnknownFormat(f"unknown format {format_id!r}; known: {', '.join(_FORMATS)}") from None
+        raise UnknownFormat(_("unknown format {format!r}; known: {known}").format(
+            format=format_id, known=", ".join(_FORMATS))) from None
 
 
 def expand(paths: list[Path]) -> list[Path]:

@@ -20,6 +20,7 @@ from annotator.domain.model import Document
 from annotator.domain.problems import Problem
 from annotator.domain.scheme import Scheme
 from annotator.formats.base import Record
+from annotator.i18n import _
 
 HEADER = re.compile(r"\A[ \t]*date[ \t]+(\S+)[ \t]*")
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -52,10 +53,11 @@ def decode(data: bytes) -> tuple[str, str]:
             try:
                 return data[len(bom):].decode(encoding), encoding
             except UnicodeDecodeError as exc:
-                raise DecodeError(data[: exc.start].count(b"\n") + 1, f"invalid {encoding}: {exc.reason}") from None
+                raise DecodeError(data[: exc.start].count(b"\n") + 1, _("invalid {encoding}: {reason}").format(
+                    encoding=encoding, reason=exc.reason)) from None
     nul = data.find(b"\x00")
     if nul >= 0:
-        raise DecodeError(data[:nul].count(b"\n") + 1, "contains a NUL byte: a binary file, not text")
+        raise DecodeError(data[:nul].count(b"\n") + 1, _("contains a NUL byte: a binary file, not text"))
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -63,7 +65,7 @@ def decode(data: bytes) -> tuple[str, str]:
     # Russian archives first: on short texts an open guess often picks a CJK code page.
     best = from_bytes(data, cp_isolation=CYRILLIC_CODE_PAGES).best() or from_bytes(data).best()
     if best is None:
-        raise DecodeError(1, "cannot tell the text encoding: a binary file, not text?")
+        raise DecodeError(1, _("cannot tell the text encoding: a binary file, not text?"))
     return str(best), best.encoding
 
 
@@ -74,11 +76,11 @@ def parse(text: str) -> tuple[str, dict[str, str]]:
         return text, {}
     value = match.group(1)
     if not ISO_DATE.fullmatch(value):
-        raise DecodeError(1, f"header date {value!r} is not YYYY-MM-DD")
+        raise DecodeError(1, _("header date {date!r} is not YYYY-MM-DD").format(date=value))
     try:
         date.fromisoformat(value)
     except ValueError:
-        raise DecodeError(1, f"header date {value!r} is not a real date") from None
+        raise DecodeError(1, _("header date {date!r} is not a real date").format(date=value)) from None
     return text[match.end():], {"date": value}
 
 
@@ -98,24 +100,25 @@ class TextFormat:
             yield Problem(source, exc.line, str(exc))
             return
         except OSError as exc:
-            yield Problem(source, 1, f"cannot read: {exc.strerror or exc}")
+            yield Problem(source, 1, _("cannot read: {error}").format(error=exc.strerror or exc))
             return
         yield record
 
     def read_document(self, path: Path) -> Record:
         data = path.read_bytes()
         if not data:
-            raise DecodeError(1, "empty file")
+            raise DecodeError(1, _("empty file"))
         text, encoding = decode(data)
         control = BINARY_CONTROL.search(text)
         if control:
             raise DecodeError(_line_of(text, control.start()),
-                              f"control character U+{ord(control.group()):04X}: a binary file, not text")
+                              _("control character {code}: a binary file, not text").format(
+                                  code=f"U+{ord(control.group()):04X}"))
         if not text.strip():
-            raise DecodeError(1, "only whitespace, no text")
+            raise DecodeError(1, _("only whitespace, no text"))
         body, meta = parse(text)
         if not body.strip():
-            raise DecodeError(1, "a header but no text")
+            raise DecodeError(1, _("a header but no text"))
         meta["source"] = path.name
         if encoding != "utf-8":
             meta["encoding"] = encoding

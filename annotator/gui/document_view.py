@@ -7,6 +7,16 @@ drawn, never by ``ExtraSelection`` objects (thousands of those abort PySide6
 (it formats every paragraph as a text goes in). The one span under the caret
 is outlined too.
 
+Claims are shown apart from entities (:mod:`annotator.gui.claim_painting`): a
+bar in a margin left of the viewport beside every line a claim covers and thin
+brackets at its ends, in a colour per claim type, dashed when HEDGED, with a
+"✓" when check-worthy; they too are looked at only for the blocks on screen.
+For one *selected* item (a claim or a span) the view draws connectors: lines to
+a claim's speaker and cue, and labelled arcs for the relations it is the head
+or tail of. The selected item is the one given to :meth:`DocumentView.set_selected`;
+while none is given (or after ``set_selected(None)``, or a new document) it
+follows the caret: the claim under the caret, else the span under the caret.
+
 Positions: spans and tokens come in Unicode code points; every conversion to
 and from Qt's UTF-16 positions goes through :class:`TextPositions`.
 """
@@ -31,8 +41,18 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
-from annotator.domain.model import Span
+from annotator.domain.model import Certainty, Claim, Relation, Span
 from annotator.domain.tokens import Token, snap_to_tokens, tokenize
+from annotator.gui.claim_painting import (
+    MARGIN_WIDTH,
+    ClaimIndex,
+    ClaimMargin,
+    Connector,
+    PaintedClaim,
+    connectors_for,
+    paint_brackets,
+    paint_connectors,
+)
 from annotator.gui.text_positions import TextPositions
 
 BACKGROUND_ALPHA = 70  # of 255: a light tint of the label's colour for outermost spans
@@ -152,6 +172,7 @@ class DocumentView(QPlainTextEdit):
     """Read-only text with spans, a token caret, snapping and a span outline."""
 
     caret_span_changed = Signal(object)  # the span under the caret (a Span) or None
+    caret_claim_changed = Signal(object)  # the claim under the caret (a Claim) or None
     selection_changed_core = Signal(object)  # (start, end) in code points, or None
 
     def __init__(self, colors: dict[str, str] | None = None, parent: QWidget | None = None,
@@ -172,6 +193,21 @@ class DocumentView(QPlainTextEdit):
         self._core_sorted: list[Span] = []
         self.last_rehighlighted: list[int] = []  # block numbers redrawn by the last set_spans
         self._caret_span: Span | None = None
+        # Claims and relations (see the module doc).
+        self.claim_index = ClaimIndex()
+        self._claims: dict[int | str | None, Claim] = {}
+        self._claims_sorted: list[Claim] = []  # by (start, -end), for lookups
+        self._claim_starts: list[int] = []
+        self._claim_longest = 0
+        self._claims_by_speaker: dict[int | str | None, list[Claim]] = {}
+        self._relations: list[Relation] = []
+        self._caret_claim: Claim | None = None
+        self._selected_id: int | str | None = None  # None: follow the caret
+        self._connectors: list[Connector] = []  # as last painted
+        self.claim_margin = ClaimMargin(self)
+        self.setViewportMargins(MARGIN_WIDTH, 0, 0, 0)
+        self.updateRequest.connect(self._update_margin)
+        self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
         self.cursorPositionChanged.connect(self._on_cursor_moved)
         self.selectionChanged.connect(self._on_selection_changed)
 
@@ -180,18 +216,28 @@ class DocumentView(QPlainTextEdit):
         self.highlighter.set_colors(colors)
         self.viewport().update()
 
-    def set_document(self, text: str, spans: Iterable[Span] = ()) -> None:
-        """Show a new text (stored, code points) with its spans."""
+    def set_document(self, text: str, spans: Iterable[Span] = (), *, claims: Iterable[Claim] = (),
+                     relations: Iterable[Relation] = ()) -> None:
+        """Show a new text (stored, code points) with its spans, claims and relations.
+
+        The old claims and relations go (their offsets belong to the old text),
+        and the selected item follows the caret again.
+        """
         self._text = text
         self._tokens = None  # tokenised lazily: 1 MB takes about a second
         self.positions = TextPositions(text)
         self._caret_span = None
         spans = list(spans)
         self.highlighter.set_index(SpanIndex())  # no old spans on the new text
+        self._clear_claims()
         self.setPlainText(self.positions.display_text)
         self._store_spans(spans)
+        self._store_claims(list(claims))
+        self._relations = list(relations)
         self.last_rehighlighted = []
+        self._update_caret_claim()
         self.viewport().update()
+        self.claim_margin.update()
 
     def set_spans(self, spans: Iterable[Span], changed: Iterable[int | str | None] | None = None) -> list[int]:
         """Replace the spans, redrawing only the blocks of spans that changed.
@@ -227,6 +273,153 @@ class DocumentView(QPlainTextEdit):
     @property
     def text(self) -> str:
         return self._text
+
+    # --- claims and relations ----------------------------------------------------
+    def set_claims(self, claims: Iterable[Claim]) -> None:
+        """Replace the claims (code points of the current text); only visible blocks are looked at."""
+        self._store_claims(list(claims))
+        self._update_caret_claim()
+        self.viewport().update()
+        self.claim_margin.update()
+
+    def _clear_claims(self) -> None:
+        self.claim_index = ClaimIndex()
+        self._claims, self._claims_sorted, self._claim_starts = {}, [], []
+        self._claim_longest = 0
+        self._claims_by_speaker = {}
+        self._relations = []
+        self._selected_id = None
+        self._connectors = []
+
+    def _store_claims(self, claims: list[Claim]) -> None:
+        self._claims = {c.id: c for c in claims}
+        self._claims_sorted = sorted(claims, key=lambda c: (c.start, -c.end))
+        self._claim_starts = [c.start for c in self._claims_sorted]
+        self._claim_longest = max((c.end - c.start for c in claims), default=0)
+        self._claims_by_speaker = {}
+        for claim in self._claims_sorted:
+            if claim.speaker is not None:
+                self._claims_by_speaker.setdefault(claim.speaker, []).append(claim)
+        self.claim_index = ClaimIndex(self.document(), self.positions, claims)
+
+    def claims(self) -> list[Claim]:
+        return list(self._claims.values())
+
+    def claims_at(self, position: int) -> list[Claim]:
+        """Claims covering code point ``position``, outermost first."""
+        lo = bisect_left(self._claim_starts, position - self._claim_longest)
+        hi = bisect_right(self._claim_starts, position)
+        return [c for c in self._claims_sorted[lo:hi] if c.end > position]
+
+    def claim_at(self, position: int) -> Claim | None:
+        """The innermost claim covering code point ``position``, or None."""
+        covering = self.claims_at(position)
+        return min(covering, key=lambda c: c.end - c.start) if covering else None
+
+    def claim_with_range(self, start: int, end: int) -> Claim | None:
+        lo = bisect_left(self._claim_starts, start)
+        for claim in self._claims_sorted[lo:]:
+            if claim.start != start:
+                break
+            if claim.end == end:
+                return claim
+        return None
+
+    def claim_under_caret(self) -> Claim | None:
+        """The claim the selection matches exactly, else the innermost claim at the caret
+        (a caret just after a claim's last character counts as in it, as for spans)."""
+        selection = self.selection_core()
+        if selection is not None:
+            exact = self.claim_with_range(*selection)
+            if exact is not None:
+                return exact
+            position = selection[0]
+        else:
+            position = self.caret_core()
+        claim = self.claim_at(position)
+        if claim is None and position > 0:
+            ending = [c for c in self.claims_at(position - 1) if c.end == position]
+            claim = min(ending, key=lambda c: c.end - c.start) if ending else None
+        return claim
+
+    @property
+    def caret_claim(self) -> Claim | None:
+        return self._caret_claim
+
+    def _update_caret_claim(self) -> None:
+        claim = self.claim_under_caret() if self._text else None
+        if claim != self._caret_claim:
+            self._caret_claim = claim
+            self.viewport().update()
+            self.caret_claim_changed.emit(claim)
+
+    def set_relations(self, relations: Iterable[Relation]) -> None:
+        """Replace the relations (head and tail are span or claim ids); only the selected item's are drawn."""
+        self._relations = list(relations)
+        self.viewport().update()
+
+    def relations(self) -> list[Relation]:
+        return list(self._relations)
+
+    def set_selected(self, item_id: int | str | None) -> None:
+        """Draw the connectors of this claim or span; None: follow the caret again (the module doc)."""
+        self._selected_id = item_id
+        self.viewport().update()
+
+    def selected_id(self) -> int | str | None:
+        """The item whose connectors are drawn: the one set, else the caret's claim, else its span."""
+        if self._selected_id is not None:
+            return self._selected_id
+        if self._caret_claim is not None:
+            return self._caret_claim.id
+        return None if self._caret_span is None else self._caret_span.id
+
+    def connectors(self) -> list[Connector]:
+        """The connectors of the selected item (code points, no geometry), whether on screen or not."""
+        return connectors_for(self.selected_id(), self._claims, self._spans, self._relations,
+                              self._claims_by_speaker, speaker_label=self.tr("speaker"),
+                              cue_label=self.tr("cue"))
+
+    def connector_lines(self) -> list[Connector]:
+        """The connectors drawn by the last paint, with their geometry (viewport coordinates)."""
+        return list(self._connectors)
+
+    def claims_painted_at(self, qt_position: int) -> list[PaintedClaim]:
+        """The claims painted at a Qt position, by margin column (what the user sees there)."""
+        block = self.document().findBlock(qt_position)
+        found = [p for p in self.claim_index.in_block(block.blockNumber())
+                 if p.qt_start <= qt_position < p.qt_end]
+        return sorted(found, key=lambda p: (p.column, p.qt_start))
+
+    def visible_blocks(self) -> list[tuple]:
+        """(block, top in viewport coordinates) of each block on screen, top to bottom."""
+        found = []
+        offset = self.contentOffset()
+        height = self.viewport().height()
+        block = self.firstVisibleBlock()
+        while block.isValid():
+            top = self.blockBoundingGeometry(block).translated(offset).top()
+            if top > height:
+                break
+            found.append((block, top))
+            block = block.next()
+        return found
+
+    def _update_margin(self, rect: QRect, dy: int) -> None:
+        if dy:
+            self.claim_margin.scroll(0, dy)
+        else:
+            self.claim_margin.update(0, rect.y(), self.claim_margin.width(), rect.height())
+
+    def _on_scrolled(self) -> None:
+        # Scrolling moves the old pixels; a connector with an end pinned to an edge must be redrawn whole.
+        if self._connectors:
+            self.viewport().update()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        rect = self.contentsRect()
+        self.claim_margin.setGeometry(QRect(rect.left(), rect.top(), MARGIN_WIDTH, rect.height()))
 
     def spans(self) -> list[Span]:
         return list(self._spans.values())
@@ -368,6 +561,7 @@ class DocumentView(QPlainTextEdit):
     # --- caret span, outline, tooltip -------------------------------------------
     def _on_cursor_moved(self) -> None:
         self._update_caret_span()
+        self._update_caret_claim()
 
     def _on_selection_changed(self) -> None:
         self.selection_changed_core.emit(self.selection_core())
@@ -434,15 +628,19 @@ class DocumentView(QPlainTextEdit):
         self._paint_spans(painter, event.rect())
         painter.end()
         super().paintEvent(event)
-        span = self._caret_span
-        if span is None:
-            return
         painter = QPainter(self.viewport())
-        pen = QPen(self.highlighter.color(span.label))
-        pen.setWidth(2)
-        painter.setPen(pen)
-        for rect in self._span_rects(span):
-            painter.drawRoundedRect(rect.adjusted(-1, 0, 1, 0), 3, 3)
+        span = self._caret_span
+        if span is not None:
+            pen = QPen(self.highlighter.color(span.label))
+            pen.setWidth(2)
+            painter.setPen(pen)
+            for rect in self._span_rects(span):
+                painter.drawRoundedRect(rect.adjusted(-1, 0, 1, 0), 3, 3)
+        selected = self.selected_id()
+        if self._claims:
+            paint_brackets(self, painter, event.rect(), selected)
+        connectors = self.connectors() if selected is not None else []
+        self._connectors = paint_connectors(self, painter, connectors) if connectors else []
         painter.end()
 
     def _span_rects(self, span: Span) -> list[QRectF]:
@@ -461,8 +659,10 @@ class DocumentView(QPlainTextEdit):
         if event.type() == QEvent.Type.ToolTip:
             position = self.cursorForPosition(event.pos()).position()
             names = self.labels_at_qt(position)
-            if names:
-                QToolTip.showText(event.globalPos(), " ⊃ ".join(names), self)
+            lines = [" ⊃ ".join(names)] if names else []
+            lines += self.claim_tooltips_at_qt(position)
+            if lines:
+                QToolTip.showText(event.globalPos(), "\n".join(lines), self)
             else:
                 QToolTip.hideText()
                 event.ignore()
@@ -475,6 +675,20 @@ class DocumentView(QPlainTextEdit):
             return []
         core = self.positions.to_core(qt_position)
         return [s.label for s in self.spans_at(core)]
+
+    def claim_tooltips_at_qt(self, qt_position: int) -> list[str]:
+        """One line per claim at a Qt position, outermost first: "Claim: STAT, hedged, check-worthy"."""
+        if not self._text:
+            return []
+        lines = []
+        for claim in self.claims_at(self.positions.to_core(qt_position)):
+            parts = [claim.type]
+            if claim.certainty == Certainty.HEDGED:
+                parts.append(self.tr("hedged"))
+            if claim.checkworthy:
+                parts.append(self.tr("check-worthy"))
+            lines.append(self.tr("Claim: %1").replace("%1", ", ".join(parts)))
+        return lines
 
     def tooltip_at(self, point: QPoint) -> str:
         return " ⊃ ".join(self.labels_at_qt(self.cursorForPosition(point).position()))

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTableWidg
     QWidget
 
 from annotator.domain.scheme import Scheme
+from annotator.gui.scheme_texts import shown
 
 CONTEXT = "Keys"  # lupdate reads only literals: the tables below spell it out
 
@@ -48,8 +49,30 @@ KEY_MAP: tuple[KeyBinding, ...] = (
     KeyBinding("previous_document", ("Ctrl+PgUp",), QT_TRANSLATE_NOOP("Keys", "Previous document")),
     KeyBinding("mark_done", ("Ctrl+Return",), QT_TRANSLATE_NOOP("Keys", "Mark the document done")),
     KeyBinding("toggle_snap", ("Ctrl+T",), QT_TRANSLATE_NOOP("Keys", "Snap selections to whole tokens (on/off)")),
+    KeyBinding("preferences", ("Ctrl+,",), QT_TRANSLATE_NOOP("Keys", "Preferences…")),
+    KeyBinding("scheme_editor", ("Ctrl+Shift+L",), QT_TRANSLATE_NOOP("Keys", "Edit the labels of the scheme…")),
     KeyBinding("cheat_sheet", ("F1",), QT_TRANSLATE_NOOP("Keys", "Show this list of keys")),
+    # claims: the keys act on the current claim (the one the caret was last in)
+    KeyBinding("make_claim", ("C",), QT_TRANSLATE_NOOP("Keys", "Make the selection a claim")),
+    KeyBinding("next_speaker", ("W",), QT_TRANSLATE_NOOP("Keys", "Speaker: the next mention, nearest first")),
+    KeyBinding("previous_speaker", ("Shift+W",), QT_TRANSLATE_NOOP("Keys", "Speaker: the previous mention")),
+    KeyBinding("speaker_author", ("A",), QT_TRANSLATE_NOOP("Keys", "Speaker: the author (the outlet's own voice)")),
+    KeyBinding("pronoun_speaker", ("M",),
+               QT_TRANSLATE_NOOP("Keys", "Speaker: the selected pronoun, marked as a mention")),
+    KeyBinding("set_cue", ("U",), QT_TRANSLATE_NOOP("Keys", "Cue: the selected words that report the claim")),
+    KeyBinding("clear_cue", ("Shift+U",), QT_TRANSLATE_NOOP("Keys", "Remove the cue")),
+    KeyBinding("toggle_hedged", ("H",), QT_TRANSLATE_NOOP("Keys", "Certainty: asserted or hedged")),
+    KeyBinding("toggle_checkworthy", ("K",), QT_TRANSLATE_NOOP("Keys", "Check-worthy: yes or no")),
+    KeyBinding("accept_quantity", ("N",), QT_TRANSLATE_NOOP("Keys", "Quantity: accept the proposal")),
+    KeyBinding("clear_quantity", ("Shift+N",), QT_TRANSLATE_NOOP("Keys", "Quantity: clear")),
+    KeyBinding("relation", ("L",),
+               QT_TRANSLATE_NOOP("Keys", "Relation: press on the head, then on the tail, then pick the type")),
+    KeyBinding("cancel", ("Esc",), QT_TRANSLATE_NOOP("Keys", "Cancel a relation begun")),
+    KeyBinding("claim_panel", ("Ctrl+L",), QT_TRANSLATE_NOOP("Keys", "Go to the claim list (Enter jumps to a claim)")),
 )
+
+# Bare keys the window binds itself: a label or claim type may not take them (the scheme editor says so).
+WINDOW_LETTERS = frozenset(k for b in KEY_MAP for k in b.keys if len(k) == 1)
 
 # Actions that are switches: checkable, their handler gets the new state.
 TOGGLES = frozenset({"toggle_snap"})
@@ -76,6 +99,23 @@ def label_bindings(scheme: Scheme) -> list[KeyBinding]:
             for e in scheme.entities if e.hotkey]
 
 
+def label_guidelines(scheme: Scheme) -> dict[str, str]:
+    """Each label action's guideline (else its description), for the cheat sheet's tooltips."""
+    return {label_action(e.name): e.guideline or shown(e.description) for e in scheme.entities}
+
+
+CLAIM_TYPE_DESCRIPTION = QT_TRANSLATE_NOOP("Keys", "Claim type %1: make the selection a claim, or retype the claim")
+
+
+def claim_type_action(name: str) -> str:
+    return f"claim:{name}"
+
+
+def claim_type_bindings(scheme: Scheme) -> list[KeyBinding]:
+    return [KeyBinding(claim_type_action(c.name), (c.hotkey.upper(),), CLAIM_TYPE_DESCRIPTION)
+            for c in scheme.claim_types if c.hotkey]
+
+
 def binding(action: str, bindings: Iterable[KeyBinding] = KEY_MAP) -> KeyBinding:
     for item in bindings:
         if item.action == action:
@@ -85,7 +125,7 @@ def binding(action: str, bindings: Iterable[KeyBinding] = KEY_MAP) -> KeyBinding
 
 def describe(item: KeyBinding) -> str:
     text = item.translated()
-    if item.action.startswith("label:"):
+    if item.action.startswith(("label:", "claim:")):
         text = text.replace("%1", item.action.split(":", 1)[1])
     return text
 
@@ -93,8 +133,11 @@ def describe(item: KeyBinding) -> str:
 class CheatSheet(QDialog):
     """F1: every key the window knows, from the same data the actions are built from."""
 
-    def __init__(self, bindings: Sequence[KeyBinding], parent: QWidget | None = None):
+    def __init__(self, bindings: Sequence[KeyBinding], parent: QWidget | None = None,
+                 guidelines: dict[str, str] | None = None):
+        """``guidelines``: action name -> text shown as the row's tooltip (a label's guideline)."""
         super().__init__(parent)
+        guidelines = guidelines or {}
         self.setWindowTitle(self.tr("Keys"))
         self.table = QTableWidget(len(bindings), 2, self)
         self.table.setHorizontalHeaderLabels([self.tr("Key"), self.tr("Action")])
@@ -103,8 +146,12 @@ class CheatSheet(QDialog):
         for row, item in enumerate(bindings):
             key = QTableWidgetItem(item.key_text())
             key.setData(Qt.ItemDataRole.UserRole, item.action)
+            action = QTableWidgetItem(describe(item))
+            for cell in (key, action):
+                if guidelines.get(item.action):
+                    cell.setToolTip(guidelines[item.action])
             self.table.setItem(row, 0, key)
-            self.table.setItem(row, 1, QTableWidgetItem(describe(item)))
+            self.table.setItem(row, 1, action)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)

@@ -18,7 +18,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QLocale, QModelIndex, Qt
+from PySide6.QtCore import QItemSelectionModel, QLocale, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,25 +26,45 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QSplitter,
+    QTabWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from annotator.domain.changes import Changes
-from annotator.domain.model import Document, SetStatus, Span
+from annotator.domain.model import Claim, Document, Quantity, Relation, SetStatus, Span
+from annotator.domain.quantities import normalise
 from annotator.domain.query import DocumentQuery
+from annotator.domain.scheme import Scheme
 from annotator.gui.attribute_editor import AttributeEditor
+from annotator.gui.claim_actions import ClaimActions, claim_handlers
+from annotator.gui.claim_panel import ClaimPanel
 from annotator.gui.document_list import SORT_KEY_OF_COLUMN, DocumentListModel
 from annotator.gui.document_view import DocumentView
 from annotator.gui.export_dialog import ExportDialog
 from annotator.gui.filter_bar import FilterBar
 from annotator.gui.import_dialog import ImportDialog
-from annotator.gui.keys import KEY_MAP, CARET_KEYS, TOGGLES, CheatSheet, KeyBinding, describe, label_bindings
+from annotator.gui.keys import (
+    CARET_KEYS,
+    KEY_MAP,
+    TOGGLES,
+    CheatSheet,
+    KeyBinding,
+    claim_type_bindings,
+    describe,
+    label_bindings,
+    label_guidelines,
+)
+from annotator.gui.label_colors import label_colors
 from annotator.gui.palette import LabelPalette
+from annotator.gui.preferences import PreferencesDialog
+from annotator.gui.scheme_editor import SchemeEditor
 from annotator.gui.settings import GuiSettings, save_settings
+from annotator.gui.relation_list import RelationList
 from annotator.gui.span_list import SpanList
 from annotator.gui.tasks import TaskRunner
+from annotator.gui.translation import language_for
 from annotator.services import annotating, documents, history
 from annotator.services.errors import ServiceError
 from annotator.services.workspace import Workspace
@@ -63,9 +83,16 @@ class SetState:
     undo_label: str | None
     redo_label: str | None
     total: int | None = None  # documents in the corpus, whatever the list's filters
+    claims: tuple[Claim, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    proposals: dict[Any, Quantity | None] = dataclasses.field(default_factory=dict)  # claim id -> normaliser's
 
 
 class MainWindow(QMainWindow):
+    # The window's texts are set when it is built: a new language needs a new window.
+    # Whoever owns the windows (annotator.gui.app.GuiSession) builds it on this signal.
+    rebuild_requested = Signal()
+
     def __init__(self, workspace: Workspace, settings: GuiSettings, runner: TaskRunner,
                  parent: QWidget | None = None):
         super().__init__(parent)
@@ -73,13 +100,15 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.runner = runner
         self.scheme = workspace.current_scheme()
-        self.colors = {e.name: e.color for e in self.scheme.entities}
+        self.colors = label_colors(self.scheme, settings.color_blind)
         self.document: Document | None = None
         self.state: SetState | None = None
         self._load_serial = 0
         self._cheat_sheet: CheatSheet | None = None
         self.import_dialog: ImportDialog | None = None
         self.export_dialog: ExportDialog | None = None
+        self.scheme_editor: SchemeEditor | None = None
+        self.preferences_dialog: PreferencesDialog | None = None
         self.setAcceptDrops(True)  # files dropped on the window open the import dialog
         self.setWindowTitle(self.tr("annotator"))
 
@@ -108,8 +137,20 @@ class MainWindow(QMainWindow):
         self.view.set_font_size(settings.font_size)
         self.span_list = SpanList()
         self.span_list.set_colors(self.colors)
-        self.palette = LabelPalette(self.scheme)
+        self.palette = LabelPalette(self.scheme, colors=self.colors)
         self.attribute_editor = AttributeEditor(self.scheme)
+
+        self.claim_panel = ClaimPanel()
+        self.relation_list = RelationList()
+        self.lower_tabs = QTabWidget()
+        self.lower_tabs.addTab(self.claim_panel, self.tr("Claims"))
+        self.lower_tabs.addTab(self.relation_list, self.tr("Relations"))
+        middle = QSplitter(Qt.Orientation.Vertical)
+        middle.addWidget(self.view)
+        middle.addWidget(self.lower_tabs)
+        middle.setStretchFactor(0, 3)
+        middle.setStretchFactor(1, 1)
+        middle.setSizes([600, 220])
 
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(_titled(self.tr("Spans"), self.span_list))
@@ -120,7 +161,7 @@ class MainWindow(QMainWindow):
         right.setStretchFactor(2, 2)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(_titled(self.tr("Documents"), documents_pane))
-        splitter.addWidget(self.view)
+        splitter.addWidget(middle)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 5)
@@ -138,7 +179,8 @@ class MainWindow(QMainWindow):
             self.statusBar().addPermanentWidget(label)
 
         # --- actions, from the key map ---
-        self.bindings: list[KeyBinding] = [*label_bindings(self.scheme), *KEY_MAP]
+        self.claim_actions = ClaimActions(self)
+        self.bindings: list[KeyBinding] = [*label_bindings(self.scheme), *claim_type_bindings(self.scheme), *KEY_MAP]
         handlers: dict[str, Callable[[], None]] = {
             "remove_span": self.remove_span_under_caret,
             "undo": self.undo,
@@ -149,32 +191,21 @@ class MainWindow(QMainWindow):
             "previous_document": partial(self.go_to_document, -1),
             "mark_done": self.mark_done,
             "cheat_sheet": self.show_cheat_sheet,
+            "scheme_editor": lambda: self.open_scheme_editor(),
+            "cancel": self.claim_actions.cancel,
+            "claim_panel": self.focus_claim_panel,
+            **claim_handlers(self.claim_actions, [(c.name, c.hotkey) for c in self.scheme.claim_types]),
             "import": lambda: self.open_import_dialog(),
             "export": self.open_export_dialog,
+            "preferences": lambda: self.open_preferences(),
         }
         toggles: dict[str, tuple[Callable[[bool], None], bool]] = {
             "toggle_snap": (self.set_snap_to_tokens, settings.snap_to_tokens),
         }
+        self._handlers, self._toggles = handlers, toggles
         self.actions_by_name: dict[str, QAction] = {}
         for item in self.bindings:
-            if item.action.startswith("label:"):
-                handler = partial(self.apply_label, item.action.split(":", 1)[1])
-            elif item.action in TOGGLES:
-                handler = None
-            else:
-                handler = handlers[item.action]
-            action = QAction(describe(item), self)
-            action.setShortcuts(item.sequences())
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            if handler is None:
-                toggle, checked = toggles[item.action]
-                action.setCheckable(True)
-                action.setChecked(checked)
-                action.toggled.connect(toggle)
-            else:
-                action.triggered.connect(handler)
-            self.addAction(action)
-            self.actions_by_name[item.action] = action
+            self._add_action(item)
         self._build_menus()
 
         # --- signals ---
@@ -182,6 +213,12 @@ class MainWindow(QMainWindow):
         self.span_list.span_activated.connect(self._on_span_activated)
         self.palette.label_chosen.connect(self.apply_label)
         self.view.caret_span_changed.connect(self._on_caret_span)
+        self.view.caret_claim_changed.connect(self._on_caret_claim)
+        self.claim_panel.claim_selected.connect(self._on_claim_selected)
+        self.claim_panel.claim_activated.connect(self._on_claim_activated)
+        self.claim_panel.field_edited.connect(self.claim_actions.edit_field)
+        self.relation_list.relation_activated.connect(self._on_relation_activated)
+        self.relation_list.relation_remove_requested.connect(self.claim_actions.remove_relation)
         self.filter_bar.changed.connect(self.apply_filters)
         self.document_table.horizontalHeader().sectionClicked.connect(self._on_header_clicked)
         self.attribute_editor.attribute_changed.connect(self.set_attribute)
@@ -194,6 +231,33 @@ class MainWindow(QMainWindow):
         self.view.setFocus()
 
     # ------------------------------------------------------------ layout helpers
+    def _add_action(self, item: KeyBinding) -> QAction:
+        """The window's action for a key binding: a label key, a switch or a command."""
+        action = QAction(describe(item), self)
+        action.setShortcuts(item.sequences())
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        if item.action.startswith("label:"):
+            action.triggered.connect(partial(self.apply_label, item.action.split(":", 1)[1]))
+        elif item.action.startswith("claim:"):
+            action.triggered.connect(partial(self.claim_actions.make_claim, item.action.split(":", 1)[1]))
+        elif item.action in TOGGLES:
+            toggle, checked = self._toggles[item.action]
+            action.setCheckable(True)
+            action.setChecked(checked)
+            action.toggled.connect(toggle)
+        else:
+            action.triggered.connect(self._handlers[item.action])
+        self.addAction(action)
+        self.actions_by_name[item.action] = action
+        return action
+
+    def _fill_label_menu(self) -> None:
+        self.label_menu.clear()
+        for entity in self.scheme.entities:
+            action = self.actions_by_name.get(f"label:{entity.name}")
+            if action is not None:
+                self.label_menu.addAction(action)
+
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         for name in ("import", "export"):
@@ -201,16 +265,18 @@ class MainWindow(QMainWindow):
         edit = self.menuBar().addMenu(self.tr("&Edit"))
         for name in ("undo", "redo", "remove_span", "mark_done"):
             edit.addAction(self.actions_by_name[name])
-        labels = self.menuBar().addMenu(self.tr("&Label"))
-        for entity in self.scheme.entities:
-            action = self.actions_by_name.get(f"label:{entity.name}")
-            if action is not None:
-                labels.addAction(action)
+        self.label_menu = self.menuBar().addMenu(self.tr("&Label"))
+        self._fill_label_menu()
         go = self.menuBar().addMenu(self.tr("&Go"))
         for name in ("next_span", "previous_span", "next_document", "previous_document"):
             go.addAction(self.actions_by_name[name])
         options = self.menuBar().addMenu(self.tr("&Options"))
         options.addAction(self.actions_by_name["toggle_snap"])
+        options.addAction(self.actions_by_name["scheme_editor"])
+        options.addSeparator()
+        preferences = self.actions_by_name["preferences"]
+        preferences.setMenuRole(QAction.MenuRole.PreferencesRole)  # macOS: in the application menu
+        options.addAction(preferences)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.actions_by_name["cheat_sheet"])
 
@@ -321,6 +387,9 @@ class MainWindow(QMainWindow):
         self.state = state
         self.view.set_document(document.text, state.spans)
         self.span_list.set_spans(document.text, state.spans)
+        self.claim_actions.current_claim_id = None
+        self.claim_actions.relation_head = None
+        self._show_claims(state)
         self._show_attributes(self.view.caret_span)
         self.setWindowTitle(self.tr("annotator — %1 — %2").replace("%1", document.id)
                             .replace("%2", self.owner or "?"))
@@ -397,6 +466,82 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Snapping to tokens on") if on else self.tr("Snapping to tokens off"),
                                      4000)
 
+    # ------------------------------------------------------------ preferences
+    def open_preferences(self) -> PreferencesDialog:
+        """Options ▸ Preferences…: the dialog on a copy of the settings; OK applies and saves them."""
+        if self.preferences_dialog is not None:
+            self.preferences_dialog.raise_()
+            self.preferences_dialog.activateWindow()
+            return self.preferences_dialog
+        dialog = PreferencesDialog(self.settings, self)
+        self.preferences_dialog = dialog
+
+        def finished(_result: int) -> None:
+            self.preferences_dialog = None
+            dialog.deleteLater()
+            self.activateWindow()  # the keys go to the text again
+            self.view.setFocus()
+
+        dialog.accepted.connect(lambda: self.apply_preferences(dialog.result_settings()))
+        dialog.finished.connect(finished)
+        dialog.open()  # window-modal, returns at once
+        return dialog
+
+    def apply_preferences(self, new: GuiSettings) -> None:
+        """Save ``new`` and apply it now: font, snapping, colours and annotator in place; a new
+        language by asking for a new window (``rebuild_requested``); a new database on the next start."""
+        old = dataclasses.replace(self.settings)
+        for field in dataclasses.fields(GuiSettings):  # the same object the application holds
+            setattr(self.settings, field.name, getattr(new, field.name))
+        try:
+            save_settings(self.settings)
+        except OSError as exc:
+            self.statusBar().showMessage(self.tr("Settings not saved: %1").replace("%1", str(exc)), 8000)
+        if new.font_size != old.font_size:
+            self.view.set_font_size(new.font_size)
+        self.view.snap_to_tokens = new.snap_to_tokens
+        self.actions_by_name["toggle_snap"].setChecked(new.snap_to_tokens)  # the menu's tick follows
+        if new.color_blind != old.color_blind:
+            self.apply_label_colors()
+        if new.annotator != old.annotator:
+            self._owner_changed()
+        if new.database != old.database:
+            self.statusBar().showMessage(self.tr("The new database opens when you next start annotator"), 10000)
+        if language_for(new.language) != language_for(old.language):
+            self.rebuild_requested.emit()
+
+    def apply_label_colors(self) -> None:
+        """The label colours again (the scheme's, or the colour-blind-safe ones) everywhere they show."""
+        self.colors = label_colors(self.scheme, self.settings.color_blind)
+        self.view.set_colors(self.colors)
+        self.span_list.set_colors(self.colors)
+        if self.document is not None and self.state is not None:
+            self.span_list.set_spans(self.document.text, self.state.spans)  # the swatches again
+            self.span_list.select_span(None if self.view.caret_span is None else self.view.caret_span.id)
+        self.palette.set_scheme(self.scheme, self.colors)
+
+    def _owner_changed(self) -> None:
+        """Another annotator name: their statuses in the list, their set of the document shown."""
+        owner = self.owner
+        self.document_model.set_annotator(owner)
+        if self.import_dialog is not None:
+            self.import_dialog.annotator = owner
+        query = self.document_model.query
+        if query.status is not None:  # "my status" filters follow the owner
+            self._set_query(dataclasses.replace(query, owner=owner), open_first=True)
+        if self.document_id is not None:
+            self.open_document(self.document_id)
+        else:
+            self._update_counts(None)
+
+    def show_document(self, document_id: str) -> None:
+        """Select the document in the list (or, not in it, open it anyway)."""
+        row = self.document_model.find_row(document_id)
+        if row is not None:
+            self.select_row(row)
+        elif document_id != self.document_id:
+            self.open_document(document_id)
+
     def undo(self) -> None:
         owner, workspace = self.owner, self.workspace
         if owner is not None:
@@ -443,6 +588,59 @@ class MainWindow(QMainWindow):
                 self._show_attributes(span)
                 return
 
+    # ------------------------------------------------------------ claims, relations
+    def _show_claims(self, state: SetState) -> None:
+        text = self.document.text if self.document else ""
+        self.view.set_claims(state.claims)
+        self.view.set_relations(state.relations)
+        if self.claim_actions.current_claim() is None:
+            self.claim_actions.current_claim_id = None
+        self.view.set_selected(self.claim_actions.current_claim_id)
+        self.claim_panel.set_claims(text, state.claims, state.spans, [c.name for c in self.scheme.claim_types],
+                                    state.proposals)
+        self.claim_panel.select_claim(self.claim_actions.current_claim_id)
+        self.relation_list.set_relations(text, state.relations, state.spans, state.claims)
+
+    def _on_caret_claim(self, claim: Claim | None) -> None:
+        if claim is not None:
+            self.claim_actions.current_claim_id = claim.id  # type: ignore[assignment]
+            self.view.set_selected(claim.id)
+            self.claim_panel.select_claim(claim.id)
+
+    def _on_claim_selected(self, claim_id: Any) -> None:
+        if claim_id is not None:
+            self.claim_actions.current_claim_id = claim_id
+            self.view.set_selected(claim_id)
+
+    def _on_claim_activated(self, claim_id: Any) -> None:
+        claim = self.claim_actions.current_claim() if claim_id == self.claim_actions.current_claim_id else None
+        claim = claim or next((c for c in self.view.claims() if c.id == claim_id), None)
+        if claim is None:
+            return
+        self.claim_actions.current_claim_id = claim.id  # type: ignore[assignment]
+        self.view.select_core(claim.start, claim.end)
+        self.view.set_selected(claim.id)
+        self.view.ensureCursorVisible()
+        self.view.setFocus()
+
+    def _on_relation_activated(self, relation_id: Any) -> None:
+        relation = next((r for r in (self.state.relations if self.state else ()) if r.id == relation_id), None)
+        if relation is None:
+            return
+        ends = {**{s.id: s for s in self.view.spans()}, **{c.id: c for c in self.view.claims()}}
+        head = ends.get(relation.head)
+        if head is not None:
+            self.view.select_core(head.start, head.end)
+            self.view.set_selected(head.id)
+            self.view.ensureCursorVisible()
+            self.view.setFocus()
+
+    def focus_claim_panel(self) -> None:
+        self.lower_tabs.setCurrentWidget(self.claim_panel)
+        self.claim_panel.setFocus()
+        if self.claim_panel.currentRow() < 0 and self.claim_panel.rowCount():
+            self.claim_panel.selectRow(0)
+
     def _on_caret_span(self, span: Span | None) -> None:
         self.span_list.select_span(None if span is None else span.id)
         self._show_attributes(span)
@@ -455,10 +653,45 @@ class MainWindow(QMainWindow):
 
     def show_cheat_sheet(self) -> CheatSheet:
         if self._cheat_sheet is None:
-            self._cheat_sheet = CheatSheet([*self.bindings, *CARET_KEYS], self)
+            self._cheat_sheet = CheatSheet([*self.bindings, *CARET_KEYS], self, label_guidelines(self.scheme))
         self._cheat_sheet.show()
         self._cheat_sheet.raise_()
         return self._cheat_sheet
+
+    # ------------------------------------------------------------ the scheme
+    def open_scheme_editor(self) -> SchemeEditor:
+        """The scheme editor (one per window); its changes apply to this window at once."""
+        if self.scheme_editor is None:
+            self.scheme_editor = SchemeEditor(self.workspace, self.runner, self.owner or "", self)
+            self.scheme_editor.scheme_changed.connect(self.set_scheme)
+        self.scheme_editor.show()
+        self.scheme_editor.raise_()
+        return self.scheme_editor
+
+    def set_scheme(self, scheme: Scheme) -> None:
+        """Show a new scheme version: colours, palette, attribute editor, label keys, and the
+        document again (a rename or merge relabelled its spans)."""
+        self.scheme = scheme
+        self.colors = label_colors(scheme, self.settings.color_blind)
+        self.view.set_colors(self.colors)
+        self.span_list.set_colors(self.colors)
+        self.palette.set_scheme(scheme, self.colors)
+        self.attribute_editor.scheme = scheme
+        for name in [n for n in self.actions_by_name if n.startswith(("label:", "claim:"))]:
+            action = self.actions_by_name.pop(name)
+            self.removeAction(action)
+            action.deleteLater()
+        labels = [*label_bindings(scheme), *claim_type_bindings(scheme)]
+        self.bindings = [*labels, *KEY_MAP]
+        for item in labels:
+            self._add_action(item)
+        self._fill_label_menu()
+        if self._cheat_sheet is not None:  # built again, from the new bindings, when next shown
+            self._cheat_sheet.close()
+            self._cheat_sheet.deleteLater()
+            self._cheat_sheet = None
+        if self.document_id is not None:
+            self.open_document(self.document_id)
 
     # ------------------------------------------------------------ import, export
     def open_import_dialog(self, paths: list[Path] | None = None) -> ImportDialog:
@@ -547,6 +780,7 @@ class MainWindow(QMainWindow):
             self.state = state
             self.view.set_spans(state.spans)
             self.span_list.set_spans(self.document.text if self.document else "", state.spans)
+            self._show_claims(state)
             self._show_attributes(self.attribute_editor.span or self.view.caret_span)
             self._update_counts(state)
             self._update_undo_actions(state)
@@ -606,14 +840,22 @@ def _read_state(workspace: Workspace, document_id: str, owner: str | None) -> Se
     status = None
     done = 0
     undo_label = redo_label = None
+    claims: tuple[Claim, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    proposals: dict[Any, Quantity | None] = {}
     if owner is not None:
         sets = documents.annotation_sets(workspace, document_id, owner)
         if sets:
             spans, status = sets[0].spans, sets[0].status
+            claims, relations = sets[0].claims, sets[0].relations
+            if claims:
+                document = documents.document(workspace, document_id)
+                date = document.meta.get("date") if isinstance(document.meta, dict) else None
+                proposals = {c.id: normalise(document.text[c.start:c.end], date=date) for c in claims}
         done = documents.count(workspace, DocumentQuery(owner=owner, status=SetStatus.DONE))
         undo_label, redo_label = history.next_labels(workspace, owner=owner)
     total = documents.count(workspace)
-    return SetState(document_id, spans, status, done, undo_label, redo_label, total)
+    return SetState(document_id, spans, status, done, undo_label, redo_label, total, claims, relations, proposals)
 
 
 def _titled(title: str, widget: QWidget) -> QWidget:

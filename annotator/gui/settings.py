@@ -27,6 +27,8 @@ class GuiSettings:
     snap_to_tokens: bool = True
     font_size: int = 12
     language: str | None = None  # "ru", "en", ...; None: the system locale's
+    color_blind: bool = False  # label colours from a colour-blind-safe palette, not the scheme's
+    database: str | None = None  # a SQLite file or a server URL (postgresql://...); None: the default
 
 
 def settings_file() -> Path:
@@ -39,6 +41,10 @@ def _valid(name: str, value: object) -> bool:
     if name == "snap_to_tokens":
         return isinstance(value, bool)
     if name == "language":
+        return value is None or (isinstance(value, str) and bool(value.strip()))
+    if name == "color_blind":
+        return isinstance(value, bool)
+    if name == "database":
         return value is None or (isinstance(value, str) and bool(value.strip()))
     if name == "font_size":
         return isinstance(value, int) and not isinstance(value, bool) and 4 <= value <= 96

@@ -15,7 +15,7 @@ import logging
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from annotator import paths
+from annotator import i18n, paths
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +40,7 @@ def install_translators(app: QCoreApplication, preference: str | None = None) ->
     that is garbage collected stops translating. "en" installs nothing.
     """
     language = language_for(preference)
+    i18n.set_language(language)  # the core's messages (errors, undo labels) in the same language
     if language == SOURCE_LANGUAGE:
         return []
     installed: list[QTranslator] = []
@@ -56,5 +57,6 @@ def install_translators(app: QCoreApplication, preference: str | None = None) ->
 
 
 def remove_translators(app: QCoreApplication, translators: list[QTranslator]) -> None:
+    i18n.set_language(None)
     for translator in translators:
         app.removeTranslator(translator)

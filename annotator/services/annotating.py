@@ -15,7 +15,9 @@ from annotator.domain.validation import (
     check_owner_name,
     check_relation_ends,
     check_span,
+    span_name,
 )
+from annotator.i18n import _
 from annotator.services.actions import run_action
 from annotator.services.errors import NotFound, ServiceError
 from annotator.services.workspace import Workspace
@@ -31,7 +33,7 @@ def _refuse(problems: list[str]) -> None:
 def _document_length(repo: Repository, document_id: str) -> int:
     length = repo.document_length(document_id)
     if length is None:
-        raise NotFound(f"no document {document_id!r}")
+        raise NotFound(_("no document {document!r}").format(document=document_id))
     return length
 
 
@@ -55,11 +57,13 @@ def _open_set(repo: Repository, document_id: str, owner: str, ops: list[Op], ref
 def _owned_span(repo: Repository, span_id: int, owner: str, kind: str | None = None) -> dict[str, Any]:
     row = repo.span_row(span_id)
     if row is None:
-        raise NotFound(f"no span {span_id}")
+        raise NotFound(_("no span {span}").format(span=span_id))
     if row["owner"] != owner:
-        raise ServiceError(f"span {span_id} belongs to {row['owner']!r}'s set, not {owner!r}'s")
+        raise ServiceError(_("span {span} belongs to {set_owner!r}'s set, not {owner!r}'s").format(
+            span=span_id, set_owner=row["owner"], owner=owner))
     if kind is not None and row["kind"] != kind:
-        raise ServiceError(f"span {span_id} is a {row['kind']}, not a {kind}")
+        raise ServiceError((_("span {span} is a claim, not an entity") if kind == ENTITY
+                            else _("span {span} is an entity, not a claim")).format(span=span_id))
     return row
 
 
@@ -71,15 +75,17 @@ def add_span(workspace: Workspace, document_id: str, start: int, end: int, label
         span = Span(None, start, end, label, attributes or {})
         length, ref, duplicate = repo.span_target(document_id, owner, ENTITY, start, end, label)
         if length is None:
-            raise NotFound(f"no document {document_id!r}")
+            raise NotFound(_("no document {document!r}").format(document=document_id))
         _refuse(check_span(span, length, scheme))
         if duplicate is not None:
-            raise ServiceError(f"{owner!r} already has a {label} span at {start}-{end}")
+            raise ServiceError(_("{owner!r} already has a {label} span at {start}-{end}").format(
+                owner=owner, label=label, start=start, end=end))
         ops: list[Op] = []
         set_id = _open_set(repo, document_id, owner, ops, ref)
         span_id = repo.allocate_ids(SPANS, 1)[0]
         ops.append(insert_op(SPANS, [span_row(set_id, span_id, span)]))
-        return run_action(repo, owner=owner, user=user, kind="add_span", label=f"Add {label} span",
+        return run_action(repo, owner=owner, user=user, kind="add_span",
+                          label=_("Add {label} span").format(label=label),
                           document_id=document_id, ops=ops, result=span_id)
 
 
@@ -88,7 +94,9 @@ def remove_span(workspace: Workspace, span_id: int, *, owner: str, user: str | N
     with workspace.store.write() as repo:
         row = _owned_span(repo, span_id, owner)
         return run_action(repo, owner=owner, user=user, kind="remove_span",
-                          label=f"Remove {row['label']} {row['kind']}", document_id=row["document_id"],
+                          label=(_("Remove {label} entity") if row["kind"] == ENTITY
+                                 else _("Remove {label} claim")).format(label=row["label"]),
+                          document_id=row["document_id"],
                           ops=[delete_op(SPANS, [span_id])], result=span_id)
 
 
@@ -98,12 +106,13 @@ def relabel_span(workspace: Workspace, span_id: int, label: str, *, owner: str,
         scheme = workspace.scheme(repo)
         row = _owned_span(repo, span_id, owner, ENTITY)
         if not scheme.has_entity(label):
-            raise ServiceError(f"unknown label {label!r}")
+            raise ServiceError(_("unknown label {label!r}").format(label=label))
         if row["label"] == label:
-            raise ServiceError(f"span {span_id} is already {label}")
-        _refuse(check_attributes(row["attributes"] or {}, label, scheme, f"span {span_id}"))
+            raise ServiceError(_("span {span} is already {label}").format(span=span_id, label=label))
+        _refuse(check_attributes(row["attributes"] or {}, label, scheme, span_name(span_id)))
         return run_action(repo, owner=owner, user=user, kind="relabel_span",
-                          label=f"Relabel {row['label']} as {label}", document_id=row["document_id"],
+                          label=_("Relabel {old} as {new}").format(old=row["label"], new=label),
+                          document_id=row["document_id"],
                           ops=[update_op(SPANS, span_id, {"label": label})], result=span_id)
 
 
@@ -118,16 +127,28 @@ def set_attribute(workspace: Workspace, span_id: int, name: str, value: Any, *, 
             attributes.pop(name, None)
         else:
             attributes[name] = value
-            _refuse(check_attributes({name: value}, row["label"], scheme, f"span {span_id}"))
-        return run_action(repo, owner=owner, user=user, kind="set_attribute", label=f"Set {name}",
+            _refuse(check_attributes({name: value}, row["label"], scheme, span_name(span_id)))
+        return run_action(repo, owner=owner, user=user, kind="set_attribute",
+                          label=_("Set {attribute}").format(attribute=name),
                           document_id=row["document_id"],
                           ops=[update_op(SPANS, span_id, {"attributes": attributes or None})], result=span_id)
+
+
+def _mark_label(status: SetStatus) -> str:
+    """The action's label: "Mark done", "Mark in progress"."""
+    return {
+        SetStatus.NEW: _("Mark new"),
+        SetStatus.IN_PROGRESS: _("Mark in progress"),
+        SetStatus.DONE: _("Mark done"),
+        SetStatus.CURATED: _("Mark curated"),
+        SetStatus.SKIPPED: _("Mark skipped"),
+    }[status]
 
 
 def set_status(workspace: Workspace, document_id: str, status: SetStatus, *, owner: str,
                user: str | None = None) -> Changes:
     if status == SetStatus.CURATED and owner != "gold":
-        raise ServiceError("only the gold set can be curated")
+        raise ServiceError(_("only the gold set can be curated"))
     with workspace.store.write() as repo:
         _document_length(repo, document_id)
         _refuse(check_owner_name(owner))
@@ -137,8 +158,9 @@ def set_status(workspace: Workspace, document_id: str, status: SetStatus, *, own
             set_id = repo.allocate_ids(SETS, 1)[0]
             ops = [insert_op(SETS, [set_row(set_id, document_id, owner, status)])]
         elif ref.status == status:
-            raise ServiceError(f"{owner!r}'s set of {document_id!r} is already {status.value}")
+            raise ServiceError(_("{owner!r}'s set of {document!r} is already {status}").format(
+                owner=owner, document=document_id, status=status.value))
         else:
             ops = [update_op(SETS, ref.id, {"status": status.value})]
         return run_action(repo, owner=owner, user=user, kind="set_status",
-                          label=f"Mark {status.value.replace('_', ' ')}", document_id=document_id, ops=ops)
+                          label=_mark_label(status), document_id=document_id, ops=ops)

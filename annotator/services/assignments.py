@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from annotator.domain.query import DocumentQuery
 from annotator.domain.validation import check_owner_name
+from annotator.i18n import _, ngettext
 from annotator.services.errors import ServiceError
 from annotator.services.workspace import Workspace
 
@@ -37,13 +38,15 @@ def assign(workspace: Workspace, annotators: list[str], per_document: int,
         if problems:
             raise ServiceError("; ".join(problems))
     if not 1 <= per_document <= len(annotators):
-        raise ServiceError(f"--per-doc must be between 1 and the number of annotators ({len(annotators)})")
+        raise ServiceError(_("--per-doc must be between 1 and the number of annotators ({count})").format(
+            count=len(annotators)))
     with workspace.store.write() as repo:
         query = DocumentQuery(ids=tuple(document_ids)) if document_ids is not None else DocumentQuery()
         ids = repo.document_ids(query)
         if document_ids is not None and len(ids) != len(set(document_ids)):
             missing = sorted(set(document_ids) - set(ids))
-            raise ServiceError(f"no such document(s): {', '.join(missing)}")
+            raise ServiceError(ngettext("no such document(s): {ids}", "no such document(s): {ids}", len(missing))
+                               .format(ids=", ".join(missing)))
         load = {name: 0 for name in annotators}
         load.update({k: v for k, v in repo.assignment_load().items() if k in load})
         existing: dict[str, set[str]] = {}

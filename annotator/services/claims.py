@@ -13,6 +13,7 @@ from typing import Any
 from annotator.domain.changes import Changes
 from annotator.domain.model import AUTHOR, SAYS, Certainty, Claim, Cue, Quantity, Span
 from annotator.domain.validation import check_claim, check_relation_ends
+from annotator.i18n import _
 from annotator.services.actions import run_action
 from annotator.services.annotating import _document_length, _open_set, _owned_span, _refuse
 from annotator.services.errors import NotFound, ServiceError
@@ -31,10 +32,11 @@ def _speaker_span(repo: Repository, speaker: int | str | None, owner: str, docum
     try:
         span_id = int(speaker)  # type: ignore[arg-type]
     except ValueError:
-        raise ServiceError(f"speaker must be a span id or {AUTHOR}, not {speaker!r}") from None
+        raise ServiceError(_("speaker must be a span id or {author}, not {speaker!r}").format(
+            author=AUTHOR, speaker=speaker)) from None
     row = _owned_span(repo, span_id, owner, ENTITY)
     if row["document_id"] != document_id:
-        raise ServiceError(f"speaker {span_id} is a mention of another document")
+        raise ServiceError(_("speaker {span} is a mention of another document").format(span=span_id))
     return span_id, {span_id: Span(span_id, row["start"], row["end"], row["label"], row["attributes"] or {})}
 
 
@@ -67,12 +69,14 @@ def add_claim(workspace: Workspace, document_id: str, start: int, end: int, clai
                       Certainty.HEDGED if hedged else Certainty.ASSERTED, checkworthy, quantity)
         _refuse(check_claim(claim, length, scheme, mentions))
         if repo.span_exists(set_id, CLAIM, start, end, claim_type):
-            raise ServiceError(f"{owner!r} already has a {claim_type} claim at {start}-{end}")
+            raise ServiceError(_("{owner!r} already has a {type} claim at {start}-{end}").format(
+                owner=owner, type=claim_type, start=start, end=end))
         claim_id = repo.allocate_ids(SPANS, 1)[0]
         span, details = claim_rows(set_id, claim_id, claim, speaker if isinstance(speaker, int) else None)
         ops += [insert_op(SPANS, [span]), insert_op(CLAIMS, [details])]
         ops += _says_ops(repo, set_id, claim_id, speaker, [])
-        return run_action(repo, owner=owner, user=user, kind="add_claim", label=f"Add {claim_type} claim",
+        return run_action(repo, owner=owner, user=user, kind="add_claim",
+                          label=_("Add {type} claim").format(type=claim_type),
                           document_id=document_id, ops=ops, result=claim_id)
 
 
@@ -114,7 +118,7 @@ def edit_claim(workspace: Workspace, claim_id: int, *, owner: str, user: str | N
                                 quantity_period=quantity.period if quantity else None)
         claim_values = {k: v for k, v in claim_values.items() if v != details[k]}
         if not span_values and not claim_values:
-            raise ServiceError(f"claim {claim_id} already has these values")
+            raise ServiceError(_("claim {claim} already has these values").format(claim=claim_id))
         ops: list[Op] = []
         if span_values:
             ops.append(update_op(SPANS, claim_id, span_values))
@@ -123,7 +127,8 @@ def edit_claim(workspace: Workspace, claim_id: int, *, owner: str, user: str | N
         if "speaker_span_id" in claim_values or "speaker_is_author" in claim_values:
             ops += _says_ops(repo, row["set_id"], claim_id, new_speaker, repo.relations_into(claim_id, SAYS))
         changed = ", ".join(sorted({*span_values, *claim_values} - {"speaker_is_author"}))
-        return run_action(repo, owner=owner, user=user, kind="edit_claim", label=f"Edit claim ({changed})",
+        return run_action(repo, owner=owner, user=user, kind="edit_claim",
+                          label=_("Edit claim ({fields})").format(fields=changed),
                           document_id=document_id, ops=ops, result=claim_id)
 
 
@@ -134,7 +139,7 @@ def add_relation(workspace: Workspace, head: int, tail: int, label: str, *, owne
         scheme = workspace.scheme(repo)
         head_row, tail_row = _owned_span(repo, head, owner), _owned_span(repo, tail, owner)
         if head_row["set_id"] != tail_row["set_id"]:
-            raise ServiceError("a relation joins two spans of the same document")
+            raise ServiceError(_("a relation joins two spans of the same document"))
         nodes = {r["id"]: Span(r["id"], r["start"], r["end"], r["label"]) for r in (head_row, tail_row)
                  if r["kind"] == ENTITY}
         claims = {r["id"]: Claim(r["id"], r["start"], r["end"], r["label"]) for r in (head_row, tail_row)
@@ -145,16 +150,21 @@ def add_relation(workspace: Workspace, head: int, tail: int, label: str, *, owne
             details = repo.claim_details(tail)
             assert details is not None
             if details["speaker_is_author"] or details["speaker_span_id"] not in (None, head):
-                said_by = AUTHOR if details["speaker_is_author"] else f"span {details['speaker_span_id']}"
-                raise ServiceError(f"SAYS must agree with the claim's speaker: claim {tail} is said by {said_by}; "
-                                   "change the speaker instead")
+                if details["speaker_is_author"]:
+                    message = _("SAYS must agree with the claim's speaker: claim {claim} is said by {author}; "
+                                "change the speaker instead").format(claim=tail, author=AUTHOR)
+                else:
+                    message = _("SAYS must agree with the claim's speaker: claim {claim} is said by span {span}; "
+                                "change the speaker instead").format(claim=tail, span=details["speaker_span_id"])
+                raise ServiceError(message)
             if repo.relations_into(tail, SAYS):
-                raise ServiceError(f"claim {tail} already has its SAYS relation")
+                raise ServiceError(_("claim {claim} already has its SAYS relation").format(claim=tail))
             ops.append(update_op(CLAIMS, tail, {"speaker_span_id": head}))
         relation_id = repo.allocate_ids(RELATIONS, 1)[0]
         ops.append(insert_op(RELATIONS, [{"id": relation_id, "set_id": head_row["set_id"], "label": label,
                                           "head_id": head, "tail_id": tail}]))
-        return run_action(repo, owner=owner, user=user, kind="add_relation", label=f"Add {label} relation",
+        return run_action(repo, owner=owner, user=user, kind="add_relation",
+                          label=_("Add {label} relation").format(label=label),
                           document_id=head_row["document_id"], ops=ops, result=relation_id)
 
 
@@ -163,14 +173,15 @@ def remove_relation(workspace: Workspace, relation_id: int, *, owner: str, user:
     with workspace.store.write() as repo:
         row = repo.relation_row(relation_id)
         if row is None:
-            raise NotFound(f"no relation {relation_id}")
+            raise NotFound(_("no relation {relation}").format(relation=relation_id))
         if row["owner"] != owner:
-            raise ServiceError(f"relation {relation_id} belongs to {row['owner']!r}'s set, not {owner!r}'s")
+            raise ServiceError(_("relation {relation} belongs to {set_owner!r}'s set, not {owner!r}'s").format(
+                relation=relation_id, set_owner=row["owner"], owner=owner))
         ops: list[Op] = [delete_op(RELATIONS, [relation_id])]
         if row["label"] == SAYS:
             details = repo.claim_details(row["tail_id"])
             if details is not None and details["speaker_span_id"] == row["head_id"]:
                 ops.append(update_op(CLAIMS, row["tail_id"], {"speaker_span_id": None}))
         return run_action(repo, owner=owner, user=user, kind="remove_relation",
-                          label=f"Remove {row['label']} relation", document_id=row["document_id"],
+                          label=_("Remove {label} relation").format(label=row["label"]), document_id=row["document_id"],
                           ops=ops, result=relation_id)

@@ -7,6 +7,7 @@ from typing import Any
 from annotator.domain.changes import Changes
 from annotator.domain.consensus import agreed, keys_by_id, relation_key
 from annotator.domain.model import AUTHOR, GOLD, AnnotationSet, SetStatus
+from annotator.i18n import _, ngettext
 from annotator.services.actions import run_action
 from annotator.services.annotating import _document_length, _open_set
 from annotator.services.errors import ServiceError
@@ -69,15 +70,19 @@ def accept_agreed(workspace: Workspace, document_id: str, *, user: str) -> Chang
         check_may_write(repo, GOLD, user)
         sets = _annotator_sets(repo, document_id)
         if len(sets) < 2:
-            raise ServiceError(f"{document_id!r} has {len(sets)} annotator set(s); agreement needs two or more")
+            raise ServiceError(ngettext("{document!r} has {count} annotator set(s); agreement needs two or more",
+                                        "{document!r} has {count} annotator set(s); agreement needs two or more",
+                                        len(sets)).format(document=document_id, count=len(sets)))
         ops: list[Op] = []
         gold_set_id = _open_set(repo, document_id, GOLD, ops)
         copy, count = _copy_ops(repo, gold_set_id, agreed(sets), _gold(repo, document_id))
         if not copy:
-            raise ServiceError(f"gold of {document_id!r} already holds everything the annotators agree on")
+            raise ServiceError(_("gold of {document!r} already holds everything the annotators agree on").format(
+                document=document_id))
         owners = ", ".join(s.owner for s in sets)
-        return run_action(repo, owner=GOLD, user=user, kind="accept_agreed",
-                          label=f"Accept {count} agreed annotation(s) of {owners}", document_id=document_id,
+        label = ngettext("Accept {count} agreed annotation(s) of {owners}",
+                         "Accept {count} agreed annotation(s) of {owners}", count).format(count=count, owners=owners)
+        return run_action(repo, owner=GOLD, user=user, kind="accept_agreed", label=label, document_id=document_id,
                           ops=ops + copy, result=count)
 
 
@@ -88,7 +93,8 @@ def take(workspace: Workspace, document_id: str, annotator: str, *, user: str) -
         check_may_write(repo, GOLD, user)
         refs = repo.set_refs([document_id], annotator)
         if not refs or annotator == GOLD:
-            raise ServiceError(f"{annotator!r} has no set of {document_id!r}")
+            raise ServiceError(_("{annotator!r} has no set of {document!r}").format(
+                annotator=annotator, document=document_id))
         (source,) = repo.load_sets(refs)
         ops: list[Op] = []
         gold_set_id = _open_set(repo, document_id, GOLD, ops)
@@ -98,5 +104,6 @@ def take(workspace: Workspace, document_id: str, annotator: str, *, user: str) -
             ops.append(delete_op(SPANS, old))  # takes their claims and relations with them
         copy, count = _copy_ops(repo, gold_set_id, source, None)
         return run_action(repo, owner=GOLD, user=user, kind="take_set",
-                          label=f"Take {annotator}'s set as gold", document_id=document_id,
+                          label=_("Take {annotator}'s set as gold").format(annotator=annotator),
+                          document_id=document_id,
                           ops=ops + copy, result=count)

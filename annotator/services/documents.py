@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from annotator.domain.model import AnnotationSet, Document, DocumentSummary
 from annotator.domain.query import DocumentQuery
+from annotator.i18n import _
 from annotator.services.errors import NotFound
 from annotator.services.workspace import Workspace
 
@@ -39,7 +40,7 @@ def document(workspace: Workspace, document_id: str) -> Document:
     with workspace.store.read() as repo:
         found = repo.document(document_id)
     if found is None:
-        raise NotFound(f"no document {document_id!r}")
+        raise NotFound(_("no document {document!r}").format(document=document_id))
     return found
 
 
@@ -47,7 +48,7 @@ def annotation_sets(workspace: Workspace, document_id: str, owner: str | None = 
     """The document's sets (one owner's, or all), with store ids."""
     with workspace.store.read() as repo:
         if repo.document_length(document_id) is None:
-            raise NotFound(f"no document {document_id!r}")
+            raise NotFound(_("no document {document!r}").format(document=document_id))
         return repo.load_sets(repo.set_refs([document_id], owner))
 
 

@@ -11,6 +11,7 @@ from annotator.domain.model import ALL
 from annotator.domain.query import DocumentQuery
 from annotator.formats import registry
 from annotator.formats.base import ExportItem
+from annotator.i18n import _, ngettext
 from annotator.services.errors import ServiceError
 from annotator.services.progress import CancelToken, Progress, no_progress
 from annotator.services.workspace import Workspace
@@ -48,7 +49,7 @@ def _items(workspace: Workspace, query: DocumentQuery, owner: str, progress: Pro
                     yield ExportItem(document, aset)
                 counter[0] += 1
             offset += len(ids)
-            progress(offset, total, "documents")
+            progress(offset, total, _("documents"))
 
 
 def export(workspace: Workspace, out: BinaryIO, *, format_id: str = "jsonl", owner: str = ALL,
@@ -57,13 +58,14 @@ def export(workspace: Workspace, out: BinaryIO, *, format_id: str = "jsonl", own
     """Write the chosen sets: one owner's, ``gold``, or ``all`` (a document with no set once)."""
     writer = registry.get(format_id)
     if not hasattr(writer, "write"):
-        raise ServiceError(f"format {format_id!r} cannot be written")
+        raise ServiceError(_("format {format!r} cannot be written").format(format=format_id))
     query = query or DocumentQuery()
     if document_ids is not None:
         with workspace.store.read() as repo:
             missing = sorted(set(document_ids) - set(repo.documents_by_id(document_ids)))
         if missing:
-            raise ServiceError(f"no such document(s): {', '.join(missing)}")
+            raise ServiceError(ngettext("no such document(s): {ids}", "no such document(s): {ids}", len(missing))
+                               .format(ids=", ".join(missing)))
         query = replace(query, ids=tuple(document_ids))
     scheme = workspace.current_scheme()
     counter = [0]

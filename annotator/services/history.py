@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from annotator.domain.changes import Changes
+from annotator.i18n import _
 from annotator.services.actions import run_action
 from annotator.services.workspace import Workspace
 from annotator.storage.repository import LoggedAction, Repository
@@ -18,12 +19,12 @@ def _original(repo: Repository, action: LoggedAction) -> LoggedAction:
 def undo(workspace: Workspace, *, owner: str, user: str | None = None) -> Changes | None:
     """Undo the owner's last action not yet undone; None when there is nothing to undo."""
     with workspace.store.write() as repo:
-        stack, _ = repo.undo_history(owner)
+        stack, _redo_stack = repo.undo_history(owner)
         if not stack:
             return None
         target = repo.action(stack[-1])
         assert target is not None
-        label = f"Undo: {_original(repo, target).label}"
+        label = _("Undo: {action}").format(action=_original(repo, target).label)
         return run_action(repo, owner=owner, user=user, kind="undo", label=label,
                           document_id=target.document_id, ops=target.inverse, undoes=target.id)
 
@@ -31,13 +32,14 @@ def undo(workspace: Workspace, *, owner: str, user: str | None = None) -> Change
 def redo(workspace: Workspace, *, owner: str, user: str | None = None) -> Changes | None:
     """Redo the owner's last undone action; None when there is nothing to redo."""
     with workspace.store.write() as repo:
-        _, stack = repo.undo_history(owner)
+        _undo_stack, stack = repo.undo_history(owner)
         if not stack:
             return None
         undone_id, undo_id = stack[-1]
         undone, undo_action = repo.action(undone_id), repo.action(undo_id)
         assert undone is not None and undo_action is not None
-        return run_action(repo, owner=owner, user=user, kind="redo", label=f"Redo: {_original(repo, undone).label}",
+        label = _("Redo: {action}").format(action=_original(repo, undone).label)
+        return run_action(repo, owner=owner, user=user, kind="redo", label=label,
                           document_id=undone.document_id, ops=undo_action.inverse, redoes=undone.id)
 
 

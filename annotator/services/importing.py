@@ -22,6 +22,7 @@ from annotator.domain.speakers import speakers_in_step
 from annotator.domain.validation import check_owner_name
 from annotator.formats import registry
 from annotator.formats.base import Format, Record
+from annotator.i18n import _, ngettext
 from annotator.services.errors import Cancelled
 from annotator.services.permissions import refusal
 from annotator.services.progress import CancelToken, Progress, no_progress
@@ -107,8 +108,9 @@ class _Importer:
             key = (doc_id, owner)
             if key in self.sets_seen:
                 first = self.sets_seen[key]
-                self.problem(record, f"a second set of {owner!r} for document {doc_id!r} "
-                                     f"(first at {first.file}:{first.line})")
+                self.problem(record, _("a second set of {owner!r} for document {document!r} "
+                                       "(first at {file}:{line})").format(
+                    owner=owner, document=doc_id, file=first.file, line=first.line))
                 continue
             self.sets_seen[key] = Problem(record.source, record.line, "")
             sets.append((record, doc_id, speakers_in_step(record.annotations)))
@@ -127,19 +129,25 @@ class _Importer:
                 return existing  # another set of a document this import added
             self.report.documents_existing += 1
             if existing == document.id:
-                self.notice(record, f"document {existing!r} is already stored with this text; not added again")
+                self.notice(record, _("document {document!r} is already stored with this text; not added again")
+                            .format(document=existing))
+            elif record.annotations:
+                self.notice(record, _("this text is already stored as {document!r}; not added again; "
+                                      "its annotations go to that document").format(document=existing))
             else:
-                self.notice(record, f"this text is already stored as {existing!r}; not added again"
-                            + ("; its annotations go to that document" if record.annotations else ""))
+                self.notice(record, _("this text is already stored as {document!r}; not added again")
+                            .format(document=existing))
             return existing
         doc_id = document.id
         taken = stored_ids.get(doc_id) or self.added_ids.get(doc_id)
         if taken is not None:
             if not record.rename_on_conflict:
-                self.problem(record, f"document id {doc_id!r} is already used by a different text")
+                self.problem(record, _("document id {document!r} is already used by a different text")
+                             .format(document=doc_id))
                 return None
             doc_id = self._free_id(doc_id)
-            self.notice(record, f"document id {document.id!r} is taken by a different text; stored as {doc_id!r}")
+            self.notice(record, _("document id {document!r} is taken by a different text; stored as {new_id!r}")
+                        .format(document=document.id, new_id=doc_id))
             document = Document(doc_id, document.text, document.meta)
         self.added[sha] = doc_id
         self.added_ids[doc_id] = sha
@@ -202,7 +210,9 @@ class _Importer:
         for owner, log in sorted(self.owners.items()):
             inverse = [delete_op(SETS, log.new_sets)] + log.restore
             documents = sorted(log.documents)
-            label = f"Import {len(log.new_sets)} set(s) of {owner}"
+            count = len(log.new_sets)
+            label = ngettext("Import {count} set(s) of {owner}", "Import {count} set(s) of {owner}",
+                             count).format(count=count, owner=owner)
             action_ids.append(self.repo.log_action(
                 owner=owner, user=self.user or owner, kind="import", label=label,
                 document_id=documents[0] if len(documents) == 1 else None,
@@ -234,7 +244,7 @@ def import_files(workspace: Workspace, sources: list[Path], *, format_id: str = 
             for index, path in enumerate(files):
                 progress(index, len(files), str(path))
                 if not path.exists():
-                    report.problems.append(Problem(str(path), 0, "no such file"))
+                    report.problems.append(Problem(str(path), 0, _("no such file")))
                     continue
                 for item in _format_for(path, format_id).read(path, importer.scheme, annotator):
                     if cancel is not None:
@@ -247,16 +257,17 @@ def import_files(workspace: Workspace, sources: list[Path], *, format_id: str = 
                     if len(batch) >= BATCH:
                         importer.flush(batch)
                         batch = []
-                        progress(index, len(files), f"{path} ({records} records)")
+                        progress(index, len(files), ngettext("{file} ({count} records)", "{file} ({count} records)",
+                                                             records).format(file=path, count=records))
             importer.flush(batch)
-            progress(len(files), len(files), "done")
+            progress(len(files), len(files), _("done"))
             report.records_skipped = len({(p.file, p.line) for p in report.problems})
             if (report.problems and not skip_bad) or dry_run:
                 raise _Rollback
             action_ids = importer.log_actions([str(p) for p in files])
             documents = frozenset(d for log in importer.owners.values() for d in log.documents)
             report.changes = Changes(
-                action_id=action_ids[-1] if action_ids else None, label="Import",
+                action_id=action_ids[-1] if action_ids else None, label=_("Import"),
                 documents=documents, corpus=report.documents_added > 0,
                 spans=report.spans > 0, claims=report.claims > 0, relations=report.relations > 0,
                 set_status=bool(importer.owners),
@@ -284,7 +295,7 @@ def validate_files(sources: list[Path], scheme: Scheme, *, format_id: str = "aut
     problems: list[Problem] = []
     for path in registry.expand(sources):
         if not path.exists():
-            problems.append(Problem(str(path), 0, "no such file"))
+            problems.append(Problem(str(path), 0, _("no such file")))
             continue
         sets: dict[tuple[str, str], int] = {}
         texts: dict[str, tuple[str, int]] = {}
@@ -296,13 +307,14 @@ def validate_files(sources: list[Path], scheme: Scheme, *, format_id: str = "aut
             first = texts.setdefault(item.document.id, (sha, item.line))
             if first[0] != sha:
                 problems.append(Problem(item.source, item.line,
-                                        f"document id {item.document.id!r} is already used by a different text "
-                                        f"(line {first[1]})"))
+                                        _("document id {document!r} is already used by a different text "
+                                          "(line {line})").format(document=item.document.id, line=first[1])))
             if item.annotations is not None:
                 key = (item.document.id, item.annotations.owner)
                 if key in sets:
                     problems.append(Problem(item.source, item.line,
-                                            f"a second set of {key[1]!r} for document {key[0]!r} "
-                                            f"(first at line {sets[key]})"))
+                                            _("a second set of {owner!r} for document {document!r} "
+                                              "(first at line {line})").format(
+                                                owner=key[1], document=key[0], line=sets[key])))
                 sets.setdefault(key, item.line)
     return problems

@@ -8,6 +8,7 @@ registered), when anyone may.
 from __future__ import annotations
 
 from annotator.domain.model import GOLD, SCHEME_OWNER, Role
+from annotator.i18n import _
 from annotator.services.errors import ServiceError
 from annotator.storage.repository import Repository
 
@@ -29,12 +30,13 @@ def refusal(repo: Repository, owner: str, user: str) -> str | None:
     if owner == SCHEME_OWNER:
         if not repo.has_role(Role.CURATOR.value):
             return None
-        return (f"{user!r} is not a curator: only curators change the scheme "
-                f"(annotator users add {user} --role curator)")
+        return _("{user!r} is not a curator: only curators change the scheme "
+                 "(annotator users add {name} --role curator)").format(user=user, name=user)
     if owner == GOLD:
-        return (f"{user!r} is not a curator: only curators write gold "
-                f"(annotator users add {user} --role curator)")
-    return f"{user!r} cannot change {owner!r}'s set; each annotator writes only their own"
+        return _("{user!r} is not a curator: only curators write gold "
+                 "(annotator users add {name} --role curator)").format(user=user, name=user)
+    return _("{user!r} cannot change {owner!r}'s set; each annotator writes only their own").format(
+        user=user, owner=owner)
 
 
 def check_may_write(repo: Repository, owner: str, user: str) -> None:

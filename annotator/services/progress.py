@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
+from annotator.i18n import _
 from annotator.services.errors import Cancelled
 
 # done, total (None when unknown), and what is being done, e.g. a file name
@@ -30,4 +31,4 @@ class CancelToken:
 
     def check(self) -> None:
         if self._event.is_set():
-            raise Cancelled("cancelled")
+            raise Cancelled(_("cancelled"))

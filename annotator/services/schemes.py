@@ -22,8 +22,9 @@ from annotator.domain.changes import Changes
 from annotator.domain.model import SCHEME_OWNER
 from annotator.domain.problems import InputError, Problem
 from annotator.domain.scheme import AttributeDef, EntityLabel, Scheme, SchemeError
-from annotator.domain.validation import check_attributes
-from annotator.services import history
+from annotator.domain.validation import check_attributes, span_name
+from annotator.i18n import _, ngettext
+from annotator.services import history, permissions
 from annotator.services.actions import run_action
 from annotator.services.errors import ServiceError
 from annotator.services.workspace import Workspace
@@ -58,19 +59,37 @@ def impact(workspace: Workspace, label: str, *, merge_into: str | None = None) -
     return LabelImpact(label, dict(sorted(usage.items())), relations, speakers, twins)
 
 
+def span_counts(workspace: Workspace) -> dict[str, int]:
+    """label -> entity spans with it, over every set (for the editor's list)."""
+    with workspace.store.read() as repo:
+        return {label: sum(owners.values()) for label, owners in repo.label_usage().items()}
+
+
+def refusal(workspace: Workspace, user: str) -> str | None:
+    """Why ``user`` may not change the scheme, or None when they may."""
+    with workspace.store.read() as repo:
+        return permissions.refusal(repo, SCHEME_OWNER, user)
+
+
 def _label_problems(repo: Repository, scheme: Scheme) -> list[str]:
     """Labels and attribute values in use that ``scheme`` would no longer allow."""
     problems = []
     for label, owners in sorted(repo.label_usage().items()):
         if not scheme.has_entity(label):
             by = ", ".join(f"{owner} {count}" for owner, count in sorted(owners.items()))
-            problems.append(f"label {label} is used by {sum(owners.values())} spans ({by}); "
-                            "delete it or merge it into another label first")
+            count = sum(owners.values())
+            problems.append(ngettext("label {label} is used by {count} spans ({by}); "
+                                     "delete it or merge it into another label first",
+                                     "label {label} is used by {count} spans ({by}); "
+                                     "delete it or merge it into another label first",
+                                     count).format(label=label, count=count, by=by))
             continue
         bad = sum(1 for span_id, attributes in repo.entity_spans_with_attributes(label)
-                  if check_attributes(attributes, label, scheme, f"span {span_id}"))
+                  if check_attributes(attributes, label, scheme, span_name(span_id)))
         if bad:
-            problems.append(f"{bad} {label} spans carry attribute values the new scheme does not allow")
+            problems.append(ngettext("{count} {label} spans carry attribute values the new scheme does not allow",
+                                     "{count} {label} spans carry attribute values the new scheme does not allow",
+                                     bad).format(count=bad, label=label))
     return problems
 
 
@@ -96,14 +115,22 @@ def _save(workspace: Workspace, edit: Callable[[Scheme], Scheme], *, user: str, 
 
 def add_label(workspace: Workspace, label: EntityLabel, *, user: str) -> Changes:
     return _save(workspace, lambda s: scheme_edits.add_label(s, label), user=user,
-                 label=f"Add label {label.name}", check_in_use=False)
+                 label=_("Add label {label}").format(label=label.name), check_in_use=False)
+
+
+def _field_name(field_name: str) -> str:
+    """A label's field as an action's label names it."""
+    # Translators: what "Change {fields} of {label}" changes (a list, joined with ", ").
+    names = {"hotkey": _("hotkey"), "color": _("color"), "description": _("description"),
+             "guideline": _("guideline")}
+    return names.get(field_name, field_name)
 
 
 def change_label(workspace: Workspace, name: str, *, user: str, **fields: str) -> Changes:
     """Hotkey, colour, description or guideline of a label."""
-    what = ", ".join(sorted(fields))
+    what = ", ".join(_field_name(f) for f in sorted(fields))
     return _save(workspace, lambda s: scheme_edits.change_label(s, name, **fields), user=user,
-                 label=f"Change {what} of {name}", check_in_use=False)
+                 label=_("Change {fields} of {label}").format(fields=what, label=name), check_in_use=False)
 
 
 def rename_label(workspace: Workspace, old: str, new: str, *, user: str) -> Changes:
@@ -112,7 +139,7 @@ def rename_label(workspace: Workspace, old: str, new: str, *, user: str) -> Chan
         return [update_many_op(SPANS, ids, {"label": new})] if ids else []
 
     return _save(workspace, lambda s: scheme_edits.rename_label(s, old, new), user=user,
-                 label=f"Rename label {old} to {new}", span_ops=relabel, check_in_use=False)
+                 label=_("Rename label {old} to {new}").format(old=old, new=new), span_ops=relabel, check_in_use=False)
 
 
 def merge_label(workspace: Workspace, source: str, target: str, *, user: str) -> Changes:
@@ -126,7 +153,8 @@ def merge_label(workspace: Workspace, source: str, target: str, *, user: str) ->
         return ops
 
     return _save(workspace, lambda s: scheme_edits.merge_label(s, source, target), user=user,
-                 label=f"Merge label {source} into {target}", span_ops=move, check_in_use=False)
+                 label=_("Merge label {source} into {target}").format(source=source, target=target),
+                 span_ops=move, check_in_use=False)
 
 
 def delete_label(workspace: Workspace, name: str, *, user: str) -> Changes:
@@ -135,12 +163,13 @@ def delete_label(workspace: Workspace, name: str, *, user: str) -> Changes:
         return [delete_op(SPANS, ids)] if ids else []
 
     return _save(workspace, lambda s: scheme_edits.remove_label(s, name), user=user,
-                 label=f"Delete label {name}", span_ops=remove, check_in_use=False)
+                 label=_("Delete label {label}").format(label=name), span_ops=remove, check_in_use=False)
 
 
 def add_attribute(workspace: Workspace, label: str, attribute: AttributeDef, *, user: str) -> Changes:
     return _save(workspace, lambda s: scheme_edits.add_attribute(s, label, attribute), user=user,
-                 label=f"Add attribute {attribute.name} to {label}", check_in_use=False)
+                 label=_("Add attribute {attribute} to {label}").format(attribute=attribute.name, label=label),
+                 check_in_use=False)
 
 
 def remove_attribute(workspace: Workspace, label: str, name: str, *, user: str) -> Changes:
@@ -150,12 +179,16 @@ def remove_attribute(workspace: Workspace, label: str, name: str, *, user: str) 
                 for span_id, attrs in repo.entity_spans_with_attributes(label) if name in attrs]
 
     return _save(workspace, lambda s: scheme_edits.remove_attribute(s, label, name), user=user,
-                 label=f"Remove attribute {name} from {label}", span_ops=strip, check_in_use=False)
+                 label=_("Remove attribute {attribute} from {label}").format(attribute=name, label=label),
+                 span_ops=strip, check_in_use=False)
 
 
-def replace_scheme(workspace: Workspace, scheme: Scheme, *, user: str, label: str = "Replace the scheme") -> Changes:
-    """Put a whole scheme in force (an imported file); refused while it drops a label in use."""
-    return _save(workspace, lambda _s: scheme, user=user, label=label)
+def replace_scheme(workspace: Workspace, scheme: Scheme, *, user: str, label: str | None = None) -> Changes:
+    """Put a whole scheme in force (an imported file); refused while it drops a label in use.
+
+    ``label``: the action's label, by default "Replace the scheme".
+    """
+    return _save(workspace, lambda _s: scheme, user=user, label=label or _("Replace the scheme"))
 
 
 # ------------------------------------------------------------------ files
@@ -181,13 +214,13 @@ def read_scheme_file(path: Path) -> Scheme:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise InputError([Problem(name, 0, f"cannot read: {exc.strerror or exc}")]) from exc
+        raise InputError([Problem(name, 0, _("cannot read: {error}").format(error=exc.strerror or exc))]) from exc
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
-        raise InputError([Problem(name, exc.lineno, f"not JSON: {exc.msg}")]) from exc
+        raise InputError([Problem(name, exc.lineno, _("not JSON: {error}").format(error=exc.msg))]) from exc
     if not isinstance(data, dict):
-        raise InputError([Problem(name, 1, "a scheme file holds one JSON object")])
+        raise InputError([Problem(name, 1, _("a scheme file holds one JSON object"))])
     try:
         return Scheme.from_dict(data)
     except SchemeError as exc:
@@ -198,7 +231,7 @@ def read_scheme_file(path: Path) -> Scheme:
 
 def import_scheme(workspace: Workspace, path: Path, *, user: str) -> Changes:
     scheme = read_scheme_file(path)
-    return replace_scheme(workspace, scheme, user=user, label=f"Import scheme {path.name}")
+    return replace_scheme(workspace, scheme, user=user, label=_("Import scheme {file}").format(file=path.name))
 
 
 # ---------------------------------------------------------------- history

@@ -6,6 +6,7 @@ import orjson
 
 from annotator import paths
 from annotator.domain.scheme import Scheme
+from annotator.i18n import _
 from annotator.storage import Store, open_store
 from annotator.storage.repository import Repository
 
@@ -20,7 +21,7 @@ class Workspace:
         self._scheme: Scheme | None = None
         with store.write() as repo:
             if repo.active_scheme() is None:
-                repo.add_scheme_version(default_scheme_body(), author=None, note="default scheme")
+                repo.add_scheme_version(default_scheme_body(), author=None, note=_("default scheme"))
 
     @classmethod
     def open(cls, target: str, *, create: bool = True) -> Workspace:

@@ -24,6 +24,7 @@ from typing import Any
 
 from sqlalchemy import Connection, DateTime, Table, delete, insert, select, update
 
+from annotator.i18n import _
 from annotator.storage.models import AnnotationSetRow, ClaimRow, RelationRow, SchemeVersionRow, SpanRow
 
 SETS: Table = AnnotationSetRow.__table__  # type: ignore[assignment]
@@ -134,7 +135,7 @@ class RowOps:
         self.connection.execute(insert(SCHEMES).values(
             body=op["body"], author=op.get("author"), note=op.get("note"),
             created_at=datetime.now(timezone.utc).replace(tzinfo=None)))
-        return [scheme_op(latest.body, op.get("author"), f"back to version {latest.id}")]
+        return [scheme_op(latest.body, op.get("author"), _("back to version {version}").format(version=latest.id))]
 
     def _rows(self, table: Table, column, ids: list[Any]) -> list[dict[str, Any]]:
         rows: list[dict[str, Any]] = []

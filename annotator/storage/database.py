@@ -23,6 +23,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 
 from annotator import paths
+from annotator.i18n import _
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -105,17 +106,18 @@ def migrate(engine: Engine) -> str | None:
         current = MigrationContext.configure(connection).get_current_revision()
         if current is None and inspect(connection).get_table_names():
             raise DatabaseError(
-                f"{engine.url.render_as_string()}: holds tables but no annotator revision; "
-                "it is not an annotator database"
+                _("{database}: holds tables but no annotator revision; it is not an annotator database")
+                .format(database=engine.url.render_as_string())
             )
         if current is not None:
             try:
                 script.get_revision(current)
             except Exception:
                 raise DatabaseError(
-                    f"{engine.url.render_as_string()}: made by a newer annotator "
-                    f"(database revision {current}, this version knows up to {head}); "
-                    "upgrade annotator to open it"
+                    _("{database}: made by a newer annotator "
+                      "(database revision {revision}, this version knows up to {head}); "
+                      "upgrade annotator to open it").format(
+                        database=engine.url.render_as_string(), revision=current, head=head)
                 ) from None
         connection.rollback()  # end the read that autobegan; the upgrade has its own transaction
         if current == head:
@@ -171,13 +173,14 @@ def open_store(target: str, *, create: bool = True) -> Store:
         path = Path(target).expanduser()
         if not path.exists():
             if not create:
-                raise DatabaseError(f"{path}: no such database")
+                raise DatabaseError(_("{database}: no such database").format(database=path))
             path.parent.mkdir(parents=True, exist_ok=True)
     try:
         engine = create_engine(database_url(target), json_serializer=_json_dumps, json_deserializer=orjson.loads)
     except ModuleNotFoundError as exc:
         raise DatabaseError(
-            f"{target}: needs the database driver {exc.name!r}; for PostgreSQL install annotator[postgres]"
+            _("{database}: needs the database driver {driver!r}; for PostgreSQL install annotator[postgres]")
+            .format(database=target, driver=exc.name)
         ) from None
     if engine.dialect.name == "sqlite":
         _set_up_sqlite(engine)
@@ -196,5 +199,6 @@ def open_store(target: str, *, create: bool = True) -> Store:
         raise
     except OperationalError as exc:
         engine.dispose()
-        raise DatabaseError(f"{target}: cannot open the database: {exc.orig}") from None
+        raise DatabaseError(_("{database}: cannot open the database: {error}").format(
+            database=target, error=exc.orig)) from None
     return Store(engine, backup)

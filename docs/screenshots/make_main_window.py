@@ -7,7 +7,7 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ["ANNOTATOR_CONFIG_DIR"] = tempfile.mkdtemp()
 from PySide6.QtWidgets import QApplication
 from PySide6.QtGui import QFont
-app = QApplication(sys.argv)
+app = QApplication.instance() or QApplication(sys.argv)
 app.setFont(QFont("DejaVu Sans", 10))
 from annotator.services.workspace import Workspace
 from annotator.services.importing import import_sample
@@ -46,6 +46,7 @@ i = text.index("Казахстана", text.index("Президент Казах
 w.view.move_caret_core(i + 3)
 app.processEvents()
 w.view.setFocus(); w.view.centerCursor(); app.processEvents()
-out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "main-window.png")
-print(w.grab().save(out), len(w.view.spans()), w.statusBar().currentMessage())
-runner.wait(); runner.shutdown(); ws.close()
+if __name__ == "__main__":  # make_russian.py reuses the window built above
+    out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "main-window.png")
+    print(w.grab().save(out), len(w.view.spans()), w.statusBar().currentMessage())
+    runner.wait(); runner.shutdown(); ws.close()

@@ -27,17 +27,17 @@
 <context>
     <name>CheatSheet</name>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="98"/>
+        <location filename="../../annotator/gui/keys.py" line="109"/>
         <source>Keys</source>
         <translation>Клавиши</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="100"/>
+        <location filename="../../annotator/gui/keys.py" line="111"/>
         <source>Key</source>
         <translation>Клавиша</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="100"/>
+        <location filename="../../annotator/gui/keys.py" line="111"/>
         <source>Action</source>
         <translation>Действие</translation>
     </message>
@@ -291,13 +291,13 @@
 <context>
     <name>FirstStart</name>
     <message>
-        <location filename="../../annotator/gui/app.py" line="23"/>
-        <location filename="../../annotator/gui/app.py" line="31"/>
+        <location filename="../../annotator/gui/app.py" line="27"/>
+        <location filename="../../annotator/gui/app.py" line="35"/>
         <source>annotator</source>
         <translation>annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/app.py" line="24"/>
+        <location filename="../../annotator/gui/app.py" line="28"/>
         <source>Your annotator name:</source>
         <translation>Ваше имя аннотатора:</translation>
     </message>
@@ -515,87 +515,97 @@
 <context>
     <name>Keys</name>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="40"/>
+        <location filename="../../annotator/gui/keys.py" line="41"/>
         <source>Import…</source>
         <translation>Импорт…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="41"/>
+        <location filename="../../annotator/gui/keys.py" line="42"/>
         <source>Export…</source>
         <translation>Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="42"/>
+        <location filename="../../annotator/gui/keys.py" line="43"/>
         <source>Remove the span under the caret</source>
         <translation>Удалить фрагмент под курсором</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="43"/>
+        <location filename="../../annotator/gui/keys.py" line="44"/>
         <source>Undo your last action</source>
         <translation>Отменить ваше последнее действие</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="44"/>
+        <location filename="../../annotator/gui/keys.py" line="45"/>
         <source>Redo</source>
         <translation>Повторить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="45"/>
+        <location filename="../../annotator/gui/keys.py" line="46"/>
         <source>Go to the next span</source>
         <translation>Перейти к следующему фрагменту</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="46"/>
+        <location filename="../../annotator/gui/keys.py" line="47"/>
         <source>Go to the previous span</source>
         <translation>Перейти к предыдущему фрагменту</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="47"/>
+        <location filename="../../annotator/gui/keys.py" line="48"/>
         <source>Next document</source>
         <translation>Следующий документ</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="48"/>
+        <location filename="../../annotator/gui/keys.py" line="49"/>
         <source>Previous document</source>
         <translation>Предыдущий документ</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="49"/>
+        <location filename="../../annotator/gui/keys.py" line="50"/>
         <source>Mark the document done</source>
         <translation>Отметить документ как готовый</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="50"/>
+        <location filename="../../annotator/gui/keys.py" line="51"/>
         <source>Snap selections to whole tokens (on/off)</source>
         <translation>Выделять только целые токены (вкл./выкл.)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="51"/>
+        <location filename="../../annotator/gui/keys.py" line="52"/>
+        <source>Preferences…</source>
+        <translation>Настройки…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/keys.py" line="53"/>
+        <source>Edit the labels of the scheme…</source>
+        <translation>Изменить метки схемы…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/keys.py" line="54"/>
         <source>Show this list of keys</source>
         <translation>Показать этот список клавиш</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="59"/>
+        <location filename="../../annotator/gui/keys.py" line="62"/>
         <source>Caret to the next token</source>
         <translation>Курсор к следующему токену</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="60"/>
+        <location filename="../../annotator/gui/keys.py" line="63"/>
         <source>Caret to the previous token</source>
         <translation>Курсор к предыдущему токену</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="61"/>
+        <location filename="../../annotator/gui/keys.py" line="64"/>
         <source>Extend the selection by a token</source>
         <translation>Расширить выделение на токен вперёд</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="63"/>
+        <location filename="../../annotator/gui/keys.py" line="66"/>
         <source>Extend the selection back by a token</source>
         <translation>Расширить выделение на токен назад</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="66"/>
+        <location filename="../../annotator/gui/keys.py" line="69"/>
         <source>Label the selection (or the span under the caret) as %1</source>
         <translation>Разметить выделение (или фрагмент под курсором) меткой %1</translation>
     </message>
@@ -603,179 +613,617 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="84"/>
+        <location filename="../../annotator/gui/main_window.py" line="104"/>
         <source>annotator</source>
         <translation>annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="115"/>
+        <location filename="../../annotator/gui/main_window.py" line="135"/>
         <source>Spans</source>
         <translation>Фрагменты</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="116"/>
+        <location filename="../../annotator/gui/main_window.py" line="136"/>
         <source>Attributes</source>
         <translation>Атрибуты</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="117"/>
+        <location filename="../../annotator/gui/main_window.py" line="137"/>
         <source>Labels</source>
         <translation>Метки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="122"/>
+        <location filename="../../annotator/gui/main_window.py" line="142"/>
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="132"/>
+        <location filename="../../annotator/gui/main_window.py" line="152"/>
         <source>This document&apos;s place in the list as filtered</source>
         <translation>Место документа в отфильтрованном списке</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="189"/>
+        <location filename="../../annotator/gui/main_window.py" line="195"/>
         <source>All saved</source>
         <translation>Всё сохранено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="198"/>
+        <location filename="../../annotator/gui/main_window.py" line="229"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="201"/>
+        <location filename="../../annotator/gui/main_window.py" line="232"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="204"/>
+        <location filename="../../annotator/gui/main_window.py" line="235"/>
         <source>&amp;Label</source>
         <translation>&amp;Метки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="209"/>
+        <location filename="../../annotator/gui/main_window.py" line="237"/>
         <source>&amp;Go</source>
         <translation>П&amp;ереход</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="212"/>
+        <location filename="../../annotator/gui/main_window.py" line="240"/>
         <source>&amp;Options</source>
         <translation>&amp;Настройки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="214"/>
+        <location filename="../../annotator/gui/main_window.py" line="247"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="275"/>
+        <location filename="../../annotator/gui/main_window.py" line="308"/>
         <source>This column cannot be sorted</source>
         <translation>По этому столбцу нельзя сортировать</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="300"/>
+        <location filename="../../annotator/gui/main_window.py" line="333"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="325"/>
+        <location filename="../../annotator/gui/main_window.py" line="358"/>
         <source>annotator — %1 — %2</source>
         <translation>annotator — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="335"/>
+        <location filename="../../annotator/gui/main_window.py" line="368"/>
         <source>Set your annotator name first</source>
         <translation>Сначала укажите своё имя аннотатора</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="345"/>
+        <location filename="../../annotator/gui/main_window.py" line="378"/>
         <source>Saving…</source>
         <translation>Сохранение…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="358"/>
+        <location filename="../../annotator/gui/main_window.py" line="391"/>
         <source>That is already a %1 span</source>
         <translation>Это уже фрагмент с меткой %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="368"/>
+        <location filename="../../annotator/gui/main_window.py" line="401"/>
         <source>Select some text to label</source>
         <translation>Выделите текст, чтобы поставить метку</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="376"/>
+        <location filename="../../annotator/gui/main_window.py" line="409"/>
         <source>No span under the caret</source>
         <translation>Под курсором нет фрагмента</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="395"/>
+        <location filename="../../annotator/gui/main_window.py" line="428"/>
+        <location filename="../../annotator/gui/main_window.py" line="463"/>
         <source>Settings not saved: %1</source>
         <translation>Настройки не сохранены: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="397"/>
+        <location filename="../../annotator/gui/main_window.py" line="430"/>
         <source>Snapping to tokens on</source>
         <translation>Привязка к токенам включена</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="397"/>
+        <location filename="../../annotator/gui/main_window.py" line="430"/>
         <source>Snapping to tokens off</source>
         <translation>Привязка к токенам выключена</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="541"/>
+        <location filename="../../annotator/gui/main_window.py" line="473"/>
+        <source>The new database opens when you next start annotator</source>
+        <translation>Новая база данных откроется при следующем запуске annotator</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="685"/>
         <source>Nothing to undo or redo</source>
         <translation>Нечего отменять или повторять</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="544"/>
+        <location filename="../../annotator/gui/main_window.py" line="688"/>
         <source>Saved</source>
         <translation>Сохранено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="560"/>
+        <location filename="../../annotator/gui/main_window.py" line="704"/>
         <source>Saved ✓ %1</source>
         <translation>Сохранено ✓ %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="569"/>
+        <location filename="../../annotator/gui/main_window.py" line="713"/>
         <source>Error: %1</source>
         <translation>Ошибка: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="570"/>
+        <location filename="../../annotator/gui/main_window.py" line="714"/>
         <source>Not saved</source>
         <translation>Не сохранено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="576"/>
+        <location filename="../../annotator/gui/main_window.py" line="720"/>
         <source>%1 / %2 documents done</source>
         <translation>Готово документов: %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="579"/>
+        <location filename="../../annotator/gui/main_window.py" line="723"/>
         <source>%1 spans in this document</source>
         <translation>Фрагментов в документе: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="584"/>
+        <location filename="../../annotator/gui/main_window.py" line="728"/>
         <source>Undo: %1</source>
         <translation>Отменить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="584"/>
+        <location filename="../../annotator/gui/main_window.py" line="728"/>
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="585"/>
+        <location filename="../../annotator/gui/main_window.py" line="729"/>
         <source>Redo: %1</source>
         <translation>Повторить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="585"/>
+        <location filename="../../annotator/gui/main_window.py" line="729"/>
         <source>Redo</source>
         <translation>Повторить</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <location filename="../../annotator/gui/preferences.py" line="49"/>
+        <source>Preferences</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/preferences.py" line="52"/>
+        <source>Your annotator name</source>
+        <translation>Ваше имя аннотатора</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/preferences.py" line="63"/>
+        <source>System default</source>
+        <translation>Как в системе</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/preferences.py" line="70"/>
+        <source>Snap selections to whole tokens</source>
+        <translation>Выделять целыми токенами</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/preferences.py" line="75"/>
+        <source> pt</source>
+        <translation> пт</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/preferences.py" line="78"/>
+        <source>Colour-blind-safe label colours</source>
+        <translation>Цвета меток, различимые при дальтонизме</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/preferences.py" line="79"/>
+        <source>Label colours that stay apart for red-green and blue-yellow colour blindness, instead of the scheme&apos;s</source>
+        <translation>Цвета меток, которые остаются различимыми при красно-зелёном и сине-жёлтом дальтонизме, вместо цветов схемы</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/preferences.py" line="84"/>
+        <source>Default: %1</source>
+        <translation>По умолчанию: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/preferences.py" line="85"/>
+        <source>A SQLite file, or a server URL such as postgresql://user@host/database; empty for the default</source>
+        <translation>Файл SQLite или адрес сервера, например postgresql://user@host/database; пусто — по умолчанию</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/preferences.py" line="88"/>
+        <source>Browse…</source>
+        <translation>Обзор…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/preferences.py" line="94"/>
+        <source>A changed database takes effect after a restart.</source>
+        <translation>Другая база данных будет открыта после перезапуска.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/preferences.py" line="104"/>
+        <source>Annotator name:</source>
+        <translation>Имя аннотатора:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/preferences.py" line="105"/>
+        <source>Language:</source>
+        <translation>Язык:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/preferences.py" line="106"/>
+        <source>Font size:</source>
+        <translation>Размер шрифта:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/preferences.py" line="109"/>
+        <source>Database:</source>
+        <translation>База данных:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/preferences.py" line="136"/>
+        <source>Not a valid name: %1</source>
+        <translation>Недопустимое имя: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/preferences.py" line="161"/>
+        <source>Database file</source>
+        <translation>Файл базы данных</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/preferences.py" line="162"/>
+        <source>SQLite databases (*.sqlite3 *.sqlite *.db);;All files (*)</source>
+        <translation>Базы данных SQLite (*.sqlite3 *.sqlite *.db);;Все файлы (*)</translation>
+    </message>
+</context>
+<context>
+    <name>Scheme</name>
+    <message>
+        <location filename="../../annotator/gui/scheme_texts.py" line="17"/>
+        <source>person</source>
+        <translation>человек</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_texts.py" line="18"/>
+        <source>organisation</source>
+        <translation>организация</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_texts.py" line="19"/>
+        <source>country, region, city</source>
+        <translation>страна, регион, город</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_texts.py" line="20"/>
+        <source>other place, route, river</source>
+        <translation>другое место, маршрут, река</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_texts.py" line="21"/>
+        <source>facility, port, building, crossing</source>
+        <translation>объект: порт, здание, погранпереход</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_texts.py" line="22"/>
+        <source>event</source>
+        <translation>событие</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_texts.py" line="23"/>
+        <source>law, agreement, programme</source>
+        <translation>закон, соглашение, программа</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_texts.py" line="24"/>
+        <source>sum of money</source>
+        <translation>денежная сумма</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_texts.py" line="25"/>
+        <source>date or period</source>
+        <translation>дата или период</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_texts.py" line="26"/>
+        <source>number, percent, quantity</source>
+        <translation>число, процент, количество</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_texts.py" line="27"/>
+        <source>title or position («Глава государства», «Президент»)</source>
+        <translation>должность или титул («Глава государства», «Президент»)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_texts.py" line="28"/>
+        <source>a figure: «товарооборот достиг $4 млрд»</source>
+        <translation>цифра: «товарооборот достиг $4 млрд»</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_texts.py" line="29"/>
+        <source>a non-numeric event or state</source>
+        <translation>событие или положение дел без цифр</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_texts.py" line="30"/>
+        <source>a target or commitment: «до 10 млрд долларов к 2030 году»</source>
+        <translation>цель или обязательство: «до 10 млрд долларов к 2030 году»</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_texts.py" line="31"/>
+        <source>a call or offer</source>
+        <translation>призыв или предложение</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_texts.py" line="32"/>
+        <source>an evaluation</source>
+        <translation>оценка</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_texts.py" line="33"/>
+        <source>speaker says claim</source>
+        <translation>источник делает утверждение</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_texts.py" line="34"/>
+        <source>claim is about entity</source>
+        <translation>утверждение касается сущности</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_texts.py" line="35"/>
+        <source>person or role heads organisation or state</source>
+        <translation>человек или должность возглавляет организацию или государство</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_texts.py" line="36"/>
+        <source>is located in</source>
+        <translation>находится в</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_texts.py" line="37"/>
+        <source>the two mentions name the same entity</source>
+        <translation>оба упоминания называют одну сущность</translation>
+    </message>
+</context>
+<context>
+    <name>SchemeEditor</name>
+    <message>
+        <location filename="../../annotator/gui/scheme_editor.py" line="72"/>
+        <source>Annotation scheme</source>
+        <translation>Схема разметки</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_editor.py" line="76"/>
+        <source>Add label</source>
+        <translation>Добавить метку</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_editor.py" line="77"/>
+        <source>Delete…</source>
+        <translation>Удалить…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_editor.py" line="78"/>
+        <source>Merge into…</source>
+        <translation>Слить с…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_editor.py" line="96"/>
+        <source>Colour…</source>
+        <translation>Цвет…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_editor.py" line="99"/>
+        <source>When to use this label, with examples; shown as a tooltip in the palette and the list of keys</source>
+        <translation>Когда ставить эту метку, с примерами; показывается подсказкой в палитре и в списке клавиш</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_editor.py" line="103"/>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_editor.py" line="104"/>
+        <source>Hotkey</source>
+        <translation>Клавиша</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_editor.py" line="105"/>
+        <source>Colour</source>
+        <translation>Цвет</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_editor.py" line="106"/>
+        <source>Description</source>
+        <translation>Описание</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_editor.py" line="107"/>
+        <source>Guideline</source>
+        <translation>Инструкция</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_editor.py" line="111"/>
+        <source>Attribute</source>
+        <translation>Атрибут</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_editor.py" line="111"/>
+        <source>Type</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_editor.py" line="111"/>
+        <source>Choices</source>
+        <translation>Варианты</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_editor.py" line="118"/>
+        <source>name</source>
+        <translation>название</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_editor.py" line="120"/>
+        <source>yes / no</source>
+        <translation>да / нет</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_editor.py" line="120"/>
+        <source>choice</source>
+        <translation>выбор</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_editor.py" line="120"/>
+        <source>text</source>
+        <translation>текст</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_editor.py" line="123"/>
+        <source>choices, comma-separated</source>
+        <translation>варианты через запятую</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_editor.py" line="124"/>
+        <source>Add</source>
+        <translation>Добавить</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_editor.py" line="125"/>
+        <source>Remove</source>
+        <translation>Убрать</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_editor.py" line="130"/>
+        <source>Attributes of this label</source>
+        <translation>Атрибуты этой метки</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_editor.py" line="142"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="252"/>
+        <source>Undo</source>
+        <translation>Отменить</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_editor.py" line="143"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="253"/>
+        <source>Redo</source>
+        <translation>Повторить</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_editor.py" line="144"/>
+        <source>Import scheme…</source>
+        <translation>Загрузить схему…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_editor.py" line="145"/>
+        <source>Export scheme…</source>
+        <translation>Сохранить схему…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_editor.py" line="146"/>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_editor.py" line="208"/>
+        <source>%1 spans</source>
+        <translation>фрагментов: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_editor.py" line="252"/>
+        <source>Undo: %1</source>
+        <translation>Отменить: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_editor.py" line="253"/>
+        <source>Redo: %1</source>
+        <translation>Повторить: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_editor.py" line="271"/>
+        <source>Saved version %1: %2</source>
+        <translation>Сохранена версия %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_editor.py" line="284"/>
+        <source>Not saved: %1</source>
+        <translation>Не сохранено: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_editor.py" line="318"/>
+        <source>Type one key</source>
+        <translation>Нажмите одну клавишу</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_editor.py" line="334"/>
+        <source>Colour of %1</source>
+        <translation>Цвет метки %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_editor.py" line="372"/>
+        <source>Merge %1</source>
+        <translation>Слияние %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_editor.py" line="373"/>
+        <source>Merge %1 into:</source>
+        <translation>Слить %1 с меткой:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_editor.py" line="380"/>
+        <source>Delete the label %1? It removes %2 spans (%3), %4 relations on them, and %5 claims lose their speaker. You can undo this.</source>
+        <translation>Удалить метку %1? Будут удалены фрагменты (%2: %3) и связи с ними (%4), а у утверждений (%5) пропадёт источник. Это можно отменить.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_editor.py" line="386"/>
+        <source>Merge %1 into %2? %3 spans (%4) become %2; %5 of them are dropped because a %2 span is already at the same place. You can undo this.</source>
+        <translation>Слить %1 с %2? Фрагменты (%3: %4) получат метку %2; из них %5 удаляются, потому что на том же месте уже есть фрагмент %2. Это можно отменить.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_editor.py" line="397"/>
+        <source>Delete label</source>
+        <translation>Удаление метки</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_editor.py" line="409"/>
+        <source>Merge labels</source>
+        <translation>Слияние меток</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_editor.py" line="422"/>
+        <source>Give the attribute a name</source>
+        <translation>Дайте атрибуту название</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_editor.py" line="449"/>
+        <source>Import scheme</source>
+        <translation>Загрузить схему</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_editor.py" line="449"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="458"/>
+        <source>Scheme (*.json)</source>
+        <translation>Схема (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_editor.py" line="458"/>
+        <source>Export scheme</source>
+        <translation>Сохранить схему</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_editor.py" line="464"/>
+        <source>Wrote version %1 to %2</source>
+        <translation>Версия %1 сохранена в %2</translation>
     </message>
 </context>
 <context>

@@ -22,7 +22,8 @@ def test_hotkeys_are_checked_against_labels_and_claim_types_ignoring_case(scheme
     assert edits.hotkey_problem(scheme, None, "QQ") == "a hotkey is one character"
     assert edits.hotkey_problem(scheme, None, " ") is not None
     assert edits.hotkey_problem(scheme, None, "Q") is None
-    assert edits.free_hotkey(scheme) == "A"
+    assert edits.hotkey_problem(scheme, None, "w") == "W is the window's own key for claims and relations"
+    assert edits.free_hotkey(scheme) == "B"  # A is the window's (the author key)
 
 
 def test_rename_follows_the_label_into_relations_attributes_and_speakers(scheme):

@@ -23,6 +23,8 @@ def fake_window(monkeypatch, qapp):
     made = []
 
     class MainWindow:
+        rebuild_requested = types.SimpleNamespace(connect=lambda *args: None)
+
         def __init__(self, workspace, settings, runner):
             made.append((workspace, settings, runner))
             self.count = documents.count(workspace)
@@ -79,6 +81,25 @@ def test_a_known_annotator_is_not_asked(tmp_path, fake_window, monkeypatch):
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: pytest.fail("asked again"))
     assert app_module.run_gui(str(tmp_path / "known.sqlite3")) == 0
     assert fake_window[0][1].annotator == "boris"
+
+
+def test_without_db_the_window_opens_the_settings_database_else_the_default(tmp_path, fake_window, monkeypatch):
+    chosen = tmp_path / "chosen.sqlite3"
+    save_settings(GuiSettings(annotator="boris", database=str(chosen)))
+    assert app_module.run_gui() == 0
+    assert chosen.exists()
+    with Workspace.open(str(chosen)) as ws:
+        assert documents.count(ws) == 5  # the sample went into the chosen database
+
+    default = tmp_path / "default.sqlite3"
+    monkeypatch.setenv("ANNOTATOR_DB", str(default))
+    save_settings(GuiSettings(annotator="boris", database=None))
+    assert app_module.run_gui() == 0
+    assert default.exists()
+    explicit = tmp_path / "explicit.sqlite3"
+    save_settings(GuiSettings(annotator="boris", database=str(chosen)))
+    assert app_module.run_gui(str(explicit)) == 0  # --db wins over the setting
+    assert explicit.exists()
 
 
 @pytest.mark.parametrize("argv", [[], ["gui"]])

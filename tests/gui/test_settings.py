@@ -22,7 +22,8 @@ def test_save_then_load_round_trips_in_the_config_dir(config_dir):
     assert settings_file().parent == config_dir
     assert [p.name for p in config_dir.iterdir()] == ["gui.json"]  # no temp file left behind
     assert json.loads(settings_file().read_text(encoding="utf-8")) == {
-        "annotator": "анна", "snap_to_tokens": False, "font_size": 15, "language": None}
+        "annotator": "анна", "snap_to_tokens": False, "font_size": 15, "language": None,
+        "color_blind": False, "database": None}
     assert load_settings() == GuiSettings(annotator="анна", snap_to_tokens=False, font_size=15)
 
 
@@ -55,3 +56,24 @@ def test_a_failed_write_keeps_the_old_file(config_dir, monkeypatch):
             save_settings(GuiSettings(annotator="boris"))
     assert load_settings().annotator == "anna"
     assert sorted(os.listdir(config_dir)) == ["gui.json"]  # the temp file was removed
+
+
+def test_the_colour_blind_palette_and_the_database_round_trip(config_dir):
+    assert GuiSettings().color_blind is False and GuiSettings().database is None
+    url = "postgresql://anna@db.example/news"
+    save_settings(GuiSettings(annotator="anna", color_blind=True, database=url))
+    raw = json.loads(settings_file().read_text(encoding="utf-8"))
+    assert raw["color_blind"] is True and raw["database"] == url
+    assert load_settings() == GuiSettings(annotator="anna", color_blind=True, database=url)
+    save_settings(GuiSettings(annotator="anna", database="/data/news.sqlite3"))
+    assert load_settings().database == "/data/news.sqlite3"
+
+
+@pytest.mark.parametrize("field, value", [
+    ("color_blind", 1), ("color_blind", "yes"), ("color_blind", None),
+    ("database", ""), ("database", "   "), ("database", 7), ("database", ["a.sqlite3"]),
+])
+def test_a_bad_colour_blind_or_database_value_falls_back(config_dir, field, value):
+    config_dir.mkdir()
+    settings_file().write_text(json.dumps({"annotator": "anna", field: value}), encoding="utf-8")
+    assert load_settings() == GuiSettings(annotator="anna")

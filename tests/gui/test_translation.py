@@ -147,3 +147,23 @@ def test_the_window_speaks_russian_with_the_russian_translator(russian, qtbot, g
     assert model.headerData(0, Qt.Orientation.Horizontal) == expected[("DocumentList", "Document")][1]
     assert window.actions_by_name["next_document"].text() == expected[("Keys", "Next document")][1]
     assert window.filter_bar.status_combo.itemText(0) == expected[("FilterBar", "All")][1]
+
+
+def test_the_shipped_schemes_descriptions_are_all_in_the_catalogue(extracted):
+    """A description added to default.json without a translatable twin would show English in Russian."""
+    from annotator.gui.scheme_texts import DEFAULT_DESCRIPTIONS
+    from annotator.services.workspace import default_scheme_body
+
+    body = default_scheme_body()
+    described = {item["description"] for key in ("entities", "claim_types", "relations") for item in body[key]}
+    assert described == set(DEFAULT_DESCRIPTIONS)
+    assert all(("Scheme", text) in extracted for text in described)
+
+
+def test_the_palette_shows_the_shipped_descriptions_translated(russian, qtbot, gui_workspace):
+    from annotator.gui.palette import LabelPalette
+
+    palette = LabelPalette(gui_workspace.current_scheme())
+    qtbot.addWidget(palette)
+    texts = [palette.item(i).text() for i in range(palette.count())]
+    assert texts[0].endswith("PER  ·  человек")

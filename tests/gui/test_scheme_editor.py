@@ -1,0 +1,182 @@
+"""The scheme editor driven as a user would; every change checked in the store and in the window."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from annotator.domain.model import Role
+from annotator.services import users
+from tests.gui.test_main_window import press, select_words, stored_spans
+from tests.gui.windows import OWNER
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.fixture
+def editor(qtbot, window):
+    dialog = window.open_scheme_editor()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def select_label(editor, name: str) -> None:
+    editor.label_list.setCurrentRow(editor.labels().index(name))
+    assert editor.selected_label == name
+
+
+def focus_text(qtbot, window) -> None:
+    """The user clicks back into the text, the editor still open: the window's keys work again."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.view.setFocus()
+
+
+def type_into(qtbot, line_edit, text: str) -> None:
+    line_edit.setFocus()
+    line_edit.selectAll()
+    qtbot.keyClick(line_edit, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(line_edit, text)
+
+
+def test_a_new_label_with_a_hotkey_labels_text_at_once(qtbot, window, editor):
+    qtbot.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
+    assert window.runner.wait() and editor.selected_label == "NEW"
+    type_into(qtbot, editor.name_edit, "PRODUCT")
+    qtbot.keyClick(editor.name_edit, Qt.Key.Key_Return)
+    assert window.runner.wait()
+    assert editor.selected_label == "PRODUCT" and window.workspace.current_scheme().entity("PRODUCT")
+
+    type_into(qtbot, editor.hotkey_edit, "1")  # PER's: refused as typed, nothing saved
+    assert editor.hotkey_status.text() == "1 is already the hotkey of PER"
+    assert window.runner.wait()
+    assert window.workspace.current_scheme().entity("PRODUCT").hotkey != "1"
+    type_into(qtbot, editor.hotkey_edit, "q")  # free: saved at once
+    assert window.runner.wait()
+    assert editor.hotkey_status.text() == ""
+    assert window.workspace.current_scheme().entity("PRODUCT").hotkey == "Q"
+
+    # the window took the new label: palette, Label menu, and the key itself
+    assert "PRODUCT" in window.palette.labels()
+    assert any("PRODUCT" in a.text() for a in window.label_menu.actions())
+    focus_text(qtbot, window)
+    start, end = select_words(qtbot, window, "Токаев")
+    press(qtbot, window, Qt.Key.Key_Q)
+    assert stored_spans(window.workspace, window.document_id) == [(start, end, "PRODUCT")]
+
+
+def test_merge_says_what_it_moves_checks_the_store_and_undoes(qtbot, window, editor, monkeypatch):
+    ws, doc = window.workspace, window.document_id
+    focus_text(qtbot, window)
+    per = select_words(qtbot, window, "Касым-Жомарт", 2)
+    press(qtbot, window, Qt.Key.Key_1)  # PER
+    asked: list[str] = []
+    monkeypatch.setattr(editor, "choose_merge_target", lambda source: "ROLE")
+    monkeypatch.setattr(editor, "confirm", lambda title, text: asked.append(text) or True)
+    select_label(editor, "PER")
+    qtbot.mouseClick(editor.merge_button, Qt.MouseButton.LeftButton)
+    assert window.runner.wait() and window.runner.wait()
+    assert asked and "Merge PER into ROLE? 1 spans (anna 1) become ROLE" in asked[0]
+    assert stored_spans(ws, doc) == [(*per, "ROLE")]
+    assert window.workspace.current_scheme().entity("PER") is None
+    assert "PER" not in editor.labels() and editor.selected_label == "ROLE"
+    assert [s.label for s in window.view.spans()] == ["ROLE"]  # the open document shows the move
+
+    assert editor.undo_button.text() == "Undo: Merge label PER into ROLE"
+    qtbot.mouseClick(editor.undo_button, Qt.MouseButton.LeftButton)
+    assert window.runner.wait()
+    assert stored_spans(ws, doc) == [(*per, "PER")]
+    assert "PER" in editor.labels() and "PER" in window.palette.labels()
+    assert editor.label_list.item(editor.labels().index("PER")).text().endswith("PER   ·  1 spans")
+
+
+def test_delete_cancelled_changes_nothing_and_confirmed_removes_the_spans(qtbot, window, editor, monkeypatch):
+    ws, doc = window.workspace, window.document_id
+    focus_text(qtbot, window)
+    per = select_words(qtbot, window, "Касым-Жомарт", 2)
+    press(qtbot, window, Qt.Key.Key_1)
+    answers = [False, True]
+    asked: list[str] = []
+    monkeypatch.setattr(editor, "confirm", lambda title, text: asked.append(text) or answers.pop(0))
+    select_label(editor, "PER")
+    version = ws.current_scheme().version
+    qtbot.mouseClick(editor.delete_button, Qt.MouseButton.LeftButton)
+    assert window.runner.wait()
+    assert stored_spans(ws, doc) == [(*per, "PER")] and ws.current_scheme().version == version
+    qtbot.mouseClick(editor.delete_button, Qt.MouseButton.LeftButton)
+    assert window.runner.wait()
+    assert "removes 1 spans (anna 1)" in asked[1]
+    assert stored_spans(ws, doc) == [] and ws.current_scheme().entity("PER") is None
+    assert window.view.spans() == []
+
+
+def test_guideline_and_colour_reach_the_palette_and_the_cheat_sheet(qtbot, window, editor):
+    select_label(editor, "GPE")
+    guideline = "Страны, регионы, города: «Узбекистан», «Ташкент»."
+    editor.guideline_edit.setFocus()
+    editor.guideline_edit.insertPlainText(guideline)  # QTest types ASCII only
+    assert window.workspace.current_scheme().entity("GPE").guideline == ""  # not yet: still typing
+    editor.description_edit.setFocus()  # leaving the guideline saves it
+    assert window.runner.wait()
+    assert window.workspace.current_scheme().entity("GPE").guideline == guideline
+    row = window.palette.labels().index("GPE")
+    assert window.palette.item(row).toolTip() == guideline
+    sheet = window.show_cheat_sheet()
+    sheet_row = sheet.actions_listed().index("label:GPE")
+    assert sheet.table.item(sheet_row, 1).toolTip() == guideline
+
+    editor.set_color("#00ff00")
+    assert window.runner.wait()
+    assert window.workspace.current_scheme().entity("GPE").color == "#00ff00"
+    assert window.colors["GPE"] == "#00ff00"
+
+
+def test_attributes_per_label_are_added_and_removed(qtbot, window, editor):
+    select_label(editor, "GPE")
+    type_into(qtbot, editor.attribute_name, "kind")
+    editor.attribute_type.setCurrentIndex(editor.attribute_type.findData("choice"))
+    type_into(qtbot, editor.attribute_choices, "country, city")
+    qtbot.mouseClick(editor.add_attribute_button, Qt.MouseButton.LeftButton)
+    assert window.runner.wait()
+    kind = window.workspace.current_scheme().attribute("kind")
+    assert (kind.type, kind.choices, kind.labels) == ("choice", ("country", "city"), ("GPE",))
+    rows = [editor.attribute_table.item(r, 0).text() for r in range(editor.attribute_table.rowCount())]
+    assert rows == ["uncertain", "note", "kind"]
+    editor.attribute_table.setCurrentCell(2, 0)
+    qtbot.mouseClick(editor.remove_attribute_button, Qt.MouseButton.LeftButton)
+    assert window.runner.wait()
+    assert window.workspace.current_scheme().attribute("kind") is None
+
+
+def test_a_bad_scheme_file_is_reported_with_file_and_line(qtbot, window, editor, tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{\n  "entities": [\n', encoding="utf-8")
+    version = window.workspace.current_scheme().version
+    editor.import_file(bad)
+    assert window.runner.wait()
+    assert f"{bad}:3: not JSON" in editor.status_label.text()
+    assert window.workspace.current_scheme().version == version
+
+
+def test_an_annotator_only_looks_once_the_team_has_a_curator(qtbot, window, gui_workspace):
+    users.add_user(gui_workspace, "cora", Role.CURATOR)
+    editor = window.open_scheme_editor()
+    assert f"'{OWNER}' is not a curator" in editor.status_label.text()
+    assert not editor.add_button.isEnabled() and not editor.details.isEnabled()
+    assert editor.export_button.isEnabled()  # sharing the scheme needs no rights
+
+
+def test_the_key_opens_the_editor(qtbot, window):
+    qtbot.keyClick(window.view, Qt.Key.Key_L, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert window.scheme_editor is not None and window.scheme_editor.isVisible()
+
+
+def test_the_windows_own_letters_are_refused_as_label_hotkeys(qtbot, window, editor):
+    from annotator.domain.scheme_edits import RESERVED_HOTKEYS
+    from annotator.gui.keys import WINDOW_LETTERS
+
+    assert WINDOW_LETTERS <= RESERVED_HOTKEYS  # a new bare key in the window must be reserved too
+    select_label(editor, "GPE")
+    type_into(qtbot, editor.hotkey_edit, "w")
+    assert editor.hotkey_status.text() == "W is the window's own key for claims and relations"
+    assert window.runner.wait() and window.workspace.current_scheme().entity("GPE").hotkey == "3"
