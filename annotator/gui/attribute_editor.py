@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEd
 
 from annotator.domain.model import Span
 from annotator.domain.scheme import AttributeDef, Scheme
+from annotator.gui.scheme_texts import shown
 
 
 def applicable(scheme: Scheme, label: str) -> list[AttributeDef]:
@@ -102,7 +103,7 @@ class AttributeEditor(QWidget):
                 editor.editingFinished.connect(lambda n=name: self._emit(n))
             editor.setObjectName(f"attribute:{name}")
             self.editors[name] = editor
-            self.form.addRow(name, editor)
+            self.form.addRow(shown(name), editor)
 
     def _show_value(self, definition: AttributeDef, value: Any) -> None:
         editor = self.editors[definition.name]

@@ -1,4 +1,4 @@
-"""The default scheme's descriptions, translatable for the window.
+"""The default scheme's descriptions and attribute names, translatable for the window.
 
 A scheme is data its team writes, in any language; the one we ship is in
 English. The window shows a description through Qt's translation in the
@@ -35,6 +35,12 @@ DEFAULT_DESCRIPTIONS = (
     QT_TRANSLATE_NOOP("Scheme", "person or role heads organisation or state"),
     QT_TRANSLATE_NOOP("Scheme", "is located in"),
     QT_TRANSLATE_NOOP("Scheme", "the two mentions name the same entity"),
+)
+
+DEFAULT_ATTRIBUTES = (
+    QT_TRANSLATE_NOOP("Scheme", "pronoun"),
+    QT_TRANSLATE_NOOP("Scheme", "uncertain"),
+    QT_TRANSLATE_NOOP("Scheme", "note"),
 )
 
 

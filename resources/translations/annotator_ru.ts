@@ -4,22 +4,22 @@
 <context>
     <name>AttributeEditor</name>
     <message>
-        <location filename="../../annotator/gui/attribute_editor.py" line="55"/>
+        <location filename="../../annotator/gui/attribute_editor.py" line="56"/>
         <source>No span selected</source>
         <translation>Фрагмент не выбран</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/attribute_editor.py" line="61"/>
+        <location filename="../../annotator/gui/attribute_editor.py" line="62"/>
         <source>%1 span %2–%3</source>
         <translation>Фрагмент %1, %2–%3</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/attribute_editor.py" line="64"/>
+        <location filename="../../annotator/gui/attribute_editor.py" line="65"/>
         <source>%1 spans have no attributes</source>
         <translation>У фрагментов %1 нет атрибутов</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/attribute_editor.py" line="101"/>
+        <location filename="../../annotator/gui/attribute_editor.py" line="102"/>
         <source>(not set)</source>
         <translation>(не задано)</translation>
     </message>
@@ -27,19 +27,162 @@
 <context>
     <name>CheatSheet</name>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="109"/>
+        <location filename="../../annotator/gui/keys.py" line="141"/>
         <source>Keys</source>
         <translation>Клавиши</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="111"/>
+        <location filename="../../annotator/gui/keys.py" line="143"/>
         <source>Key</source>
         <translation>Клавиша</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="111"/>
+        <location filename="../../annotator/gui/keys.py" line="143"/>
         <source>Action</source>
         <translation>Действие</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimActions</name>
+    <message>
+        <location filename="../../annotator/gui/claim_actions.py" line="59"/>
+        <source>Put the caret in a claim first (or make one: select its text and press C)</source>
+        <translation>Сначала поставьте курсор в утверждение (или создайте его: выделите текст и нажмите C)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_actions.py" line="79"/>
+        <source>Select the text of the claim, then press C or a claim type&apos;s key</source>
+        <translation>Выделите текст утверждения и нажмите C или клавишу типа утверждения</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_actions.py" line="111"/>
+        <source>No PER, ORG or ROLE mention to be the speaker: mark one, or press A for the author</source>
+        <translation>Нет упоминания PER, ORG или ROLE, которое могло бы быть источником: разметьте его или нажмите A (автор)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_actions.py" line="130"/>
+        <source>Select the pronoun (or name) that speaks, then press M</source>
+        <translation>Выделите местоимение (или имя) источника и нажмите M</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_actions.py" line="165"/>
+        <source>Select the words that report the claim («заявил»), then press U</source>
+        <translation>Выделите слова, которые вводят утверждение («заявил»), и нажмите U</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_actions.py" line="191"/>
+        <source>No figure in this claim to propose</source>
+        <translation>В этом утверждении нет числа, которое можно предложить</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_actions.py" line="217"/>
+        <source>Put the caret on a span or a claim first</source>
+        <translation>Сначала поставьте курсор на фрагмент или утверждение</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_actions.py" line="221"/>
+        <source>Relation from «%1»: put the caret on the other end and press L (Esc cancels)</source>
+        <translation>Связь от «%1»: поставьте курсор на второй конец и нажмите L (Esc — отмена)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_actions.py" line="227"/>
+        <source>The scheme has no relation from %1 to %2</source>
+        <translation>В схеме нет связи от %1 к %2</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_actions.py" line="232"/>
+        <location filename="../../annotator/gui/claim_actions.py" line="242"/>
+        <source>No relation made</source>
+        <translation>Связь не создана</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimPanel</name>
+    <message>
+        <location filename="../../annotator/gui/claim_panel.py" line="177"/>
+        <location filename="../../annotator/gui/claim_panel.py" line="335"/>
+        <source>value unit period, e.g. 4e9 USD 2025</source>
+        <translation>значение единица период, например 4e9 USD 2025</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_panel.py" line="208"/>
+        <source>Claim</source>
+        <translation>Утверждение</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_panel.py" line="208"/>
+        <source>Type</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_panel.py" line="208"/>
+        <source>Speaker</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_panel.py" line="208"/>
+        <source>Cue</source>
+        <translation>Маркер</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_panel.py" line="208"/>
+        <source>Certainty</source>
+        <translation>Уверенность</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_panel.py" line="209"/>
+        <source>Check-worthy</source>
+        <translation>Проверять</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_panel.py" line="209"/>
+        <source>Quantity</source>
+        <translation>Величина</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_panel.py" line="209"/>
+        <source>Proposal</source>
+        <translation>Предложение</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_panel.py" line="210"/>
+        <source>The quantity the normaliser proposes</source>
+        <translation>Величина, которую предлагает нормализатор</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_panel.py" line="282"/>
+        <source>Author (the outlet)</source>
+        <translation>Автор (издание)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_panel.py" line="342"/>
+        <source>The normaliser proposes the stored quantity</source>
+        <translation>Нормализатор предлагает ту же величину, что сохранена</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_panel.py" line="345"/>
+        <source>The normaliser&apos;s proposal</source>
+        <translation>Предложение нормализатора</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_panel.py" line="350"/>
+        <source>hedged</source>
+        <translation>с оговоркой</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_panel.py" line="350"/>
+        <source>asserted</source>
+        <translation>утверждается</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_panel.py" line="403"/>
+        <source>“%1” is not a number: write VALUE UNIT PERIOD, e.g. 4e9 USD 2025</source>
+        <translation>«%1» — не число: пишите ЗНАЧЕНИЕ ЕДИНИЦА ПЕРИОД, например 4e9 USD 2025</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/claim_panel.py" line="405"/>
+        <source>“%1” is not a period: YYYY, YYYY-MM, YYYY-MM-DD or FROM/TO</source>
+        <translation>«%1» — не период: ГГГГ, ГГГГ-ММ, ГГГГ-ММ-ДД или ОТ/ДО</translation>
     </message>
 </context>
 <context>
@@ -88,6 +231,34 @@
         <location filename="../../annotator/gui/document_list.py" line="47"/>
         <source>skipped</source>
         <translation>пропущен</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentView</name>
+    <message>
+        <location filename="../../annotator/gui/document_view.py" line="380"/>
+        <source>speaker</source>
+        <translation>источник</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/document_view.py" line="381"/>
+        <source>cue</source>
+        <translation>маркер</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/document_view.py" line="687"/>
+        <source>hedged</source>
+        <translation>с оговоркой</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/document_view.py" line="689"/>
+        <source>check-worthy</source>
+        <translation>проверять</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/document_view.py" line="690"/>
+        <source>Claim: %1</source>
+        <translation>Утверждение: %1</translation>
     </message>
 </context>
 <context>
@@ -585,211 +756,296 @@
         <translation>Показать этот список клавиш</translation>
     </message>
     <message>
+        <location filename="../../annotator/gui/keys.py" line="56"/>
+        <source>Make the selection a claim</source>
+        <translation>Сделать выделенное утверждением</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/keys.py" line="57"/>
+        <source>Speaker: the next mention, nearest first</source>
+        <translation>Источник: следующее упоминание, сначала ближайшие</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/keys.py" line="58"/>
+        <source>Speaker: the previous mention</source>
+        <translation>Источник: предыдущее упоминание</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/keys.py" line="59"/>
+        <source>Speaker: the author (the outlet&apos;s own voice)</source>
+        <translation>Источник: автор (голос самого издания)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/keys.py" line="61"/>
+        <source>Speaker: the selected pronoun, marked as a mention</source>
+        <translation>Источник: выделенное местоимение, размеченное как упоминание</translation>
+    </message>
+    <message>
         <location filename="../../annotator/gui/keys.py" line="62"/>
+        <source>Cue: the selected words that report the claim</source>
+        <translation>Маркер: выделенные слова, вводящие утверждение</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/keys.py" line="63"/>
+        <source>Remove the cue</source>
+        <translation>Убрать маркер</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/keys.py" line="64"/>
+        <source>Certainty: asserted or hedged</source>
+        <translation>Уверенность: утверждается или с оговоркой</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/keys.py" line="65"/>
+        <source>Check-worthy: yes or no</source>
+        <translation>Проверять: да или нет</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/keys.py" line="66"/>
+        <source>Quantity: accept the proposal</source>
+        <translation>Величина: принять предложение</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/keys.py" line="67"/>
+        <source>Quantity: clear</source>
+        <translation>Величина: очистить</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/keys.py" line="69"/>
+        <source>Relation: press on the head, then on the tail, then pick the type</source>
+        <translation>Связь: нажмите на начале, затем на конце, затем выберите тип</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/keys.py" line="70"/>
+        <source>Cancel a relation begun</source>
+        <translation>Отменить начатую связь</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/keys.py" line="71"/>
+        <source>Go to the claim list (Enter jumps to a claim)</source>
+        <translation>К списку утверждений (Enter — перейти к утверждению)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/keys.py" line="82"/>
         <source>Caret to the next token</source>
         <translation>Курсор к следующему токену</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="63"/>
+        <location filename="../../annotator/gui/keys.py" line="83"/>
         <source>Caret to the previous token</source>
         <translation>Курсор к предыдущему токену</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="64"/>
+        <location filename="../../annotator/gui/keys.py" line="84"/>
         <source>Extend the selection by a token</source>
         <translation>Расширить выделение на токен вперёд</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="66"/>
+        <location filename="../../annotator/gui/keys.py" line="86"/>
         <source>Extend the selection back by a token</source>
         <translation>Расширить выделение на токен назад</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="69"/>
+        <location filename="../../annotator/gui/keys.py" line="89"/>
         <source>Label the selection (or the span under the caret) as %1</source>
         <translation>Разметить выделение (или фрагмент под курсором) меткой %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/keys.py" line="107"/>
+        <source>Claim type %1: make the selection a claim, or retype the claim</source>
+        <translation>Тип утверждения %1: сделать выделенное утверждением или сменить тип</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="104"/>
+        <location filename="../../annotator/gui/main_window.py" line="113"/>
         <source>annotator</source>
         <translation>annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="135"/>
+        <location filename="../../annotator/gui/main_window.py" line="146"/>
+        <source>Claims</source>
+        <translation>Утверждения</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="147"/>
+        <source>Relations</source>
+        <translation>Связи</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="156"/>
         <source>Spans</source>
         <translation>Фрагменты</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="136"/>
+        <location filename="../../annotator/gui/main_window.py" line="157"/>
         <source>Attributes</source>
         <translation>Атрибуты</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="137"/>
+        <location filename="../../annotator/gui/main_window.py" line="158"/>
         <source>Labels</source>
         <translation>Метки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="142"/>
+        <location filename="../../annotator/gui/main_window.py" line="163"/>
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="152"/>
+        <location filename="../../annotator/gui/main_window.py" line="173"/>
         <source>This document&apos;s place in the list as filtered</source>
         <translation>Место документа в отфильтрованном списке</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="195"/>
+        <location filename="../../annotator/gui/main_window.py" line="226"/>
         <source>All saved</source>
         <translation>Всё сохранено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="229"/>
+        <location filename="../../annotator/gui/main_window.py" line="262"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="232"/>
+        <location filename="../../annotator/gui/main_window.py" line="265"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="235"/>
+        <location filename="../../annotator/gui/main_window.py" line="268"/>
         <source>&amp;Label</source>
         <translation>&amp;Метки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="237"/>
+        <location filename="../../annotator/gui/main_window.py" line="270"/>
         <source>&amp;Go</source>
         <translation>П&amp;ереход</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="240"/>
+        <location filename="../../annotator/gui/main_window.py" line="273"/>
         <source>&amp;Options</source>
         <translation>&amp;Настройки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="247"/>
+        <location filename="../../annotator/gui/main_window.py" line="280"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="308"/>
+        <location filename="../../annotator/gui/main_window.py" line="341"/>
         <source>This column cannot be sorted</source>
         <translation>По этому столбцу нельзя сортировать</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="333"/>
+        <location filename="../../annotator/gui/main_window.py" line="366"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="358"/>
+        <location filename="../../annotator/gui/main_window.py" line="394"/>
         <source>annotator — %1 — %2</source>
         <translation>annotator — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="368"/>
+        <location filename="../../annotator/gui/main_window.py" line="404"/>
         <source>Set your annotator name first</source>
         <translation>Сначала укажите своё имя аннотатора</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="378"/>
+        <location filename="../../annotator/gui/main_window.py" line="414"/>
         <source>Saving…</source>
         <translation>Сохранение…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="391"/>
+        <location filename="../../annotator/gui/main_window.py" line="427"/>
         <source>That is already a %1 span</source>
         <translation>Это уже фрагмент с меткой %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="401"/>
+        <location filename="../../annotator/gui/main_window.py" line="437"/>
         <source>Select some text to label</source>
         <translation>Выделите текст, чтобы поставить метку</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="409"/>
+        <location filename="../../annotator/gui/main_window.py" line="445"/>
         <source>No span under the caret</source>
         <translation>Под курсором нет фрагмента</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="428"/>
-        <location filename="../../annotator/gui/main_window.py" line="463"/>
+        <location filename="../../annotator/gui/main_window.py" line="464"/>
+        <location filename="../../annotator/gui/main_window.py" line="499"/>
         <source>Settings not saved: %1</source>
         <translation>Настройки не сохранены: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="430"/>
+        <location filename="../../annotator/gui/main_window.py" line="466"/>
         <source>Snapping to tokens on</source>
         <translation>Привязка к токенам включена</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="430"/>
+        <location filename="../../annotator/gui/main_window.py" line="466"/>
         <source>Snapping to tokens off</source>
         <translation>Привязка к токенам выключена</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="473"/>
+        <location filename="../../annotator/gui/main_window.py" line="509"/>
         <source>The new database opens when you next start annotator</source>
         <translation>Новая база данных откроется при следующем запуске annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="685"/>
+        <location filename="../../annotator/gui/main_window.py" line="774"/>
         <source>Nothing to undo or redo</source>
         <translation>Нечего отменять или повторять</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="688"/>
+        <location filename="../../annotator/gui/main_window.py" line="777"/>
         <source>Saved</source>
         <translation>Сохранено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="704"/>
+        <location filename="../../annotator/gui/main_window.py" line="794"/>
         <source>Saved ✓ %1</source>
         <translation>Сохранено ✓ %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="713"/>
+        <location filename="../../annotator/gui/main_window.py" line="803"/>
         <source>Error: %1</source>
         <translation>Ошибка: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="714"/>
+        <location filename="../../annotator/gui/main_window.py" line="804"/>
         <source>Not saved</source>
         <translation>Не сохранено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="720"/>
+        <location filename="../../annotator/gui/main_window.py" line="810"/>
         <source>%1 / %2 documents done</source>
         <translation>Готово документов: %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="723"/>
+        <location filename="../../annotator/gui/main_window.py" line="813"/>
         <source>%1 spans in this document</source>
         <translation>Фрагментов в документе: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="728"/>
+        <location filename="../../annotator/gui/main_window.py" line="818"/>
         <source>Undo: %1</source>
         <translation>Отменить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="728"/>
+        <location filename="../../annotator/gui/main_window.py" line="818"/>
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="729"/>
+        <location filename="../../annotator/gui/main_window.py" line="819"/>
         <source>Redo: %1</source>
         <translation>Повторить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="729"/>
+        <location filename="../../annotator/gui/main_window.py" line="819"/>
         <source>Redo</source>
         <translation>Повторить</translation>
     </message>
@@ -885,6 +1141,29 @@
         <location filename="../../annotator/gui/preferences.py" line="162"/>
         <source>SQLite databases (*.sqlite3 *.sqlite *.db);;All files (*)</source>
         <translation>Базы данных SQLite (*.sqlite3 *.sqlite *.db);;Все файлы (*)</translation>
+    </message>
+</context>
+<context>
+    <name>RelationList</name>
+    <message>
+        <location filename="../../annotator/gui/relation_list.py" line="36"/>
+        <source>Relation</source>
+        <translation>Связь</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/relation_list.py" line="36"/>
+        <source>Head</source>
+        <translation>Начало</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/relation_list.py" line="36"/>
+        <source>Tail</source>
+        <translation>Конец</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/relation_list.py" line="88"/>
+        <source>Claim (%1): %2</source>
+        <translation>Утверждение (%1): %2</translation>
     </message>
 </context>
 <context>
@@ -993,6 +1272,21 @@
         <location filename="../../annotator/gui/scheme_texts.py" line="37"/>
         <source>the two mentions name the same entity</source>
         <translation>оба упоминания называют одну сущность</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_texts.py" line="41"/>
+        <source>pronoun</source>
+        <translation>местоимение</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_texts.py" line="42"/>
+        <source>uncertain</source>
+        <translation>не уверен</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_texts.py" line="43"/>
+        <source>note</source>
+        <translation>примечание</translation>
     </message>
 </context>
 <context>

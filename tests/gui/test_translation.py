@@ -151,12 +151,13 @@ def test_the_window_speaks_russian_with_the_russian_translator(russian, qtbot, g
 
 def test_the_shipped_schemes_descriptions_are_all_in_the_catalogue(extracted):
     """A description added to default.json without a translatable twin would show English in Russian."""
-    from annotator.gui.scheme_texts import DEFAULT_DESCRIPTIONS
+    from annotator.gui.scheme_texts import DEFAULT_ATTRIBUTES, DEFAULT_DESCRIPTIONS
     from annotator.services.workspace import default_scheme_body
 
     body = default_scheme_body()
     described = {item["description"] for key in ("entities", "claim_types", "relations") for item in body[key]}
     assert described == set(DEFAULT_DESCRIPTIONS)
+    assert {a["name"] for a in body["attributes"]} == set(DEFAULT_ATTRIBUTES)
     assert all(("Scheme", text) in extracted for text in described)
 
 
