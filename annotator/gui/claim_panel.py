@@ -216,8 +216,12 @@ class ClaimPanel(QTableWidget):
                              | QAbstractItemView.EditTrigger.AnyKeyPressed)
         self.setWordWrap(False)
         header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(CLAIM_COLUMN, QHeaderView.ResizeMode.Stretch)
+        # The fields fit their contents; the excerpt gets a fair width (the panel is
+        # often narrower than the row: a Stretch column would shrink to nothing).
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(CLAIM_COLUMN, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(CLAIM_COLUMN, 260)
+        header.setStretchLastSection(True)
         self._text = ""
         self._claims: dict[object, Claim] = {}
         self._claim_types: list[str] = []
