@@ -6,7 +6,8 @@ from typing import Any
 
 from annotator.domain.changes import Changes
 from annotator.domain.consensus import agreed, keys_by_id, relation_key
-from annotator.domain.model import AUTHOR, GOLD, AnnotationSet, SetStatus
+from annotator.domain.disagreements import Disagreement, disagreements, region_items
+from annotator.domain.model import AUTHOR, GOLD, AnnotationSet, Claim, SetStatus
 from annotator.i18n import _, ngettext
 from annotator.services.actions import run_action
 from annotator.services.annotating import _document_length, _open_set
@@ -106,4 +107,70 @@ def take(workspace: Workspace, document_id: str, annotator: str, *, user: str) -
         return run_action(repo, owner=GOLD, user=user, kind="take_set",
                           label=_("Take {annotator}'s set as gold").format(annotator=annotator),
                           document_id=document_id,
+                          ops=ops + copy, result=count)
+
+
+def annotator_sets(workspace: Workspace, document_id: str) -> list[AnnotationSet]:
+    """The document's annotators' sets (not gold, not suggestions, not skipped), by owner."""
+    with workspace.store.read() as repo:
+        return sorted(_annotator_sets(repo, document_id), key=lambda s: s.owner)
+
+
+def gold_set(workspace: Workspace, document_id: str) -> AnnotationSet | None:
+    with workspace.store.read() as repo:
+        return _gold(repo, document_id)
+
+
+def document_disagreements(workspace: Workspace, document_id: str) -> list[Disagreement]:
+    return disagreements(annotator_sets(workspace, document_id))
+
+
+def accept_version(workspace: Workspace, document_id: str, annotator: str, layer: str, start: int, end: int,
+                   *, user: str) -> Changes:
+    """Make gold, in [start, end) and one layer (entity spans or claims), what ``annotator`` has there.
+
+    Gold's annotations of that layer overlapping the region that the annotator
+    lacks go (with what hangs on them); the annotator's that gold lacks come in,
+    a claim's speaker mention with it. One action, curators only.
+    """
+    with workspace.store.write() as repo:
+        _document_length(repo, document_id)
+        check_may_write(repo, GOLD, user)
+        refs = repo.set_refs([document_id], annotator)
+        if not refs or annotator == GOLD:
+            raise ServiceError(_("{annotator!r} has no set of {document!r}").format(
+                annotator=annotator, document=document_id))
+        (source,) = repo.load_sets(refs)
+        gold = _gold(repo, document_id)
+        wanted = region_items(source, layer, start, end)
+        source_keys = keys_by_id(source)
+        wanted_keys = {source_keys[x.id] for x in wanted}
+        ops: list[Op] = []
+        gold_set_id = _open_set(repo, document_id, GOLD, ops)
+        gold_keys = keys_by_id(gold) if gold else {}
+        stale = [x.id for x in (region_items(gold, layer, start, end) if gold else ())
+                 if gold_keys[x.id] not in wanted_keys]
+        if stale:
+            ops.append(delete_op(SPANS, stale))
+        spans = {s.id: s for s in source.spans}
+        speakers = tuple(spans[c.speaker] for c in wanted if isinstance(c, Claim) and c.speaker in spans)
+        kept = {x.id for x in wanted} | {s.id for s in speakers}
+        subset = AnnotationSet(
+            document_id, annotator, source.status,
+            spans=tuple(s for s in source.spans if s.id in kept),
+            claims=tuple(c for c in source.claims if c.id in kept),
+            relations=tuple(r for r in source.relations if r.head in kept and r.tail in kept),
+        )
+        remaining = None
+        if gold is not None:
+            gone = set(stale)
+            remaining = AnnotationSet(document_id, GOLD, gold.status,
+                                      tuple(s for s in gold.spans if s.id not in gone),
+                                      tuple(c for c in gold.claims if c.id not in gone),
+                                      tuple(r for r in gold.relations if r.head not in gone and r.tail not in gone))
+        copy, count = _copy_ops(repo, gold_set_id, subset, remaining)
+        if not stale and not copy:
+            raise ServiceError(_("gold already has {annotator}'s version there").format(annotator=annotator))
+        label = _("Accept {annotator}'s version at {start}-{end}").format(annotator=annotator, start=start, end=end)
+        return run_action(repo, owner=GOLD, user=user, kind="accept_version", label=label, document_id=document_id,
                           ops=ops + copy, result=count)
