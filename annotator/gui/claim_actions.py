@@ -1,6 +1,8 @@
 """Claims and relations from the keyboard: what each claim key does in the window.
 
-The window owns the keys (:mod:`annotator.gui.keys`) and the runner; this
+The host window (the annotation window, or the curation window's gold lane)
+provides ``view``, ``state``, ``scheme``, ``workspace``, ``owner``,
+``acting_user``, ``document_id``, ``statusBar()`` and ``_submit``. The window owns the keys (:mod:`annotator.gui.keys`) and the runner; this
 module holds what the keys mean. The *current claim* is the one the caret was
 last in (or the one picked in the claim panel): the speaker, cue, certainty,
 check-worthiness and quantity keys act on it even after the caret has moved on
@@ -61,7 +63,7 @@ class ClaimActions(QObject):
 
     def _edit(self, claim: Claim, **fields: Any) -> None:
         window, workspace, owner = self.window, self.window.workspace, self.window.owner
-        window._submit(lambda: claims.edit_claim(workspace, claim.id, owner=owner, **fields))  # type: ignore[arg-type]
+        window._submit(lambda: claims.edit_claim(workspace, claim.id, owner=owner, user=self.window.acting_user, **fields))  # type: ignore[arg-type]
 
     # ------------------------------------------------------------ making claims
     def make_claim(self, claim_type: str | None = None) -> None:
@@ -92,7 +94,7 @@ class ClaimActions(QObject):
         self.last_type = chosen
 
         def add() -> Any:
-            changes = claims.add_claim(workspace, document_id, start, end, chosen, owner=owner)
+            changes = claims.add_claim(workspace, document_id, start, end, chosen, owner=owner, user=self.window.acting_user)
             self.current_claim_id = changes.result
             return changes
 
@@ -139,9 +141,9 @@ class ClaimActions(QObject):
         label = "PER" if window.scheme.has_entity("PER") else window.scheme.speaker_labels[0]
 
         def mark() -> Any:
-            span_id = annotating.add_span(workspace, document_id, start, end, label, owner=owner,
+            span_id = annotating.add_span(workspace, document_id, start, end, label, owner=owner, user=self.window.acting_user,
                                           attributes=self._pronoun_attributes(label)).result
-            return claims.edit_claim(workspace, claim.id, owner=owner, speaker=span_id)  # type: ignore[arg-type]
+            return claims.edit_claim(workspace, claim.id, owner=owner, user=self.window.acting_user, speaker=span_id)  # type: ignore[arg-type]
 
         window._submit(mark)
 
@@ -232,7 +234,7 @@ class ClaimActions(QObject):
             self._tell(self.tr("No relation made"))
             return
         window, workspace, owner = self.window, self.window.workspace, self.window.owner
-        window._submit(lambda: claims.add_relation(workspace, head.id, item.id, label, owner=owner))  # type: ignore[arg-type]
+        window._submit(lambda: claims.add_relation(workspace, head.id, item.id, label, owner=owner, user=self.window.acting_user))  # type: ignore[arg-type]
 
     def cancel(self) -> bool:
         """Esc: drop a relation begun; True when there was one."""
@@ -255,7 +257,7 @@ class ClaimActions(QObject):
 
     def remove_relation(self, relation_id: Any) -> None:
         window, workspace, owner = self.window, self.window.workspace, self.window.owner
-        window._submit(lambda: claims.remove_relation(workspace, relation_id, owner=owner))
+        window._submit(lambda: claims.remove_relation(workspace, relation_id, owner=owner, user=self.window.acting_user))
 
     def _text_of(self, item: Item) -> str:
         text = self.window.view.text[item.start:item.end]

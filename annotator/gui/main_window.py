@@ -285,6 +285,11 @@ class MainWindow(QMainWindow):
         return self.settings.annotator
 
     @property
+    def acting_user(self) -> str | None:
+        """Who acts: here the annotator on their own set (the curation window acts on gold)."""
+        return self.settings.annotator
+
+    @property
     def document_id(self) -> str | None:
         return None if self.document is None else self.document.id
 
