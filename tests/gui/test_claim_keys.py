@@ -96,6 +96,13 @@ def test_a_pronoun_becomes_the_speaker_and_the_cue_is_set_from_the_selection(qtb
     assert stored_claim(window).cue is None
     press(qtbot, window, Qt.Key.Key_Z, CTRL)
     assert (stored_claim(window).cue.start, stored_claim(window).cue.end) == cue
+    # marking the pronoun was two steps: the speaker link, then the mention itself
+    press(qtbot, window, Qt.Key.Key_Z, CTRL)
+    assert stored_claim(window).speaker is None
+    press(qtbot, window, Qt.Key.Key_Z, CTRL)
+    assert pronoun not in [(s.start, s.end) for s in stored_set(window.workspace, window.document_id).spans]
+    press(qtbot, window, Qt.Key.Key_Z, CTRL)
+    assert stored_claim(window).cue is None
 
 
 def test_certainty_checkworthiness_and_the_quantity_proposal(qtbot, claimed):
@@ -135,6 +142,10 @@ def test_a_relation_from_the_keyboard_constrained_by_the_scheme(qtbot, claimed, 
     relations = stored_set(window.workspace, window.document_id).relations
     assert [(r.label, r.head, r.tail) for r in relations] == [("ABOUT", claim.id, ids["Касым-Жомарт Токаев"])]
     assert window.relation_list.rowCount() == 1
+    press(qtbot, window, Qt.Key.Key_Z, CTRL)  # undo the relation, redo it
+    assert stored_set(window.workspace, window.document_id).relations == ()
+    press(qtbot, window, Qt.Key.Key_Z, CTRL | SHIFT)
+    assert len(stored_set(window.workspace, window.document_id).relations) == 1
 
     # PER -> claim offers SAYS (and SAYS makes the mention the speaker)
     press(qtbot, window, Qt.Key.Key_L)
@@ -168,7 +179,8 @@ def test_the_claim_panel_edits_in_place_and_enter_jumps_to_the_claim(qtbot, clai
     window.claim_panel.field_edited.emit(claim.id, "quantity", Quantity(20e9, "USD", None))
     assert window.runner.wait() and stored_claim(window).quantity == Quantity(20e9, "USD", None)
     window.view.move_caret_core(0)
-    window.focus_claim_panel()
+    qtbot.keyClick(window.view, Qt.Key.Key_L, CTRL)  # to the claim list
+    assert window.claim_panel.hasFocus() and window.claim_panel.current_claim_id() == claim.id
     qtbot.keyClick(window.claim_panel, Qt.Key.Key_Return)
     assert window.view.selection_core() == (claim.start, claim.end)
     assert window.view.hasFocus()

@@ -9,7 +9,7 @@ import orjson
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
-from annotator.gui.export_dialog import ANOTHER, GOLD_SETS, ME, SELECTED, ExportDialog
+from annotator.gui.export_dialog import ALL_SETS, ANOTHER, GOLD_SETS, ME, SELECTED, ExportDialog
 from annotator.gui.import_dialog import ERROR, NOTICE, SKIPPED, ImportDialog
 from annotator.services import documents
 from tests.conftest import snapshot
@@ -192,3 +192,34 @@ def test_dropping_files_on_the_window_opens_the_import_dialog_with_them(qtbot, w
     assert dialog is not None and dialog.isVisible()
     assert dialog.paths == paths
     assert [dialog.path_list.item(i).text() for i in range(dialog.path_list.count())] == [str(p) for p in paths]
+
+
+def test_cancel_in_the_middle_of_an_export_leaves_no_file_and_keeps_the_old_one(qtbot, gui_workspace, runner,
+                                                                             tmp_path):
+    from annotator.services.importing import import_files
+
+    lines = [record(f"x{n:05d}", f"{TEXT} Номер {n}.") for n in range(1200)]
+    assert import_files(gui_workspace, [write_jsonl(tmp_path / "many.jsonl", lines)]).committed
+    out = tmp_path / "out.jsonl"
+    out.write_bytes(b"the previous export\n")
+    dialog = ExportDialog(gui_workspace, runner, OWNER, [], None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.set_owner_choice(ALL_SETS)
+    dialog.set_output(out)
+    gate = threading.Event()
+
+    def hold_the_worker(done, total, what):  # on the worker thread, after a page is written
+        if done:
+            gate.wait(10)
+
+    dialog.progressed.connect(hold_the_worker, Qt.ConnectionType.DirectConnection)
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.progress_bar.value() > 0, timeout=20000)
+    with qtbot.waitSignal(dialog.finished_task, timeout=20000):
+        qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+        gate.set()
+    assert runner.wait()
+    assert "Cancelled" in dialog.summary_label.text()
+    assert out.read_bytes() == b"the previous export\n"
+    assert not out.with_name("out.jsonl.partial").exists()
