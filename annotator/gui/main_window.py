@@ -10,6 +10,7 @@ The context (workspace, settings, runner) is passed in; nothing is global.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import logging
 import time
 from collections.abc import Callable
@@ -839,6 +840,12 @@ def format_count(number: int) -> str:
     return locale.toString(number)
 
 
+@functools.lru_cache(maxsize=4096)
+def _proposal(text: str, date: str | None) -> Quantity | None:
+    """The normaliser's quantity for a claim's text (cached: every action reads the claims back)."""
+    return normalise(text, date=date)
+
+
 def _read_state(workspace: Workspace, document_id: str, owner: str | None) -> SetState:
     """The owner's set of one document and the counts around it (runs on the runner)."""
     spans: tuple[Span, ...] = ()
@@ -856,7 +863,7 @@ def _read_state(workspace: Workspace, document_id: str, owner: str | None) -> Se
             if claims:
                 document = documents.document(workspace, document_id)
                 date = document.meta.get("date") if isinstance(document.meta, dict) else None
-                proposals = {c.id: normalise(document.text[c.start:c.end], date=date) for c in claims}
+                proposals = {c.id: _proposal(document.text[c.start:c.end], date) for c in claims}
         done = documents.count(workspace, DocumentQuery(owner=owner, status=SetStatus.DONE))
         undo_label, redo_label = history.next_labels(workspace, owner=owner)
     total = documents.count(workspace)

@@ -23,7 +23,7 @@ def test_gui_bench_runs(tmp_path, monkeypatch, capsys):
     figures = bench_gui.main(["--kb", "50", "--spans", "200", "--keys", "10", "--repeat", "1",
                               "--dir", str(tmp_path)])
     assert time.monotonic() - started < 15
-    for name in ("text_bytes", "spans", "open_s", "baseline_open_s", "open_ratio", "keys",
+    for name in ("text_bytes", "spans", "open_s", "baseline_open_s", "open_ratio", "claims", "open_with_claims_ratio", "keys",
                  "key_median_ms", "key_p99_ms", "key_max_ms", "shown_median_ms", "shown_p99_ms"):
         value = figures[name]
         assert isinstance(value, (int, float)) and not isinstance(value, bool), (name, value)
