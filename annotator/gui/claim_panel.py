@@ -46,9 +46,10 @@ from PySide6.QtWidgets import (
 
 from annotator.domain.model import AUTHOR, Certainty, Claim, Quantity, Span
 from annotator.gui.claim_painting import claim_color
+from annotator.gui.id_rows import ID_ROLE, IdRows
 from annotator.gui.palette import swatch
 
-CLAIM_ID_ROLE = Qt.ItemDataRole.UserRole
+CLAIM_ID_ROLE = ID_ROLE
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 1  # the field's stored value (str, Certainty, bool, Quantity | None)
 
 (CLAIM_COLUMN, TYPE_COLUMN, SPEAKER_COLUMN, CUE_COLUMN, CERTAINTY_COLUMN, CHECK_COLUMN, QUANTITY_COLUMN,
@@ -194,7 +195,7 @@ class _QuantityDelegate(QStyledItemDelegate):
 
 # --- the panel ---------------------------------------------------------------------------
 
-class ClaimPanel(QTableWidget):
+class ClaimPanel(IdRows, QTableWidget):
     """The claims of one document in text order, edited in place (see the module doc)."""
 
     claim_activated = Signal(object)  # claim id: Enter or double-click
@@ -371,32 +372,12 @@ class ClaimPanel(QTableWidget):
         """The claim as the panel shows it (with edits made here already applied)."""
         return self._claims.get(claim_id)
 
-    def row_of(self, claim_id: object) -> int | None:
-        for row in range(self.rowCount()):
-            if self.item(row, CLAIM_COLUMN).data(CLAIM_ID_ROLE) == claim_id:
-                return row
-        return None
-
     def current_claim_id(self) -> object | None:
-        row = self.currentRow()
-        item = self.item(row, CLAIM_COLUMN) if row >= 0 else None
-        return None if item is None else item.data(CLAIM_ID_ROLE)
+        return self.current_id()
 
     def select_claim(self, claim_id: object | None) -> None:
         """Select (and scroll to) the claim's row, or clear the selection; emits nothing."""
-        row = None if claim_id is None else self.row_of(claim_id)
-        self.blockSignals(True)
-        try:
-            if row is None:
-                self.clearSelection()
-                self.setCurrentItem(None)
-            else:
-                self.setCurrentCell(row, self.currentColumn() if self.currentColumn() >= 0 else CLAIM_COLUMN)
-                self.selectRow(row)
-                self.scrollToItem(self.item(row, CLAIM_COLUMN))
-        finally:
-            self.blockSignals(False)
-        self.viewport().update()
+        self.select_id(claim_id)
 
     def quantity_error(self, text: str) -> str | None:
         """Why ``text`` is not a quantity (translated), or None when it is one."""

@@ -19,13 +19,14 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 
 from annotator.domain.model import Claim, Relation, Span
 from annotator.gui.claim_painting import claim_color
+from annotator.gui.id_rows import ID_ROLE, IdRows
 from annotator.gui.palette import swatch
 
-RELATION_ID_ROLE = Qt.ItemDataRole.UserRole
+RELATION_ID_ROLE = ID_ROLE
 MAX_TEXT = 50
 
 
-class RelationList(QTableWidget):
+class RelationList(IdRows, QTableWidget):
     """Relations in text order (see the module doc)."""
 
     relation_activated = Signal(object)  # relation id
@@ -99,31 +100,12 @@ class RelationList(QTableWidget):
     def relation_ids(self) -> list:
         return [self.item(row, 0).data(RELATION_ID_ROLE) for row in range(self.rowCount())]
 
-    def row_of(self, relation_id: object) -> int | None:
-        for row in range(self.rowCount()):
-            if self.item(row, 0).data(RELATION_ID_ROLE) == relation_id:
-                return row
-        return None
-
     def current_relation_id(self) -> object | None:
-        row = self.currentRow()
-        item = self.item(row, 0) if row >= 0 else None
-        return None if item is None else item.data(RELATION_ID_ROLE)
+        return self.current_id()
 
     def select_relation(self, relation_id: object | None) -> None:
         """Select (and scroll to) the relation's row, or clear the selection; emits nothing."""
-        row = None if relation_id is None else self.row_of(relation_id)
-        self.blockSignals(True)
-        try:
-            if row is None:
-                self.clearSelection()
-                self.setCurrentItem(None)
-            else:
-                self.setCurrentCell(row, 0)
-                self.selectRow(row)
-                self.scrollToItem(self.item(row, 0))
-        finally:
-            self.blockSignals(False)
+        self.select_id(relation_id)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         key = event.key()

@@ -64,6 +64,18 @@ def _gold(repo: Repository, document_id: str) -> AnnotationSet | None:
     return repo.load_sets(refs)[0] if refs else None
 
 
+def _curated_source(repo: Repository, document_id: str, annotator: str, user: str) -> AnnotationSet:
+    """The annotator's set that a curator takes from (refused for a non-curator, gold, or no set)."""
+    _document_length(repo, document_id)
+    check_may_write(repo, GOLD, user)
+    refs = repo.set_refs([document_id], annotator)
+    if not refs or annotator == GOLD:
+        raise ServiceError(_("{annotator!r} has no set of {document!r}").format(
+            annotator=annotator, document=document_id))
+    (source,) = repo.load_sets(refs)
+    return source
+
+
 def accept_agreed(workspace: Workspace, document_id: str, *, user: str) -> Changes:
     """Copy into gold every span, claim and relation that all the document's annotators agree on."""
     with workspace.store.write() as repo:
@@ -90,13 +102,7 @@ def accept_agreed(workspace: Workspace, document_id: str, *, user: str) -> Chang
 def take(workspace: Workspace, document_id: str, annotator: str, *, user: str) -> Changes:
     """Make gold a copy of one annotator's set (what gold held before is replaced)."""
     with workspace.store.write() as repo:
-        _document_length(repo, document_id)
-        check_may_write(repo, GOLD, user)
-        refs = repo.set_refs([document_id], annotator)
-        if not refs or annotator == GOLD:
-            raise ServiceError(_("{annotator!r} has no set of {document!r}").format(
-                annotator=annotator, document=document_id))
-        (source,) = repo.load_sets(refs)
+        source = _curated_source(repo, document_id, annotator, user)
         ops: list[Op] = []
         gold_set_id = _open_set(repo, document_id, GOLD, ops)
         gold = _gold(repo, document_id)
@@ -134,13 +140,7 @@ def accept_version(workspace: Workspace, document_id: str, annotator: str, layer
     a claim's speaker mention with it. One action, curators only.
     """
     with workspace.store.write() as repo:
-        _document_length(repo, document_id)
-        check_may_write(repo, GOLD, user)
-        refs = repo.set_refs([document_id], annotator)
-        if not refs or annotator == GOLD:
-            raise ServiceError(_("{annotator!r} has no set of {document!r}").format(
-                annotator=annotator, document=document_id))
-        (source,) = repo.load_sets(refs)
+        source = _curated_source(repo, document_id, annotator, user)
         gold = _gold(repo, document_id)
         wanted = region_items(source, layer, start, end)
         source_keys = keys_by_id(source)
