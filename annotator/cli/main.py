@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from annotator import __version__, paths
-from annotator.cli import commands, commands_claims, commands_scheme, commands_team
+from annotator.cli import commands, commands_claims, commands_notes, commands_scheme, commands_team
 from annotator.domain.model import Role, SetStatus
 from annotator.domain.problems import InputError
 from annotator.services.errors import Cancelled, ServiceError
@@ -147,6 +147,29 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--annotator", required=True, metavar="NAME")
     _writes(p)
     p.set_defaults(run=commands.status)
+
+    p = sub.add_parser("note", help="attach a comment or an 'unsure' flag to a span, a claim or a document")
+    p.add_argument("document_id", metavar="DOC_ID")
+    p.add_argument("--span", type=int, metavar="ID", help="the span or claim id (as `show` prints it); "
+                                                          "without it the note is on the whole document")
+    p.add_argument("--text", default="", metavar="TEXT", help="the comment (may be left out with --unsure)")
+    p.add_argument("--unsure", action="store_true", help="flag it as unsure")
+    p.add_argument("--annotator", metavar="NAME", help="whose set the note is in (default: --user)")
+    _writes(p)
+    p.set_defaults(run=commands_notes.note)
+
+    p = sub.add_parser("notes", help="the annotators' notes and 'unsure' flags, by document")
+    p.add_argument("--docs", metavar="ID,...", help="only these documents")
+    p.add_argument("--annotator", metavar="NAME", help="only the notes in this owner's sets")
+    p.add_argument("--unsure", action="store_true", help="only the notes flagged unsure")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=commands_notes.notes)
+
+    p = sub.add_parser("unnote", help="remove a note by its id (as `notes` prints it)")
+    p.add_argument("note_id", type=int, metavar="NOTE_ID")
+    p.add_argument("--annotator", required=True, metavar="NAME")
+    _writes(p)
+    p.set_defaults(run=commands_notes.unnote)
 
     p = sub.add_parser("log", help="the action log, newest first (who, when, what)")
     p.add_argument("--annotator", metavar="NAME", help="only the actions in this owner's history")

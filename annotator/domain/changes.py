@@ -17,6 +17,7 @@ class Changes:
     relations: bool = False
     set_status: bool = False
     scheme: bool = False
+    notes: bool = False  # comments or "unsure" flags (a span's or a set's removal may take some)
     result: Any = None  # e.g. the id of a new span
 
     def merged(self, other: Changes) -> Changes:
@@ -30,5 +31,6 @@ class Changes:
             relations=self.relations or other.relations,
             set_status=self.set_status or other.set_status,
             scheme=self.scheme or other.scheme,
+            notes=self.notes or other.notes,
             result=other.result if other.result is not None else self.result,
         )

@@ -17,6 +17,11 @@ or tail of. The selected item is the one given to :meth:`DocumentView.set_select
 while none is given (or after ``set_selected(None)``, or a new document) it
 follows the caret: the claim under the caret, else the span under the caret.
 
+*Marked regions* (:meth:`DocumentView.set_marks`) are ranges the view frames
+with a dashed outline, whatever they hold (the curation window marks where
+annotators disagree); the *current* one is framed solid on a light wash. Like
+spans they are looked at only for the blocks being painted.
+
 Positions: spans and tokens come in Unicode code points; every conversion to
 and from Qt's UTF-16 positions goes through :class:`TextPositions`.
 """
@@ -57,6 +62,8 @@ from annotator.gui.text_positions import TextPositions
 
 BACKGROUND_ALPHA = 70  # of 255: a light tint of the label's colour for outermost spans
 FALLBACK_COLOR = "#888888"
+MARK_COLOR = "#d81b60"  # marked regions' frames: a strong pink, apart from the label and claim colours
+MARK_WASH_ALPHA = 40  # of 255: the current marked region's background
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,6 +211,10 @@ class DocumentView(QPlainTextEdit):
         self._caret_claim: Claim | None = None
         self._selected_id: int | str | None = None  # None: follow the caret
         self._connectors: list[Connector] = []  # as last painted
+        # Marked regions (code points); their index is built like the spans' (painted per block).
+        self._marks: list[tuple[int, int]] = []
+        self._current_mark: tuple[int, int] | None = None
+        self.mark_index = SpanIndex()
         self.claim_margin = ClaimMargin(self)
         self.setViewportMargins(MARGIN_WIDTH, 0, 0, 0)
         self.updateRequest.connect(self._update_margin)
@@ -234,6 +245,7 @@ class DocumentView(QPlainTextEdit):
         self._store_spans(spans)
         self._store_claims(list(claims))
         self._relations = list(relations)
+        self._marks, self._current_mark, self.mark_index = [], None, SpanIndex()
         self.last_rehighlighted = []
         self._update_caret_claim()
         self.viewport().update()
@@ -360,6 +372,58 @@ class DocumentView(QPlainTextEdit):
 
     def relations(self) -> list[Relation]:
         return list(self._relations)
+
+    # --- marked regions ------------------------------------------------------------
+    def set_marks(self, regions: Iterable[tuple[int, int]], current: tuple[int, int] | None = None) -> None:
+        """Frame these [start, end) ranges (code points of the current text); ``current`` is framed solid
+        on a wash (it need not be one of ``regions``). Only the blocks on screen are looked at."""
+        self._marks = sorted({(int(s), int(e)) for s, e in regions if e > s})
+        self._current_mark = current if current is not None and current[1] > current[0] else None
+        self.mark_index = SpanIndex(self.document(), self.positions,
+                                    [Span(n, s, e, "") for n, (s, e) in enumerate(self._marks)])
+        self.viewport().update()
+
+    def marks(self) -> list[tuple[int, int]]:
+        return list(self._marks)
+
+    def current_mark(self) -> tuple[int, int] | None:
+        return self._current_mark
+
+    def marks_painted_at(self, qt_position: int) -> list[tuple[int, int]]:
+        """The marked regions (code points) framed at a Qt position."""
+        block = self.document().findBlock(qt_position)
+        return [self._marks[p.id] for p in self.mark_index.in_block(block.blockNumber())  # type: ignore[index]
+                if p.qt_start <= qt_position < p.qt_end]
+
+    def _paint_current_wash(self, painter: QPainter) -> None:
+        if self._current_mark is None:
+            return
+        wash = QColor(MARK_COLOR)
+        wash.setAlpha(MARK_WASH_ALPHA)
+        for rect in self._range_rects(*self._current_mark):
+            painter.fillRect(rect, wash)
+
+    def _paint_marks(self, painter: QPainter, area: QRect) -> None:
+        """Dashed frames round the marked regions in the blocks on screen; the current one solid."""
+        if self._marks:
+            pen = QPen(QColor(MARK_COLOR))
+            pen.setWidthF(1.4)
+            pen.setStyle(Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            for block, top in self.visible_blocks():
+                if top > area.bottom():
+                    break
+                for mark in self.mark_index.in_block(block.blockNumber()):
+                    for rect in self._line_rects(block, top, mark.qt_start, mark.qt_end):
+                        painter.drawRect(rect.adjusted(-1.5, 0.5, 1.5, -0.5))
+        if self._current_mark is not None:
+            pen = QPen(QColor(MARK_COLOR))
+            pen.setWidthF(2.4)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            for rect in self._range_rects(*self._current_mark):
+                painter.drawRoundedRect(rect.adjusted(-2.5, 0, 2.5, 0), 3, 3)
 
     def set_selected(self, item_id: int | str | None) -> None:
         """Draw the connectors of this claim or span; None: follow the caret again (the module doc)."""
@@ -625,10 +689,12 @@ class DocumentView(QPlainTextEdit):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self.viewport())
+        self._paint_current_wash(painter)
         self._paint_spans(painter, event.rect())
         painter.end()
         super().paintEvent(event)
         painter = QPainter(self.viewport())
+        self._paint_marks(painter, event.rect())
         span = self._caret_span
         if span is not None:
             pen = QPen(self.highlighter.color(span.label))
@@ -651,6 +717,24 @@ class DocumentView(QPlainTextEdit):
         block = self.document().findBlock(qt_start)
         while block.isValid() and block.position() < qt_end:
             top = self.blockBoundingGeometry(block).translated(offset).top()
+            rects += self._line_rects(block, top, qt_start, qt_end)
+            block = block.next()
+        return rects
+
+    def _range_rects(self, start: int, end: int) -> list[QRectF]:
+        """One rectangle per visual line [start, end) (code points) covers on screen (viewport coordinates)."""
+        qt_start, qt_end = self.positions.span_to_qt(start, end)
+        rects: list[QRectF] = []
+        offset = self.contentOffset()
+        height = self.viewport().height()
+        block = self.document().findBlock(qt_start)
+        first = self.firstVisibleBlock().blockNumber()
+        if block.blockNumber() < first:  # lines above the screen are not drawn: start at the first shown
+            block = self.firstVisibleBlock()
+        while block.isValid() and block.position() < qt_end:
+            top = self.blockBoundingGeometry(block).translated(offset).top()
+            if top > height:
+                break
             rects += self._line_rects(block, top, qt_start, qt_end)
             block = block.next()
         return rects

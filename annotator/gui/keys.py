@@ -69,6 +69,17 @@ KEY_MAP: tuple[KeyBinding, ...] = (
                QT_TRANSLATE_NOOP("Keys", "Relation: press on the head, then on the tail, then pick the type")),
     KeyBinding("cancel", ("Esc",), QT_TRANSLATE_NOOP("Keys", "Cancel a relation begun")),
     KeyBinding("claim_panel", ("Ctrl+L",), QT_TRANSLATE_NOOP("Keys", "Go to the claim list (Enter jumps to a claim)")),
+    # notes, flags, scope
+    KeyBinding("add_note", ("Ctrl+N",),
+               QT_TRANSLATE_NOOP("Keys", "Note on the span or claim under the caret (else the document)")),
+    KeyBinding("toggle_unsure", ("Ctrl+Shift+U",),
+               QT_TRANSLATE_NOOP("Keys", "Flag the span, claim or document as unsure (or unflag it)")),
+    KeyBinding("toggle_skipped", ("Ctrl+Shift+K",),
+               QT_TRANSLATE_NOOP("Keys", "Skip the document as out of scope (or take it back)")),
+    # the team: agreement, curation, everybody's notes
+    KeyBinding("dashboard", ("Ctrl+Shift+D",), QT_TRANSLATE_NOOP("Keys", "Agreement dashboard…")),
+    KeyBinding("curate", ("Ctrl+Shift+C",), QT_TRANSLATE_NOOP("Keys", "Curate this document…")),
+    KeyBinding("team_notes", ("Ctrl+Shift+O",), QT_TRANSLATE_NOOP("Keys", "The team's notes and flags…")),
 )
 
 # Bare keys the window binds itself: a label or claim type may not take them (the scheme editor says so).

@@ -35,12 +35,18 @@ from PySide6.QtWidgets import (
 
 from annotator.domain.changes import Changes
 from annotator.domain.model import Claim, Document, Quantity, Relation, SetStatus, Span
+from annotator.domain.notes import Note
 from annotator.domain.quantities import normalise
 from annotator.domain.query import DocumentQuery
 from annotator.domain.scheme import Scheme
 from annotator.gui.attribute_editor import AttributeEditor
 from annotator.gui.claim_actions import ClaimActions, claim_handlers
 from annotator.gui.claim_panel import ClaimPanel
+from annotator.gui.curation_window import CurationWindow
+from annotator.gui.dashboard import AgreementDashboard
+from annotator.gui.note_actions import NoteActions
+from annotator.gui.notes_list import NotesList
+from annotator.gui.team_notes import TeamNotes
 from annotator.gui.document_list import SORT_KEY_OF_COLUMN, DocumentListModel
 from annotator.gui.document_view import DocumentView
 from annotator.gui.export_dialog import ExportDialog
@@ -66,7 +72,7 @@ from annotator.gui.relation_list import RelationList
 from annotator.gui.span_list import SpanList
 from annotator.gui.tasks import TaskRunner
 from annotator.gui.translation import language_for
-from annotator.services import annotating, documents, history
+from annotator.services import annotating, documents, history, notes
 from annotator.services.errors import ServiceError
 from annotator.services.workspace import Workspace
 
@@ -87,6 +93,7 @@ class SetState:
     claims: tuple[Claim, ...] = ()
     relations: tuple[Relation, ...] = ()
     proposals: dict[Any, Quantity | None] = dataclasses.field(default_factory=dict)  # claim id -> normaliser's
+    notes: tuple[Note, ...] = ()  # the owner's notes on this document
 
 
 class MainWindow(QMainWindow):
@@ -109,6 +116,9 @@ class MainWindow(QMainWindow):
         self.import_dialog: ImportDialog | None = None
         self.export_dialog: ExportDialog | None = None
         self.scheme_editor: SchemeEditor | None = None
+        self.dashboard: AgreementDashboard | None = None
+        self.curation_windows: dict[str, CurationWindow] = {}
+        self.team_notes: TeamNotes | None = None
         self.preferences_dialog: PreferencesDialog | None = None
         self.setAcceptDrops(True)  # files dropped on the window open the import dialog
         self.setWindowTitle(self.tr("annotator"))
@@ -146,6 +156,8 @@ class MainWindow(QMainWindow):
         self.lower_tabs = QTabWidget()
         self.lower_tabs.addTab(self.claim_panel, self.tr("Claims"))
         self.lower_tabs.addTab(self.relation_list, self.tr("Relations"))
+        self.notes_list = NotesList()
+        self.lower_tabs.addTab(self.notes_list, self.tr("Notes"))
         middle = QSplitter(Qt.Orientation.Vertical)
         middle.addWidget(self.view)
         middle.addWidget(self.lower_tabs)
@@ -181,6 +193,7 @@ class MainWindow(QMainWindow):
 
         # --- actions, from the key map ---
         self.claim_actions = ClaimActions(self)
+        self.note_actions = NoteActions(self)
         self.bindings: list[KeyBinding] = [*label_bindings(self.scheme), *claim_type_bindings(self.scheme), *KEY_MAP]
         handlers: dict[str, Callable[[], None]] = {
             "remove_span": self.remove_span_under_caret,
@@ -195,6 +208,12 @@ class MainWindow(QMainWindow):
             "scheme_editor": lambda: self.open_scheme_editor(),
             "cancel": self.claim_actions.cancel,
             "claim_panel": self.focus_claim_panel,
+            "add_note": self.note_actions.add_note,
+            "toggle_unsure": self.note_actions.toggle_unsure,
+            "toggle_skipped": self.note_actions.toggle_skipped,
+            "dashboard": lambda: self.open_dashboard(),
+            "curate": lambda: self.open_curation(),
+            "team_notes": lambda: self.open_team_notes(),
             **claim_handlers(self.claim_actions, [(c.name, c.hotkey) for c in self.scheme.claim_types]),
             "import": lambda: self.open_import_dialog(),
             "export": self.open_export_dialog,
@@ -220,6 +239,7 @@ class MainWindow(QMainWindow):
         self.claim_panel.field_edited.connect(self.claim_actions.edit_field)
         self.relation_list.relation_activated.connect(self._on_relation_activated)
         self.relation_list.relation_remove_requested.connect(self.claim_actions.remove_relation)
+        self.notes_list.note_activated.connect(self.note_actions.jump_to)
         self.filter_bar.changed.connect(self.apply_filters)
         self.document_table.horizontalHeader().sectionClicked.connect(self._on_header_clicked)
         self.attribute_editor.attribute_changed.connect(self.set_attribute)
@@ -278,6 +298,9 @@ class MainWindow(QMainWindow):
         preferences = self.actions_by_name["preferences"]
         preferences.setMenuRole(QAction.MenuRole.PreferencesRole)  # macOS: in the application menu
         options.addAction(preferences)
+        team = self.menuBar().addMenu(self.tr("&Team"))
+        for name in ("dashboard", "curate", "team_notes"):
+            team.addAction(self.actions_by_name[name])
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.actions_by_name["cheat_sheet"])
 
@@ -606,6 +629,10 @@ class MainWindow(QMainWindow):
                                     state.proposals)
         self.claim_panel.select_claim(self.claim_actions.current_claim_id)
         self.relation_list.set_relations(text, state.relations, state.spans, state.claims)
+        self.notes_list.set_notes(state.notes, {state.document_id: text})
+        count = len(state.notes)
+        self.lower_tabs.setTabText(self.lower_tabs.indexOf(self.notes_list),
+                                   self.tr("Notes (%1)").replace("%1", str(count)) if count else self.tr("Notes"))
 
     def _on_caret_claim(self, claim: Claim | None) -> None:
         if claim is not None:
@@ -663,6 +690,46 @@ class MainWindow(QMainWindow):
         self._cheat_sheet.show()
         self._cheat_sheet.raise_()
         return self._cheat_sheet
+
+    # ------------------------------------------------------------ the team
+    def open_dashboard(self) -> AgreementDashboard:
+        """Team ▸ Agreement dashboard: a document picked there opens in the curation window."""
+        if self.dashboard is None:
+            self.dashboard = AgreementDashboard(self.workspace, self.runner, self)
+            self.dashboard.curate_requested.connect(self.open_curation)
+        else:
+            self.dashboard.refresh()
+        self.dashboard.show()
+        self.dashboard.raise_()
+        return self.dashboard
+
+    def open_curation(self, document_id: str | None = None) -> CurationWindow | None:
+        """The curation window on a document (this one by default): for writing if you are a curator,
+        else to look."""
+        document_id = document_id or self.document_id
+        if document_id is None or self.owner is None:
+            return None
+        window = self.curation_windows.get(document_id)
+        if window is None:
+            window = CurationWindow(self.workspace, self.runner, self.owner, document_id, self.settings)
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            window.destroyed.connect(lambda _=None, d=document_id: self.curation_windows.pop(d, None))
+            self.curation_windows[document_id] = window
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
+
+    def open_team_notes(self) -> TeamNotes:
+        """Team ▸ notes: every annotator's notes and flags; one opens its document for curation."""
+        if self.team_notes is None:
+            self.team_notes = TeamNotes(self.workspace, self.runner, self)
+            self.team_notes.open_requested.connect(self.open_curation)
+        else:
+            self.team_notes.refresh()
+        self.team_notes.show()
+        self.team_notes.raise_()
+        return self.team_notes
 
     # ------------------------------------------------------------ the scheme
     def open_scheme_editor(self) -> SchemeEditor:
@@ -855,6 +922,7 @@ def _read_state(workspace: Workspace, document_id: str, owner: str | None) -> Se
     claims: tuple[Claim, ...] = ()
     relations: tuple[Relation, ...] = ()
     proposals: dict[Any, Quantity | None] = {}
+    owner_notes: tuple[Note, ...] = ()
     if owner is not None:
         sets = documents.annotation_sets(workspace, document_id, owner)
         if sets:
@@ -864,10 +932,12 @@ def _read_state(workspace: Workspace, document_id: str, owner: str | None) -> Se
                 document = documents.document(workspace, document_id)
                 date = document.meta.get("date") if isinstance(document.meta, dict) else None
                 proposals = {c.id: _proposal(document.text[c.start:c.end], date) for c in claims}
+        owner_notes = tuple(notes.notes(workspace, document_id=document_id, owner=owner))
         done = documents.count(workspace, DocumentQuery(owner=owner, status=SetStatus.DONE))
         undo_label, redo_label = history.next_labels(workspace, owner=owner)
     total = documents.count(workspace)
-    return SetState(document_id, spans, status, done, undo_label, redo_label, total, claims, relations, proposals)
+    return SetState(document_id, spans, status, done, undo_label, redo_label, total, claims, relations, proposals,
+                    owner_notes)
 
 
 def _titled(title: str, widget: QWidget) -> QWidget:

@@ -18,6 +18,7 @@ def changes_of(ops: list[Op], *, document_id: str | None) -> dict[str, bool | fr
         "relations": bool(tables & {"relations", "spans", "annotation_sets"}),
         "set_status": "annotation_sets" in tables,
         "scheme": "scheme" in tables,
+        "notes": bool(tables & {"notes", "spans", "annotation_sets"}),
     }
 
 

@@ -12,7 +12,7 @@ from annotator.i18n import _, ngettext
 from annotator.services.actions import run_action
 from annotator.services.annotating import _document_length, _open_set
 from annotator.services.errors import ServiceError
-from annotator.services.permissions import check_may_write
+from annotator.services.permissions import check_may_write, refusal
 from annotator.services.workspace import Workspace
 from annotator.storage.actions import CLAIMS, RELATIONS, SPANS, Op, delete_op, insert_op
 from annotator.storage.repository import Repository, claim_rows, span_row
@@ -125,6 +125,12 @@ def annotator_sets(workspace: Workspace, document_id: str) -> list[AnnotationSet
 def gold_set(workspace: Workspace, document_id: str) -> AnnotationSet | None:
     with workspace.store.read() as repo:
         return _gold(repo, document_id)
+
+
+def may_write_gold(workspace: Workspace, user: str) -> str | None:
+    """Why ``user`` may not write gold (they are not a curator), or None when they may."""
+    with workspace.store.read() as repo:
+        return refusal(repo, GOLD, user)
 
 
 def document_disagreements(workspace: Workspace, document_id: str) -> list[Disagreement]:

@@ -270,7 +270,7 @@ def import_files(workspace: Workspace, sources: list[Path], *, format_id: str = 
                 action_id=action_ids[-1] if action_ids else None, label=_("Import"),
                 documents=documents, corpus=report.documents_added > 0,
                 spans=report.spans > 0, claims=report.claims > 0, relations=report.relations > 0,
-                set_status=bool(importer.owners),
+                set_status=bool(importer.owners), notes=report.sets_replaced > 0,  # a replaced set's notes go
             )
     except _Rollback:
         return report

@@ -12,8 +12,10 @@ An action is a list of operations on rows, stored as JSON in the action log:
 
 Applying a list returns its inverse, computed from the rows as they were just
 before (a delete captures every row it takes with it, so that its inverse puts
-them all back with their ids). Undo applies an action's inverse as a new action;
-redo applies that undo's inverse. Nothing in the log is ever rewritten.
+them all back with their ids: deleting a span takes its claim, the relations
+that end on it and the notes on it; deleting a set takes everything in it,
+notes included). Undo applies an action's inverse as a new action; redo
+applies that undo's inverse. Nothing in the log is ever rewritten.
 """
 
 from __future__ import annotations
@@ -25,14 +27,15 @@ from typing import Any
 from sqlalchemy import Connection, DateTime, Table, delete, insert, select, update
 
 from annotator.i18n import _
-from annotator.storage.models import AnnotationSetRow, ClaimRow, RelationRow, SchemeVersionRow, SpanRow
+from annotator.storage.models import AnnotationSetRow, ClaimRow, NoteRow, RelationRow, SchemeVersionRow, SpanRow
 
 SETS: Table = AnnotationSetRow.__table__  # type: ignore[assignment]
 SPANS: Table = SpanRow.__table__  # type: ignore[assignment]
 CLAIMS: Table = ClaimRow.__table__  # type: ignore[assignment]
 RELATIONS: Table = RelationRow.__table__  # type: ignore[assignment]
+NOTES: Table = NoteRow.__table__  # type: ignore[assignment]
 SCHEMES: Table = SchemeVersionRow.__table__  # type: ignore[assignment]
-TABLES: dict[str, Table] = {t.name: t for t in (SETS, SPANS, CLAIMS, RELATIONS)}
+TABLES: dict[str, Table] = {t.name: t for t in (SETS, SPANS, CLAIMS, RELATIONS, NOTES)}
 _INSERTS = {name: insert(table) for name, table in TABLES.items()}  # built once: actions are hot
 CHUNK = 500  # ids per IN (...) clause: well under every backend's parameter limit
 
@@ -149,6 +152,11 @@ class RowOps:
         for chunk in _chunks(ids):
             self.connection.execute(delete(table).where(pk.in_(chunk)))
 
+    @staticmethod
+    def _notes(*groups: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Note rows found by several queries, each once, by id."""
+        return sorted({n["id"]: n for group in groups for n in group}.values(), key=lambda n: n["id"])
+
     def _delete(self, table: Table, ids: list[Any]) -> list[Op]:
         """Delete rows and everything that depends on them; the inverse restores all."""
         if table is SETS:
@@ -157,12 +165,15 @@ class RowOps:
             span_ids = [s["id"] for s in spans]
             claims = self._rows(CLAIMS, CLAIMS.c.span_id, span_ids)
             relations = self._rows(RELATIONS, RELATIONS.c.set_id, ids)
+            notes = self._notes(self._rows(NOTES, NOTES.c.set_id, ids),
+                                self._rows(NOTES, NOTES.c.target_id, span_ids))
+            self._delete_ids(NOTES, [n["id"] for n in notes])
             self._delete_ids(RELATIONS, [r["id"] for r in relations])
             self._delete_ids(CLAIMS, [c["span_id"] for c in claims])
             self._delete_ids(SPANS, span_ids)
             self._delete_ids(SETS, ids)
             return [insert_op(SETS, sets), insert_op(SPANS, spans), insert_op(CLAIMS, claims),
-                    insert_op(RELATIONS, relations)]
+                    insert_op(RELATIONS, relations), insert_op(NOTES, notes)]
         if table is SPANS:
             spans = self._rows(SPANS, SPANS.c.id, ids)
             claims = self._rows(CLAIMS, CLAIMS.c.span_id, ids)
@@ -171,6 +182,8 @@ class RowOps:
             relations = list({r["id"]: r for r in heads + tails}.values())
             gone = set(ids)
             spoken = [c for c in self._rows(CLAIMS, CLAIMS.c.speaker_span_id, ids) if c["span_id"] not in gone]
+            notes = self._rows(NOTES, NOTES.c.target_id, ids)
+            self._delete_ids(NOTES, [n["id"] for n in notes])
             self._delete_ids(RELATIONS, [r["id"] for r in relations])
             for claim in spoken:
                 self.connection.execute(
@@ -178,7 +191,8 @@ class RowOps:
                 )
             self._delete_ids(CLAIMS, [c["span_id"] for c in claims])
             self._delete_ids(SPANS, ids)
-            return [insert_op(SPANS, spans), insert_op(CLAIMS, claims), insert_op(RELATIONS, relations)] + [
+            return [insert_op(SPANS, spans), insert_op(CLAIMS, claims), insert_op(RELATIONS, relations),
+                    insert_op(NOTES, notes)] + [
                 update_op(CLAIMS, c["span_id"], {"speaker_span_id": c["speaker_span_id"]}) for c in spoken
             ]
         rows = self._rows(table, _pk(table), ids)

@@ -114,6 +114,25 @@ class RelationRow(Base):
     tail_id: Mapped[int] = mapped_column(ForeignKey("spans.id", ondelete="CASCADE"), index=True)
 
 
+class NoteRow(Base):
+    """A comment or an "unsure" flag of an annotator on a span, a claim or a whole document.
+
+    A note belongs to its owner's set of the document (``set_id``); ``target_id``
+    is a span or claim of that set, or NULL for the document as a whole.
+    """
+
+    __tablename__ = "notes"
+    __table_args__ = {"sqlite_autoincrement": True}
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    set_id: Mapped[int] = mapped_column(ForeignKey("annotation_sets.id", ondelete="CASCADE"), index=True)
+    target_id: Mapped[int | None] = mapped_column(ForeignKey("spans.id", ondelete="CASCADE"), index=True)
+    unsure: Mapped[bool] = mapped_column(Boolean, default=False)
+    text: Mapped[str] = mapped_column(Text, default="")
+    author: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column()
+
+
 class ActionRow(Base):
     """The append-only log: every action, who made it, and how to invert it.
 

@@ -29,9 +29,10 @@ from annotator.domain.model import (
     SetStatus,
     Span,
 )
+from annotator.domain.notes import Note, NoteTarget
 from annotator.domain.query import DocumentQuery
 from annotator.storage import bulk
-from annotator.storage.actions import CLAIMS, RELATIONS, SETS, SPANS, Op, RowOps, _chunks
+from annotator.storage.actions import CLAIMS, NOTES, RELATIONS, SETS, SPANS, Op, RowOps, _chunks
 from annotator.storage.models import (
     ActionRow,
     AssignmentRow,
@@ -460,6 +461,46 @@ class Repository:
         """Bulk insert of whole sets whose ids were allocated by :meth:`allocate_ids`."""
         for table, rows in ((SETS, set_rows), (SPANS, span_rows), (CLAIMS, claim_rows), (RELATIONS, relation_rows)):
             bulk.insert_rows(self.connection, table, rows)
+
+    # --------------------------------------------------------------- notes
+    def note_row(self, note_id: int) -> dict[str, Any] | None:
+        """The note's row with its set's document and owner."""
+        row = self.connection.execute(
+            select(NOTES, SETS.c.document_id, SETS.c.owner).join(SETS, SETS.c.id == NOTES.c.set_id)
+            .where(NOTES.c.id == note_id)
+        ).first()
+        return dict(row._mapping) if row else None
+
+    def notes(self, document_ids: Sequence[str] | None = None, owner: str | None = None,
+              unsure_only: bool = False) -> list[Note]:
+        """Notes with their targets resolved, in corpus order, then by owner, then position
+        (a document's own notes first), then as written."""
+        stmt = (
+            select(NOTES.c.id, SETS.c.document_id, SETS.c.owner, NOTES.c.target_id, SPANS.c.kind, SPANS.c.label,
+                   SPANS.c.start, SPANS.c.end, NOTES.c.text, NOTES.c.unsure, NOTES.c.author, NOTES.c.created_at,
+                   DOCUMENTS.c.ordinal)
+            .join(SETS, SETS.c.id == NOTES.c.set_id)
+            .join(DOCUMENTS, DOCUMENTS.c.id == SETS.c.document_id)
+            .outerjoin(SPANS, SPANS.c.id == NOTES.c.target_id)
+        )
+        if owner is not None:
+            stmt = stmt.where(SETS.c.owner == owner)
+        if unsure_only:
+            stmt = stmt.where(NOTES.c.unsure.is_(True))
+        if document_ids is None:
+            rows = list(self.connection.execute(stmt))
+        else:
+            rows = []
+            for chunk in _chunks(list(dict.fromkeys(document_ids))):
+                rows.extend(self.connection.execute(stmt.where(SETS.c.document_id.in_(chunk))))
+        rows.sort(key=lambda r: (r.ordinal, r.owner, -1 if r.start is None else r.start, r.id))
+        return [
+            Note(r.id, r.document_id, r.owner, r.target_id,
+                 (NoteTarget.DOCUMENT if r.target_id is None
+                  else NoteTarget.CLAIM if r.kind == CLAIM else NoteTarget.SPAN).value,
+                 r.label, r.start, r.end, r.text, bool(r.unsure), r.author, r.created_at)
+            for r in rows
+        ]
 
     # -------------------------------------------------------------- actions
     def apply(self, ops: list[Op]) -> list[Op]:

@@ -2,6 +2,382 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>AgreementDashboard</name>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="225"/>
+        <source>Agreement</source>
+        <translation>Согласие</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="229"/>
+        <source>Krippendorff&apos;s α (tokens)</source>
+        <translation>α Криппендорфа (токены)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="230"/>
+        <source>Cohen&apos;s κ (tokens)</source>
+        <translation>κ Коэна (токены)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="231"/>
+        <source>Span F1 (exact)</source>
+        <translation>F1 по фрагментам (точно)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="232"/>
+        <source>Span F1 (relaxed)</source>
+        <translation>F1 по фрагментам (с перекрытием)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="235"/>
+        <source>Done sets only</source>
+        <translation>Только готовые наборы</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="236"/>
+        <source>Compare only the sets their annotators marked done</source>
+        <translation>Сравнивать только наборы, отмеченные аннотаторами как готовые</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="238"/>
+        <source>Refresh</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="242"/>
+        <source>Measure:</source>
+        <translation>Мера:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="274"/>
+        <source>— undefined (hover for why)</source>
+        <translation>— не определено (наведите, чтобы узнать почему)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="276"/>
+        <source>Each pair of annotators</source>
+        <translation>Пары аннотаторов</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="284"/>
+        <source>Label</source>
+        <translation>Метка</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="284"/>
+        <source>Spans compared</source>
+        <translation>Сравнено фрагментов</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="284"/>
+        <location filename="../../annotator/gui/dashboard.py" line="295"/>
+        <source>F1 exact</source>
+        <translation>F1 точно</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="285"/>
+        <location filename="../../annotator/gui/dashboard.py" line="295"/>
+        <source>F1 relaxed</source>
+        <translation>F1 с перекрытием</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="287"/>
+        <source>Spans of the label in the documents both of a pair labelled, summed over the pairs</source>
+        <translation>Фрагменты метки в документах, размеченных обоими в паре, в сумме по всем парам</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="288"/>
+        <source>Per label, over all pairs</source>
+        <translation>По меткам, по всем парам</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="294"/>
+        <location filename="../../annotator/gui/dashboard.py" line="573"/>
+        <location filename="../../annotator/gui/dashboard.py" line="580"/>
+        <source>Annotator</source>
+        <translation>Аннотатор</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="294"/>
+        <source>Documents</source>
+        <translation>Документы</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="294"/>
+        <source>Precision</source>
+        <translation>Точность</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="295"/>
+        <source>Recall</source>
+        <translation>Полнота</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="296"/>
+        <location filename="../../annotator/gui/dashboard.py" line="297"/>
+        <source>Exact match, gold as the reference</source>
+        <translation>Точное совпадение, эталон как образец</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="300"/>
+        <source>Each annotator against gold</source>
+        <translation>Каждый аннотатор против эталона</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="310"/>
+        <source>Progress</source>
+        <translation>Ход работы</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="317"/>
+        <source>Document</source>
+        <translation>Документ</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="317"/>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="317"/>
+        <source>Annotators</source>
+        <translation>Аннотаторы</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="318"/>
+        <source>Disagreements</source>
+        <translation>Расхождения</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="318"/>
+        <source>Agreed</source>
+        <translation>Совпало</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="318"/>
+        <source>Gold</source>
+        <translation>Эталон</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="327"/>
+        <source>Open in curation</source>
+        <translation>Открыть для курирования</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="333"/>
+        <source>Documents with the most disagreement</source>
+        <translation>Документы с наибольшими расхождениями</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="338"/>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="394"/>
+        <source>Computing…</source>
+        <translation>Вычисляется…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="417"/>
+        <source>Not computed: %1</source>
+        <translation>Не вычислено: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="423"/>
+        <source>%1 document(s) with sets; annotators: %2</source>
+        <translation>Документов с наборами: %1; аннотаторы: %2</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="426"/>
+        <source>; done sets only</source>
+        <translation>; только готовые наборы</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="457"/>
+        <source>%1 token(s) labelled by both</source>
+        <translation>Токенов, размеченных обоими: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="460"/>
+        <source>Undefined: %1</source>
+        <translation>Не определено: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="470"/>
+        <source>%1 as reference, %2 as candidate</source>
+        <translation>%1 — образец, %2 — сравниваемый</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="471"/>
+        <source>Precision %1, recall %2, F1 %3</source>
+        <translation>Точность %1, полнота %2, F1 %3</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="473"/>
+        <source>%1 matched; %2 has %3 span(s), %4 has %5</source>
+        <translation>Совпало: %1; у %2 фрагментов: %3, у %4: %5</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="476"/>
+        <source>%1 document(s) labelled by both</source>
+        <translation>Документов, размеченных обоими: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="479"/>
+        <source>Undefined: neither has a span in the documents both labelled</source>
+        <translation>Не определено: ни у кого нет фрагментов в документах, размеченных обоими</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="510"/>
+        <source>Fewer than two annotators have sets: nothing to compare yet.</source>
+        <translation>Наборы есть меньше чем у двух аннотаторов: пока нечего сравнивать.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="512"/>
+        <source>Each token labelled by its outermost span (or O), over the tokens both annotators labelled.</source>
+        <translation>Каждый токен получает метку внешнего фрагмента (или O); считаются токены, размеченные обоими аннотаторами.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="515"/>
+        <source>Spans matched one to one; F1 is the same either way round. Hover over a cell for precision and recall.</source>
+        <translation>Фрагменты сопоставлены один к одному; F1 не зависит от порядка. Наведите на ячейку, чтобы увидеть точность и полноту.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="531"/>
+        <source>%1 matched of %2 and %3</source>
+        <translation>Совпало %1 из %2 и %3</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="542"/>
+        <source>No gold yet: once a curator settles a document, each annotator is compared with its gold set here.</source>
+        <translation>Эталона пока нет: когда куратор утвердит документ, здесь каждый аннотатор будет сравнён с эталоном.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="563"/>
+        <source>Relaxed: precision %1, recall %2</source>
+        <translation>С перекрытием: точность %1, полнота %2</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="573"/>
+        <source>Assigned</source>
+        <translation>Назначено</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="573"/>
+        <location filename="../../annotator/gui/dashboard.py" line="580"/>
+        <source>Done</source>
+        <translation>Готово</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="574"/>
+        <location filename="../../annotator/gui/dashboard.py" line="581"/>
+        <source>In progress</source>
+        <translation>В работе</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="574"/>
+        <location filename="../../annotator/gui/dashboard.py" line="581"/>
+        <source>Skipped</source>
+        <translation>Пропущено</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="574"/>
+        <source>Remaining</source>
+        <translation>Осталось</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="577"/>
+        <source>Against the assignments: done of assigned.</source>
+        <translation>По назначениям: готово из назначенных.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="580"/>
+        <source>Sets</source>
+        <translation>Наборы</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="581"/>
+        <source>New</source>
+        <translation>Новые</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="583"/>
+        <source>No document is assigned yet: these are the sets each annotator has (done of all).</source>
+        <translation>Документы ещё не назначены: показаны наборы каждого аннотатора (готово из всех).</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="585"/>
+        <source>No annotator has a set yet.</source>
+        <translation>Ни у одного аннотатора пока нет наборов.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="605"/>
+        <source>curated</source>
+        <translation>утверждён</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="605"/>
+        <source>in progress</source>
+        <translation>в работе</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="606"/>
+        <source>new</source>
+        <translation>новый</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="606"/>
+        <source>done</source>
+        <translation>готов</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="607"/>
+        <source>skipped</source>
+        <translation>пропущен</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="608"/>
+        <source>missing</source>
+        <translation>есть не у всех</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="608"/>
+        <source>label</source>
+        <translation>метка</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="608"/>
+        <source>boundary</source>
+        <translation>границы</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="609"/>
+        <source>speaker</source>
+        <translation>источник</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="609"/>
+        <source>other</source>
+        <translation>другое</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="624"/>
+        <source>No document has sets of two annotators yet.</source>
+        <translation>Пока ни в одном документе нет наборов двух аннотаторов.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="626"/>
+        <source>The %1 with the most disagreement of %2 documents; double-click or Enter to curate.</source>
+        <translation>%1 документов с наибольшими расхождениями из %2; двойной щелчок или Enter — курировать.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dashboard.py" line="630"/>
+        <source>%1 document(s) with two or more annotators; double-click or Enter to curate.</source>
+        <translation>Документов с двумя и более аннотаторами: %1; двойной щелчок или Enter — курировать.</translation>
+    </message>
+</context>
+<context>
     <name>AttributeEditor</name>
     <message>
         <location filename="../../annotator/gui/attribute_editor.py" line="56"/>
@@ -27,17 +403,17 @@
 <context>
     <name>CheatSheet</name>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="141"/>
+        <location filename="../../annotator/gui/keys.py" line="152"/>
         <source>Keys</source>
         <translation>Клавиши</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="143"/>
+        <location filename="../../annotator/gui/keys.py" line="154"/>
         <source>Key</source>
         <translation>Клавиша</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="143"/>
+        <location filename="../../annotator/gui/keys.py" line="154"/>
         <source>Action</source>
         <translation>Действие</translation>
     </message>
@@ -45,53 +421,53 @@
 <context>
     <name>ClaimActions</name>
     <message>
-        <location filename="../../annotator/gui/claim_actions.py" line="59"/>
+        <location filename="../../annotator/gui/claim_actions.py" line="61"/>
         <source>Put the caret in a claim first (or make one: select its text and press C)</source>
         <translation>Сначала поставьте курсор в утверждение (или создайте его: выделите текст и нажмите C)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_actions.py" line="79"/>
+        <location filename="../../annotator/gui/claim_actions.py" line="81"/>
         <source>Select the text of the claim, then press C or a claim type&apos;s key</source>
         <translation>Выделите текст утверждения и нажмите C или клавишу типа утверждения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_actions.py" line="111"/>
+        <location filename="../../annotator/gui/claim_actions.py" line="113"/>
         <source>No PER, ORG or ROLE mention to be the speaker: mark one, or press A for the author</source>
         <translation>Нет упоминания PER, ORG или ROLE, которое могло бы быть источником: разметьте его или нажмите A (автор)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_actions.py" line="130"/>
+        <location filename="../../annotator/gui/claim_actions.py" line="132"/>
         <source>Select the pronoun (or name) that speaks, then press M</source>
         <translation>Выделите местоимение (или имя) источника и нажмите M</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_actions.py" line="165"/>
+        <location filename="../../annotator/gui/claim_actions.py" line="167"/>
         <source>Select the words that report the claim («заявил»), then press U</source>
         <translation>Выделите слова, которые вводят утверждение («заявил»), и нажмите U</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_actions.py" line="191"/>
+        <location filename="../../annotator/gui/claim_actions.py" line="193"/>
         <source>No figure in this claim to propose</source>
         <translation>В этом утверждении нет числа, которое можно предложить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_actions.py" line="217"/>
+        <location filename="../../annotator/gui/claim_actions.py" line="219"/>
         <source>Put the caret on a span or a claim first</source>
         <translation>Сначала поставьте курсор на фрагмент или утверждение</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_actions.py" line="221"/>
+        <location filename="../../annotator/gui/claim_actions.py" line="223"/>
         <source>Relation from «%1»: put the caret on the other end and press L (Esc cancels)</source>
         <translation>Связь от «%1»: поставьте курсор на второй конец и нажмите L (Esc — отмена)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_actions.py" line="227"/>
+        <location filename="../../annotator/gui/claim_actions.py" line="229"/>
         <source>The scheme has no relation from %1 to %2</source>
         <translation>В схеме нет связи от %1 к %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_actions.py" line="232"/>
-        <location filename="../../annotator/gui/claim_actions.py" line="242"/>
+        <location filename="../../annotator/gui/claim_actions.py" line="234"/>
+        <location filename="../../annotator/gui/claim_actions.py" line="244"/>
         <source>No relation made</source>
         <translation>Связь не создана</translation>
     </message>
@@ -99,90 +475,373 @@
 <context>
     <name>ClaimPanel</name>
     <message>
-        <location filename="../../annotator/gui/claim_panel.py" line="177"/>
-        <location filename="../../annotator/gui/claim_panel.py" line="335"/>
+        <location filename="../../annotator/gui/claim_panel.py" line="178"/>
+        <location filename="../../annotator/gui/claim_panel.py" line="340"/>
         <source>value unit period, e.g. 4e9 USD 2025</source>
         <translation>значение единица период, например 4e9 USD 2025</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_panel.py" line="208"/>
+        <location filename="../../annotator/gui/claim_panel.py" line="209"/>
         <source>Claim</source>
         <translation>Утверждение</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_panel.py" line="208"/>
+        <location filename="../../annotator/gui/claim_panel.py" line="209"/>
         <source>Type</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_panel.py" line="208"/>
+        <location filename="../../annotator/gui/claim_panel.py" line="209"/>
         <source>Speaker</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_panel.py" line="208"/>
+        <location filename="../../annotator/gui/claim_panel.py" line="209"/>
         <source>Cue</source>
         <translation>Маркер</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_panel.py" line="208"/>
+        <location filename="../../annotator/gui/claim_panel.py" line="209"/>
         <source>Certainty</source>
         <translation>Уверенность</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_panel.py" line="209"/>
+        <location filename="../../annotator/gui/claim_panel.py" line="210"/>
         <source>Check-worthy</source>
         <translation>Проверять</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_panel.py" line="209"/>
+        <location filename="../../annotator/gui/claim_panel.py" line="210"/>
         <source>Quantity</source>
         <translation>Величина</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_panel.py" line="209"/>
+        <location filename="../../annotator/gui/claim_panel.py" line="210"/>
         <source>Proposal</source>
         <translation>Предложение</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_panel.py" line="210"/>
+        <location filename="../../annotator/gui/claim_panel.py" line="211"/>
         <source>The quantity the normaliser proposes</source>
         <translation>Величина, которую предлагает нормализатор</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_panel.py" line="282"/>
+        <location filename="../../annotator/gui/claim_panel.py" line="287"/>
         <source>Author (the outlet)</source>
         <translation>Автор (издание)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_panel.py" line="342"/>
+        <location filename="../../annotator/gui/claim_panel.py" line="347"/>
         <source>The normaliser proposes the stored quantity</source>
         <translation>Нормализатор предлагает ту же величину, что сохранена</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_panel.py" line="345"/>
+        <location filename="../../annotator/gui/claim_panel.py" line="350"/>
         <source>The normaliser&apos;s proposal</source>
         <translation>Предложение нормализатора</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_panel.py" line="350"/>
+        <location filename="../../annotator/gui/claim_panel.py" line="355"/>
         <source>hedged</source>
         <translation>с оговоркой</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_panel.py" line="350"/>
+        <location filename="../../annotator/gui/claim_panel.py" line="355"/>
         <source>asserted</source>
         <translation>утверждается</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_panel.py" line="403"/>
+        <location filename="../../annotator/gui/claim_panel.py" line="388"/>
         <source>“%1” is not a number: write VALUE UNIT PERIOD, e.g. 4e9 USD 2025</source>
         <translation>«%1» — не число: пишите ЗНАЧЕНИЕ ЕДИНИЦА ПЕРИОД, например 4e9 USD 2025</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_panel.py" line="405"/>
+        <location filename="../../annotator/gui/claim_panel.py" line="390"/>
         <source>“%1” is not a period: YYYY, YYYY-MM, YYYY-MM-DD or FROM/TO</source>
         <translation>«%1» — не период: ГГГГ, ГГГГ-ММ, ГГГГ-ММ-ДД или ОТ/ДО</translation>
+    </message>
+</context>
+<context>
+    <name>Curation</name>
+    <message>
+        <location filename="../../annotator/gui/lanes.py" line="43"/>
+        <source>only some have it</source>
+        <translation>есть не у всех</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/lanes.py" line="44"/>
+        <source>different label</source>
+        <translation>разные метки</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/lanes.py" line="45"/>
+        <source>different boundary</source>
+        <translation>разные границы</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/lanes.py" line="46"/>
+        <source>other speaker</source>
+        <translation>другой источник</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/lanes.py" line="47"/>
+        <source>other</source>
+        <translation>другое</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/lanes.py" line="50"/>
+        <source>new</source>
+        <translation>новый</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/lanes.py" line="51"/>
+        <source>in progress</source>
+        <translation>в работе</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/lanes.py" line="52"/>
+        <source>done</source>
+        <translation>готов</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/lanes.py" line="53"/>
+        <source>curated</source>
+        <translation>утверждён</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/lanes.py" line="54"/>
+        <source>skipped</source>
+        <translation>пропущен</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/lanes.py" line="71"/>
+        <source>not started</source>
+        <translation>не начат</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/lanes.py" line="87"/>
+        <source>author</source>
+        <translation>автор</translation>
+    </message>
+</context>
+<context>
+    <name>CurationWindow</name>
+    <message>
+        <location filename="../../annotator/gui/curation_window.py" line="112"/>
+        <source>Curation — %1 — %2</source>
+        <translation>Курирование — %1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/curation_window.py" line="127"/>
+        <source>Disagreements</source>
+        <translation>Расхождения</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/curation_window.py" line="128"/>
+        <source>Notes</source>
+        <translation>Заметки</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/curation_window.py" line="179"/>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/curation_window.py" line="227"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Правка</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/curation_window.py" line="232"/>
+        <source>Accept the version of</source>
+        <translation>Принять версию</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/curation_window.py" line="235"/>
+        <source>&amp;Label</source>
+        <translation>&amp;Метки</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/curation_window.py" line="240"/>
+        <source>&amp;Go</source>
+        <translation>П&amp;ереход</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/curation_window.py" line="244"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/curation_window.py" line="280"/>
+        <source>Read only: %1</source>
+        <translation>Только просмотр: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/curation_window.py" line="287"/>
+        <source>Disagreements (%1)</source>
+        <translation>Расхождения (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/curation_window.py" line="324"/>
+        <source>gold</source>
+        <translation>эталон</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/curation_window.py" line="327"/>
+        <source>read only</source>
+        <translation>только просмотр</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/curation_window.py" line="335"/>
+        <source>Accept %1&apos;s version of this disagreement</source>
+        <translation>Принять версию %1 для этого расхождения</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/curation_window.py" line="341"/>
+        <source>Undo: %1</source>
+        <translation>Отменить: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/curation_window.py" line="342"/>
+        <source>Undo</source>
+        <translation>Отменить</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/curation_window.py" line="344"/>
+        <source>Redo: %1</source>
+        <translation>Повторить: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/curation_window.py" line="345"/>
+        <source>Redo</source>
+        <translation>Повторить</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../annotator/gui/curation_window.py" line="369"/>
+        <source>%n disagreement(s) (F8: the first)</source>
+        <translation>
+            <numerusform>%n расхождение (F8 — к первому)</numerusform>
+            <numerusform>%n расхождения (F8 — к первому)</numerusform>
+            <numerusform>%n расхождений (F8 — к первому)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/curation_window.py" line="370"/>
+        <source>No disagreements</source>
+        <translation>Расхождений нет</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/curation_window.py" line="372"/>
+        <source>Disagreement %1 of %2: %3</source>
+        <translation>Расхождение %1 из %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/curation_window.py" line="385"/>
+        <source>The annotators agree everywhere</source>
+        <translation>Аннотаторы согласны везде</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/curation_window.py" line="392"/>
+        <source>Round again from the first disagreement</source>
+        <translation>Снова с первого расхождения</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/curation_window.py" line="393"/>
+        <source>Round again from the last disagreement</source>
+        <translation>Снова с последнего расхождения</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/curation_window.py" line="423"/>
+        <source>Still loading the document</source>
+        <translation>Документ ещё загружается</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/curation_window.py" line="440"/>
+        <source>Saving…</source>
+        <translation>Сохранение…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/curation_window.py" line="447"/>
+        <source>Nothing to undo or redo</source>
+        <translation>Нечего отменять или повторять</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/curation_window.py" line="448"/>
+        <source>Saved</source>
+        <translation>Сохранено</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/curation_window.py" line="450"/>
+        <source>Saved ✓ %1</source>
+        <translation>Сохранено ✓ %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/curation_window.py" line="454"/>
+        <source>%1 (in %2)</source>
+        <translation>%1 (в %2)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/curation_window.py" line="463"/>
+        <source>Error: %1</source>
+        <translation>Ошибка: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/curation_window.py" line="464"/>
+        <source>Not saved</source>
+        <translation>Не сохранено</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/curation_window.py" line="477"/>
+        <source>Notes (%1)</source>
+        <translation>Заметки (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/curation_window.py" line="483"/>
+        <source>A note on the whole document</source>
+        <translation>Заметка ко всему документу</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/curation_window.py" line="494"/>
+        <source>Curation keys</source>
+        <translation>Клавиши курирования</translation>
+    </message>
+</context>
+<context>
+    <name>DisagreementList</name>
+    <message>
+        <location filename="../../annotator/gui/lanes.py" line="247"/>
+        <source>Layer</source>
+        <translation>Слой</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/lanes.py" line="247"/>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/lanes.py" line="247"/>
+        <source>Text</source>
+        <translation>Текст</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/lanes.py" line="247"/>
+        <source>Gold</source>
+        <translation>Эталон</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/lanes.py" line="253"/>
+        <source>entity</source>
+        <translation>сущность</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/lanes.py" line="253"/>
+        <source>claim</source>
+        <translation>утверждение</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/lanes.py" line="267"/>
+        <source>characters %1–%2</source>
+        <translation>символы %1–%2</translation>
     </message>
 </context>
 <context>
@@ -236,27 +895,27 @@
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../annotator/gui/document_view.py" line="380"/>
+        <location filename="../../annotator/gui/document_view.py" line="444"/>
         <source>speaker</source>
         <translation>источник</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/document_view.py" line="381"/>
+        <location filename="../../annotator/gui/document_view.py" line="445"/>
         <source>cue</source>
         <translation>маркер</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/document_view.py" line="687"/>
+        <location filename="../../annotator/gui/document_view.py" line="771"/>
         <source>hedged</source>
         <translation>с оговоркой</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/document_view.py" line="689"/>
+        <location filename="../../annotator/gui/document_view.py" line="773"/>
         <source>check-worthy</source>
         <translation>проверять</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/document_view.py" line="690"/>
+        <location filename="../../annotator/gui/document_view.py" line="774"/>
         <source>Claim: %1</source>
         <translation>Утверждение: %1</translation>
     </message>
@@ -471,6 +1130,34 @@
         <location filename="../../annotator/gui/app.py" line="28"/>
         <source>Your annotator name:</source>
         <translation>Ваше имя аннотатора:</translation>
+    </message>
+</context>
+<context>
+    <name>GoldActions</name>
+    <message>
+        <location filename="../../annotator/gui/gold_actions.py" line="40"/>
+        <source>Go to a disagreement first (F8)</source>
+        <translation>Сначала перейдите к расхождению (F8)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/gold_actions.py" line="43"/>
+        <source>No annotator in lane %1</source>
+        <translation>В полосе %1 нет аннотатора</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/gold_actions.py" line="70"/>
+        <source>That is already a %1 span</source>
+        <translation>Это уже фрагмент %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/gold_actions.py" line="80"/>
+        <source>Select some text in the gold lane to label</source>
+        <translation>Выделите текст в полосе эталона, чтобы разметить его</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/gold_actions.py" line="91"/>
+        <source>No gold span under the caret</source>
+        <translation>Под курсором нет фрагмента эталона</translation>
     </message>
 </context>
 <context>
@@ -826,228 +1513,379 @@
         <translation>К списку утверждений (Enter — перейти к утверждению)</translation>
     </message>
     <message>
+        <location filename="../../annotator/gui/keys.py" line="74"/>
+        <source>Note on the span or claim under the caret (else the document)</source>
+        <translation>Заметка к фрагменту или утверждению под курсором (иначе к документу)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/keys.py" line="76"/>
+        <source>Flag the span, claim or document as unsure (or unflag it)</source>
+        <translation>Пометить фрагмент, утверждение или документ как сомнительный (или снять пометку)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/keys.py" line="78"/>
+        <source>Skip the document as out of scope (or take it back)</source>
+        <translation>Пропустить документ как не относящийся к задаче (или вернуть)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/keys.py" line="80"/>
+        <source>Agreement dashboard…</source>
+        <translation>Сводка согласия…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/keys.py" line="81"/>
+        <source>Curate this document…</source>
+        <translation>Курировать этот документ…</translation>
+    </message>
+    <message>
         <location filename="../../annotator/gui/keys.py" line="82"/>
+        <source>The team&apos;s notes and flags…</source>
+        <translation>Заметки и пометки команды…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/keys.py" line="93"/>
         <source>Caret to the next token</source>
         <translation>Курсор к следующему токену</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="83"/>
+        <location filename="../../annotator/gui/keys.py" line="94"/>
         <source>Caret to the previous token</source>
         <translation>Курсор к предыдущему токену</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="84"/>
+        <location filename="../../annotator/gui/keys.py" line="95"/>
         <source>Extend the selection by a token</source>
         <translation>Расширить выделение на токен вперёд</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="86"/>
+        <location filename="../../annotator/gui/keys.py" line="97"/>
         <source>Extend the selection back by a token</source>
         <translation>Расширить выделение на токен назад</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="89"/>
+        <location filename="../../annotator/gui/keys.py" line="100"/>
         <source>Label the selection (or the span under the caret) as %1</source>
         <translation>Разметить выделение (или фрагмент под курсором) меткой %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="107"/>
+        <location filename="../../annotator/gui/keys.py" line="118"/>
         <source>Claim type %1: make the selection a claim, or retype the claim</source>
         <translation>Тип утверждения %1: сделать выделенное утверждением или сменить тип</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/curation_window.py" line="73"/>
+        <source>Go to the next disagreement</source>
+        <translation>К следующему расхождению</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/curation_window.py" line="74"/>
+        <source>Go to the previous disagreement</source>
+        <translation>К предыдущему расхождению</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/curation_window.py" line="76"/>
+        <source>Accept the version of the annotator in lane 1…9 (the number in the lane&apos;s title) for this disagreement</source>
+        <translation>Принять для этого расхождения версию аннотатора из полосы 1…9 (номер в заголовке полосы)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/curation_window.py" line="79"/>
+        <source>Accept into gold everything all the annotators agree on</source>
+        <translation>Принять в эталон всё, в чём согласны все аннотаторы</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/curation_window.py" line="80"/>
+        <source>Mark the gold set curated</source>
+        <translation>Отметить эталон как утверждённый</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="113"/>
+        <location filename="../../annotator/gui/main_window.py" line="124"/>
         <source>annotator</source>
         <translation>annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="146"/>
+        <location filename="../../annotator/gui/main_window.py" line="157"/>
         <source>Claims</source>
         <translation>Утверждения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="147"/>
+        <location filename="../../annotator/gui/main_window.py" line="158"/>
         <source>Relations</source>
         <translation>Связи</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="156"/>
+        <location filename="../../annotator/gui/main_window.py" line="160"/>
+        <location filename="../../annotator/gui/main_window.py" line="635"/>
+        <source>Notes</source>
+        <translation>Заметки</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="169"/>
         <source>Spans</source>
         <translation>Фрагменты</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="157"/>
+        <location filename="../../annotator/gui/main_window.py" line="170"/>
         <source>Attributes</source>
         <translation>Атрибуты</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="158"/>
+        <location filename="../../annotator/gui/main_window.py" line="171"/>
         <source>Labels</source>
         <translation>Метки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="163"/>
+        <location filename="../../annotator/gui/main_window.py" line="176"/>
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="173"/>
+        <location filename="../../annotator/gui/main_window.py" line="186"/>
         <source>This document&apos;s place in the list as filtered</source>
         <translation>Место документа в отфильтрованном списке</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="226"/>
+        <location filename="../../annotator/gui/main_window.py" line="247"/>
         <source>All saved</source>
         <translation>Всё сохранено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="262"/>
+        <location filename="../../annotator/gui/main_window.py" line="283"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="265"/>
+        <location filename="../../annotator/gui/main_window.py" line="286"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="268"/>
+        <location filename="../../annotator/gui/main_window.py" line="289"/>
         <source>&amp;Label</source>
         <translation>&amp;Метки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="270"/>
+        <location filename="../../annotator/gui/main_window.py" line="291"/>
         <source>&amp;Go</source>
         <translation>П&amp;ереход</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="273"/>
+        <location filename="../../annotator/gui/main_window.py" line="294"/>
         <source>&amp;Options</source>
         <translation>&amp;Настройки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="280"/>
+        <location filename="../../annotator/gui/main_window.py" line="301"/>
+        <source>&amp;Team</source>
+        <translation>&amp;Команда</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="304"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="341"/>
+        <location filename="../../annotator/gui/main_window.py" line="370"/>
         <source>This column cannot be sorted</source>
         <translation>По этому столбцу нельзя сортировать</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="366"/>
+        <location filename="../../annotator/gui/main_window.py" line="395"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="394"/>
+        <location filename="../../annotator/gui/main_window.py" line="423"/>
         <source>annotator — %1 — %2</source>
         <translation>annotator — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="404"/>
+        <location filename="../../annotator/gui/main_window.py" line="433"/>
         <source>Set your annotator name first</source>
         <translation>Сначала укажите своё имя аннотатора</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="414"/>
+        <location filename="../../annotator/gui/main_window.py" line="443"/>
         <source>Saving…</source>
         <translation>Сохранение…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="427"/>
+        <location filename="../../annotator/gui/main_window.py" line="456"/>
         <source>That is already a %1 span</source>
         <translation>Это уже фрагмент с меткой %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="437"/>
+        <location filename="../../annotator/gui/main_window.py" line="466"/>
         <source>Select some text to label</source>
         <translation>Выделите текст, чтобы поставить метку</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="445"/>
+        <location filename="../../annotator/gui/main_window.py" line="474"/>
         <source>No span under the caret</source>
         <translation>Под курсором нет фрагмента</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="464"/>
-        <location filename="../../annotator/gui/main_window.py" line="499"/>
+        <location filename="../../annotator/gui/main_window.py" line="493"/>
+        <location filename="../../annotator/gui/main_window.py" line="528"/>
         <source>Settings not saved: %1</source>
         <translation>Настройки не сохранены: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="466"/>
+        <location filename="../../annotator/gui/main_window.py" line="495"/>
         <source>Snapping to tokens on</source>
         <translation>Привязка к токенам включена</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="466"/>
+        <location filename="../../annotator/gui/main_window.py" line="495"/>
         <source>Snapping to tokens off</source>
         <translation>Привязка к токенам выключена</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="509"/>
+        <location filename="../../annotator/gui/main_window.py" line="538"/>
         <source>The new database opens when you next start annotator</source>
         <translation>Новая база данных откроется при следующем запуске annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="774"/>
+        <location filename="../../annotator/gui/main_window.py" line="635"/>
+        <source>Notes (%1)</source>
+        <translation>Заметки (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="847"/>
         <source>Nothing to undo or redo</source>
         <translation>Нечего отменять или повторять</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="777"/>
+        <location filename="../../annotator/gui/main_window.py" line="850"/>
         <source>Saved</source>
         <translation>Сохранено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="794"/>
+        <location filename="../../annotator/gui/main_window.py" line="867"/>
         <source>Saved ✓ %1</source>
         <translation>Сохранено ✓ %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="803"/>
+        <location filename="../../annotator/gui/main_window.py" line="876"/>
         <source>Error: %1</source>
         <translation>Ошибка: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="804"/>
+        <location filename="../../annotator/gui/main_window.py" line="877"/>
         <source>Not saved</source>
         <translation>Не сохранено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="810"/>
+        <location filename="../../annotator/gui/main_window.py" line="883"/>
         <source>%1 / %2 documents done</source>
         <translation>Готово документов: %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="813"/>
+        <location filename="../../annotator/gui/main_window.py" line="886"/>
         <source>%1 spans in this document</source>
         <translation>Фрагментов в документе: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="818"/>
+        <location filename="../../annotator/gui/main_window.py" line="891"/>
         <source>Undo: %1</source>
         <translation>Отменить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="818"/>
+        <location filename="../../annotator/gui/main_window.py" line="891"/>
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="819"/>
+        <location filename="../../annotator/gui/main_window.py" line="892"/>
         <source>Redo: %1</source>
         <translation>Повторить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="819"/>
+        <location filename="../../annotator/gui/main_window.py" line="892"/>
         <source>Redo</source>
         <translation>Повторить</translation>
+    </message>
+</context>
+<context>
+    <name>NoteActions</name>
+    <message>
+        <location filename="../../annotator/gui/note_actions.py" line="38"/>
+        <source>the document</source>
+        <translation>документ</translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <location filename="../../annotator/gui/notes_list.py" line="179"/>
+        <source>Note</source>
+        <translation>Заметка</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/notes_list.py" line="185"/>
+        <source>On: %1</source>
+        <translation>К чему: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/notes_list.py" line="189"/>
+        <source>What is unclear or worth a second look</source>
+        <translation>Что неясно или стоит перепроверить</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/notes_list.py" line="193"/>
+        <source>Unsure</source>
+        <translation>Не уверен</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/notes_list.py" line="194"/>
+        <source>Flag it for the curator: you are not sure of this annotation</source>
+        <translation>Пометка для куратора: вы не уверены в этой разметке</translation>
+    </message>
+</context>
+<context>
+    <name>NotesList</name>
+    <message>
+        <location filename="../../annotator/gui/notes_list.py" line="54"/>
+        <location filename="../../annotator/gui/notes_list.py" line="113"/>
+        <source>Document</source>
+        <translation>Документ</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/notes_list.py" line="54"/>
+        <source>Annotator</source>
+        <translation>Аннотатор</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/notes_list.py" line="54"/>
+        <source>On</source>
+        <translation>К чему</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/notes_list.py" line="55"/>
+        <source>Unsure</source>
+        <translation>Не уверен</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/notes_list.py" line="55"/>
+        <source>Note</source>
+        <translation>Заметка</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/notes_list.py" line="95"/>
+        <source>Written by %1</source>
+        <translation>Автор: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/notes_list.py" line="103"/>
+        <source>Flagged unsure</source>
+        <translation>Помечено как сомнительное</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/notes_list.py" line="115"/>
+        <source>%1 claim</source>
+        <translation>утверждение %1</translation>
     </message>
 </context>
 <context>
@@ -1146,22 +1984,22 @@
 <context>
     <name>RelationList</name>
     <message>
-        <location filename="../../annotator/gui/relation_list.py" line="36"/>
+        <location filename="../../annotator/gui/relation_list.py" line="37"/>
         <source>Relation</source>
         <translation>Связь</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/relation_list.py" line="36"/>
+        <location filename="../../annotator/gui/relation_list.py" line="37"/>
         <source>Head</source>
         <translation>Начало</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/relation_list.py" line="36"/>
+        <location filename="../../annotator/gui/relation_list.py" line="37"/>
         <source>Tail</source>
         <translation>Конец</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/relation_list.py" line="88"/>
+        <location filename="../../annotator/gui/relation_list.py" line="89"/>
         <source>Claim (%1): %2</source>
         <translation>Утверждение (%1): %2</translation>
     </message>
@@ -1536,6 +2374,29 @@
         <location filename="../../annotator/gui/span_list.py" line="24"/>
         <source>Position</source>
         <translation>Позиция</translation>
+    </message>
+</context>
+<context>
+    <name>TeamNotes</name>
+    <message>
+        <location filename="../../annotator/gui/team_notes.py" line="22"/>
+        <source>The team&apos;s notes</source>
+        <translation>Заметки команды</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_notes.py" line="23"/>
+        <source>Flagged unsure only</source>
+        <translation>Только помеченные как сомнительные</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_notes.py" line="24"/>
+        <source>Refresh</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team_notes.py" line="54"/>
+        <source>%1 notes on %2 documents; Enter opens one in the curation window</source>
+        <translation>Заметок: %1, документов: %2; Enter открывает документ в окне курирования</translation>
     </message>
 </context>
 </TS>

@@ -23,7 +23,7 @@ from annotator.services import documents
 
 from tests.gui.windows import OWNER, make_window
 
-MENUS = ("&File", "&Edit", "&Label", "&Go", "&Options", "&Help")
+MENUS = ("&File", "&Edit", "&Label", "&Go", "&Options", "&Team", "&Help")
 
 
 def russian(source: str, context: str = "MainWindow") -> str:

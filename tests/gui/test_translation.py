@@ -38,7 +38,10 @@ def messages(ts_file: Path) -> dict[tuple[str, str], tuple[str | None, str]]:
         for message in context.iter("message"):
             element = message.find("translation")
             assert element is not None
-            result[(name, message.findtext("source"))] = (element.get("type"), element.text or "")
+            forms = [form.text or "" for form in element.iter("numerusform")]
+            # a plural message (%n) has one form per Russian plural class: 1, 2-4, 5+; joined with "|"
+            text = "|".join(forms) if message.get("numerus") == "yes" else (element.text or "")
+            result[(name, message.findtext("source"))] = (element.get("type"), text)
     return result
 
 
@@ -95,7 +98,11 @@ def test_the_committed_qm_is_compiled_from_the_committed_ts(tmp_path):
 def test_the_qm_translates_every_message():
     translator = load_translator(QM_FILE)
     for (context, source), (_, text) in messages(TS_FILE).items():
-        assert translator.translate(context, source) == text, (context, source)
+        if "%n" in source:  # the plural forms, for numbers of each Russian plural class
+            shown = [translator.translate(context, source, None, n) for n in (1, 3, 5)]
+            assert "|".join(shown) == text and all("%n" in form for form in shown), (context, source)
+        else:
+            assert translator.translate(context, source) == text, (context, source)
 
 
 @pytest.mark.parametrize("preference, system, expected", [
@@ -140,7 +147,7 @@ def test_the_window_speaks_russian_with_the_russian_translator(russian, qtbot, g
     titles = [action.text() for action in window.menuBar().actions()]
     assert titles[1] == expected[("MainWindow", "&Edit")][1] == "&Правка"
     assert titles == [expected[("MainWindow", source)][1]
-                      for source in ("&File", "&Edit", "&Label", "&Go", "&Options", "&Help")]
+                      for source in ("&File", "&Edit", "&Label", "&Go", "&Options", "&Team", "&Help")]
     model = window.document_model
     from PySide6.QtCore import Qt
 

@@ -21,6 +21,7 @@ from annotator.domain.agreement.coefficients import (
 from annotator.domain.agreement.corpus import AgreementInput, DocumentSets, owners, prepare
 from annotator.domain.agreement.registry import (
     REGISTRY, Measure, MeasureRegistry, PairClaims, PairCoefficient, PairCounts, get_measure, measures,
+    pairwise_krippendorff,
 )
 from annotator.domain.agreement.report import AgreementReport, LabelSpans, PairSpans, TokenAgreement, report
 from annotator.domain.agreement.spans import (
@@ -34,6 +35,6 @@ __all__ = [
     "PairCoefficient", "PairCounts", "PairSpans", "SpanComparison", "TokenAgreement", "TokenMatrix",
     "build_token_matrix", "claim_agreement", "coincidences", "cohen_kappa", "compare_extents", "compare_spans",
     "encode", "fleiss_kappa", "get_measure", "krippendorff_alpha", "match_claims", "match_exact",
-    "match_relaxed", "measures", "owners", "pairwise_cohen", "prepare", "report", "same_speaker",
-    "token_labels",
+    "match_relaxed", "measures", "owners", "pairwise_cohen", "pairwise_krippendorff", "prepare", "report",
+    "same_speaker", "token_labels",
 ]

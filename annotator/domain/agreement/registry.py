@@ -144,6 +144,18 @@ class TokenKrippendorffAlpha(Measure):
         return krippendorff_alpha_codes(matrix.codes, len(matrix.labels))
 
 
+def pairwise_krippendorff(data: AgreementInput) -> tuple[PairCoefficient, ...]:
+    """Krippendorff's alpha (nominal) of each pair of annotators on their token labels.
+
+    The pair's two columns of the token matrix: a token counts when both
+    labelled it (the only pairable units of two coders), as Cohen's kappa per pair.
+    """
+    matrix = data.token_matrix
+    n_values = len(matrix.labels)
+    return tuple(PairCoefficient(a, b, krippendorff_alpha_codes(matrix.subset((a, b)).codes, n_values))
+                 for a, b in data.pairs)
+
+
 # --------------------------------------------------------------------------- claims
 class ClaimAgreementMeasure(Measure):
     id = "claim-agreement"

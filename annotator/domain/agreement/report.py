@@ -16,7 +16,7 @@ from typing import Any
 from annotator.domain.agreement.coefficients import Coefficient
 from annotator.domain.agreement.corpus import DocumentSets, prepare
 from annotator.domain.agreement.registry import (
-    REGISTRY, MeasureRegistry, PairClaims, PairCoefficient, PairCounts,
+    REGISTRY, MeasureRegistry, PairClaims, PairCoefficient, PairCounts, pairwise_krippendorff,
 )
 from annotator.domain.agreement.spans import Counts
 from annotator.domain.model import GOLD
@@ -62,6 +62,9 @@ class TokenAgreement:
     cohen: tuple[PairCoefficient, ...]
     fleiss: Coefficient | None
     krippendorff: Coefficient | None
+    # Krippendorff's alpha of each pair (the tokens both labelled); computed with ``krippendorff``.
+    # Not in ``to_dict`` (the command line's JSON stays as it was).
+    pairwise_alpha: tuple[PairCoefficient, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {"units": self.units, "labels": list(self.labels), "missing": self.missing,
@@ -75,7 +78,8 @@ class AgreementReport:
 
     - ``pairwise``: each pair of annotators (the first as reference), span P/R/F1;
     - ``per_label``: each pair and label; ``label_totals``: each label over all pairs;
-    - ``tokens``: Cohen's kappa per pair, Fleiss' kappa and Krippendorff's alpha;
+    - ``tokens``: Cohen's kappa and Krippendorff's alpha per pair, Fleiss' kappa and
+      Krippendorff's alpha over all annotators;
     - ``vs_gold`` / ``vs_gold_per_label``: each annotator with gold as reference
       (empty when no document has a gold set);
     - ``claims`` / ``claims_vs_gold``: claim agreement per pair / against gold.
@@ -166,7 +170,8 @@ def report(documents: Iterable[DocumentSets], *, annotators: Sequence[str] | Non
         matrix = data.token_matrix
         tokens = TokenAgreement(matrix.units, matrix.labels, int((matrix.codes < 0).sum()),
                                 results.get("token-cohen-kappa", ()), results.get("token-fleiss-kappa"),
-                                results.get("token-krippendorff-alpha"))
+                                results.get("token-krippendorff-alpha"),
+                                pairwise_krippendorff(data) if "token-krippendorff-alpha" in results else ())
     return AgreementReport(
         annotators=data.annotators,
         labels=None if data.labels is None else tuple(sorted(data.labels)),

@@ -1,0 +1,124 @@
+"""What the gold lane's keys do in the curation window: labels, Delete, undo and redo, and curation's own.
+
+The host window (:class:`~annotator.gui.curation_window.CurationWindow`)
+provides ``workspace``, ``document_id``, ``user`` (the curator), ``view`` (the
+gold lane), ``state``, ``current_disagreement()``, ``statusBar()``,
+``_refused()`` (True, and the user told why, when they may not write gold) and
+``_submit`` (the action on the runner, everything read back after it). Each
+action writes owner ``gold`` as the user, through the services.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+
+from annotator.domain.model import GOLD, Claim, SetStatus, Span
+from annotator.services import annotating, curation, history
+
+if TYPE_CHECKING:
+    from annotator.gui.curation_window import CurationWindow
+
+
+class GoldActions(QObject):
+    def __init__(self, window: CurationWindow):
+        super().__init__(window)
+        self.window = window
+
+    def _tell(self, text: str) -> None:
+        self.window.statusBar().showMessage(text, 5000)
+
+    def accept_version(self, lane_number: int) -> None:
+        """Alt+N: gold takes the N-th annotator's version of the current disagreement."""
+        w = self.window
+        if w._refused():
+            return
+        d = w.current_disagreement()
+        owners = w.state.owners if w.state else []
+        if d is None:
+            self._tell(self.tr("Go to a disagreement first (F8)"))
+            return
+        if not 1 <= lane_number <= len(owners):
+            self._tell(self.tr("No annotator in lane %1").replace("%1", str(lane_number)))
+            return
+        workspace, document_id, user, annotator = w.workspace, w.document_id, w.user, owners[lane_number - 1]
+        w._submit(lambda: curation.accept_version(workspace, document_id, annotator, d.layer, d.start, d.end,
+                                                  user=user))
+
+    def accept_agreed(self) -> None:
+        w = self.window
+        workspace, document_id, user = w.workspace, w.document_id, w.user
+        w._submit(lambda: curation.accept_agreed(workspace, document_id, user=user))
+
+    def mark_curated(self) -> None:
+        w = self.window
+        workspace, document_id, user = w.workspace, w.document_id, w.user
+        w._submit(lambda: annotating.set_status(workspace, document_id, SetStatus.CURATED, owner=GOLD, user=user))
+
+    def apply_label(self, label: str) -> None:
+        """Label the gold lane's selection; relabel a gold span of exactly that range (or under the caret)."""
+        w = self.window
+        if w._refused():
+            return
+        workspace, document_id, user, view = w.workspace, w.document_id, w.user, w.view
+        selection = view.selection_core()
+        if selection is not None:
+            start, end = selection
+            same = [s for s in view.spans() if (s.start, s.end) == (start, end)]
+            if any(s.label == label for s in same):
+                self._tell(self.tr("That is already a %1 span").replace("%1", label))
+            elif same:
+                span_id = same[0].id
+                w._submit(lambda: annotating.relabel_span(workspace, span_id, label, owner=GOLD, user=user))
+            else:
+                w._submit(lambda: annotating.add_span(workspace, document_id, start, end, label, owner=GOLD,
+                                                      user=user))
+            return
+        span = view.span_under_caret()
+        if span is None:
+            self._tell(self.tr("Select some text in the gold lane to label"))
+        elif span.label != label:
+            w._submit(lambda: annotating.relabel_span(workspace, span.id, label, owner=GOLD, user=user))
+
+    def remove_under_caret(self) -> None:
+        """Delete: the gold span under the caret (else the gold claim there) goes."""
+        w = self.window
+        if w._refused():
+            return
+        item: Span | Claim | None = w.view.span_under_caret() or w.view.claim_under_caret()
+        if item is None:
+            self._tell(self.tr("No gold span under the caret"))
+            return
+        workspace, user, item_id = w.workspace, w.user, item.id
+        w._submit(lambda: annotating.remove_span(workspace, item_id, owner=GOLD, user=user))
+
+    def undo(self) -> None:
+        w = self.window
+        workspace, user = w.workspace, w.user
+        w._submit(lambda: history.undo(workspace, owner=GOLD, user=user))
+
+    def redo(self) -> None:
+        w = self.window
+        workspace, user = w.workspace, w.user
+        w._submit(lambda: history.redo(workspace, owner=GOLD, user=user))
+
+    def go_to_span(self, step: int) -> None:
+        """Tab / Shift+Tab: the next (previous) gold span in text order."""
+        view = self.window.view
+        spans = sorted(view.spans(), key=lambda s: (s.start, -s.end, str(s.id)))
+        if not spans:
+            return
+        selection = view.selection_core()
+        here = selection if selection is not None else (view.caret_core(), len(view.text) + 1)
+        keys = [(s.start, -s.end) for s in spans]
+        ref = (here[0], -here[1])
+        if step > 0:
+            after = [i for i, k in enumerate(keys) if k > ref]
+            target = spans[after[0]] if after else spans[0]
+        else:
+            before = [i for i, k in enumerate(keys) if k < ref]
+            target = spans[before[-1]] if before else spans[-1]
+        view.select_core(target.start, target.end)
+        view.ensureCursorVisible()
+        view.setFocus()

@@ -1,0 +1,327 @@
+"""The curation window: lanes side by side, disagreements stepped through, gold written by keys (curators only)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from annotator.domain.model import AUTHOR, GOLD, Role, SetStatus, Span
+from annotator.gui.curation_window import CURATION_KEYS, CurationWindow
+from annotator.gui.document_view import DocumentView
+from annotator.gui.lanes import first_visible_core, scroll_to_core, version_text
+from annotator.services import claims, curation, documents, users
+from tests.conftest import snapshot
+
+DOC = "000_598509fc61278558"  # "Касым-Жомарт Токаев отметил существенные успехи ..."
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+ALT = Qt.KeyboardModifier.AltModifier
+STAT = "объем внутрирегиональной торговли в прошлом году достиг 11,5 млрд долларов"
+
+
+def find(ws, needle: str) -> tuple[int, int]:
+    text = documents.document(ws, DOC).text
+    start = text.index(needle)
+    return start, start + len(needle)
+
+
+def add_span(ws, needle: str, label: str, owner: str) -> int:
+    from annotator.services import annotating
+
+    return annotating.add_span(ws, DOC, *find(ws, needle), label, owner=owner).result
+
+
+@pytest.fixture
+def team(gui_workspace):
+    """anna and boris disagree three times: a label and boundary, a claim's speaker, a span only anna has."""
+    ws = gui_workspace
+    users.add_user(ws, "cora", Role.CURATOR)
+    users.add_user(ws, "anna", Role.ANNOTATOR)
+    users.add_user(ws, "boris", Role.ANNOTATOR)
+    speakers = {}
+    for owner in ("anna", "boris"):
+        speakers[owner] = add_span(ws, "Касым-Жомарт Токаев", "PER", owner)  # agreed
+    add_span(ws, "существенные успехи", "ORG", "anna")
+    add_span(ws, "существенные", "GPE", "boris")
+    claims.add_claim(ws, DOC, *find(ws, STAT), "STAT", owner="anna", speaker=speakers["anna"])
+    claims.add_claim(ws, DOC, *find(ws, STAT), "STAT", owner="boris", speaker=AUTHOR)
+    add_span(ws, "Глава государства", "ROLE", "anna")
+    return ws
+
+
+def open_window(qtbot, ws, runner, user: str) -> CurationWindow:
+    window = CurationWindow(ws, runner, user, DOC)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert runner.wait()
+    assert window.state is not None
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.view.setFocus()
+    return window
+
+
+@pytest.fixture
+def cora(qtbot, team, runner) -> CurationWindow:
+    return open_window(qtbot, team, runner, "cora")
+
+
+def press(qtbot, window, key, modifiers=Qt.KeyboardModifier.NoModifier):
+    qtbot.keyClick(window.view, key, modifiers)
+    assert window.runner.wait()
+
+
+def gold(ws) -> list[tuple[int, int, str]]:
+    found = curation.gold_set(ws, DOC)
+    return sorted((s.start, s.end, s.label) for s in found.spans) if found else []
+
+
+def gold_status(ws):
+    found = curation.gold_set(ws, DOC)
+    return found.status if found else None
+
+
+def test_lanes_titles_and_the_list_of_disagreements(cora):
+    window = cora
+    assert [lane.owner for lane in window.all_lanes()] == ["anna", "boris", GOLD]
+    assert not window.read_only and window.banner.isHidden()
+    assert "anna" in window.lanes[0].title.text() and "Alt+1" in window.lanes[0].title.text()
+    assert "boris" in window.lanes[1].title.text() and "Alt+2" in window.lanes[1].title.text()
+    assert window.lanes[0].view.isReadOnly() and window.lanes[0].view.spans()  # anna's spans in her lane
+    assert window.gold_lane.view.spans() == []  # no gold yet
+    found = window.state.disagreements
+    assert [(d.layer, d.kind) for d in found] == [("entity", "other"), ("claim", "speaker"), ("entity", "missing")]
+    rows = [window.disagreement_list.row_texts(r) for r in range(window.disagreement_list.rowCount())]
+    assert [r[2] for r in rows] == ["other", "other speaker", "only some have it"]
+    assert rows[0][4:6] == ["ORG «существенные успехи»", "GPE «существенные»"]
+    assert rows[1][4].endswith("← Касым-Жомарт Токаев") and rows[1][5].endswith("← author")
+    assert rows[2][4:7] == ["ROLE «Глава государства»", "—", "—"]
+    # every disagreement is framed in every lane, none is current yet
+    regions = [(d.start, d.end) for d in found]
+    for lane in window.all_lanes():
+        assert lane.view.marks() == sorted(regions) and lane.view.current_mark() is None
+    assert window.lower_tabs.tabText(0) == "Disagreements (3)"
+
+
+def test_f8_and_shift_f8_step_through_the_disagreements_in_every_lane(qtbot, cora):
+    window = cora
+    found = window.state.disagreements
+    press(qtbot, window, Qt.Key.Key_F8)
+    assert window.current == 0
+    press(qtbot, window, Qt.Key.Key_F8)
+    assert window.current == 1
+    for lane in window.all_lanes():
+        assert lane.view.current_mark() == (found[1].start, found[1].end)
+    assert window.disagreement_list.currentRow() == 1
+    assert window.view.caret_core() == found[1].start  # gold's caret at it, for the keys that act there
+    assert window.position_label.text() == "Disagreement 2 of 3: other speaker"
+    press(qtbot, window, Qt.Key.Key_F8, SHIFT)
+    assert window.current == 0
+    press(qtbot, window, Qt.Key.Key_F8, SHIFT)
+    assert window.current == 2  # round to the last
+    press(qtbot, window, Qt.Key.Key_F8)
+    assert window.current == 0
+    # picking a row in the list makes it current
+    window.disagreement_list.setCurrentCell(2, 0)
+    assert window.current == 2 and window.lanes[0].view.current_mark() == (found[2].start, found[2].end)
+
+
+def test_alt_2_accepts_boriss_version_and_ctrl_z_undoes_it(qtbot, cora):
+    window, ws = cora, cora.workspace
+    press(qtbot, window, Qt.Key.Key_F8)
+    before = gold(ws)
+    assert before == []
+    press(qtbot, window, Qt.Key.Key_2, ALT)
+    assert gold(ws) == [(*find(ws, "существенные"), "GPE")]
+    assert window.gold_lane.view.spans()[0].label == "GPE"  # redrawn from the store
+    assert window.disagreement_list.row_texts(0)[-1] == "= boris: GPE «существенные»"
+    press(qtbot, window, Qt.Key.Key_1, ALT)  # anna's instead
+    assert gold(ws) == [(*find(ws, "существенные успехи"), "ORG")]
+    press(qtbot, window, Qt.Key.Key_Z, CTRL)
+    assert gold(ws) == [(*find(ws, "существенные"), "GPE")]
+    press(qtbot, window, Qt.Key.Key_Z, CTRL)
+    assert gold(ws) == []
+    press(qtbot, window, Qt.Key.Key_Z, CTRL | SHIFT)
+    assert gold(ws) == [(*find(ws, "существенные"), "GPE")]
+    # a claim: boris says the figure is the outlet's own
+    press(qtbot, window, Qt.Key.Key_F8)
+    press(qtbot, window, Qt.Key.Key_2, ALT)
+    (claim,) = curation.gold_set(ws, DOC).claims
+    assert (claim.start, claim.end, claim.speaker) == (*find(ws, STAT), AUTHOR)
+    assert window.current == 1  # the window stays at the disagreement
+
+
+def test_alt_n_needs_a_current_disagreement_and_an_annotator_in_that_lane(qtbot, cora):
+    window, ws = cora, cora.workspace
+    before = snapshot(ws)
+    press(qtbot, window, Qt.Key.Key_2, ALT)
+    assert "F8" in window.statusBar().currentMessage()
+    press(qtbot, window, Qt.Key.Key_F8)
+    press(qtbot, window, Qt.Key.Key_3, ALT)
+    assert "lane 3" in window.statusBar().currentMessage()
+    assert snapshot(ws) == before
+
+
+def test_ctrl_shift_a_accepts_what_everyone_agrees_on(qtbot, cora):
+    window, ws = cora, cora.workspace
+    press(qtbot, window, Qt.Key.Key_A, CTRL | SHIFT)
+    assert gold(ws) == [(*find(ws, "Касым-Жомарт Токаев"), "PER")]
+    assert [s.label for s in window.gold_lane.view.spans()] == ["PER"]
+    press(qtbot, window, Qt.Key.Key_A, CTRL | SHIFT)  # nothing more to take: an error, shown, nothing written
+    assert "already holds" in window.statusBar().currentMessage()
+
+
+def test_label_keys_delete_and_undo_edit_the_gold_lane(qtbot, cora):
+    window, ws = cora, cora.workspace
+    start, end = find(ws, "Глава государства")
+    window.view.select_core(start, end)
+    press(qtbot, window, Qt.Key.Key_R)  # ROLE
+    assert gold(ws) == [(start, end, "ROLE")]
+    (stored,) = curation.gold_set(ws, DOC).spans
+    assert [a.user for a in _log(ws)][:1] == ["cora"]  # the curator acted, on gold
+    press(qtbot, window, Qt.Key.Key_1)  # the selection is that span: relabelled
+    assert gold(ws) == [(start, end, "PER")]
+    window.view.move_caret_core(start + 3)
+    press(qtbot, window, Qt.Key.Key_Delete)
+    assert gold(ws) == []
+    press(qtbot, window, Qt.Key.Key_Z, CTRL)
+    assert gold(ws) == [(start, end, "PER")]
+    assert stored.id in {s.id for s in window.gold_lane.view.spans()}
+
+
+def test_claim_keys_act_on_gold(qtbot, cora):
+    window, ws = cora, cora.workspace
+    window.view.select_core(*find(ws, STAT))
+    press(qtbot, window, Qt.Key.Key_C)
+    (claim,) = curation.gold_set(ws, DOC).claims
+    assert (claim.start, claim.end) == find(ws, STAT)
+    window.view.move_caret_core(claim.start + 3)
+    press(qtbot, window, Qt.Key.Key_A)  # speaker: the author
+    assert curation.gold_set(ws, DOC).claims[0].speaker == AUTHOR
+    assert documents.annotation_sets(ws, DOC, "anna")[0].claims[0].speaker != AUTHOR  # anna's untouched
+
+
+def test_ctrl_return_marks_gold_curated(qtbot, cora):
+    window, ws = cora, cora.workspace
+    press(qtbot, window, Qt.Key.Key_Return, CTRL)
+    assert gold_status(ws) == SetStatus.CURATED
+    assert "curated" in window.gold_lane.title.text()
+    press(qtbot, window, Qt.Key.Key_Z, CTRL)
+    assert gold_status(ws) != SetStatus.CURATED
+
+
+def test_an_annotator_may_look_but_every_writing_key_does_nothing(qtbot, team, runner):
+    window = open_window(qtbot, team, runner, "anna")
+    ws = team
+    assert window.read_only
+    assert window.banner.isVisible() and "only curators write gold" in window.banner.text()
+    assert "read only" in window.gold_lane.title.text()
+    assert [lane.owner for lane in window.all_lanes()] == ["anna", "boris", GOLD]
+    before = snapshot(ws)
+    press(qtbot, window, Qt.Key.Key_F8)  # looking is allowed
+    assert window.current == 0 and window.lanes[1].view.current_mark() is not None
+    window.view.select_core(*find(ws, "Глава государства"))
+    none = Qt.KeyboardModifier.NoModifier
+    for key, modifiers in [(Qt.Key.Key_2, ALT), (Qt.Key.Key_1, ALT), (Qt.Key.Key_A, CTRL | SHIFT),
+                           (Qt.Key.Key_Return, CTRL), (Qt.Key.Key_R, none), (Qt.Key.Key_C, none),
+                           (Qt.Key.Key_Delete, none), (Qt.Key.Key_Z, CTRL), (Qt.Key.Key_Z, CTRL | SHIFT)]:
+        press(qtbot, window, key, modifiers)
+    assert snapshot(ws) == before
+    assert window.saved_label.text() == ""  # nothing was even sent to the core
+    writing = [name for name, action in window.actions_by_name.items() if action.isEnabled()]
+    assert sorted(writing) == sorted(["next_disagreement", "previous_disagreement", "next_span", "previous_span",
+                                      "cheat_sheet", "cancel"])
+    # the methods behind the keys refuse too (a menu, a script)
+    window.gold_actions.accept_agreed()
+    window.gold_actions.mark_curated()
+    window.gold_actions.accept_version(2)
+    window.gold_actions.apply_label("PER")
+    assert runner.wait()
+    assert snapshot(ws) == before
+    assert "only curators write gold" in window.statusBar().currentMessage()
+
+
+def test_scrolling_one_lane_keeps_the_others_at_the_same_character(qtbot, cora):
+    window = cora
+    window.resize(1200, 400)
+    window.lane_splitter.setSizes([250, 450, 500])  # lanes of different widths wrap differently
+    qtbot.wait(10)
+    anna, boris, gold_view = (lane.view for lane in window.all_lanes())
+    anna.verticalScrollBar().setValue(anna.verticalScrollBar().maximum() // 2)
+    qtbot.wait(10)
+    top = first_visible_core(anna)
+    assert top > 0
+    for view in (boris, gold_view):
+        here = first_visible_core(view)
+        assert here <= top < here + 120  # the line on top holds anna's first character
+    scroll_to_core(gold_view, 0)
+    qtbot.wait(10)
+    assert first_visible_core(anna) == first_visible_core(boris) == 0
+    # going to a disagreement puts it on screen in every lane
+    window.show_disagreement(2)
+    for view in (anna, boris, gold_view):
+        start = window.state.disagreements[2].start
+        rect = view.cursorRect(_cursor_at(view, start))
+        assert 0 <= rect.top() < view.viewport().height()
+
+
+def test_notes_are_listed_and_take_the_lanes_to_their_target(qtbot, team, runner):
+    notes_service = pytest.importorskip("annotator.services.notes")
+    ws = team
+    (boris_set,) = documents.annotation_sets(ws, DOC, "boris")
+    target = next(s for s in boris_set.spans if s.label == "GPE")
+    notes_service.add_note(ws, DOC, owner="boris", text="Не уверен: место или нет?", unsure=True,
+                           target_id=target.id)
+    window = open_window(qtbot, ws, runner, "cora")
+    assert window.lower_tabs.tabText(1) == "Notes (1)"
+    (note,) = window.state.notes
+    window.notes_list.note_activated.emit(note)
+    boris = window.lane("boris").view
+    assert boris.selection_core() == (target.start, target.end)
+
+
+def test_f1_lists_the_curation_keys(qtbot, cora):
+    press(qtbot, cora, Qt.Key.Key_F1)
+    sheet = cora._cheat_sheet
+    assert sheet is not None and sheet.isVisible()
+    listed = sheet.actions_listed()
+    for item in CURATION_KEYS:
+        assert item.action in listed
+    for name in ("label:PER", "claim:STAT", "undo", "redo", "remove_span", "make_claim"):
+        assert name in listed
+    assert "import" not in listed and "mark_done" not in listed
+
+
+def test_version_texts():
+    text = "Касым-Жомарт Токаев прибыл"
+    assert version_text(text, ()) == "—"
+    assert version_text(text, (Span(1, 13, 19, "PER"),)) == "PER «Токаев»"
+
+
+def test_the_view_frames_marked_regions_only_where_painted(qtbot):
+    view = DocumentView({"PER": "#ff0000"})
+    qtbot.addWidget(view)
+    view.resize(400, 200)
+    view.show()
+    view.set_document("один два три\nчетыре пять", [Span(1, 0, 4, "PER")])
+    view.set_marks([(5, 8), (13, 19)], current=(5, 8))
+    qtbot.wait(10)
+    assert view.marks() == [(5, 8), (13, 19)] and view.current_mark() == (5, 8)
+    assert view.marks_painted_at(view.positions.to_qt(6)) == [(5, 8)]
+    assert view.marks_painted_at(view.positions.to_qt(1)) == []
+    assert view.marks_painted_at(view.positions.to_qt(14)) == [(13, 19)]
+    view.set_document("другой текст")
+    assert view.marks() == [] and view.current_mark() is None
+
+
+def _cursor_at(view, core: int):
+    cursor = view.textCursor()
+    cursor.setPosition(view.positions.to_qt(core))
+    return cursor
+
+
+def _log(ws):
+    from annotator.services import history
+
+    return history.log(ws, owner=GOLD, limit=5)
