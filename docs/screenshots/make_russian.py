@@ -3,7 +3,7 @@
     .venv/bin/python docs/screenshots/make_russian.py
 
 The window offscreen, in Russian (Qt's translators and the core's messages),
-on the sample corpus with real-looking spans (the same as main-window.png).
+on the sample corpus with real-looking spans and claims (as in claims.png).
 """
 import os
 import runpy
@@ -27,8 +27,8 @@ from annotator.gui.translation import install_translators  # noqa: E402
 translators = install_translators(app, "ru")
 assert translators, "no Russian translation found"
 
-# the English script builds the window with spans; here it runs under the Russian translators
-shot = runpy.run_path(str(HERE / "make_main_window.py"), run_name="__shots__")
+# the English scripts build the window with spans and claims; here they run under the Russian translators
+shot = runpy.run_path(str(HERE / "make_claims.py"), run_name="__shots__")
 window, workspace, runner = shot["w"], shot["ws"], shot["runner"]
 
 window.setWindowTitle(window.windowTitle())
