@@ -140,12 +140,10 @@ class ClaimActions(QObject):
             return
         label = "PER" if window.scheme.has_entity("PER") else window.scheme.speaker_labels[0]
 
-        def mark() -> Any:
-            span_id = annotating.add_span(workspace, document_id, start, end, label, owner=owner, user=self.window.acting_user,
-                                          attributes=self._pronoun_attributes(label)).result
-            return claims.edit_claim(workspace, claim.id, owner=owner, user=self.window.acting_user, speaker=span_id)  # type: ignore[arg-type]
-
-        window._submit(mark)
+        attributes = self._pronoun_attributes(label)
+        window._submit(lambda: claims.speaker_from_new_mention(  # one action: one undo takes both back
+            workspace, claim.id, start, end, label, owner=owner, attributes=attributes,  # type: ignore[arg-type]
+            user=self.window.acting_user))
 
     def _pronoun_attributes(self, label: str) -> dict[str, Any]:
         definition = self.window.scheme.attribute("pronoun")

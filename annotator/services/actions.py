@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from annotator.domain.changes import Changes
 from annotator.services.permissions import check_may_write
 from annotator.storage.actions import Op
@@ -32,3 +34,20 @@ def run_action(repo: Repository, *, owner: str, user: str | None, kind: str, lab
                                 undoes=undoes, redoes=redoes)
     return Changes(action_id=action_id, label=label, result=result,
                    **changes_of(ops, document_id=document_id))  # type: ignore[arg-type]
+
+
+def run_steps(repo: Repository, *, owner: str, user: str | None, kind: str, label: str, document_id: str | None,
+              steps: list[Callable[[], list[Op]]], result: object = None) -> Changes:
+    """One action made of steps, each computed after the steps before it are applied (the second
+    step of "mark a mention, make it the speaker" must see the new mention); logged and undone as one."""
+    check_may_write(repo, owner, user or owner)
+    forward: list[Op] = []
+    inverse: list[Op] = []
+    for step in steps:
+        ops = step()
+        inverse[:0] = repo.apply(ops)
+        forward += ops
+    action_id = repo.log_action(owner=owner, user=user or owner, kind=kind, label=label, document_id=document_id,
+                                forward=forward, inverse=inverse)
+    return Changes(action_id=action_id, label=label, result=result,
+                   **changes_of(forward, document_id=document_id))  # type: ignore[arg-type]

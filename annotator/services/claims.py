@@ -12,14 +12,14 @@ from typing import Any
 
 from annotator.domain.changes import Changes
 from annotator.domain.model import AUTHOR, SAYS, Certainty, Claim, Cue, Quantity, Span
-from annotator.domain.validation import check_claim, check_relation_ends
+from annotator.domain.validation import check_claim, check_relation_ends, check_span
 from annotator.i18n import _
-from annotator.services.actions import run_action
+from annotator.services.actions import run_action, run_steps
 from annotator.services.annotating import _document_length, _open_set, _owned_span, _refuse
 from annotator.services.errors import NotFound, ServiceError
 from annotator.services.workspace import Workspace
 from annotator.storage.actions import CLAIMS, RELATIONS, SPANS, Op, delete_op, insert_op, update_op
-from annotator.storage.repository import CLAIM, ENTITY, Repository, claim_rows
+from annotator.storage.repository import CLAIM, ENTITY, Repository, claim_rows, span_row
 
 UNSET: Any = object()  # "leave this field as it is" in edit_claim
 
@@ -87,49 +87,87 @@ def edit_claim(workspace: Workspace, claim_id: int, *, owner: str, user: str | N
                extent: tuple[int, int] = UNSET) -> Changes:
     """Change any fields of a claim in one action; fields left UNSET stay as they are."""
     with workspace.store.write() as repo:
-        scheme = workspace.scheme(repo)
-        row = _owned_span(repo, claim_id, owner, CLAIM)
-        details = repo.claim_details(claim_id)
-        assert details is not None
-        document_id = row["document_id"]
-        old_speaker = AUTHOR if details["speaker_is_author"] else details["speaker_span_id"]
-        new_speaker, mentions = _speaker_span(repo, old_speaker if speaker is UNSET else speaker, owner,
-                                              document_id)
-        start, end = (row["start"], row["end"]) if extent is UNSET else extent
-        old_cue = Cue(details["cue_start"], details["cue_end"]) if details["cue_start"] is not None else None
-        claim = Claim(
-            claim_id, start, end, row["label"] if claim_type is UNSET else claim_type, new_speaker,
-            old_cue if cue is UNSET else (Cue(*cue) if cue else None),
-            Certainty(details["certainty"]) if certainty is UNSET else Certainty(certainty),
-            bool(details["checkworthy"]) if checkworthy is UNSET else checkworthy,
-        )
-        _refuse(check_claim(claim, _document_length(repo, document_id), scheme, mentions))
-        span_values = {k: v for k, v in (("label", claim.type), ("start", start), ("end", end))
-                       if v != row[k]}
-        claim_values = {
-            "speaker_span_id": new_speaker if isinstance(new_speaker, int) else None,
-            "speaker_is_author": new_speaker == AUTHOR,
-            "cue_start": claim.cue.start if claim.cue else None, "cue_end": claim.cue.end if claim.cue else None,
-            "certainty": claim.certainty.value, "checkworthy": claim.checkworthy,
-        }
-        if quantity is not UNSET:
-            claim_values.update(quantity_value=quantity.value if quantity else None,
-                                quantity_unit=quantity.unit if quantity else None,
-                                quantity_period=quantity.period if quantity else None)
-        claim_values = {k: v for k, v in claim_values.items() if v != details[k]}
-        if not span_values and not claim_values:
-            raise ServiceError(_("claim {claim} already has these values").format(claim=claim_id))
-        ops: list[Op] = []
-        if span_values:
-            ops.append(update_op(SPANS, claim_id, span_values))
-        if claim_values:
-            ops.append(update_op(CLAIMS, claim_id, claim_values))
-        if "speaker_span_id" in claim_values or "speaker_is_author" in claim_values:
-            ops += _says_ops(repo, row["set_id"], claim_id, new_speaker, repo.relations_into(claim_id, SAYS))
-        changed = ", ".join(sorted({*span_values, *claim_values} - {"speaker_is_author"}))
+        ops, document_id, changed = _edit_claim_ops(workspace, repo, claim_id, owner, claim_type=claim_type,
+                                                    speaker=speaker, cue=cue, certainty=certainty,
+                                                    checkworthy=checkworthy, quantity=quantity, extent=extent)
         return run_action(repo, owner=owner, user=user, kind="edit_claim",
                           label=_("Edit claim ({fields})").format(fields=changed),
                           document_id=document_id, ops=ops, result=claim_id)
+
+
+def _edit_claim_ops(workspace: Workspace, repo: Repository, claim_id: int, owner: str, *, claim_type: str,
+                    speaker: int | str | None, cue: tuple[int, int] | None, certainty: Certainty,
+                    checkworthy: bool, quantity: Quantity | None, extent: tuple[int, int]
+                    ) -> tuple[list[Op], str, str]:
+    """The operations of an edit (fields left UNSET stay), the document, and the fields changed."""
+    scheme = workspace.scheme(repo)
+    row = _owned_span(repo, claim_id, owner, CLAIM)
+    details = repo.claim_details(claim_id)
+    assert details is not None
+    document_id = row["document_id"]
+    old_speaker = AUTHOR if details["speaker_is_author"] else details["speaker_span_id"]
+    new_speaker, mentions = _speaker_span(repo, old_speaker if speaker is UNSET else speaker, owner,
+                                          document_id)
+    start, end = (row["start"], row["end"]) if extent is UNSET else extent
+    old_cue = Cue(details["cue_start"], details["cue_end"]) if details["cue_start"] is not None else None
+    claim = Claim(
+        claim_id, start, end, row["label"] if claim_type is UNSET else claim_type, new_speaker,
+        old_cue if cue is UNSET else (Cue(*cue) if cue else None),
+        Certainty(details["certainty"]) if certainty is UNSET else Certainty(certainty),
+        bool(details["checkworthy"]) if checkworthy is UNSET else checkworthy,
+    )
+    _refuse(check_claim(claim, _document_length(repo, document_id), scheme, mentions))
+    span_values = {k: v for k, v in (("label", claim.type), ("start", start), ("end", end))
+                   if v != row[k]}
+    claim_values = {
+        "speaker_span_id": new_speaker if isinstance(new_speaker, int) else None,
+        "speaker_is_author": new_speaker == AUTHOR,
+        "cue_start": claim.cue.start if claim.cue else None, "cue_end": claim.cue.end if claim.cue else None,
+        "certainty": claim.certainty.value, "checkworthy": claim.checkworthy,
+    }
+    if quantity is not UNSET:
+        claim_values.update(quantity_value=quantity.value if quantity else None,
+                            quantity_unit=quantity.unit if quantity else None,
+                            quantity_period=quantity.period if quantity else None)
+    claim_values = {k: v for k, v in claim_values.items() if v != details[k]}
+    if not span_values and not claim_values:
+        raise ServiceError(_("claim {claim} already has these values").format(claim=claim_id))
+    ops: list[Op] = []
+    if span_values:
+        ops.append(update_op(SPANS, claim_id, span_values))
+    if claim_values:
+        ops.append(update_op(CLAIMS, claim_id, claim_values))
+    if "speaker_span_id" in claim_values or "speaker_is_author" in claim_values:
+        ops += _says_ops(repo, row["set_id"], claim_id, new_speaker, repo.relations_into(claim_id, SAYS))
+    changed = ", ".join(sorted({*span_values, *claim_values} - {"speaker_is_author"}))
+    return ops, document_id, changed
+
+
+def speaker_from_new_mention(workspace: Workspace, claim_id: int, start: int, end: int, label: str, *,
+                             owner: str, attributes: dict[str, Any] | None = None,
+                             user: str | None = None) -> Changes:
+    """Mark [start, end) as a mention (a pronoun: "он") and make it the claim's speaker: one action."""
+    with workspace.store.write() as repo:
+        scheme = workspace.scheme(repo)
+        row = _owned_span(repo, claim_id, owner, CLAIM)
+        document_id = row["document_id"]
+        mention = Span(None, start, end, label, attributes or {})
+        _refuse(check_span(mention, _document_length(repo, document_id), scheme))
+        span_id = repo.span_exists(row["set_id"], ENTITY, start, end, label)
+        new_span = span_id is None
+        if new_span:
+            span_id = repo.allocate_ids(SPANS, 1)[0]
+
+        def mark() -> list[Op]:
+            return [insert_op(SPANS, [span_row(row["set_id"], span_id, mention)])] if new_span else []
+
+        def speak() -> list[Op]:
+            return _edit_claim_ops(workspace, repo, claim_id, owner, claim_type=UNSET, speaker=span_id, cue=UNSET,
+                                   certainty=UNSET, checkworthy=UNSET, quantity=UNSET, extent=UNSET)[0]
+
+        return run_steps(repo, owner=owner, user=user, kind="speaker_mention",
+                         label=_("Mark {label} mention as the speaker").format(label=label),
+                         document_id=document_id, steps=[mark, speak], result=span_id)
 
 
 def add_relation(workspace: Workspace, head: int, tail: int, label: str, *, owner: str,

@@ -191,3 +191,27 @@ def test_claims_report_matches_the_speakers_linked_entity(workspace, tmp_path):
         (record,) = iter_claims(workspace, ClaimFilter(speaker=query))
         assert (record.speaker, record.speaker_entity) == ("Глава государства", "Касым-Жомарт Кемелевич Токаев")
     assert list(iter_claims(workspace, ClaimFilter(speaker="Мирзиёев"))) == []
+
+
+def test_a_pronoun_marked_as_the_speaker_is_one_action(ws):
+    claim = claims.add_claim(ws, DOC, *find(ws, CLAIM_TEXT), "OPINION", owner="anna").result
+    start, end = find(ws, "Токаев")
+    mention = claims.speaker_from_new_mention(ws, claim, start, end, "PER", owner="anna",
+                                              attributes={"pronoun": True}).result
+    aset = the_set(ws)
+    assert [(s.id, s.attributes) for s in aset.spans] == [(mention, {"pronoun": True})]
+    assert aset.claims[0].speaker == mention
+    assert [(r.label, r.head, r.tail) for r in aset.relations] == [("SAYS", mention, claim)]
+    history.undo(ws, owner="anna")
+    aset = the_set(ws)
+    assert aset.spans == () and aset.claims[0].speaker is None and aset.relations == ()
+    history.redo(ws, owner="anna")
+    assert the_set(ws).claims[0].speaker == mention
+
+
+def test_a_mention_that_cannot_speak_is_refused_with_nothing_written(ws):
+    claim = claims.add_claim(ws, DOC, *find(ws, CLAIM_TEXT), "OPINION", owner="anna").result
+    before = snapshot(ws)
+    with pytest.raises(ServiceError):
+        claims.speaker_from_new_mention(ws, claim, *find(ws, "Токаев"), "GPE", owner="anna")
+    assert snapshot(ws) == before
