@@ -93,12 +93,13 @@ class ClaimActions(QObject):
         chosen = claim_type or self.last_type or types[0]
         self.last_type = chosen
 
-        def add() -> Any:
-            changes = claims.add_claim(workspace, document_id, start, end, chosen, owner=owner, user=self.window.acting_user)
-            self.current_claim_id = changes.result
-            return changes
+        user = window.acting_user
 
-        window._submit(add)
+        def made(changes: Any) -> None:  # on the GUI thread: the keys now act on the new claim
+            self.current_claim_id = changes.result
+
+        window._submit(lambda: claims.add_claim(workspace, document_id, start, end, chosen, owner=owner, user=user),
+                       after=made)
 
     # ------------------------------------------------------------ claim fields
     def cycle_speaker(self, step: int = 1) -> None:

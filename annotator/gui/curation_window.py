@@ -60,7 +60,7 @@ from annotator.gui.lanes import (
 )
 from annotator.gui.notes_list import NotesList
 from annotator.gui.settings import GuiSettings
-from annotator.gui.tasks import TaskRunner
+from annotator.gui.tasks import TaskRunner, then_show
 from annotator.services.errors import ServiceError
 from annotator.services.workspace import Workspace
 
@@ -427,8 +427,10 @@ class CurationWindow(QMainWindow):
             return True
         return False
 
-    def _submit(self, fn: Callable[[], Changes | None]) -> None:
-        """Run a gold action on the runner; read everything back in the same task."""
+    def _submit(self, fn: Callable[[], Changes | None], *, after: Callable[[Changes], None] | None = None) -> None:
+        """Run a gold action on the runner; read everything back in the same task.
+
+        ``after`` runs on the GUI thread with the action's Changes, before the result is shown."""
         if self._refused():
             return
         workspace, document_id, user = self.workspace, self.document_id, self.user
@@ -438,7 +440,7 @@ class CurationWindow(QMainWindow):
             return changes, read_curation(workspace, document_id, user)
 
         self.saved_label.setText(self.tr("Saving…"))
-        self.runner.run(task, on_done=self._on_changed, on_error=self._on_error)
+        self.runner.run(task, on_done=partial(then_show, after, self._on_changed), on_error=self._on_error)
 
     def _on_changed(self, result: tuple[Changes | None, CurationState]) -> None:
         changes, state = result

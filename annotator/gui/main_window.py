@@ -70,7 +70,7 @@ from annotator.gui.scheme_editor import SchemeEditor
 from annotator.gui.settings import GuiSettings, save_settings
 from annotator.gui.relation_list import RelationList
 from annotator.gui.span_list import SpanList
-from annotator.gui.tasks import TaskRunner
+from annotator.gui.tasks import TaskRunner, then_show
 from annotator.gui.translation import language_for
 from annotator.services import annotating, documents, history, notes
 from annotator.services.errors import ServiceError
@@ -426,8 +426,11 @@ class MainWindow(QMainWindow):
         self._update_undo_actions(state)
 
     # ------------------------------------------------------------ actions
-    def _submit(self, fn: Callable[[], Changes | None], *, document_id: str | None = None) -> None:
-        """Run a service action on the runner; read the set back in the same task."""
+    def _submit(self, fn: Callable[[], Changes | None], *, document_id: str | None = None,
+                after: Callable[[Changes], None] | None = None) -> None:
+        """Run a service action on the runner; read the set back in the same task.
+
+        ``after`` runs on the GUI thread with the action's Changes, before the result is shown."""
         owner = self.owner
         if owner is None:
             self.statusBar().showMessage(self.tr("Set your annotator name first"), 8000)
@@ -441,7 +444,7 @@ class MainWindow(QMainWindow):
             return changes, state
 
         self.saved_label.setText(self.tr("Saving…"))
-        self.runner.run(task, on_done=self._on_changed, on_error=self._on_error)
+        self.runner.run(task, on_done=partial(then_show, after, self._on_changed), on_error=self._on_error)
 
     def apply_label(self, label: str) -> None:
         """Label the selection; relabel when a span of exactly that range exists."""
