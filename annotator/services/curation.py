@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from annotator.domain.changes import Changes
 from annotator.domain.consensus import agreed, keys_by_id, relation_key
-from annotator.domain.disagreements import Disagreement, disagreements, region_items
+from annotator.domain.disagreements import ENTITY, Disagreement, disagreements, region_items
 from annotator.domain.model import AUTHOR, GOLD, AnnotationSet, Claim, SetStatus
 from annotator.i18n import _, ngettext
 from annotator.services.actions import run_action
@@ -14,7 +15,7 @@ from annotator.services.annotating import _document_length, _open_set
 from annotator.services.errors import ServiceError
 from annotator.services.permissions import check_may_write, refusal
 from annotator.services.workspace import Workspace
-from annotator.storage.actions import CLAIMS, RELATIONS, SPANS, Op, delete_op, insert_op
+from annotator.storage.actions import CLAIMS, RELATIONS, SPANS, Op, delete_op, insert_op, update_op
 from annotator.storage.repository import Repository, claim_rows, span_row
 
 
@@ -154,13 +155,27 @@ def accept_version(workspace: Workspace, document_id: str, annotator: str, layer
         ops: list[Op] = []
         gold_set_id = _open_set(repo, document_id, GOLD, ops)
         gold_keys = keys_by_id(gold) if gold else {}
-        stale = [x.id for x in (region_items(gold, layer, start, end) if gold else ())
-                 if gold_keys[x.id] not in wanted_keys]
+        stale_items = [x for x in (region_items(gold, layer, start, end) if gold else ())
+                       if gold_keys[x.id] not in wanted_keys]
+        # A gold mention at the same place as the incoming one changes its label in place: the
+        # claims it speaks, its relations and notes stay with it (a delete would drop them).
+        relabelled: dict[Any, Any] = {}
+        if layer == ENTITY:
+            in_gold = set(gold_keys.values())
+            incoming = {(x.start, x.end): x for x in wanted if source_keys[x.id] not in in_gold}
+            for item in stale_items:
+                match = incoming.pop((item.start, item.end), None)
+                if match is not None:
+                    relabelled[item.id] = match
+                    ops.append(update_op(SPANS, item.id, {"label": match.label,
+                                                          "attributes": match.attributes or None}))
+        stale = [x.id for x in stale_items if x.id not in relabelled]
         if stale:
             ops.append(delete_op(SPANS, stale))
         spans = {s.id: s for s in source.spans}
         speakers = tuple(spans[c.speaker] for c in wanted if isinstance(c, Claim) and c.speaker in spans)
-        kept = {x.id for x in wanted} | {s.id for s in speakers}
+        taken_in_place = {x.id for x in relabelled.values()}
+        kept = ({x.id for x in wanted} | {s.id for s in speakers}) - taken_in_place
         subset = AnnotationSet(
             document_id, annotator, source.status,
             spans=tuple(s for s in source.spans if s.id in kept),
@@ -171,11 +186,13 @@ def accept_version(workspace: Workspace, document_id: str, annotator: str, layer
         if gold is not None:
             gone = set(stale)
             remaining = AnnotationSet(document_id, GOLD, gold.status,
-                                      tuple(s for s in gold.spans if s.id not in gone),
+                                      tuple(dataclasses.replace(s, label=relabelled[s.id].label)
+                                            if s.id in relabelled else s
+                                            for s in gold.spans if s.id not in gone),
                                       tuple(c for c in gold.claims if c.id not in gone),
                                       tuple(r for r in gold.relations if r.head not in gone and r.tail not in gone))
         copy, count = _copy_ops(repo, gold_set_id, subset, remaining)
-        if not stale and not copy:
+        if not stale and not copy and not relabelled:
             raise ServiceError(_("gold already has {annotator}'s version there").format(annotator=annotator))
         label = _("Accept {annotator}'s version at {start}-{end}").format(annotator=annotator, start=start, end=end)
         return run_action(repo, owner=GOLD, user=user, kind="accept_version", label=label, document_id=document_id,

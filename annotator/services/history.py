@@ -1,11 +1,23 @@
-"""Undo and redo: new actions in the log, never a rollback of history."""
+"""Undo and redo: new actions in the log, never a rollback of history.
+
+An undo or redo is checked before it commits: what it puts back must still fit
+the store (rows changed or deleted since by someone else make it stale) and the
+scheme now in force (a label renamed or deleted since cannot come back); if not,
+it is refused and nothing changes. An undo of a scheme change is refused while
+it would drop a label, claim type or relation type that sets use.
+"""
 
 from __future__ import annotations
 
 from annotator.domain.changes import Changes
+from annotator.domain.model import SCHEME_OWNER
 from annotator.i18n import _
 from annotator.services.actions import run_action
+from annotator.services.errors import ServiceError
+from annotator.services.scheme_checks import scheme_problems
 from annotator.services.workspace import Workspace
+from annotator.storage import StaleAction
+from annotator.storage.actions import Op
 from annotator.storage.repository import LoggedAction, Repository
 
 
@@ -16,37 +28,85 @@ def _original(repo: Repository, action: LoggedAction) -> LoggedAction:
     return action
 
 
-def undo(workspace: Workspace, *, owner: str, user: str | None = None) -> Changes | None:
-    """Undo the owner's last action not yet undone; None when there is nothing to undo."""
+def _checked(workspace: Workspace, repo: Repository, owner: str, what: str, run) -> Changes:
+    """Run an undo or redo, then refuse it (rolling back) if the result no longer fits."""
+    try:
+        changes = run()
+    except StaleAction as exc:
+        raise ServiceError(_("cannot {what}: what it changes has been changed since by another action").format(
+            what=what)) from exc
+    scheme = workspace.scheme(repo)
+    if owner == SCHEME_OWNER:
+        problems = scheme_problems(repo, scheme)
+        if problems:
+            raise ServiceError(_("cannot {what}: {problems}").format(what=what, problems="; ".join(problems)))
+    return changes
+
+
+def _check_labels(workspace: Workspace, repo: Repository, ops: list[Op], what: str) -> None:
+    scheme = workspace.scheme(repo)
+    spans, relation_labels = repo.touched_labels(ops)
+    gone = sorted({label for _id, kind, label in spans
+                   if not (scheme.has_entity(label) if kind == "entity" else scheme.has_claim_type(label))}
+                  | {label for label in relation_labels if scheme.relation(label) is None})
+    if gone:
+        raise ServiceError(_("cannot {what}: the scheme no longer has {labels}").format(
+            what=what, labels=", ".join(gone)))
+
+
+def undo(workspace: Workspace, *, owner: str, user: str | None = None,
+         document_id: str | None = None) -> Changes | None:
+    """Undo the owner's last action not yet undone (in ``document_id`` only, if given);
+    None when there is nothing to undo."""
     with workspace.store.write() as repo:
-        stack, _redo_stack = repo.undo_history(owner)
+        stack, _redo_stack = repo.undo_history(owner, document_id)
         if not stack:
             return None
         target = repo.action(stack[-1])
         assert target is not None
-        label = _("Undo: {action}").format(action=_original(repo, target).label)
-        return run_action(repo, owner=owner, user=user, kind="undo", label=label,
-                          document_id=target.document_id, ops=target.inverse, undoes=target.id)
+        original = _original(repo, target).label
+        label = _("Undo: {action}").format(action=original)
+        what = _("undo “{action}”").format(action=original)
+
+        def run() -> Changes:
+            changes = run_action(repo, owner=owner, user=user, kind="undo", label=label,
+                                 document_id=target.document_id, ops=target.inverse, undoes=target.id)
+            if owner != SCHEME_OWNER:
+                _check_labels(workspace, repo, target.inverse, what)
+            return changes
+
+        return _checked(workspace, repo, owner, what, run)
 
 
-def redo(workspace: Workspace, *, owner: str, user: str | None = None) -> Changes | None:
-    """Redo the owner's last undone action; None when there is nothing to redo."""
+def redo(workspace: Workspace, *, owner: str, user: str | None = None,
+         document_id: str | None = None) -> Changes | None:
+    """Redo the owner's last undone action (in ``document_id`` only, if given); None when there is none."""
     with workspace.store.write() as repo:
-        _undo_stack, stack = repo.undo_history(owner)
+        _undo_stack, stack = repo.undo_history(owner, document_id)
         if not stack:
             return None
         undone_id, undo_id = stack[-1]
         undone, undo_action = repo.action(undone_id), repo.action(undo_id)
         assert undone is not None and undo_action is not None
-        label = _("Redo: {action}").format(action=_original(repo, undone).label)
-        return run_action(repo, owner=owner, user=user, kind="redo", label=label,
-                          document_id=undone.document_id, ops=undo_action.inverse, redoes=undone.id)
+        original = _original(repo, undone).label
+        label = _("Redo: {action}").format(action=original)
+        what = _("redo “{action}”").format(action=original)
+
+        def run() -> Changes:
+            changes = run_action(repo, owner=owner, user=user, kind="redo", label=label,
+                                 document_id=undone.document_id, ops=undo_action.inverse, redoes=undone.id)
+            if owner != SCHEME_OWNER:
+                _check_labels(workspace, repo, undo_action.inverse, what)
+            return changes
+
+        return _checked(workspace, repo, owner, what, run)
 
 
-def next_labels(workspace: Workspace, *, owner: str) -> tuple[str | None, str | None]:
+def next_labels(workspace: Workspace, *, owner: str, document_id: str | None = None
+                ) -> tuple[str | None, str | None]:
     """What undo and redo would do now, for a menu: ("Add PER span", None)."""
     with workspace.store.read() as repo:
-        undo_stack, redo_stack = repo.undo_history(owner)
+        undo_stack, redo_stack = repo.undo_history(owner, document_id)
         undo_action = repo.action(undo_stack[-1]) if undo_stack else None
         redo_action = repo.action(redo_stack[-1][0]) if redo_stack else None
         return (_original(repo, undo_action).label if undo_action else None,

@@ -22,13 +22,13 @@ from annotator.domain.changes import Changes
 from annotator.domain.model import SCHEME_OWNER
 from annotator.domain.problems import InputError, Problem
 from annotator.domain.scheme import AttributeDef, EntityLabel, Scheme, SchemeError
-from annotator.domain.validation import check_attributes, span_name
-from annotator.i18n import _, ngettext
+from annotator.i18n import _
 from annotator.services import history, permissions
 from annotator.services.actions import run_action
 from annotator.services.errors import ServiceError
+from annotator.services.scheme_checks import scheme_problems
 from annotator.services.workspace import Workspace
-from annotator.storage.actions import SPANS, Op, delete_op, scheme_op, update_many_op, update_op
+from annotator.storage.actions import CLAIMS, NOTES, RELATIONS, SPANS, Op, delete_op, scheme_op, update_many_op, update_op
 from annotator.storage.repository import Repository
 
 
@@ -71,28 +71,6 @@ def refusal(workspace: Workspace, user: str) -> str | None:
         return permissions.refusal(repo, SCHEME_OWNER, user)
 
 
-def _label_problems(repo: Repository, scheme: Scheme) -> list[str]:
-    """Labels and attribute values in use that ``scheme`` would no longer allow."""
-    problems = []
-    for label, owners in sorted(repo.label_usage().items()):
-        if not scheme.has_entity(label):
-            by = ", ".join(f"{owner} {count}" for owner, count in sorted(owners.items()))
-            count = sum(owners.values())
-            problems.append(ngettext("label {label} is used by {count} spans ({by}); "
-                                     "delete it or merge it into another label first",
-                                     "label {label} is used by {count} spans ({by}); "
-                                     "delete it or merge it into another label first",
-                                     count).format(label=label, count=count, by=by))
-            continue
-        bad = sum(1 for span_id, attributes in repo.entity_spans_with_attributes(label)
-                  if check_attributes(attributes, label, scheme, span_name(span_id)))
-        if bad:
-            problems.append(ngettext("{count} {label} spans carry attribute values the new scheme does not allow",
-                                     "{count} {label} spans carry attribute values the new scheme does not allow",
-                                     bad).format(count=bad, label=label))
-    return problems
-
-
 def _save(workspace: Workspace, edit: Callable[[Scheme], Scheme], *, user: str, label: str,
           span_ops: Callable[[Repository, Scheme], list[Op]] = lambda repo, scheme: [],
           check_in_use: bool = True) -> Changes:
@@ -105,7 +83,7 @@ def _save(workspace: Workspace, edit: Callable[[Scheme], Scheme], *, user: str, 
             raise SchemeChangeRefused(str(exc)) from exc
         ops = span_ops(repo, current)
         if check_in_use and not ops:
-            problems = _label_problems(repo, new)
+            problems = scheme_problems(repo, new)
             if problems:
                 raise SchemeChangeRefused("; ".join(problems))
         ops.append(scheme_op(new.to_dict(), user, label))
@@ -144,10 +122,20 @@ def rename_label(workspace: Workspace, old: str, new: str, *, user: str) -> Chan
 
 def merge_label(workspace: Workspace, source: str, target: str, *, user: str) -> Changes:
     def move(repo: Repository, _scheme: Scheme) -> list[Op]:
-        twins = [s for s, _t in repo.twin_spans(source, target)]
+        pairs = repo.twin_spans(source, target)
+        twins = [s for s, _t in pairs]
         dropped = set(twins)
         moved = [i for i in repo.entity_span_ids(source) if i not in dropped]
-        ops: list[Op] = [delete_op(SPANS, twins)] if twins else []
+        ops: list[Op] = []
+        for twin, survivor in pairs:  # what pointed at the twin points at the span that stays
+            spoken, relations, notes = repo.links_to(twin)
+            ops += [update_op(CLAIMS, claim_id, {"speaker_span_id": survivor}) for claim_id in spoken]
+            ops += [update_op(RELATIONS, relation_id, {"head_id": survivor if head == twin else head,
+                                                       "tail_id": survivor if tail == twin else tail})
+                    for relation_id, head, tail in relations]
+            ops += [update_op(NOTES, note_id, {"target_id": survivor}) for note_id in notes]
+        if twins:
+            ops.append(delete_op(SPANS, twins))
         if moved:
             ops.append(update_many_op(SPANS, moved, {"label": target}))
         return ops

@@ -4,6 +4,7 @@ The only package that speaks SQL. Services use :class:`Store` and the
 :class:`Repository` it hands out per unit of work; they get domain values back.
 """
 
+from annotator.storage.actions import StaleAction
 from annotator.storage.database import DatabaseError, Store, open_store
 
-__all__ = ["DatabaseError", "Store", "open_store"]
+__all__ = ["DatabaseError", "StaleAction", "Store", "open_store"]

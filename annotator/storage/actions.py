@@ -83,6 +83,10 @@ def scheme_op(body: dict[str, Any], author: str | None, note: str | None) -> Op:
     return {"op": "scheme", "body": body, "author": author, "note": note}
 
 
+class StaleAction(Exception):
+    """The rows an operation works on are not as it expects: changed since by another action."""
+
+
 class RowOps:
     def __init__(self, connection: Connection):
         self.connection = connection
@@ -106,7 +110,9 @@ class RowOps:
             return [delete_op(table, [r[pk.name] for r in rows])]
         if op["op"] == "update":
             columns = [table.c[name] for name in op["values"]]
-            old = self.connection.execute(select(*columns).where(pk == op["id"])).one()
+            old = self.connection.execute(select(*columns).where(pk == op["id"])).first()
+            if old is None:  # undoing an edit of a row deleted since (by another action)
+                raise StaleAction(f"{table.name} {op['id']} is gone")
             self.connection.execute(update(table).where(pk == op["id"]).values(_db_row(table, op["values"])))
             return [update_op(table, op["id"], dict(old._mapping))]
         if op["op"] == "update_many":

@@ -15,6 +15,7 @@ from typing import Any
 
 import orjson
 from sqlalchemy import Connection, Table, bindparam, func, insert, select, text
+from sqlalchemy.exc import IntegrityError
 
 from annotator.domain.model import (
     AUTHOR,
@@ -32,7 +33,7 @@ from annotator.domain.model import (
 from annotator.domain.notes import Note, NoteTarget
 from annotator.domain.query import DocumentQuery
 from annotator.storage import bulk
-from annotator.storage.actions import CLAIMS, NOTES, RELATIONS, SETS, SPANS, Op, RowOps, _chunks
+from annotator.storage.actions import CLAIMS, NOTES, RELATIONS, SETS, SPANS, Op, RowOps, StaleAction, _chunks
 from annotator.storage.models import (
     ActionRow,
     AssignmentRow,
@@ -186,6 +187,17 @@ class Repository:
                                                & (twin.c.start == SPANS.c.start) & (twin.c.end == SPANS.c.end))
             .where(SPANS.c.kind == ENTITY, SPANS.c.label == source, twin.c.kind == ENTITY, twin.c.label == target)
         )]
+
+    def links_to(self, span_id: int) -> tuple[list[int], list[tuple[int, int, int]], list[int]]:
+        """What points at a span: the claims it speaks (their ids), the relations that end on it
+        (id, head, tail), and the notes on it (ids)."""
+        spoken = list(self.connection.execute(
+            select(CLAIMS.c.span_id).where(CLAIMS.c.speaker_span_id == span_id)).scalars())
+        relations = [tuple(r) for r in self.connection.execute(  # type: ignore[misc]
+            select(RELATIONS.c.id, RELATIONS.c.head_id, RELATIONS.c.tail_id)
+            .where((RELATIONS.c.head_id == span_id) | (RELATIONS.c.tail_id == span_id)))]
+        notes = list(self.connection.execute(select(NOTES.c.id).where(NOTES.c.target_id == span_id)).scalars())
+        return spoken, relations, notes
 
     def links_of_label(self, label: str) -> tuple[int, int]:
         """How many relations end on a span of ``label``, and how many claims it speaks."""
@@ -504,7 +516,42 @@ class Repository:
 
     # -------------------------------------------------------------- actions
     def apply(self, ops: list[Op]) -> list[Op]:
-        return self.rows.apply(ops)
+        """Apply row operations; their inverse. StaleAction when the rows have changed since (an undo
+        of an edit of a row deleted since, or putting back a row whose id is taken again)."""
+        try:
+            return self.rows.apply(ops)
+        except IntegrityError as exc:
+            raise StaleAction(str(exc.orig)) from exc
+
+    def touched_labels(self, ops: list[Op]) -> tuple[list[tuple[int, str, str]], list[str]]:
+        """After ``ops``: the (id, kind, label) of the spans they inserted or changed, and the
+        labels of the relations they inserted (what an undo must find in the scheme)."""
+        span_ids: set[int] = set()
+        relation_labels: list[str] = []
+        for op in ops:
+            if op.get("table") == SPANS.name:
+                if op["op"] == "insert":
+                    span_ids.update(r["id"] for r in op["rows"])
+                elif op["op"] == "update" and "label" in op["values"]:
+                    span_ids.add(op["id"])
+                elif op["op"] == "update_many" and "label" in op["values"]:
+                    span_ids.update(op["ids"])
+            elif op.get("table") == RELATIONS.name and op["op"] == "insert":
+                relation_labels.extend(r["label"] for r in op["rows"])
+        found: list[tuple[int, str, str]] = []
+        ids = sorted(span_ids)
+        for chunk in _chunks(ids):
+            found.extend(tuple(r) for r in self.connection.execute(  # type: ignore[misc]
+                select(SPANS.c.id, SPANS.c.kind, SPANS.c.label).where(SPANS.c.id.in_(chunk))))
+        return found, relation_labels
+
+    def type_usage(self) -> tuple[dict[str, int], dict[str, int]]:
+        """Claims per claim type and relations per relation label, over the whole database."""
+        claims = dict(tuple(r) for r in self.connection.execute(  # type: ignore[misc]
+            select(SPANS.c.label, func.count()).where(SPANS.c.kind == CLAIM).group_by(SPANS.c.label)))
+        relations = dict(tuple(r) for r in self.connection.execute(  # type: ignore[misc]
+            select(RELATIONS.c.label, func.count()).group_by(RELATIONS.c.label)))
+        return claims, relations
 
     def log_action(self, *, owner: str, user: str, kind: str, label: str, document_id: str | None,
                    forward: list[Op], inverse: list[Op], undoes: int | None = None,
@@ -522,18 +569,20 @@ class Repository:
         return LoggedAction(row.id, row.owner, row.user, row.at, row.kind, row.label, row.document_id,
                             row.inverse, row.undoes, row.redoes)
 
-    def undo_history(self, owner: str) -> tuple[list[int], list[tuple[int, int]]]:
-        """The owner's undo stack (action ids) and redo stack ((undone id, undo id) pairs).
+    def undo_history(self, owner: str, document_id: str | None = None) -> tuple[list[int], list[tuple[int, int]]]:
+        """The owner's undo stack (action ids) and redo stack ((undone id, undo id) pairs);
+        with ``document_id``, of that document's actions only (a curator's gold, one document at a time).
 
         Derived from the append-only log: a plain action pushes itself and clears
         redo; an undo moves its target to redo; a redo moves it back as itself.
+        (Undo and redo actions carry their target's document, so a filter keeps them with it.)
         """
         undo: list[int] = []
         redo: list[tuple[int, int]] = []
-        for row in self.connection.execute(
-            select(ACTIONS.c.id, ACTIONS.c.undoes, ACTIONS.c.redoes)
-            .where(ACTIONS.c.owner == owner).order_by(ACTIONS.c.id)
-        ):
+        query = select(ACTIONS.c.id, ACTIONS.c.undoes, ACTIONS.c.redoes).where(ACTIONS.c.owner == owner)
+        if document_id is not None:
+            query = query.where(ACTIONS.c.document_id == document_id)
+        for row in self.connection.execute(query.order_by(ACTIONS.c.id)):
             if row.undoes is not None:
                 if undo and undo[-1] == row.undoes:
                     undo.pop()

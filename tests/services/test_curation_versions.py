@@ -62,3 +62,19 @@ def test_an_annotator_cannot_accept_into_gold(ws):
     with pytest.raises(ServiceError, match="only curators write gold"):
         curation.accept_version(ws, DOC, "anna", d.layer, d.start, d.end, user="anna")
     assert snapshot(ws) == before
+
+
+def test_a_new_label_for_a_gold_speaker_keeps_its_claims_and_relations(ws):
+    for owner, label in (("anna", "PER"), ("boris", "ROLE")):
+        mention = span(ws, "Касым-Жомарт Токаев", label, owner=owner)
+        claims.add_claim(ws, DOC, *find(ws, CLAIM_TEXT), "OPINION", owner=owner, speaker=mention)
+    curation.accept_version(ws, DOC, "anna", "entity", *find(ws, "Касым-Жомарт Токаев"), user="cora")
+    claim_d = next(x for x in curation.document_disagreements(ws, DOC) if x.layer == "claim")
+    curation.accept_version(ws, DOC, "anna", "claim", claim_d.start, claim_d.end, user="cora")
+    (gold_mention,) = curation.gold_set(ws, DOC).spans
+    curation.accept_version(ws, DOC, "boris", "entity", *find(ws, "Касым-Жомарт Токаев"), user="cora")
+    found = curation.gold_set(ws, DOC)
+    (mention,) = found.spans
+    assert (mention.id, mention.label) == (gold_mention.id, "ROLE")  # the same span, relabelled
+    assert found.claims[0].speaker == mention.id
+    assert [(r.label, r.head) for r in found.relations] == [("SAYS", mention.id)]

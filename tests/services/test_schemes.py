@@ -8,7 +8,7 @@ import pytest
 from annotator.domain.model import Role
 from annotator.domain.problems import InputError
 from annotator.domain.scheme import AttributeDef, EntityLabel
-from annotator.services import annotating, claims, exporting, schemes, users
+from annotator.services import annotating, claims, exporting, history, schemes, users
 from annotator.services.errors import ServiceError
 from annotator.domain.query import DocumentQuery
 from tests.conftest import snapshot
@@ -190,3 +190,71 @@ def test_only_a_curator_changes_the_scheme_once_the_team_has_one(ws):
     assert snapshot(ws) == before
     schemes.delete_label(ws, "PRODUCT", user="lead")
     assert ws.current_scheme().entity("PRODUCT") is None
+
+
+def test_undoing_a_scheme_change_is_refused_while_the_label_is_in_use(ws):
+    schemes.add_label(ws, EntityLabel("PRODUCT", "Q", "#123456"), user="lead")
+    span(ws, "Касым-Жомарт Токаев", "PRODUCT", owner="anna")
+    before = snapshot(ws)
+    with pytest.raises(ServiceError, match=r"label PRODUCT is used by 1 spans \(anna 1\)"):
+        schemes.undo(ws, user="lead")
+    assert snapshot(ws) == before
+
+
+def test_undoing_a_rename_is_refused_once_the_new_name_has_new_spans(ws):
+    schemes.rename_label(ws, "PER", "PERSON", user="lead")
+    span(ws, "Касым-Жомарт Токаев", "PERSON", owner="boris")
+    with pytest.raises(ServiceError, match="label PERSON is used by 1 spans"):
+        schemes.undo(ws, user="lead")
+    assert ws.current_scheme().entity("PERSON") is not None
+
+
+def test_an_annotators_undo_after_a_scheme_change_is_refused_not_broken(ws):
+    span_id = span(ws, "Касым-Жомарт Токаев", "ORG", owner="anna")
+    annotating.relabel_span(ws, span_id, "PER", owner="anna")
+    schemes.delete_label(ws, "PER", user="lead")  # takes anna's span with it
+    before = snapshot(ws)
+    with pytest.raises(ServiceError, match="has been changed since"):
+        history.undo(ws, owner="anna")
+    assert snapshot(ws) == before
+
+
+def test_an_undo_that_would_bring_back_a_renamed_label_is_refused(ws):
+    span_id = span(ws, "Касым-Жомарт Токаев", "PER", owner="anna")
+    annotating.remove_span(ws, span_id, owner="anna")
+    schemes.rename_label(ws, "PER", "PERSON", user="lead")
+    before = snapshot(ws)
+    with pytest.raises(ServiceError, match="the scheme no longer has PER"):
+        history.undo(ws, owner="anna")
+    assert snapshot(ws) == before
+
+
+def test_importing_a_scheme_without_a_claim_type_in_use_is_refused(ws, tmp_path):
+    claims.add_claim(ws, DOC, *find(ws, CLAIM_TEXT), "PLAN", owner="anna")
+    body = ws.current_scheme().to_dict()
+    body["claim_types"] = [c for c in body["claim_types"] if c["name"] != "PLAN"]
+    path = tmp_path / "no-plan.json"
+    path.write_bytes(orjson.dumps(body))
+    before = snapshot(ws)
+    with pytest.raises(ServiceError, match="claim type PLAN is used by 1 claims"):
+        schemes.import_scheme(ws, path, user="lead")
+    assert snapshot(ws) == before
+
+
+def test_a_merged_twin_hands_its_speaker_relations_and_notes_to_the_span_that_stays(ws):
+    from annotator.services import notes
+
+    per = span(ws, "Касым-Жомарт Токаев", "PER", owner="anna")
+    role = span(ws, "Касым-Жомарт Токаев", "ROLE", owner="anna")
+    claim = claims.add_claim(ws, DOC, *find(ws, CLAIM_TEXT), "OPINION", owner="anna", speaker=per).result
+    notes.add_note(ws, DOC, owner="anna", text="точно он?", target_id=per)
+    schemes.merge_label(ws, "PER", "ROLE", user="lead")
+    aset = the_set(ws, "anna")
+    assert [s.id for s in aset.spans] == [role]
+    assert aset.claims[0].speaker == role
+    assert [(r.label, r.head, r.tail) for r in aset.relations] == [("SAYS", role, claim)]
+    assert [n.target_id for n in notes.notes(ws, document_id=DOC)] == [role]
+    schemes.undo(ws, user="lead")
+    aset = the_set(ws, "anna")
+    assert sorted(s.id for s in aset.spans) == sorted([per, role]) and aset.claims[0].speaker == per
+    assert [n.target_id for n in notes.notes(ws, document_id=DOC)] == [per]
