@@ -42,7 +42,8 @@ class GuiSession(QObject):
     A window's texts are set when it is built, so the Preferences dialog changes the
     language by asking for a new window (``MainWindow.rebuild_requested``): :meth:`rebuild`
     puts in the translators for ``settings.language`` and replaces the window by a new one
-    on the same workspace and runner, at the same document. No event loop of its own:
+    on the same workspace and runner, at the same document; the windows opened from the old
+    one (curation, scheme editor, dashboard, notes) are closed. No event loop of its own:
     tests drive it as the application does.
     """
 
@@ -85,6 +86,11 @@ class GuiSession(QObject):
         old = self.window
         if old is None or self.workspace is None or self.runner is None:
             return None
+        # The old window's curation windows, scheme editor, dashboard and notes are in the old
+        # language and unknown to the new window: they close (what they save lands first, so the
+        # new window reads it), and the user opens them again from the new one.
+        old.close_side_windows()
+        self.runner.wait()
         self.set_language(self.settings.language)
         window = self.open_window(self.workspace, self.runner, old.document_id)
         window.setGeometry(old.geometry())

@@ -16,6 +16,10 @@ the disagreements back after the commit. Who may write gold is asked of the
 core when the window opens (:func:`annotator.services.curation.may_write_gold`);
 anyone else may look, with every writing key switched off and the reason in a
 banner.
+
+The window takes the scheme in force from whoever opens it (the main window
+passes its own) and follows its changes through :meth:`CurationWindow.set_scheme`:
+label and claim-type keys, the Label menu, the colours, then the lanes read again.
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ from annotator.domain.changes import Changes
 from annotator.domain.disagreements import CLAIM, Disagreement, region_items
 from annotator.domain.model import GOLD, Claim
 from annotator.domain.notes import Note
+from annotator.domain.scheme import Scheme
 from annotator.gui.claim_actions import ClaimActions, claim_handlers
 from annotator.gui.gold_actions import GoldActions
 from annotator.gui.keys import (
@@ -95,14 +100,16 @@ class CurationWindow(QMainWindow):
     gold_changed = Signal(object)  # the Changes of a committed gold action
 
     def __init__(self, workspace: Workspace, runner: TaskRunner, user: str, document_id: str,
-                 settings: GuiSettings | None = None, parent: QWidget | None = None):
+                 settings: GuiSettings | None = None, parent: QWidget | None = None, *,
+                 scheme: Scheme | None = None):
         super().__init__(parent)
         self.workspace = workspace
         self.runner = runner
         self.user = user
         self._document_id = document_id
         self.settings = settings or GuiSettings()
-        self.scheme = workspace.current_scheme()
+        # the opener's scheme (read on the runner); only a window opened on its own reads it here
+        self.scheme = scheme if scheme is not None else workspace.current_scheme()
         self.colors = label_colors(self.scheme, self.settings.color_blind)
         self.state: CurationState | None = None
         self.refusal: str | None = None
@@ -232,11 +239,8 @@ class CurationWindow(QMainWindow):
         self.accept_menu = edit.addMenu(self.tr("Accept the version of"))
         for name in ("accept_agreed", "mark_curated"):
             edit.addAction(self.actions_by_name[name])
-        labels = self.menuBar().addMenu(self.tr("&Label"))
-        for entity in self.scheme.entities:
-            action = self.actions_by_name.get(f"label:{entity.name}")
-            if action is not None:
-                labels.addAction(action)
+        self.label_menu = self.menuBar().addMenu(self.tr("&Label"))
+        self._fill_label_menu()
         go = self.menuBar().addMenu(self.tr("&Go"))
         for name in ("next_disagreement", "previous_disagreement", "next_span", "previous_span"):
             if name in self.actions_by_name:
@@ -244,6 +248,39 @@ class CurationWindow(QMainWindow):
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         if "cheat_sheet" in self.actions_by_name:
             help_menu.addAction(self.actions_by_name["cheat_sheet"])
+
+    def _fill_label_menu(self) -> None:
+        self.label_menu.clear()
+        for entity in self.scheme.entities:
+            action = self.actions_by_name.get(f"label:{entity.name}")
+            if action is not None:
+                self.label_menu.addAction(action)
+
+    def set_scheme(self, scheme: Scheme) -> None:
+        """Follow a new scheme version: the label and claim-type keys, the Label menu, the colours
+        and the cheat sheet from it; then the lanes again from the store (a rename or merge
+        relabelled their spans)."""
+        self.scheme = scheme
+        self.colors = label_colors(scheme, self.settings.color_blind)
+        for lane in self.all_lanes():
+            lane.view.set_colors(self.colors)
+        for name in [n for n in self.actions_by_name if n.startswith(("label:", "claim:"))]:
+            action = self.actions_by_name.pop(name)
+            self.removeAction(action)
+            action.deleteLater()
+        keys = [*label_bindings(scheme), *claim_type_bindings(scheme)]
+        self.bindings = [*CURATION_KEYS, *keys, *(b for b in KEY_MAP if b.action in GOLD_LANE_ACTIONS)]
+        self._handlers = {name: handler for name, handler in self._handlers.items() if not name.startswith("claim:")}
+        self._handlers.update(claim_handlers(self.claim_actions, [(c.name, c.hotkey) for c in scheme.claim_types]))
+        for item in keys:
+            self._add_actions(item)
+        self._fill_label_menu()
+        self._set_writable(not self.read_only)
+        if self._cheat_sheet is not None:  # built again, from the new bindings, when next shown
+            self._cheat_sheet.close()
+            self._cheat_sheet.deleteLater()
+            self._cheat_sheet = None
+        self.reload()
 
     def _set_writable(self, writable: bool) -> None:
         for name, action in self.actions_by_name.items():

@@ -94,14 +94,15 @@ class GoldActions(QObject):
         w._submit(lambda: annotating.remove_span(workspace, item_id, owner=GOLD, user=user))
 
     def undo(self) -> None:
+        """Ctrl+Z: gold's last action on this document (gold is one owner across the corpus)."""
         w = self.window
-        workspace, user = w.workspace, w.user
-        w._submit(lambda: history.undo(workspace, owner=GOLD, user=user))
+        workspace, user, document_id = w.workspace, w.user, w.document_id
+        w._submit(lambda: history.undo(workspace, owner=GOLD, user=user, document_id=document_id))
 
     def redo(self) -> None:
         w = self.window
-        workspace, user = w.workspace, w.user
-        w._submit(lambda: history.redo(workspace, owner=GOLD, user=user))
+        workspace, user, document_id = w.workspace, w.user, w.document_id
+        w._submit(lambda: history.redo(workspace, owner=GOLD, user=user, document_id=document_id))
 
     def go_to_span(self, step: int) -> None:
         """Tab / Shift+Tab: the next (previous) gold span in text order."""

@@ -340,7 +340,7 @@ def read_curation(workspace: Workspace, document_id: str, user: str) -> Curation
     gold = curation.gold_set(workspace, document_id)
     found = tuple(disagreements(sets))  # as curation.document_disagreements, over the sets just read
     refusal = curation.may_write_gold(workspace, user)
-    undo_label, redo_label = history.next_labels(workspace, owner=GOLD)
+    undo_label, redo_label = history.next_labels(workspace, owner=GOLD, document_id=document_id)
     date = document.meta.get("date") if isinstance(document.meta, dict) else None
     proposals = {c.id: normalise(document.text[c.start:c.end], date=date) for c in (gold.claims if gold else ())}
     return CurationState(document, sets, gold, found, refusal, undo_label, redo_label, proposals,

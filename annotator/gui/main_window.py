@@ -19,6 +19,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QItemSelectionModel, QLocale, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
@@ -66,7 +67,7 @@ from annotator.gui.keys import (
 from annotator.gui.label_colors import label_colors
 from annotator.gui.palette import LabelPalette
 from annotator.gui.preferences import PreferencesDialog
-from annotator.gui.scheme_editor import SchemeEditor
+from annotator.gui.scheme_editor import EditorState, SchemeEditor, load_editor_state
 from annotator.gui.settings import GuiSettings, save_settings
 from annotator.gui.relation_list import RelationList
 from annotator.gui.span_list import SpanList
@@ -714,7 +715,8 @@ class MainWindow(QMainWindow):
             return None
         window = self.curation_windows.get(document_id)
         if window is None:
-            window = CurationWindow(self.workspace, self.runner, self.owner, document_id, self.settings)
+            window = CurationWindow(self.workspace, self.runner, self.owner, document_id, self.settings,
+                                    scheme=self.scheme)
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             window.destroyed.connect(lambda _=None, d=document_id: self.curation_windows.pop(d, None))
             self.curation_windows[document_id] = window
@@ -735,14 +737,36 @@ class MainWindow(QMainWindow):
         return self.team_notes
 
     # ------------------------------------------------------------ the scheme
-    def open_scheme_editor(self) -> SchemeEditor:
-        """The scheme editor (one per window); its changes apply to this window at once."""
-        if self.scheme_editor is None:
-            self.scheme_editor = SchemeEditor(self.workspace, self.runner, self.owner or "", self)
+    def open_scheme_editor(self) -> SchemeEditor | None:
+        """The scheme editor (one per window); its changes apply to this window at once.
+
+        The first time, what it shows is read on the runner and the editor is built and shown when
+        that arrives: None then (it is ``self.scheme_editor`` once the runner is done)."""
+        if self.scheme_editor is not None:
+            self.scheme_editor.show()
+            self.scheme_editor.raise_()
+            return self.scheme_editor
+        if getattr(self, "_scheme_editor_loading", False):
+            return None  # asked for already
+        self._scheme_editor_loading = True
+        workspace, user = self.workspace, self.owner or ""
+
+        def build(state: EditorState) -> None:
+            self._scheme_editor_loading = False
+            if not shiboken6.isValid(self) or self.scheme_editor is not None:
+                return
+            self.scheme_editor = SchemeEditor(workspace, self.runner, user, state, self)
             self.scheme_editor.scheme_changed.connect(self.set_scheme)
-        self.scheme_editor.show()
-        self.scheme_editor.raise_()
-        return self.scheme_editor
+            self.scheme_editor.show()
+            self.scheme_editor.raise_()
+
+        def failed(exc: BaseException) -> None:
+            self._scheme_editor_loading = False
+            if shiboken6.isValid(self):
+                self._on_error(exc)
+
+        self.runner.run(partial(load_editor_state, workspace, user), on_done=build, on_error=failed)
+        return None
 
     def set_scheme(self, scheme: Scheme) -> None:
         """Show a new scheme version: colours, palette, attribute editor, label keys, and the
@@ -766,6 +790,8 @@ class MainWindow(QMainWindow):
             self._cheat_sheet.close()
             self._cheat_sheet.deleteLater()
             self._cheat_sheet = None
+        for window in list(self.curation_windows.values()):  # open curation windows follow
+            window.set_scheme(scheme)
         if self.document_id is not None:
             self.open_document(self.document_id)
 
@@ -896,8 +922,22 @@ class MainWindow(QMainWindow):
         undo.setEnabled(state.undo_label is not None)
         redo.setEnabled(state.redo_label is not None)
 
+    def close_side_windows(self) -> None:
+        """Close the windows opened from this one: its curation windows, the scheme editor, the
+        dashboard, the team's notes and the cheat sheet (when this window closes or is built again
+        in another language; the user opens them again from the new one)."""
+        for window in list(self.curation_windows.values()):
+            if shiboken6.isValid(window):
+                window.close()
+        self.curation_windows.clear()
+        for dialog in (self.scheme_editor, self.dashboard, self.team_notes, self._cheat_sheet):
+            if dialog is not None and shiboken6.isValid(dialog):
+                dialog.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.runner.wait()  # let the last action commit and its result arrive
+        self.close_side_windows()
+        self.runner.wait()  # and what closing them saved (the scheme editor's last guideline)
         super().closeEvent(event)
 
 

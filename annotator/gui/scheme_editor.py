@@ -6,12 +6,21 @@ scheme's own history). Delete and merge first ask the service what they would
 do to the annotations and say it in the confirmation. After each save the
 dialog emits :attr:`SchemeEditor.scheme_changed`, on which the window rebuilds
 its palette, colours and label keys.
+
+Nothing here reads the store on the GUI thread: what the dialog shows
+(:class:`EditorState`) is read on the runner by :func:`load_editor_state`, once
+before the dialog is built and again in the task of every save. A save lands
+later than it was asked for, so the dialog keeps what is pending: a field commit
+equal to the value pending or stored is not sent again, a second rename of a
+label waits on (and starts from) the name the first one gives it, and when a
+save lands the form stays on the label the user is on by then.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -55,20 +64,45 @@ log = logging.getLogger(__name__)
 # Colours for new labels, in turn (the user recolours them at will).
 NEW_LABEL_COLORS = ("#42d4f4", "#bfef45", "#dcbeff", "#aaffc3", "#ffd8b1", "#fabed4", "#a9a9a9")
 ERROR_STYLE = "color: #b00020;"
+TEXT_FIELDS = ("name", "description", "guideline")  # typed in the form, committed when left
+
+
+@dataclass(frozen=True, slots=True)
+class EditorState:
+    """What the editor shows of the store, read on the runner."""
+
+    scheme: Scheme
+    counts: dict[str, int] = field(default_factory=dict)  # label -> entity spans with it
+    undo_label: str | None = None
+    redo_label: str | None = None
+    refusal: str | None = None  # why the user may not change the scheme; None: they may
+
+
+def load_editor_state(workspace: Workspace, user: str) -> EditorState:
+    """The scheme in force, its span counts, its undo and redo, and whether ``user`` may edit it
+    (runs on the runner)."""
+    undo_label, redo_label = schemes.next_labels(workspace)
+    return EditorState(workspace.current_scheme(), schemes.span_counts(workspace), undo_label, redo_label,
+                       schemes.refusal(workspace, user))
 
 
 class SchemeEditor(QDialog):
     scheme_changed = Signal(object)  # the Scheme now in force
 
-    def __init__(self, workspace: Workspace, runner: TaskRunner, user: str, parent: QWidget | None = None):
+    def __init__(self, workspace: Workspace, runner: TaskRunner, user: str, state: EditorState,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.workspace = workspace
         self.runner = runner
         self.user = user
-        self.scheme: Scheme = workspace.current_scheme()
-        self.read_only_reason = schemes.refusal(workspace, user)
+        self.scheme: Scheme = state.scheme
+        self.read_only_reason = state.refusal
         self._selected: str | None = None
-        self.counts: dict[str, int] = schemes.span_counts(workspace)
+        self.counts: dict[str, int] = dict(state.counts)
+        # Saves asked for and not landed yet: field commits as (label, field, value), in order, and
+        # renames as old name -> new name (the label's name once the runner has got to them).
+        self._pending_fields: list[tuple[str, str, str]] = []
+        self._pending_renames: dict[str, str] = {}
         self.setWindowTitle(self.tr("Annotation scheme"))
 
         # --- the labels ---
@@ -189,7 +223,7 @@ class SchemeEditor(QDialog):
             self._show_status(self.read_only_reason, error=True)
         self._update_attribute_form()
         self._show_scheme(self.scheme, select=self.scheme.entities[0].name if self.scheme.entities else None)
-        self._refresh_history()
+        self._refresh_history(state.undo_label, state.redo_label)
         self.resize(900, 560)
 
     # ------------------------------------------------------------ showing
@@ -201,39 +235,55 @@ class SchemeEditor(QDialog):
         return [self.label_list.item(i).data(LABEL_ROLE) for i in range(self.label_list.count())]
 
     def _show_scheme(self, scheme: Scheme, select: str | None) -> None:
+        """Show ``scheme`` with ``select`` the current label (else the first). The same label as
+        before keeps what the user has typed in its form and not committed yet."""
+        before = self.scheme.entity(self._selected) if self._selected else None
         self.scheme = scheme
-        self.label_list.blockSignals(True)
-        self.label_list.clear()
-        for entity in scheme.entities:
-            count = self.tr("%1 spans").replace("%1", str(self.counts.get(entity.name, 0)))
-            item = QListWidgetItem(swatch(entity.color), f"{entity.hotkey.upper():>2}   {entity.name}   ·  {count}")
-            item.setData(LABEL_ROLE, entity.name)
-            item.setToolTip(entity.guideline or entity.description)
-            self.label_list.addItem(item)
-        self.label_list.blockSignals(False)
-        names = self.labels()
-        if select not in names:
-            select = names[0] if names else None
-        if select is not None:
-            self.label_list.setCurrentRow(names.index(select))  # calls _on_current_label
-        else:
-            self._show_label(None)
+        self.label_list.blockSignals(True)  # no commit of the form: this is no move of the user's
+        try:
+            self.label_list.clear()
+            for entity in scheme.entities:
+                count = self.tr("%1 spans").replace("%1", str(self.counts.get(entity.name, 0)))
+                item = QListWidgetItem(swatch(entity.color),
+                                       f"{entity.hotkey.upper():>2}   {entity.name}   ·  {count}")
+                item.setData(LABEL_ROLE, entity.name)
+                item.setToolTip(entity.guideline or entity.description)
+                self.label_list.addItem(item)
+            names = self.labels()
+            if select not in names:
+                select = names[0] if names else None
+            if select is not None:
+                self.label_list.setCurrentRow(names.index(select))
+        finally:
+            self.label_list.blockSignals(False)
+        self._show_label(select, typed_over=before if before is not None and before.name == select else None)
 
     def _on_current_label(self, current: QListWidgetItem | None, _previous: Any = None) -> None:
         self._commit_guideline()  # before the form shows another label
         self._show_label(current.data(LABEL_ROLE) if current is not None else None)
 
-    def _show_label(self, name: str | None) -> None:
+    def _form_text(self, name: str) -> str:
+        if name == "guideline":
+            return self.guideline_edit.toPlainText()
+        return (self.name_edit if name == "name" else self.description_edit).text()
+
+    def _show_label(self, name: str | None, typed_over: EntityLabel | None = None) -> None:
+        """The form on label ``name``; with ``typed_over`` (the label as the form last showed it), a
+        text field the user has typed over since is left as it is."""
         self._selected = name
         entity = self.scheme.entity(name) if name else None
+        kept = {f for f in TEXT_FIELDS if typed_over is not None and self._form_text(f) != getattr(typed_over, f)}
         self.details.setEnabled(entity is not None and not self.read_only_reason)
-        self.name_edit.setText(entity.name if entity else "")
+        if "name" not in kept:
+            self.name_edit.setText(entity.name if entity else "")
         self.hotkey_edit.setText(entity.hotkey.upper() if entity else "")
         self.hotkey_status.clear()
         self.color_button.setIcon(swatch(entity.color) if entity else swatch("#ffffff"))
         self.color_button.setText(entity.color if entity else "")
-        self.description_edit.setText(entity.description if entity else "")
-        self.guideline_edit.setPlainText(entity.guideline if entity else "")
+        if "description" not in kept:
+            self.description_edit.setText(entity.description if entity else "")
+        if "guideline" not in kept:
+            self.guideline_edit.setPlainText(entity.guideline if entity else "")
         definitions = scheme_edits.attributes_of(self.scheme, name) if name else ()
         self.attribute_table.setRowCount(len(definitions))
         for row, definition in enumerate(definitions):
@@ -246,8 +296,7 @@ class SchemeEditor(QDialog):
         self.status_label.setStyleSheet(ERROR_STYLE if error else "")
         self.status_label.setText(text)
 
-    def _refresh_history(self) -> None:
-        undo, redo = schemes.next_labels(self.workspace)
+    def _refresh_history(self, undo: str | None, redo: str | None) -> None:
         writable = not self.read_only_reason
         self.undo_button.setText(self.tr("Undo: %1").replace("%1", undo) if undo else self.tr("Undo"))
         self.redo_button.setText(self.tr("Redo: %1").replace("%1", redo) if redo else self.tr("Redo"))
@@ -255,23 +304,58 @@ class SchemeEditor(QDialog):
         self.redo_button.setEnabled(writable and redo is not None)
 
     # ------------------------------------------------------------ saving
-    def _save(self, change: Callable[[], Any], *, select: str | None = None) -> None:
-        """Run a scheme service call on the runner; show the scheme in force afterwards."""
-        workspace = self.workspace
-        keep = select if select is not None else self._selected
+    def _name_now(self, name: str) -> str:
+        """``name`` as the store will call the label once the pending renames are saved."""
+        seen = {name}
+        while name in self._pending_renames and self._pending_renames[name] not in seen:
+            name = self._pending_renames[name]
+            seen.add(name)
+        return name
 
-        def task() -> tuple[Any, Scheme, dict[str, int]]:
-            return change(), workspace.current_scheme(), schemes.span_counts(workspace)
+    def _value_now(self, label: str, field_name: str, stored: str) -> str:
+        """A field's value once the pending commits are saved: the last one pending, else ``stored``."""
+        pending = [v for (name, f, v) in self._pending_fields if (name, f) == (label, field_name)]
+        return pending[-1] if pending else stored
 
-        def done(result: tuple[Any, Scheme, dict[str, int]]) -> None:
-            changes, scheme, self.counts = result
-            self._show_scheme(scheme, keep)
-            self._refresh_history()
+    def _save(self, change: Callable[[], Any], *, select: str | None = None, follow: str | None = None,
+              pending_field: tuple[str, str, str] | None = None, pending_rename: str | None = None) -> None:
+        """Run a scheme service call on the runner; show the scheme in force when it lands.
+
+        The form then stays on the label the user is on at that moment, unless the save names one
+        to ``select`` (a new, renamed or merged-into label): that one, if the user is still on
+        ``follow`` (the label it came from; None: in any case). ``pending_field`` and
+        ``pending_rename`` are the entries of this save in the pending lists, dropped when it lands."""
+        workspace, user = self.workspace, self.user
+
+        def task() -> tuple[Any, EditorState]:
+            return change(), load_editor_state(workspace, user)
+
+        def landed() -> None:
+            if pending_field is not None and pending_field in self._pending_fields:
+                self._pending_fields.remove(pending_field)
+            if pending_rename is not None:
+                self._pending_renames.pop(pending_rename, None)
+
+        def done(result: tuple[Any, EditorState]) -> None:
+            landed()
+            changes, state = result
+            now = self._selected
+            keep = now
+            if select is not None and (follow is None or follow in (now, self._name_now(now) if now else None)):
+                keep = select
+            self.counts = dict(state.counts)
+            self._show_scheme(state.scheme, keep)
+            self._refresh_history(state.undo_label, state.redo_label)
             label = getattr(changes, "label", "") or ""
-            self._show_status(self.tr("Saved version %1: %2").replace("%1", str(scheme.version)).replace("%2", label))
-            self.scheme_changed.emit(scheme)
+            self._show_status(self.tr("Saved version %1: %2").replace("%1", str(state.scheme.version))
+                              .replace("%2", label))
+            self.scheme_changed.emit(state.scheme)
 
-        self.runner.run(task, on_done=done, on_error=self._failed)
+        def failed(exc: BaseException) -> None:
+            landed()
+            self._failed(exc)
+
+        self.runner.run(task, on_done=done, on_error=failed)
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, InputError):
@@ -291,22 +375,29 @@ class SchemeEditor(QDialog):
         name = next(f"NEW{n or ''}" for n in range(0, 1000) if f"NEW{n or ''}" not in existing)
         color = NEW_LABEL_COLORS[len(existing) % len(NEW_LABEL_COLORS)]
         label = EntityLabel(name, scheme_edits.free_hotkey(self.scheme), color)
-        user = self.user
-        self._save(lambda: schemes.add_label(self.workspace, label, user=user), select=name)
+        workspace, user = self.workspace, self.user
+        self._save(lambda: schemes.add_label(workspace, label, user=user), select=name)
         self.runner.wait()
         self.name_edit.setFocus()
         self.name_edit.selectAll()
 
     def _commit_name(self) -> None:
-        old, new = self._selected, self.name_edit.text().strip()
-        if old is None or new == old:
+        """Enter in (or leaving) the name field renames the label; again with a rename of it
+        pending, only a name other than the one it is getting is a rename, from that one."""
+        shown, new = self._selected, self.name_edit.text().strip()
+        if shown is None or self.read_only_reason:
+            return
+        old = self._name_now(shown)
+        if new == old:
             return
         problem = scheme_edits.name_problem(new)
         if problem:
             self._show_status(problem, error=True)
             return
-        user = self.user
-        self._save(lambda: schemes.rename_label(self.workspace, old, new, user=user), select=new)
+        workspace, user = self.workspace, self.user
+        self._pending_renames[old] = new
+        self._save(lambda: schemes.rename_label(workspace, old, new, user=user), select=new, follow=old,
+                   pending_rename=old)
 
     def _on_hotkey_typed(self, text: str) -> None:
         """Checked at each key; a free key is saved at once."""
@@ -323,9 +414,8 @@ class SchemeEditor(QDialog):
             return
         self.hotkey_status.clear()
         entity = self.scheme.entity(name)
-        if entity is not None and entity.hotkey.upper() != key:
-            user = self.user
-            self._save(lambda: schemes.change_label(self.workspace, name, hotkey=key, user=user))
+        if entity is not None:
+            self._commit_field("hotkey", key, stored=entity.hotkey.upper())
 
     def _pick_color(self) -> None:
         entity = self.scheme.entity(self._selected) if self._selected else None
@@ -336,9 +426,7 @@ class SchemeEditor(QDialog):
             self.set_color(color.name())
 
     def set_color(self, color: str) -> None:
-        name, user = self._selected, self.user
-        if name is not None:
-            self._save(lambda: schemes.change_label(self.workspace, name, color=color, user=user))
+        self._commit_field("color", color)
 
     def _commit_description(self) -> None:
         self._commit_field("description", self.description_edit.text().strip())
@@ -346,13 +434,20 @@ class SchemeEditor(QDialog):
     def _commit_guideline(self) -> None:
         self._commit_field("guideline", self.guideline_edit.toPlainText().strip())
 
-    def _commit_field(self, field: str, value: str) -> None:
+    def _commit_field(self, field_name: str, value: str, *, stored: str | None = None) -> None:
+        """Save a field of the label on show, unless that value is already pending or stored."""
         name = self._selected
         entity = self.scheme.entity(name) if name else None
-        if entity is None or getattr(entity, field) == value or self.read_only_reason:
+        if entity is None or self.read_only_reason:
             return
-        user = self.user
-        self._save(lambda: schemes.change_label(self.workspace, name, user=user, **{field: value}), select=name)
+        label = self._name_now(entity.name)
+        if value == self._value_now(label, field_name, getattr(entity, field_name) if stored is None else stored):
+            return
+        workspace, user = self.workspace, self.user
+        pending = (label, field_name, value)
+        self._pending_fields.append(pending)
+        self._save(lambda: schemes.change_label(workspace, label, user=user, **{field_name: value}),
+                   pending_field=pending)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self.guideline_edit and event.type() == QEvent.Type.FocusOut:
@@ -392,6 +487,7 @@ class SchemeEditor(QDialog):
         name, workspace, user = self._selected, self.workspace, self.user
         if name is None:
             return
+        name = self._name_now(name)
 
         def ask(found: LabelImpact) -> None:
             if self.confirm(self.tr("Delete label"), self.describe_delete(found)):
@@ -404,10 +500,12 @@ class SchemeEditor(QDialog):
         target = self.choose_merge_target(source) if source else None
         if source is None or target is None:
             return
+        source, target = self._name_now(source), self._name_now(target)
 
         def ask(found: LabelImpact) -> None:
             if self.confirm(self.tr("Merge labels"), self.describe_merge(found, target)):
-                self._save(lambda: schemes.merge_label(workspace, source, target, user=user), select=target)
+                self._save(lambda: schemes.merge_label(workspace, source, target, user=user), select=target,
+                           follow=source)
 
         self.runner.run(lambda: schemes.impact(workspace, source, merge_into=target), on_done=ask,
                         on_error=self._failed)
@@ -424,8 +522,9 @@ class SchemeEditor(QDialog):
         kind = self.attribute_type.currentData()
         choices = tuple(c.strip() for c in self.attribute_choices.text().split(",") if c.strip()) \
             if kind == "choice" else ()
-        definition, user = AttributeDef(name, kind, choices), self.user
-        self._save(lambda: schemes.add_attribute(self.workspace, label, definition, user=user))
+        definition, workspace, user = AttributeDef(name, kind, choices), self.workspace, self.user
+        label = self._name_now(label)
+        self._save(lambda: schemes.add_attribute(workspace, label, definition, user=user))
         self.attribute_name.clear()
         self.attribute_choices.clear()
 
@@ -433,8 +532,9 @@ class SchemeEditor(QDialog):
         label, row = self._selected, self.attribute_table.currentRow()
         if label is None or row < 0:
             return
-        name, user = self.attribute_table.item(row, 0).text(), self.user
-        self._save(lambda: schemes.remove_attribute(self.workspace, label, name, user=user))
+        name, workspace, user = self.attribute_table.item(row, 0).text(), self.workspace, self.user
+        label = self._name_now(label)
+        self._save(lambda: schemes.remove_attribute(workspace, label, name, user=user))
 
     # ------------------------------------------------------------ history, files
     def undo(self) -> None:

@@ -34,7 +34,9 @@ window, workspace, runner = shot["w"], shot["ws"], shot["runner"]
 window.setWindowTitle(window.windowTitle())
 print("main window:", window.grab().save(str(HERE / "main-window-ru.png")))
 
-editor = window.open_scheme_editor()
+window.open_scheme_editor()  # built when its data has been read on the runner
+runner.wait()
+editor = window.scheme_editor
 editor.resize(980, 600)
 runner.wait()
 app.processEvents()

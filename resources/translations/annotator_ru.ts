@@ -431,43 +431,43 @@
         <translation>Выделите текст утверждения и нажмите C или клавишу типа утверждения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_actions.py" line="113"/>
+        <location filename="../../annotator/gui/claim_actions.py" line="114"/>
         <source>No PER, ORG or ROLE mention to be the speaker: mark one, or press A for the author</source>
         <translation>Нет упоминания PER, ORG или ROLE, которое могло бы быть источником: разметьте его или нажмите A (автор)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_actions.py" line="132"/>
+        <location filename="../../annotator/gui/claim_actions.py" line="133"/>
         <source>Select the pronoun (or name) that speaks, then press M</source>
         <translation>Выделите местоимение (или имя) источника и нажмите M</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_actions.py" line="167"/>
+        <location filename="../../annotator/gui/claim_actions.py" line="166"/>
         <source>Select the words that report the claim («заявил»), then press U</source>
         <translation>Выделите слова, которые вводят утверждение («заявил»), и нажмите U</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_actions.py" line="193"/>
+        <location filename="../../annotator/gui/claim_actions.py" line="192"/>
         <source>No figure in this claim to propose</source>
         <translation>В этом утверждении нет числа, которое можно предложить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_actions.py" line="219"/>
+        <location filename="../../annotator/gui/claim_actions.py" line="218"/>
         <source>Put the caret on a span or a claim first</source>
         <translation>Сначала поставьте курсор на фрагмент или утверждение</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_actions.py" line="223"/>
+        <location filename="../../annotator/gui/claim_actions.py" line="222"/>
         <source>Relation from «%1»: put the caret on the other end and press L (Esc cancels)</source>
         <translation>Связь от «%1»: поставьте курсор на второй конец и нажмите L (Esc — отмена)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_actions.py" line="229"/>
+        <location filename="../../annotator/gui/claim_actions.py" line="228"/>
         <source>The scheme has no relation from %1 to %2</source>
         <translation>В схеме нет связи от %1 к %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_actions.py" line="234"/>
-        <location filename="../../annotator/gui/claim_actions.py" line="244"/>
+        <location filename="../../annotator/gui/claim_actions.py" line="233"/>
+        <location filename="../../annotator/gui/claim_actions.py" line="243"/>
         <source>No relation made</source>
         <translation>Связь не создана</translation>
     </message>
@@ -627,97 +627,97 @@
 <context>
     <name>CurationWindow</name>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="112"/>
+        <location filename="../../annotator/gui/curation_window.py" line="119"/>
         <source>Curation — %1 — %2</source>
         <translation>Курирование — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="127"/>
+        <location filename="../../annotator/gui/curation_window.py" line="134"/>
         <source>Disagreements</source>
         <translation>Расхождения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="128"/>
+        <location filename="../../annotator/gui/curation_window.py" line="135"/>
         <source>Notes</source>
         <translation>Заметки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="179"/>
+        <location filename="../../annotator/gui/curation_window.py" line="186"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="227"/>
+        <location filename="../../annotator/gui/curation_window.py" line="234"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="232"/>
+        <location filename="../../annotator/gui/curation_window.py" line="239"/>
         <source>Accept the version of</source>
         <translation>Принять версию</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="235"/>
+        <location filename="../../annotator/gui/curation_window.py" line="242"/>
         <source>&amp;Label</source>
         <translation>&amp;Метки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="240"/>
+        <location filename="../../annotator/gui/curation_window.py" line="244"/>
         <source>&amp;Go</source>
         <translation>П&amp;ереход</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="244"/>
+        <location filename="../../annotator/gui/curation_window.py" line="248"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="280"/>
+        <location filename="../../annotator/gui/curation_window.py" line="317"/>
         <source>Read only: %1</source>
         <translation>Только просмотр: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="287"/>
+        <location filename="../../annotator/gui/curation_window.py" line="324"/>
         <source>Disagreements (%1)</source>
         <translation>Расхождения (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="324"/>
+        <location filename="../../annotator/gui/curation_window.py" line="361"/>
         <source>gold</source>
         <translation>эталон</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="327"/>
+        <location filename="../../annotator/gui/curation_window.py" line="364"/>
         <source>read only</source>
         <translation>только просмотр</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="335"/>
+        <location filename="../../annotator/gui/curation_window.py" line="372"/>
         <source>Accept %1&apos;s version of this disagreement</source>
         <translation>Принять версию %1 для этого расхождения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="341"/>
+        <location filename="../../annotator/gui/curation_window.py" line="378"/>
         <source>Undo: %1</source>
         <translation>Отменить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="342"/>
+        <location filename="../../annotator/gui/curation_window.py" line="379"/>
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="344"/>
+        <location filename="../../annotator/gui/curation_window.py" line="381"/>
         <source>Redo: %1</source>
         <translation>Повторить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="345"/>
+        <location filename="../../annotator/gui/curation_window.py" line="382"/>
         <source>Redo</source>
         <translation>Повторить</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/gui/curation_window.py" line="369"/>
+        <location filename="../../annotator/gui/curation_window.py" line="406"/>
         <source>%n disagreement(s) (F8: the first)</source>
         <translation>
             <numerusform>%n расхождение (F8 — к первому)</numerusform>
@@ -726,82 +726,82 @@
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="370"/>
+        <location filename="../../annotator/gui/curation_window.py" line="407"/>
         <source>No disagreements</source>
         <translation>Расхождений нет</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="372"/>
+        <location filename="../../annotator/gui/curation_window.py" line="409"/>
         <source>Disagreement %1 of %2: %3</source>
         <translation>Расхождение %1 из %2: %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="385"/>
+        <location filename="../../annotator/gui/curation_window.py" line="422"/>
         <source>The annotators agree everywhere</source>
         <translation>Аннотаторы согласны везде</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="392"/>
+        <location filename="../../annotator/gui/curation_window.py" line="429"/>
         <source>Round again from the first disagreement</source>
         <translation>Снова с первого расхождения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="393"/>
+        <location filename="../../annotator/gui/curation_window.py" line="430"/>
         <source>Round again from the last disagreement</source>
         <translation>Снова с последнего расхождения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="423"/>
+        <location filename="../../annotator/gui/curation_window.py" line="460"/>
         <source>Still loading the document</source>
         <translation>Документ ещё загружается</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="440"/>
+        <location filename="../../annotator/gui/curation_window.py" line="479"/>
         <source>Saving…</source>
         <translation>Сохранение…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="447"/>
+        <location filename="../../annotator/gui/curation_window.py" line="486"/>
         <source>Nothing to undo or redo</source>
         <translation>Нечего отменять или повторять</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="448"/>
+        <location filename="../../annotator/gui/curation_window.py" line="487"/>
         <source>Saved</source>
         <translation>Сохранено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="450"/>
+        <location filename="../../annotator/gui/curation_window.py" line="489"/>
         <source>Saved ✓ %1</source>
         <translation>Сохранено ✓ %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="454"/>
+        <location filename="../../annotator/gui/curation_window.py" line="493"/>
         <source>%1 (in %2)</source>
         <translation>%1 (в %2)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="463"/>
+        <location filename="../../annotator/gui/curation_window.py" line="502"/>
         <source>Error: %1</source>
         <translation>Ошибка: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="464"/>
+        <location filename="../../annotator/gui/curation_window.py" line="503"/>
         <source>Not saved</source>
         <translation>Не сохранено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="477"/>
+        <location filename="../../annotator/gui/curation_window.py" line="516"/>
         <source>Notes (%1)</source>
         <translation>Заметки (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="483"/>
+        <location filename="../../annotator/gui/curation_window.py" line="522"/>
         <source>A note on the whole document</source>
         <translation>Заметка ко всему документу</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="494"/>
+        <location filename="../../annotator/gui/curation_window.py" line="533"/>
         <source>Curation keys</source>
         <translation>Клавиши курирования</translation>
     </message>
@@ -1573,27 +1573,27 @@
         <translation>Тип утверждения %1: сделать выделенное утверждением или сменить тип</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="73"/>
+        <location filename="../../annotator/gui/curation_window.py" line="78"/>
         <source>Go to the next disagreement</source>
         <translation>К следующему расхождению</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="74"/>
+        <location filename="../../annotator/gui/curation_window.py" line="79"/>
         <source>Go to the previous disagreement</source>
         <translation>К предыдущему расхождению</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="76"/>
+        <location filename="../../annotator/gui/curation_window.py" line="81"/>
         <source>Accept the version of the annotator in lane 1…9 (the number in the lane&apos;s title) for this disagreement</source>
         <translation>Принять для этого расхождения версию аннотатора из полосы 1…9 (номер в заголовке полосы)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="79"/>
+        <location filename="../../annotator/gui/curation_window.py" line="84"/>
         <source>Accept into gold everything all the annotators agree on</source>
         <translation>Принять в эталон всё, в чём согласны все аннотаторы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="80"/>
+        <location filename="../../annotator/gui/curation_window.py" line="85"/>
         <source>Mark the gold set curated</source>
         <translation>Отметить эталон как утверждённый</translation>
     </message>
@@ -1601,209 +1601,209 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="124"/>
+        <location filename="../../annotator/gui/main_window.py" line="125"/>
         <source>annotator</source>
         <translation>annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="157"/>
+        <location filename="../../annotator/gui/main_window.py" line="158"/>
         <source>Claims</source>
         <translation>Утверждения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="158"/>
+        <location filename="../../annotator/gui/main_window.py" line="159"/>
         <source>Relations</source>
         <translation>Связи</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="160"/>
-        <location filename="../../annotator/gui/main_window.py" line="635"/>
+        <location filename="../../annotator/gui/main_window.py" line="161"/>
+        <location filename="../../annotator/gui/main_window.py" line="639"/>
         <source>Notes</source>
         <translation>Заметки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="169"/>
+        <location filename="../../annotator/gui/main_window.py" line="170"/>
         <source>Spans</source>
         <translation>Фрагменты</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="170"/>
+        <location filename="../../annotator/gui/main_window.py" line="171"/>
         <source>Attributes</source>
         <translation>Атрибуты</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="171"/>
+        <location filename="../../annotator/gui/main_window.py" line="172"/>
         <source>Labels</source>
         <translation>Метки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="176"/>
+        <location filename="../../annotator/gui/main_window.py" line="177"/>
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="186"/>
+        <location filename="../../annotator/gui/main_window.py" line="187"/>
         <source>This document&apos;s place in the list as filtered</source>
         <translation>Место документа в отфильтрованном списке</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="247"/>
+        <location filename="../../annotator/gui/main_window.py" line="248"/>
         <source>All saved</source>
         <translation>Всё сохранено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="283"/>
+        <location filename="../../annotator/gui/main_window.py" line="284"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="286"/>
+        <location filename="../../annotator/gui/main_window.py" line="287"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="289"/>
+        <location filename="../../annotator/gui/main_window.py" line="290"/>
         <source>&amp;Label</source>
         <translation>&amp;Метки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="291"/>
+        <location filename="../../annotator/gui/main_window.py" line="292"/>
         <source>&amp;Go</source>
         <translation>П&amp;ереход</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="294"/>
+        <location filename="../../annotator/gui/main_window.py" line="295"/>
         <source>&amp;Options</source>
         <translation>&amp;Настройки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="301"/>
+        <location filename="../../annotator/gui/main_window.py" line="302"/>
         <source>&amp;Team</source>
         <translation>&amp;Команда</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="304"/>
+        <location filename="../../annotator/gui/main_window.py" line="305"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="370"/>
+        <location filename="../../annotator/gui/main_window.py" line="371"/>
         <source>This column cannot be sorted</source>
         <translation>По этому столбцу нельзя сортировать</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="395"/>
+        <location filename="../../annotator/gui/main_window.py" line="396"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="423"/>
+        <location filename="../../annotator/gui/main_window.py" line="424"/>
         <source>annotator — %1 — %2</source>
         <translation>annotator — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="433"/>
+        <location filename="../../annotator/gui/main_window.py" line="437"/>
         <source>Set your annotator name first</source>
         <translation>Сначала укажите своё имя аннотатора</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="443"/>
+        <location filename="../../annotator/gui/main_window.py" line="447"/>
         <source>Saving…</source>
         <translation>Сохранение…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="456"/>
+        <location filename="../../annotator/gui/main_window.py" line="460"/>
         <source>That is already a %1 span</source>
         <translation>Это уже фрагмент с меткой %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="466"/>
+        <location filename="../../annotator/gui/main_window.py" line="470"/>
         <source>Select some text to label</source>
         <translation>Выделите текст, чтобы поставить метку</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="474"/>
+        <location filename="../../annotator/gui/main_window.py" line="478"/>
         <source>No span under the caret</source>
         <translation>Под курсором нет фрагмента</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="493"/>
-        <location filename="../../annotator/gui/main_window.py" line="528"/>
+        <location filename="../../annotator/gui/main_window.py" line="497"/>
+        <location filename="../../annotator/gui/main_window.py" line="532"/>
         <source>Settings not saved: %1</source>
         <translation>Настройки не сохранены: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="495"/>
+        <location filename="../../annotator/gui/main_window.py" line="499"/>
         <source>Snapping to tokens on</source>
         <translation>Привязка к токенам включена</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="495"/>
+        <location filename="../../annotator/gui/main_window.py" line="499"/>
         <source>Snapping to tokens off</source>
         <translation>Привязка к токенам выключена</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="538"/>
+        <location filename="../../annotator/gui/main_window.py" line="542"/>
         <source>The new database opens when you next start annotator</source>
         <translation>Новая база данных откроется при следующем запуске annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="635"/>
+        <location filename="../../annotator/gui/main_window.py" line="639"/>
         <source>Notes (%1)</source>
         <translation>Заметки (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="847"/>
+        <location filename="../../annotator/gui/main_window.py" line="876"/>
         <source>Nothing to undo or redo</source>
         <translation>Нечего отменять или повторять</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="850"/>
+        <location filename="../../annotator/gui/main_window.py" line="879"/>
         <source>Saved</source>
         <translation>Сохранено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="867"/>
+        <location filename="../../annotator/gui/main_window.py" line="896"/>
         <source>Saved ✓ %1</source>
         <translation>Сохранено ✓ %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="876"/>
+        <location filename="../../annotator/gui/main_window.py" line="905"/>
         <source>Error: %1</source>
         <translation>Ошибка: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="877"/>
+        <location filename="../../annotator/gui/main_window.py" line="906"/>
         <source>Not saved</source>
         <translation>Не сохранено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="883"/>
+        <location filename="../../annotator/gui/main_window.py" line="912"/>
         <source>%1 / %2 documents done</source>
         <translation>Готово документов: %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="886"/>
+        <location filename="../../annotator/gui/main_window.py" line="915"/>
         <source>%1 spans in this document</source>
         <translation>Фрагментов в документе: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="891"/>
+        <location filename="../../annotator/gui/main_window.py" line="920"/>
         <source>Undo: %1</source>
         <translation>Отменить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="891"/>
+        <location filename="../../annotator/gui/main_window.py" line="920"/>
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="892"/>
+        <location filename="../../annotator/gui/main_window.py" line="921"/>
         <source>Redo: %1</source>
         <translation>Повторить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="892"/>
+        <location filename="../../annotator/gui/main_window.py" line="921"/>
         <source>Redo</source>
         <translation>Повторить</translation>
     </message>
@@ -2130,230 +2130,230 @@
 <context>
     <name>SchemeEditor</name>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="72"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="106"/>
         <source>Annotation scheme</source>
         <translation>Схема разметки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="76"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="110"/>
         <source>Add label</source>
         <translation>Добавить метку</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="77"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="111"/>
         <source>Delete…</source>
         <translation>Удалить…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="78"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="112"/>
         <source>Merge into…</source>
         <translation>Слить с…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="96"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="130"/>
         <source>Colour…</source>
         <translation>Цвет…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="99"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="133"/>
         <source>When to use this label, with examples; shown as a tooltip in the palette and the list of keys</source>
         <translation>Когда ставить эту метку, с примерами; показывается подсказкой в палитре и в списке клавиш</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="103"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="137"/>
         <source>Name</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="104"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="138"/>
         <source>Hotkey</source>
         <translation>Клавиша</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="105"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="139"/>
         <source>Colour</source>
         <translation>Цвет</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="106"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="140"/>
         <source>Description</source>
         <translation>Описание</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="107"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="141"/>
         <source>Guideline</source>
         <translation>Инструкция</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="111"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="145"/>
         <source>Attribute</source>
         <translation>Атрибут</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="111"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="145"/>
         <source>Type</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="111"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="145"/>
         <source>Choices</source>
         <translation>Варианты</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="118"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="152"/>
         <source>name</source>
         <translation>название</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="120"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="154"/>
         <source>yes / no</source>
         <translation>да / нет</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="120"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="154"/>
         <source>choice</source>
         <translation>выбор</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="120"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="154"/>
         <source>text</source>
         <translation>текст</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="123"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="157"/>
         <source>choices, comma-separated</source>
         <translation>варианты через запятую</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="124"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="158"/>
         <source>Add</source>
         <translation>Добавить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="125"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="159"/>
         <source>Remove</source>
         <translation>Убрать</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="130"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="164"/>
         <source>Attributes of this label</source>
         <translation>Атрибуты этой метки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="142"/>
-        <location filename="../../annotator/gui/scheme_editor.py" line="252"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="176"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="301"/>
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="143"/>
-        <location filename="../../annotator/gui/scheme_editor.py" line="253"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="177"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="302"/>
         <source>Redo</source>
         <translation>Повторить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="144"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="178"/>
         <source>Import scheme…</source>
         <translation>Загрузить схему…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="145"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="179"/>
         <source>Export scheme…</source>
         <translation>Сохранить схему…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="146"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="180"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="208"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="246"/>
         <source>%1 spans</source>
         <translation>фрагментов: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="252"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="301"/>
         <source>Undo: %1</source>
         <translation>Отменить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="253"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="302"/>
         <source>Redo: %1</source>
         <translation>Повторить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="271"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="350"/>
         <source>Saved version %1: %2</source>
         <translation>Сохранена версия %1: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="284"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="368"/>
         <source>Not saved: %1</source>
         <translation>Не сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="318"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="409"/>
         <source>Type one key</source>
         <translation>Нажмите одну клавишу</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="334"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="424"/>
         <source>Colour of %1</source>
         <translation>Цвет метки %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="372"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="467"/>
         <source>Merge %1</source>
         <translation>Слияние %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="373"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="468"/>
         <source>Merge %1 into:</source>
         <translation>Слить %1 с меткой:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="380"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="475"/>
         <source>Delete the label %1? It removes %2 spans (%3), %4 relations on them, and %5 claims lose their speaker. You can undo this.</source>
         <translation>Удалить метку %1? Будут удалены фрагменты (%2: %3) и связи с ними (%4), а у утверждений (%5) пропадёт источник. Это можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="386"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="481"/>
         <source>Merge %1 into %2? %3 spans (%4) become %2; %5 of them are dropped because a %2 span is already at the same place. You can undo this.</source>
         <translation>Слить %1 с %2? Фрагменты (%3: %4) получат метку %2; из них %5 удаляются, потому что на том же месте уже есть фрагмент %2. Это можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="397"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="493"/>
         <source>Delete label</source>
         <translation>Удаление метки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="409"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="506"/>
         <source>Merge labels</source>
         <translation>Слияние меток</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="422"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="520"/>
         <source>Give the attribute a name</source>
         <translation>Дайте атрибуту название</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="449"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="549"/>
         <source>Import scheme</source>
         <translation>Загрузить схему</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="449"/>
-        <location filename="../../annotator/gui/scheme_editor.py" line="458"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="549"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="558"/>
         <source>Scheme (*.json)</source>
         <translation>Схема (*.json)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="458"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="558"/>
         <source>Export scheme</source>
         <translation>Сохранить схему</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="464"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="564"/>
         <source>Wrote version %1 to %2</source>
         <translation>Версия %1 сохранена в %2</translation>
     </message>

@@ -325,3 +325,20 @@ def _log(ws):
     from annotator.services import history
 
     return history.log(ws, owner=GOLD, limit=5)
+
+
+def test_ctrl_z_in_the_curation_window_undoes_gold_on_this_document_only(qtbot, cora):
+    from annotator.services import annotating
+
+    window, ws = cora, cora.workspace
+    start, end = find(ws, "Глава государства")
+    window.view.select_core(start, end)
+    press(qtbot, window, Qt.Key.Key_R)
+    other = "001_1fc550a04f713c8c"
+    text = documents.document(ws, other).text
+    at = text.index("Токаев")
+    annotating.add_span(ws, other, at, at + 6, "PER", owner=GOLD, user="cora")  # gold elsewhere, later
+    press(qtbot, window, Qt.Key.Key_Z, CTRL)
+    assert gold(ws) == []  # this document's gold span went
+    (elsewhere,) = curation.gold_set(ws, other).spans
+    assert (elsewhere.start, elsewhere.label) == (at, "PER")  # the other document's stays

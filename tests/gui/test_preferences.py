@@ -313,3 +313,35 @@ def test_other_preferences_do_not_rebuild_the_window(qtbot, session, gui_workspa
     qtbot.wait(50)
     assert session.window is window and window.isVisible()
     assert window.view.font().pointSize() == 14
+
+
+def test_switching_the_language_closes_the_old_windows_curation_and_team_windows(qtbot, session, gui_workspace,
+                                                                                 runner):
+    import shiboken6
+
+    window = session.open_window(gui_workspace, runner)
+    window.show()
+    qtbot.waitExposed(window)
+    assert runner.wait()
+    curation = window.open_curation()
+    assert runner.wait() and curation.isVisible()
+    window.open_scheme_editor()
+    assert runner.wait()
+    side = [window.scheme_editor, window.open_dashboard(), window.open_team_notes()]
+    assert runner.wait() and all(w.isVisible() for w in side)
+    window.activateWindow()  # back in the main window, the user opens Preferences
+    qtbot.waitUntil(window.isActiveWindow)
+    window.view.setFocus()
+
+    russian_window = switch_language(qtbot, session, "ru")
+    qtbot.waitUntil(lambda: not shiboken6.isValid(curation))  # closed (and gone: deleted on close)
+    assert all(not shiboken6.isValid(w) or not w.isVisible() for w in side)
+    assert [w for w in QApplication.topLevelWidgets() if w.isVisible()] == [russian_window]
+    assert russian_window.curation_windows == {}
+
+    # Team ▸ Curate opens it again, in Russian, and only once
+    again = russian_window.open_curation()
+    assert runner.wait()
+    assert again is not None and russian_window.curation_windows == {russian_window.document_id: again}
+    assert menu_titles(again)[0] == russian("&Edit", "CurationWindow")
+    again.close()

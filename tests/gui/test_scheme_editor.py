@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from PySide6.QtCore import Qt
 
 from annotator.domain.model import Role
-from annotator.services import users
+from annotator.services import curation, schemes, users
 from tests.gui.test_main_window import press, select_words, stored_spans
 from tests.gui.windows import OWNER
 
@@ -15,7 +17,15 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 @pytest.fixture
 def editor(qtbot, window):
-    dialog = window.open_scheme_editor()
+    return open_editor(qtbot, window)
+
+
+def open_editor(qtbot, window):
+    """Options ▸ Edit the labels…: the editor is built once its state is read on the runner."""
+    window.open_scheme_editor()
+    assert window.runner.wait()
+    dialog = window.scheme_editor
+    assert dialog is not None
     qtbot.waitExposed(dialog)
     return dialog
 
@@ -160,7 +170,7 @@ def test_a_bad_scheme_file_is_reported_with_file_and_line(qtbot, window, editor,
 
 def test_an_annotator_only_looks_once_the_team_has_a_curator(qtbot, window, gui_workspace):
     users.add_user(gui_workspace, "cora", Role.CURATOR)
-    editor = window.open_scheme_editor()
+    editor = open_editor(qtbot, window)
     assert f"'{OWNER}' is not a curator" in editor.status_label.text()
     assert not editor.add_button.isEnabled() and not editor.details.isEnabled()
     assert editor.export_button.isEnabled()  # sharing the scheme needs no rights
@@ -168,6 +178,7 @@ def test_an_annotator_only_looks_once_the_team_has_a_curator(qtbot, window, gui_
 
 def test_the_key_opens_the_editor(qtbot, window):
     qtbot.keyClick(window.view, Qt.Key.Key_L, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert window.runner.wait()
     assert window.scheme_editor is not None and window.scheme_editor.isVisible()
 
 
@@ -180,3 +191,147 @@ def test_the_windows_own_letters_are_refused_as_label_hotkeys(qtbot, window, edi
     type_into(qtbot, editor.hotkey_edit, "w")
     assert editor.hotkey_status.text() == "W is the window's own key for claims and relations"
     assert window.runner.wait() and window.workspace.current_scheme().entity("GPE").hotkey == "3"
+
+
+# ---------------------------------------------------------------- saves that land late
+
+
+def hold_runner(runner) -> threading.Event:
+    """Keep the runner busy until the returned event is set: saves submitted meanwhile land later."""
+    gate = threading.Event()
+    runner.run(lambda: gate.wait(10))
+    return gate
+
+
+def click_label(qtbot, editor, name: str) -> None:
+    item = editor.label_list.item(editor.labels().index(name))
+    qtbot.mouseClick(editor.label_list.viewport(), Qt.MouseButton.LeftButton,
+                     pos=editor.label_list.visualItemRect(item).center())
+
+
+def test_a_guideline_left_for_another_label_is_saved_once_and_the_form_stays_there(qtbot, window, editor):
+    ws = window.workspace
+    select_label(editor, "PER")
+    version = ws.current_scheme().version
+    editor.activateWindow()
+    qtbot.waitUntil(editor.isActiveWindow)
+    editor.guideline_edit.setFocus()
+    qtbot.waitUntil(editor.guideline_edit.hasFocus)
+    editor.guideline_edit.insertPlainText("Люди по имени")
+    gate = hold_runner(window.runner)
+    click_label(qtbot, editor, "ORG")  # the guideline loses focus, then the form shows ORG
+    assert editor.selected_label == "ORG"
+    gate.set()
+    assert window.runner.wait()
+    assert editor.selected_label == "ORG" and editor.name_edit.text() == "ORG"  # no jump back to PER
+    scheme = ws.current_scheme()
+    assert scheme.entity("PER").guideline == "Люди по имени"
+    assert scheme.version == version + 1  # saved once
+    assert editor.undo_button.text() == "Undo: Change guideline of PER"
+    qtbot.mouseClick(editor.undo_button, Qt.MouseButton.LeftButton)
+    assert window.runner.wait()
+    assert ws.current_scheme().entity("PER").guideline == ""
+    assert editor.undo_button.text() != "Undo: Change guideline of PER"  # not twice in the history
+    assert editor.selected_label == "ORG"
+
+
+def test_a_field_already_pending_or_stored_is_not_saved_again(qtbot, window, editor):
+    ws = window.workspace
+    select_label(editor, "GPE")
+    version = ws.current_scheme().version
+    gate = hold_runner(window.runner)
+    editor.description_edit.setText("Страны")
+    editor.description_edit.editingFinished.emit()
+    editor.description_edit.editingFinished.emit()  # the same value, still pending
+    gate.set()
+    assert window.runner.wait()
+    editor.description_edit.editingFinished.emit()  # the same value, stored
+    assert window.runner.wait()
+    assert ws.current_scheme().entity("GPE").description == "Страны"
+    assert ws.current_scheme().version == version + 1
+
+
+def test_enter_twice_in_the_name_field_renames_once_without_a_false_error(qtbot, window, editor):
+    ws = window.workspace
+    select_label(editor, "PER")
+    version = ws.current_scheme().version
+    type_into(qtbot, editor.name_edit, "PERSON")
+    gate = hold_runner(window.runner)
+    qtbot.keyClick(editor.name_edit, Qt.Key.Key_Return)
+    qtbot.keyClick(editor.name_edit, Qt.Key.Key_Return)
+    gate.set()
+    assert window.runner.wait()
+    assert "Not saved" not in editor.status_label.text()
+    assert editor.status_label.text().startswith("Saved version")
+    assert editor.selected_label == "PERSON" and editor.name_edit.text() == "PERSON"
+    assert ws.current_scheme().entity("PERSON") is not None and ws.current_scheme().version == version + 1
+
+
+def test_edits_while_a_rename_is_pending_go_to_the_label_by_its_new_name(qtbot, window, editor):
+    ws = window.workspace
+    select_label(editor, "PER")
+    gate = hold_runner(window.runner)
+    type_into(qtbot, editor.name_edit, "PERSON")
+    qtbot.keyClick(editor.name_edit, Qt.Key.Key_Return)
+    type_into(qtbot, editor.name_edit, "HUMAN")  # another name before the first rename is saved
+    qtbot.keyClick(editor.name_edit, Qt.Key.Key_Return)
+    editor.description_edit.setText("люди")
+    editor.description_edit.editingFinished.emit()
+    gate.set()
+    assert window.runner.wait()
+    assert "Not saved" not in editor.status_label.text()
+    scheme = ws.current_scheme()
+    assert scheme.entity("PER") is None and scheme.entity("PERSON") is None
+    assert scheme.entity("HUMAN").description == "люди"
+    assert editor.selected_label == "HUMAN" and editor.description_edit.text() == "люди"
+
+
+def test_the_editor_reads_the_store_on_the_runner_only(qtbot, window, monkeypatch):
+    """Nothing of the editor's (nor a curation window's) reads the database on the GUI thread."""
+    gui_thread, read_on_gui = threading.current_thread(), []
+
+    def spy(name, real):
+        def call(*args, **kwargs):
+            if threading.current_thread() is gui_thread:
+                read_on_gui.append(name)
+            return real(*args, **kwargs)
+        return call
+
+    for name in ("refusal", "span_counts", "next_labels"):
+        monkeypatch.setattr(schemes, name, spy(name, getattr(schemes, name)))
+    monkeypatch.setattr(window.workspace, "current_scheme", spy("current_scheme", window.workspace.current_scheme))
+    editor = open_editor(qtbot, window)
+    assert editor.labels()[:2] == ["PER", "ORG"] and editor.undo_button.text() == "Undo"
+    select_label(editor, "GPE")
+    editor.set_color("#00ff00")
+    assert window.runner.wait()
+    assert editor.undo_button.text() == "Undo: Change color of GPE"
+    curation_window = window.open_curation()  # closed with the window
+    assert window.runner.wait() and curation_window.state is not None
+    assert read_on_gui == []
+
+
+def test_an_open_curation_window_follows_a_rename(qtbot, window, editor):
+    ws = window.workspace
+    users.add_user(ws, OWNER, Role.CURATOR)  # anna writes gold (and the scheme)
+    curation_window = window.open_curation()  # closed with the window
+    assert window.runner.wait() and not curation_window.read_only
+    select_label(editor, "PER")
+    type_into(qtbot, editor.name_edit, "PERSON")
+    qtbot.keyClick(editor.name_edit, Qt.Key.Key_Return)
+    assert window.runner.wait()
+    assert curation_window.scheme.entity("PERSON") is not None
+    assert "PERSON" in curation_window.colors and "PER" not in curation_window.colors
+    assert "label:PERSON" in curation_window.actions_by_name and "label:PER" not in curation_window.actions_by_name
+    assert any("PERSON" in a.text() for a in curation_window.label_menu.actions())
+
+    curation_window.activateWindow()
+    qtbot.waitUntil(curation_window.isActiveWindow)
+    start = curation_window.view.text.index("Токаев")
+    curation_window.view.select_core(start, start + len("Токаев"))
+    curation_window.view.setFocus()
+    qtbot.keyClick(curation_window.view, Qt.Key.Key_1)  # PERSON's key now
+    assert window.runner.wait()
+    gold = curation.gold_set(ws, window.document_id)
+    assert gold is not None and [(s.start, s.label) for s in gold.spans] == [(start, "PERSON")]
+    assert [s.label for s in curation_window.gold_lane.view.spans()] == ["PERSON"]
