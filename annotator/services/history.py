@@ -18,7 +18,7 @@ from annotator.services.scheme_checks import scheme_problems
 from annotator.services.workspace import Workspace
 from annotator.storage import StaleAction
 from annotator.storage.actions import Op
-from annotator.storage.repository import LoggedAction, Repository
+from annotator.storage.repository import SKIP, LoggedAction, Repository
 
 
 def _original(repo: Repository, action: LoggedAction) -> LoggedAction:
@@ -28,12 +28,16 @@ def _original(repo: Repository, action: LoggedAction) -> LoggedAction:
     return action
 
 
+class _Stale(ServiceError):
+    """An undo whose rows have changed since: it can never be applied."""
+
+
 def _checked(workspace: Workspace, repo: Repository, owner: str, what: str, run) -> Changes:
     """Run an undo or redo, then refuse it (rolling back) if the result no longer fits."""
     try:
         changes = run()
     except StaleAction as exc:
-        raise ServiceError(_("cannot {what}: what it changes has been changed since by another action").format(
+        raise _Stale(_("cannot {what}: what it changes has been changed since by another action").format(
             what=what)) from exc
     scheme = workspace.scheme(repo)
     if owner == SCHEME_OWNER:
@@ -57,7 +61,26 @@ def _check_labels(workspace: Workspace, repo: Repository, ops: list[Op], what: s
 def undo(workspace: Workspace, *, owner: str, user: str | None = None,
          document_id: str | None = None) -> Changes | None:
     """Undo the owner's last action not yet undone (in ``document_id`` only, if given);
-    None when there is nothing to undo."""
+    None when there is nothing to undo.
+
+    An action that can never be undone (its rows were changed since by someone
+    else) is refused, and set aside in the log, so that the next undo goes on to
+    the action before it instead of stopping there for good.
+    """
+    try:
+        return _undo(workspace, owner=owner, user=user, document_id=document_id)
+    except _Stale as refused:
+        with workspace.store.write() as repo:
+            stack, _redo_stack = repo.undo_history(owner, document_id)
+            target = repo.action(stack[-1])
+            assert target is not None
+            repo.log_action(owner=owner, user=user or owner, kind=SKIP, label=str(refused),
+                            document_id=target.document_id, forward=[], inverse=[], undoes=target.id)
+        raise ServiceError(_("{reason}; it is set aside, and the next undo goes on to the action before it")
+                           .format(reason=refused)) from refused
+
+
+def _undo(workspace: Workspace, *, owner: str, user: str | None, document_id: str | None) -> Changes | None:
     with workspace.store.write() as repo:
         stack, _redo_stack = repo.undo_history(owner, document_id)
         if not stack:

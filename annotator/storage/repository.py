@@ -52,6 +52,7 @@ ASSIGNMENTS: Table = AssignmentRow.__table__  # type: ignore[assignment]
 
 ENTITY = "entity"
 CLAIM = "claim"
+SKIP = "skip"  # an action's kind in the log: an undo set aside because it can never be applied
 
 # Statements on the path of every action, built once (building them costs more than running them).
 _PG_NEXTVAL = text("SELECT nextval(pg_get_serial_sequence(:t, 'id')) FROM generate_series(1, :n)")
@@ -579,11 +580,14 @@ class Repository:
         """
         undo: list[int] = []
         redo: list[tuple[int, int]] = []
-        query = select(ACTIONS.c.id, ACTIONS.c.undoes, ACTIONS.c.redoes).where(ACTIONS.c.owner == owner)
+        query = select(ACTIONS.c.id, ACTIONS.c.kind, ACTIONS.c.undoes, ACTIONS.c.redoes).where(ACTIONS.c.owner == owner)
         if document_id is not None:
             query = query.where(ACTIONS.c.document_id == document_id)
         for row in self.connection.execute(query.order_by(ACTIONS.c.id)):
-            if row.undoes is not None:
+            if row.kind == SKIP:  # set aside (it can never be undone): off the undo stack, not redoable
+                if undo and undo[-1] == row.undoes:
+                    undo.pop()
+            elif row.undoes is not None:
                 if undo and undo[-1] == row.undoes:
                     undo.pop()
                 redo.append((row.undoes, row.id))
