@@ -20,7 +20,7 @@ from PySide6.QtCore import QObject, QPoint
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
-from annotator.domain.model import AUTHOR, CLAIM_NODE, Certainty, Claim, Quantity, Span
+from annotator.domain.model import AUTHOR, CLAIM_NODE, SAYS, Certainty, Claim, Quantity, Span
 from annotator.domain.speaker_choice import next_speaker, speaker_candidates
 from annotator.services import annotating, claims
 
@@ -231,6 +231,9 @@ class ClaimActions(QObject):
         label = self.choose_relation_type(allowed)
         if label is None:
             self._tell(self.tr("No relation made"))
+            return
+        if label == SAYS and isinstance(item, Claim) and isinstance(head, Span):
+            self._edit(item, speaker=head.id)  # SAYS is the speaker: set it (the relation follows)
             return
         window, workspace, owner = self.window, self.window.workspace, self.window.owner
         window._submit(lambda: claims.add_relation(workspace, head.id, item.id, label, owner=owner, user=self.window.acting_user))  # type: ignore[arg-type]

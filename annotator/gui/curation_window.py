@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterable
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QEvent, QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
@@ -51,6 +51,7 @@ from annotator.gui.keys import (
     describe,
     label_bindings,
     label_guidelines,
+    text_only,
 )
 from annotator.gui.label_colors import label_colors
 from annotator.gui.lanes import (
@@ -225,8 +226,10 @@ class CurationWindow(QMainWindow):
     def _action(self, name: str, text: str, keys: tuple[str, ...] | list[str]) -> QAction:
         action = QAction(text, self)
         action.setShortcuts([QKeySequence(k) for k in keys])
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.addAction(action)
+        in_text = text_only(keys)  # bare keys act in the gold lane only, not in the lists
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut if in_text
+                                  else Qt.ShortcutContext.WindowShortcut)
+        (self.gold_lane.view if in_text else self).addAction(action)
         self.actions_by_name[name] = action
         return action
 
@@ -266,6 +269,7 @@ class CurationWindow(QMainWindow):
             lane.view.set_colors(self.colors)
         for name in [n for n in self.actions_by_name if n.startswith(("label:", "claim:"))]:
             action = self.actions_by_name.pop(name)
+            self.gold_lane.view.removeAction(action)
             self.removeAction(action)
             action.deleteLater()
         keys = [*label_bindings(scheme), *claim_type_bindings(scheme)]
@@ -534,6 +538,14 @@ class CurationWindow(QMainWindow):
         self._cheat_sheet.show()
         self._cheat_sheet.raise_()
         return self._cheat_sheet
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        """Coming back to this window reads the document again: the annotators (or this curator in
+        the annotation window) may have changed their sets meanwhile."""
+        super().changeEvent(event)
+        if (event.type() == QEvent.Type.ActivationChange and self.isActiveWindow() and self.state is not None
+                and not self.runner.busy):
+            self.reload()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.runner.wait()  # let the last action commit and its result arrive

@@ -47,7 +47,7 @@ KEY_MAP: tuple[KeyBinding, ...] = (
     KeyBinding("previous_span", ("Shift+Tab",), QT_TRANSLATE_NOOP("Keys", "Go to the previous span")),
     KeyBinding("next_document", ("Ctrl+PgDown",), QT_TRANSLATE_NOOP("Keys", "Next document")),
     KeyBinding("previous_document", ("Ctrl+PgUp",), QT_TRANSLATE_NOOP("Keys", "Previous document")),
-    KeyBinding("mark_done", ("Ctrl+Return",), QT_TRANSLATE_NOOP("Keys", "Mark the document done")),
+    KeyBinding("mark_done", ("Ctrl+Return",), QT_TRANSLATE_NOOP("Keys", "Mark the document done (or back in progress)")),
     KeyBinding("toggle_snap", ("Ctrl+T",), QT_TRANSLATE_NOOP("Keys", "Snap selections to whole tokens (on/off)")),
     KeyBinding("preferences", ("Ctrl+,",), QT_TRANSLATE_NOOP("Keys", "Preferences…")),
     KeyBinding("scheme_editor", ("Ctrl+Shift+L",), QT_TRANSLATE_NOOP("Keys", "Edit the labels of the scheme…")),
@@ -98,6 +98,23 @@ CARET_KEYS: tuple[KeyBinding, ...] = (
 )
 
 LABEL_DESCRIPTION = QT_TRANSLATE_NOOP("Keys", "Label the selection (or the span under the caret) as %1")
+
+
+def text_only(keys: Iterable[str]) -> bool:
+    """Keys that belong to the text alone: a letter, digit, Delete, Tab, Esc, with no Ctrl, Alt or
+    Meta. Bound window-wide they would fire while the user types in a list, a filter or a cell."""
+    for key in keys:
+        sequence = QKeySequence(key)
+        if sequence.isEmpty():
+            continue
+        combination = sequence[0]
+        modifiers = combination.keyboardModifiers()
+        if modifiers & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+                        | Qt.KeyboardModifier.MetaModifier):
+            return False
+        if Qt.Key.Key_F1.value <= combination.key().value <= Qt.Key.Key_F35.value:
+            return False
+    return True
 
 
 def label_action(label: str) -> str:

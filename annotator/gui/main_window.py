@@ -63,6 +63,7 @@ from annotator.gui.keys import (
     describe,
     label_bindings,
     label_guidelines,
+    text_only,
 )
 from annotator.gui.label_colors import label_colors
 from annotator.gui.palette import LabelPalette
@@ -257,7 +258,11 @@ class MainWindow(QMainWindow):
         """The window's action for a key binding: a label key, a switch or a command."""
         action = QAction(describe(item), self)
         action.setShortcuts(item.sequences())
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        # bare keys act in the text only (typing in the claim panel or the filter must not label);
+        # keys with Ctrl or Alt, and F-keys, anywhere in the window
+        in_text = text_only(item.keys)
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut if in_text
+                                  else Qt.ShortcutContext.WindowShortcut)
         if item.action.startswith("label:"):
             action.triggered.connect(partial(self.apply_label, item.action.split(":", 1)[1]))
         elif item.action.startswith("claim:"):
@@ -269,7 +274,7 @@ class MainWindow(QMainWindow):
             action.toggled.connect(toggle)
         else:
             action.triggered.connect(self._handlers[item.action])
-        self.addAction(action)
+        (self.view if in_text else self).addAction(action)
         self.actions_by_name[item.action] = action
         return action
 
@@ -472,12 +477,13 @@ class MainWindow(QMainWindow):
             self._submit(lambda: annotating.relabel_span(workspace, span.id, label, owner=owner))
 
     def remove_span_under_caret(self) -> None:
-        span = self.view.span_under_caret()
+        """Delete: the span under the caret, else the claim there (a claim is a span too)."""
+        item = self.view.span_under_caret() or self.view.claim_under_caret()
         owner, workspace = self.owner, self.workspace
-        if span is None or owner is None:
-            self.statusBar().showMessage(self.tr("No span under the caret"), 5000)
+        if item is None or owner is None:
+            self.statusBar().showMessage(self.tr("No span or claim under the caret"), 5000)
             return
-        self._submit(lambda: annotating.remove_span(workspace, span.id, owner=owner))
+        self._submit(lambda: annotating.remove_span(workspace, item.id, owner=owner))
 
     def set_attribute(self, span_id: int, name: str, value: Any) -> None:
         """Set (None: clear) one attribute of a span of the owner's set, on the runner."""
@@ -586,10 +592,13 @@ class MainWindow(QMainWindow):
             self._submit(lambda: history.redo(workspace, owner=owner))
 
     def mark_done(self) -> None:
+        """Ctrl+Return: the document is done; pressed on a done document, back in progress."""
         document_id, owner, workspace = self.document_id, self.owner, self.workspace
         if document_id is None or owner is None:
             return
-        self._submit(lambda: annotating.set_status(workspace, document_id, SetStatus.DONE, owner=owner))
+        done = self.state is not None and self.state.status == SetStatus.DONE
+        status = SetStatus.IN_PROGRESS if done else SetStatus.DONE
+        self._submit(lambda: annotating.set_status(workspace, document_id, status, owner=owner))
 
     def go_to_span(self, step: int) -> None:
         """Tab / Shift+Tab: select the next (previous) span in text order."""
@@ -779,6 +788,7 @@ class MainWindow(QMainWindow):
         self.attribute_editor.scheme = scheme
         for name in [n for n in self.actions_by_name if n.startswith(("label:", "claim:"))]:
             action = self.actions_by_name.pop(name)
+            self.view.removeAction(action)
             self.removeAction(action)
             action.deleteLater()
         labels = [*label_bindings(scheme), *claim_type_bindings(scheme)]
@@ -895,15 +905,20 @@ class MainWindow(QMainWindow):
         stamp = time.strftime("%H:%M:%S")
         self.saved_label.setText(self.tr("Saved ✓ %1").replace("%1", stamp))
         self.saved_label.setToolTip(changes.label)
-        self.statusBar().showMessage(changes.label, 4000)
+        message = changes.label
+        elsewhere = sorted(changes.documents - {self.document_id})
+        if elsewhere:  # an undo reaches back to another document: say which
+            message = self.tr("%1 (in %2)").replace("%1", changes.label).replace("%2", ", ".join(elsewhere))
+        self.statusBar().showMessage(message, 8000 if elsewhere else 4000)
 
     def _on_error(self, exc: BaseException) -> None:
-        if isinstance(exc, ServiceError):
+        if isinstance(exc, ServiceError):  # refused: nothing was changed, nothing was lost
             message = str(exc)
+            self.saved_label.setText(self.tr("Nothing changed"))
         else:
             log.error("action failed", exc_info=exc)
             message = self.tr("Error: %1").replace("%1", f"{type(exc).__name__}: {exc}")
-        self.saved_label.setText(self.tr("Not saved"))
+            self.saved_label.setText(self.tr("Not saved"))
         self.statusBar().showMessage(message, 10000)
 
     def _update_counts(self, state: SetState | None) -> None:

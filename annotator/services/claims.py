@@ -95,6 +95,15 @@ def edit_claim(workspace: Workspace, claim_id: int, *, owner: str, user: str | N
                           document_id=document_id, ops=ops, result=claim_id)
 
 
+def _field_name(column: str) -> str:
+    """A stored column as the claim field a user knows (for undo labels: "Edit claim (speaker)")."""
+    names = {"label": _("type"), "start": _("extent"), "end": _("extent"), "speaker_span_id": _("speaker"),
+             "speaker_is_author": _("speaker"), "cue_start": _("cue"), "cue_end": _("cue"),
+             "certainty": _("certainty"), "checkworthy": _("check-worthy"), "quantity_value": _("quantity"),
+             "quantity_unit": _("quantity"), "quantity_period": _("quantity")}
+    return names.get(column, column)
+
+
 def _edit_claim_ops(workspace: Workspace, repo: Repository, claim_id: int, owner: str, *, claim_type: str,
                     speaker: int | str | None, cue: tuple[int, int] | None, certainty: Certainty,
                     checkworthy: bool, quantity: Quantity | None, extent: tuple[int, int]
@@ -139,7 +148,7 @@ def _edit_claim_ops(workspace: Workspace, repo: Repository, claim_id: int, owner
         ops.append(update_op(CLAIMS, claim_id, claim_values))
     if "speaker_span_id" in claim_values or "speaker_is_author" in claim_values:
         ops += _says_ops(repo, row["set_id"], claim_id, new_speaker, repo.relations_into(claim_id, SAYS))
-    changed = ", ".join(sorted({*span_values, *claim_values} - {"speaker_is_author"}))
+    changed = ", ".join(sorted({_field_name(column) for column in (*span_values, *claim_values)}))
     return ops, document_id, changed
 
 

@@ -403,17 +403,17 @@
 <context>
     <name>CheatSheet</name>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="152"/>
+        <location filename="../../annotator/gui/keys.py" line="169"/>
         <source>Keys</source>
         <translation>Клавиши</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="154"/>
+        <location filename="../../annotator/gui/keys.py" line="171"/>
         <source>Key</source>
         <translation>Клавиша</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="154"/>
+        <location filename="../../annotator/gui/keys.py" line="171"/>
         <source>Action</source>
         <translation>Действие</translation>
     </message>
@@ -467,7 +467,7 @@
     </message>
     <message>
         <location filename="../../annotator/gui/claim_actions.py" line="233"/>
-        <location filename="../../annotator/gui/claim_actions.py" line="243"/>
+        <location filename="../../annotator/gui/claim_actions.py" line="246"/>
         <source>No relation made</source>
         <translation>Связь не создана</translation>
     </message>
@@ -627,97 +627,97 @@
 <context>
     <name>CurationWindow</name>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="119"/>
+        <location filename="../../annotator/gui/curation_window.py" line="120"/>
         <source>Curation — %1 — %2</source>
         <translation>Курирование — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="134"/>
+        <location filename="../../annotator/gui/curation_window.py" line="135"/>
         <source>Disagreements</source>
         <translation>Расхождения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="135"/>
+        <location filename="../../annotator/gui/curation_window.py" line="136"/>
         <source>Notes</source>
         <translation>Заметки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="186"/>
+        <location filename="../../annotator/gui/curation_window.py" line="187"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="234"/>
+        <location filename="../../annotator/gui/curation_window.py" line="237"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="239"/>
+        <location filename="../../annotator/gui/curation_window.py" line="242"/>
         <source>Accept the version of</source>
         <translation>Принять версию</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="242"/>
+        <location filename="../../annotator/gui/curation_window.py" line="245"/>
         <source>&amp;Label</source>
         <translation>&amp;Метки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="244"/>
+        <location filename="../../annotator/gui/curation_window.py" line="247"/>
         <source>&amp;Go</source>
         <translation>П&amp;ереход</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="248"/>
+        <location filename="../../annotator/gui/curation_window.py" line="251"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="317"/>
+        <location filename="../../annotator/gui/curation_window.py" line="321"/>
         <source>Read only: %1</source>
         <translation>Только просмотр: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="324"/>
+        <location filename="../../annotator/gui/curation_window.py" line="328"/>
         <source>Disagreements (%1)</source>
         <translation>Расхождения (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="361"/>
+        <location filename="../../annotator/gui/curation_window.py" line="365"/>
         <source>gold</source>
         <translation>эталон</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="364"/>
+        <location filename="../../annotator/gui/curation_window.py" line="368"/>
         <source>read only</source>
         <translation>только просмотр</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="372"/>
+        <location filename="../../annotator/gui/curation_window.py" line="376"/>
         <source>Accept %1&apos;s version of this disagreement</source>
         <translation>Принять версию %1 для этого расхождения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="378"/>
+        <location filename="../../annotator/gui/curation_window.py" line="382"/>
         <source>Undo: %1</source>
         <translation>Отменить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="379"/>
+        <location filename="../../annotator/gui/curation_window.py" line="383"/>
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="381"/>
+        <location filename="../../annotator/gui/curation_window.py" line="385"/>
         <source>Redo: %1</source>
         <translation>Повторить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="382"/>
+        <location filename="../../annotator/gui/curation_window.py" line="386"/>
         <source>Redo</source>
         <translation>Повторить</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/gui/curation_window.py" line="406"/>
+        <location filename="../../annotator/gui/curation_window.py" line="410"/>
         <source>%n disagreement(s) (F8: the first)</source>
         <translation>
             <numerusform>%n расхождение (F8 — к первому)</numerusform>
@@ -726,82 +726,82 @@
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="407"/>
+        <location filename="../../annotator/gui/curation_window.py" line="411"/>
         <source>No disagreements</source>
         <translation>Расхождений нет</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="409"/>
+        <location filename="../../annotator/gui/curation_window.py" line="413"/>
         <source>Disagreement %1 of %2: %3</source>
         <translation>Расхождение %1 из %2: %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="422"/>
+        <location filename="../../annotator/gui/curation_window.py" line="426"/>
         <source>The annotators agree everywhere</source>
         <translation>Аннотаторы согласны везде</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="429"/>
+        <location filename="../../annotator/gui/curation_window.py" line="433"/>
         <source>Round again from the first disagreement</source>
         <translation>Снова с первого расхождения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="430"/>
+        <location filename="../../annotator/gui/curation_window.py" line="434"/>
         <source>Round again from the last disagreement</source>
         <translation>Снова с последнего расхождения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="460"/>
+        <location filename="../../annotator/gui/curation_window.py" line="464"/>
         <source>Still loading the document</source>
         <translation>Документ ещё загружается</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="479"/>
+        <location filename="../../annotator/gui/curation_window.py" line="483"/>
         <source>Saving…</source>
         <translation>Сохранение…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="486"/>
+        <location filename="../../annotator/gui/curation_window.py" line="490"/>
         <source>Nothing to undo or redo</source>
         <translation>Нечего отменять или повторять</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="487"/>
+        <location filename="../../annotator/gui/curation_window.py" line="491"/>
         <source>Saved</source>
         <translation>Сохранено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="489"/>
+        <location filename="../../annotator/gui/curation_window.py" line="493"/>
         <source>Saved ✓ %1</source>
         <translation>Сохранено ✓ %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="493"/>
+        <location filename="../../annotator/gui/curation_window.py" line="497"/>
         <source>%1 (in %2)</source>
         <translation>%1 (в %2)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="502"/>
+        <location filename="../../annotator/gui/curation_window.py" line="506"/>
         <source>Error: %1</source>
         <translation>Ошибка: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="503"/>
+        <location filename="../../annotator/gui/curation_window.py" line="507"/>
         <source>Not saved</source>
         <translation>Не сохранено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="516"/>
+        <location filename="../../annotator/gui/curation_window.py" line="520"/>
         <source>Notes (%1)</source>
         <translation>Заметки (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="522"/>
+        <location filename="../../annotator/gui/curation_window.py" line="526"/>
         <source>A note on the whole document</source>
         <translation>Заметка ко всему документу</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="533"/>
+        <location filename="../../annotator/gui/curation_window.py" line="537"/>
         <source>Curation keys</source>
         <translation>Клавиши курирования</translation>
     </message>
@@ -1419,8 +1419,8 @@
     </message>
     <message>
         <location filename="../../annotator/gui/keys.py" line="50"/>
-        <source>Mark the document done</source>
-        <translation>Отметить документ как готовый</translation>
+        <source>Mark the document done (or back in progress)</source>
+        <translation>Отметить документ готовым (или вернуть в работу)</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/keys.py" line="51"/>
@@ -1568,32 +1568,32 @@
         <translation>Разметить выделение (или фрагмент под курсором) меткой %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="118"/>
+        <location filename="../../annotator/gui/keys.py" line="135"/>
         <source>Claim type %1: make the selection a claim, or retype the claim</source>
         <translation>Тип утверждения %1: сделать выделенное утверждением или сменить тип</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="78"/>
+        <location filename="../../annotator/gui/curation_window.py" line="79"/>
         <source>Go to the next disagreement</source>
         <translation>К следующему расхождению</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="79"/>
+        <location filename="../../annotator/gui/curation_window.py" line="80"/>
         <source>Go to the previous disagreement</source>
         <translation>К предыдущему расхождению</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="81"/>
+        <location filename="../../annotator/gui/curation_window.py" line="82"/>
         <source>Accept the version of the annotator in lane 1…9 (the number in the lane&apos;s title) for this disagreement</source>
         <translation>Принять для этого расхождения версию аннотатора из полосы 1…9 (номер в заголовке полосы)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="84"/>
+        <location filename="../../annotator/gui/curation_window.py" line="85"/>
         <source>Accept into gold everything all the annotators agree on</source>
         <translation>Принять в эталон всё, в чём согласны все аннотаторы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="85"/>
+        <location filename="../../annotator/gui/curation_window.py" line="86"/>
         <source>Mark the gold set curated</source>
         <translation>Отметить эталон как утверждённый</translation>
     </message>
@@ -1601,209 +1601,219 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="125"/>
+        <location filename="../../annotator/gui/main_window.py" line="126"/>
         <source>annotator</source>
         <translation>annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="158"/>
+        <location filename="../../annotator/gui/main_window.py" line="159"/>
         <source>Claims</source>
         <translation>Утверждения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="159"/>
+        <location filename="../../annotator/gui/main_window.py" line="160"/>
         <source>Relations</source>
         <translation>Связи</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="161"/>
-        <location filename="../../annotator/gui/main_window.py" line="639"/>
+        <location filename="../../annotator/gui/main_window.py" line="162"/>
+        <location filename="../../annotator/gui/main_window.py" line="648"/>
         <source>Notes</source>
         <translation>Заметки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="170"/>
+        <location filename="../../annotator/gui/main_window.py" line="171"/>
         <source>Spans</source>
         <translation>Фрагменты</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="171"/>
+        <location filename="../../annotator/gui/main_window.py" line="172"/>
         <source>Attributes</source>
         <translation>Атрибуты</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="172"/>
+        <location filename="../../annotator/gui/main_window.py" line="173"/>
         <source>Labels</source>
         <translation>Метки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="177"/>
+        <location filename="../../annotator/gui/main_window.py" line="178"/>
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="187"/>
+        <location filename="../../annotator/gui/main_window.py" line="188"/>
         <source>This document&apos;s place in the list as filtered</source>
         <translation>Место документа в отфильтрованном списке</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="248"/>
+        <location filename="../../annotator/gui/main_window.py" line="249"/>
         <source>All saved</source>
         <translation>Всё сохранено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="284"/>
+        <location filename="../../annotator/gui/main_window.py" line="289"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="287"/>
+        <location filename="../../annotator/gui/main_window.py" line="292"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="290"/>
+        <location filename="../../annotator/gui/main_window.py" line="295"/>
         <source>&amp;Label</source>
         <translation>&amp;Метки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="292"/>
+        <location filename="../../annotator/gui/main_window.py" line="297"/>
         <source>&amp;Go</source>
         <translation>П&amp;ереход</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="295"/>
+        <location filename="../../annotator/gui/main_window.py" line="300"/>
         <source>&amp;Options</source>
         <translation>&amp;Настройки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="302"/>
+        <location filename="../../annotator/gui/main_window.py" line="307"/>
         <source>&amp;Team</source>
         <translation>&amp;Команда</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="305"/>
+        <location filename="../../annotator/gui/main_window.py" line="310"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="371"/>
+        <location filename="../../annotator/gui/main_window.py" line="376"/>
         <source>This column cannot be sorted</source>
         <translation>По этому столбцу нельзя сортировать</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="396"/>
+        <location filename="../../annotator/gui/main_window.py" line="401"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="424"/>
+        <location filename="../../annotator/gui/main_window.py" line="429"/>
         <source>annotator — %1 — %2</source>
         <translation>annotator — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="437"/>
+        <location filename="../../annotator/gui/main_window.py" line="442"/>
         <source>Set your annotator name first</source>
         <translation>Сначала укажите своё имя аннотатора</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="447"/>
+        <location filename="../../annotator/gui/main_window.py" line="452"/>
         <source>Saving…</source>
         <translation>Сохранение…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="460"/>
+        <location filename="../../annotator/gui/main_window.py" line="465"/>
         <source>That is already a %1 span</source>
         <translation>Это уже фрагмент с меткой %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="470"/>
+        <location filename="../../annotator/gui/main_window.py" line="475"/>
         <source>Select some text to label</source>
         <translation>Выделите текст, чтобы поставить метку</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="478"/>
-        <source>No span under the caret</source>
-        <translation>Под курсором нет фрагмента</translation>
+        <location filename="../../annotator/gui/main_window.py" line="484"/>
+        <source>No span or claim under the caret</source>
+        <translation>Под курсором нет фрагмента или утверждения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="497"/>
-        <location filename="../../annotator/gui/main_window.py" line="532"/>
+        <location filename="../../annotator/gui/main_window.py" line="503"/>
+        <location filename="../../annotator/gui/main_window.py" line="538"/>
         <source>Settings not saved: %1</source>
         <translation>Настройки не сохранены: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="499"/>
+        <location filename="../../annotator/gui/main_window.py" line="505"/>
         <source>Snapping to tokens on</source>
         <translation>Привязка к токенам включена</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="499"/>
+        <location filename="../../annotator/gui/main_window.py" line="505"/>
         <source>Snapping to tokens off</source>
         <translation>Привязка к токенам выключена</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="542"/>
+        <location filename="../../annotator/gui/main_window.py" line="548"/>
         <source>The new database opens when you next start annotator</source>
         <translation>Новая база данных откроется при следующем запуске annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="639"/>
+        <location filename="../../annotator/gui/main_window.py" line="648"/>
         <source>Notes (%1)</source>
         <translation>Заметки (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="876"/>
+        <location filename="../../annotator/gui/main_window.py" line="886"/>
         <source>Nothing to undo or redo</source>
         <translation>Нечего отменять или повторять</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="879"/>
+        <location filename="../../annotator/gui/main_window.py" line="889"/>
         <source>Saved</source>
         <translation>Сохранено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="896"/>
+        <location filename="../../annotator/gui/main_window.py" line="906"/>
         <source>Saved ✓ %1</source>
         <translation>Сохранено ✓ %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="905"/>
+        <location filename="../../annotator/gui/main_window.py" line="911"/>
+        <source>%1 (in %2)</source>
+        <translation>%1 (в %2)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="917"/>
+        <source>Nothing changed</source>
+        <translation>Ничего не изменено</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="920"/>
         <source>Error: %1</source>
         <translation>Ошибка: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="906"/>
+        <location filename="../../annotator/gui/main_window.py" line="921"/>
         <source>Not saved</source>
         <translation>Не сохранено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="912"/>
+        <location filename="../../annotator/gui/main_window.py" line="927"/>
         <source>%1 / %2 documents done</source>
         <translation>Готово документов: %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="915"/>
+        <location filename="../../annotator/gui/main_window.py" line="930"/>
         <source>%1 spans in this document</source>
         <translation>Фрагментов в документе: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="920"/>
+        <location filename="../../annotator/gui/main_window.py" line="935"/>
         <source>Undo: %1</source>
         <translation>Отменить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="920"/>
+        <location filename="../../annotator/gui/main_window.py" line="935"/>
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="921"/>
+        <location filename="../../annotator/gui/main_window.py" line="936"/>
         <source>Redo: %1</source>
         <translation>Повторить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="921"/>
+        <location filename="../../annotator/gui/main_window.py" line="936"/>
         <source>Redo</source>
         <translation>Повторить</translation>
     </message>

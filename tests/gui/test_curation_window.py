@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMainWindow
 
 from annotator.domain.model import AUTHOR, GOLD, Role, SetStatus, Span
 from annotator.gui.curation_window import CURATION_KEYS, CurationWindow
@@ -342,3 +343,22 @@ def test_ctrl_z_in_the_curation_window_undoes_gold_on_this_document_only(qtbot, 
     assert gold(ws) == []  # this document's gold span went
     (elsewhere,) = curation.gold_set(ws, other).spans
     assert (elsewhere.start, elsewhere.label) == (at, "PER")  # the other document's stays
+
+
+def test_coming_back_to_the_window_shows_what_the_annotators_did_meanwhile(qtbot, cora):
+    from annotator.services import annotating
+
+    window, ws = cora, cora.workspace
+    anna = window.lane("anna")
+    before = len(anna.view.spans())
+    start, end = find(ws, "Ташкенте")
+    annotating.add_span(ws, DOC, start, end, "GPE", owner="anna")  # in the annotation window, say
+    other = QMainWindow()
+    qtbot.addWidget(other)
+    other.show()
+    other.activateWindow()
+    qtbot.waitUntil(other.isActiveWindow)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    assert window.runner.wait()
+    assert len(window.lane("anna").view.spans()) == before + 1

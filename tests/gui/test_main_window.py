@@ -104,7 +104,10 @@ def test_a_label_needs_a_selection_and_errors_do_not_crash(qtbot, window):
     window._submit(lambda: (_ for _ in ()).throw(documents.NotFound("no document 'x'")))
     assert window.runner.wait()
     assert "no document" in window.statusBar().currentMessage()
-    assert window.saved_label.text() == "Not saved"
+    assert window.saved_label.text() == "Nothing changed"  # refused: nothing was lost either
+    window._submit(lambda: 1 / 0)  # a bug, not a refusal
+    assert window.runner.wait()
+    assert window.saved_label.text() == "Not saved" and "ZeroDivisionError" in window.statusBar().currentMessage()
 
 
 def test_next_previous_document_and_mark_done(qtbot, window):
@@ -125,8 +128,8 @@ def test_next_previous_document_and_mark_done(qtbot, window):
     model = window.document_model
     status = model.index(model.row_of(first), 3).data()
     assert "done" in str(status).lower()
-    press(qtbot, window, Qt.Key.Key_Return, CTRL)  # already done: a message, no crash
-    assert "already" in window.statusBar().currentMessage()
+    press(qtbot, window, Qt.Key.Key_Return, CTRL)  # done already: back in progress
+    assert stored_set(ws, first).status == SetStatus.IN_PROGRESS
 
 
 def test_tab_moves_between_spans_and_span_list_activates(qtbot, window):
