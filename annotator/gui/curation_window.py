@@ -55,6 +55,7 @@ from annotator.gui.keys import (
 )
 from annotator.gui.label_colors import label_colors
 from annotator.gui.lanes import (
+    settled_by,
     CurationState,
     DisagreementList,
     Lane,
@@ -420,19 +421,31 @@ class CurationWindow(QMainWindow):
         return self.state.disagreements[self.current]
 
     def go_to_disagreement(self, step: int) -> None:
-        """F8 / Shift+F8: the next (previous) disagreement, round to the first (last) at the end."""
+        """F8 / Shift+F8: the next (previous) disagreement gold has not settled yet, round to the first
+        (last) at the end; once all are settled, every one in turn."""
         found = self.state.disagreements if self.state else ()
         if not found:
             self.statusBar().showMessage(self.tr("The annotators agree everywhere"), 5000)
             return
+        state = self.state
+        assert state is not None
+        open_ = [i for i, d in enumerate(found) if not settled_by(d, state.gold, state.sets)]
+        candidates = open_ or list(range(len(found)))
         if self.current is None:
-            target = 0 if step > 0 else len(found) - 1
+            target = candidates[0] if step > 0 else candidates[-1]
         else:
-            target = (self.current + step) % len(found)
-            if (step > 0 and target < self.current) or (step < 0 and target > self.current):
+            ahead = [i for i in candidates if (i > self.current if step > 0 else i < self.current)]
+            if ahead:
+                target = ahead[0] if step > 0 else ahead[-1]
+            else:
+                target = candidates[0] if step > 0 else candidates[-1]
                 self.statusBar().showMessage(self.tr("Round again from the first disagreement") if step > 0
                                              else self.tr("Round again from the last disagreement"), 4000)
         self.show_disagreement(target)
+        left = len(open_)
+        self.statusBar().showMessage(
+            self.tr("Disagreement %1 of %2; %3 not settled in gold yet").replace("%1", str(target + 1))
+            .replace("%2", str(len(found))).replace("%3", str(left)), 6000)
 
     def show_disagreement(self, index: int) -> None:
         """Make disagreement ``index`` current: listed, outlined and scrolled to in every lane; the

@@ -697,9 +697,15 @@ class MainWindow(QMainWindow):
             span = next((s for s in self.view.spans() if s.id == span.id), None)
         self.attribute_editor.set_span(span)
 
+    def _back_to_text(self, *_args: object) -> None:
+        """A side window closed: this window and its text have the keys again."""
+        self.activateWindow()
+        self.view.setFocus()
+
     def show_cheat_sheet(self) -> CheatSheet:
         if self._cheat_sheet is None:
             self._cheat_sheet = CheatSheet([*self.bindings, *CARET_KEYS], self, label_guidelines(self.scheme))
+            self._cheat_sheet.finished.connect(self._back_to_text)
         self._cheat_sheet.show()
         self._cheat_sheet.raise_()
         return self._cheat_sheet

@@ -55,6 +55,7 @@ class NoteActions(QObject):
             return
         target = self.target()
         answer = self.ask_note(self.describe(target))
+        window.activateWindow()  # the keys go to the text again once the dialog is gone
         window.view.setFocus()
         if answer is None:
             return

@@ -627,97 +627,97 @@
 <context>
     <name>CurationWindow</name>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="120"/>
+        <location filename="../../annotator/gui/curation_window.py" line="121"/>
         <source>Curation — %1 — %2</source>
         <translation>Курирование — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="135"/>
+        <location filename="../../annotator/gui/curation_window.py" line="136"/>
         <source>Disagreements</source>
         <translation>Расхождения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="136"/>
+        <location filename="../../annotator/gui/curation_window.py" line="137"/>
         <source>Notes</source>
         <translation>Заметки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="187"/>
+        <location filename="../../annotator/gui/curation_window.py" line="188"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="237"/>
+        <location filename="../../annotator/gui/curation_window.py" line="238"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="242"/>
+        <location filename="../../annotator/gui/curation_window.py" line="243"/>
         <source>Accept the version of</source>
         <translation>Принять версию</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="245"/>
+        <location filename="../../annotator/gui/curation_window.py" line="246"/>
         <source>&amp;Label</source>
         <translation>&amp;Метки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="247"/>
+        <location filename="../../annotator/gui/curation_window.py" line="248"/>
         <source>&amp;Go</source>
         <translation>П&amp;ереход</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="251"/>
+        <location filename="../../annotator/gui/curation_window.py" line="252"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="321"/>
+        <location filename="../../annotator/gui/curation_window.py" line="322"/>
         <source>Read only: %1</source>
         <translation>Только просмотр: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="328"/>
+        <location filename="../../annotator/gui/curation_window.py" line="329"/>
         <source>Disagreements (%1)</source>
         <translation>Расхождения (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="365"/>
+        <location filename="../../annotator/gui/curation_window.py" line="366"/>
         <source>gold</source>
         <translation>эталон</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="368"/>
+        <location filename="../../annotator/gui/curation_window.py" line="369"/>
         <source>read only</source>
         <translation>только просмотр</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="376"/>
+        <location filename="../../annotator/gui/curation_window.py" line="377"/>
         <source>Accept %1&apos;s version of this disagreement</source>
         <translation>Принять версию %1 для этого расхождения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="382"/>
+        <location filename="../../annotator/gui/curation_window.py" line="383"/>
         <source>Undo: %1</source>
         <translation>Отменить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="383"/>
+        <location filename="../../annotator/gui/curation_window.py" line="384"/>
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="385"/>
+        <location filename="../../annotator/gui/curation_window.py" line="386"/>
         <source>Redo: %1</source>
         <translation>Повторить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="386"/>
+        <location filename="../../annotator/gui/curation_window.py" line="387"/>
         <source>Redo</source>
         <translation>Повторить</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/gui/curation_window.py" line="410"/>
+        <location filename="../../annotator/gui/curation_window.py" line="411"/>
         <source>%n disagreement(s) (F8: the first)</source>
         <translation>
             <numerusform>%n расхождение (F8 — к первому)</numerusform>
@@ -726,82 +726,87 @@
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="411"/>
+        <location filename="../../annotator/gui/curation_window.py" line="412"/>
         <source>No disagreements</source>
         <translation>Расхождений нет</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="413"/>
+        <location filename="../../annotator/gui/curation_window.py" line="414"/>
         <source>Disagreement %1 of %2: %3</source>
         <translation>Расхождение %1 из %2: %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="426"/>
+        <location filename="../../annotator/gui/curation_window.py" line="428"/>
         <source>The annotators agree everywhere</source>
         <translation>Аннотаторы согласны везде</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="433"/>
+        <location filename="../../annotator/gui/curation_window.py" line="442"/>
         <source>Round again from the first disagreement</source>
         <translation>Снова с первого расхождения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="434"/>
+        <location filename="../../annotator/gui/curation_window.py" line="443"/>
         <source>Round again from the last disagreement</source>
         <translation>Снова с последнего расхождения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="464"/>
+        <location filename="../../annotator/gui/curation_window.py" line="447"/>
+        <source>Disagreement %1 of %2; %3 not settled in gold yet</source>
+        <translation>Расхождение %1 из %2; в эталоне не решено: %3</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/curation_window.py" line="477"/>
         <source>Still loading the document</source>
         <translation>Документ ещё загружается</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="483"/>
+        <location filename="../../annotator/gui/curation_window.py" line="496"/>
         <source>Saving…</source>
         <translation>Сохранение…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="490"/>
+        <location filename="../../annotator/gui/curation_window.py" line="503"/>
         <source>Nothing to undo or redo</source>
         <translation>Нечего отменять или повторять</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="491"/>
+        <location filename="../../annotator/gui/curation_window.py" line="504"/>
         <source>Saved</source>
         <translation>Сохранено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="493"/>
+        <location filename="../../annotator/gui/curation_window.py" line="506"/>
         <source>Saved ✓ %1</source>
         <translation>Сохранено ✓ %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="497"/>
+        <location filename="../../annotator/gui/curation_window.py" line="510"/>
         <source>%1 (in %2)</source>
         <translation>%1 (в %2)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="506"/>
+        <location filename="../../annotator/gui/curation_window.py" line="519"/>
         <source>Error: %1</source>
         <translation>Ошибка: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="507"/>
+        <location filename="../../annotator/gui/curation_window.py" line="520"/>
         <source>Not saved</source>
         <translation>Не сохранено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="520"/>
+        <location filename="../../annotator/gui/curation_window.py" line="533"/>
         <source>Notes (%1)</source>
         <translation>Заметки (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="526"/>
+        <location filename="../../annotator/gui/curation_window.py" line="539"/>
         <source>A note on the whole document</source>
         <translation>Заметка ко всему документу</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="537"/>
+        <location filename="../../annotator/gui/curation_window.py" line="550"/>
         <source>Curation keys</source>
         <translation>Клавиши курирования</translation>
     </message>
@@ -1573,27 +1578,27 @@
         <translation>Тип утверждения %1: сделать выделенное утверждением или сменить тип</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="79"/>
+        <location filename="../../annotator/gui/curation_window.py" line="80"/>
         <source>Go to the next disagreement</source>
         <translation>К следующему расхождению</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="80"/>
+        <location filename="../../annotator/gui/curation_window.py" line="81"/>
         <source>Go to the previous disagreement</source>
         <translation>К предыдущему расхождению</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="82"/>
+        <location filename="../../annotator/gui/curation_window.py" line="83"/>
         <source>Accept the version of the annotator in lane 1…9 (the number in the lane&apos;s title) for this disagreement</source>
         <translation>Принять для этого расхождения версию аннотатора из полосы 1…9 (номер в заголовке полосы)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="85"/>
+        <location filename="../../annotator/gui/curation_window.py" line="86"/>
         <source>Accept into gold everything all the annotators agree on</source>
         <translation>Принять в эталон всё, в чём согласны все аннотаторы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="86"/>
+        <location filename="../../annotator/gui/curation_window.py" line="87"/>
         <source>Mark the gold set curated</source>
         <translation>Отметить эталон как утверждённый</translation>
     </message>

@@ -362,3 +362,21 @@ def test_coming_back_to_the_window_shows_what_the_annotators_did_meanwhile(qtbot
     qtbot.waitUntil(window.isActiveWindow)
     assert window.runner.wait()
     assert len(window.lane("anna").view.spans()) == before + 1
+
+
+def test_f8_skips_what_gold_has_settled_and_says_how_many_are_left(qtbot, cora):
+    from annotator.gui.lanes import settled_by
+
+    window = cora
+    press(qtbot, window, Qt.Key.Key_F8)
+    assert window.current == 0
+    press(qtbot, window, Qt.Key.Key_1, ALT)  # anna's version: the first disagreement is settled
+    assert window.runner.wait()
+    state = window.state
+    open_ = [i for i, d in enumerate(state.disagreements) if not settled_by(d, state.gold, state.sets)]
+    assert 0 not in open_ and open_  # settled now; others are not
+    press(qtbot, window, Qt.Key.Key_F8)
+    assert window.current == open_[0]
+    assert f"{len(open_)} not settled in gold yet" in window.statusBar().currentMessage()
+    press(qtbot, window, Qt.Key.Key_F8, SHIFT)
+    assert window.current == open_[-1]  # never back to the settled first one
