@@ -12,7 +12,7 @@ import dataclasses
 from datetime import date
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from annotator.domain.model import SetStatus
 from annotator.domain.query import DocumentQuery
@@ -49,7 +49,9 @@ class FilterBar(QWidget):
             edit.setPlaceholderText(self.tr("YYYY-MM-DD"))
             edit.setToolTip(tip)
             edit.setClearButtonEnabled(True)
-            edit.setMaximumWidth(120)
+            # wide enough for a whole date and the clear button, in any font
+            edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("0000-00-00") + 40)
+            edit.setMaximumWidth(edit.minimumWidth() + 20)
         self.status_combo = QComboBox(self)
         self.status_combo.setToolTip(self.tr("The status of your set of the document"))
         for text, status in ((self.tr("All"), None), (self.tr("New"), SetStatus.NEW),
@@ -57,16 +59,20 @@ class FilterBar(QWidget):
                              (self.tr("Skipped"), SetStatus.SKIPPED)):
             self.status_combo.addItem(text, None if status is None else status.value)
 
-        layout = QHBoxLayout(self)
+        # two rows: the search gets the pane's whole width, the dates and status theirs
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
-        layout.addWidget(self.text_edit, 3)
-        layout.addWidget(QLabel(self.tr("From"), self))
-        layout.addWidget(self.date_from_edit, 1)
-        layout.addWidget(QLabel(self.tr("to"), self))
-        layout.addWidget(self.date_to_edit, 1)
-        layout.addWidget(QLabel(self.tr("My status"), self))
-        layout.addWidget(self.status_combo, 1)
+        layout.setSpacing(2)
+        layout.addWidget(self.text_edit)
+        row = QHBoxLayout()
+        row.setSpacing(4)
+        row.addWidget(QLabel(self.tr("From"), self))
+        row.addWidget(self.date_from_edit)
+        row.addWidget(QLabel(self.tr("to"), self))
+        row.addWidget(self.date_to_edit)
+        row.addWidget(QLabel(self.tr("My status"), self))
+        row.addWidget(self.status_combo, 1)
+        layout.addLayout(row)
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
