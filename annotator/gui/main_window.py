@@ -740,11 +740,25 @@ class MainWindow(QMainWindow):
         window.activateWindow()
         return window
 
+    def open_note(self, note: Note) -> None:
+        """A note from the team's list: its document in the curation window, at what the note is on."""
+        window = self.open_curation(note.document_id)
+        if window is None:
+            return
+        if window.state is None:  # still loading: show it when the lanes are there
+            def show() -> None:
+                window.state_loaded.disconnect(show)
+                window.show_note(note)
+
+            window.state_loaded.connect(show)
+        else:
+            window.show_note(note)
+
     def open_team_notes(self) -> TeamNotes:
         """Team ▸ notes: every annotator's notes and flags; one opens its document for curation."""
         if self.team_notes is None:
             self.team_notes = TeamNotes(self.workspace, self.runner, self)
-            self.team_notes.open_requested.connect(self.open_curation)
+            self.team_notes.note_requested.connect(self.open_note)
         else:
             self.team_notes.refresh()
         self.team_notes.show()

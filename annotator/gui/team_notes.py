@@ -1,4 +1,4 @@
-"""The team's notes and "unsure" flags in one list, for the curator: one opens its document."""
+"""The team's notes and "unsure" flags in one list, for the curator: one opens its document at it."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from annotator.services.workspace import Workspace
 
 class TeamNotes(QDialog):
     open_requested = Signal(str)  # a document id: the note activated is on it
+    note_requested = Signal(object)  # the Note activated: its document, at its target
 
     def __init__(self, workspace: Workspace, runner: TaskRunner, parent: QWidget | None = None):
         super().__init__(parent)
@@ -55,4 +56,4 @@ class TeamNotes(QDialog):
                              .replace("%1", str(len(found))).replace("%2", str(documents)))
 
     def _on_note(self, note: Note) -> None:
-        self.open_requested.emit(note.document_id)
+        self.note_requested.emit(note)

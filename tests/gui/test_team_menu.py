@@ -42,3 +42,20 @@ def test_the_team_notes_list_shows_everyones_notes_and_opens_a_document(qtbot, w
     team.list.selectRow(0)
     qtbot.keyClick(team.list, Qt.Key.Key_Return)
     assert window.document_id in window.curation_windows
+    assert window.runner.wait()
+
+
+def test_a_note_on_a_span_opens_curation_at_that_span(qtbot, window):
+    from annotator.services import documents
+
+    text = documents.document(window.workspace, window.document_id).text
+    start = text.index("Токаев")
+    span_id = annotating.add_span(window.workspace, window.document_id, start, start + 6, "PER", owner="boris").result
+    notes.add_note(window.workspace, window.document_id, owner="boris", unsure=True, target_id=span_id)
+    team = window.open_team_notes()
+    assert window.runner.wait()
+    team.list.selectRow(0)
+    qtbot.keyClick(team.list, Qt.Key.Key_Return)
+    assert window.runner.wait()
+    curation = window.curation_windows[window.document_id]
+    assert curation.lane("boris").view.selection_core() == (start, start + 6)
