@@ -134,6 +134,17 @@ def set_attribute(workspace: Workspace, span_id: int, name: str, value: Any, *, 
                           ops=[update_op(SPANS, span_id, {"attributes": attributes or None})], result=span_id)
 
 
+def status_name(status: SetStatus) -> str:
+    """A set's status as a person reads it ("in progress"), translated."""
+    return {
+        SetStatus.NEW: _("new"),
+        SetStatus.IN_PROGRESS: _("in progress"),
+        SetStatus.DONE: _("done"),
+        SetStatus.CURATED: _("curated"),
+        SetStatus.SKIPPED: _("skipped"),
+    }[status]
+
+
 def _mark_label(status: SetStatus) -> str:
     """The action's label: "Mark done", "Mark in progress"."""
     return {
@@ -158,8 +169,8 @@ def set_status(workspace: Workspace, document_id: str, status: SetStatus, *, own
             set_id = repo.allocate_ids(SETS, 1)[0]
             ops = [insert_op(SETS, [set_row(set_id, document_id, owner, status)])]
         elif ref.status == status:
-            raise ServiceError(_("{owner!r}'s set of {document!r} is already {status}").format(
-                owner=owner, document=document_id, status=status.value))
+            raise ServiceError(_("{owner}'s set of {document} is already {status}").format(
+                owner=owner, document=document_id, status=status_name(status)))
         else:
             ops = [update_op(SETS, ref.id, {"status": status.value})]
         return run_action(repo, owner=owner, user=user, kind="set_status",
