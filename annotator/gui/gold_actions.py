@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from annotator.domain.model import GOLD, Claim, SetStatus, Span
+from annotator.gui.span_keys import ALREADY, NOTHING, label_call, next_span
 from annotator.services import annotating, curation, history
 
 if TYPE_CHECKING:
@@ -61,25 +62,13 @@ class GoldActions(QObject):
         w = self.window
         if w._refused():
             return
-        workspace, document_id, user, view = w.workspace, w.document_id, w.user, w.view
-        selection = view.selection_core()
-        if selection is not None:
-            start, end = selection
-            same = [s for s in view.spans() if (s.start, s.end) == (start, end)]
-            if any(s.label == label for s in same):
-                self._tell(self.tr("That is already a %1 span").replace("%1", label))
-            elif same:
-                span_id = same[0].id
-                w._submit(lambda: annotating.relabel_span(workspace, span_id, label, owner=GOLD, user=user))
-            else:
-                w._submit(lambda: annotating.add_span(workspace, document_id, start, end, label, owner=GOLD,
-                                                      user=user))
-            return
-        span = view.span_under_caret()
-        if span is None:
+        call = label_call(w.view, w.workspace, w.document_id, label, owner=GOLD, user=w.user)
+        if call == ALREADY:
+            self._tell(self.tr("That is already a %1 span").replace("%1", label))
+        elif call == NOTHING:
             self._tell(self.tr("Select some text in the gold lane to label"))
-        elif span.label != label:
-            w._submit(lambda: annotating.relabel_span(workspace, span.id, label, owner=GOLD, user=user))
+        else:
+            w._submit(call)  # type: ignore[arg-type]
 
     def remove_under_caret(self) -> None:
         """Delete: the gold span under the caret (else the gold claim there) goes."""
@@ -107,19 +96,8 @@ class GoldActions(QObject):
     def go_to_span(self, step: int) -> None:
         """Tab / Shift+Tab: the next (previous) gold span in text order."""
         view = self.window.view
-        spans = sorted(view.spans(), key=lambda s: (s.start, -s.end, str(s.id)))
-        if not spans:
-            return
-        selection = view.selection_core()
-        here = selection if selection is not None else (view.caret_core(), len(view.text) + 1)
-        keys = [(s.start, -s.end) for s in spans]
-        ref = (here[0], -here[1])
-        if step > 0:
-            after = [i for i, k in enumerate(keys) if k > ref]
-            target = spans[after[0]] if after else spans[0]
-        else:
-            before = [i for i, k in enumerate(keys) if k < ref]
-            target = spans[before[-1]] if before else spans[-1]
-        view.select_core(target.start, target.end)
-        view.ensureCursorVisible()
-        view.setFocus()
+        target = next_span(view, step)
+        if target is not None:
+            view.select_core(target.start, target.end)
+            view.ensureCursorVisible()
+            view.setFocus()

@@ -1,7 +1,7 @@
 """Tables whose rows stand for stored items: find, read and select a row by the item's id.
 
-The claim panel and the relation list keep each row's id in one cell's item
-data; these three operations are the same for both.
+The claim panel, the relation list and the notes list keep each row's id (or
+item) in one cell's item data; these three operations are the same for all.
 """
 
 from __future__ import annotations
@@ -17,17 +17,22 @@ class IdRows:
 
     ID_COLUMN = 0
 
+    @staticmethod
+    def id_of(data: object) -> object:
+        """The id in a cell's data (the data itself; a table that keeps whole items there says how)."""
+        return data
+
     def row_of(self: QTableWidget, item_id: object) -> int | None:  # type: ignore[misc]
         for row in range(self.rowCount()):
             cell = self.item(row, self.ID_COLUMN)
-            if cell is not None and cell.data(ID_ROLE) == item_id:
+            if cell is not None and self.id_of(cell.data(ID_ROLE)) == item_id:
                 return row
         return None
 
     def current_id(self: QTableWidget) -> object | None:  # type: ignore[misc]
         row = self.currentRow()
         cell = self.item(row, self.ID_COLUMN) if row >= 0 else None
-        return None if cell is None else cell.data(ID_ROLE)
+        return None if cell is None else self.id_of(cell.data(ID_ROLE))
 
     def select_id(self: QTableWidget, item_id: object | None) -> None:  # type: ignore[misc]
         """Select (and scroll to) the item's row, or clear the selection; emits nothing."""

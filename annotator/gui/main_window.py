@@ -71,6 +71,7 @@ from annotator.gui.preferences import PreferencesDialog
 from annotator.gui.scheme_editor import EditorState, SchemeEditor, load_editor_state
 from annotator.gui.settings import GuiSettings, save_settings
 from annotator.gui.relation_list import RelationList
+from annotator.gui.span_keys import ALREADY, NOTHING, label_call, next_span
 from annotator.gui.span_list import SpanList
 from annotator.gui.tasks import TaskRunner, then_show
 from annotator.gui.translation import language_for
@@ -453,28 +454,17 @@ class MainWindow(QMainWindow):
         self.runner.run(task, on_done=partial(then_show, after, self._on_changed), on_error=self._on_error)
 
     def apply_label(self, label: str) -> None:
-        """Label the selection; relabel when a span of exactly that range exists."""
-        document_id, owner, workspace = self.document_id, self.owner, self.workspace
+        """Label the selection; relabel when a span of exactly that range exists (or the one under the caret)."""
+        document_id, owner = self.document_id, self.owner
         if document_id is None or owner is None:
             return
-        selection = self.view.selection_core()
-        if selection is not None:
-            start, end = selection
-            same = [s for s in self.view.spans() if s.start == start and s.end == end]
-            if any(s.label == label for s in same):
-                self.statusBar().showMessage(self.tr("That is already a %1 span").replace("%1", label), 5000)
-                return
-            if same:
-                span_id = same[0].id
-                self._submit(lambda: annotating.relabel_span(workspace, span_id, label, owner=owner))
-            else:
-                self._submit(lambda: annotating.add_span(workspace, document_id, start, end, label, owner=owner))
-            return
-        span = self.view.span_under_caret()
-        if span is None:
+        call = label_call(self.view, self.workspace, document_id, label, owner=owner, user=None)
+        if call == ALREADY:
+            self.statusBar().showMessage(self.tr("That is already a %1 span").replace("%1", label), 5000)
+        elif call == NOTHING:
             self.statusBar().showMessage(self.tr("Select some text to label"), 5000)
-        elif span.label != label:
-            self._submit(lambda: annotating.relabel_span(workspace, span.id, label, owner=owner))
+        else:
+            self._submit(call)  # type: ignore[arg-type]
 
     def remove_span_under_caret(self) -> None:
         """Delete: the span under the caret, else the claim there (a claim is a span too)."""
@@ -602,21 +592,9 @@ class MainWindow(QMainWindow):
 
     def go_to_span(self, step: int) -> None:
         """Tab / Shift+Tab: select the next (previous) span in text order."""
-        spans = sorted(self.view.spans(), key=lambda s: (s.start, -s.end, str(s.id)))
-        if not spans:
-            return
-        selection = self.view.selection_core()
-        # With no selection, a span starting at the caret counts as the next one.
-        here = selection if selection is not None else (self.view.caret_core(), len(self.view.text) + 1)
-        keys = [(s.start, -s.end) for s in spans]
-        ref = (here[0], -here[1])
-        if step > 0:
-            after = [i for i, k in enumerate(keys) if k > ref]
-            target = spans[after[0]] if after else spans[0]
-        else:
-            before = [i for i, k in enumerate(keys) if k < ref]
-            target = spans[before[-1]] if before else spans[-1]
-        self.show_span(target)
+        target = next_span(self.view, step)
+        if target is not None:
+            self.show_span(target)
 
     def show_span(self, span: Span) -> None:
         self.view.select_core(span.start, span.end)

@@ -32,8 +32,9 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.domain.notes import Note, NoteTarget, target_excerpt
+from annotator.gui.id_rows import ID_ROLE, IdRows
 
-NOTE_ROLE = Qt.ItemDataRole.UserRole  # every cell of a row holds its Note
+NOTE_ROLE = ID_ROLE  # every cell of a row holds its Note
 FLAG = "⚑"
 EXCERPT = 40  # characters of the covered text shown in the "On" column
 TEXT_SHOWN = 120  # characters of a note's text shown in its cell (the tooltip has it all)
@@ -44,7 +45,7 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-class NotesList(QTableWidget):
+class NotesList(IdRows, QTableWidget):
     """Notes, one a row, in the order given (see the module doc)."""
 
     note_activated = Signal(object)  # the Note
@@ -129,27 +130,13 @@ class NotesList(QTableWidget):
     def current_note(self) -> Note | None:
         return self.note_at(self.currentRow())
 
-    def row_of(self, note_id: int) -> int | None:
-        for row in range(self.rowCount()):
-            note = self.note_at(row)
-            if note is not None and note.id == note_id:
-                return row
-        return None
+    @staticmethod
+    def id_of(data: object) -> object:
+        return data.id if isinstance(data, Note) else None
 
     def select_note(self, note_id: int | None) -> None:
         """Select (and scroll to) the note's row, or clear the selection; emits nothing."""
-        row = None if note_id is None else self.row_of(note_id)
-        self.blockSignals(True)
-        try:
-            if row is None:
-                self.clearSelection()
-                self.setCurrentItem(None)
-            else:
-                self.setCurrentCell(row, 0)
-                self.selectRow(row)
-                self.scrollToItem(self.item(row, 0))
-        finally:
-            self.blockSignals(False)
+        self.select_id(note_id)
 
     # ------------------------------------------------------------ activation
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
