@@ -6,13 +6,15 @@ to the spans that use a label (a rename relabels them, a merge moves them, a
 delete removes them). Entity labels are named in four places (the label list,
 relation heads and tails, attribute labels, speaker labels); every edit here
 keeps all four in step, so that the result always passes ``validate_scheme``.
+Claim types are named in the claim type list only (relations name claims as
+``CLAIM``, whatever their type); their edits are the ``*_claim_type`` functions.
 """
 
 from __future__ import annotations
 
 import dataclasses
 
-from annotator.domain.scheme import AttributeDef, EntityLabel, Scheme, SchemeError, validate_scheme
+from annotator.domain.scheme import AttributeDef, ClaimType, EntityLabel, Scheme, SchemeError, validate_scheme
 from annotator.i18n import _
 
 # Keys a label or claim type may not take: the window binds them without a modifier
@@ -43,8 +45,12 @@ def _rename_in(names: tuple[str, ...], old: str, new: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def hotkey_problem(scheme: Scheme, label: str | None, key: str) -> str | None:
-    """Why ``key`` cannot be the hotkey of ``label`` (None for a new label), or None if it can."""
+def hotkey_problem(scheme: Scheme, label: str | None, key: str, *, claim_type: str | None = None) -> str | None:
+    """Why ``key`` cannot be the hotkey of entity label ``label`` (None for a new label), or None if it can.
+
+    With ``claim_type`` (and ``label`` None), the same for that claim type: its own key is
+    allowed, every entity label's key clashes.
+    """
     if len(key) != 1:
         return _("a hotkey is one character")
     if not key.isprintable() or key == " ":
@@ -54,9 +60,9 @@ def hotkey_problem(scheme: Scheme, label: str | None, key: str) -> str | None:
     for entity in scheme.entities:
         if entity.name != label and entity.hotkey.upper() == key.upper():
             return _("{key} is already the hotkey of {label}").format(key=key.upper(), label=entity.name)
-    for claim_type in scheme.claim_types:
-        if claim_type.hotkey.upper() == key.upper():
-            return _("{key} is already the hotkey of claim type {type}").format(key=key.upper(), type=claim_type.name)
+    for other in scheme.claim_types:
+        if other.name != claim_type and other.hotkey.upper() == key.upper():
+            return _("{key} is already the hotkey of claim type {type}").format(key=key.upper(), type=other.name)
     return None
 
 
@@ -208,3 +214,61 @@ def remove_attribute(scheme: Scheme, label: str, name: str) -> Scheme:
         for a in scheme.attributes if a.name != name or rest
     )
     return _checked(dataclasses.replace(scheme, attributes=attributes))
+
+
+# ------------------------------------------------------------------ claim types
+CLAIM_TYPE_FIELDS = ("hotkey", "description")  # what change_claim_type changes
+
+
+def _require_claim_type(scheme: Scheme, name: str) -> ClaimType:
+    found = next((c for c in scheme.claim_types if c.name == name), None)
+    if found is None:
+        raise SchemeError(_("no claim type {type!r} in the scheme").format(type=name))
+    return found
+
+
+def add_claim_type(scheme: Scheme, claim_type: ClaimType) -> Scheme:
+    if scheme.has_claim_type(claim_type.name):
+        raise SchemeError(_("claim type {type!r} already exists").format(type=claim_type.name))
+    problem = name_problem(claim_type.name)
+    if problem is None and claim_type.hotkey:
+        problem = hotkey_problem(scheme, None, claim_type.hotkey, claim_type=claim_type.name)
+    if problem:
+        raise SchemeError(problem)
+    return _checked(dataclasses.replace(scheme, claim_types=(*scheme.claim_types, claim_type)))
+
+
+def change_claim_type(scheme: Scheme, name: str, /, **fields: str) -> Scheme:
+    """Change a claim type's hotkey or description (not its name: see rename_claim_type)."""
+    if "name" in fields:
+        raise SchemeError(_("use rename_claim_type to rename a claim type"))
+    unknown = sorted(set(fields) - set(CLAIM_TYPE_FIELDS))
+    if unknown:
+        raise SchemeError(_("a claim type has no field {field!r}").format(field=unknown[0]))
+    old = _require_claim_type(scheme, name)
+    if "hotkey" in fields:
+        problem = hotkey_problem(scheme, None, fields["hotkey"], claim_type=name)
+        if problem:
+            raise SchemeError(problem)
+    new = dataclasses.replace(old, **fields)
+    return _checked(dataclasses.replace(
+        scheme, claim_types=tuple(new if c.name == name else c for c in scheme.claim_types)))
+
+
+def rename_claim_type(scheme: Scheme, old: str, new: str) -> Scheme:
+    _require_claim_type(scheme, old)
+    if scheme.has_claim_type(new):
+        raise SchemeError(_("claim type {type!r} already exists").format(type=new))
+    problem = name_problem(new)
+    if problem:
+        raise SchemeError(problem)
+    return _checked(dataclasses.replace(scheme, claim_types=tuple(
+        dataclasses.replace(c, name=new) if c.name == old else c for c in scheme.claim_types)))
+
+
+def remove_claim_type(scheme: Scheme, name: str) -> Scheme:
+    """The scheme without claim type ``name``; the last one stays (a claim needs a type)."""
+    _require_claim_type(scheme, name)
+    if len(scheme.claim_types) == 1:
+        raise SchemeError(_("a scheme needs at least one claim type"))
+    return _checked(dataclasses.replace(scheme, claim_types=tuple(c for c in scheme.claim_types if c.name != name)))

@@ -1,4 +1,5 @@
-"""The scheme editor: labels, hotkeys, colours, guidelines and attributes, saved as you go.
+"""The scheme editor: labels, hotkeys, colours, guidelines and attributes, and on a second tab
+the claim types (name, hotkey, description), saved as you go.
 
 Every edit goes through :mod:`annotator.services.schemes` on the window's task
 runner and saves a new scheme version at once (one undoable action in the
@@ -13,7 +14,8 @@ before the dialog is built and again in the task of every save. A save lands
 later than it was asked for, so the dialog keeps what is pending: a field commit
 equal to the value pending or stored is not sent again, a second rename of a
 label waits on (and starts from) the name the first one gives it, and when a
-save lands the form stays on the label the user is on by then.
+save lands the form stays on the label the user is on by then. Claim types keep
+their own pending saves (:class:`PendingSaves`) and their own form, by the same rules.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QTabWidget,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -51,12 +54,12 @@ from PySide6.QtWidgets import (
 
 from annotator.domain import scheme_edits
 from annotator.domain.problems import InputError
-from annotator.domain.scheme import AttributeDef, EntityLabel, Scheme
+from annotator.domain.scheme import AttributeDef, ClaimType, EntityLabel, Scheme, SchemeError
 from annotator.gui.palette import LABEL_ROLE, swatch
 from annotator.gui.tasks import TaskRunner
 from annotator.services import schemes
 from annotator.services.errors import ServiceError
-from annotator.services.schemes import LabelImpact
+from annotator.services.schemes import ClaimTypeImpact, LabelImpact
 from annotator.services.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -65,6 +68,7 @@ log = logging.getLogger(__name__)
 NEW_LABEL_COLORS = ("#42d4f4", "#bfef45", "#dcbeff", "#aaffc3", "#ffd8b1", "#fabed4", "#a9a9a9")
 ERROR_STYLE = "color: #b00020;"
 TEXT_FIELDS = ("name", "description", "guideline")  # typed in the form, committed when left
+CLAIM_TYPE_TEXT_FIELDS = ("name", "description")  # the same, of a claim type
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,14 +80,44 @@ class EditorState:
     undo_label: str | None = None
     redo_label: str | None = None
     refusal: str | None = None  # why the user may not change the scheme; None: they may
+    claim_counts: dict[str, int] = field(default_factory=dict)  # claim type -> claims of it
 
 
 def load_editor_state(workspace: Workspace, user: str) -> EditorState:
-    """The scheme in force, its span counts, its undo and redo, and whether ``user`` may edit it
-    (runs on the runner)."""
+    """The scheme in force, its span and claim counts, its undo and redo, and whether ``user`` may
+    edit it (runs on the runner)."""
     undo_label, redo_label = schemes.next_labels(workspace)
     return EditorState(workspace.current_scheme(), schemes.span_counts(workspace), undo_label, redo_label,
-                       schemes.refusal(workspace, user))
+                       schemes.refusal(workspace, user), schemes.claim_counts(workspace))
+
+
+class PendingSaves:
+    """Saves of one kind of item (labels, or claim types) asked for and not landed yet: field
+    commits as (name, field, value), in order, and renames as old name -> new name."""
+
+    def __init__(self) -> None:
+        self.fields: list[tuple[str, str, str]] = []
+        self.renames: dict[str, str] = {}
+
+    def name_now(self, name: str) -> str:
+        """``name`` as the store will call the item once the pending renames are saved."""
+        seen = {name}
+        while name in self.renames and self.renames[name] not in seen:
+            name = self.renames[name]
+            seen.add(name)
+        return name
+
+    def value_now(self, name: str, field_name: str, stored: str) -> str:
+        """A field's value once the pending commits are saved: the last one pending, else ``stored``."""
+        pending = [v for (item, f, v) in self.fields if (item, f) == (name, field_name)]
+        return pending[-1] if pending else stored
+
+    def landed(self, field_entry: tuple[str, str, str] | None, rename: str | None) -> None:
+        """A save has landed (or failed): its entries are no longer pending."""
+        if field_entry is not None and field_entry in self.fields:
+            self.fields.remove(field_entry)
+        if rename is not None:
+            self.renames.pop(rename, None)
 
 
 class SchemeEditor(QDialog):
@@ -98,11 +132,12 @@ class SchemeEditor(QDialog):
         self.scheme: Scheme = state.scheme
         self.read_only_reason = state.refusal
         self._selected: str | None = None
+        self._selected_type: str | None = None
         self.counts: dict[str, int] = dict(state.counts)
-        # Saves asked for and not landed yet: field commits as (label, field, value), in order, and
-        # renames as old name -> new name (the label's name once the runner has got to them).
-        self._pending_fields: list[tuple[str, str, str]] = []
-        self._pending_renames: dict[str, str] = {}
+        self.claim_counts: dict[str, int] = dict(state.claim_counts)
+        # Saves asked for and not landed yet, of labels and of claim types.
+        self._label_saves = PendingSaves()
+        self._type_saves = PendingSaves()
         self.setWindowTitle(self.tr("Annotation scheme"))
 
         # --- the labels ---
@@ -189,8 +224,52 @@ class SchemeEditor(QDialog):
         columns = QHBoxLayout()
         columns.addLayout(left, 2)
         columns.addWidget(self.details, 3)
+        self.labels_page = QWidget()
+        self.labels_page.setLayout(columns)
+
+        # --- the claim types, on their own tab ---
+        self.claim_type_list = QListWidget()
+        self.add_claim_type_button = QPushButton(self.tr("Add claim type"))
+        self.delete_claim_type_button = QPushButton(self.tr("Delete…"))
+        type_buttons = QHBoxLayout()
+        type_buttons.addWidget(self.add_claim_type_button)
+        type_buttons.addWidget(self.delete_claim_type_button)
+        type_buttons.addStretch(1)
+        type_left = QVBoxLayout()
+        type_left.addWidget(self.claim_type_list)
+        type_left.addLayout(type_buttons)
+        self.claim_type_name_edit = QLineEdit()
+        self.claim_type_hotkey_edit = QLineEdit()
+        self.claim_type_hotkey_edit.setMaxLength(1)
+        self.claim_type_hotkey_edit.setFixedWidth(48)
+        self.claim_type_hotkey_status = QLabel()
+        self.claim_type_hotkey_status.setStyleSheet(ERROR_STYLE)
+        type_hotkey_row = QHBoxLayout()
+        type_hotkey_row.addWidget(self.claim_type_hotkey_edit)
+        type_hotkey_row.addWidget(self.claim_type_hotkey_status, 1)
+        self.claim_type_description_edit = QLineEdit()
+        self.claim_type_description_edit.setPlaceholderText(
+            self.tr("What a claim of this type asserts, with an example"))
+        type_form = QFormLayout()
+        type_form.addRow(self.tr("Name"), self.claim_type_name_edit)
+        type_form.addRow(self.tr("Hotkey"), type_hotkey_row)
+        type_form.addRow(self.tr("Description"), self.claim_type_description_edit)
+        type_right = QVBoxLayout()
+        type_right.addLayout(type_form)
+        type_right.addStretch(1)
+        self.claim_type_details = QWidget()
+        self.claim_type_details.setLayout(type_right)
+        type_columns = QHBoxLayout()
+        type_columns.addLayout(type_left, 2)
+        type_columns.addWidget(self.claim_type_details, 3)
+        self.claim_types_page = QWidget()
+        self.claim_types_page.setLayout(type_columns)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.labels_page, self.tr("Labels"))
+        self.tabs.addTab(self.claim_types_page, self.tr("Claim types"))
         layout = QVBoxLayout(self)
-        layout.addLayout(columns)
+        layout.addWidget(self.tabs)
         layout.addWidget(self.status_label)
         layout.addLayout(bottom)
 
@@ -210,6 +289,12 @@ class SchemeEditor(QDialog):
         self.attribute_type.currentIndexChanged.connect(self._update_attribute_form)
         self.add_attribute_button.clicked.connect(self.add_attribute)
         self.remove_attribute_button.clicked.connect(self.remove_selected_attribute)
+        self.claim_type_list.currentItemChanged.connect(self._on_current_claim_type)
+        self.add_claim_type_button.clicked.connect(self.add_claim_type)
+        self.delete_claim_type_button.clicked.connect(self.delete_selected_claim_type)
+        self.claim_type_name_edit.editingFinished.connect(self._commit_claim_type_name)
+        self.claim_type_hotkey_edit.textEdited.connect(self._on_claim_type_hotkey_typed)
+        self.claim_type_description_edit.editingFinished.connect(self._commit_claim_type_description)
         self.undo_button.clicked.connect(self.undo)
         self.redo_button.clicked.connect(self.redo)
         self.import_button.clicked.connect(self._choose_import)
@@ -218,11 +303,13 @@ class SchemeEditor(QDialog):
 
         if self.read_only_reason:
             for widget in (self.add_button, self.delete_button, self.merge_button, self.details,
+                           self.add_claim_type_button, self.delete_claim_type_button, self.claim_type_details,
                            self.undo_button, self.redo_button, self.import_button):
                 widget.setEnabled(False)
             self._show_status(self.read_only_reason, error=True)
         self._update_attribute_form()
-        self._show_scheme(self.scheme, select=self.scheme.entities[0].name if self.scheme.entities else None)
+        self._show_scheme(self.scheme, select=self.scheme.entities[0].name if self.scheme.entities else None,
+                          select_type=self.scheme.claim_types[0].name if self.scheme.claim_types else None)
         self._refresh_history(state.undo_label, state.redo_label)
         self.resize(900, 560)
 
@@ -231,13 +318,27 @@ class SchemeEditor(QDialog):
     def selected_label(self) -> str | None:
         return self._selected
 
+    @property
+    def selected_claim_type(self) -> str | None:
+        return self._selected_type
+
     def labels(self) -> list[str]:
         return [self.label_list.item(i).data(LABEL_ROLE) for i in range(self.label_list.count())]
 
-    def _show_scheme(self, scheme: Scheme, select: str | None) -> None:
-        """Show ``scheme`` with ``select`` the current label (else the first). The same label as
+    def claim_types(self) -> list[str]:
+        return [self.claim_type_list.item(i).data(LABEL_ROLE) for i in range(self.claim_type_list.count())]
+
+    def _claim_type(self, name: str | None) -> ClaimType | None:
+        return next((c for c in self.scheme.claim_types if c.name == name), None) if name else None
+
+    def _show_scheme(self, scheme: Scheme, select: str | None, select_type: str | None = None) -> None:
+        """Show ``scheme`` with ``select`` the current label (else the first) and ``select_type`` the
+        current claim type (None: the one on show, else the first). The same label or claim type as
         before keeps what the user has typed in its form and not committed yet."""
         before = self.scheme.entity(self._selected) if self._selected else None
+        before_type = self._claim_type(self._selected_type)
+        if select_type is None:
+            select_type = self._selected_type
         self.scheme = scheme
         self.label_list.blockSignals(True)  # no commit of the form: this is no move of the user's
         try:
@@ -257,6 +358,48 @@ class SchemeEditor(QDialog):
         finally:
             self.label_list.blockSignals(False)
         self._show_label(select, typed_over=before if before is not None and before.name == select else None)
+        self._show_claim_types(select_type, typed_over=before_type if before_type is not None
+                               and before_type.name == select_type else None)
+
+    def _show_claim_types(self, select: str | None, typed_over: ClaimType | None = None) -> None:
+        """The claim type list of the scheme on show, with ``select`` current (else the first)."""
+        self.claim_type_list.blockSignals(True)
+        try:
+            self.claim_type_list.clear()
+            for claim_type in self.scheme.claim_types:
+                count = self.tr("%1 claims").replace("%1", str(self.claim_counts.get(claim_type.name, 0)))
+                item = QListWidgetItem(f"{claim_type.hotkey.upper():>2}   {claim_type.name}   ·  {count}")
+                item.setData(LABEL_ROLE, claim_type.name)
+                item.setToolTip(claim_type.description)
+                self.claim_type_list.addItem(item)
+            names = self.claim_types()
+            if select not in names:
+                select = names[0] if names else None
+            if select is not None:
+                self.claim_type_list.setCurrentRow(names.index(select))
+        finally:
+            self.claim_type_list.blockSignals(False)
+        self._show_claim_type(select, typed_over=typed_over)
+
+    def _on_current_claim_type(self, current: QListWidgetItem | None, _previous: Any = None) -> None:
+        self._show_claim_type(current.data(LABEL_ROLE) if current is not None else None)
+
+    def _claim_type_form_text(self, name: str) -> str:
+        return (self.claim_type_name_edit if name == "name" else self.claim_type_description_edit).text()
+
+    def _show_claim_type(self, name: str | None, typed_over: ClaimType | None = None) -> None:
+        """The claim type form on ``name``; with ``typed_over``, a text field typed over is kept."""
+        self._selected_type = name
+        claim_type = self._claim_type(name)
+        kept = {f for f in CLAIM_TYPE_TEXT_FIELDS
+                if typed_over is not None and self._claim_type_form_text(f) != getattr(typed_over, f)}
+        self.claim_type_details.setEnabled(claim_type is not None and not self.read_only_reason)
+        if "name" not in kept:
+            self.claim_type_name_edit.setText(claim_type.name if claim_type else "")
+        self.claim_type_hotkey_edit.setText(claim_type.hotkey.upper() if claim_type else "")
+        self.claim_type_hotkey_status.clear()
+        if "description" not in kept:
+            self.claim_type_description_edit.setText(claim_type.description if claim_type else "")
 
     def _on_current_label(self, current: QListWidgetItem | None, _previous: Any = None) -> None:
         self._commit_guideline()  # before the form shows another label
@@ -306,45 +449,43 @@ class SchemeEditor(QDialog):
     # ------------------------------------------------------------ saving
     def _name_now(self, name: str) -> str:
         """``name`` as the store will call the label once the pending renames are saved."""
-        seen = {name}
-        while name in self._pending_renames and self._pending_renames[name] not in seen:
-            name = self._pending_renames[name]
-            seen.add(name)
-        return name
-
-    def _value_now(self, label: str, field_name: str, stored: str) -> str:
-        """A field's value once the pending commits are saved: the last one pending, else ``stored``."""
-        pending = [v for (name, f, v) in self._pending_fields if (name, f) == (label, field_name)]
-        return pending[-1] if pending else stored
+        return self._label_saves.name_now(name)
 
     def _save(self, change: Callable[[], Any], *, select: str | None = None, follow: str | None = None,
-              pending_field: tuple[str, str, str] | None = None, pending_rename: str | None = None) -> None:
+              select_type: str | None = None, follow_type: str | None = None,
+              pending_field: tuple[str, str, str] | None = None, pending_rename: str | None = None,
+              pending: PendingSaves | None = None) -> None:
         """Run a scheme service call on the runner; show the scheme in force when it lands.
 
         The form then stays on the label the user is on at that moment, unless the save names one
         to ``select`` (a new, renamed or merged-into label): that one, if the user is still on
-        ``follow`` (the label it came from; None: in any case). ``pending_field`` and
-        ``pending_rename`` are the entries of this save in the pending lists, dropped when it lands."""
+        ``follow`` (the label it came from; None: in any case). ``select_type`` and ``follow_type``:
+        the same for the claim type form. ``pending_field`` and ``pending_rename`` are the entries of
+        this save in ``pending`` (the labels' pending saves unless given), dropped when it lands."""
         workspace, user = self.workspace, self.user
+        saves = pending if pending is not None else self._label_saves
 
         def task() -> tuple[Any, EditorState]:
             return change(), load_editor_state(workspace, user)
 
         def landed() -> None:
-            if pending_field is not None and pending_field in self._pending_fields:
-                self._pending_fields.remove(pending_field)
-            if pending_rename is not None:
-                self._pending_renames.pop(pending_rename, None)
+            saves.landed(pending_field, pending_rename)
+
+        def followed(chosen: str | None, came_from: str | None, now: str | None, names: PendingSaves) -> str | None:
+            """The item the form shows once the save lands: ``chosen`` if the user is still where it
+            came from, else the one they are on."""
+            if chosen is not None and (came_from is None or came_from in (now, names.name_now(now) if now else None)):
+                return chosen
+            return now
 
         def done(result: tuple[Any, EditorState]) -> None:
             landed()
             changes, state = result
-            now = self._selected
-            keep = now
-            if select is not None and (follow is None or follow in (now, self._name_now(now) if now else None)):
-                keep = select
+            keep = followed(select, follow, self._selected, self._label_saves)
+            keep_type = followed(select_type, follow_type, self._selected_type, self._type_saves)
             self.counts = dict(state.counts)
-            self._show_scheme(state.scheme, keep)
+            self.claim_counts = dict(state.claim_counts)
+            self._show_scheme(state.scheme, keep, keep_type)
             self._refresh_history(state.undo_label, state.redo_label)
             label = getattr(changes, "label", "") or ""
             self._show_status(self.tr("Saved version %1: %2").replace("%1", str(state.scheme.version))
@@ -366,7 +507,8 @@ class SchemeEditor(QDialog):
             log.error("scheme change failed", exc_info=exc)
             message = f"{type(exc).__name__}: {exc}"
         self._show_status(self.tr("Not saved: %1").replace("%1", message), error=True)
-        self._show_label(self._selected)  # the form shows what is stored again
+        self._show_label(self._selected)  # the forms show what is stored again
+        self._show_claim_type(self._selected_type)
 
     # ------------------------------------------------------------ label edits
     def add_label(self) -> None:
@@ -395,7 +537,7 @@ class SchemeEditor(QDialog):
             self._show_status(problem, error=True)
             return
         workspace, user = self.workspace, self.user
-        self._pending_renames[old] = new
+        self._label_saves.renames[old] = new
         self._save(lambda: schemes.rename_label(workspace, old, new, user=user), select=new, follow=old,
                    pending_rename=old)
 
@@ -441,11 +583,12 @@ class SchemeEditor(QDialog):
         if entity is None or self.read_only_reason:
             return
         label = self._name_now(entity.name)
-        if value == self._value_now(label, field_name, getattr(entity, field_name) if stored is None else stored):
+        if value == self._label_saves.value_now(label, field_name,
+                                                getattr(entity, field_name) if stored is None else stored):
             return
         workspace, user = self.workspace, self.user
         pending = (label, field_name, value)
-        self._pending_fields.append(pending)
+        self._label_saves.fields.append(pending)
         self._save(lambda: schemes.change_label(workspace, label, user=user, **{field_name: value}),
                    pending_field=pending)
 
@@ -468,20 +611,21 @@ class SchemeEditor(QDialog):
                                           self.tr("Merge %1 into:").replace("%1", source), choices, 0, False)
         return target if ok and target else None
 
-    def _by_owner(self, found: LabelImpact) -> str:
-        return ", ".join(f"{owner} {count}" for owner, count in found.spans_by_owner.items()) or "—"
+    def _by_owner(self, by_owner: dict[str, int]) -> str:
+        return ", ".join(f"{owner} {count}" for owner, count in by_owner.items()) or "—"
 
     def describe_delete(self, found: LabelImpact) -> str:
         text = self.tr("Delete the label %1? It removes %2 spans (%3), %4 relations on them, "
                        "and %5 claims lose their speaker. You can undo this.")
-        return (text.replace("%1", found.label).replace("%2", str(found.spans)).replace("%3", self._by_owner(found))
+        return (text.replace("%1", found.label).replace("%2", str(found.spans))
+                .replace("%3", self._by_owner(found.spans_by_owner))
                 .replace("%4", str(found.relations)).replace("%5", str(found.speakers)))
 
     def describe_merge(self, found: LabelImpact, target: str) -> str:
         text = self.tr("Merge %1 into %2? %3 spans (%4) become %2; %5 of them are dropped because a %2 span "
                        "is already at the same place. You can undo this.")
         return (text.replace("%1", found.label).replace("%2", target).replace("%3", str(found.spans))
-                .replace("%4", self._by_owner(found)).replace("%5", str(found.twins)))
+                .replace("%4", self._by_owner(found.spans_by_owner)).replace("%5", str(found.twins)))
 
     def delete_selected(self) -> None:
         name, workspace, user = self._selected, self.workspace, self.user
@@ -509,6 +653,93 @@ class SchemeEditor(QDialog):
 
         self.runner.run(lambda: schemes.impact(workspace, source, merge_into=target), on_done=ask,
                         on_error=self._failed)
+
+    # ------------------------------------------------------------ claim types
+    def add_claim_type(self) -> None:
+        """A new claim type with a free hotkey; the name field is then ready to be typed over."""
+        existing = set(self.claim_types())
+        name = next(f"NEW{n or ''}" for n in range(0, 1000) if f"NEW{n or ''}" not in existing)
+        claim_type = ClaimType(name, scheme_edits.free_hotkey(self.scheme))
+        workspace, user = self.workspace, self.user
+        self._save(lambda: schemes.add_claim_type(workspace, claim_type, user=user), select_type=name)
+        self.runner.wait()
+        self.claim_type_name_edit.setFocus()
+        self.claim_type_name_edit.selectAll()
+
+    def _commit_claim_type_name(self) -> None:
+        """Enter in (or leaving) the name field renames the claim type, as for labels."""
+        shown, new = self._selected_type, self.claim_type_name_edit.text().strip()
+        if shown is None or self.read_only_reason:
+            return
+        old = self._type_saves.name_now(shown)
+        if new == old:
+            return
+        problem = scheme_edits.name_problem(new)
+        if problem:
+            self._show_status(problem, error=True)
+            return
+        workspace, user = self.workspace, self.user
+        self._type_saves.renames[old] = new
+        self._save(lambda: schemes.rename_claim_type(workspace, old, new, user=user), select_type=new,
+                   follow_type=old, pending=self._type_saves, pending_rename=old)
+
+    def _on_claim_type_hotkey_typed(self, text: str) -> None:
+        """Checked at each key; a free key is saved at once."""
+        claim_type = self._claim_type(self._selected_type)
+        if claim_type is None:
+            return
+        key = text.strip().upper()
+        if not key:
+            self.claim_type_hotkey_status.setText(self.tr("Type one key"))
+            return
+        problem = scheme_edits.hotkey_problem(self.scheme, None, key, claim_type=claim_type.name)
+        if problem:
+            self.claim_type_hotkey_status.setText(problem)
+            return
+        self.claim_type_hotkey_status.clear()
+        self._commit_claim_type_field("hotkey", key, stored=claim_type.hotkey.upper())
+
+    def _commit_claim_type_description(self) -> None:
+        self._commit_claim_type_field("description", self.claim_type_description_edit.text().strip())
+
+    def _commit_claim_type_field(self, field_name: str, value: str, *, stored: str | None = None) -> None:
+        """Save a field of the claim type on show, unless that value is already pending or stored."""
+        claim_type = self._claim_type(self._selected_type)
+        if claim_type is None or self.read_only_reason:
+            return
+        name = self._type_saves.name_now(claim_type.name)
+        if value == self._type_saves.value_now(name, field_name,
+                                               getattr(claim_type, field_name) if stored is None else stored):
+            return
+        workspace, user = self.workspace, self.user
+        pending = (name, field_name, value)
+        self._type_saves.fields.append(pending)
+        self._save(lambda: schemes.change_claim_type(workspace, name, user=user, **{field_name: value}),
+                   pending=self._type_saves, pending_field=pending)
+
+    def describe_claim_type_delete(self, found: ClaimTypeImpact) -> str:
+        text = self.tr("Delete the claim type %1? It removes %2 claims (%3), with the %4 relations and "
+                       "%5 notes on them. You can undo this.")
+        return (text.replace("%1", found.claim_type).replace("%2", str(found.claims))
+                .replace("%3", self._by_owner(found.claims_by_owner)).replace("%4", str(found.relations))
+                .replace("%5", str(found.notes)))
+
+    def delete_selected_claim_type(self) -> None:
+        shown, workspace, user = self._selected_type, self.workspace, self.user
+        if shown is None or self.read_only_reason:
+            return
+        try:  # the last claim type stays: say so before asking
+            scheme_edits.remove_claim_type(self.scheme, shown)
+        except SchemeError as exc:
+            self._show_status(self.tr("Not saved: %1").replace("%1", str(exc)), error=True)
+            return
+        name = self._type_saves.name_now(shown)
+
+        def ask(found: ClaimTypeImpact) -> None:
+            if self.confirm(self.tr("Delete claim type"), self.describe_claim_type_delete(found)):
+                self._save(lambda: schemes.delete_claim_type(workspace, name, user=user))
+
+        self.runner.run(lambda: schemes.claim_type_impact(workspace, name), on_done=ask, on_error=self._failed)
 
     # ------------------------------------------------------------ attributes
     def _update_attribute_form(self) -> None:

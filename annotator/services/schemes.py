@@ -4,8 +4,10 @@ A change that touches labels in use carries its spans along in the same action:
 a rename relabels them, a merge moves them into the other label (dropping a span
 the other label already has at the same place), a delete removes them with what
 hangs on them (relations, a claim's speaker). :func:`impact` says beforehand how
-many spans of whose sets that is. Scheme actions go into their own undo history
-(owner ``@scheme``), not into any annotator's.
+many spans of whose sets that is. Claim types work the same way: a rename
+retypes their claims, a delete removes the claims with their relations and
+notes (:func:`claim_type_impact` counts them first). Scheme actions go into
+their own undo history (owner ``@scheme``), not into any annotator's.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from annotator.domain import scheme_edits
 from annotator.domain.changes import Changes
 from annotator.domain.model import SCHEME_OWNER
 from annotator.domain.problems import InputError, Problem
-from annotator.domain.scheme import AttributeDef, EntityLabel, Scheme, SchemeError
+from annotator.domain.scheme import AttributeDef, ClaimType, EntityLabel, Scheme, SchemeError
 from annotator.i18n import _
 from annotator.services import history, permissions
 from annotator.services.actions import run_action
@@ -29,7 +31,7 @@ from annotator.services.errors import ServiceError
 from annotator.services.scheme_checks import scheme_problems
 from annotator.services.workspace import Workspace
 from annotator.storage.actions import CLAIMS, NOTES, RELATIONS, SPANS, Op, delete_op, scheme_op, update_many_op, update_op
-from annotator.storage.repository import Repository
+from annotator.storage.repository import CLAIM, Repository
 
 
 class SchemeChangeRefused(ServiceError):
@@ -63,6 +65,33 @@ def span_counts(workspace: Workspace) -> dict[str, int]:
     """label -> entity spans with it, over every set (for the editor's list)."""
     with workspace.store.read() as repo:
         return {label: sum(owners.values()) for label, owners in repo.label_usage().items()}
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimTypeImpact:
+    """What deleting a claim type does to the annotations."""
+
+    claim_type: str
+    claims_by_owner: dict[str, int] = field(default_factory=dict)
+    relations: int = 0  # relations that end on its claims (a delete removes them)
+    notes: int = 0  # notes on its claims (a delete removes them)
+
+    @property
+    def claims(self) -> int:
+        return sum(self.claims_by_owner.values())
+
+
+def claim_type_impact(workspace: Workspace, claim_type: str) -> ClaimTypeImpact:
+    with workspace.store.read() as repo:
+        usage = repo.label_usage(CLAIM).get(claim_type, {})
+        relations, notes = repo.links_of_claim_type(claim_type)
+    return ClaimTypeImpact(claim_type, dict(sorted(usage.items())), relations, notes)
+
+
+def claim_counts(workspace: Workspace) -> dict[str, int]:
+    """claim type -> claims of it, over every set (for the editor's list)."""
+    with workspace.store.read() as repo:
+        return repo.type_usage()[0]
 
 
 def refusal(workspace: Workspace, user: str) -> str | None:
@@ -169,6 +198,41 @@ def remove_attribute(workspace: Workspace, label: str, name: str, *, user: str) 
     return _save(workspace, lambda s: scheme_edits.remove_attribute(s, label, name), user=user,
                  label=_("Remove attribute {attribute} from {label}").format(attribute=name, label=label),
                  span_ops=strip, check_in_use=False)
+
+
+# ------------------------------------------------------------ claim types
+def add_claim_type(workspace: Workspace, claim_type: ClaimType, *, user: str) -> Changes:
+    return _save(workspace, lambda s: scheme_edits.add_claim_type(s, claim_type), user=user,
+                 label=_("Add claim type {type}").format(type=claim_type.name), check_in_use=False)
+
+
+def change_claim_type(workspace: Workspace, name: str, *, user: str, **fields: str) -> Changes:
+    """Hotkey or description of a claim type."""
+    what = ", ".join(_field_name(f) for f in sorted(fields))
+    return _save(workspace, lambda s: scheme_edits.change_claim_type(s, name, **fields), user=user,
+                 label=_("Change {fields} of claim type {type}").format(fields=what, type=name),
+                 check_in_use=False)
+
+
+def rename_claim_type(workspace: Workspace, old: str, new: str, *, user: str) -> Changes:
+    """The claim type's claims, in every set, take the new name in the same action."""
+    def retype(repo: Repository, _scheme: Scheme) -> list[Op]:
+        ids = repo.claim_span_ids(old)
+        return [update_many_op(SPANS, ids, {"label": new})] if ids else []
+
+    return _save(workspace, lambda s: scheme_edits.rename_claim_type(s, old, new), user=user,
+                 label=_("Rename claim type {old} to {new}").format(old=old, new=new), span_ops=retype,
+                 check_in_use=False)
+
+
+def delete_claim_type(workspace: Workspace, name: str, *, user: str) -> Changes:
+    """The claim type goes, and its claims in every set with it (their relations and notes too)."""
+    def remove(repo: Repository, _scheme: Scheme) -> list[Op]:
+        ids = repo.claim_span_ids(name)
+        return [delete_op(SPANS, ids)] if ids else []
+
+    return _save(workspace, lambda s: scheme_edits.remove_claim_type(s, name), user=user,
+                 label=_("Delete claim type {type}").format(type=name), span_ops=remove, check_in_use=False)
 
 
 def replace_scheme(workspace: Workspace, scheme: Scheme, *, user: str, label: str | None = None) -> Changes:

@@ -159,12 +159,13 @@ class Repository:
             .order_by(SCHEMES.c.id.desc()))]
 
     # A label's spans across every set, for edits of the scheme (rename, merge, delete).
-    def label_usage(self) -> dict[str, dict[str, int]]:
-        """label -> owner -> number of entity spans, over the whole database."""
+    def label_usage(self, kind: str = ENTITY) -> dict[str, dict[str, int]]:
+        """label -> owner -> number of entity spans, over the whole database (with ``kind``
+        CLAIM: claim type -> owner -> number of claims)."""
         usage: dict[str, dict[str, int]] = defaultdict(dict)
         for label, owner, count in self.connection.execute(
             select(SPANS.c.label, SETS.c.owner, func.count()).join(SETS, SETS.c.id == SPANS.c.set_id)
-            .where(SPANS.c.kind == ENTITY).group_by(SPANS.c.label, SETS.c.owner)
+            .where(SPANS.c.kind == kind).group_by(SPANS.c.label, SETS.c.owner)
         ):
             usage[label][owner] = count
         return dict(usage)
@@ -172,6 +173,12 @@ class Repository:
     def entity_span_ids(self, label: str) -> list[int]:
         return list(self.connection.execute(
             select(SPANS.c.id).where(SPANS.c.kind == ENTITY, SPANS.c.label == label).order_by(SPANS.c.id)
+        ).scalars())
+
+    def claim_span_ids(self, claim_type: str) -> list[int]:
+        """The claims of a type, over every set (their span ids)."""
+        return list(self.connection.execute(
+            select(SPANS.c.id).where(SPANS.c.kind == CLAIM, SPANS.c.label == claim_type).order_by(SPANS.c.id)
         ).scalars())
 
     def entity_spans_with_attributes(self, label: str) -> list[tuple[int, dict[str, Any]]]:
@@ -208,6 +215,15 @@ class Repository:
         spoken = self.connection.execute(select(func.count()).select_from(CLAIMS).where(
             CLAIMS.c.speaker_span_id.in_(ids))).scalar_one()
         return relations, spoken
+
+    def links_of_claim_type(self, claim_type: str) -> tuple[int, int]:
+        """How many relations end on a claim of ``claim_type``, and how many notes are on one."""
+        ids = select(SPANS.c.id).where(SPANS.c.kind == CLAIM, SPANS.c.label == claim_type).scalar_subquery()
+        relations = self.connection.execute(select(func.count()).select_from(RELATIONS).where(
+            RELATIONS.c.head_id.in_(ids) | RELATIONS.c.tail_id.in_(ids))).scalar_one()
+        notes = self.connection.execute(select(func.count()).select_from(NOTES).where(
+            NOTES.c.target_id.in_(ids))).scalar_one()
+        return relations, notes
 
     def add_scheme_version(self, body: dict[str, Any], author: str | None, note: str | None) -> int:
         result = self.connection.execute(

@@ -1078,47 +1078,47 @@
         <translation>ГГГГ-ММ-ДД</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/filter_bar.py" line="54"/>
+        <location filename="../../annotator/gui/filter_bar.py" line="56"/>
         <source>The status of your set of the document</source>
         <translation>Статус вашей разметки документа</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/filter_bar.py" line="55"/>
+        <location filename="../../annotator/gui/filter_bar.py" line="57"/>
         <source>All</source>
         <translation>Все</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/filter_bar.py" line="55"/>
+        <location filename="../../annotator/gui/filter_bar.py" line="57"/>
         <source>New</source>
         <translation>Новые</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/filter_bar.py" line="56"/>
+        <location filename="../../annotator/gui/filter_bar.py" line="58"/>
         <source>In progress</source>
         <translation>В работе</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/filter_bar.py" line="56"/>
+        <location filename="../../annotator/gui/filter_bar.py" line="58"/>
         <source>Done</source>
         <translation>Готовые</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/filter_bar.py" line="57"/>
+        <location filename="../../annotator/gui/filter_bar.py" line="59"/>
         <source>Skipped</source>
         <translation>Пропущенные</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/filter_bar.py" line="64"/>
+        <location filename="../../annotator/gui/filter_bar.py" line="69"/>
         <source>From</source>
         <translation>С</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/filter_bar.py" line="66"/>
+        <location filename="../../annotator/gui/filter_bar.py" line="71"/>
         <source>to</source>
         <translation>по</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/filter_bar.py" line="68"/>
+        <location filename="../../annotator/gui/filter_bar.py" line="73"/>
         <source>My status</source>
         <translation>Мой статус</translation>
     </message>
@@ -1140,27 +1140,27 @@
 <context>
     <name>GoldActions</name>
     <message>
-        <location filename="../../annotator/gui/gold_actions.py" line="40"/>
+        <location filename="../../annotator/gui/gold_actions.py" line="41"/>
         <source>Go to a disagreement first (F8)</source>
         <translation>Сначала перейдите к расхождению (F8)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/gold_actions.py" line="43"/>
+        <location filename="../../annotator/gui/gold_actions.py" line="44"/>
         <source>No annotator in lane %1</source>
         <translation>В полосе %1 нет аннотатора</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/gold_actions.py" line="70"/>
+        <location filename="../../annotator/gui/gold_actions.py" line="67"/>
         <source>That is already a %1 span</source>
         <translation>Это уже фрагмент %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/gold_actions.py" line="80"/>
+        <location filename="../../annotator/gui/gold_actions.py" line="69"/>
         <source>Select some text in the gold lane to label</source>
         <translation>Выделите текст в полосе эталона, чтобы разметить его</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/gold_actions.py" line="91"/>
+        <location filename="../../annotator/gui/gold_actions.py" line="80"/>
         <source>No gold span under the caret</source>
         <translation>Под курсором нет фрагмента эталона</translation>
     </message>
@@ -1606,219 +1606,219 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="126"/>
+        <location filename="../../annotator/gui/main_window.py" line="127"/>
         <source>annotator</source>
         <translation>annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="159"/>
+        <location filename="../../annotator/gui/main_window.py" line="160"/>
         <source>Claims</source>
         <translation>Утверждения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="160"/>
+        <location filename="../../annotator/gui/main_window.py" line="161"/>
         <source>Relations</source>
         <translation>Связи</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="162"/>
-        <location filename="../../annotator/gui/main_window.py" line="648"/>
+        <location filename="../../annotator/gui/main_window.py" line="163"/>
+        <location filename="../../annotator/gui/main_window.py" line="626"/>
         <source>Notes</source>
         <translation>Заметки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="171"/>
+        <location filename="../../annotator/gui/main_window.py" line="172"/>
         <source>Spans</source>
         <translation>Фрагменты</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="172"/>
+        <location filename="../../annotator/gui/main_window.py" line="173"/>
         <source>Attributes</source>
         <translation>Атрибуты</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="173"/>
+        <location filename="../../annotator/gui/main_window.py" line="174"/>
         <source>Labels</source>
         <translation>Метки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="178"/>
+        <location filename="../../annotator/gui/main_window.py" line="179"/>
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="188"/>
+        <location filename="../../annotator/gui/main_window.py" line="189"/>
         <source>This document&apos;s place in the list as filtered</source>
         <translation>Место документа в отфильтрованном списке</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="249"/>
+        <location filename="../../annotator/gui/main_window.py" line="250"/>
         <source>All saved</source>
         <translation>Всё сохранено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="289"/>
+        <location filename="../../annotator/gui/main_window.py" line="290"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="292"/>
+        <location filename="../../annotator/gui/main_window.py" line="293"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="295"/>
+        <location filename="../../annotator/gui/main_window.py" line="296"/>
         <source>&amp;Label</source>
         <translation>&amp;Метки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="297"/>
+        <location filename="../../annotator/gui/main_window.py" line="298"/>
         <source>&amp;Go</source>
         <translation>П&amp;ереход</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="300"/>
+        <location filename="../../annotator/gui/main_window.py" line="301"/>
         <source>&amp;Options</source>
         <translation>&amp;Настройки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="307"/>
+        <location filename="../../annotator/gui/main_window.py" line="308"/>
         <source>&amp;Team</source>
         <translation>&amp;Команда</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="310"/>
+        <location filename="../../annotator/gui/main_window.py" line="311"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="376"/>
+        <location filename="../../annotator/gui/main_window.py" line="377"/>
         <source>This column cannot be sorted</source>
         <translation>По этому столбцу нельзя сортировать</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="401"/>
+        <location filename="../../annotator/gui/main_window.py" line="402"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="429"/>
+        <location filename="../../annotator/gui/main_window.py" line="430"/>
         <source>annotator — %1 — %2</source>
         <translation>annotator — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="442"/>
+        <location filename="../../annotator/gui/main_window.py" line="443"/>
         <source>Set your annotator name first</source>
         <translation>Сначала укажите своё имя аннотатора</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="452"/>
+        <location filename="../../annotator/gui/main_window.py" line="453"/>
         <source>Saving…</source>
         <translation>Сохранение…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="465"/>
+        <location filename="../../annotator/gui/main_window.py" line="463"/>
         <source>That is already a %1 span</source>
         <translation>Это уже фрагмент с меткой %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="475"/>
+        <location filename="../../annotator/gui/main_window.py" line="465"/>
         <source>Select some text to label</source>
         <translation>Выделите текст, чтобы поставить метку</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="484"/>
+        <location filename="../../annotator/gui/main_window.py" line="474"/>
         <source>No span or claim under the caret</source>
         <translation>Под курсором нет фрагмента или утверждения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="503"/>
-        <location filename="../../annotator/gui/main_window.py" line="538"/>
+        <location filename="../../annotator/gui/main_window.py" line="493"/>
+        <location filename="../../annotator/gui/main_window.py" line="528"/>
         <source>Settings not saved: %1</source>
         <translation>Настройки не сохранены: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="505"/>
+        <location filename="../../annotator/gui/main_window.py" line="495"/>
         <source>Snapping to tokens on</source>
         <translation>Привязка к токенам включена</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="505"/>
+        <location filename="../../annotator/gui/main_window.py" line="495"/>
         <source>Snapping to tokens off</source>
         <translation>Привязка к токенам выключена</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="548"/>
+        <location filename="../../annotator/gui/main_window.py" line="538"/>
         <source>The new database opens when you next start annotator</source>
         <translation>Новая база данных откроется при следующем запуске annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="648"/>
+        <location filename="../../annotator/gui/main_window.py" line="626"/>
         <source>Notes (%1)</source>
         <translation>Заметки (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="886"/>
+        <location filename="../../annotator/gui/main_window.py" line="884"/>
         <source>Nothing to undo or redo</source>
         <translation>Нечего отменять или повторять</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="889"/>
+        <location filename="../../annotator/gui/main_window.py" line="887"/>
         <source>Saved</source>
         <translation>Сохранено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="906"/>
+        <location filename="../../annotator/gui/main_window.py" line="904"/>
         <source>Saved ✓ %1</source>
         <translation>Сохранено ✓ %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="911"/>
+        <location filename="../../annotator/gui/main_window.py" line="909"/>
         <source>%1 (in %2)</source>
         <translation>%1 (в %2)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="917"/>
+        <location filename="../../annotator/gui/main_window.py" line="915"/>
         <source>Nothing changed</source>
         <translation>Ничего не изменено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="920"/>
+        <location filename="../../annotator/gui/main_window.py" line="918"/>
         <source>Error: %1</source>
         <translation>Ошибка: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="921"/>
+        <location filename="../../annotator/gui/main_window.py" line="919"/>
         <source>Not saved</source>
         <translation>Не сохранено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="927"/>
+        <location filename="../../annotator/gui/main_window.py" line="925"/>
         <source>%1 / %2 documents done</source>
         <translation>Готово документов: %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="930"/>
+        <location filename="../../annotator/gui/main_window.py" line="928"/>
         <source>%1 spans in this document</source>
         <translation>Фрагментов в документе: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="935"/>
+        <location filename="../../annotator/gui/main_window.py" line="933"/>
         <source>Undo: %1</source>
         <translation>Отменить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="935"/>
+        <location filename="../../annotator/gui/main_window.py" line="933"/>
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="936"/>
+        <location filename="../../annotator/gui/main_window.py" line="934"/>
         <source>Redo: %1</source>
         <translation>Повторить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="936"/>
+        <location filename="../../annotator/gui/main_window.py" line="934"/>
         <source>Redo</source>
         <translation>Повторить</translation>
     </message>
@@ -1834,27 +1834,27 @@
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../annotator/gui/notes_list.py" line="179"/>
+        <location filename="../../annotator/gui/notes_list.py" line="166"/>
         <source>Note</source>
         <translation>Заметка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/notes_list.py" line="185"/>
+        <location filename="../../annotator/gui/notes_list.py" line="172"/>
         <source>On: %1</source>
         <translation>К чему: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/notes_list.py" line="189"/>
+        <location filename="../../annotator/gui/notes_list.py" line="176"/>
         <source>What is unclear or worth a second look</source>
         <translation>Что неясно или стоит перепроверить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/notes_list.py" line="193"/>
+        <location filename="../../annotator/gui/notes_list.py" line="180"/>
         <source>Unsure</source>
         <translation>Не уверен</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/notes_list.py" line="194"/>
+        <location filename="../../annotator/gui/notes_list.py" line="181"/>
         <source>Flag it for the curator: you are not sure of this annotation</source>
         <translation>Пометка для куратора: вы не уверены в этой разметке</translation>
     </message>
@@ -1862,43 +1862,43 @@
 <context>
     <name>NotesList</name>
     <message>
-        <location filename="../../annotator/gui/notes_list.py" line="54"/>
-        <location filename="../../annotator/gui/notes_list.py" line="113"/>
+        <location filename="../../annotator/gui/notes_list.py" line="55"/>
+        <location filename="../../annotator/gui/notes_list.py" line="114"/>
         <source>Document</source>
         <translation>Документ</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/notes_list.py" line="54"/>
+        <location filename="../../annotator/gui/notes_list.py" line="55"/>
         <source>Annotator</source>
         <translation>Аннотатор</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/notes_list.py" line="54"/>
+        <location filename="../../annotator/gui/notes_list.py" line="55"/>
         <source>On</source>
         <translation>К чему</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/notes_list.py" line="55"/>
+        <location filename="../../annotator/gui/notes_list.py" line="56"/>
         <source>Unsure</source>
         <translation>Не уверен</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/notes_list.py" line="55"/>
+        <location filename="../../annotator/gui/notes_list.py" line="56"/>
         <source>Note</source>
         <translation>Заметка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/notes_list.py" line="95"/>
+        <location filename="../../annotator/gui/notes_list.py" line="96"/>
         <source>Written by %1</source>
         <translation>Автор: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/notes_list.py" line="103"/>
+        <location filename="../../annotator/gui/notes_list.py" line="104"/>
         <source>Flagged unsure</source>
         <translation>Помечено как сомнительное</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/notes_list.py" line="115"/>
+        <location filename="../../annotator/gui/notes_list.py" line="116"/>
         <source>%1 claim</source>
         <translation>утверждение %1</translation>
     </message>
@@ -2145,230 +2145,271 @@
 <context>
     <name>SchemeEditor</name>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="106"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="141"/>
         <source>Annotation scheme</source>
         <translation>Схема разметки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="110"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="145"/>
         <source>Add label</source>
         <translation>Добавить метку</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="111"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="146"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="233"/>
         <source>Delete…</source>
         <translation>Удалить…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="112"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="147"/>
         <source>Merge into…</source>
         <translation>Слить с…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="130"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="165"/>
         <source>Colour…</source>
         <translation>Цвет…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="133"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="168"/>
         <source>When to use this label, with examples; shown as a tooltip in the palette and the list of keys</source>
         <translation>Когда ставить эту метку, с примерами; показывается подсказкой в палитре и в списке клавиш</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="137"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="172"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="254"/>
         <source>Name</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="138"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="173"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="255"/>
         <source>Hotkey</source>
         <translation>Клавиша</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="139"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="174"/>
         <source>Colour</source>
         <translation>Цвет</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="140"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="175"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="256"/>
         <source>Description</source>
         <translation>Описание</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="141"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="176"/>
         <source>Guideline</source>
         <translation>Инструкция</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="145"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="180"/>
         <source>Attribute</source>
         <translation>Атрибут</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="145"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="180"/>
         <source>Type</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="145"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="180"/>
         <source>Choices</source>
         <translation>Варианты</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="152"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="187"/>
         <source>name</source>
         <translation>название</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="154"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="189"/>
         <source>yes / no</source>
         <translation>да / нет</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="154"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="189"/>
         <source>choice</source>
         <translation>выбор</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="154"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="189"/>
         <source>text</source>
         <translation>текст</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="157"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="192"/>
         <source>choices, comma-separated</source>
         <translation>варианты через запятую</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="158"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="193"/>
         <source>Add</source>
         <translation>Добавить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="159"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="194"/>
         <source>Remove</source>
         <translation>Убрать</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="164"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="199"/>
         <source>Attributes of this label</source>
         <translation>Атрибуты этой метки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="176"/>
-        <location filename="../../annotator/gui/scheme_editor.py" line="301"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="211"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="444"/>
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="177"/>
-        <location filename="../../annotator/gui/scheme_editor.py" line="302"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="212"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="445"/>
         <source>Redo</source>
         <translation>Повторить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="178"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="213"/>
         <source>Import scheme…</source>
         <translation>Загрузить схему…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="179"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="214"/>
         <source>Export scheme…</source>
         <translation>Сохранить схему…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="180"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="215"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="246"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="232"/>
+        <source>Add claim type</source>
+        <translation>Добавить тип</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_editor.py" line="252"/>
+        <source>What a claim of this type asserts, with an example</source>
+        <translation>Какие утверждения относятся к этому типу, с примером</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_editor.py" line="269"/>
+        <source>Labels</source>
+        <translation>Метки</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_editor.py" line="270"/>
+        <source>Claim types</source>
+        <translation>Типы утверждений</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_editor.py" line="347"/>
         <source>%1 spans</source>
         <translation>фрагментов: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="301"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="370"/>
+        <source>%1 claims</source>
+        <translation>утверждений: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_editor.py" line="444"/>
         <source>Undo: %1</source>
         <translation>Отменить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="302"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="445"/>
         <source>Redo: %1</source>
         <translation>Повторить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="350"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="491"/>
         <source>Saved version %1: %2</source>
         <translation>Сохранена версия %1: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="368"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="509"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="734"/>
         <source>Not saved: %1</source>
         <translation>Не сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="409"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="551"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="693"/>
         <source>Type one key</source>
         <translation>Нажмите одну клавишу</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="424"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="566"/>
         <source>Colour of %1</source>
         <translation>Цвет метки %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="467"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="610"/>
         <source>Merge %1</source>
         <translation>Слияние %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="468"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="611"/>
         <source>Merge %1 into:</source>
         <translation>Слить %1 с меткой:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="475"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="618"/>
         <source>Delete the label %1? It removes %2 spans (%3), %4 relations on them, and %5 claims lose their speaker. You can undo this.</source>
         <translation>Удалить метку %1? Будут удалены фрагменты (%2: %3) и связи с ними (%4), а у утверждений (%5) пропадёт источник. Это можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="481"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="625"/>
         <source>Merge %1 into %2? %3 spans (%4) become %2; %5 of them are dropped because a %2 span is already at the same place. You can undo this.</source>
         <translation>Слить %1 с %2? Фрагменты (%3: %4) получат метку %2; из них %5 удаляются, потому что на том же месте уже есть фрагмент %2. Это можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="493"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="637"/>
         <source>Delete label</source>
         <translation>Удаление метки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="506"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="650"/>
         <source>Merge labels</source>
         <translation>Слияние меток</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="520"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="721"/>
+        <source>Delete the claim type %1? It removes %2 claims (%3), with the %4 relations and %5 notes on them. You can undo this.</source>
+        <translation>Удалить тип утверждения %1? Будут удалены утверждения (%2: %3), а также связи (%4) и заметки (%5) на них. Это можно отменить.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_editor.py" line="739"/>
+        <source>Delete claim type</source>
+        <translation>Удаление типа утверждения</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme_editor.py" line="751"/>
         <source>Give the attribute a name</source>
         <translation>Дайте атрибуту название</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="549"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="780"/>
         <source>Import scheme</source>
         <translation>Загрузить схему</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="549"/>
-        <location filename="../../annotator/gui/scheme_editor.py" line="558"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="780"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="789"/>
         <source>Scheme (*.json)</source>
         <translation>Схема (*.json)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="558"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="789"/>
         <source>Export scheme</source>
         <translation>Сохранить схему</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="564"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="795"/>
         <source>Wrote version %1 to %2</source>
         <translation>Версия %1 сохранена в %2</translation>
     </message>
@@ -2394,22 +2435,22 @@
 <context>
     <name>TeamNotes</name>
     <message>
-        <location filename="../../annotator/gui/team_notes.py" line="22"/>
+        <location filename="../../annotator/gui/team_notes.py" line="23"/>
         <source>The team&apos;s notes</source>
         <translation>Заметки команды</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_notes.py" line="23"/>
+        <location filename="../../annotator/gui/team_notes.py" line="24"/>
         <source>Flagged unsure only</source>
         <translation>Только помеченные как сомнительные</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_notes.py" line="24"/>
+        <location filename="../../annotator/gui/team_notes.py" line="25"/>
         <source>Refresh</source>
         <translation>Обновить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_notes.py" line="54"/>
+        <location filename="../../annotator/gui/team_notes.py" line="55"/>
         <source>%1 notes on %2 documents; Enter opens one in the curation window</source>
         <translation>Заметок: %1, документов: %2; Enter открывает документ в окне курирования</translation>
     </message>

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.domain.scheme import AttributeDef, EntityLabel, Scheme, SchemeError, validate_scheme
+from annotator.domain.scheme import AttributeDef, ClaimType, EntityLabel, Scheme, SchemeError, validate_scheme
 from annotator.domain import scheme_edits as edits
 from annotator.services.workspace import default_scheme_body
 
@@ -67,3 +67,55 @@ def test_attributes_per_label(scheme):
 def test_add_label_refuses_a_taken_name(scheme):
     with pytest.raises(SchemeError, match="already exists"):
         edits.add_label(scheme, EntityLabel("PER", "Q", "#000000"))
+
+
+def test_a_claim_types_own_key_is_free_for_it_and_entity_keys_clash(scheme):
+    assert edits.hotkey_problem(scheme, None, "s", claim_type="STAT") is None  # its own key
+    assert edits.hotkey_problem(scheme, None, "F", claim_type="STAT") == "F is already the hotkey of claim type FACT"
+    assert edits.hotkey_problem(scheme, None, "1", claim_type="STAT") == "1 is already the hotkey of PER"
+    assert edits.hotkey_problem(scheme, None, "c", claim_type="STAT") == \
+        "C is the window's own key for claims and relations"
+    assert edits.hotkey_problem(scheme, None, "S") == "S is already the hotkey of claim type STAT"  # a label's view
+
+
+def test_claim_types_are_added_changed_renamed_and_removed(scheme):
+    added = edits.add_claim_type(scheme, ClaimType("QUOTE", "Q", "a direct quote"))
+    assert added.claim_types[-1] == ClaimType("QUOTE", "Q", "a direct quote") and added.has_claim_type("QUOTE")
+    assert added.version is None and validate_scheme(added) == []
+    changed = edits.change_claim_type(added, "QUOTE", hotkey="B", description="цитата")
+    assert changed.claim_types[-1] == ClaimType("QUOTE", "B", "цитата")
+    assert edits.change_claim_type(changed, "QUOTE", hotkey="B").claim_types[-1].hotkey == "B"  # its own key
+    renamed = edits.rename_claim_type(changed, "QUOTE", "CITATION")
+    assert [c.name for c in renamed.claim_types] == ["STAT", "FACT", "PLAN", "PROPOSAL", "OPINION", "CITATION"]
+    assert not renamed.has_claim_type("QUOTE") and renamed.claim_types[-1].hotkey == "B"
+    removed = edits.remove_claim_type(renamed, "CITATION")
+    assert removed.to_dict() == scheme.to_dict()
+
+
+def test_claim_type_edits_refuse_what_would_break_the_scheme(scheme):
+    with pytest.raises(SchemeError, match="already exists"):
+        edits.add_claim_type(scheme, ClaimType("STAT", "Q"))
+    with pytest.raises(SchemeError, match="1 is already the hotkey of PER"):
+        edits.add_claim_type(scheme, ClaimType("QUOTE", "1"))
+    with pytest.raises(SchemeError, match="cannot contain spaces"):
+        edits.add_claim_type(scheme, ClaimType("DIRECT QUOTE", "Q"))
+    with pytest.raises(SchemeError, match="S is already the hotkey of claim type STAT"):
+        edits.change_claim_type(scheme, "FACT", hotkey="s")
+    with pytest.raises(SchemeError, match="R is already the hotkey of ROLE"):
+        edits.change_claim_type(scheme, "FACT", hotkey="R")
+    with pytest.raises(SchemeError, match="rename_claim_type"):
+        edits.change_claim_type(scheme, "FACT", name="EVENT")
+    with pytest.raises(SchemeError, match="no field 'color'"):
+        edits.change_claim_type(scheme, "FACT", color="#000000")
+    with pytest.raises(SchemeError, match="no claim type 'QUOTE'"):
+        edits.change_claim_type(scheme, "QUOTE", description="x")
+    with pytest.raises(SchemeError, match="already exists"):
+        edits.rename_claim_type(scheme, "FACT", "STAT")
+    with pytest.raises(SchemeError, match="needs a name"):
+        edits.rename_claim_type(scheme, "FACT", "")
+    last = scheme
+    for name in ("STAT", "FACT", "PLAN", "PROPOSAL"):
+        last = edits.remove_claim_type(last, name)
+    assert [c.name for c in last.claim_types] == ["OPINION"]
+    with pytest.raises(SchemeError, match="at least one claim type"):
+        edits.remove_claim_type(last, "OPINION")

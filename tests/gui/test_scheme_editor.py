@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from annotator.domain.model import Role
-from annotator.services import curation, schemes, users
+from annotator.services import curation, documents, schemes, users
 from tests.gui.test_main_window import press, select_words, stored_spans
 from tests.gui.windows import OWNER
 
@@ -173,6 +173,8 @@ def test_an_annotator_only_looks_once_the_team_has_a_curator(qtbot, window, gui_
     editor = open_editor(qtbot, window)
     assert f"'{OWNER}' is not a curator" in editor.status_label.text()
     assert not editor.add_button.isEnabled() and not editor.details.isEnabled()
+    assert not editor.add_claim_type_button.isEnabled() and not editor.delete_claim_type_button.isEnabled()
+    assert not editor.claim_type_details.isEnabled()
     assert editor.export_button.isEnabled()  # sharing the scheme needs no rights
 
 
@@ -297,7 +299,7 @@ def test_the_editor_reads_the_store_on_the_runner_only(qtbot, window, monkeypatc
             return real(*args, **kwargs)
         return call
 
-    for name in ("refusal", "span_counts", "next_labels"):
+    for name in ("refusal", "span_counts", "claim_counts", "next_labels"):
         monkeypatch.setattr(schemes, name, spy(name, getattr(schemes, name)))
     monkeypatch.setattr(window.workspace, "current_scheme", spy("current_scheme", window.workspace.current_scheme))
     editor = open_editor(qtbot, window)
@@ -335,3 +337,152 @@ def test_an_open_curation_window_follows_a_rename(qtbot, window, editor):
     gold = curation.gold_set(ws, window.document_id)
     assert gold is not None and [(s.start, s.label) for s in gold.spans] == [(start, "PERSON")]
     assert [s.label for s in curation_window.gold_lane.view.spans()] == ["PERSON"]
+
+
+# ---------------------------------------------------------------- claim types
+
+
+def select_claim_type(editor, name: str) -> None:
+    editor.tabs.setCurrentWidget(editor.claim_types_page)
+    editor.claim_type_list.setCurrentRow(editor.claim_types().index(name))
+    assert editor.selected_claim_type == name
+
+
+def stored_claims(workspace, document_id, owner=OWNER) -> list[tuple[int, int, str]]:
+    sets = documents.annotation_sets(workspace, document_id, owner)
+    return sorted((c.start, c.end, c.type) for aset in sets for c in aset.claims)
+
+
+def make_claim_with_key(qtbot, window, word: str, key) -> tuple[int, int]:
+    """Select ``word`` in the text and press a claim type's key there."""
+    focus_text(qtbot, window)
+    start = window.view.text.index(word)
+    window.view.select_core(start, start + len(word))
+    qtbot.keyClick(window.view, key)
+    assert window.runner.wait()
+    return start, start + len(word)
+
+
+def test_the_label_tab_is_shown_first_and_claim_types_have_their_own(qtbot, window, editor):
+    assert editor.tabs.currentWidget() is editor.labels_page
+    assert editor.claim_types() == ["STAT", "FACT", "PLAN", "PROPOSAL", "OPINION"]
+    assert editor.selected_claim_type == "STAT"
+    assert editor.claim_type_list.item(0).text() == " S   STAT   ·  0 claims"
+    assert editor.claim_type_name_edit.text() == "STAT" and editor.claim_type_hotkey_edit.text() == "S"
+    assert editor.claim_type_description_edit.text().startswith("a figure")
+
+
+def test_a_new_claim_type_with_a_hotkey_makes_claims_at_once(qtbot, window, editor):
+    ws, doc = window.workspace, window.document_id
+    editor.tabs.setCurrentWidget(editor.claim_types_page)
+    qtbot.mouseClick(editor.add_claim_type_button, Qt.MouseButton.LeftButton)
+    assert window.runner.wait() and editor.selected_claim_type == "NEW"
+    assert ws.current_scheme().has_claim_type("NEW")
+    type_into(qtbot, editor.claim_type_name_edit, "QUOTE")
+    qtbot.keyClick(editor.claim_type_name_edit, Qt.Key.Key_Return)
+    assert window.runner.wait()
+    assert editor.selected_claim_type == "QUOTE" and ws.current_scheme().has_claim_type("QUOTE")
+    assert not ws.current_scheme().has_claim_type("NEW")
+
+    type_into(qtbot, editor.claim_type_hotkey_edit, "1")  # PER's: refused as typed, nothing saved
+    assert editor.claim_type_hotkey_status.text() == "1 is already the hotkey of PER"
+    type_into(qtbot, editor.claim_type_hotkey_edit, "s")
+    assert editor.claim_type_hotkey_status.text() == "S is already the hotkey of claim type STAT"
+    assert window.runner.wait()
+    quote = next(c for c in ws.current_scheme().claim_types if c.name == "QUOTE")
+    assert quote.hotkey not in ("1", "S")
+    type_into(qtbot, editor.claim_type_hotkey_edit, "q")  # free: saved at once
+    assert window.runner.wait()
+    assert editor.claim_type_hotkey_status.text() == ""
+    quote = next(c for c in ws.current_scheme().claim_types if c.name == "QUOTE")
+    assert quote.hotkey == "Q"
+    assert editor.claim_type_list.currentItem().text() == " Q   QUOTE   ·  0 claims"
+    type_into(qtbot, editor.claim_type_hotkey_edit, "q")  # its own key again: fine, and not saved again
+    assert window.runner.wait() and editor.claim_type_hotkey_status.text() == ""
+    assert editor.undo_button.text() == "Undo: Change hotkey of claim type QUOTE"
+
+    # the window took the new claim type's key: it makes a claim in the text at once
+    assert "claim:QUOTE" in window.actions_by_name and "claim:NEW" not in window.actions_by_name
+    start, end = make_claim_with_key(qtbot, window, "Токаев", Qt.Key.Key_Q)
+    assert stored_claims(ws, doc) == [(start, end, "QUOTE")]
+
+
+def test_renaming_a_claim_type_retypes_its_claims_and_undo_brings_them_back(qtbot, window, editor):
+    ws, doc = window.workspace, window.document_id
+    start, end = make_claim_with_key(qtbot, window, "Токаев", Qt.Key.Key_S)  # STAT
+    assert stored_claims(ws, doc) == [(start, end, "STAT")]
+    select_claim_type(editor, "STAT")
+    editor.claim_type_description_edit.setText("цифра")
+    editor.claim_type_description_edit.editingFinished.emit()
+    type_into(qtbot, editor.claim_type_name_edit, "FIGURE")
+    qtbot.keyClick(editor.claim_type_name_edit, Qt.Key.Key_Return)
+    assert window.runner.wait()
+    assert stored_claims(ws, doc) == [(start, end, "FIGURE")]
+    figure = ws.current_scheme().claim_types[0]
+    assert (figure.name, figure.hotkey, figure.description) == ("FIGURE", "S", "цифра")
+    assert editor.selected_claim_type == "FIGURE" and editor.claim_types()[0] == "FIGURE"
+    assert editor.claim_type_list.item(0).text() == " S   FIGURE   ·  1 claims"
+    assert "claim:FIGURE" in window.actions_by_name and "claim:STAT" not in window.actions_by_name
+
+    assert editor.undo_button.text() == "Undo: Rename claim type STAT to FIGURE"
+    qtbot.mouseClick(editor.undo_button, Qt.MouseButton.LeftButton)
+    assert window.runner.wait()
+    assert stored_claims(ws, doc) == [(start, end, "STAT")]
+    assert editor.claim_types()[0] == "STAT" and "claim:STAT" in window.actions_by_name
+
+
+def test_deleting_a_claim_type_says_what_it_removes_and_asks_first(qtbot, window, editor, monkeypatch):
+    ws, doc = window.workspace, window.document_id
+    make_claim_with_key(qtbot, window, "Токаев", Qt.Key.Key_E)  # OPINION
+    answers = [False, True]
+    asked: list[str] = []
+    monkeypatch.setattr(editor, "confirm", lambda title, text: asked.append(text) or answers.pop(0))
+    select_claim_type(editor, "OPINION")
+    version = ws.current_scheme().version
+    qtbot.mouseClick(editor.delete_claim_type_button, Qt.MouseButton.LeftButton)
+    assert window.runner.wait()
+    assert len(stored_claims(ws, doc)) == 1 and ws.current_scheme().version == version
+    qtbot.mouseClick(editor.delete_claim_type_button, Qt.MouseButton.LeftButton)
+    assert window.runner.wait()
+    assert "removes 1 claims (anna 1), with the 0 relations and 0 notes on them" in asked[1]
+    assert stored_claims(ws, doc) == [] and not ws.current_scheme().has_claim_type("OPINION")
+    assert "OPINION" not in editor.claim_types() and editor.selected_claim_type in editor.claim_types()
+    assert "claim:OPINION" not in window.actions_by_name
+    assert editor.undo_button.text() == "Undo: Delete claim type OPINION"
+
+
+def test_the_last_claim_type_is_not_deleted_and_nothing_is_asked(qtbot, window, monkeypatch):
+    ws = window.workspace
+    for name in ("STAT", "FACT", "PLAN", "PROPOSAL"):
+        schemes.delete_claim_type(ws, name, user=OWNER)
+    editor = open_editor(qtbot, window)
+    assert editor.claim_types() == ["OPINION"]
+    monkeypatch.setattr(editor, "confirm", lambda title, text: pytest.fail("asked"))
+    version = ws.current_scheme().version
+    select_claim_type(editor, "OPINION")
+    qtbot.mouseClick(editor.delete_claim_type_button, Qt.MouseButton.LeftButton)
+    assert window.runner.wait()
+    assert editor.status_label.text() == "Not saved: a scheme needs at least one claim type"
+    assert ws.current_scheme().version == version
+
+
+def test_claim_type_edits_while_a_rename_is_pending_go_to_the_new_name_once(qtbot, window, editor):
+    ws = window.workspace
+    select_claim_type(editor, "FACT")
+    version = ws.current_scheme().version
+    gate = hold_runner(window.runner)
+    type_into(qtbot, editor.claim_type_name_edit, "EVENT")
+    qtbot.keyClick(editor.claim_type_name_edit, Qt.Key.Key_Return)
+    qtbot.keyClick(editor.claim_type_name_edit, Qt.Key.Key_Return)  # the same name, pending: no second rename
+    editor.claim_type_description_edit.setText("событие")
+    editor.claim_type_description_edit.editingFinished.emit()
+    editor.claim_type_description_edit.editingFinished.emit()  # the same value, pending
+    gate.set()
+    assert window.runner.wait()
+    assert "Not saved" not in editor.status_label.text()
+    scheme = ws.current_scheme()
+    assert not scheme.has_claim_type("FACT")
+    assert [(c.name, c.description) for c in scheme.claim_types if c.name == "EVENT"] == [("EVENT", "событие")]
+    assert scheme.version == version + 2  # the rename and the description, once each
+    assert editor.selected_claim_type == "EVENT" and editor.claim_type_description_edit.text() == "событие"
+    assert editor.selected_label == "PER"  # the label form did not move

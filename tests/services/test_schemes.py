@@ -7,7 +7,7 @@ import pytest
 
 from annotator.domain.model import Role
 from annotator.domain.problems import InputError
-from annotator.domain.scheme import AttributeDef, EntityLabel
+from annotator.domain.scheme import AttributeDef, ClaimType, EntityLabel
 from annotator.services import annotating, claims, exporting, history, schemes, users
 from annotator.services.errors import ServiceError
 from annotator.domain.query import DocumentQuery
@@ -263,3 +263,106 @@ def test_a_merged_twin_hands_its_speaker_relations_and_notes_to_the_span_that_st
     aset = the_set(ws, "anna")
     assert sorted(s.id for s in aset.spans) == sorted([per, role]) and aset.claims[0].speaker == per
     assert [n.target_id for n in notes.notes(ws, document_id=DOC)] == [per]
+
+
+# ---------------------------------------------------------------- claim types
+
+
+def claim_types_in_store(ws, owner):
+    return sorted(c.type for c in the_set(ws, owner).claims)
+
+
+def test_a_claim_type_is_added_and_changed_as_new_versions_and_undone(ws):
+    first = ws.current_scheme()
+    schemes.add_claim_type(ws, ClaimType("QUOTE", "q", "a direct quote"), user="lead")
+    second = ws.current_scheme()
+    assert second.version > first.version and second.claim_types[-1] == ClaimType("QUOTE", "q", "a direct quote")
+    schemes.change_claim_type(ws, "QUOTE", hotkey="B", description="прямая цитата", user="lead")
+    assert ws.current_scheme().claim_types[-1] == ClaimType("QUOTE", "B", "прямая цитата")
+    assert schemes.next_labels(ws) == ("Change description, hotkey of claim type QUOTE", None)
+    schemes.undo(ws, user="lead")
+    assert ws.current_scheme().claim_types[-1] == ClaimType("QUOTE", "q", "a direct quote")
+    schemes.undo(ws, user="lead")
+    assert ws.current_scheme().to_dict() == first.to_dict()
+    assert schemes.next_labels(ws) == (None, "Add claim type QUOTE")
+
+
+def test_a_taken_claim_type_hotkey_or_name_is_refused_and_nothing_is_saved(ws):
+    before = snapshot(ws)
+    with pytest.raises(ServiceError, match="1 is already the hotkey of PER"):
+        schemes.add_claim_type(ws, ClaimType("QUOTE", "1"), user="lead")
+    with pytest.raises(ServiceError, match="F is already the hotkey of claim type FACT"):
+        schemes.change_claim_type(ws, "STAT", hotkey="f", user="lead")
+    with pytest.raises(ServiceError, match="claim type 'FACT' already exists"):
+        schemes.rename_claim_type(ws, "STAT", "FACT", user="lead")
+    assert snapshot(ws) == before
+    schemes.change_claim_type(ws, "STAT", hotkey="s", user="lead")  # its own key, in another case
+    assert ws.current_scheme().claim_types[0].hotkey == "s"
+
+
+def test_renaming_a_claim_type_retypes_its_claims_in_every_set_as_one_action(ws):
+    claims.add_claim(ws, DOC, *find(ws, CLAIM_TEXT), "PLAN", owner="anna")
+    claims.add_claim(ws, DOC, *find(ws, CLAIM_TEXT), "PLAN", owner="boris")
+    claims.add_claim(ws, DOC, *find(ws, "Касым-Жомарт Токаев"), "FACT", owner="boris")
+    before = snapshot(ws)
+    schemes.rename_claim_type(ws, "PLAN", "TARGET", user="lead")
+    scheme = ws.current_scheme()
+    assert not scheme.has_claim_type("PLAN") and scheme.has_claim_type("TARGET")
+    assert [c.hotkey for c in scheme.claim_types if c.name == "TARGET"] == ["P"]
+    assert claim_types_in_store(ws, "anna") == ["TARGET"]
+    assert claim_types_in_store(ws, "boris") == ["FACT", "TARGET"]
+    assert schemes.claim_counts(ws) == {"TARGET": 2, "FACT": 1}
+    assert schemes.next_labels(ws) == ("Rename claim type PLAN to TARGET", None)
+    schemes.undo(ws, user="lead")
+    after = snapshot(ws)
+    for table in ("spans", "claims", "relations"):
+        assert after[table] == before[table], table
+    assert ws.current_scheme().has_claim_type("PLAN")
+
+
+def test_deleting_a_claim_type_removes_its_claims_relations_and_notes_and_undoes_as_one(ws):
+    from annotator.services import notes
+
+    per = span(ws, "Касым-Жомарт Токаев", "PER", owner="anna")
+    claim = claims.add_claim(ws, DOC, *find(ws, CLAIM_TEXT), "OPINION", owner="anna", speaker=per).result
+    claims.add_claim(ws, DOC, *find(ws, CLAIM_TEXT), "OPINION", owner="boris")
+    claims.add_claim(ws, DOC, *find(ws, CLAIM_TEXT), "FACT", owner="carl")
+    notes.add_note(ws, DOC, owner="anna", text="точно оценка?", target_id=claim)
+    found = schemes.claim_type_impact(ws, "OPINION")
+    assert found.claims_by_owner == {"anna": 1, "boris": 1}
+    assert (found.claims, found.relations, found.notes) == (2, 1, 1)  # anna's SAYS, her note
+    before = snapshot(ws)
+
+    schemes.delete_claim_type(ws, "OPINION", user="lead")
+    assert not ws.current_scheme().has_claim_type("OPINION")
+    anna = the_set(ws, "anna")
+    assert anna.claims == () and anna.relations == () and [s.id for s in anna.spans] == [per]
+    assert the_set(ws, "boris").claims == () and claim_types_in_store(ws, "carl") == ["FACT"]
+    assert notes.notes(ws, document_id=DOC) == []
+    assert schemes.claim_counts(ws) == {"FACT": 1}
+    assert schemes.next_labels(ws) == ("Delete claim type OPINION", None)
+
+    schemes.undo(ws, user="lead")
+    after = snapshot(ws)
+    for table in ("spans", "claims", "relations", "notes"):
+        assert after[table] == before[table], table
+    assert ws.current_scheme().has_claim_type("OPINION")
+
+
+def test_the_last_claim_type_stays(ws):
+    for name in ("STAT", "FACT", "PLAN", "PROPOSAL"):
+        schemes.delete_claim_type(ws, name, user="lead")
+    before = snapshot(ws)
+    with pytest.raises(ServiceError, match="a scheme needs at least one claim type"):
+        schemes.delete_claim_type(ws, "OPINION", user="lead")
+    assert snapshot(ws) == before
+
+
+def test_only_a_curator_changes_claim_types_once_the_team_has_one(ws):
+    users.add_user(ws, "lead", Role.CURATOR)
+    before = snapshot(ws)
+    with pytest.raises(ServiceError, match="only curators change the scheme"):
+        schemes.add_claim_type(ws, ClaimType("QUOTE", "Q"), user="anna")
+    with pytest.raises(ServiceError, match="only curators change the scheme"):
+        schemes.delete_claim_type(ws, "STAT", user="anna")
+    assert snapshot(ws) == before
