@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import partial
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent, QLinearGradient, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -113,7 +113,8 @@ def scale_pixmap(width: int, height: int) -> QPixmap:
 
 
 def _f(value: float | None) -> str:
-    return "—" if value is None else f"{value:.2f}"
+    """A score as the user's locale writes it ("0.91", "0,91")."""
+    return "—" if value is None else QLocale().toString(float(value), "f", 2)
 
 
 # ------------------------------------------------------------------ the data, computed on the runner

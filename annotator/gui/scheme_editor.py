@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QColorDialog,
     QComboBox,
@@ -296,6 +296,9 @@ class SchemeEditor(QDialog):
         self.claim_type_hotkey_edit.textEdited.connect(self._on_claim_type_hotkey_typed)
         self.claim_type_description_edit.editingFinished.connect(self._commit_claim_type_description)
         self.undo_button.clicked.connect(self.undo)
+        # Ctrl+Z / Ctrl+Shift+Z undo the scheme's last change (in a text field they undo its typing)
+        for keys, slot in (("Ctrl+Z", self._undo_key), ("Ctrl+Shift+Z", self._redo_key), ("Ctrl+Y", self._redo_key)):
+            QShortcut(QKeySequence(keys), self, activated=slot)  # the same keys as the main window's
         self.redo_button.clicked.connect(self.redo)
         self.import_button.clicked.connect(self._choose_import)
         self.export_button.clicked.connect(self._choose_export)
@@ -768,6 +771,14 @@ class SchemeEditor(QDialog):
         self._save(lambda: schemes.remove_attribute(workspace, label, name, user=user))
 
     # ------------------------------------------------------------ history, files
+    def _undo_key(self) -> None:
+        if self.undo_button.isEnabled():
+            self.undo()
+
+    def _redo_key(self) -> None:
+        if self.redo_button.isEnabled():
+            self.redo()
+
     def undo(self) -> None:
         user = self.user
         self._save(lambda: schemes.undo(self.workspace, user=user))

@@ -43,6 +43,7 @@ def install_translators(app: QCoreApplication, preference: str | None = None) ->
     i18n.set_language(language)  # the core's messages (errors, undo labels) in the same language
     if language == SOURCE_LANGUAGE:
         return []
+    QLocale.setDefault(QLocale(language))  # numbers the way the language writes them ("0,91")
     installed: list[QTranslator] = []
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     for file_name, directory in ((f"qtbase_{language}", qt_dir), (f"annotator_{language}", translations_dir())):
@@ -60,3 +61,4 @@ def remove_translators(app: QCoreApplication, translators: list[QTranslator]) ->
     i18n.set_language(None)
     for translator in translators:
         app.removeTranslator(translator)
+    QLocale.setDefault(QLocale.system())

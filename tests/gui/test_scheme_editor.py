@@ -486,3 +486,17 @@ def test_claim_type_edits_while_a_rename_is_pending_go_to_the_new_name_once(qtbo
     assert scheme.version == version + 2  # the rename and the description, once each
     assert editor.selected_claim_type == "EVENT" and editor.claim_type_description_edit.text() == "событие"
     assert editor.selected_label == "PER"  # the label form did not move
+
+
+def test_ctrl_z_in_the_editor_undoes_the_schemes_last_change(qtbot, window, editor):
+    qtbot.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
+    assert window.runner.wait() and window.workspace.current_scheme().entity("NEW") is not None
+    editor.activateWindow()
+    qtbot.waitUntil(editor.isActiveWindow)
+    editor.label_list.setFocus()
+    qtbot.keyClick(editor.label_list, Qt.Key.Key_Z, CTRL)
+    assert window.runner.wait()
+    assert window.workspace.current_scheme().entity("NEW") is None
+    qtbot.keyClick(editor.label_list, Qt.Key.Key_Z, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert window.runner.wait()
+    assert window.workspace.current_scheme().entity("NEW") is not None

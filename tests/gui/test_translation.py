@@ -175,3 +175,21 @@ def test_the_palette_shows_the_shipped_descriptions_translated(russian, qtbot, g
     qtbot.addWidget(palette)
     texts = [palette.item(i).text() for i in range(palette.count())]
     assert texts[0].endswith("PER  ·  человек")
+
+
+def test_in_russian_numbers_are_written_the_russian_way(russian, qapp):
+    from annotator.gui.dashboard import _f
+
+    assert _f(0.9113) == "0,91"
+
+
+def test_in_english_numbers_keep_the_point(qapp):
+    from PySide6.QtCore import QLocale
+
+    from annotator.gui.dashboard import _f
+
+    QLocale.setDefault(QLocale(QLocale.Language.English))
+    try:
+        assert _f(0.9113) == "0.91"
+    finally:
+        QLocale.setDefault(QLocale.system())
