@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from annotator.domain.consensus import keys_by_id
-from annotator.domain.model import AnnotationSet, Claim, Span
+from annotator.domain.model import AnnotationSet
 
 ENTITY = "entity"
 CLAIM = "claim"
@@ -103,7 +103,3 @@ def agreed_count(sets: Sequence[AnnotationSet]) -> int:
         return 0
     keys = [keys_by_id(s) for s in sets]
     return len(set.intersection(*(set(k.values()) for k in keys)))
-
-
-def item_label(item: Span | Claim) -> str:
-    return item.label if isinstance(item, Span) else item.type

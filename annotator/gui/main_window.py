@@ -411,7 +411,8 @@ class MainWindow(QMainWindow):
         workspace, owner = self.workspace, self.owner
 
         def task() -> tuple[Document, SetState]:
-            return documents.document(workspace, document_id), _read_state(workspace, document_id, owner)
+            document = documents.document(workspace, document_id)
+            return document, _read_state(workspace, document_id, owner, document)
 
         self.runner.run(task, on_done=partial(self._on_document_loaded, serial), on_error=self._on_error)
 
@@ -444,10 +445,11 @@ class MainWindow(QMainWindow):
             return
         document_id = document_id or self.document_id
         workspace = self.workspace
+        shown = self.document if self.document is not None and self.document.id == document_id else None
 
         def task() -> tuple[Changes | None, SetState | None]:
             changes = fn()
-            state = None if document_id is None else _read_state(workspace, document_id, owner)
+            state = None if document_id is None else _read_state(workspace, document_id, owner, shown)
             return changes, state
 
         self.saved_label.setText(self.tr("Saving…"))
@@ -583,12 +585,16 @@ class MainWindow(QMainWindow):
 
     def mark_done(self) -> None:
         """Ctrl+Return: the document is done; pressed on a done document, back in progress."""
+        self.toggle_status(SetStatus.DONE)
+
+    def toggle_status(self, status: SetStatus) -> None:
+        """Put the owner's set of this document in ``status``, or, if it is there, back in progress."""
         document_id, owner, workspace = self.document_id, self.owner, self.workspace
         if document_id is None or owner is None:
             return
-        done = self.state is not None and self.state.status == SetStatus.DONE
-        status = SetStatus.IN_PROGRESS if done else SetStatus.DONE
-        self._submit(lambda: annotating.set_status(workspace, document_id, status, owner=owner))
+        there = self.state is not None and self.state.status == status
+        new = SetStatus.IN_PROGRESS if there else status
+        self._submit(lambda: annotating.set_status(workspace, document_id, new, owner=owner))
 
     def go_to_span(self, step: int) -> None:
         """Tab / Shift+Tab: select the next (previous) span in text order."""
@@ -969,8 +975,12 @@ def _proposal(text: str, date: str | None) -> Quantity | None:
     return normalise(text, date=date)
 
 
-def _read_state(workspace: Workspace, document_id: str, owner: str | None) -> SetState:
-    """The owner's set of one document and the counts around it (runs on the runner)."""
+def _read_state(workspace: Workspace, document_id: str, owner: str | None,
+                document: Document | None = None) -> SetState:
+    """The owner's set of one document and the counts around it (runs on the runner).
+
+    ``document``: the document itself when the caller has it (its text never changes), so that
+    an action on a long text does not read the text again for the claims' quantity proposals."""
     spans: tuple[Span, ...] = ()
     status = None
     done = 0
@@ -985,7 +995,7 @@ def _read_state(workspace: Workspace, document_id: str, owner: str | None) -> Se
             spans, status = sets[0].spans, sets[0].status
             claims, relations = sets[0].claims, sets[0].relations
             if claims:
-                document = documents.document(workspace, document_id)
+                document = document or documents.document(workspace, document_id)
                 date = document.meta.get("date") if isinstance(document.meta, dict) else None
                 proposals = {c.id: _proposal(document.text[c.start:c.end], date) for c in claims}
         owner_notes = tuple(notes.notes(workspace, document_id=document_id, owner=owner))

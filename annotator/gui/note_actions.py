@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QDialog
 from annotator.domain.model import Claim, SetStatus, Span
 from annotator.domain.notes import Note
 from annotator.gui.notes_list import NoteDialog
-from annotator.services import annotating, notes
+from annotator.services import notes
 
 if TYPE_CHECKING:
     from annotator.gui.main_window import MainWindow
@@ -88,13 +88,7 @@ class NoteActions(QObject):
 
     def toggle_skipped(self) -> None:
         """Ctrl+Shift+K: the document is out of scope (skipped), or back in progress."""
-        window = self.window
-        document_id, owner, workspace = window.document_id, window.owner, window.workspace
-        if document_id is None or owner is None:
-            return
-        skipped = window.state is not None and window.state.status == SetStatus.SKIPPED
-        status = SetStatus.IN_PROGRESS if skipped else SetStatus.SKIPPED
-        window._submit(lambda: annotating.set_status(workspace, document_id, status, owner=owner))
+        self.window.toggle_status(SetStatus.SKIPPED)
 
     def jump_to(self, note: Note) -> None:
         """Show a note's target in the text (the document's own notes: the text's start)."""

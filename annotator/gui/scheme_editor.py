@@ -120,6 +120,19 @@ class PendingSaves:
             self.renames.pop(rename, None)
 
 
+def _hotkey_field() -> tuple[QLineEdit, QLabel, QHBoxLayout]:
+    """A one-key field with the reason beside it when the key is taken (labels and claim types)."""
+    edit = QLineEdit()
+    edit.setMaxLength(1)
+    edit.setFixedWidth(48)
+    status = QLabel()
+    status.setStyleSheet(ERROR_STYLE)
+    row = QHBoxLayout()
+    row.addWidget(edit)
+    row.addWidget(status, 1)
+    return edit, status, row
+
+
 class SchemeEditor(QDialog):
     scheme_changed = Signal(object)  # the Scheme now in force
 
@@ -154,14 +167,7 @@ class SchemeEditor(QDialog):
 
         # --- the selected label ---
         self.name_edit = QLineEdit()
-        self.hotkey_edit = QLineEdit()
-        self.hotkey_edit.setMaxLength(1)
-        self.hotkey_edit.setFixedWidth(48)
-        self.hotkey_status = QLabel()
-        self.hotkey_status.setStyleSheet(ERROR_STYLE)
-        hotkey_row = QHBoxLayout()
-        hotkey_row.addWidget(self.hotkey_edit)
-        hotkey_row.addWidget(self.hotkey_status, 1)
+        self.hotkey_edit, self.hotkey_status, hotkey_row = _hotkey_field()
         self.color_button = QPushButton(self.tr("Colour…"))
         self.description_edit = QLineEdit()
         self.guideline_edit = QPlainTextEdit()
@@ -239,14 +245,7 @@ class SchemeEditor(QDialog):
         type_left.addWidget(self.claim_type_list)
         type_left.addLayout(type_buttons)
         self.claim_type_name_edit = QLineEdit()
-        self.claim_type_hotkey_edit = QLineEdit()
-        self.claim_type_hotkey_edit.setMaxLength(1)
-        self.claim_type_hotkey_edit.setFixedWidth(48)
-        self.claim_type_hotkey_status = QLabel()
-        self.claim_type_hotkey_status.setStyleSheet(ERROR_STYLE)
-        type_hotkey_row = QHBoxLayout()
-        type_hotkey_row.addWidget(self.claim_type_hotkey_edit)
-        type_hotkey_row.addWidget(self.claim_type_hotkey_status, 1)
+        self.claim_type_hotkey_edit, self.claim_type_hotkey_status, type_hotkey_row = _hotkey_field()
         self.claim_type_description_edit = QLineEdit()
         self.claim_type_description_edit.setPlaceholderText(
             self.tr("What a claim of this type asserts, with an example"))

@@ -81,45 +81,45 @@ def undo(workspace: Workspace, *, owner: str, user: str | None = None,
 
 
 def _undo(workspace: Workspace, *, owner: str, user: str | None, document_id: str | None) -> Changes | None:
-    with workspace.store.write() as repo:
-        stack, _redo_stack = repo.undo_history(owner, document_id)
-        if not stack:
-            return None
-        target = repo.action(stack[-1])
-        assert target is not None
-        original = _original(repo, target).label
-        label = _("Undo: {action}").format(action=original)
-        what = _("undo “{action}”").format(action=original)
-
-        def run() -> Changes:
-            changes = run_action(repo, owner=owner, user=user, kind="undo", label=label,
-                                 document_id=target.document_id, ops=target.inverse, undoes=target.id)
-            if owner != SCHEME_OWNER:
-                _check_labels(workspace, repo, target.inverse, what)
-            return changes
-
-        return _checked(workspace, repo, owner, what, run)
+    return _step(workspace, owner=owner, user=user, document_id=document_id, undoing=True)
 
 
 def redo(workspace: Workspace, *, owner: str, user: str | None = None,
          document_id: str | None = None) -> Changes | None:
     """Redo the owner's last undone action (in ``document_id`` only, if given); None when there is none."""
+    return _step(workspace, owner=owner, user=user, document_id=document_id, undoing=False)
+
+
+def _step(workspace: Workspace, *, owner: str, user: str | None, document_id: str | None,
+          undoing: bool) -> Changes | None:
+    """One undo (the undo stack's top: apply its inverse) or redo (the redo stack's top: apply the
+    inverse of the undo that took it back), checked before it commits."""
     with workspace.store.write() as repo:
-        _undo_stack, stack = repo.undo_history(owner, document_id)
-        if not stack:
-            return None
-        undone_id, undo_id = stack[-1]
-        undone, undo_action = repo.action(undone_id), repo.action(undo_id)
-        assert undone is not None and undo_action is not None
-        original = _original(repo, undone).label
-        label = _("Redo: {action}").format(action=original)
-        what = _("redo “{action}”").format(action=original)
+        undo_stack, redo_stack = repo.undo_history(owner, document_id)
+        if undoing:
+            if not undo_stack:
+                return None
+            target = repo.action(undo_stack[-1])
+            assert target is not None
+            ops, links = target.inverse, {"undoes": target.id}
+        else:
+            if not redo_stack:
+                return None
+            undone_id, undo_id = redo_stack[-1]
+            target, undo_action = repo.action(undone_id), repo.action(undo_id)
+            assert target is not None and undo_action is not None
+            ops, links = undo_action.inverse, {"redoes": target.id}
+        original = _original(repo, target).label
+        if undoing:
+            label, what = _("Undo: {action}").format(action=original), _("undo “{action}”").format(action=original)
+        else:
+            label, what = _("Redo: {action}").format(action=original), _("redo “{action}”").format(action=original)
 
         def run() -> Changes:
-            changes = run_action(repo, owner=owner, user=user, kind="redo", label=label,
-                                 document_id=undone.document_id, ops=undo_action.inverse, redoes=undone.id)
+            changes = run_action(repo, owner=owner, user=user, kind="undo" if undoing else "redo", label=label,
+                                 document_id=target.document_id, ops=ops, **links)
             if owner != SCHEME_OWNER:
-                _check_labels(workspace, repo, undo_action.inverse, what)
+                _check_labels(workspace, repo, ops, what)
             return changes
 
         return _checked(workspace, repo, owner, what, run)

@@ -102,8 +102,11 @@ def refusal(workspace: Workspace, user: str) -> str | None:
 
 def _save(workspace: Workspace, edit: Callable[[Scheme], Scheme], *, user: str, label: str,
           span_ops: Callable[[Repository, Scheme], list[Op]] = lambda repo, scheme: [],
-          check_in_use: bool = True) -> Changes:
-    """Apply ``edit`` to the scheme in force and save it, with ``span_ops``, as one action."""
+          check_in_use: bool = False) -> Changes:
+    """Apply ``edit`` to the scheme in force and save it, with ``span_ops``, as one action.
+
+    ``check_in_use``: refuse a scheme that drops what sets use. The edits here
+    carry their spans along themselves; a whole new scheme (a file) cannot."""
     with workspace.store.write() as repo:
         current = workspace.scheme(repo)
         try:
@@ -111,7 +114,7 @@ def _save(workspace: Workspace, edit: Callable[[Scheme], Scheme], *, user: str, 
         except SchemeError as exc:
             raise SchemeChangeRefused(str(exc)) from exc
         ops = span_ops(repo, current)
-        if check_in_use and not ops:
+        if check_in_use:
             problems = scheme_problems(repo, new)
             if problems:
                 raise SchemeChangeRefused("; ".join(problems))
@@ -122,7 +125,7 @@ def _save(workspace: Workspace, edit: Callable[[Scheme], Scheme], *, user: str, 
 
 def add_label(workspace: Workspace, label: EntityLabel, *, user: str) -> Changes:
     return _save(workspace, lambda s: scheme_edits.add_label(s, label), user=user,
-                 label=_("Add label {label}").format(label=label.name), check_in_use=False)
+                 label=_("Add label {label}").format(label=label.name))
 
 
 def _field_name(field_name: str) -> str:
@@ -137,7 +140,7 @@ def change_label(workspace: Workspace, name: str, *, user: str, **fields: str) -
     """Hotkey, colour, description or guideline of a label."""
     what = ", ".join(_field_name(f) for f in sorted(fields))
     return _save(workspace, lambda s: scheme_edits.change_label(s, name, **fields), user=user,
-                 label=_("Change {fields} of {label}").format(fields=what, label=name), check_in_use=False)
+                 label=_("Change {fields} of {label}").format(fields=what, label=name))
 
 
 def rename_label(workspace: Workspace, old: str, new: str, *, user: str) -> Changes:
@@ -146,7 +149,7 @@ def rename_label(workspace: Workspace, old: str, new: str, *, user: str) -> Chan
         return [update_many_op(SPANS, ids, {"label": new})] if ids else []
 
     return _save(workspace, lambda s: scheme_edits.rename_label(s, old, new), user=user,
-                 label=_("Rename label {old} to {new}").format(old=old, new=new), span_ops=relabel, check_in_use=False)
+                 label=_("Rename label {old} to {new}").format(old=old, new=new), span_ops=relabel)
 
 
 def merge_label(workspace: Workspace, source: str, target: str, *, user: str) -> Changes:
@@ -171,7 +174,7 @@ def merge_label(workspace: Workspace, source: str, target: str, *, user: str) ->
 
     return _save(workspace, lambda s: scheme_edits.merge_label(s, source, target), user=user,
                  label=_("Merge label {source} into {target}").format(source=source, target=target),
-                 span_ops=move, check_in_use=False)
+                 span_ops=move)
 
 
 def delete_label(workspace: Workspace, name: str, *, user: str) -> Changes:
@@ -180,13 +183,12 @@ def delete_label(workspace: Workspace, name: str, *, user: str) -> Changes:
         return [delete_op(SPANS, ids)] if ids else []
 
     return _save(workspace, lambda s: scheme_edits.remove_label(s, name), user=user,
-                 label=_("Delete label {label}").format(label=name), span_ops=remove, check_in_use=False)
+                 label=_("Delete label {label}").format(label=name), span_ops=remove)
 
 
 def add_attribute(workspace: Workspace, label: str, attribute: AttributeDef, *, user: str) -> Changes:
     return _save(workspace, lambda s: scheme_edits.add_attribute(s, label, attribute), user=user,
-                 label=_("Add attribute {attribute} to {label}").format(attribute=attribute.name, label=label),
-                 check_in_use=False)
+                 label=_("Add attribute {attribute} to {label}").format(attribute=attribute.name, label=label))
 
 
 def remove_attribute(workspace: Workspace, label: str, name: str, *, user: str) -> Changes:
@@ -197,21 +199,20 @@ def remove_attribute(workspace: Workspace, label: str, name: str, *, user: str) 
 
     return _save(workspace, lambda s: scheme_edits.remove_attribute(s, label, name), user=user,
                  label=_("Remove attribute {attribute} from {label}").format(attribute=name, label=label),
-                 span_ops=strip, check_in_use=False)
+                 span_ops=strip)
 
 
 # ------------------------------------------------------------ claim types
 def add_claim_type(workspace: Workspace, claim_type: ClaimType, *, user: str) -> Changes:
     return _save(workspace, lambda s: scheme_edits.add_claim_type(s, claim_type), user=user,
-                 label=_("Add claim type {type}").format(type=claim_type.name), check_in_use=False)
+                 label=_("Add claim type {type}").format(type=claim_type.name))
 
 
 def change_claim_type(workspace: Workspace, name: str, *, user: str, **fields: str) -> Changes:
     """Hotkey or description of a claim type."""
     what = ", ".join(_field_name(f) for f in sorted(fields))
     return _save(workspace, lambda s: scheme_edits.change_claim_type(s, name, **fields), user=user,
-                 label=_("Change {fields} of claim type {type}").format(fields=what, type=name),
-                 check_in_use=False)
+                 label=_("Change {fields} of claim type {type}").format(fields=what, type=name))
 
 
 def rename_claim_type(workspace: Workspace, old: str, new: str, *, user: str) -> Changes:
@@ -221,8 +222,7 @@ def rename_claim_type(workspace: Workspace, old: str, new: str, *, user: str) ->
         return [update_many_op(SPANS, ids, {"label": new})] if ids else []
 
     return _save(workspace, lambda s: scheme_edits.rename_claim_type(s, old, new), user=user,
-                 label=_("Rename claim type {old} to {new}").format(old=old, new=new), span_ops=retype,
-                 check_in_use=False)
+                 label=_("Rename claim type {old} to {new}").format(old=old, new=new), span_ops=retype)
 
 
 def delete_claim_type(workspace: Workspace, name: str, *, user: str) -> Changes:
@@ -232,7 +232,7 @@ def delete_claim_type(workspace: Workspace, name: str, *, user: str) -> Changes:
         return [delete_op(SPANS, ids)] if ids else []
 
     return _save(workspace, lambda s: scheme_edits.remove_claim_type(s, name), user=user,
-                 label=_("Delete claim type {type}").format(type=name), span_ops=remove, check_in_use=False)
+                 label=_("Delete claim type {type}").format(type=name), span_ops=remove)
 
 
 def replace_scheme(workspace: Workspace, scheme: Scheme, *, user: str, label: str | None = None) -> Changes:
@@ -240,7 +240,7 @@ def replace_scheme(workspace: Workspace, scheme: Scheme, *, user: str, label: st
 
     ``label``: the action's label, by default "Replace the scheme".
     """
-    return _save(workspace, lambda _s: scheme, user=user, label=label or _("Replace the scheme"))
+    return _save(workspace, lambda _s: scheme, user=user, label=label or _("Replace the scheme"), check_in_use=True)
 
 
 # ------------------------------------------------------------------ files

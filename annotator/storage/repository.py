@@ -152,12 +152,6 @@ class Repository:
         ).first()
         return (row.id, row.body) if row else None
 
-    def scheme_versions(self) -> list[tuple[int, str | None, str | None, datetime]]:
-        """Every saved version, newest first: (id, author, note, created_at)."""
-        return [tuple(r) for r in self.connection.execute(  # type: ignore[misc]
-            select(SCHEMES.c.id, SCHEMES.c.author, SCHEMES.c.note, SCHEMES.c.created_at)
-            .order_by(SCHEMES.c.id.desc()))]
-
     # A label's spans across every set, for edits of the scheme (rename, merge, delete).
     def label_usage(self, kind: str = ENTITY) -> dict[str, dict[str, int]]:
         """label -> owner -> number of entity spans, over the whole database (with ``kind``
