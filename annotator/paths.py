@@ -54,6 +54,10 @@ def jsonl_schema_file() -> Path:
 
 
 def user_data_dir() -> Path:
+    """``$ANNOTATOR_DATA_DIR``, else the user's data directory for the application."""
+    env = os.environ.get("ANNOTATOR_DATA_DIR")
+    if env:
+        return Path(env)
     import platformdirs  # imported late: only callers that need the user's dirs pay for it
 
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))

@@ -18,6 +18,14 @@ def core_language_english():
     i18n.set_language(None)
 
 
+@pytest.fixture(autouse=True)
+def user_data_dir(tmp_path_factory, monkeypatch) -> Path:
+    """No test reads or writes the real user's data (default database, record of written files)."""
+    path = tmp_path_factory.mktemp("user-data")
+    monkeypatch.setenv("ANNOTATOR_DATA_DIR", str(path))
+    return path
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "test.sqlite3"

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import orjson
 
+from annotator.cli import terminal
 from annotator.cli.progress import progress_bar
 from annotator.cli.render import marked_text, span_table
 
@@ -97,8 +98,9 @@ def export(args: argparse.Namespace) -> int:
             sys.stdout.flush()
         else:
             # a failed export never leaves a half-written file behind
-            report = exporting.export_to_path(workspace, Path(args.output), format_id=args.format,
-                                              owner=args.annotator, document_ids=ids, progress=progress)
+            report = exporting.export_to_path(workspace, Path(args.output), force=args.force,
+                                              format_id=args.format, owner=args.annotator, document_ids=ids,
+                                              progress=progress)
     print(f"exported {report.records} record(s) of {report.documents} document(s)", file=sys.stderr)
     return 0
 
@@ -137,7 +139,10 @@ def show(args: argparse.Namespace) -> int:
     colour = sys.stdout.isatty()
     for aset in sets:
         print(f"\n## {aset.owner} ({aset.status.value})")
-        print(marked_text(document, aset, colour))
+        if colour:  # our colour codes pass; the text in them is escaped by marked_text
+            terminal.write_trusted(marked_text(document, aset, colour=True) + "\n")
+        else:
+            print(marked_text(document, aset))
         print()
         print("\n".join(span_table(document, aset)))
     return 0

@@ -17,7 +17,7 @@ def _user(args: argparse.Namespace) -> str:
 def schema(args: argparse.Namespace) -> int:
     if args.export:
         with commands.open_workspace(args) as workspace:
-            scheme = schemes.export_scheme(workspace, Path(args.export))
+            scheme = schemes.export_scheme(workspace, Path(args.export), force=args.force)
         print(f"wrote scheme version {scheme.version} to {args.export}")
         return 0
     with commands.open_workspace(args) as workspace:

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from annotator import __version__, paths
-from annotator.cli import commands, commands_claims, commands_notes, commands_scheme, commands_team
+from annotator.cli import commands, commands_claims, commands_notes, commands_scheme, commands_team, terminal
 from annotator.domain.model import Role, SetStatus
 from annotator.domain.problems import InputError
 from annotator.services.errors import Cancelled, ServiceError
@@ -22,6 +22,12 @@ from annotator.storage import DatabaseError
 
 def _writes(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--user", metavar="NAME", help="who acts (default: the owner named by --annotator)")
+
+
+def _force(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--force", action="store_true",
+                        help="replace the output file even if annotator did not write it (never the open "
+                             "database or a folder)")
 
 
 def _json_or_csv(parser: argparse.ArgumentParser) -> None:
@@ -57,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", default="jsonl", choices=["jsonl"])
     p.add_argument("--annotator", default="all", metavar="NAME|gold|all")
     p.add_argument("--docs", metavar="ID,...", help="only these documents")
+    _force(p)
     p.set_defaults(run=commands.export)
 
     p = sub.add_parser("docs", help="list documents with their sets and status")
@@ -100,6 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     change.add_argument("--delete", metavar="LABEL", help="delete a label and its spans")
     change.add_argument("--undo", action="store_true", help="undo the last change of the scheme")
     p.add_argument("--user", metavar="NAME", help="who changes it (default: the login name)")
+    _force(p)
     p.set_defaults(run=commands_scheme.schema)
 
     p = sub.add_parser("claims", help="every claim with its speaker, cue, certainty and quantity")
@@ -236,6 +244,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "import" and args.sample and args.paths:
         parser.error("import takes PATH... or --sample, not both")
     args.db = args.db or paths.default_database()
+    with terminal.escaping_output():
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         return args.run(args)
     except (ServiceError, DatabaseError) as exc:
@@ -252,6 +265,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("annotator: interrupted; nothing was written", file=sys.stderr)
         return 130
     except BrokenPipeError:
+        return 1
+    except OSError as exc:  # a file the command had to read or write; the services name most such cases
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"annotator: error: {where}{exc.strerror or exc}", file=sys.stderr)
         return 1
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from annotator.cli.terminal import escape
 from annotator.domain.model import AUTHOR, AnnotationSet, Document
 
 ANSI = {"open": "\x1b[1;36m", "label": "\x1b[33m", "reset": "\x1b[0m"}
@@ -26,7 +27,7 @@ def marked_text(document: Document, aset: AnnotationSet, colour: bool = False) -
         for _end in sorted(opens.get(i, ()), key=lambda x: -x[0]):
             out.append(open_mark)
         if i < len(text):
-            out.append(text[i])
+            out.append(escape(text[i]) if colour else text[i])  # printed raw past the escaping stream
     return "".join(out)
 
 

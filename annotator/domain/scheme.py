@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from annotator.domain.limits import LABEL_LENGTH, NAME_LENGTH, name_problem, text_problem
 from annotator.domain.model import CLAIM_NODE, Certainty
 from annotator.i18n import _
 
@@ -157,7 +158,9 @@ class Scheme:
 
 def validate_scheme(scheme: Scheme) -> list[str]:
     """Problems that make a scheme unusable: duplicate names or hotkeys, dangling labels."""
-    problems: list[str] = []
+    problems = _name_problems(scheme)
+    if problems:
+        return problems  # the checks below compare names; a broken one would only repeat itself
     names = [e.name for e in scheme.entities]
     for name in sorted({n for n in names if names.count(n) > 1}):
         problems.append(_("entity label {label!r} is defined twice").format(label=name))
@@ -185,4 +188,23 @@ def validate_scheme(scheme: Scheme) -> list[str]:
     for label in scheme.speaker_labels:
         if label not in names:
             problems.append(_("speaker label {label!r} is not an entity label").format(label=label))
+    return problems
+
+
+def _name_problems(scheme: Scheme) -> list[str]:
+    """Names that are not names (control characters, too long, empty), and free text with control characters."""
+    named: list[tuple[Any, str, int]] = [(scheme.name, _("scheme name"), NAME_LENGTH)]
+    named += [(e.name, _("entity label"), LABEL_LENGTH) for e in scheme.entities]
+    named += [(c.name, _("claim type"), LABEL_LENGTH) for c in scheme.claim_types]
+    named += [(r.name, _("relation type"), LABEL_LENGTH) for r in scheme.relations]
+    named += [(a.name, _("attribute"), LABEL_LENGTH) for a in scheme.attributes]
+    named += [(c, _("attribute choice"), LABEL_LENGTH) for a in scheme.attributes for c in a.choices]
+    problems = [p for value, what, limit in named if (p := name_problem(value, what, limit))]
+    texts = [e.description for e in scheme.entities] + [e.guideline for e in scheme.entities]
+    texts += [c.description for c in scheme.claim_types] + [r.description for r in scheme.relations]
+    for text in texts:
+        if not isinstance(text, str):
+            problems.append(_("a description must be a string, not {value!r}").format(value=text))
+        elif (found := text_problem(text)) is not None:
+            problems.append(_("description {text!r}: {problem}").format(text=text[:40], problem=found[1]))
     return problems

@@ -9,7 +9,18 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from annotator.domain.model import AUTHOR, CLAIM_NODE, RESERVED_OWNERS, SAYS, AnnotationSet, Claim, Span
+from annotator.domain.model import (
+    AUTHOR,
+    CLAIM_NODE,
+    GOLD,
+    RESERVED_OWNERS,
+    SAYS,
+    AnnotationSet,
+    Claim,
+    SetStatus,
+    Span,
+)
+from annotator.domain.limits import NAME_LENGTH, name_problem, text_problem
 from annotator.domain.scheme import Scheme
 from annotator.i18n import _
 
@@ -33,10 +44,9 @@ def relation_name(relation_id: Any) -> str:
 
 
 def check_owner_name(owner: str, *, allow_gold: bool = True) -> list[str]:
-    if not owner or not owner.strip():
-        return [_("annotator name is empty")]
-    if owner != owner.strip():
-        return [_("annotator name {owner!r} has leading or trailing spaces").format(owner=owner)]
+    problem = name_problem(owner, _("annotator name"), NAME_LENGTH)
+    if problem:
+        return [problem]
     if owner in RESERVED_OWNERS and not (allow_gold and owner == "gold"):
         return [_("{owner!r} is a reserved name and cannot own a set").format(owner=owner)]
     return []
@@ -69,6 +79,8 @@ def check_attributes(attributes: dict[str, Any], label: str, scheme: Scheme, wha
         elif not attr.accepts(value):
             problems.append(_("{what}: attribute {name!r} cannot be {value!r}").format(
                 what=what, name=name, value=value))
+        elif isinstance(value, str) and (found := text_problem(value)) is not None:
+            problems.append(_("{what}: attribute {name!r}: {problem}").format(what=what, name=name, problem=found[1]))
     return problems
 
 
@@ -103,6 +115,8 @@ def check_claim(claim: Claim, text_length: int, scheme: Scheme, spans_by_id: dic
 def check_set(aset: AnnotationSet, text_length: int, scheme: Scheme) -> list[str]:
     """Every problem of a set read from a file, in a stable order."""
     problems = check_owner_name(aset.owner)
+    if (status := status_problem(aset.status, aset.owner)) is not None:
+        problems.append(status)
     ids = Counter(str(x.id) for x in (*aset.spans, *aset.claims, *aset.relations))
     for dup in sorted(i for i, n in ids.items() if n > 1):
         problems.append(_("id {id!r} is used more than once").format(id=dup))
@@ -115,6 +129,29 @@ def check_set(aset: AnnotationSet, text_length: int, scheme: Scheme) -> list[str
     for rel in aset.relations:
         problems += check_relation_ends(rel.id, rel.label, rel.head, rel.tail, spans_by_id, claims_by_id, scheme)
         problems += check_says_agrees(rel.id, rel.label, rel.head, rel.tail, claims_by_id)
+    problems += _repeats(aset)
+    return problems
+
+
+def status_problem(status: SetStatus, owner: str) -> str | None:
+    """Only the gold set can be curated."""
+    if status == SetStatus.CURATED and owner != GOLD:
+        return _("only the gold set can be curated")
+    return None
+
+
+def _repeats(aset: AnnotationSet) -> list[str]:
+    """Items that repeat an earlier one exactly (a span twice with the same label is one span)."""
+    problems: list[str] = []
+    keyed = [(span_name(s.id), ("span", s.start, s.end, s.label)) for s in aset.spans]
+    keyed += [(claim_name(c.id), ("claim", c.start, c.end, c.type)) for c in aset.claims]
+    keyed += [(relation_name(r.id), ("relation", r.label, r.head, r.tail)) for r in aset.relations]
+    first: dict[tuple, str] = {}
+    for what, key in keyed:
+        if key in first:
+            problems.append(_("{what}: repeats {first} exactly").format(what=what, first=first[key]))
+        else:
+            first[key] = what
     return problems
 
 

@@ -7,6 +7,7 @@ document, ids that relations and speakers refer to, labels against the scheme.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -26,6 +27,14 @@ from annotator.domain.model import (
     Span,
     text_sha256,
 )
+from annotator.domain.limits import (
+    IDENTIFIER_LENGTH,
+    UNIT_LENGTH,
+    date_problem,
+    free_value_problem,
+    name_problem,
+    text_problem,
+)
 from annotator.domain.problems import Problem
 from annotator.domain.scheme import Scheme
 from annotator.domain.validation import check_set, claim_name, cue_name, relation_name, span_name
@@ -39,6 +48,19 @@ class LineError(ValueError):
     pass
 
 
+# The fields a line and its items may have (the JSON Schema's "additionalProperties": false):
+# a misspelt field ("lable") is refused rather than silently dropped.
+LINE_FIELDS = frozenset({"id", "text", "meta", "annotator", "status", "scheme_version",
+                         "entities", "claims", "relations"})
+ENTITY_FIELDS = frozenset({"id", "start", "end", "label", "text", "attributes", "entity"})
+CLAIM_FIELDS = frozenset({"id", "start", "end", "text", "type", "speaker", "cue", "certainty", "checkworthy",
+                          "quantity", "attributes"})
+CUE_FIELDS = frozenset({"start", "end", "text"})
+QUANTITY_FIELDS = frozenset({"value", "unit", "period"})
+RELATION_FIELDS = frozenset({"id", "label", "head", "tail"})
+SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
 def _expect(condition: bool, message: str) -> None:
     if not condition:
         raise LineError(message)
@@ -48,7 +70,16 @@ def _is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
+def _object(obj: Any, fields: frozenset[str], what: str) -> dict[str, Any]:
+    _expect(isinstance(obj, dict), _("{what}: must be an object").format(what=what))
+    unknown = sorted(set(obj) - fields)
+    _expect(not unknown, _("{what}: unknown field {name!r}").format(what=what, name=unknown[0] if unknown else ""))
+    return obj
+
+
 def _field(obj: dict[str, Any], name: str, kind: type | tuple[type, ...], what: str, *, optional: bool = False):
+    """A field's value, checked for its type. An optional field that is absent or null is None:
+    the one rule for empty optional fields (docs/jsonl.md), applied by every caller through here."""
     if name not in obj or obj[name] is None:
         _expect(optional, _("{what}: missing {name!r}").format(what=what, name=name))
         return None
@@ -57,9 +88,29 @@ def _field(obj: dict[str, Any], name: str, kind: type | tuple[type, ...], what: 
         _expect(_is_int(value), _("{what}: {name!r} must be an integer, not {value!r}").format(
             what=what, name=name, value=value))
     else:
-        _expect(isinstance(value, kind), _("{what}: {name!r} has the wrong type ({type})").format(
-            what=what, name=name, type=type(value).__name__))
+        _expect(isinstance(value, kind) and not (kind is not bool and isinstance(value, bool)),
+                _("{what}: {name!r} has the wrong type ({type})").format(
+                    what=what, name=name, type=type(value).__name__))
     return value
+
+
+def _name(obj: dict[str, Any], name: str, what: str, limit: int, *, optional: bool = False) -> str | None:
+    value = _field(obj, name, str, what, optional=optional)
+    if value is not None:
+        problem = name_problem(value, f"{what}: {name!r}", limit)
+        _expect(problem is None, problem or "")
+    return value
+
+
+def _free(value: Any, what: str) -> Any:
+    problem = free_value_problem(value)
+    _expect(problem is None, _("{what}: {problem}").format(what=what, problem=problem))
+    return value
+
+
+def _attributes(obj: dict[str, Any], what: str) -> dict[str, Any]:
+    attributes = _field(obj, "attributes", dict, what, optional=True) or {}
+    return _free(attributes, _("{what} attributes").format(what=what)) if attributes else attributes
 
 
 def _check_covered(text: str, obj: dict[str, Any], what: str) -> list[str]:
@@ -77,53 +128,59 @@ def _check_covered(text: str, obj: dict[str, Any], what: str) -> list[str]:
 def _span(obj: Any, index: int) -> Span:
     # Fast path for a well-formed span (most of an import's time); anything else takes the
     # careful path below, which names what is wrong.
-    if type(obj) is dict:
+    if type(obj) is dict and obj.keys() <= ENTITY_FIELDS:
         span_id, start, end, label = obj.get("id"), obj.get("start"), obj.get("end"), obj.get("label")
-        attributes, entity = obj.get("attributes") or {}, obj.get("entity")
-        if (type(span_id) is str and type(start) is int and type(end) is int and type(label) is str
-                and type(attributes) is dict and (entity is None or type(entity) is str)):
-            return Span(span_id, start, end, label, attributes, entity)
+        attributes, entity = obj.get("attributes"), obj.get("entity")
+        if (type(span_id) is str and 0 < len(span_id) <= IDENTIFIER_LENGTH and span_id.isprintable()
+                and type(start) is int and type(end) is int and type(label) is str
+                and not attributes and entity is None):
+            return Span(span_id, start, end, label, {}, None)
     what = _("entity #{number}").format(number=index + 1)
-    _expect(isinstance(obj, dict), _("{what}: must be an object").format(what=what))
-    span_id = _field(obj, "id", str, what)
+    obj = _object(obj, ENTITY_FIELDS, what)
+    span_id = _name(obj, "id", what, IDENTIFIER_LENGTH)
     what = span_name(span_id)
-    attributes = _field(obj, "attributes", dict, what, optional=True) or {}
     return Span(span_id, _field(obj, "start", int, what), _field(obj, "end", int, what),
-                _field(obj, "label", str, what), attributes, _field(obj, "entity", str, what, optional=True))
+                _field(obj, "label", str, what), _attributes(obj, what),
+                _name(obj, "entity", what, IDENTIFIER_LENGTH, optional=True))
+
+
+def _quantity(obj: dict[str, Any], claim_id: str, what: str) -> Quantity | None:
+    quantity = _field(obj, "quantity", dict, what, optional=True)
+    if quantity is None:
+        return None
+    quantity_name = _("claim {claim} quantity").format(claim=claim_id)
+    _object(quantity, QUANTITY_FIELDS, quantity_name)
+    value = _field(quantity, "value", (int, float), quantity_name, optional=True)
+    _expect(value is None or abs(value) <= 1e300,
+            _("{what}: 'value' {value} is out of range").format(what=quantity_name, value=value))
+    return Quantity(None if value is None else float(value),
+                    _name(quantity, "unit", quantity_name, UNIT_LENGTH, optional=True),
+                    _name(quantity, "period", quantity_name, UNIT_LENGTH, optional=True))
 
 
 def _claim(obj: Any, index: int) -> Claim:
     what = _("claim #{number}").format(number=index + 1)
-    _expect(isinstance(obj, dict), _("{what}: must be an object").format(what=what))
-    claim_id = _field(obj, "id", str, what)
+    obj = _object(obj, CLAIM_FIELDS, what)
+    claim_id = _name(obj, "id", what, IDENTIFIER_LENGTH)
     what = claim_name(claim_id)
     cue = _field(obj, "cue", dict, what, optional=True)
     if cue is not None:
+        cue = _object(cue, CUE_FIELDS, cue_name(claim_id))
         cue = Cue(_field(cue, "start", int, cue_name(claim_id)), _field(cue, "end", int, cue_name(claim_id)))
     certainty = _field(obj, "certainty", str, what, optional=True) or Certainty.ASSERTED.value
     _expect(certainty in Certainty.__members__,
             _("{what}: certainty must be ASSERTED or HEDGED, not {certainty!r}").format(
                 what=what, certainty=certainty))
-    quantity = _field(obj, "quantity", dict, what, optional=True)
-    if quantity is not None:
-        value = quantity.get("value")
-        _expect(value is None or (isinstance(value, (int, float)) and not isinstance(value, bool)),
-                _("{what}: quantity value must be a number").format(what=what))
-        quantity_name = _("claim {claim} quantity").format(claim=claim_id)
-        quantity = Quantity(None if value is None else float(value),
-                            _field(quantity, "unit", str, quantity_name, optional=True),
-                            _field(quantity, "period", str, quantity_name, optional=True))
     checkworthy = _field(obj, "checkworthy", bool, what, optional=True) or False
     return Claim(claim_id, _field(obj, "start", int, what), _field(obj, "end", int, what),
-                 _field(obj, "type", str, what), _field(obj, "speaker", str, what, optional=True), cue,
-                 Certainty(certainty), checkworthy, quantity,
-                 _field(obj, "attributes", dict, what, optional=True) or {})
+                 _field(obj, "type", str, what), _name(obj, "speaker", what, IDENTIFIER_LENGTH, optional=True),
+                 cue, Certainty(certainty), checkworthy, _quantity(obj, claim_id, what), _attributes(obj, what))
 
 
 def _relation(obj: Any, index: int) -> Relation:
     what = _("relation #{number}").format(number=index + 1)
-    _expect(isinstance(obj, dict), _("{what}: must be an object").format(what=what))
-    rel_id = _field(obj, "id", str, what)
+    obj = _object(obj, RELATION_FIELDS, what)
+    rel_id = _name(obj, "id", what, IDENTIFIER_LENGTH)
     what = relation_name(rel_id)
     return Relation(rel_id, _field(obj, "label", str, what), _field(obj, "head", str, what),
                     _field(obj, "tail", str, what))
@@ -137,19 +194,47 @@ def _list(obj: dict[str, Any], name: str) -> list[Any]:
     return value
 
 
+def _meta(obj: dict[str, Any]) -> dict[str, Any]:
+    """The line's metadata without ``sha256``, checked: a real date, a string source, storable values."""
+    meta = dict(_field(obj, "meta", dict, _("document"), optional=True) or {})
+    what = _("document meta")
+    date = meta.get("date")
+    if date is not None:
+        problem = date_problem(date)
+        _expect(problem is None, _("{what}: {problem}").format(what=what, problem=problem))
+    source = meta.get("source")
+    _expect(source is None or isinstance(source, str),
+            _("{what}: 'source' must be a string, not {value!r}").format(what=what, value=source))
+    sha = meta.get("sha256")
+    _expect(sha is None or (isinstance(sha, str) and SHA256.fullmatch(sha) is not None),
+            _("{what}: 'sha256' must be 64 lowercase hex digits").format(what=what))
+    return _free(meta, what)
+
+
 def parse_line(obj: Any, scheme: Scheme, annotator: str | None = None
                ) -> tuple[Document, AnnotationSet | None, list[str]]:
     """A document and its set from one decoded line, and every problem found in it.
 
     ``annotator`` (from ``--annotator``) owns the line's set whatever the line says.
+    Everything the JSON Schema says is checked here (by hand, not by a schema validator:
+    this runs once per line of a 100,000-document import), and what a schema cannot say:
+    real dates, storable values, a status the owner may have, no duplicate spans.
     """
     _expect(isinstance(obj, dict), _("a line must be a JSON object"))
     document_name = _("document")
+    _object(obj, LINE_FIELDS, document_name)
     doc_id = _field(obj, "id", str, document_name)
     _expect(bool(doc_id.strip()), _("document: 'id' is empty"))
+    _name(obj, "id", document_name, IDENTIFIER_LENGTH)
     text = _field(obj, "text", str, document_name)
     _expect(bool(text.strip()), _("document: 'text' is empty"))
-    meta = dict(_field(obj, "meta", dict, document_name, optional=True) or {})
+    forbidden = text_problem(text)
+    _expect(forbidden is None, _("document: 'text' at character {index}: {problem}").format(
+        index=forbidden[0] if forbidden else 0, problem=forbidden[1] if forbidden else ""))
+    meta = _meta(obj)
+    version = _field(obj, "scheme_version", int, document_name, optional=True)
+    _expect(version is None or 0 < version < 2**31,
+            _("document: 'scheme_version' {version} is out of range").format(version=version))
     problems: list[str] = []
     stated_sha = meta.pop("sha256", None)
     if stated_sha is not None and stated_sha != text_sha256(text):
@@ -159,16 +244,19 @@ def parse_line(obj: Any, scheme: Scheme, annotator: str | None = None
     entities_raw, claims_raw, relations_raw = _list(obj, "entities"), _list(obj, "claims"), _list(obj, "relations")
     stated_owner = _field(obj, "annotator", str, document_name, optional=True)
     owner = annotator or stated_owner
+    status = _field(obj, "status", str, document_name, optional=True)
+    _expect(status is None or status in {s.value for s in SetStatus},
+            _("unknown status {status!r}").format(status=status))
     if stated_owner is None and (annotator is None or not (entities_raw or claims_raw or relations_raw)):
         _expect(not (entities_raw or claims_raw or relations_raw),
                 _("annotations without an annotator: set 'annotator' or pass --annotator"))
+        _expect(status is None, _("a status without an annotator: set 'annotator' or leave 'status' out"))
         return document, None, problems
-    status = _field(obj, "status", str, document_name, optional=True) or SetStatus.NEW.value
-    _expect(status in {s.value for s in SetStatus}, _("unknown status {status!r}").format(status=status))
+    status = SetStatus(status or SetStatus.NEW.value)
     spans = [_span(o, i) for i, o in enumerate(entities_raw)]
     claims = [_claim(o, i) for i, o in enumerate(claims_raw)]
     relations = [_relation(o, i) for i, o in enumerate(relations_raw)]
-    aset = AnnotationSet(doc_id, owner, SetStatus(status), tuple(spans), tuple(claims), tuple(relations))
+    aset = AnnotationSet(doc_id, owner, status, tuple(spans), tuple(claims), tuple(relations))
     problems += check_set(aset, len(text), scheme)
     for raw, span in zip(entities_raw, spans):
         problems += _check_covered(text, raw, span_name(span.id))
@@ -177,6 +265,15 @@ def parse_line(obj: Any, scheme: Scheme, annotator: str | None = None
         if isinstance(raw.get("cue"), dict):
             problems += _check_covered(text, raw["cue"], cue_name(claim.id))
     return document, aset, problems
+
+
+def decode_problem(raw: bytes, error: orjson.JSONDecodeError) -> str:
+    """What is wrong with a line orjson could not read, placed in the line (not "line 1 column 1")."""
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return _("invalid UTF-8 at byte {offset} of the line: {reason}").format(offset=exc.start, reason=exc.reason)
+    return _("malformed JSON at character {offset} of the line: {error}").format(offset=error.pos, error=error.msg)
 
 
 class JsonlFormat:
@@ -203,7 +300,7 @@ class JsonlFormat:
                 try:
                     obj = orjson.loads(raw)
                 except orjson.JSONDecodeError as exc:
-                    yield Problem(source, number, _("malformed JSON: {error}").format(error=exc))
+                    yield Problem(source, number, decode_problem(raw, exc))
                     continue
                 try:
                     document, aset, problems = parse_line(obj, scheme, annotator)

@@ -11,11 +11,11 @@ from __future__ import annotations
 import codecs
 import re
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 
 from charset_normalizer import from_bytes
 
+from annotator.domain.limits import date_problem, text_problem
 from annotator.domain.model import Document
 from annotator.domain.problems import Problem
 from annotator.domain.scheme import Scheme
@@ -23,9 +23,6 @@ from annotator.formats.base import Record
 from annotator.i18n import _
 
 HEADER = re.compile(r"\A[ \t]*date[ \t]+(\S+)[ \t]*")
-ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-# C0 controls other than tab, line feed, vertical tab, form feed and carriage return
-BINARY_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 CYRILLIC_CODE_PAGES = ["cp1251", "koi8_r", "koi8_u", "cp866", "mac_cyrillic", "iso8859_5"]
 BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same two bytes
@@ -75,12 +72,9 @@ def parse(text: str) -> tuple[str, dict[str, str]]:
     if not match:
         return text, {}
     value = match.group(1)
-    if not ISO_DATE.fullmatch(value):
-        raise DecodeError(1, _("header date {date!r} is not YYYY-MM-DD").format(date=value))
-    try:
-        date.fromisoformat(value)
-    except ValueError:
-        raise DecodeError(1, _("header date {date!r} is not a real date").format(date=value)) from None
+    problem = date_problem(value)
+    if problem:
+        raise DecodeError(1, _("header: {problem}").format(problem=problem))
     return text[match.end():], {"date": value}
 
 
@@ -109,11 +103,9 @@ class TextFormat:
         if not data:
             raise DecodeError(1, _("empty file"))
         text, encoding = decode(data)
-        control = BINARY_CONTROL.search(text)
-        if control:
-            raise DecodeError(_line_of(text, control.start()),
-                              _("control character {code}: a binary file, not text").format(
-                                  code=f"U+{ord(control.group()):04X}"))
+        forbidden = text_problem(text)  # the same rule as every other reader's
+        if forbidden:
+            raise DecodeError(_line_of(text, forbidden[0]), forbidden[1])
         if not text.strip():
             raise DecodeError(1, _("only whitespace, no text"))
         body, meta = parse(text)

@@ -15,6 +15,7 @@ from annotator.domain.validation import (
     check_owner_name,
     check_relation_ends,
     check_span,
+    status_problem,
     span_name,
 )
 from annotator.i18n import _
@@ -158,8 +159,7 @@ def _mark_label(status: SetStatus) -> str:
 
 def set_status(workspace: Workspace, document_id: str, status: SetStatus, *, owner: str,
                user: str | None = None) -> Changes:
-    if status == SetStatus.CURATED and owner != "gold":
-        raise ServiceError(_("only the gold set can be curated"))
+    _refuse([problem] if (problem := status_problem(status, owner)) else [])
     with workspace.store.write() as repo:
         _document_length(repo, document_id)
         _refuse(check_owner_name(owner))

@@ -12,6 +12,7 @@ from annotator.domain.query import DocumentQuery
 from annotator.formats import registry
 from annotator.formats.base import ExportItem
 from annotator.i18n import _, ngettext
+from annotator.services import output_files
 from annotator.services.errors import ServiceError
 from annotator.services.progress import CancelToken, Progress, no_progress
 from annotator.services.workspace import Workspace
@@ -73,18 +74,12 @@ def export(workspace: Workspace, out: BinaryIO, *, format_id: str = "jsonl", own
     return ExportReport(records, counter[0])
 
 
-def export_to_path(workspace: Workspace, path: Path, **options) -> ExportReport:
-    """:func:`export` into a file, written as ``<name>.partial`` and renamed at the end.
+def export_to_path(workspace: Workspace, path: Path, *, force: bool = False, **options) -> ExportReport:
+    """:func:`export` into a file, through :func:`output_files.write_file`.
 
-    A failed or cancelled export never leaves a half-written file behind (nor
-    touches a file already at ``path``).
+    A failed or cancelled export never leaves a half-written file behind, never
+    touches a file already at ``path``, and never replaces the open database, a
+    SQLite file or a file annotator did not write, unless ``force``.
     """
-    target = Path(path)
-    partial = target.with_name(target.name + ".partial")
-    try:
-        with open(partial, "wb") as out:
-            report = export(workspace, out, **options)
-        partial.replace(target)
-    finally:
-        partial.unlink(missing_ok=True)
-    return report
+    return output_files.write_file(Path(path), lambda out: export(workspace, out, **options),
+                                   database=workspace.store.file, force=force)

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from annotator.domain.changes import Changes
+from annotator.domain.limits import text_problem
 from annotator.domain.notes import Note
 from annotator.i18n import _
 from annotator.services.actions import run_action
@@ -31,6 +32,8 @@ def _text(text: str | None) -> str:
 def _refuse_empty(text: str, unsure: bool) -> None:
     if not text and not unsure:
         raise ServiceError(_("a note needs a text or the unsure flag"))
+    if (found := text_problem(text)) is not None:
+        raise ServiceError(_("a note's text: {problem}").format(problem=found[1]))
 
 
 def _target_label(repo: Repository, target_id: int | None, flag_only: bool) -> str:

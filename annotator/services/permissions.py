@@ -7,6 +7,7 @@ registered), when anyone may.
 
 from __future__ import annotations
 
+from annotator.domain.limits import NAME_LENGTH, name_problem
 from annotator.domain.model import GOLD, SCHEME_OWNER, Role
 from annotator.i18n import _
 from annotator.services.errors import ServiceError
@@ -22,6 +23,9 @@ def refusal(repo: Repository, owner: str, user: str) -> str | None:
 
     Costs no query in the common case (annotators writing their own set).
     """
+    problem = name_problem(user, _("user name"), NAME_LENGTH)
+    if problem:
+        return problem
     if owner not in (GOLD, SCHEME_OWNER) and user == owner:
         return None
     role = repo.user_role(user)

@@ -25,7 +25,7 @@ from annotator.domain.model import SCHEME_OWNER
 from annotator.domain.problems import InputError, Problem
 from annotator.domain.scheme import AttributeDef, ClaimType, EntityLabel, Scheme, SchemeError
 from annotator.i18n import _
-from annotator.services import history, permissions
+from annotator.services import history, output_files, permissions
 from annotator.services.actions import run_action
 from annotator.services.errors import ServiceError
 from annotator.services.scheme_checks import scheme_problems
@@ -244,9 +244,11 @@ def replace_scheme(workspace: Workspace, scheme: Scheme, *, user: str, label: st
 
 
 # ------------------------------------------------------------------ files
-def export_scheme(workspace: Workspace, path: Path) -> Scheme:
+def export_scheme(workspace: Workspace, path: Path, *, force: bool = False) -> Scheme:
+    """Write the scheme in force to a JSON file (through :func:`output_files.write_file`)."""
     scheme = workspace.current_scheme()
-    path.write_bytes(orjson.dumps({"version": scheme.version, **scheme.to_dict()}, option=orjson.OPT_INDENT_2))
+    body = orjson.dumps({"version": scheme.version, **scheme.to_dict()}, option=orjson.OPT_INDENT_2)
+    output_files.write_file(Path(path), lambda out: out.write(body), database=workspace.store.file, force=force)
     return scheme
 
 

@@ -20,12 +20,13 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError
 
 from annotator import paths
 from annotator.i18n import _
 
 BUSY_TIMEOUT_MS = 10_000
+SQLITE_MAGIC = b"SQLite format 3\x00"  # the first 16 bytes of every SQLite database file
 
 
 def _json_dumps(value) -> str:
@@ -144,6 +145,11 @@ class Store:
         return self.engine.url.render_as_string(hide_password=True)
 
     @property
+    def file(self) -> Path | None:
+        """The SQLite file, or None for a server or an in-memory database."""
+        return _sqlite_file(self.engine)
+
+    @property
     def is_sqlite(self) -> bool:
         return self.engine.dialect.name == "sqlite"
 
@@ -174,7 +180,13 @@ def open_store(target: str, *, create: bool = True) -> Store:
         if not path.exists():
             if not create:
                 raise DatabaseError(_("{database}: no such database").format(database=path))
-            path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise DatabaseError(_("{database}: cannot create the database: {error}").format(
+                    database=path, error=exc.strerror or exc)) from None
+        else:
+            _refuse_what_is_not_sqlite(path)
     try:
         engine = create_engine(database_url(target), json_serializer=_json_dumps, json_deserializer=orjson.loads)
     except ModuleNotFoundError as exc:
@@ -182,6 +194,9 @@ def open_store(target: str, *, create: bool = True) -> Store:
             _("{database}: needs the database driver {driver!r}; for PostgreSQL install annotator[postgres]")
             .format(database=target, driver=exc.name)
         ) from None
+    except ArgumentError:
+        raise DatabaseError(_("{database}: not a database file or URL that annotator can open "
+                              "(a SQLite file or postgresql://…)").format(database=target)) from None
     if engine.dialect.name == "sqlite":
         _set_up_sqlite(engine)
     try:
@@ -197,8 +212,23 @@ def open_store(target: str, *, create: bool = True) -> Store:
     except DatabaseError:
         engine.dispose()
         raise
-    except OperationalError as exc:
+    except DBAPIError as exc:  # unreachable server, refused login, a file SQLite calls corrupt, a lock
         engine.dispose()
         raise DatabaseError(_("{database}: cannot open the database: {error}").format(
-            database=target, error=exc.orig)) from None
+            database=target, error=str(exc.orig).strip())) from None
     return Store(engine, backup)
+
+
+def _refuse_what_is_not_sqlite(path: Path) -> None:
+    """An existing file must be a SQLite database (or empty): anything else is left exactly as it is."""
+    if path.is_dir():
+        raise DatabaseError(_("{database}: is a folder, not a database").format(database=path))
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise DatabaseError(_("{database}: cannot read: {error}").format(
+            database=path, error=exc.strerror or exc)) from None
+    if head and head != SQLITE_MAGIC:
+        raise DatabaseError(_("{database}: not a SQLite database (annotator opens its own .sqlite3 files "
+                              "or a postgresql:// URL)").format(database=path))

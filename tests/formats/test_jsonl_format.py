@@ -204,9 +204,9 @@ def test_malformed_json(tmp_path: Path, scheme: Scheme) -> None:
     assert_error(path, scheme, 2, "malformed JSON")
 
 
-def test_invalid_utf8_is_malformed(tmp_path: Path, scheme: Scheme) -> None:
-    path = write_jsonl(tmp_path / "bad.jsonl", b'{"id": "x", "text": "\xff\xfe"}')
-    assert_error(path, scheme, 1, "malformed JSON")
+def test_invalid_utf8_names_its_line_and_byte(tmp_path: Path, scheme: Scheme) -> None:
+    path = write_jsonl(tmp_path / "bad.jsonl", good_line("a"), good_line("b"), b'{"id": "x", "text": "\xff\xfe"}')
+    assert_error(path, scheme, 3, "invalid UTF-8 at byte 21 of the line")
 
 
 @pytest.mark.parametrize("value", [[1, 2], b"\"text\"", 42, None])
@@ -411,8 +411,14 @@ def test_unknown_status(tmp_path: Path, scheme: Scheme) -> None:
 
 @pytest.mark.parametrize("status", [s.value for s in SetStatus])
 def test_every_known_status_reads(tmp_path: Path, scheme: Scheme, status: str) -> None:
-    (record,) = read(write_jsonl(tmp_path / "s.jsonl", {**good_line(), "status": status}), scheme)
+    owner = "gold" if status == "curated" else "anna"  # only gold can be curated
+    (record,) = read(write_jsonl(tmp_path / "s.jsonl", {**good_line(annotator=owner), "status": status}), scheme)
     assert isinstance(record, Record) and record.annotations.status.value == status
+
+
+def test_curated_is_gold_only(tmp_path: Path, scheme: Scheme) -> None:
+    assert_error(bad_file(tmp_path, {**good_line(annotator="anna"), "status": "curated"}), scheme, 2,
+                 "only the gold set can be curated")
 
 
 def test_entities_that_are_not_a_list(tmp_path: Path, scheme: Scheme) -> None:
