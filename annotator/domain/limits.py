@@ -84,7 +84,8 @@ def date_problem(value: Any) -> str | None:
 
 
 def free_value_problem(value: Any) -> str | None:
-    """Why a free JSON value (metadata, an attribute) cannot be stored: too deep, an integer out of range."""
+    """Why a free JSON value (metadata, an attribute) cannot be stored: too deep, an integer out of
+    range, a string with a character no text may hold."""
     stack = [(value, 1)]
     while stack:
         item, depth = stack.pop()
@@ -97,4 +98,6 @@ def free_value_problem(value: Any) -> str | None:
         elif isinstance(item, int) and not isinstance(item, bool):
             if not INTEGER_RANGE[0] <= item <= INTEGER_RANGE[1]:
                 return _("integer {value} is out of range").format(value=item)
+        elif isinstance(item, str) and (found := text_problem(item)) is not None:
+            return _("{text}: {problem}").format(text=_shown(item), problem=found[1])
     return None

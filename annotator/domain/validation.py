@@ -109,6 +109,7 @@ def check_claim(claim: Claim, text_length: int, scheme: Scheme, spans_by_id: dic
                 what=what, speaker=claim.speaker, label=speaker.label, labels=", ".join(scheme.speaker_labels)))
     if claim.cue is not None:
         problems += check_offsets(claim.cue.start, claim.cue.end, text_length, cue_name(claim.id))
+    problems += check_attributes(claim.attributes, claim.type, scheme, what)
     return problems
 
 

@@ -109,7 +109,9 @@ def _free(value: Any, what: str) -> Any:
 
 
 def _attributes(obj: dict[str, Any], what: str) -> dict[str, Any]:
+    """A span's or claim's attributes; an attribute whose value is null is absent, like any optional field."""
     attributes = _field(obj, "attributes", dict, what, optional=True) or {}
+    attributes = {name: value for name, value in attributes.items() if value is not None}
     return _free(attributes, _("{what} attributes").format(what=what)) if attributes else attributes
 
 
@@ -133,7 +135,7 @@ def _span(obj: Any, index: int) -> Span:
         attributes, entity = obj.get("attributes"), obj.get("entity")
         if (type(span_id) is str and 0 < len(span_id) <= IDENTIFIER_LENGTH and span_id.isprintable()
                 and type(start) is int and type(end) is int and type(label) is str
-                and not attributes and entity is None):
+                and (attributes is None or attributes == {}) and entity is None):
             return Span(span_id, start, end, label, {}, None)
     what = _("entity #{number}").format(number=index + 1)
     obj = _object(obj, ENTITY_FIELDS, what)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from annotator.domain.model import ALL, GOLD
 from annotator.domain.query import DocumentQuery
 from annotator.domain.validation import check_owner_name
+from annotator.gui.replace_prompt import ask_to_write
 from annotator.gui.task_dialog import TaskDialog
 from annotator.gui.tasks import TaskRunner
 from annotator.services import exporting
@@ -150,8 +151,10 @@ class ExportDialog(TaskDialog):
         self._update_buttons()
 
     def choose_output(self) -> None:
+        # the dialog's own "replace?" is left out: ask_to_write asks, and says why
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Export to"), "out.jsonl",
-                                              self.tr("JSONL (*.jsonl);;All files (*)"))
+                                              self.tr("JSONL (*.jsonl);;All files (*)"),
+                                              options=QFileDialog.Option.DontConfirmOverwrite)
         if name:
             self.set_output(Path(name))
 
@@ -192,13 +195,17 @@ class ExportDialog(TaskDialog):
         if owner is None:
             self.summary_label.setText(self.tr("Type a valid annotator name."))
             return
+        force = ask_to_write(self, self.workspace, self.output)
+        if force is None:
+            self.summary_label.setText(self.tr("Not exported: choose another file."))
+            return
         self.report = None
         self.progress_bar.setRange(0, 0)
         self.summary_label.setText(self.tr("Exporting…"))
-        self.start_task(partial(self._export, owner, self.documents()))
+        self.start_task(partial(self._export, owner, self.documents(), force))
 
-    def _export(self, owner: str, documents: dict, progress, cancel) -> ExportReport:
-        return exporting.export_to_path(self.workspace, self.output, owner=owner, progress=progress,
+    def _export(self, owner: str, documents: dict, force: bool, progress, cancel) -> ExportReport:
+        return exporting.export_to_path(self.workspace, self.output, force=force, owner=owner, progress=progress,
                                         cancel=cancel, **documents)
 
     def show_progress(self, done: int, total: int | None, what: str) -> None:

@@ -56,6 +56,7 @@ from annotator.domain import scheme_edits
 from annotator.domain.problems import InputError
 from annotator.domain.scheme import AttributeDef, ClaimType, EntityLabel, Scheme, SchemeError
 from annotator.gui.palette import LABEL_ROLE, swatch
+from annotator.gui.replace_prompt import ask_to_write
 from annotator.gui.tasks import TaskRunner
 from annotator.services import schemes
 from annotator.services.errors import ServiceError
@@ -796,16 +797,23 @@ class SchemeEditor(QDialog):
         self._save(lambda: schemes.import_scheme(self.workspace, path, user=user))
 
     def _choose_export(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export scheme"), "scheme.json", self.tr("Scheme (*.json)"))
+        # the dialog's own "replace?" is left out: ask_to_write asks, and says why
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export scheme"), "scheme.json", self.tr("Scheme (*.json)"),
+                                              options=QFileDialog.Option.DontConfirmOverwrite)
         if name:
             self.export_file(Path(name))
 
     def export_file(self, path: Path) -> None:
+        force = ask_to_write(self, self.workspace, path)
+        if force is None:
+            return
+
         def done(scheme: Scheme) -> None:
             self._show_status(self.tr("Wrote version %1 to %2").replace("%1", str(scheme.version))
                               .replace("%2", str(path)))
 
-        self.runner.run(lambda: schemes.export_scheme(self.workspace, path), on_done=done, on_error=self._failed)
+        self.runner.run(lambda: schemes.export_scheme(self.workspace, path, force=force), on_done=done,
+                        on_error=self._failed)
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self._commit_guideline()

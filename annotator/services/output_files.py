@@ -23,6 +23,7 @@ import orjson
 from annotator import paths
 from annotator.i18n import _
 from annotator.services.errors import ServiceError
+from annotator.services.workspace import Workspace
 from annotator.storage.database import SQLITE_MAGIC
 
 T = TypeVar("T")
@@ -136,6 +137,11 @@ def check_target(path: Path, *, database: Path | None = None, force: bool = Fals
         raise OutputRefused(_("{path} exists and was not written by annotator (or was changed since); "
                               "--force replaces it").format(path=path), forceable=True)
     return path
+
+
+def check_workspace_target(workspace: Workspace, path: Path, *, force: bool = False) -> Path:
+    """:func:`check_target` against the workspace's open database: what the window asks before a write."""
+    return check_target(path, database=workspace.store.file, force=force)
 
 
 def write_file(path: Path, write: Callable[[BinaryIO], T], *, database: Path | None = None,

@@ -215,7 +215,7 @@ def open_store(target: str, *, create: bool = True) -> Store:
     except DBAPIError as exc:  # unreachable server, refused login, a file SQLite calls corrupt, a lock
         engine.dispose()
         raise DatabaseError(_("{database}: cannot open the database: {error}").format(
-            database=target, error=str(exc.orig).strip())) from None
+            database=target, error=" ".join(str(exc.orig).split()))) from None  # one line: the driver's has several
     return Store(engine, backup)
 
 

@@ -7,6 +7,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any QApplication exists
 
 import pytest  # noqa: E402
+from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
 from annotator.gui.tasks import TaskRunner  # noqa: E402
 from annotator.services.importing import import_sample  # noqa: E402
@@ -18,6 +19,35 @@ def config_dir(tmp_path, monkeypatch):
     path = tmp_path / "config"
     monkeypatch.setenv("ANNOTATOR_CONFIG_DIR", str(path))
     return path
+
+
+class MessageBoxes:
+    """Modal message boxes in a test: each one answers as the test said, and is recorded.
+
+    Unanswered, a question or warning fails the test at once instead of hanging it
+    (a modal box waits for a click no one gives, off screen)."""
+
+    def __init__(self):
+        self.shown: list[tuple[str, str, str]] = []  # (kind, title, text)
+        self.answers: list = []
+
+    def _box(self, kind: str):
+        def show(parent, title, text, *args, **kwargs):
+            self.shown.append((kind, title, text))
+            if kind == "question":
+                assert self.answers, f"unexpected question: {title}: {text}"
+                return self.answers.pop(0)
+            return QMessageBox.StandardButton.Ok
+
+        return show
+
+
+@pytest.fixture(autouse=True)
+def message_boxes(monkeypatch) -> MessageBoxes:
+    boxes = MessageBoxes()
+    for kind in ("question", "warning", "information", "critical"):
+        monkeypatch.setattr(QMessageBox, kind, boxes._box(kind))
+    return boxes
 
 
 @pytest.fixture

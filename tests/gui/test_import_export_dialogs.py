@@ -8,6 +8,7 @@ from pathlib import Path
 import orjson
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QMessageBox
 
 from annotator.gui.export_dialog import ALL_SETS, ANOTHER, GOLD_SETS, ME, SELECTED, ExportDialog
 from annotator.gui.import_dialog import ERROR, NOTICE, SKIPPED, ImportDialog
@@ -195,13 +196,14 @@ def test_dropping_files_on_the_window_opens_the_import_dialog_with_them(qtbot, w
 
 
 def test_cancel_in_the_middle_of_an_export_leaves_no_file_and_keeps_the_old_one(qtbot, gui_workspace, runner,
-                                                                             tmp_path):
+                                                                             tmp_path, message_boxes):
     from annotator.services.importing import import_files
 
     lines = [record(f"x{n:05d}", f"{TEXT} Номер {n}.") for n in range(1200)]
     assert import_files(gui_workspace, [write_jsonl(tmp_path / "many.jsonl", lines)]).committed
     out = tmp_path / "out.jsonl"
     out.write_bytes(b"the previous export\n")
+    message_boxes.answers.append(QMessageBox.StandardButton.Yes)  # replace a file annotator did not write
     dialog = ExportDialog(gui_workspace, runner, OWNER, [], None)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -223,3 +225,43 @@ def test_cancel_in_the_middle_of_an_export_leaves_no_file_and_keeps_the_old_one(
     assert "Cancelled" in dialog.summary_label.text()
     assert out.read_bytes() == b"the previous export\n"
     assert not out.with_name("out.jsonl.partial").exists()
+
+
+def _export_dialog(qtbot, workspace, runner, out: Path) -> ExportDialog:
+    dialog = ExportDialog(workspace, runner, OWNER, [], None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.set_owner_choice(ALL_SETS)
+    dialog.set_output(out)
+    return dialog
+
+
+def test_the_export_dialog_asks_before_replacing_a_file_it_did_not_write(qtbot, gui_workspace, runner, tmp_path,
+                                                                        message_boxes):
+    out = tmp_path / "notes.txt"
+    out.write_bytes(b"my notes\n")
+    dialog = _export_dialog(qtbot, gui_workspace, runner, out)
+    message_boxes.answers.append(QMessageBox.StandardButton.No)
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert runner.wait()
+    (kind, title, text), = message_boxes.shown
+    assert kind == "question" and "was not written by annotator" in text
+    assert out.read_bytes() == b"my notes\n" and "choose another file" in dialog.summary_label.text()
+
+    message_boxes.answers.append(QMessageBox.StandardButton.Yes)
+    run(qtbot, dialog, dialog.export_button)
+    assert out.read_bytes().count(b"\n") == 5 and dialog.report.documents == 5
+    run(qtbot, dialog, dialog.export_button)  # ours now: no second question
+    assert len(message_boxes.shown) == 2
+
+
+def test_the_export_dialog_never_writes_over_the_open_database(qtbot, gui_workspace, runner, tmp_path,
+                                                               message_boxes):
+    database = gui_workspace.store.file
+    before = database.read_bytes()
+    dialog = _export_dialog(qtbot, gui_workspace, runner, database)
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert runner.wait()
+    (kind, _title, text), = message_boxes.shown
+    assert kind == "warning" and "is the open database" in text
+    assert database.read_bytes() == before

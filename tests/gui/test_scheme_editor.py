@@ -6,6 +6,7 @@ import threading
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from annotator.domain.model import Role
 from annotator.services import curation, documents, schemes, users
@@ -166,6 +167,20 @@ def test_a_bad_scheme_file_is_reported_with_file_and_line(qtbot, window, editor,
     assert window.runner.wait()
     assert f"{bad}:3: not JSON" in editor.status_label.text()
     assert window.workspace.current_scheme().version == version
+
+
+def test_exporting_the_scheme_over_a_file_not_ours_asks_first(qtbot, window, editor, tmp_path, message_boxes):
+    theirs = tmp_path / "scheme.json"
+    theirs.write_text("my notes\n", encoding="utf-8")
+    message_boxes.answers.append(QMessageBox.StandardButton.No)
+    editor.export_file(theirs)
+    assert window.runner.wait()
+    assert theirs.read_text(encoding="utf-8") == "my notes\n"
+    assert "was not written by annotator" in message_boxes.shown[-1][2]
+    message_boxes.answers.append(QMessageBox.StandardButton.Yes)
+    editor.export_file(theirs)
+    assert window.runner.wait()
+    assert schemes.read_scheme_file(theirs).to_dict() == window.workspace.current_scheme().to_dict()
 
 
 def test_an_annotator_only_looks_once_the_team_has_a_curator(qtbot, window, gui_workspace):
