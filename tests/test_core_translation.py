@@ -199,14 +199,14 @@ def test_import_problems_in_russian_keep_their_file_and_line(workspace: Workspac
     report = import_files(workspace, [source])
     assert not report.committed
     assert [(p.file, p.line) for p in report.problems] == [(str(source), 2), (str(source), 3)]
-    assert report.problems[0].message.startswith("некорректный JSON: ")
+    assert report.problems[0].message.startswith("некорректный JSON в символе ")
     assert report.problems[1].message == "фрагмент T1: неизвестная метка 'CITY'"
     assert str(report.problems[1]) == f"{source}:3: фрагмент T1: неизвестная метка 'CITY'"
 
     i18n.set_language(None)
     report = import_files(workspace, [source])
     assert report.problems[1].message == "span T1: unknown label 'CITY'"
-    assert report.problems[0].message.startswith("malformed JSON: ")
+    assert report.problems[0].message.startswith("malformed JSON at character ")
 
 
 def test_import_notices_and_a_missing_file_in_russian(sample_workspace: Workspace, sample_dir: Path, tmp_path: Path):

@@ -17,6 +17,7 @@ from annotator.cli import commands, commands_claims, commands_notes, commands_sc
 from annotator.domain.model import Role, SetStatus
 from annotator.domain.problems import InputError
 from annotator.services.errors import Cancelled, ServiceError
+from annotator.services.output_files import OutputRefused
 from annotator.storage import DatabaseError
 
 
@@ -252,7 +253,8 @@ def _run(args: argparse.Namespace) -> int:
     try:
         return args.run(args)
     except (ServiceError, DatabaseError) as exc:
-        print(f"annotator: error: {exc}", file=sys.stderr)
+        hint = "; --force replaces it" if isinstance(exc, OutputRefused) and exc.forceable else ""
+        print(f"annotator: error: {exc}{hint}", file=sys.stderr)
         return 1
     except InputError as exc:
         for problem in exc.problems:

@@ -131,11 +131,11 @@ def check_target(path: Path, *, database: Path | None = None, force: bool = Fals
     if force:
         return path
     if _is_sqlite(path):
-        raise OutputRefused(_("{path} is a SQLite database; replacing it would lose it "
-                              "(--force, or choose another file)").format(path=path), forceable=True)
+        raise OutputRefused(_("{path} is a SQLite database; replacing it would lose it").format(path=path),
+                            forceable=True)
     if not written_by_us(path):
-        raise OutputRefused(_("{path} exists and was not written by annotator (or was changed since); "
-                              "--force replaces it").format(path=path), forceable=True)
+        raise OutputRefused(_("{path} exists and was not written by annotator (or was changed since)")
+                            .format(path=path), forceable=True)
     return path
 
 

@@ -4,375 +4,375 @@
 <context>
     <name>AgreementDashboard</name>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="225"/>
+        <location filename="../../annotator/gui/dashboard.py" line="226"/>
         <source>Agreement</source>
         <translation>Согласие</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="229"/>
+        <location filename="../../annotator/gui/dashboard.py" line="230"/>
         <source>Krippendorff&apos;s α (tokens)</source>
         <translation>α Криппендорфа (токены)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="230"/>
+        <location filename="../../annotator/gui/dashboard.py" line="231"/>
         <source>Cohen&apos;s κ (tokens)</source>
         <translation>κ Коэна (токены)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="231"/>
+        <location filename="../../annotator/gui/dashboard.py" line="232"/>
         <source>Span F1 (exact)</source>
         <translation>F1 по фрагментам (точно)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="232"/>
+        <location filename="../../annotator/gui/dashboard.py" line="233"/>
         <source>Span F1 (relaxed)</source>
         <translation>F1 по фрагментам (с перекрытием)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="235"/>
+        <location filename="../../annotator/gui/dashboard.py" line="236"/>
         <source>Done sets only</source>
         <translation>Только готовые наборы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="236"/>
+        <location filename="../../annotator/gui/dashboard.py" line="237"/>
         <source>Compare only the sets their annotators marked done</source>
         <translation>Сравнивать только наборы, отмеченные аннотаторами как готовые</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="238"/>
+        <location filename="../../annotator/gui/dashboard.py" line="239"/>
         <source>Refresh</source>
         <translation>Обновить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="242"/>
+        <location filename="../../annotator/gui/dashboard.py" line="243"/>
         <source>Measure:</source>
         <translation>Мера:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="274"/>
+        <location filename="../../annotator/gui/dashboard.py" line="275"/>
         <source>— undefined (hover for why)</source>
         <translation>— не определено (наведите, чтобы узнать почему)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="276"/>
+        <location filename="../../annotator/gui/dashboard.py" line="277"/>
         <source>Each pair of annotators</source>
         <translation>Пары аннотаторов</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="284"/>
+        <location filename="../../annotator/gui/dashboard.py" line="285"/>
         <source>Label</source>
         <translation>Метка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="284"/>
+        <location filename="../../annotator/gui/dashboard.py" line="285"/>
         <source>Spans compared</source>
         <translation>Сравнено фрагментов</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="284"/>
-        <location filename="../../annotator/gui/dashboard.py" line="295"/>
+        <location filename="../../annotator/gui/dashboard.py" line="285"/>
+        <location filename="../../annotator/gui/dashboard.py" line="296"/>
         <source>F1 exact</source>
         <translation>F1 точно</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="285"/>
-        <location filename="../../annotator/gui/dashboard.py" line="295"/>
+        <location filename="../../annotator/gui/dashboard.py" line="286"/>
+        <location filename="../../annotator/gui/dashboard.py" line="296"/>
         <source>F1 relaxed</source>
         <translation>F1 с перекрытием</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="287"/>
+        <location filename="../../annotator/gui/dashboard.py" line="288"/>
         <source>Spans of the label in the documents both of a pair labelled, summed over the pairs</source>
         <translation>Фрагменты метки в документах, размеченных обоими в паре, в сумме по всем парам</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="288"/>
+        <location filename="../../annotator/gui/dashboard.py" line="289"/>
         <source>Per label, over all pairs</source>
         <translation>По меткам, по всем парам</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="294"/>
-        <location filename="../../annotator/gui/dashboard.py" line="573"/>
-        <location filename="../../annotator/gui/dashboard.py" line="580"/>
+        <location filename="../../annotator/gui/dashboard.py" line="295"/>
+        <location filename="../../annotator/gui/dashboard.py" line="574"/>
+        <location filename="../../annotator/gui/dashboard.py" line="581"/>
         <source>Annotator</source>
         <translation>Аннотатор</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="294"/>
+        <location filename="../../annotator/gui/dashboard.py" line="295"/>
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="294"/>
+        <location filename="../../annotator/gui/dashboard.py" line="295"/>
         <source>Precision</source>
         <translation>Точность</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="295"/>
+        <location filename="../../annotator/gui/dashboard.py" line="296"/>
         <source>Recall</source>
         <translation>Полнота</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="296"/>
         <location filename="../../annotator/gui/dashboard.py" line="297"/>
+        <location filename="../../annotator/gui/dashboard.py" line="298"/>
         <source>Exact match, gold as the reference</source>
         <translation>Точное совпадение, эталон как образец</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="300"/>
+        <location filename="../../annotator/gui/dashboard.py" line="301"/>
         <source>Each annotator against gold</source>
         <translation>Каждый аннотатор против эталона</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="310"/>
+        <location filename="../../annotator/gui/dashboard.py" line="311"/>
         <source>Progress</source>
         <translation>Ход работы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="317"/>
+        <location filename="../../annotator/gui/dashboard.py" line="318"/>
         <source>Document</source>
         <translation>Документ</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="317"/>
+        <location filename="../../annotator/gui/dashboard.py" line="318"/>
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="317"/>
+        <location filename="../../annotator/gui/dashboard.py" line="318"/>
         <source>Annotators</source>
         <translation>Аннотаторы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="318"/>
+        <location filename="../../annotator/gui/dashboard.py" line="319"/>
         <source>Disagreements</source>
         <translation>Расхождения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="318"/>
+        <location filename="../../annotator/gui/dashboard.py" line="319"/>
         <source>Agreed</source>
         <translation>Совпало</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="318"/>
+        <location filename="../../annotator/gui/dashboard.py" line="319"/>
         <source>Gold</source>
         <translation>Эталон</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="327"/>
+        <location filename="../../annotator/gui/dashboard.py" line="328"/>
         <source>Open in curation</source>
         <translation>Открыть для курирования</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="333"/>
+        <location filename="../../annotator/gui/dashboard.py" line="334"/>
         <source>Documents with the most disagreement</source>
         <translation>Документы с наибольшими расхождениями</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="338"/>
+        <location filename="../../annotator/gui/dashboard.py" line="339"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="394"/>
+        <location filename="../../annotator/gui/dashboard.py" line="395"/>
         <source>Computing…</source>
         <translation>Вычисляется…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="417"/>
+        <location filename="../../annotator/gui/dashboard.py" line="418"/>
         <source>Not computed: %1</source>
         <translation>Не вычислено: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="423"/>
+        <location filename="../../annotator/gui/dashboard.py" line="424"/>
         <source>%1 document(s) with sets; annotators: %2</source>
         <translation>Документов с наборами: %1; аннотаторы: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="426"/>
+        <location filename="../../annotator/gui/dashboard.py" line="427"/>
         <source>; done sets only</source>
         <translation>; только готовые наборы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="457"/>
+        <location filename="../../annotator/gui/dashboard.py" line="458"/>
         <source>%1 token(s) labelled by both</source>
         <translation>Токенов, размеченных обоими: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="460"/>
+        <location filename="../../annotator/gui/dashboard.py" line="461"/>
         <source>Undefined: %1</source>
         <translation>Не определено: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="470"/>
+        <location filename="../../annotator/gui/dashboard.py" line="471"/>
         <source>%1 as reference, %2 as candidate</source>
         <translation>%1 — образец, %2 — сравниваемый</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="471"/>
+        <location filename="../../annotator/gui/dashboard.py" line="472"/>
         <source>Precision %1, recall %2, F1 %3</source>
         <translation>Точность %1, полнота %2, F1 %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="473"/>
+        <location filename="../../annotator/gui/dashboard.py" line="474"/>
         <source>%1 matched; %2 has %3 span(s), %4 has %5</source>
         <translation>Совпало: %1; у %2 фрагментов: %3, у %4: %5</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="476"/>
+        <location filename="../../annotator/gui/dashboard.py" line="477"/>
         <source>%1 document(s) labelled by both</source>
         <translation>Документов, размеченных обоими: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="479"/>
+        <location filename="../../annotator/gui/dashboard.py" line="480"/>
         <source>Undefined: neither has a span in the documents both labelled</source>
         <translation>Не определено: ни у кого нет фрагментов в документах, размеченных обоими</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="510"/>
+        <location filename="../../annotator/gui/dashboard.py" line="511"/>
         <source>Fewer than two annotators have sets: nothing to compare yet.</source>
         <translation>Наборы есть меньше чем у двух аннотаторов: пока нечего сравнивать.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="512"/>
+        <location filename="../../annotator/gui/dashboard.py" line="513"/>
         <source>Each token labelled by its outermost span (or O), over the tokens both annotators labelled.</source>
         <translation>Каждый токен получает метку внешнего фрагмента (или O); считаются токены, размеченные обоими аннотаторами.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="515"/>
+        <location filename="../../annotator/gui/dashboard.py" line="516"/>
         <source>Spans matched one to one; F1 is the same either way round. Hover over a cell for precision and recall.</source>
         <translation>Фрагменты сопоставлены один к одному; F1 не зависит от порядка. Наведите на ячейку, чтобы увидеть точность и полноту.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="531"/>
+        <location filename="../../annotator/gui/dashboard.py" line="532"/>
         <source>%1 matched of %2 and %3</source>
         <translation>Совпало %1 из %2 и %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="542"/>
+        <location filename="../../annotator/gui/dashboard.py" line="543"/>
         <source>No gold yet: once a curator settles a document, each annotator is compared with its gold set here.</source>
         <translation>Эталона пока нет: когда куратор утвердит документ, здесь каждый аннотатор будет сравнён с эталоном.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="563"/>
+        <location filename="../../annotator/gui/dashboard.py" line="564"/>
         <source>Relaxed: precision %1, recall %2</source>
         <translation>С перекрытием: точность %1, полнота %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="573"/>
+        <location filename="../../annotator/gui/dashboard.py" line="574"/>
         <source>Assigned</source>
         <translation>Назначено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="573"/>
-        <location filename="../../annotator/gui/dashboard.py" line="580"/>
+        <location filename="../../annotator/gui/dashboard.py" line="574"/>
+        <location filename="../../annotator/gui/dashboard.py" line="581"/>
         <source>Done</source>
         <translation>Готово</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="574"/>
-        <location filename="../../annotator/gui/dashboard.py" line="581"/>
+        <location filename="../../annotator/gui/dashboard.py" line="575"/>
+        <location filename="../../annotator/gui/dashboard.py" line="582"/>
         <source>In progress</source>
         <translation>В работе</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="574"/>
-        <location filename="../../annotator/gui/dashboard.py" line="581"/>
+        <location filename="../../annotator/gui/dashboard.py" line="575"/>
+        <location filename="../../annotator/gui/dashboard.py" line="582"/>
         <source>Skipped</source>
         <translation>Пропущено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="574"/>
+        <location filename="../../annotator/gui/dashboard.py" line="575"/>
         <source>Remaining</source>
         <translation>Осталось</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="577"/>
+        <location filename="../../annotator/gui/dashboard.py" line="578"/>
         <source>Against the assignments: done of assigned.</source>
         <translation>По назначениям: готово из назначенных.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="580"/>
+        <location filename="../../annotator/gui/dashboard.py" line="581"/>
         <source>Sets</source>
         <translation>Наборы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="581"/>
+        <location filename="../../annotator/gui/dashboard.py" line="582"/>
         <source>New</source>
         <translation>Новые</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="583"/>
+        <location filename="../../annotator/gui/dashboard.py" line="584"/>
         <source>No document is assigned yet: these are the sets each annotator has (done of all).</source>
         <translation>Документы ещё не назначены: показаны наборы каждого аннотатора (готово из всех).</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="585"/>
+        <location filename="../../annotator/gui/dashboard.py" line="586"/>
         <source>No annotator has a set yet.</source>
         <translation>Ни у одного аннотатора пока нет наборов.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="605"/>
+        <location filename="../../annotator/gui/dashboard.py" line="606"/>
         <source>curated</source>
         <translation>утверждён</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="605"/>
+        <location filename="../../annotator/gui/dashboard.py" line="606"/>
         <source>in progress</source>
         <translation>в работе</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="606"/>
+        <location filename="../../annotator/gui/dashboard.py" line="607"/>
         <source>new</source>
         <translation>новый</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="606"/>
+        <location filename="../../annotator/gui/dashboard.py" line="607"/>
         <source>done</source>
         <translation>готов</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="607"/>
+        <location filename="../../annotator/gui/dashboard.py" line="608"/>
         <source>skipped</source>
         <translation>пропущен</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="608"/>
+        <location filename="../../annotator/gui/dashboard.py" line="609"/>
         <source>missing</source>
         <translation>есть не у всех</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="608"/>
+        <location filename="../../annotator/gui/dashboard.py" line="609"/>
         <source>label</source>
         <translation>метка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="608"/>
+        <location filename="../../annotator/gui/dashboard.py" line="609"/>
         <source>boundary</source>
         <translation>границы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="609"/>
+        <location filename="../../annotator/gui/dashboard.py" line="610"/>
         <source>speaker</source>
         <translation>источник</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="609"/>
+        <location filename="../../annotator/gui/dashboard.py" line="610"/>
         <source>other</source>
         <translation>другое</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="624"/>
+        <location filename="../../annotator/gui/dashboard.py" line="625"/>
         <source>No document has sets of two annotators yet.</source>
         <translation>Пока ни в одном документе нет наборов двух аннотаторов.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="626"/>
+        <location filename="../../annotator/gui/dashboard.py" line="627"/>
         <source>The %1 with the most disagreement of %2 documents; double-click or Enter to curate.</source>
         <translation>%1 документов с наибольшими расхождениями из %2; двойной щелчок или Enter — курировать.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="630"/>
+        <location filename="../../annotator/gui/dashboard.py" line="631"/>
         <source>%1 document(s) with two or more annotators; double-click or Enter to curate.</source>
         <translation>Документов с двумя и более аннотаторами: %1; двойной щелчок или Enter — курировать.</translation>
     </message>
@@ -928,129 +928,134 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="62"/>
-        <location filename="../../annotator/gui/export_dialog.py" line="125"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="63"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="126"/>
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="66"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="67"/>
         <source>My sets (%1)</source>
         <translation>Мои разметки (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="68"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="69"/>
         <source>Gold</source>
         <translation>Эталон</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="69"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="70"/>
         <source>All sets (a document without one once)</source>
         <translation>Все разметки (документ без разметки — один раз)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="70"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="71"/>
         <source>Another annotator:</source>
         <translation>Другой аннотатор:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="72"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="73"/>
         <source>name</source>
         <translation>имя</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="87"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="88"/>
         <source>All documents</source>
         <translation>Все документы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="88"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="89"/>
         <source>The documents the list shows (its filters)</source>
         <translation>Документы, показанные в списке (по его фильтрам)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="89"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="90"/>
         <source>Selected documents (%1)</source>
         <translation>Выбранные документы (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="101"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="102"/>
         <source>out.jsonl</source>
         <translation>out.jsonl</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="103"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="104"/>
         <source>Browse…</source>
         <translation>Обзор…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="110"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="111"/>
         <source>Sets:</source>
         <translation>Разметки:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="111"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="112"/>
         <source>Documents:</source>
         <translation>Документы:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="112"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="113"/>
         <source>Output file:</source>
         <translation>Файл:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="117"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="118"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="128"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="129"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="153"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="155"/>
         <source>Export to</source>
         <translation>Экспорт в файл</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="154"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="156"/>
         <source>JSONL (*.jsonl);;All files (*)</source>
         <translation>JSONL (*.jsonl);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="193"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="196"/>
         <source>Type a valid annotator name.</source>
         <translation>Введите допустимое имя аннотатора.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="197"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="200"/>
+        <source>Not exported: choose another file.</source>
+        <translation>Не экспортировано: выберите другой файл.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="204"/>
         <source>Exporting…</source>
         <translation>Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="208"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="215"/>
         <source>%1 / %2 documents</source>
         <translation>%1 / %2 документов</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="213"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="220"/>
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="219"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="226"/>
         <source>Exported %1 record(s) of %2 document(s) to %3.</source>
         <translation>Экспортировано записей: %1, документов: %2, в %3.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="228"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="235"/>
         <source>Cancelled: no file was written.</source>
         <translation>Отменено: файл не записан.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="230"/>
-        <location filename="../../annotator/gui/export_dialog.py" line="233"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="237"/>
+        <location filename="../../annotator/gui/export_dialog.py" line="240"/>
         <source>Not exported: %1</source>
         <translation>Не экспортировано: %1</translation>
     </message>
@@ -1622,7 +1627,7 @@
     </message>
     <message>
         <location filename="../../annotator/gui/main_window.py" line="163"/>
-        <location filename="../../annotator/gui/main_window.py" line="626"/>
+        <location filename="../../annotator/gui/main_window.py" line="632"/>
         <source>Notes</source>
         <translation>Заметки</translation>
     </message>
@@ -1702,123 +1707,123 @@
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="430"/>
+        <location filename="../../annotator/gui/main_window.py" line="431"/>
         <source>annotator — %1 — %2</source>
         <translation>annotator — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="443"/>
+        <location filename="../../annotator/gui/main_window.py" line="444"/>
         <source>Set your annotator name first</source>
         <translation>Сначала укажите своё имя аннотатора</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="453"/>
+        <location filename="../../annotator/gui/main_window.py" line="455"/>
         <source>Saving…</source>
         <translation>Сохранение…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="463"/>
+        <location filename="../../annotator/gui/main_window.py" line="465"/>
         <source>That is already a %1 span</source>
         <translation>Это уже фрагмент с меткой %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="465"/>
+        <location filename="../../annotator/gui/main_window.py" line="467"/>
         <source>Select some text to label</source>
         <translation>Выделите текст, чтобы поставить метку</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="474"/>
+        <location filename="../../annotator/gui/main_window.py" line="476"/>
         <source>No span or claim under the caret</source>
         <translation>Под курсором нет фрагмента или утверждения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="493"/>
-        <location filename="../../annotator/gui/main_window.py" line="528"/>
+        <location filename="../../annotator/gui/main_window.py" line="495"/>
+        <location filename="../../annotator/gui/main_window.py" line="530"/>
         <source>Settings not saved: %1</source>
         <translation>Настройки не сохранены: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="495"/>
+        <location filename="../../annotator/gui/main_window.py" line="497"/>
         <source>Snapping to tokens on</source>
         <translation>Привязка к токенам включена</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="495"/>
+        <location filename="../../annotator/gui/main_window.py" line="497"/>
         <source>Snapping to tokens off</source>
         <translation>Привязка к токенам выключена</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="538"/>
+        <location filename="../../annotator/gui/main_window.py" line="540"/>
         <source>The new database opens when you next start annotator</source>
         <translation>Новая база данных откроется при следующем запуске annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="626"/>
+        <location filename="../../annotator/gui/main_window.py" line="632"/>
         <source>Notes (%1)</source>
         <translation>Заметки (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="884"/>
+        <location filename="../../annotator/gui/main_window.py" line="890"/>
         <source>Nothing to undo or redo</source>
         <translation>Нечего отменять или повторять</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="887"/>
+        <location filename="../../annotator/gui/main_window.py" line="893"/>
         <source>Saved</source>
         <translation>Сохранено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="904"/>
+        <location filename="../../annotator/gui/main_window.py" line="910"/>
         <source>Saved ✓ %1</source>
         <translation>Сохранено ✓ %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="909"/>
+        <location filename="../../annotator/gui/main_window.py" line="915"/>
         <source>%1 (in %2)</source>
         <translation>%1 (в %2)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="915"/>
+        <location filename="../../annotator/gui/main_window.py" line="921"/>
         <source>Nothing changed</source>
         <translation>Ничего не изменено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="918"/>
+        <location filename="../../annotator/gui/main_window.py" line="924"/>
         <source>Error: %1</source>
         <translation>Ошибка: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="919"/>
+        <location filename="../../annotator/gui/main_window.py" line="925"/>
         <source>Not saved</source>
         <translation>Не сохранено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="925"/>
+        <location filename="../../annotator/gui/main_window.py" line="931"/>
         <source>%1 / %2 documents done</source>
         <translation>Готово документов: %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="928"/>
+        <location filename="../../annotator/gui/main_window.py" line="934"/>
         <source>%1 spans in this document</source>
         <translation>Фрагментов в документе: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="933"/>
+        <location filename="../../annotator/gui/main_window.py" line="939"/>
         <source>Undo: %1</source>
         <translation>Отменить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="933"/>
+        <location filename="../../annotator/gui/main_window.py" line="939"/>
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="934"/>
+        <location filename="../../annotator/gui/main_window.py" line="940"/>
         <source>Redo: %1</source>
         <translation>Повторить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="934"/>
+        <location filename="../../annotator/gui/main_window.py" line="940"/>
         <source>Redo</source>
         <translation>Повторить</translation>
     </message>
@@ -2020,6 +2025,28 @@
     </message>
 </context>
 <context>
+    <name>ReplacePrompt</name>
+    <message>
+        <location filename="../../annotator/gui/replace_prompt.py" line="23"/>
+        <source>Cannot write there</source>
+        <translation>Сюда нельзя записать</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/replace_prompt.py" line="31"/>
+        <source>%1
+
+Replace it anyway? What it holds now will be lost.</source>
+        <translation>%1
+
+Всё равно заменить? Его нынешнее содержимое пропадёт.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/replace_prompt.py" line="34"/>
+        <source>Replace the file?</source>
+        <translation>Заменить файл?</translation>
+    </message>
+</context>
+<context>
     <name>Scheme</name>
     <message>
         <location filename="../../annotator/gui/scheme_texts.py" line="17"/>
@@ -2145,148 +2172,148 @@
 <context>
     <name>SchemeEditor</name>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="141"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="155"/>
         <source>Annotation scheme</source>
         <translation>Схема разметки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="145"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="159"/>
         <source>Add label</source>
         <translation>Добавить метку</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="146"/>
-        <location filename="../../annotator/gui/scheme_editor.py" line="233"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="160"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="240"/>
         <source>Delete…</source>
         <translation>Удалить…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="147"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="161"/>
         <source>Merge into…</source>
         <translation>Слить с…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="165"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="172"/>
         <source>Colour…</source>
         <translation>Цвет…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="168"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="175"/>
         <source>When to use this label, with examples; shown as a tooltip in the palette and the list of keys</source>
         <translation>Когда ставить эту метку, с примерами; показывается подсказкой в палитре и в списке клавиш</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="172"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="179"/>
         <location filename="../../annotator/gui/scheme_editor.py" line="254"/>
         <source>Name</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="173"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="180"/>
         <location filename="../../annotator/gui/scheme_editor.py" line="255"/>
         <source>Hotkey</source>
         <translation>Клавиша</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="174"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="181"/>
         <source>Colour</source>
         <translation>Цвет</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="175"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="182"/>
         <location filename="../../annotator/gui/scheme_editor.py" line="256"/>
         <source>Description</source>
         <translation>Описание</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="176"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="183"/>
         <source>Guideline</source>
         <translation>Инструкция</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="180"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="187"/>
         <source>Attribute</source>
         <translation>Атрибут</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="180"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="187"/>
         <source>Type</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="180"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="187"/>
         <source>Choices</source>
         <translation>Варианты</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="187"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="194"/>
         <source>name</source>
         <translation>название</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="189"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="196"/>
         <source>yes / no</source>
         <translation>да / нет</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="189"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="196"/>
         <source>choice</source>
         <translation>выбор</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="189"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="196"/>
         <source>text</source>
         <translation>текст</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="192"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="199"/>
         <source>choices, comma-separated</source>
         <translation>варианты через запятую</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="193"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="200"/>
         <source>Add</source>
         <translation>Добавить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="194"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="201"/>
         <source>Remove</source>
         <translation>Убрать</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="199"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="206"/>
         <source>Attributes of this label</source>
         <translation>Атрибуты этой метки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="211"/>
-        <location filename="../../annotator/gui/scheme_editor.py" line="444"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="218"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="447"/>
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="212"/>
-        <location filename="../../annotator/gui/scheme_editor.py" line="445"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="219"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="448"/>
         <source>Redo</source>
         <translation>Повторить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="213"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="220"/>
         <source>Import scheme…</source>
         <translation>Загрузить схему…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="214"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="221"/>
         <source>Export scheme…</source>
         <translation>Сохранить схему…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="215"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="222"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="232"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="239"/>
         <source>Add claim type</source>
         <translation>Добавить тип</translation>
     </message>
@@ -2306,110 +2333,110 @@
         <translation>Типы утверждений</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="347"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="350"/>
         <source>%1 spans</source>
         <translation>фрагментов: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="370"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="373"/>
         <source>%1 claims</source>
         <translation>утверждений: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="444"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="447"/>
         <source>Undo: %1</source>
         <translation>Отменить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="445"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="448"/>
         <source>Redo: %1</source>
         <translation>Повторить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="491"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="494"/>
         <source>Saved version %1: %2</source>
         <translation>Сохранена версия %1: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="509"/>
-        <location filename="../../annotator/gui/scheme_editor.py" line="734"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="512"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="737"/>
         <source>Not saved: %1</source>
         <translation>Не сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="551"/>
-        <location filename="../../annotator/gui/scheme_editor.py" line="693"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="554"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="696"/>
         <source>Type one key</source>
         <translation>Нажмите одну клавишу</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="566"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="569"/>
         <source>Colour of %1</source>
         <translation>Цвет метки %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="610"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="613"/>
         <source>Merge %1</source>
         <translation>Слияние %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="611"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="614"/>
         <source>Merge %1 into:</source>
         <translation>Слить %1 с меткой:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="618"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="621"/>
         <source>Delete the label %1? It removes %2 spans (%3), %4 relations on them, and %5 claims lose their speaker. You can undo this.</source>
         <translation>Удалить метку %1? Будут удалены фрагменты (%2: %3) и связи с ними (%4), а у утверждений (%5) пропадёт источник. Это можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="625"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="628"/>
         <source>Merge %1 into %2? %3 spans (%4) become %2; %5 of them are dropped because a %2 span is already at the same place. You can undo this.</source>
         <translation>Слить %1 с %2? Фрагменты (%3: %4) получат метку %2; из них %5 удаляются, потому что на том же месте уже есть фрагмент %2. Это можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="637"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="640"/>
         <source>Delete label</source>
         <translation>Удаление метки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="650"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="653"/>
         <source>Merge labels</source>
         <translation>Слияние меток</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="721"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="724"/>
         <source>Delete the claim type %1? It removes %2 claims (%3), with the %4 relations and %5 notes on them. You can undo this.</source>
         <translation>Удалить тип утверждения %1? Будут удалены утверждения (%2: %3), а также связи (%4) и заметки (%5) на них. Это можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="739"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="742"/>
         <source>Delete claim type</source>
         <translation>Удаление типа утверждения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="751"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="754"/>
         <source>Give the attribute a name</source>
         <translation>Дайте атрибуту название</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="780"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="791"/>
         <source>Import scheme</source>
         <translation>Загрузить схему</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="780"/>
-        <location filename="../../annotator/gui/scheme_editor.py" line="789"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="791"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="801"/>
         <source>Scheme (*.json)</source>
         <translation>Схема (*.json)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="789"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="801"/>
         <source>Export scheme</source>
         <translation>Сохранить схему</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="795"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="812"/>
         <source>Wrote version %1 to %2</source>
         <translation>Версия %1 сохранена в %2</translation>
     </message>

@@ -38,8 +38,13 @@ def claim_lines(n_docs: int, seed: int):
     for doc in build_corpus(n_docs, spans_per_doc=4, seed=seed):
         line = jsonl_line(doc)
         text = doc.text
+        unique: dict[tuple[int, int], dict] = {}  # relabelled, two spans at one place would be one span twice
         for entity in line["entities"]:
             entity["label"] = "PER"
+            unique.setdefault((entity["start"], entity["end"]), entity)
+        line["entities"] = list(unique.values())
+        kept = {entity["id"] for entity in line["entities"]}
+        line["relations"] = [r for r in line.get("relations") or [] if r["head"] in kept and r["tail"] in kept]
         claims, seen = [], set()
         while len(claims) < CLAIMS_PER_DOC:
             start = rng.randrange(0, len(text) - 200)
