@@ -104,7 +104,7 @@ def test_the_dialog_shows_the_settings(qtbot):
 # ---------------------------------------------------------------- the name
 
 
-@pytest.mark.parametrize("bad", ["", "   ", " anna", "anna ", "gold"])
+@pytest.mark.parametrize("bad", ["", "   ", " anna", "anna ", "gold", "an\x1bna", "an\u202ena", "a" * 65])
 def test_the_dialog_refuses_an_invalid_name(qtbot, window, bad):
     before = settings_file().exists()
     dialog = open_dialog(qtbot, window)
