@@ -1,4 +1,4 @@
-"""The layering in DESIGN.md, held by the import-linter contracts in pyproject.toml."""
+"""The layering in docs/architecture.md, held by the import-linter contracts in pyproject.toml."""
 
 from __future__ import annotations
 

@@ -164,7 +164,7 @@ def connectors_for(item_id: int | str | None, claims: Mapping[int | str | None, 
     """The connectors of one item (a claim or span id): relations first, then speaker and cue lines.
 
     A speaker line is left out when a relation already joins the speaker and
-    the claim (a SAYS relation agrees with the speaker: DESIGN.md).
+    the claim (a SAYS relation agrees with the speaker: docs/jsonl.md).
     """
     if item_id is None or (item_id not in claims and item_id not in spans):
         return []

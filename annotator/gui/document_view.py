@@ -3,7 +3,7 @@
 The text never changes after import, so the view is read-only. Spans are
 painted by the view itself (:class:`SpanPainter`), only for the blocks being
 drawn, never by ``ExtraSelection`` objects (thousands of those abort PySide6
-6.12 on Python 3.11: DESIGN.md, "A PySide6 trap") nor by a QSyntaxHighlighter
+6.12 on Python 3.11: docs/architecture.md, "A PySide6 trap") nor by a QSyntaxHighlighter
 (it formats every paragraph as a text goes in). The one span under the caret
 is outlined too.
 

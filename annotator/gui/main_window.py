@@ -3,7 +3,7 @@
 It shows and forwards. Every action is a service call handed to the
 :class:`TaskRunner` (one worker thread, one writer); the same task reads the
 document's set back after the commit, and the view redraws from that, so a span
-appears only once it is saved ("Saved means committed", DESIGN.md).
+appears only once it is saved ("saved means committed", docs/architecture.md).
 The context (workspace, settings, runner) is passed in; nothing is global.
 """
 

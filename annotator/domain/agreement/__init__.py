@@ -1,4 +1,4 @@
-"""Inter-annotator agreement, as defined once in DESIGN.md ("Agreement, defined once").
+"""Inter-annotator agreement, as defined once in docs/architecture.md ("Agreement, defined once").
 
 Pure functions over domain values (numpy for the coefficients):
 
