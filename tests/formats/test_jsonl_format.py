@@ -435,3 +435,49 @@ def test_every_problem_of_a_line_is_reported(tmp_path: Path, scheme: Scheme) -> 
     assert len(found) >= 3
     assert all(str(p).startswith(f"{path}:2: ") for p in found)
     assert records_of(path, scheme)[0].document.id == "ok"
+
+
+# ------------------------------------------------- what the schema and more forbid
+@pytest.mark.parametrize("change, fragment", [
+    ({"meta": {"date": {"a": 1}}}, "date {'a': 1} is not YYYY-MM-DD"),
+    ({"meta": {"date": "x"}}, "date 'x' is not YYYY-MM-DD"),
+    ({"meta": {"date": 1.5}}, "date 1.5 is not YYYY-MM-DD"),
+    ({"meta": {"date": "2025-13-45"}}, "date '2025-13-45' is not a real date"),
+    ({"meta": {"source": 5}}, "'source' must be a string"),
+    ({"meta": {"sha256": "ABC"}}, "'sha256' must be 64 lowercase hex digits"),
+    ({"meta": {"n": 2**63}}, "integer 9223372036854775808 is out of range"),
+    ({"meta": {"deep": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}}, "nested more than 32"),
+    ({"meta": {"source": "a\x1b[2Jb"}}, "U+001B"),
+    ({"status": "curated"}, "only the gold set can be curated"),
+    ({"scheme_version": 2**63}, "'scheme_version' 9223372036854775808 is out of range"),
+    ({"scheme_version": "1"}, "'scheme_version' must be an integer"),
+    ({"text": TEXT[:10] + "\x00" + TEXT[11:]}, "control character U+0000"),
+    ({"lable": "PER"}, "unknown field 'lable'"),
+    ({"annotator": "a" * 65}, "longer than 64 characters"),
+])
+def test_what_the_contract_forbids_is_refused(tmp_path: Path, scheme: Scheme, change: dict, fragment: str) -> None:
+    line = {**good_line(), **change}
+    if "text" in change:
+        line["meta"] = {"date": "2025-11-15"}  # no sha256: the text itself is what is refused
+    assert_error(bad_file(tmp_path, line), scheme, 2, fragment)
+
+
+def test_a_span_twice_is_refused_and_so_is_a_claim_or_relation_twice(tmp_path: Path, scheme: Scheme) -> None:
+    line = good_line()
+    line["entities"].append({**line["entities"][0], "id": "T9"})
+    line["relations"].append({**line["relations"][1], "id": "R9"})
+    assert_error(bad_file(tmp_path, line), scheme, 2, "span T9: repeats span T1 exactly",
+                 "relation R9: repeats relation R2 exactly")
+
+
+def test_null_optional_fields_take_their_defaults(tmp_path: Path, scheme: Scheme) -> None:
+    line = good_line()
+    line.update(meta=None, status=None, scheme_version=None, relations=None)
+    line["entities"][0].update(attributes=None, entity=None)
+    line["claims"][0].update(certainty=None, checkworthy=None, attributes={"note": None})
+    (record,) = read(write_jsonl(tmp_path / "nulls.jsonl", line), scheme)
+    assert isinstance(record, Record), record
+    assert record.document.meta == {} and record.annotations.status == SetStatus.NEW
+    (claim,) = record.annotations.claims
+    assert claim.certainty.value == "ASSERTED" and claim.checkworthy is False and claim.attributes == {}
+    assert record.annotations.spans[0].attributes == {} and record.annotations.relations == ()
