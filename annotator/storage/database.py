@@ -20,6 +20,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 from sqlalchemy.exc import OperationalError
 
 from annotator import paths
@@ -194,11 +195,25 @@ def open_store(target: str, *, create: bool = True) -> Store:
                 raw.cursor().execute("PRAGMA journal_mode = WAL")
             finally:
                 raw.close()
+            # A file another program holds locked is refused now, with a reason, rather than
+            # at the first action the user makes.
+            with engine.begin():
+                pass
     except DatabaseError:
         engine.dispose()
         raise
-    except OperationalError as exc:
+    except SQLAlchemyDatabaseError as exc:  # OperationalError too: locked, read-only, unreachable
         engine.dispose()
-        raise DatabaseError(_("{database}: cannot open the database: {error}").format(
-            database=target, error=exc.orig)) from None
+        raise DatabaseError(_describe_failure(target, exc)) from None
     return Store(engine, backup)
+
+
+def _describe_failure(target: str, exc: SQLAlchemyDatabaseError) -> str:
+    error = str(exc.orig)
+    if "database is locked" in error:
+        return _("{database}: another program holds the database locked; close it there and try again") \
+            .format(database=target)
+    if "file is not a database" in error:
+        return _("{database}: not a SQLite database (another kind of file, or a damaged one)") \
+            .format(database=target)
+    return _("{database}: cannot open the database: {error}").format(database=target, error=error)
