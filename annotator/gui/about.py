@@ -35,7 +35,7 @@ class AboutDialog(QDialog):
 
         icon = QLabel(self)
         icon.setPixmap(QGuiApplication.windowIcon().pixmap(64, 64))
-        title = QLabel(f"<h2>annotator {self.version}</h2>", self)
+        self.title_label = title = QLabel(f"<h2>annotator {self.version}</h2>", self)
         title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         header = QHBoxLayout()
         header.addWidget(icon)

@@ -22,12 +22,7 @@ from annotator.domain.validation import check_owner_name
 from annotator.services.workspace import Workspace
 from annotator.storage import DatabaseError
 
-CONTEXT = "FirstStart"
 DATABASE_FILTER = "SQLite (*.sqlite3 *.sqlite *.db);;* (*)"
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
 
 
 def system_user_name() -> str:
@@ -41,7 +36,8 @@ def system_user_name() -> str:
 
 
 def name_prompt() -> str:
-    return tr("Your annotator name:") + "\n\n" + tr(
+    return QCoreApplication.translate("FirstStart", "Your annotator name:") + "\n\n" + QCoreApplication.translate(
+        "FirstStart",
         "The annotations you make are stored under this name: they are your set of each\n"
         "document, apart from everybody else's. In a team, the curator sees it beside\n"
         "your work in the agreement dashboard and the curation window.\n\n"
@@ -54,14 +50,14 @@ def ask_annotator_name(parent: QWidget | None = None, suggestion: str | None = N
     The field starts with ``suggestion`` (by default the system's user name)."""
     name = system_user_name() if suggestion is None else suggestion
     while True:
-        name, ok = QInputDialog.getText(parent, tr("Welcome to annotator"), name_prompt(),
-                                        QLineEdit.EchoMode.Normal, name)
+        title = QCoreApplication.translate("FirstStart", "Welcome to annotator")
+        name, ok = QInputDialog.getText(parent, title, name_prompt(), QLineEdit.EchoMode.Normal, name)
         if not ok:
             return None
         problems = check_owner_name(name.strip(), allow_gold=False)
         if not problems:
             return name.strip()
-        QMessageBox.warning(parent, tr("annotator"), "; ".join(problems))
+        QMessageBox.warning(parent, QCoreApplication.translate("FirstStart", "annotator"), "; ".join(problems))
 
 
 class UnopenableDatabaseBox(QMessageBox):
@@ -70,15 +66,17 @@ class UnopenableDatabaseBox(QMessageBox):
     def __init__(self, target: str, reason: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setIcon(QMessageBox.Icon.Warning)
-        self.setWindowTitle(tr("annotator"))
-        self.setText(tr("The database cannot be opened:"))
-        self.setInformativeText(reason + "\n\n" + tr(
+        self.setWindowTitle(QCoreApplication.translate("FirstStart", "annotator"))
+        self.setText(QCoreApplication.translate("FirstStart", "The database cannot be opened:"))
+        self.setInformativeText(reason + "\n\n" + QCoreApplication.translate(
+            "FirstStart",
             "Nothing was changed in it. Open another database, or create a new one (it starts "
             "with the sample articles); your choice is kept in Options → Preferences."))
         self.target = target
-        self.open_button = self.addButton(tr("Open another…"), QMessageBox.ButtonRole.AcceptRole)
-        self.new_button = self.addButton(tr("Create a new one…"), QMessageBox.ButtonRole.AcceptRole)
-        self.quit_button = self.addButton(tr("Quit"), QMessageBox.ButtonRole.RejectRole)
+        accept, reject = QMessageBox.ButtonRole.AcceptRole, QMessageBox.ButtonRole.RejectRole
+        self.open_button = self.addButton(QCoreApplication.translate("FirstStart", "Open another…"), accept)
+        self.new_button = self.addButton(QCoreApplication.translate("FirstStart", "Create a new one…"), accept)
+        self.quit_button = self.addButton(QCoreApplication.translate("FirstStart", "Quit"), reject)
         self.setDefaultButton(self.open_button)
         self.setEscapeButton(self.quit_button)
 
@@ -92,10 +90,12 @@ def choose_database(target: str, reason: str, parent: QWidget | None = None) -> 
         box.deleteLater()
         start = str(Path(target).parent) if "://" not in target else str(paths.user_data_dir())
         if clicked is box.open_button:
-            chosen, _filter = QFileDialog.getOpenFileName(parent, tr("Open a database"), start, DATABASE_FILTER)
+            title = QCoreApplication.translate("FirstStart", "Open a database")
+            chosen, _filter = QFileDialog.getOpenFileName(parent, title, start, DATABASE_FILTER)
         elif clicked is box.new_button:
+            title = QCoreApplication.translate("FirstStart", "Create a new database")
             chosen, _filter = QFileDialog.getSaveFileName(
-                parent, tr("Create a new database"), str(Path(start) / "annotator-new.sqlite3"), DATABASE_FILTER,
+                parent, title, str(Path(start) / "annotator-new.sqlite3"), DATABASE_FILTER,
                 options=QFileDialog.Option.DontConfirmOverwrite)  # an existing file is opened, never replaced
         else:
             return None

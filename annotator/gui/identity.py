@@ -15,7 +15,7 @@ from annotator import licences, paths
 
 APPLICATION_NAME = "annotator"
 ORGANISATION_NAME = "annotator"
-DESKTOP_FILE_NAME = "annotator"
+DESKTOP_FILE_NAME = "io.github.annotator_project.annotator"  # packaging/<this>.desktop
 ICON_SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)
 
 

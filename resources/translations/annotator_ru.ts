@@ -2,6 +2,54 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../work/wt17/annotator/gui/about.py" line="33"/>
+        <source>About annotator</source>
+        <translation>О программе annotator</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt17/annotator/gui/about.py" line="45"/>
+        <source>Annotate Russian news: entities, claims and who said what; several annotators, their agreement and a curated gold version.</source>
+        <translation>Разметка новостей на русском: сущности, утверждения и кто что сказал; несколько аннотаторов, их согласие и выверенная эталонная версия.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt17/annotator/gui/about.py" line="48"/>
+        <source>Database: %1</source>
+        <translation>База данных: %1</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt17/annotator/gui/about.py" line="52"/>
+        <source>Licence: %1. Running on Qt %2 and PySide6 %3.</source>
+        <translation>Лицензия: %1. Работает на Qt %2 и PySide6 %3.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt17/annotator/gui/about.py" line="57"/>
+        <source>Library</source>
+        <translation>Библиотека</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt17/annotator/gui/about.py" line="57"/>
+        <source>Version</source>
+        <translation>Версия</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt17/annotator/gui/about.py" line="57"/>
+        <source>Licence</source>
+        <translation>Лицензия</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt17/annotator/gui/about.py" line="71"/>
+        <source>Qt and Qt for Python (PySide6) are used under the GNU Lesser General Public License version 3: you may replace them with builds of your own. Their source code is at &lt;a href=&quot;https://download.qt.io/&quot;&gt;download.qt.io&lt;/a&gt;.</source>
+        <translation>Qt и Qt for Python (PySide6) используются на условиях GNU Lesser General Public License версии 3: их можно заменить собственными сборками. Их исходный код — на &lt;a href=&quot;https://download.qt.io/&quot;&gt;download.qt.io&lt;/a&gt;.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt17/annotator/gui/about.py" line="86"/>
+        <source>The libraries it runs on:</source>
+        <translation>Библиотеки, на которых она работает:</translation>
+    </message>
+</context>
+<context>
     <name>AgreementDashboard</name>
     <message>
         <location filename="../../annotator/gui/dashboard.py" line="225"/>
@@ -1126,15 +1174,68 @@
 <context>
     <name>FirstStart</name>
     <message>
-        <location filename="../../annotator/gui/app.py" line="27"/>
-        <location filename="../../annotator/gui/app.py" line="35"/>
+        <location filename="../../work/wt17/annotator/gui/first_start.py" line="60"/>
+        <location filename="../../work/wt17/annotator/gui/first_start.py" line="69"/>
         <source>annotator</source>
         <translation>annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/app.py" line="28"/>
+        <location filename="../../work/wt17/annotator/gui/first_start.py" line="39"/>
         <source>Your annotator name:</source>
         <translation>Ваше имя аннотатора:</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt17/annotator/gui/first_start.py" line="39"/>
+        <source>The annotations you make are stored under this name: they are your set of each
+document, apart from everybody else&apos;s. In a team, the curator sees it beside
+your work in the agreement dashboard and the curation window.
+
+You can change it later in Options → Preferences.</source>
+        <translation>Ваша разметка хранится под этим именем: это ваш набор в каждом документе,
+отдельный от наборов остальных. В команде куратор видит это имя рядом
+с вашей работой на панели согласия и в окне выверки.
+
+Его можно изменить позже в меню Настройки → Настройки….</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt17/annotator/gui/first_start.py" line="53"/>
+        <source>Welcome to annotator</source>
+        <translation>Добро пожаловать в annotator</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt17/annotator/gui/first_start.py" line="70"/>
+        <source>The database cannot be opened:</source>
+        <translation>Базу данных не удаётся открыть:</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt17/annotator/gui/first_start.py" line="71"/>
+        <source>Nothing was changed in it. Open another database, or create a new one (it starts with the sample articles); your choice is kept in Options → Preferences.</source>
+        <translation>В ней ничего не изменено. Откройте другую базу данных или создайте новую (в ней будут статьи-образцы); выбор сохранится в меню Настройки → Настройки….</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt17/annotator/gui/first_start.py" line="77"/>
+        <source>Open another…</source>
+        <translation>Открыть другую…</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt17/annotator/gui/first_start.py" line="78"/>
+        <source>Create a new one…</source>
+        <translation>Создать новую…</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt17/annotator/gui/first_start.py" line="79"/>
+        <source>Quit</source>
+        <translation>Выйти</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt17/annotator/gui/first_start.py" line="93"/>
+        <source>Open a database</source>
+        <translation>Открыть базу данных</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt17/annotator/gui/first_start.py" line="96"/>
+        <source>Create a new database</source>
+        <translation>Создать базу данных</translation>
     </message>
 </context>
 <context>
@@ -1602,6 +1703,11 @@
         <source>Mark the gold set curated</source>
         <translation>Отметить эталон как утверждённый</translation>
     </message>
+    <message>
+        <location filename="../../work/wt17/annotator/gui/keys.py" line="43"/>
+        <source>Quit</source>
+        <translation>Выйти</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1821,6 +1927,11 @@
         <location filename="../../annotator/gui/main_window.py" line="934"/>
         <source>Redo</source>
         <translation>Повторить</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt17/annotator/gui/main_window.py" line="319"/>
+        <source>&amp;About annotator…</source>
+        <translation>&amp;О программе annotator…</translation>
     </message>
 </context>
 <context>
