@@ -58,10 +58,14 @@ class AboutDialog(QDialog):
         for row, library in enumerate(self.libraries):
             for column, text in enumerate((library.name, library.version, library.licence)):
                 item = QTableWidgetItem(text)
+                item.setToolTip(text)  # a long licence expression is elided in the column
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.table.setItem(row, column, item)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setAlternatingRowColors(True)
         header_view = self.table.horizontalHeader()
         header_view.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header_view.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
@@ -75,6 +79,7 @@ class AboutDialog(QDialog):
         self.qt_note.setOpenExternalLinks(True)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setDefault(True)
         buttons.rejected.connect(self.reject)
         buttons.accepted.connect(self.accept)
 
@@ -87,4 +92,4 @@ class AboutDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.qt_note)
         layout.addWidget(buttons)
-        self.resize(620, 560)
+        self.resize(620, 600)

@@ -1195,7 +1195,7 @@ You can change it later in Options → Preferences.</source>
 отдельный от наборов остальных. В команде куратор видит это имя рядом
 с вашей работой на панели согласия и в окне выверки.
 
-Его можно изменить позже в меню Настройки → Настройки….</translation>
+Его можно изменить позже в окне «Настройки» (Ctrl+,).</translation>
     </message>
     <message>
         <location filename="../../work/wt17/annotator/gui/first_start.py" line="53"/>
@@ -1210,7 +1210,7 @@ You can change it later in Options → Preferences.</source>
     <message>
         <location filename="../../work/wt17/annotator/gui/first_start.py" line="71"/>
         <source>Nothing was changed in it. Open another database, or create a new one (it starts with the sample articles); your choice is kept in Options → Preferences.</source>
-        <translation>В ней ничего не изменено. Откройте другую базу данных или создайте новую (в ней будут статьи-образцы); выбор сохранится в меню Настройки → Настройки….</translation>
+        <translation>В ней ничего не изменено. Откройте другую базу данных или создайте новую (в ней будут статьи-образцы); выбор сохранится в окне «Настройки».</translation>
     </message>
     <message>
         <location filename="../../work/wt17/annotator/gui/first_start.py" line="77"/>
