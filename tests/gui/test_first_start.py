@@ -189,3 +189,24 @@ def test_the_box_offers_three_ways_out(qapp, tmp_path):
         {"Open another…", "Create a new one…", "Quit"}
     assert box.escapeButton() is box.quit_button
     box.deleteLater()
+
+
+def test_quit_after_load_shows_the_real_window_on_the_sample_then_quits(tmp_path, capsys, qapp):
+    save_settings(GuiSettings(annotator="anna"))
+    db = tmp_path / "smoke.sqlite3"
+    assert app_module.run_gui(str(db), quit_after_load=True) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("window shown: True; documents listed: 5; document loaded: 000_598509fc61278558;")
+    assert not any(w.isVisible() for w in qapp.topLevelWidgets())
+
+
+def test_the_command_line_leaves_the_database_to_the_preferences_unless_told(monkeypatch, tmp_path):
+    from annotator.cli import main as cli_main
+
+    calls = []
+    monkeypatch.setattr(app_module, "run_gui", lambda db=None, **kw: calls.append((db, kw)) or 0)
+    monkeypatch.delenv("ANNOTATOR_DB", raising=False)
+    assert cli_main.main([]) == 0
+    monkeypatch.setenv("ANNOTATOR_DB", str(tmp_path / "env.sqlite3"))
+    assert cli_main.main(["gui", "--quit-after-load"]) == 0
+    assert calls == [(None, {}), (str(tmp_path / "env.sqlite3"), {"quit_after_load": True})]
