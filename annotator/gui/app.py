@@ -150,6 +150,5 @@ def report_loaded(app: QCoreApplication, window: MainWindow, runner: TaskRunner)
     visible = window.isVisible()
     print(f"window shown: {visible}; documents listed: {documents_listed}; document loaded: {shown}; "
           f"database: {window.workspace.store.url}", flush=True)
-    window.close()
     app.quit()
     return 0 if visible and documents_listed > 0 and shown is not None else 1

@@ -963,10 +963,11 @@ class MainWindow(QMainWindow):
                 dialog.close()
 
     def quit_application(self) -> None:
-        """File ▸ Quit: close this window (and those opened from it) and end the application;
-        every action is already saved, so nothing is asked."""
-        if self.close():
-            QApplication.quit()
+        """File ▸ Quit: close every window, which ends the application (the last window closed
+        quits it, as when the user closes them); every action is already saved, so nothing is
+        asked. No QApplication.quit() after closing: the quit that closing the last window
+        posts would then outlive the event loop and end the next one at once."""
+        QApplication.closeAllWindows()
 
     def show_about(self) -> AboutDialog:
         dialog = AboutDialog(self.workspace.store.url, self)

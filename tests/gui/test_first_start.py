@@ -191,13 +191,25 @@ def test_the_box_offers_three_ways_out(qapp, tmp_path):
     box.deleteLater()
 
 
-def test_quit_after_load_shows_the_real_window_on_the_sample_then_quits(tmp_path, capsys, qapp):
-    save_settings(GuiSettings(annotator="anna"))
+def test_quit_after_load_shows_the_real_window_on_the_sample_then_quits(tmp_path):
+    """In a process of its own, as a user starts it: quitting the application closes its windows,
+    which must not leak into the other tests' event loops."""
+    import os
+    import subprocess
+
+    config = tmp_path / "config"
+    config.mkdir()
+    (config / "gui.json").write_text('{"annotator": "anna"}', encoding="utf-8")
     db = tmp_path / "smoke.sqlite3"
-    assert app_module.run_gui(str(db), quit_after_load=True) == 0
-    out = capsys.readouterr().out
-    assert out.startswith("window shown: True; documents listed: 5; document loaded: 000_598509fc61278558;")
-    assert not any(w.isVisible() for w in qapp.topLevelWidgets())
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ANNOTATOR_CONFIG_DIR": str(config)}
+    env.pop("ANNOTATOR_DB", None)
+    shown = subprocess.run([sys.executable, "-m", "annotator", "--db", str(db), "gui", "--quit-after-load"],
+                           env=env, capture_output=True, text=True, timeout=120)
+    assert shown.returncode == 0, shown.stdout + shown.stderr
+    assert shown.stdout.startswith(
+        "window shown: True; documents listed: 5; document loaded: 000_598509fc61278558;"), shown.stdout
+    with Workspace.open(str(db)) as ws:
+        assert documents.count(ws) == 5
 
 
 def test_the_command_line_leaves_the_database_to_the_preferences_unless_told(monkeypatch, tmp_path):

@@ -67,10 +67,11 @@ def test_help_has_about_and_file_has_quit_on_ctrl_q(window, monkeypatch):
     assert quit_action.shortcut() == QKeySequence("Ctrl+Q")
     assert window.about_action in menus["Help"].actions()
 
-    quits = []
-    monkeypatch.setattr(QApplication, "quit", staticmethod(lambda: quits.append(True)))
-    quit_action.trigger()
-    assert quits == [True] and not window.isVisible()
+    curation = window.open_curation()
+    assert curation.isVisible()
+    quit_action.trigger()  # every window closes, which ends the event loop of a running application
+    assert not window.isVisible() and not curation.isVisible()
+    assert not [w for w in QApplication.topLevelWidgets() if w.isVisible()]
 
 
 def test_about_is_opened_from_the_help_menu(window, qtbot):
