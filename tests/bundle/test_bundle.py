@@ -30,8 +30,10 @@ APP_ID = "io.github.annotator_project.annotator"
 def report(request, line: str) -> None:
     """A figure on the terminal (build time, size, start time), captured output or not."""
     reporter = request.config.pluginmanager.get_plugin("terminalreporter")
-    if reporter is not None:
-        reporter.write_line(line)
+    capture = request.config.pluginmanager.get_plugin("capturemanager")
+    if reporter is not None and capture is not None:
+        with capture.global_and_fixture_disabled():
+            reporter.write_line(line)
 
 
 @pytest.fixture(scope="module")
