@@ -111,7 +111,7 @@ def open_workspace(target: str, parent: QWidget | None = None,
     while True:
         try:
             return opener(target), target
-        except DatabaseError as exc:
+        except (DatabaseError, OSError) as exc:  # OSError: a folder that cannot be made, say
             chosen = choose_database(target, str(exc), parent)
             if chosen is None:
                 return None

@@ -164,6 +164,17 @@ def test_a_locked_database_offers_another(tmp_path, opened, monkeypatch):
     assert opened == [(f"sqlite:///{other}", 5)]
 
 
+def test_a_folder_that_cannot_be_made_is_a_reason_too(tmp_path, opened, monkeypatch):
+    save_settings(GuiSettings(annotator="anna"))
+    blocker = tmp_path / "a-file"
+    blocker.write_text("in the way", encoding="utf-8")
+    reasons = answer_box(monkeypatch, "new")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "ok.sqlite3"), ""))
+    assert app_module.run_gui(str(blocker / "sub" / "db.sqlite3")) == 0
+    assert "a-file" in reasons[0]
+    assert opened == [(f"sqlite:///{tmp_path / 'ok.sqlite3'}", 5)]
+
+
 def test_quitting_at_the_question_opens_nothing(tmp_path, opened, monkeypatch):
     save_settings(GuiSettings(annotator="anna"))
     answer_box(monkeypatch, "quit")
