@@ -47,7 +47,7 @@ def bundle(request, tmp_path_factory) -> Path:
     elapsed = time.perf_counter() - started
     assert result.returncode == 0, result.stdout + result.stderr
     folder = base / "dist" / "annotator"
-    size = sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
+    size = sum(f.stat().st_size for f in folder.rglob("*") if f.is_file() and not f.is_symlink())
     archive_size = sum(f.stat().st_size for f in folder.parent.glob("*.tar.gz"))
     report(request, f"\nbundle built in {elapsed:.0f} s: {size / 2**20:.0f} MiB, "
                     f"{archive_size / 2**20:.0f} MiB as .tar.gz")
