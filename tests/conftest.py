@@ -63,3 +63,19 @@ def snapshot(workspace: Workspace) -> dict:
         for table in tables:
             out[table] = [tuple(r) for r in connection.execute(text(f'SELECT * FROM "{table}" ORDER BY 1'))]
     return out
+
+
+def pytest_addoption(parser):
+    parser.addoption("--skip-bundle", action="store_true",
+                     help="skip the tests that build the desktop bundle (also: ANNOTATOR_SKIP_BUNDLE=1)")
+
+
+def pytest_collection_modifyitems(config, items):
+    import os
+
+    if not (config.getoption("--skip-bundle") or os.environ.get("ANNOTATOR_SKIP_BUNDLE") == "1"):
+        return
+    skip = pytest.mark.skip(reason="the bundle's build was skipped (--skip-bundle / ANNOTATOR_SKIP_BUNDLE=1)")
+    for item in items:
+        if "bundle" in item.keywords:
+            item.add_marker(skip)

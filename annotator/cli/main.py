@@ -9,6 +9,7 @@ Exit status: 0 on success, 1 when the work failed (bad input: one
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -47,6 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("gui", help="open the desktop window (the default without a command)")
+    p.add_argument("--quit-after-load", action="store_true",
+                   help="quit once the window shows its first document, printing what it shows "
+                        "(checks that the window starts, e.g. in a fresh bundle)")
     p.set_defaults(run=_gui)
 
     p = sub.add_parser("import", help="import files or directories (all or nothing)")
@@ -232,7 +236,10 @@ def build_parser() -> argparse.ArgumentParser:
 def _gui(args: argparse.Namespace) -> int:
     from annotator.gui.app import run_gui  # Qt loads only for the window, never for a command
 
-    return run_gui(args.db)
+    # The window's own choice (Preferences) applies unless --db or $ANNOTATOR_DB names one.
+    if getattr(args, "quit_after_load", False):
+        return run_gui(args.explicit_db, quit_after_load=True)
+    return run_gui(args.explicit_db)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -244,6 +251,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("import needs PATH... or --sample")
     if args.command == "import" and args.sample and args.paths:
         parser.error("import takes PATH... or --sample, not both")
+    args.explicit_db = args.db or os.environ.get("ANNOTATOR_DB") or None
     args.db = args.db or paths.default_database()
     with terminal.escaping_output():
         return _run(args)

@@ -5,34 +5,22 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTranslator, Slot
-from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, QTranslator, Slot
+from PySide6.QtWidgets import QApplication
 
 from annotator import paths
-from annotator.domain.validation import check_owner_name
+from annotator.gui.first_start import ask_annotator_name, open_workspace
+from annotator.gui.identity import set_identity
 from annotator.gui.settings import GuiSettings, load_settings, save_settings
 from annotator.gui.tasks import TaskRunner
 from annotator.gui.translation import install_translators, remove_translators
 from annotator.services import documents, importing
-from annotator.services.workspace import Workspace
 
 if TYPE_CHECKING:
     from annotator.gui.main_window import MainWindow
+    from annotator.services.workspace import Workspace
 
-
-def ask_annotator_name(parent: QWidget | None = None) -> str | None:
-    """Ask for the user's annotator name until it is valid; None if they cancel."""
-    name = ""
-    while True:
-        name, ok = QInputDialog.getText(parent, QCoreApplication.translate("FirstStart", "annotator"),
-                                        QCoreApplication.translate("FirstStart", "Your annotator name:"),
-                                        QLineEdit.EchoMode.Normal, name)
-        if not ok:
-            return None
-        problems = check_owner_name(name.strip(), allow_gold=False)
-        if not problems:
-            return name.strip()
-        QMessageBox.warning(parent, QCoreApplication.translate("FirstStart", "annotator"), "; ".join(problems))
+__all__ = ["GuiSession", "ask_annotator_name", "run_gui"]
 
 
 class GuiSession(QObject):
@@ -104,19 +92,23 @@ class GuiSession(QObject):
         return window
 
 
-def run_gui(db: str | None = None) -> int:
+def run_gui(db: str | None = None, quit_after_load: bool = False) -> int:
+    """Open the window on ``db`` (else the settings' database, else the default).
+
+    ``quit_after_load`` (``annotator gui --quit-after-load``, the bundle's smoke test):
+    once the window is shown and its first document loaded, print what it shows and quit;
+    the exit status says whether it did."""
     app = QApplication.instance() or QApplication(sys.argv)
-    app.setOrganizationName("annotator")
-    app.setApplicationName("annotator")
+    set_identity(app)
 
     session = GuiSession(app, load_settings())  # the translators before any dialog or window is built
     try:
-        return _run(app, session, db)
+        return _run(app, session, db, quit_after_load)
     finally:
         session.remove_translators()
 
 
-def _run(app: QApplication, session: GuiSession, db: str | None) -> int:
+def _run(app: QApplication, session: GuiSession, db: str | None, quit_after_load: bool) -> int:
     settings = session.settings
     if settings.annotator is None:
         name = ask_annotator_name()
@@ -125,16 +117,38 @@ def _run(app: QApplication, session: GuiSession, db: str | None) -> int:
         settings.annotator = name
         save_settings(settings)
 
-    workspace = Workspace.open(db or settings.database or paths.default_database())
+    target = db or settings.database or paths.default_database()
+    opened = open_workspace(target)
+    if opened is None:
+        return 0
+    workspace, opened_target = opened
+    if opened_target != target:  # the user picked another database: the next start opens it too
+        settings.database = opened_target
+        save_settings(settings)
     runner = TaskRunner()
     try:
         if documents.count(workspace) == 0:
             importing.import_sample(workspace)
         window = session.open_window(workspace, runner)
         window.show()
+        outcome: list[int] = []
+        if quit_after_load:
+            QTimer.singleShot(0, lambda: outcome.append(report_loaded(app, window, runner)))
         code = app.exec()
         runner.wait()
-        return code
+        return outcome[0] if outcome else code
     finally:
         runner.shutdown()
         workspace.close()
+
+
+def report_loaded(app: QCoreApplication, window: MainWindow, runner: TaskRunner) -> int:
+    """Wait for the first document to load, print what the window shows, quit; 0 if it shows it."""
+    runner.wait(30_000)
+    documents_listed = window.document_model.rowCount()
+    shown = window.document.id if window.document is not None else None
+    visible = window.isVisible()
+    print(f"window shown: {visible}; documents listed: {documents_listed}; document loaded: {shown}; "
+          f"database: {window.workspace.store.url}", flush=True)
+    app.quit()
+    return 0 if visible and documents_listed > 0 and shown is not None else 1

@@ -40,6 +40,7 @@ class KeyBinding:
 KEY_MAP: tuple[KeyBinding, ...] = (
     KeyBinding("import", ("Ctrl+I",), QT_TRANSLATE_NOOP("Keys", "Import…")),
     KeyBinding("export", ("Ctrl+E",), QT_TRANSLATE_NOOP("Keys", "Export…")),
+    KeyBinding("quit", ("Ctrl+Q",), QT_TRANSLATE_NOOP("Keys", "Quit")),
     KeyBinding("remove_span", ("Delete",), QT_TRANSLATE_NOOP("Keys", "Remove the span under the caret")),
     KeyBinding("undo", ("Ctrl+Z",), QT_TRANSLATE_NOOP("Keys", "Undo your last action")),
     KeyBinding("redo", ("Ctrl+Shift+Z", "Ctrl+Y"), QT_TRANSLATE_NOOP("Keys", "Redo")),

@@ -24,6 +24,7 @@ from PySide6.QtCore import QItemSelectionModel, QLocale, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHeaderView,
     QLabel,
     QMainWindow,
@@ -40,6 +41,7 @@ from annotator.domain.notes import Note
 from annotator.domain.quantities import normalise
 from annotator.domain.query import DocumentQuery
 from annotator.domain.scheme import Scheme
+from annotator.gui.about import AboutDialog
 from annotator.gui.attribute_editor import AttributeEditor
 from annotator.gui.claim_actions import ClaimActions, claim_handlers
 from annotator.gui.claim_panel import ClaimPanel
@@ -221,6 +223,7 @@ class MainWindow(QMainWindow):
             "import": lambda: self.open_import_dialog(),
             "export": self.open_export_dialog,
             "preferences": lambda: self.open_preferences(),
+            "quit": self.quit_application,
         }
         toggles: dict[str, tuple[Callable[[bool], None], bool]] = {
             "toggle_snap": (self.set_snap_to_tokens, settings.snap_to_tokens),
@@ -290,6 +293,9 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         for name in ("import", "export"):
             file_menu.addAction(self.actions_by_name[name])
+        file_menu.addSeparator()
+        self.actions_by_name["quit"].setMenuRole(QAction.MenuRole.QuitRole)
+        file_menu.addAction(self.actions_by_name["quit"])
         edit = self.menuBar().addMenu(self.tr("&Edit"))
         for name in ("undo", "redo", "remove_span", "mark_done"):
             edit.addAction(self.actions_by_name[name])
@@ -310,6 +316,9 @@ class MainWindow(QMainWindow):
             team.addAction(self.actions_by_name[name])
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.actions_by_name["cheat_sheet"])
+        self.about_action = help_menu.addAction(self.tr("&About annotator…"))
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self.show_about)
 
     @property
     def owner(self) -> str | None:
@@ -952,6 +961,19 @@ class MainWindow(QMainWindow):
         for dialog in (self.scheme_editor, self.dashboard, self.team_notes, self._cheat_sheet):
             if dialog is not None and shiboken6.isValid(dialog):
                 dialog.close()
+
+    def quit_application(self) -> None:
+        """File ▸ Quit: close every window, which ends the application (the last window closed
+        quits it, as when the user closes them); every action is already saved, so nothing is
+        asked. No QApplication.quit() after closing: the quit that closing the last window
+        posts would then outlive the event loop and end the next one at once."""
+        QApplication.closeAllWindows()
+
+    def show_about(self) -> AboutDialog:
+        dialog = AboutDialog(self.workspace.store.url, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.runner.wait()  # let the last action commit and its result arrive

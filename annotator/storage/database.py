@@ -209,14 +209,28 @@ def open_store(target: str, *, create: bool = True) -> Store:
                 raw.cursor().execute("PRAGMA journal_mode = WAL")
             finally:
                 raw.close()
+            # A file another program holds locked is refused now, with a reason, rather than
+            # at the first action the user makes.
+            with engine.begin():
+                pass
     except DatabaseError:
         engine.dispose()
         raise
-    except DBAPIError as exc:  # unreachable server, refused login, a file SQLite calls corrupt, a lock
+    except DBAPIError as exc:  # locked, read-only, unreachable, refused login, a file SQLite calls corrupt
         engine.dispose()
-        raise DatabaseError(_("{database}: cannot open the database: {error}").format(
-            database=target, error=" ".join(str(exc.orig).split()))) from None  # one line: the driver's has several
+        raise DatabaseError(_describe_failure(target, exc)) from None
     return Store(engine, backup)
+
+
+def _describe_failure(target: str, exc: DBAPIError) -> str:
+    error = " ".join(str(exc.orig).split())  # one line: a driver's message may have several
+    if "database is locked" in error:
+        return _("{database}: another program holds the database locked; close it there and try again") \
+            .format(database=target)
+    if "file is not a database" in error:
+        return _("{database}: not a SQLite database (another kind of file, or a damaged one)") \
+            .format(database=target)
+    return _("{database}: cannot open the database: {error}").format(database=target, error=error)
 
 
 def _refuse_what_is_not_sqlite(path: Path) -> None:
@@ -230,5 +244,5 @@ def _refuse_what_is_not_sqlite(path: Path) -> None:
         raise DatabaseError(_("{database}: cannot read: {error}").format(
             database=path, error=exc.strerror or exc)) from None
     if head and head != SQLITE_MAGIC:
-        raise DatabaseError(_("{database}: not a SQLite database (annotator opens its own .sqlite3 files "
-                              "or a postgresql:// URL)").format(database=path))
+        raise DatabaseError(_("{database}: not a SQLite database (another kind of file, or a damaged one)")
+                            .format(database=path))

@@ -96,7 +96,7 @@ def _folder(path: Path) -> Path:
 
 @pytest.mark.parametrize("make, message", [
     (_text_file, "not a SQLite database"),
-    (_corrupt_sqlite, "cannot open the database"),
+    (_corrupt_sqlite, "not a SQLite database (another kind of file, or a damaged one)"),
     (_folder, "is a folder, not a database"),
     (_foreign_sqlite, "it is not an annotator database"),
 ])
