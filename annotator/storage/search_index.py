@@ -5,29 +5,30 @@ document is indexed once) and answers "which documents may hold this query"
 as a subquery of document ordinals; the hits themselves, with their offsets,
 are found in those documents' texts by :func:`annotator.domain.search.locate`,
 so every database gives the same hits. PostgreSQL's full-text half slots in
-here as another implementation (a ``tsvector`` column filled from the same
-:func:`~annotator.domain.search.lemma_stream`); until then PostgreSQL uses
-:class:`NoIndex`, which names every document a candidate: the same hits,
-found by reading every text.
+here as another implementation (a ``tsvector`` of the ё-folded text with the
+``simple`` configuration, asked with the same expansion of the query); until
+then PostgreSQL uses :class:`NoIndex`, which names every document a
+candidate: the same hits, found by reading every text.
 
 SQLite: one contentless FTS5 table, ``search_index``, whose rowid is the
 document's ordinal (so results come in corpus order and page by
-``rowid > last``), with two columns:
+``rowid > last``), with one column, ``words``: the text with ё written е.
 
-- ``words``: the text with ё written е. Tokenizer ``unicode61``
-  (``remove_diacritics 0``): it splits on exactly what the domain's ``WORD``
-  splits on and folds Cyrillic case itself, in C, at the speed of the insert;
-  it keeps ё apart from е, hence the one replacement we do first, and with
-  diacritics removed it would also fold й into и, which Russian must not.
-  The other tokenizers do not fit: ``porter`` stems English only, ``trigram``
-  matches substrings (no word boundaries, no lemmas, an index several times
-  larger), and a tokenizer of our own (pymorphy3 inside FTS5) cannot be
-  registered through Python's ``sqlite3`` module, which has no access to the
-  ``fts5_api``. Phrases and prefixes are matched here (``detail=full``).
-- ``lemmas``: each distinct folded word of the text and its pymorphy3 lemmas,
-  once each (:func:`~annotator.domain.search.lemma_stream`), made in Python
-  at import. An unquoted word matches a document whose lemmas share one with
-  the word's.
+Why the tokenizer ``unicode61`` (``remove_diacritics 0``): it splits on exactly
+what the domain's ``WORD`` splits on and folds Cyrillic case itself, in C, at
+the speed of the insert; it keeps ё apart from е, hence the one replacement
+we make first; with diacritics removed it would also fold й into и, which
+Russian must not. The others do not fit: ``porter`` stems English only,
+``trigram`` matches substrings (no word boundaries, no lemmas, an index
+several times larger), and a tokenizer of our own (pymorphy3 inside FTS5)
+cannot be registered through Python's ``sqlite3`` module, which gives no
+access to the ``fts5_api``. Phrases and prefixes are the index's own
+(``detail=full``).
+
+Lemmas are not stored: an unquoted word is asked as all the forms of its
+lemmas and, as prefixes, its stems (:func:`~annotator.domain.search.word_forms`),
+one pymorphy3 call per query word instead of one per word of the corpus at
+import (measured: lemmatising every text at import tripled its time).
 
 Contentless (``content=''``): the text is already stored once in
 ``document_texts``; the index keeps only what it needs to answer.
@@ -39,15 +40,15 @@ from collections.abc import Iterable, Sequence
 
 from sqlalchemy import Connection, Select, column, select, table, text
 
-from annotator.domain.search import SearchQuery, TermKind, fold_yo, folded_lemmas, lemma_stream
+from annotator.domain.search import SearchQuery, TermKind, fold_yo, word_forms
 
 FTS_TABLE = "search_index"
 
 CREATE_FTS = (
     f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
-    "words, lemmas, content='', columnsize=0, tokenize='unicode61 remove_diacritics 0')"
+    "words, content='', columnsize=0, tokenize='unicode61 remove_diacritics 0')"
 )
-_INSERT = f"INSERT INTO {FTS_TABLE}(rowid, words, lemmas) VALUES (?, ?, ?)"
+_INSERT = f"INSERT INTO {FTS_TABLE}(rowid, words) VALUES (?, ?)"
 _fts = table(FTS_TABLE, column("rowid"))
 
 
@@ -60,38 +61,38 @@ def _quoted(word: str) -> str:
     return '"' + word.replace('"', '""') + '"'
 
 
+def _lemma_alternatives(word: str) -> str:
+    forms, stems = word_forms(word)
+    return " OR ".join([_quoted(f) for f in sorted(forms)] + [f"{_quoted(s)} *" for s in sorted(stems)])
+
+
 def fts5_expression(query: SearchQuery) -> str:
     """The FTS5 MATCH expression for a query: a superset of the documents that hold it.
 
-    Exact and prefix phrases are asked of ``words`` as phrases; a phrase with
-    lemma terms asks each term of ``lemmas`` (adjacency is checked on the text).
+    Exact and prefix phrases are phrases of the index; a word by lemma is any of
+    its forms or stems (:func:`~annotator.domain.search.word_forms`); a phrase
+    with such words asks for each (adjacency is checked on the text).
     """
     parts = []
     for phrase in query.phrases:
         if all(t.kind is not TermKind.LEMMA for t in phrase.terms):
             body = " ".join(t.word for t in phrase.terms)
             star = " *" if phrase.terms[-1].kind is TermKind.PREFIX else ""
-            parts.append(f"words : ({_quoted(body)}{star})")
+            parts.append(f"({_quoted(body)}{star})")
             continue
         for term in phrase.terms:
             if term.kind is TermKind.LEMMA:
-                alternatives = " OR ".join(_quoted(lemma) for lemma in sorted(term.lemmas))
-                parts.append(f"lemmas : ({alternatives})")
+                parts.append(f"({_lemma_alternatives(term.word)})")
             else:
                 star = " *" if term.kind is TermKind.PREFIX else ""
-                parts.append(f"words : ({_quoted(term.word)}{star})")
+                parts.append(f"({_quoted(term.word)}{star})")
     return " AND ".join(parts)
 
 
 def filter_expression(words: Sequence[str]) -> str:
-    """For the document list's filter, typed a letter at a time: every word, as a prefix of a
-    word of the text or as one of its lemmas ("токае" finds "Токаева", "переговоры" "переговорах")."""
-    parts = []
-    for word in words:
-        alternatives = [f"words : ({_quoted(word)} *)"]
-        alternatives += [f"lemmas : ({_quoted(lemma)})" for lemma in sorted(folded_lemmas(word))]
-        parts.append("(" + " OR ".join(alternatives) + ")")
-    return " AND ".join(parts)
+    """For the document list's filter, typed a letter at a time: every word as the start of a
+    word of the text, or by lemma ("токае" finds "Токаева", "переговоры" "переговорах")."""
+    return " AND ".join(f"({_quoted(word)} * OR {_lemma_alternatives(word)})" for word in words)
 
 
 class SearchIndex:
@@ -110,7 +111,7 @@ class SearchIndex:
 
 class Fts5Index(SearchIndex):
     def add(self, connection: Connection, documents: Iterable[tuple[int, str]]) -> None:
-        rows = [(ordinal, fold_yo(body), lemma_stream(body)) for ordinal, body in documents]
+        rows = [(ordinal, fold_yo(body)) for ordinal, body in documents]
         if rows:
             connection.exec_driver_sql(_INSERT, rows)
 

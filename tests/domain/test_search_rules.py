@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.domain.search import QueryError, TermKind, lemma_stream, locate, parse, snippet
+from annotator.domain.search import QueryError, TermKind, locate, parse, snippet, word_forms
 
 TEXT = ("Президент Казахстана Касым-Жомарт Токаев прибыл в Ташкент. Шавкат Мирзиёев встретил Токаева. "
         "Переговоры прошли в узком составе; о переговорах сообщили позже.")
@@ -83,11 +83,12 @@ def test_parse_kinds():
     assert phrase.terms[0].kind is TermKind.PREFIX and phrase.terms[0].word == "ток"
 
 
-def test_the_lemma_stream_holds_each_word_and_its_lemmas_folded_once():
-    stream = lemma_stream("Переговорах ПЕРЕГОВОРАХ Мирзиёева").split()
-    assert len(stream) == len(set(stream))
-    assert {"переговорах", "переговоры", "мирзиеева", "мирзиеев"} <= set(stream)
-    assert not any("ё" in word or word != word.lower() for word in stream)
+def test_word_forms_are_what_an_index_of_words_is_asked_for_a_word_by_lemma():
+    forms, stems = word_forms("переговоры")
+    assert {"переговоров", "переговорах", "переговоры"} <= forms
+    assert "человек" in word_forms("люди")[0] and "людей" in word_forms("люди")[0]
+    assert "токаев" in word_forms("токаев")[1]  # an unknown name: its forms come by prefix
+    assert not any("ё" in w or w != w.lower() for w in forms | stems)
 
 
 def test_snippet_marks_the_hit_in_one_line_of_context():
