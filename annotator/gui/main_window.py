@@ -48,7 +48,7 @@ from annotator.gui.dashboard import AgreementDashboard
 from annotator.gui.note_actions import NoteActions
 from annotator.gui.notes_list import NotesList
 from annotator.gui.team_notes import TeamNotes
-from annotator.gui.document_list import SORT_KEY_OF_COLUMN, DocumentListModel
+from annotator.gui.document_list import SORT_KEY_OF_COLUMN, DocumentListModel, column_widths
 from annotator.gui.document_view import DocumentView
 from annotator.gui.export_dialog import ExportDialog
 from annotator.gui.filter_bar import FilterBar
@@ -134,7 +134,9 @@ class MainWindow(QMainWindow):
         self.document_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.document_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.document_table.verticalHeader().setVisible(False)
-        self.document_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.document_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate(column_widths(self.document_table.fontMetrics())):
+            self.document_table.horizontalHeader().resizeSection(column, width)
         self.document_table.horizontalHeader().setStretchLastSection(True)
         header = self.document_table.horizontalHeader()
         header.setSectionsClickable(True)
@@ -446,10 +448,13 @@ class MainWindow(QMainWindow):
         document_id = document_id or self.document_id
         workspace = self.workspace
         shown = self.document if self.document is not None and self.document.id == document_id else None
+        counts = (self.state.done, self.state.total) if self.state is not None else None
 
         def task() -> tuple[Changes | None, SetState | None]:
             changes = fn()
-            state = None if document_id is None else _read_state(workspace, document_id, owner, shown)
+            # The corpus counters change only with a status or the corpus: otherwise kept, not re-counted.
+            kept = counts if changes is not None and not (changes.set_status or changes.corpus) else None
+            state = None if document_id is None else _read_state(workspace, document_id, owner, shown, kept)
             return changes, state
 
         self.saved_label.setText(self.tr("Saving…"))
@@ -976,11 +981,12 @@ def _proposal(text: str, date: str | None) -> Quantity | None:
 
 
 def _read_state(workspace: Workspace, document_id: str, owner: str | None,
-                document: Document | None = None) -> SetState:
+                document: Document | None = None, counts: tuple[int, int | None] | None = None) -> SetState:
     """The owner's set of one document and the counts around it (runs on the runner).
 
     ``document``: the document itself when the caller has it (its text never changes), so that
-    an action on a long text does not read the text again for the claims' quantity proposals."""
+    an action on a long text does not read the text again for the claims' quantity proposals.
+    ``counts``: (done, total) when the caller knows they have not changed (no re-count)."""
     spans: tuple[Span, ...] = ()
     status = None
     done = 0
@@ -999,9 +1005,13 @@ def _read_state(workspace: Workspace, document_id: str, owner: str | None,
                 date = document.meta.get("date") if isinstance(document.meta, dict) else None
                 proposals = {c.id: _proposal(document.text[c.start:c.end], date) for c in claims}
         owner_notes = tuple(notes.notes(workspace, document_id=document_id, owner=owner))
-        done = documents.count(workspace, DocumentQuery(owner=owner, status=SetStatus.DONE))
+        if counts is None:
+            done = documents.count(workspace, DocumentQuery(owner=owner, status=SetStatus.DONE))
         undo_label, redo_label = history.next_labels(workspace, owner=owner)
-    total = documents.count(workspace)
+    if counts is not None:
+        done, total = counts
+    else:
+        total = documents.count(workspace)
     return SetState(document_id, spans, status, done, undo_label, redo_label, total, claims, relations, proposals,
                     owner_notes)
 

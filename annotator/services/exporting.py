@@ -29,9 +29,10 @@ def _items(workspace: Workspace, query: DocumentQuery, owner: str, progress: Pro
            cancel: CancelToken | None, counter: list[int]) -> Iterator[ExportItem]:
     with workspace.store.read() as repo:
         total = repo.count_documents(query)
-        offset = 0
+        done = 0
+        after = None
         while True:
-            ids = repo.document_ids(query, offset, PAGE)
+            ids = repo.document_ids(query, limit=PAGE, after=after)  # keyset: the walk stays linear
             if not ids:
                 return
             documents = repo.documents(ids)
@@ -48,8 +49,9 @@ def _items(workspace: Workspace, query: DocumentQuery, owner: str, progress: Pro
                 for aset in owned:
                     yield ExportItem(document, aset)
                 counter[0] += 1
-            offset += len(ids)
-            progress(offset, total, _("documents"))
+            done += len(ids)
+            after = repo.sort_keys(query, ids[-1])
+            progress(done, total, _("documents"))
 
 
 def export(workspace: Workspace, out: BinaryIO, *, format_id: str = "jsonl", owner: str = ALL,

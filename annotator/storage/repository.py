@@ -366,6 +366,20 @@ class Repository:
             select(sort_column, DOCUMENTS.c.ordinal).where(DOCUMENTS.c.id == document_id)).first()
         return tuple(row) if row else None
 
+    def position(self, query: DocumentQuery, document_id: str) -> int | None:
+        """The 0-based row of a document in the query's order; None when the query leaves it out."""
+        keys = self.sort_keys(query, document_id)
+        if keys is None:
+            return None
+        filtered = self._filtered(query)
+        if self.connection.execute(filtered.where(DOCUMENTS.c.id == document_id)).first() is None:
+            return None
+        sort_column = {"ordinal": DOCUMENTS.c.ordinal, "date": DOCUMENTS.c.date,
+                       "id": DOCUMENTS.c.id, "length": DOCUMENTS.c.length}[query.sort]
+        from_here = select(func.count()).select_from(
+            filtered.where(_after(sort_column, query.descending, *keys)).subquery())
+        return self.count_documents(query) - self.connection.execute(from_here).scalar_one() - 1
+
     @property
     def search_index(self) -> SearchIndex:
         return index_for(self.connection)
