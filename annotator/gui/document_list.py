@@ -56,7 +56,7 @@ SORT_KEY_OF_COLUMN = {ID_COLUMN: "id", DATE_COLUMN: "date", LENGTH_COLUMN: "leng
 _Index = QModelIndex | QPersistentModelIndex
 # What the widest cell of each column looks like: the widths come from these, never from the rows
 # (sizing to contents makes Qt read a thousand rows, a page query each, at every change).
-SAMPLE_CELLS = ("000_0000000000000000-00", "0000-00-00", "0,000,000", None)  # None: the longest status name
+SAMPLE_CELLS = ("000_0000000000000000", "0000-00-00", "0,000,000", None)  # None: the longest status name
 PADDING = 16
 
 

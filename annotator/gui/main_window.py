@@ -49,6 +49,8 @@ from annotator.gui.note_actions import NoteActions
 from annotator.gui.notes_list import NotesList
 from annotator.gui.team_notes import TeamNotes
 from annotator.gui.document_list import SORT_KEY_OF_COLUMN, DocumentListModel, column_widths
+from annotator.gui.find_bar import FindBar
+from annotator.gui.search_pane import SearchPane
 from annotator.gui.document_view import DocumentView
 from annotator.gui.export_dialog import ExportDialog
 from annotator.gui.filter_bar import FilterBar
@@ -115,6 +117,7 @@ class MainWindow(QMainWindow):
         self.document: Document | None = None
         self.state: SetState | None = None
         self._load_serial = 0
+        self._pending_jump: tuple[str, int, int] | None = None  # a search hit to select once its document is shown
         self._cheat_sheet: CheatSheet | None = None
         self.import_dialog: ImportDialog | None = None
         self.export_dialog: ExportDialog | None = None
@@ -163,8 +166,18 @@ class MainWindow(QMainWindow):
         self.lower_tabs.addTab(self.relation_list, self.tr("Relations"))
         self.notes_list = NotesList()
         self.lower_tabs.addTab(self.notes_list, self.tr("Notes"))
+        self.find_bar = FindBar(self.view)
+        text_pane = QWidget()
+        text_layout = QVBoxLayout(text_pane)
+        text_layout.setContentsMargins(0, 0, 0, 0)
+        text_layout.setSpacing(0)
+        text_layout.addWidget(self.find_bar)
+        text_layout.addWidget(self.view, 1)
+        self.search_pane = SearchPane(workspace, runner, self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.search_pane)
+        self.search_pane.hide()
         middle = QSplitter(Qt.Orientation.Vertical)
-        middle.addWidget(self.view)
+        middle.addWidget(text_pane)
         middle.addWidget(self.lower_tabs)
         middle.setStretchFactor(0, 3)
         middle.setStretchFactor(1, 1)
@@ -209,6 +222,10 @@ class MainWindow(QMainWindow):
             "next_document": partial(self.go_to_document, 1),
             "previous_document": partial(self.go_to_document, -1),
             "mark_done": self.mark_done,
+            "find": self.find_bar.open_bar,
+            "find_next": partial(self.find_step, 1),
+            "find_previous": partial(self.find_step, -1),
+            "corpus_search": self.open_search_pane,
             "cheat_sheet": self.show_cheat_sheet,
             "scheme_editor": lambda: self.open_scheme_editor(),
             "cancel": self.claim_actions.cancel,
@@ -246,6 +263,7 @@ class MainWindow(QMainWindow):
         self.relation_list.relation_remove_requested.connect(self.claim_actions.remove_relation)
         self.notes_list.note_activated.connect(self.note_actions.jump_to)
         self.filter_bar.changed.connect(self.apply_filters)
+        self.search_pane.hit_activated.connect(self.jump_to)
         self.document_table.horizontalHeader().sectionClicked.connect(self._on_header_clicked)
         self.attribute_editor.attribute_changed.connect(self.set_attribute)
 
@@ -294,6 +312,9 @@ class MainWindow(QMainWindow):
             file_menu.addAction(self.actions_by_name[name])
         edit = self.menuBar().addMenu(self.tr("&Edit"))
         for name in ("undo", "redo", "remove_span", "mark_done"):
+            edit.addAction(self.actions_by_name[name])
+        edit.addSeparator()
+        for name in ("find", "find_next", "find_previous", "corpus_search"):
             edit.addAction(self.actions_by_name[name])
         self.label_menu = self.menuBar().addMenu(self.tr("&Label"))
         self._fill_label_menu()
@@ -425,6 +446,7 @@ class MainWindow(QMainWindow):
         self.document = document
         self.state = state
         self.view.set_document(document.text, state.spans)
+        self.find_bar.document_changed()
         self.span_list.set_spans(document.text, state.spans)
         self.claim_actions.current_claim_id = None
         self.claim_actions.relation_head = None
@@ -434,6 +456,37 @@ class MainWindow(QMainWindow):
                             .replace("%2", self.owner or "?"))
         self._update_counts(state)
         self._update_undo_actions(state)
+        if self._pending_jump is not None and self._pending_jump[0] == document.id:
+            self._select_hit(*self._pending_jump[1:])
+        self._pending_jump = None
+
+    # ------------------------------------------------------------ search
+    def find_step(self, direction: int) -> None:
+        """F3 / Shift+F3: the next or previous hit of the find bar (opening it if closed)."""
+        if not self.find_bar.isVisible():
+            self.find_bar.open_bar()
+        else:
+            self.find_bar.step(direction)
+
+    def open_search_pane(self) -> None:
+        selection = self.view.selection_core()
+        text = None
+        if selection is not None and 0 < selection[1] - selection[0] <= 80:
+            text = self.view.text[selection[0]:selection[1]]
+        self.search_pane.open_pane(text)
+
+    def jump_to(self, document_id: str, start: int, end: int) -> None:
+        """Show a search hit: its document (selected in the list when the list holds it), the hit selected."""
+        if document_id == self.document_id:
+            self._select_hit(start, end)
+            return
+        self._pending_jump = (document_id, start, end)
+        self.show_document(document_id)
+
+    def _select_hit(self, start: int, end: int) -> None:
+        self.view.select_core(start, end)
+        self.view.centerCursor()
+        self.view.setFocus()
 
     # ------------------------------------------------------------ actions
     def _submit(self, fn: Callable[[], Changes | None], *, document_id: str | None = None,

@@ -4,375 +4,375 @@
 <context>
     <name>AgreementDashboard</name>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="225"/>
+        <location filename="../../annotator/gui/dashboard.py" line="226"/>
         <source>Agreement</source>
         <translation>Согласие</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="229"/>
+        <location filename="../../annotator/gui/dashboard.py" line="230"/>
         <source>Krippendorff&apos;s α (tokens)</source>
         <translation>α Криппендорфа (токены)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="230"/>
+        <location filename="../../annotator/gui/dashboard.py" line="231"/>
         <source>Cohen&apos;s κ (tokens)</source>
         <translation>κ Коэна (токены)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="231"/>
+        <location filename="../../annotator/gui/dashboard.py" line="232"/>
         <source>Span F1 (exact)</source>
         <translation>F1 по фрагментам (точно)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="232"/>
+        <location filename="../../annotator/gui/dashboard.py" line="233"/>
         <source>Span F1 (relaxed)</source>
         <translation>F1 по фрагментам (с перекрытием)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="235"/>
+        <location filename="../../annotator/gui/dashboard.py" line="236"/>
         <source>Done sets only</source>
         <translation>Только готовые наборы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="236"/>
+        <location filename="../../annotator/gui/dashboard.py" line="237"/>
         <source>Compare only the sets their annotators marked done</source>
         <translation>Сравнивать только наборы, отмеченные аннотаторами как готовые</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="238"/>
+        <location filename="../../annotator/gui/dashboard.py" line="239"/>
         <source>Refresh</source>
         <translation>Обновить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="242"/>
+        <location filename="../../annotator/gui/dashboard.py" line="243"/>
         <source>Measure:</source>
         <translation>Мера:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="274"/>
+        <location filename="../../annotator/gui/dashboard.py" line="275"/>
         <source>— undefined (hover for why)</source>
         <translation>— не определено (наведите, чтобы узнать почему)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="276"/>
+        <location filename="../../annotator/gui/dashboard.py" line="277"/>
         <source>Each pair of annotators</source>
         <translation>Пары аннотаторов</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="284"/>
+        <location filename="../../annotator/gui/dashboard.py" line="285"/>
         <source>Label</source>
         <translation>Метка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="284"/>
+        <location filename="../../annotator/gui/dashboard.py" line="285"/>
         <source>Spans compared</source>
         <translation>Сравнено фрагментов</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="284"/>
-        <location filename="../../annotator/gui/dashboard.py" line="295"/>
+        <location filename="../../annotator/gui/dashboard.py" line="285"/>
+        <location filename="../../annotator/gui/dashboard.py" line="296"/>
         <source>F1 exact</source>
         <translation>F1 точно</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="285"/>
-        <location filename="../../annotator/gui/dashboard.py" line="295"/>
+        <location filename="../../annotator/gui/dashboard.py" line="286"/>
+        <location filename="../../annotator/gui/dashboard.py" line="296"/>
         <source>F1 relaxed</source>
         <translation>F1 с перекрытием</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="287"/>
+        <location filename="../../annotator/gui/dashboard.py" line="288"/>
         <source>Spans of the label in the documents both of a pair labelled, summed over the pairs</source>
         <translation>Фрагменты метки в документах, размеченных обоими в паре, в сумме по всем парам</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="288"/>
+        <location filename="../../annotator/gui/dashboard.py" line="289"/>
         <source>Per label, over all pairs</source>
         <translation>По меткам, по всем парам</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="294"/>
-        <location filename="../../annotator/gui/dashboard.py" line="573"/>
-        <location filename="../../annotator/gui/dashboard.py" line="580"/>
+        <location filename="../../annotator/gui/dashboard.py" line="295"/>
+        <location filename="../../annotator/gui/dashboard.py" line="574"/>
+        <location filename="../../annotator/gui/dashboard.py" line="581"/>
         <source>Annotator</source>
         <translation>Аннотатор</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="294"/>
+        <location filename="../../annotator/gui/dashboard.py" line="295"/>
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="294"/>
+        <location filename="../../annotator/gui/dashboard.py" line="295"/>
         <source>Precision</source>
         <translation>Точность</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="295"/>
+        <location filename="../../annotator/gui/dashboard.py" line="296"/>
         <source>Recall</source>
         <translation>Полнота</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="296"/>
         <location filename="../../annotator/gui/dashboard.py" line="297"/>
+        <location filename="../../annotator/gui/dashboard.py" line="298"/>
         <source>Exact match, gold as the reference</source>
         <translation>Точное совпадение, эталон как образец</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="300"/>
+        <location filename="../../annotator/gui/dashboard.py" line="301"/>
         <source>Each annotator against gold</source>
         <translation>Каждый аннотатор против эталона</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="310"/>
+        <location filename="../../annotator/gui/dashboard.py" line="311"/>
         <source>Progress</source>
         <translation>Ход работы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="317"/>
+        <location filename="../../annotator/gui/dashboard.py" line="318"/>
         <source>Document</source>
         <translation>Документ</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="317"/>
+        <location filename="../../annotator/gui/dashboard.py" line="318"/>
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="317"/>
+        <location filename="../../annotator/gui/dashboard.py" line="318"/>
         <source>Annotators</source>
         <translation>Аннотаторы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="318"/>
+        <location filename="../../annotator/gui/dashboard.py" line="319"/>
         <source>Disagreements</source>
         <translation>Расхождения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="318"/>
+        <location filename="../../annotator/gui/dashboard.py" line="319"/>
         <source>Agreed</source>
         <translation>Совпало</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="318"/>
+        <location filename="../../annotator/gui/dashboard.py" line="319"/>
         <source>Gold</source>
         <translation>Эталон</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="327"/>
+        <location filename="../../annotator/gui/dashboard.py" line="328"/>
         <source>Open in curation</source>
         <translation>Открыть для курирования</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="333"/>
+        <location filename="../../annotator/gui/dashboard.py" line="334"/>
         <source>Documents with the most disagreement</source>
         <translation>Документы с наибольшими расхождениями</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="338"/>
+        <location filename="../../annotator/gui/dashboard.py" line="339"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="394"/>
+        <location filename="../../annotator/gui/dashboard.py" line="395"/>
         <source>Computing…</source>
         <translation>Вычисляется…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="417"/>
+        <location filename="../../annotator/gui/dashboard.py" line="418"/>
         <source>Not computed: %1</source>
         <translation>Не вычислено: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="423"/>
+        <location filename="../../annotator/gui/dashboard.py" line="424"/>
         <source>%1 document(s) with sets; annotators: %2</source>
         <translation>Документов с наборами: %1; аннотаторы: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="426"/>
+        <location filename="../../annotator/gui/dashboard.py" line="427"/>
         <source>; done sets only</source>
         <translation>; только готовые наборы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="457"/>
+        <location filename="../../annotator/gui/dashboard.py" line="458"/>
         <source>%1 token(s) labelled by both</source>
         <translation>Токенов, размеченных обоими: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="460"/>
+        <location filename="../../annotator/gui/dashboard.py" line="461"/>
         <source>Undefined: %1</source>
         <translation>Не определено: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="470"/>
+        <location filename="../../annotator/gui/dashboard.py" line="471"/>
         <source>%1 as reference, %2 as candidate</source>
         <translation>%1 — образец, %2 — сравниваемый</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="471"/>
+        <location filename="../../annotator/gui/dashboard.py" line="472"/>
         <source>Precision %1, recall %2, F1 %3</source>
         <translation>Точность %1, полнота %2, F1 %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="473"/>
+        <location filename="../../annotator/gui/dashboard.py" line="474"/>
         <source>%1 matched; %2 has %3 span(s), %4 has %5</source>
         <translation>Совпало: %1; у %2 фрагментов: %3, у %4: %5</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="476"/>
+        <location filename="../../annotator/gui/dashboard.py" line="477"/>
         <source>%1 document(s) labelled by both</source>
         <translation>Документов, размеченных обоими: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="479"/>
+        <location filename="../../annotator/gui/dashboard.py" line="480"/>
         <source>Undefined: neither has a span in the documents both labelled</source>
         <translation>Не определено: ни у кого нет фрагментов в документах, размеченных обоими</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="510"/>
+        <location filename="../../annotator/gui/dashboard.py" line="511"/>
         <source>Fewer than two annotators have sets: nothing to compare yet.</source>
         <translation>Наборы есть меньше чем у двух аннотаторов: пока нечего сравнивать.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="512"/>
+        <location filename="../../annotator/gui/dashboard.py" line="513"/>
         <source>Each token labelled by its outermost span (or O), over the tokens both annotators labelled.</source>
         <translation>Каждый токен получает метку внешнего фрагмента (или O); считаются токены, размеченные обоими аннотаторами.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="515"/>
+        <location filename="../../annotator/gui/dashboard.py" line="516"/>
         <source>Spans matched one to one; F1 is the same either way round. Hover over a cell for precision and recall.</source>
         <translation>Фрагменты сопоставлены один к одному; F1 не зависит от порядка. Наведите на ячейку, чтобы увидеть точность и полноту.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="531"/>
+        <location filename="../../annotator/gui/dashboard.py" line="532"/>
         <source>%1 matched of %2 and %3</source>
         <translation>Совпало %1 из %2 и %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="542"/>
+        <location filename="../../annotator/gui/dashboard.py" line="543"/>
         <source>No gold yet: once a curator settles a document, each annotator is compared with its gold set here.</source>
         <translation>Эталона пока нет: когда куратор утвердит документ, здесь каждый аннотатор будет сравнён с эталоном.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="563"/>
+        <location filename="../../annotator/gui/dashboard.py" line="564"/>
         <source>Relaxed: precision %1, recall %2</source>
         <translation>С перекрытием: точность %1, полнота %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="573"/>
+        <location filename="../../annotator/gui/dashboard.py" line="574"/>
         <source>Assigned</source>
         <translation>Назначено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="573"/>
-        <location filename="../../annotator/gui/dashboard.py" line="580"/>
+        <location filename="../../annotator/gui/dashboard.py" line="574"/>
+        <location filename="../../annotator/gui/dashboard.py" line="581"/>
         <source>Done</source>
         <translation>Готово</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="574"/>
-        <location filename="../../annotator/gui/dashboard.py" line="581"/>
+        <location filename="../../annotator/gui/dashboard.py" line="575"/>
+        <location filename="../../annotator/gui/dashboard.py" line="582"/>
         <source>In progress</source>
         <translation>В работе</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="574"/>
-        <location filename="../../annotator/gui/dashboard.py" line="581"/>
+        <location filename="../../annotator/gui/dashboard.py" line="575"/>
+        <location filename="../../annotator/gui/dashboard.py" line="582"/>
         <source>Skipped</source>
         <translation>Пропущено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="574"/>
+        <location filename="../../annotator/gui/dashboard.py" line="575"/>
         <source>Remaining</source>
         <translation>Осталось</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="577"/>
+        <location filename="../../annotator/gui/dashboard.py" line="578"/>
         <source>Against the assignments: done of assigned.</source>
         <translation>По назначениям: готово из назначенных.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="580"/>
+        <location filename="../../annotator/gui/dashboard.py" line="581"/>
         <source>Sets</source>
         <translation>Наборы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="581"/>
+        <location filename="../../annotator/gui/dashboard.py" line="582"/>
         <source>New</source>
         <translation>Новые</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="583"/>
+        <location filename="../../annotator/gui/dashboard.py" line="584"/>
         <source>No document is assigned yet: these are the sets each annotator has (done of all).</source>
         <translation>Документы ещё не назначены: показаны наборы каждого аннотатора (готово из всех).</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="585"/>
+        <location filename="../../annotator/gui/dashboard.py" line="586"/>
         <source>No annotator has a set yet.</source>
         <translation>Ни у одного аннотатора пока нет наборов.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="605"/>
+        <location filename="../../annotator/gui/dashboard.py" line="606"/>
         <source>curated</source>
         <translation>утверждён</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="605"/>
+        <location filename="../../annotator/gui/dashboard.py" line="606"/>
         <source>in progress</source>
         <translation>в работе</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="606"/>
+        <location filename="../../annotator/gui/dashboard.py" line="607"/>
         <source>new</source>
         <translation>новый</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="606"/>
+        <location filename="../../annotator/gui/dashboard.py" line="607"/>
         <source>done</source>
         <translation>готов</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="607"/>
+        <location filename="../../annotator/gui/dashboard.py" line="608"/>
         <source>skipped</source>
         <translation>пропущен</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="608"/>
+        <location filename="../../annotator/gui/dashboard.py" line="609"/>
         <source>missing</source>
         <translation>есть не у всех</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="608"/>
+        <location filename="../../annotator/gui/dashboard.py" line="609"/>
         <source>label</source>
         <translation>метка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="608"/>
+        <location filename="../../annotator/gui/dashboard.py" line="609"/>
         <source>boundary</source>
         <translation>границы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="609"/>
+        <location filename="../../annotator/gui/dashboard.py" line="610"/>
         <source>speaker</source>
         <translation>источник</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="609"/>
+        <location filename="../../annotator/gui/dashboard.py" line="610"/>
         <source>other</source>
         <translation>другое</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="624"/>
+        <location filename="../../annotator/gui/dashboard.py" line="625"/>
         <source>No document has sets of two annotators yet.</source>
         <translation>Пока ни в одном документе нет наборов двух аннотаторов.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="626"/>
+        <location filename="../../annotator/gui/dashboard.py" line="627"/>
         <source>The %1 with the most disagreement of %2 documents; double-click or Enter to curate.</source>
         <translation>%1 документов с наибольшими расхождениями из %2; двойной щелчок или Enter — курировать.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="630"/>
+        <location filename="../../annotator/gui/dashboard.py" line="631"/>
         <source>%1 document(s) with two or more annotators; double-click or Enter to curate.</source>
         <translation>Документов с двумя и более аннотаторами: %1; двойной щелчок или Enter — курировать.</translation>
     </message>
@@ -403,17 +403,17 @@
 <context>
     <name>CheatSheet</name>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="169"/>
+        <location filename="../../annotator/gui/keys.py" line="174"/>
         <source>Keys</source>
         <translation>Клавиши</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="171"/>
+        <location filename="../../annotator/gui/keys.py" line="176"/>
         <source>Key</source>
         <translation>Клавиша</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="171"/>
+        <location filename="../../annotator/gui/keys.py" line="176"/>
         <source>Action</source>
         <translation>Действие</translation>
     </message>
@@ -852,47 +852,47 @@
 <context>
     <name>DocumentList</name>
     <message>
-        <location filename="../../annotator/gui/document_list.py" line="36"/>
+        <location filename="../../annotator/gui/document_list.py" line="39"/>
         <source>Document</source>
         <translation>Документ</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/document_list.py" line="37"/>
+        <location filename="../../annotator/gui/document_list.py" line="40"/>
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/document_list.py" line="38"/>
+        <location filename="../../annotator/gui/document_list.py" line="41"/>
         <source>Length</source>
         <translation>Длина</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/document_list.py" line="39"/>
+        <location filename="../../annotator/gui/document_list.py" line="42"/>
         <source>My status</source>
         <translation>Мой статус</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/document_list.py" line="43"/>
+        <location filename="../../annotator/gui/document_list.py" line="46"/>
         <source>new</source>
         <translation>новый</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/document_list.py" line="44"/>
+        <location filename="../../annotator/gui/document_list.py" line="47"/>
         <source>in_progress</source>
         <translation>в работе</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/document_list.py" line="45"/>
+        <location filename="../../annotator/gui/document_list.py" line="48"/>
         <source>done</source>
         <translation>готов</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/document_list.py" line="46"/>
+        <location filename="../../annotator/gui/document_list.py" line="49"/>
         <source>curated</source>
         <translation>проверен куратором</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/document_list.py" line="47"/>
+        <location filename="../../annotator/gui/document_list.py" line="50"/>
         <source>skipped</source>
         <translation>пропущен</translation>
     </message>
@@ -1121,6 +1121,44 @@
         <location filename="../../annotator/gui/filter_bar.py" line="73"/>
         <source>My status</source>
         <translation>Мой статус</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <location filename="../../annotator/gui/find_bar.py" line="58"/>
+        <source>Find in this document: words in any form, &quot;a phrase&quot;, word*</source>
+        <translation>Найти в документе: слова в любой форме, &quot;фраза&quot;, слово*</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/find_bar.py" line="62"/>
+        <source>Previous hit (Shift+Enter, Shift+F3)</source>
+        <translation>Предыдущее совпадение (Shift+Enter, Shift+F3)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/find_bar.py" line="65"/>
+        <source>Next hit (Enter, F3)</source>
+        <translation>Следующее совпадение (Enter, F3)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/find_bar.py" line="69"/>
+        <source>Close (Esc)</source>
+        <translation>Закрыть (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/find_bar.py" line="72"/>
+        <source>Find:</source>
+        <translation>Найти:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/find_bar.py" line="146"/>
+        <source>%1 of %2</source>
+        <translation>%1 из %2</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/find_bar.py" line="149"/>
+        <source>No hits</source>
+        <translation>Ничего не найдено</translation>
     </message>
 </context>
 <context>
@@ -1424,156 +1462,176 @@
     </message>
     <message>
         <location filename="../../annotator/gui/keys.py" line="50"/>
+        <source>Find in this document (any form of a word)</source>
+        <translation>Найти в документе (любая форма слова)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/keys.py" line="51"/>
+        <source>Next hit in this document</source>
+        <translation>Следующее совпадение в документе</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/keys.py" line="52"/>
+        <source>Previous hit in this document</source>
+        <translation>Предыдущее совпадение в документе</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/keys.py" line="54"/>
+        <source>Search the corpus (Enter on a hit opens it)…</source>
+        <translation>Поиск по корпусу (Enter на совпадении открывает его)…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/keys.py" line="55"/>
         <source>Mark the document done (or back in progress)</source>
         <translation>Отметить документ готовым (или вернуть в работу)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="51"/>
+        <location filename="../../annotator/gui/keys.py" line="56"/>
         <source>Snap selections to whole tokens (on/off)</source>
         <translation>Выделять только целые токены (вкл./выкл.)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="52"/>
+        <location filename="../../annotator/gui/keys.py" line="57"/>
         <source>Preferences…</source>
         <translation>Настройки…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="53"/>
+        <location filename="../../annotator/gui/keys.py" line="58"/>
         <source>Edit the labels of the scheme…</source>
         <translation>Изменить метки схемы…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="54"/>
+        <location filename="../../annotator/gui/keys.py" line="59"/>
         <source>Show this list of keys</source>
         <translation>Показать этот список клавиш</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="56"/>
+        <location filename="../../annotator/gui/keys.py" line="61"/>
         <source>Make the selection a claim</source>
         <translation>Сделать выделенное утверждением</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="57"/>
+        <location filename="../../annotator/gui/keys.py" line="62"/>
         <source>Speaker: the next mention, nearest first</source>
         <translation>Источник: следующее упоминание, сначала ближайшие</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="58"/>
+        <location filename="../../annotator/gui/keys.py" line="63"/>
         <source>Speaker: the previous mention</source>
         <translation>Источник: предыдущее упоминание</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="59"/>
+        <location filename="../../annotator/gui/keys.py" line="64"/>
         <source>Speaker: the author (the outlet&apos;s own voice)</source>
         <translation>Источник: автор (голос самого издания)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="61"/>
+        <location filename="../../annotator/gui/keys.py" line="66"/>
         <source>Speaker: the selected pronoun, marked as a mention</source>
         <translation>Источник: выделенное местоимение, размеченное как упоминание</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="62"/>
+        <location filename="../../annotator/gui/keys.py" line="67"/>
         <source>Cue: the selected words that report the claim</source>
         <translation>Маркер: выделенные слова, вводящие утверждение</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="63"/>
+        <location filename="../../annotator/gui/keys.py" line="68"/>
         <source>Remove the cue</source>
         <translation>Убрать маркер</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="64"/>
+        <location filename="../../annotator/gui/keys.py" line="69"/>
         <source>Certainty: asserted or hedged</source>
         <translation>Уверенность: утверждается или с оговоркой</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="65"/>
+        <location filename="../../annotator/gui/keys.py" line="70"/>
         <source>Check-worthy: yes or no</source>
         <translation>Проверять: да или нет</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="66"/>
+        <location filename="../../annotator/gui/keys.py" line="71"/>
         <source>Quantity: accept the proposal</source>
         <translation>Величина: принять предложение</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="67"/>
+        <location filename="../../annotator/gui/keys.py" line="72"/>
         <source>Quantity: clear</source>
         <translation>Величина: очистить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="69"/>
+        <location filename="../../annotator/gui/keys.py" line="74"/>
         <source>Relation: press on the head, then on the tail, then pick the type</source>
         <translation>Связь: нажмите на начале, затем на конце, затем выберите тип</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="70"/>
+        <location filename="../../annotator/gui/keys.py" line="75"/>
         <source>Cancel a relation begun</source>
         <translation>Отменить начатую связь</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="71"/>
+        <location filename="../../annotator/gui/keys.py" line="76"/>
         <source>Go to the claim list (Enter jumps to a claim)</source>
         <translation>К списку утверждений (Enter — перейти к утверждению)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="74"/>
+        <location filename="../../annotator/gui/keys.py" line="79"/>
         <source>Note on the span or claim under the caret (else the document)</source>
         <translation>Заметка к фрагменту или утверждению под курсором (иначе к документу)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="76"/>
+        <location filename="../../annotator/gui/keys.py" line="81"/>
         <source>Flag the span, claim or document as unsure (or unflag it)</source>
         <translation>Пометить фрагмент, утверждение или документ как сомнительный (или снять пометку)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="78"/>
+        <location filename="../../annotator/gui/keys.py" line="83"/>
         <source>Skip the document as out of scope (or take it back)</source>
         <translation>Пропустить документ как не относящийся к задаче (или вернуть)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="80"/>
+        <location filename="../../annotator/gui/keys.py" line="85"/>
         <source>Agreement dashboard…</source>
         <translation>Сводка согласия…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="81"/>
+        <location filename="../../annotator/gui/keys.py" line="86"/>
         <source>Curate this document…</source>
         <translation>Курировать этот документ…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="82"/>
+        <location filename="../../annotator/gui/keys.py" line="87"/>
         <source>The team&apos;s notes and flags…</source>
         <translation>Заметки и пометки команды…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="93"/>
+        <location filename="../../annotator/gui/keys.py" line="98"/>
         <source>Caret to the next token</source>
         <translation>Курсор к следующему токену</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="94"/>
+        <location filename="../../annotator/gui/keys.py" line="99"/>
         <source>Caret to the previous token</source>
         <translation>Курсор к предыдущему токену</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="95"/>
+        <location filename="../../annotator/gui/keys.py" line="100"/>
         <source>Extend the selection by a token</source>
         <translation>Расширить выделение на токен вперёд</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="97"/>
+        <location filename="../../annotator/gui/keys.py" line="102"/>
         <source>Extend the selection back by a token</source>
         <translation>Расширить выделение на токен назад</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="100"/>
+        <location filename="../../annotator/gui/keys.py" line="105"/>
         <source>Label the selection (or the span under the caret) as %1</source>
         <translation>Разметить выделение (или фрагмент под курсором) меткой %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="135"/>
+        <location filename="../../annotator/gui/keys.py" line="140"/>
         <source>Claim type %1: make the selection a claim, or retype the claim</source>
         <translation>Тип утверждения %1: сделать выделенное утверждением или сменить тип</translation>
     </message>
@@ -1606,219 +1664,219 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="127"/>
+        <location filename="../../annotator/gui/main_window.py" line="130"/>
         <source>annotator</source>
         <translation>annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="160"/>
+        <location filename="../../annotator/gui/main_window.py" line="165"/>
         <source>Claims</source>
         <translation>Утверждения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="161"/>
+        <location filename="../../annotator/gui/main_window.py" line="166"/>
         <source>Relations</source>
         <translation>Связи</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="163"/>
-        <location filename="../../annotator/gui/main_window.py" line="626"/>
+        <location filename="../../annotator/gui/main_window.py" line="168"/>
+        <location filename="../../annotator/gui/main_window.py" line="690"/>
         <source>Notes</source>
         <translation>Заметки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="172"/>
+        <location filename="../../annotator/gui/main_window.py" line="187"/>
         <source>Spans</source>
         <translation>Фрагменты</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="173"/>
+        <location filename="../../annotator/gui/main_window.py" line="188"/>
         <source>Attributes</source>
         <translation>Атрибуты</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="174"/>
+        <location filename="../../annotator/gui/main_window.py" line="189"/>
         <source>Labels</source>
         <translation>Метки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="179"/>
+        <location filename="../../annotator/gui/main_window.py" line="194"/>
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="189"/>
+        <location filename="../../annotator/gui/main_window.py" line="204"/>
         <source>This document&apos;s place in the list as filtered</source>
         <translation>Место документа в отфильтрованном списке</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="250"/>
+        <location filename="../../annotator/gui/main_window.py" line="270"/>
         <source>All saved</source>
         <translation>Всё сохранено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="290"/>
+        <location filename="../../annotator/gui/main_window.py" line="310"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="293"/>
+        <location filename="../../annotator/gui/main_window.py" line="313"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="296"/>
+        <location filename="../../annotator/gui/main_window.py" line="319"/>
         <source>&amp;Label</source>
         <translation>&amp;Метки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="298"/>
+        <location filename="../../annotator/gui/main_window.py" line="321"/>
         <source>&amp;Go</source>
         <translation>П&amp;ереход</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="301"/>
+        <location filename="../../annotator/gui/main_window.py" line="324"/>
         <source>&amp;Options</source>
         <translation>&amp;Настройки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="308"/>
+        <location filename="../../annotator/gui/main_window.py" line="331"/>
         <source>&amp;Team</source>
         <translation>&amp;Команда</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="311"/>
+        <location filename="../../annotator/gui/main_window.py" line="334"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="377"/>
+        <location filename="../../annotator/gui/main_window.py" line="400"/>
         <source>This column cannot be sorted</source>
         <translation>По этому столбцу нельзя сортировать</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="402"/>
+        <location filename="../../annotator/gui/main_window.py" line="425"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="430"/>
+        <location filename="../../annotator/gui/main_window.py" line="455"/>
         <source>annotator — %1 — %2</source>
         <translation>annotator — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="443"/>
+        <location filename="../../annotator/gui/main_window.py" line="499"/>
         <source>Set your annotator name first</source>
         <translation>Сначала укажите своё имя аннотатора</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="453"/>
+        <location filename="../../annotator/gui/main_window.py" line="513"/>
         <source>Saving…</source>
         <translation>Сохранение…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="463"/>
+        <location filename="../../annotator/gui/main_window.py" line="523"/>
         <source>That is already a %1 span</source>
         <translation>Это уже фрагмент с меткой %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="465"/>
+        <location filename="../../annotator/gui/main_window.py" line="525"/>
         <source>Select some text to label</source>
         <translation>Выделите текст, чтобы поставить метку</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="474"/>
+        <location filename="../../annotator/gui/main_window.py" line="534"/>
         <source>No span or claim under the caret</source>
         <translation>Под курсором нет фрагмента или утверждения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="493"/>
-        <location filename="../../annotator/gui/main_window.py" line="528"/>
+        <location filename="../../annotator/gui/main_window.py" line="553"/>
+        <location filename="../../annotator/gui/main_window.py" line="588"/>
         <source>Settings not saved: %1</source>
         <translation>Настройки не сохранены: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="495"/>
+        <location filename="../../annotator/gui/main_window.py" line="555"/>
         <source>Snapping to tokens on</source>
         <translation>Привязка к токенам включена</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="495"/>
+        <location filename="../../annotator/gui/main_window.py" line="555"/>
         <source>Snapping to tokens off</source>
         <translation>Привязка к токенам выключена</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="538"/>
+        <location filename="../../annotator/gui/main_window.py" line="598"/>
         <source>The new database opens when you next start annotator</source>
         <translation>Новая база данных откроется при следующем запуске annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="626"/>
+        <location filename="../../annotator/gui/main_window.py" line="690"/>
         <source>Notes (%1)</source>
         <translation>Заметки (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="884"/>
+        <location filename="../../annotator/gui/main_window.py" line="948"/>
         <source>Nothing to undo or redo</source>
         <translation>Нечего отменять или повторять</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="887"/>
+        <location filename="../../annotator/gui/main_window.py" line="951"/>
         <source>Saved</source>
         <translation>Сохранено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="904"/>
+        <location filename="../../annotator/gui/main_window.py" line="968"/>
         <source>Saved ✓ %1</source>
         <translation>Сохранено ✓ %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="909"/>
+        <location filename="../../annotator/gui/main_window.py" line="973"/>
         <source>%1 (in %2)</source>
         <translation>%1 (в %2)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="915"/>
+        <location filename="../../annotator/gui/main_window.py" line="979"/>
         <source>Nothing changed</source>
         <translation>Ничего не изменено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="918"/>
+        <location filename="../../annotator/gui/main_window.py" line="982"/>
         <source>Error: %1</source>
         <translation>Ошибка: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="919"/>
+        <location filename="../../annotator/gui/main_window.py" line="983"/>
         <source>Not saved</source>
         <translation>Не сохранено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="925"/>
+        <location filename="../../annotator/gui/main_window.py" line="989"/>
         <source>%1 / %2 documents done</source>
         <translation>Готово документов: %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="928"/>
+        <location filename="../../annotator/gui/main_window.py" line="992"/>
         <source>%1 spans in this document</source>
         <translation>Фрагментов в документе: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="933"/>
+        <location filename="../../annotator/gui/main_window.py" line="997"/>
         <source>Undo: %1</source>
         <translation>Отменить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="933"/>
+        <location filename="../../annotator/gui/main_window.py" line="997"/>
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="934"/>
+        <location filename="../../annotator/gui/main_window.py" line="998"/>
         <source>Redo: %1</source>
         <translation>Повторить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="934"/>
+        <location filename="../../annotator/gui/main_window.py" line="998"/>
         <source>Redo</source>
         <translation>Повторить</translation>
     </message>
@@ -2145,273 +2203,314 @@
 <context>
     <name>SchemeEditor</name>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="141"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="154"/>
         <source>Annotation scheme</source>
         <translation>Схема разметки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="145"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="158"/>
         <source>Add label</source>
         <translation>Добавить метку</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="146"/>
-        <location filename="../../annotator/gui/scheme_editor.py" line="233"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="159"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="239"/>
         <source>Delete…</source>
         <translation>Удалить…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="147"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="160"/>
         <source>Merge into…</source>
         <translation>Слить с…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="165"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="171"/>
         <source>Colour…</source>
         <translation>Цвет…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="168"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="174"/>
         <source>When to use this label, with examples; shown as a tooltip in the palette and the list of keys</source>
         <translation>Когда ставить эту метку, с примерами; показывается подсказкой в палитре и в списке клавиш</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="172"/>
-        <location filename="../../annotator/gui/scheme_editor.py" line="254"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="178"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="253"/>
         <source>Name</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="173"/>
-        <location filename="../../annotator/gui/scheme_editor.py" line="255"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="179"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="254"/>
         <source>Hotkey</source>
         <translation>Клавиша</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="174"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="180"/>
         <source>Colour</source>
         <translation>Цвет</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="175"/>
-        <location filename="../../annotator/gui/scheme_editor.py" line="256"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="181"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="255"/>
         <source>Description</source>
         <translation>Описание</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="176"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="182"/>
         <source>Guideline</source>
         <translation>Инструкция</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="180"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="186"/>
         <source>Attribute</source>
         <translation>Атрибут</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="180"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="186"/>
         <source>Type</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="180"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="186"/>
         <source>Choices</source>
         <translation>Варианты</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="187"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="193"/>
         <source>name</source>
         <translation>название</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="189"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="195"/>
         <source>yes / no</source>
         <translation>да / нет</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="189"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="195"/>
         <source>choice</source>
         <translation>выбор</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="189"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="195"/>
         <source>text</source>
         <translation>текст</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="192"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="198"/>
         <source>choices, comma-separated</source>
         <translation>варианты через запятую</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="193"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="199"/>
         <source>Add</source>
         <translation>Добавить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="194"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="200"/>
         <source>Remove</source>
         <translation>Убрать</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="199"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="205"/>
         <source>Attributes of this label</source>
         <translation>Атрибуты этой метки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="211"/>
-        <location filename="../../annotator/gui/scheme_editor.py" line="444"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="217"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="446"/>
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="212"/>
-        <location filename="../../annotator/gui/scheme_editor.py" line="445"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="218"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="447"/>
         <source>Redo</source>
         <translation>Повторить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="213"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="219"/>
         <source>Import scheme…</source>
         <translation>Загрузить схему…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="214"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="220"/>
         <source>Export scheme…</source>
         <translation>Сохранить схему…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="215"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="221"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="232"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="238"/>
         <source>Add claim type</source>
         <translation>Добавить тип</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="252"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="251"/>
         <source>What a claim of this type asserts, with an example</source>
         <translation>Какие утверждения относятся к этому типу, с примером</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="269"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="268"/>
         <source>Labels</source>
         <translation>Метки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="270"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="269"/>
         <source>Claim types</source>
         <translation>Типы утверждений</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="347"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="349"/>
         <source>%1 spans</source>
         <translation>фрагментов: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="370"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="372"/>
         <source>%1 claims</source>
         <translation>утверждений: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="444"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="446"/>
         <source>Undo: %1</source>
         <translation>Отменить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="445"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="447"/>
         <source>Redo: %1</source>
         <translation>Повторить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="491"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="493"/>
         <source>Saved version %1: %2</source>
         <translation>Сохранена версия %1: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="509"/>
-        <location filename="../../annotator/gui/scheme_editor.py" line="734"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="511"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="736"/>
         <source>Not saved: %1</source>
         <translation>Не сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="551"/>
-        <location filename="../../annotator/gui/scheme_editor.py" line="693"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="553"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="695"/>
         <source>Type one key</source>
         <translation>Нажмите одну клавишу</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="566"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="568"/>
         <source>Colour of %1</source>
         <translation>Цвет метки %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="610"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="612"/>
         <source>Merge %1</source>
         <translation>Слияние %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="611"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="613"/>
         <source>Merge %1 into:</source>
         <translation>Слить %1 с меткой:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="618"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="620"/>
         <source>Delete the label %1? It removes %2 spans (%3), %4 relations on them, and %5 claims lose their speaker. You can undo this.</source>
         <translation>Удалить метку %1? Будут удалены фрагменты (%2: %3) и связи с ними (%4), а у утверждений (%5) пропадёт источник. Это можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="625"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="627"/>
         <source>Merge %1 into %2? %3 spans (%4) become %2; %5 of them are dropped because a %2 span is already at the same place. You can undo this.</source>
         <translation>Слить %1 с %2? Фрагменты (%3: %4) получат метку %2; из них %5 удаляются, потому что на том же месте уже есть фрагмент %2. Это можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="637"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="639"/>
         <source>Delete label</source>
         <translation>Удаление метки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="650"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="652"/>
         <source>Merge labels</source>
         <translation>Слияние меток</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="721"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="723"/>
         <source>Delete the claim type %1? It removes %2 claims (%3), with the %4 relations and %5 notes on them. You can undo this.</source>
         <translation>Удалить тип утверждения %1? Будут удалены утверждения (%2: %3), а также связи (%4) и заметки (%5) на них. Это можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="739"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="741"/>
         <source>Delete claim type</source>
         <translation>Удаление типа утверждения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="751"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="753"/>
         <source>Give the attribute a name</source>
         <translation>Дайте атрибуту название</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="780"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="790"/>
         <source>Import scheme</source>
         <translation>Загрузить схему</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="780"/>
-        <location filename="../../annotator/gui/scheme_editor.py" line="789"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="790"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="799"/>
         <source>Scheme (*.json)</source>
         <translation>Схема (*.json)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="789"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="799"/>
         <source>Export scheme</source>
         <translation>Сохранить схему</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="795"/>
+        <location filename="../../annotator/gui/scheme_editor.py" line="805"/>
         <source>Wrote version %1 to %2</source>
         <translation>Версия %1 сохранена в %2</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPane</name>
+    <message>
+        <location filename="../../annotator/gui/search_pane.py" line="190"/>
+        <source>Search the corpus</source>
+        <translation>Поиск по корпусу</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/search_pane.py" line="194"/>
+        <source>Words in any form, &quot;a phrase&quot;, word* — Enter searches</source>
+        <translation>Слова в любой форме, &quot;фраза&quot;, слово* — Enter ищет</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/search_pane.py" line="226"/>
+        <source>Searching…</source>
+        <translation>Поиск…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/search_pane.py" line="232"/>
+        <source>No hits</source>
+        <translation>Ничего не найдено</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../annotator/gui/search_pane.py" line="234"/>
+        <source>%n hit(s)</source>
+        <translation>
+            <numerusform>%n совпадение</numerusform>
+            <numerusform>%n совпадения</numerusform>
+            <numerusform>%n совпадений</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../annotator/gui/search_pane.py" line="236"/>
+        <source>%n hit(s) so far; scroll for more</source>
+        <translation>
+            <numerusform>пока %n совпадение; прокрутите, чтобы увидеть ещё</numerusform>
+            <numerusform>пока %n совпадения; прокрутите, чтобы увидеть ещё</numerusform>
+            <numerusform>пока %n совпадений; прокрутите, чтобы увидеть ещё</numerusform>
+        </translation>
     </message>
 </context>
 <context>
