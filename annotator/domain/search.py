@@ -157,11 +157,16 @@ def words_with_offsets(text: str) -> list[tuple[int, int, str]]:
 
 
 def _phrase_hits(phrase: Phrase, words: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
-    terms = phrase.terms
-    n = len(terms)
+    # Each term is tried once per distinct word (a text repeats its words), then the text is scanned.
+    distinct = {w for _, _, w in words}
+    matching = [{w for w in distinct if term.matches(w)} for term in phrase.terms]
+    first, rest = matching[0], matching[1:]
+    if not rest:
+        return [(start, end) for start, end, w in words if w in first]
+    n = len(matching)
     hits = []
     for i in range(len(words) - n + 1):
-        if all(terms[k].matches(words[i + k][2]) for k in range(n)):
+        if words[i][2] in first and all(words[i + k][2] in rest[k - 1] for k in range(1, n)):
             hits.append((words[i][0], words[i + n - 1][1]))
     return hits
 

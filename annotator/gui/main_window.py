@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QItemSelectionModel, QLocale, QModelIndex, Qt, Signal
@@ -43,8 +43,6 @@ from annotator.domain.scheme import Scheme
 from annotator.gui.attribute_editor import AttributeEditor
 from annotator.gui.claim_actions import ClaimActions, claim_handlers
 from annotator.gui.claim_panel import ClaimPanel
-from annotator.gui.curation_window import CurationWindow
-from annotator.gui.dashboard import AgreementDashboard
 from annotator.gui.note_actions import NoteActions
 from annotator.gui.notes_list import NotesList
 from annotator.gui.team_notes import TeamNotes
@@ -70,7 +68,6 @@ from annotator.gui.keys import (
 from annotator.gui.label_colors import label_colors
 from annotator.gui.palette import LabelPalette
 from annotator.gui.preferences import PreferencesDialog
-from annotator.gui.scheme_editor import EditorState, SchemeEditor, load_editor_state
 from annotator.gui.settings import GuiSettings, save_settings
 from annotator.gui.relation_list import RelationList
 from annotator.gui.span_keys import ALREADY, NOTHING, label_call, next_span
@@ -80,6 +77,11 @@ from annotator.gui.translation import language_for
 from annotator.services import annotating, documents, history, notes
 from annotator.services.errors import ServiceError
 from annotator.services.workspace import Workspace
+
+if TYPE_CHECKING:  # imported when first opened: the window starts without their modules (numpy, agreement)
+    from annotator.gui.curation_window import CurationWindow
+    from annotator.gui.dashboard import AgreementDashboard
+    from annotator.gui.scheme_editor import EditorState, SchemeEditor
 
 log = logging.getLogger(__name__)
 
@@ -756,6 +758,8 @@ class MainWindow(QMainWindow):
     def open_dashboard(self) -> AgreementDashboard:
         """Team ▸ Agreement dashboard: a document picked there opens in the curation window."""
         if self.dashboard is None:
+            from annotator.gui.dashboard import AgreementDashboard
+
             self.dashboard = AgreementDashboard(self.workspace, self.runner, self)
             self.dashboard.curate_requested.connect(self.open_curation)
         else:
@@ -772,6 +776,8 @@ class MainWindow(QMainWindow):
             return None
         window = self.curation_windows.get(document_id)
         if window is None:
+            from annotator.gui.curation_window import CurationWindow
+
             window = CurationWindow(self.workspace, self.runner, self.owner, document_id, self.settings,
                                     scheme=self.scheme)
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -826,6 +832,8 @@ class MainWindow(QMainWindow):
             self._scheme_editor_loading = False
             if not shiboken6.isValid(self) or self.scheme_editor is not None:
                 return
+            from annotator.gui.scheme_editor import SchemeEditor
+
             self.scheme_editor = SchemeEditor(workspace, self.runner, user, state, self)
             self.scheme_editor.scheme_changed.connect(self.set_scheme)
             self.scheme_editor.show()
@@ -835,6 +843,8 @@ class MainWindow(QMainWindow):
             self._scheme_editor_loading = False
             if shiboken6.isValid(self):
                 self._on_error(exc)
+
+        from annotator.gui.scheme_editor import load_editor_state
 
         self.runner.run(partial(load_editor_state, workspace, user), on_done=build, on_error=failed)
         return None

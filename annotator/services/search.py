@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 
 from annotator.domain.query import DocumentQuery
-from annotator.domain.search import SearchQuery, Snippet, locate, parse, snippet, words_with_offsets
+from annotator.domain.search import SearchQuery, Snippet, locate, parse, snippet
 from annotator.i18n import _
 from annotator.services.claim_report import ClaimFilter, claim_record
 from annotator.services.errors import ServiceError
@@ -32,6 +32,7 @@ from annotator.services.workspace import Workspace
 from annotator.storage.repository import CLAIM, ENTITY
 
 PAGE = 50  # documents read per step: a page of hits for the window comes after one or two steps
+SPAN_PAGE = 500  # spans are read with their covered text only, and hits among them are sparser
 
 Cursor = tuple[int, int, int, int]  # (document ordinal, start, end, annotation id or 0)
 
@@ -91,20 +92,25 @@ def _text_hits(parsed: SearchQuery, page: list[tuple[int, str]], texts: dict[str
 
 
 def _span_hits(repo, parsed: SearchQuery | None, search_filter: SearchFilter, page: list[tuple[int, str]],
-               texts: dict[str, str]) -> Iterator[Hit]:
+               seen: dict[str, bool]) -> list[Hit]:
+    """``seen``: covered text -> whether it holds the query, over the whole search (names repeat)."""
     ordinals = dict((document_id, ordinal) for ordinal, document_id in page)
-    words: dict[str, list] = {}
-    for document_id, owner, span_id, start, end, label in repo.span_tuples(
-            list(ordinals), search_filter.labels, search_filter.owner):
+    rows = repo.span_tuples(list(ordinals), search_filter.labels, search_filter.owner)
+    # Reading the page's texts and slicing them costs less than cutting each span in SQL.
+    texts = repo.texts(sorted({row[0] for row in rows}))
+    hits = []
+    for document_id, owner, span_id, start, end, label in rows:
         body = texts[document_id]
+        covered = body[start:end]
         if parsed is not None:
-            if document_id not in words:
-                words[document_id] = words_with_offsets(body)
-            inside = [w for w in words[document_id] if w[0] >= start and w[1] <= end]
-            if not locate(parsed, "", words=inside):
+            holds = seen.get(covered)
+            if holds is None:
+                holds = seen[covered] = bool(locate(parsed, covered))
+            if not holds:
                 continue
-        yield Hit(document_id, ordinals[document_id], start, end, body[start:end], snippet(body, start, end),
-                  "span", span_id, label, owner)
+        hits.append(Hit(document_id, ordinals[document_id], start, end, covered, snippet(body, start, end),
+                        "span", span_id, label, owner))
+    return hits
 
 
 def _claim_hits(repo, parsed: SearchQuery | None, search_filter: SearchFilter, page: list[tuple[int, str]],
@@ -136,6 +142,7 @@ def iter_hits(workspace: Workspace, query: str | None, search_filter: SearchFilt
     parsed = _parsed(query, search_filter)
     kind = search_filter.kind
     last = after[0] - 1 if after is not None else 0
+    seen: dict[str, bool] = {}
     while True:
         with workspace.store.read() as repo:
             if kind == "text":
@@ -143,16 +150,17 @@ def iter_hits(workspace: Workspace, query: str | None, search_filter: SearchFilt
             else:
                 page = repo.annotation_candidates(
                     ENTITY if kind == "span" else CLAIM, search_filter.labels if kind == "span" else search_filter.types,
-                    search_filter.owner, search_filter.documents, last, PAGE, parsed)
+                    search_filter.owner, search_filter.documents, last, SPAN_PAGE if kind == "span" else PAGE, parsed)
             if not page:
                 return
-            texts = repo.texts([document_id for _, document_id in page])
-            if kind == "text":
-                hits = list(_text_hits(parsed, page, texts))  # type: ignore[arg-type]
-            elif kind == "span":
-                hits = list(_span_hits(repo, parsed, search_filter, page, texts))
+            if kind == "span":
+                hits = _span_hits(repo, parsed, search_filter, page, seen)
             else:
-                hits = list(_claim_hits(repo, parsed, search_filter, page, texts))
+                texts = repo.texts([document_id for _, document_id in page])
+                if kind == "text":
+                    hits = list(_text_hits(parsed, page, texts))  # type: ignore[arg-type]
+                else:
+                    hits = list(_claim_hits(repo, parsed, search_filter, page, texts))
         for hit in hits:
             if after is None or hit.cursor > after:
                 yield hit

@@ -389,11 +389,12 @@ class Repository:
         """(ordinal, id) of the documents that may hold ``query`` and pass the filters, after
         ``after_ordinal``, in corpus order; without an index, every document that passes."""
         index = self.search_index
-        stmt = select(DOCUMENTS.c.ordinal, DOCUMENTS.c.id).where(
-            DOCUMENTS.c.ordinal > after_ordinal, *self._conditions(documents))
+        stmt = select(DOCUMENTS.c.ordinal, DOCUMENTS.c.id).where(*self._conditions(documents))
         if index.indexed:
-            stmt = stmt.where(DOCUMENTS.c.ordinal.in_(index.ordinals(fts5_expression(query))))
-        return [tuple(r) for r in self.connection.execute(stmt.order_by(DOCUMENTS.c.ordinal).limit(limit))]
+            stmt = index.page(stmt, DOCUMENTS.c.ordinal, fts5_expression(query), after_ordinal)
+        else:
+            stmt = stmt.where(DOCUMENTS.c.ordinal > after_ordinal).order_by(DOCUMENTS.c.ordinal)
+        return [tuple(r) for r in self.connection.execute(stmt.limit(limit))]
 
     def documents_after(self, documents: DocumentQuery, after_ordinal: int, limit: int) -> list[tuple[int, str]]:
         """(ordinal, id) of the documents that pass the filters, after ``after_ordinal``."""
@@ -531,11 +532,12 @@ class Repository:
             has = has.where(SPANS.c.label.in_(list(labels)))
         if owner is not None:
             has = has.where(SETS.c.owner == owner)
-        stmt = select(DOCUMENTS.c.ordinal, DOCUMENTS.c.id).where(
-            DOCUMENTS.c.ordinal > after_ordinal, has.exists(), *self._conditions(documents))
+        stmt = select(DOCUMENTS.c.ordinal, DOCUMENTS.c.id).where(has.exists(), *self._conditions(documents))
         if query is not None and self.search_index.indexed:
-            stmt = stmt.where(DOCUMENTS.c.ordinal.in_(self.search_index.ordinals(fts5_expression(query))))
-        return [tuple(r) for r in self.connection.execute(stmt.order_by(DOCUMENTS.c.ordinal).limit(limit))]
+            stmt = self.search_index.page(stmt, DOCUMENTS.c.ordinal, fts5_expression(query), after_ordinal)
+        else:
+            stmt = stmt.where(DOCUMENTS.c.ordinal > after_ordinal).order_by(DOCUMENTS.c.ordinal)
+        return [tuple(r) for r in self.connection.execute(stmt.limit(limit))]
 
     def span_tuples(self, document_ids: Sequence[str], labels: Sequence[str],
                     owner: str | None = None) -> list[tuple[str, str, int, int, int, str]]:
@@ -794,6 +796,8 @@ def _after(sort_column, descending: bool, value: Any, ordinal: int):
     """Rows after (value, ordinal) in the order (sort column, ordinal), with NULLs first going up and
     last going down, as SQLite sorts them."""
     same = DOCUMENTS.c.ordinal > ordinal
+    if sort_column is DOCUMENTS.c.ordinal:  # one column, no OR: the index seeks straight to the page
+        return sort_column < value if descending else sort_column > value
     if descending:
         if value is None:
             return sort_column.is_(None) & same

@@ -108,6 +108,12 @@ class SearchIndex:
         """A subquery of the ordinals of the documents matching an expression of this index."""
         raise NotImplementedError
 
+    def page(self, statement: Select, ordinal, expression: str, after: int) -> Select:
+        """``statement`` (a select over documents, ``ordinal`` its ordinal column) driven by the
+        index: only the matching documents after ``after``, in ordinal order, so that a page
+        reads no further than its last row."""
+        raise NotImplementedError
+
 
 class Fts5Index(SearchIndex):
     def add(self, connection: Connection, documents: Iterable[tuple[int, str]]) -> None:
@@ -116,8 +122,16 @@ class Fts5Index(SearchIndex):
             connection.exec_driver_sql(_INSERT, rows)
 
     def ordinals(self, expression: str) -> Select:
-        return select(_fts.c.rowid).where(text(f"{FTS_TABLE} MATCH :fts_expression")
-                                          .bindparams(fts_expression=expression))
+        return select(_fts.c.rowid).where(_match(expression))
+
+    def page(self, statement: Select, ordinal, expression: str, after: int) -> Select:
+        # FTS5 answers MATCH with "rowid > ?" and rowid order itself, and stops at the LIMIT.
+        return (statement.join(_fts, _fts.c.rowid == ordinal)
+                .where(_match(expression), _fts.c.rowid > after).order_by(_fts.c.rowid))
+
+
+def _match(expression: str):
+    return text(f"{FTS_TABLE} MATCH :fts_expression").bindparams(fts_expression=expression)
 
 
 class NoIndex(SearchIndex):
