@@ -82,6 +82,7 @@ class DocumentListModel(QAbstractTableModel):
         self._cached_pages = max(1, cached_pages)
         self._pages: OrderedDict[int, list[DocumentSummary]] = OrderedDict()
         self._count: int | None = None
+        self._kept: tuple[str, int | None] | None = None  # (document, its row) counted with the query
 
     # ------------------------------------------------------------ state
 
@@ -93,12 +94,19 @@ class DocumentListModel(QAbstractTableModel):
     def annotator(self) -> str | None:
         return self._annotator
 
-    def set_query(self, query: DocumentQuery) -> None:
-        """Show the documents of ``query`` (the same query again re-reads everything)."""
+    def set_query(self, query: DocumentQuery, keep: str | None = None) -> None:
+        """Show the documents of ``query`` (the same query again re-reads everything).
+
+        ``keep``: a document whose row :meth:`find_row` will be asked next; it is counted
+        with the rows, in the same pass (a filter costs one evaluation, not two)."""
         self.beginResetModel()
         self._query = query
         self._pages.clear()
         self._count = None
+        self._kept = None
+        if keep is not None:
+            self._count, row = documents.count_and_position(self._workspace, query, keep)
+            self._kept = (keep, row)
         self.endResetModel()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -120,6 +128,8 @@ class DocumentListModel(QAbstractTableModel):
         row = self.row_of(document_id)
         if row is not None:
             return row
+        if self._kept is not None and self._kept[0] == document_id:
+            return self._kept[1]
         return documents.position(self._workspace, self._query, document_id)
 
     def set_annotator(self, name: str | None) -> None:

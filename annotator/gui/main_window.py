@@ -411,7 +411,7 @@ class MainWindow(QMainWindow):
 
     def _set_query(self, query: DocumentQuery, *, open_first: bool) -> None:
         current = self.document_id
-        self.document_model.set_query(query)
+        self.document_model.set_query(query, keep=current)
         row = None if current is None else self.document_model.find_row(current)
         if row is not None:
             self.select_row(row)

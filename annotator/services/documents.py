@@ -39,6 +39,13 @@ def position(workspace: Workspace, query: DocumentQuery, document_id: str) -> in
         return repo.position(query, document_id)
 
 
+def count_and_position(workspace: Workspace, query: DocumentQuery,
+                       document_id: str | None) -> tuple[int, int | None]:
+    """The number of rows of ``query`` and the row of a document among them (None: not in them)."""
+    with workspace.store.read() as repo:
+        return repo.count_and_position(query, document_id)
+
+
 def iter_summaries(workspace: Workspace, query: DocumentQuery = DocumentQuery(),
                    page_size: int = PAGE) -> Iterator[DocumentSummary]:
     last = None

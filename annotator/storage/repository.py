@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, Table, bindparam, func, insert, select, text
+from sqlalchemy import Connection, Table, bindparam, case, func, insert, select, text
 from sqlalchemy.exc import IntegrityError
 
 from annotator.domain.model import (
@@ -366,8 +366,25 @@ class Repository:
             select(sort_column, DOCUMENTS.c.ordinal).where(DOCUMENTS.c.id == document_id)).first()
         return tuple(row) if row else None
 
+    def count_and_position(self, query: DocumentQuery, document_id: str | None) -> tuple[int, int | None]:
+        """The rows of the query and a document's row among them (None when not in them), in one
+        pass over the rows (a filter through the index is evaluated once, not once per figure)."""
+        keys = None if document_id is None else self.sort_keys(query, document_id)
+        if keys is None:
+            return self.count_documents(query), None
+        sort_column = {"ordinal": DOCUMENTS.c.ordinal, "date": DOCUMENTS.c.date,
+                       "id": DOCUMENTS.c.id, "length": DOCUMENTS.c.length}[query.sort]
+        rows = select(DOCUMENTS.c.id, _before(sort_column, query.descending, *keys).label("before")).where(
+            *self._conditions(query)).subquery()
+        count, before, found = self.connection.execute(select(
+            func.count(), func.coalesce(func.sum(case((rows.c.before, 1), else_=0)), 0),
+            func.coalesce(func.max(case((rows.c.id == document_id, 1), else_=0)), 0),
+        )).one()
+        return count, (before if found else None)
+
     def position(self, query: DocumentQuery, document_id: str) -> int | None:
-        """The 0-based row of a document in the query's order; None when the query leaves it out."""
+        """The 0-based row of a document in the query's order; None when the query leaves it out.
+        One count, of the rows before it (through the sort column's index when sorting by ordinal)."""
         keys = self.sort_keys(query, document_id)
         if keys is None:
             return None
@@ -376,9 +393,9 @@ class Repository:
             return None
         sort_column = {"ordinal": DOCUMENTS.c.ordinal, "date": DOCUMENTS.c.date,
                        "id": DOCUMENTS.c.id, "length": DOCUMENTS.c.length}[query.sort]
-        from_here = select(func.count()).select_from(
-            filtered.where(_after(sort_column, query.descending, *keys)).subquery())
-        return self.count_documents(query) - self.connection.execute(from_here).scalar_one() - 1
+        before = _before(sort_column, query.descending, *keys)
+        return self.connection.execute(
+            select(func.count()).select_from(filtered.where(before).subquery())).scalar_one()
 
     @property
     def search_index(self) -> SearchIndex:
@@ -805,6 +822,20 @@ def _after(sort_column, descending: bool, value: Any, ordinal: int):
     if value is None:
         return (sort_column.is_(None) & same) | sort_column.is_not(None)
     return (sort_column > value) | ((sort_column == value) & same)
+
+
+def _before(sort_column, descending: bool, value: Any, ordinal: int):
+    """Rows before (value, ordinal) in the same order as :func:`_after`."""
+    same = DOCUMENTS.c.ordinal < ordinal
+    if sort_column is DOCUMENTS.c.ordinal:
+        return sort_column > value if descending else sort_column < value
+    if descending:
+        if value is None:
+            return sort_column.is_not(None) | (sort_column.is_(None) & same)
+        return (sort_column > value) | ((sort_column == value) & same)
+    if value is None:
+        return sort_column.is_(None) & same
+    return sort_column.is_(None) | (sort_column < value) | ((sort_column == value) & same)
 
 
 def _claim_from_row(row: Any) -> Claim:

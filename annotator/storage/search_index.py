@@ -92,7 +92,14 @@ def fts5_expression(query: SearchQuery) -> str:
 def filter_expression(words: Sequence[str]) -> str:
     """For the document list's filter, typed a letter at a time: every word as the start of a
     word of the text, or by lemma ("токае" finds "Токаева", "переговоры" "переговорах")."""
-    return " AND ".join(f"({_quoted(word)} * OR {_lemma_alternatives(word)})" for word in words)
+    parts = []
+    for word in words:
+        forms, stems = word_forms(word)
+        # what the word as a prefix already finds is not asked again
+        alternatives = [f"{_quoted(word)} *"] + [_quoted(f) for f in sorted(forms) if not f.startswith(word)]
+        alternatives += [f"{_quoted(s)} *" for s in sorted(stems) if not s.startswith(word)]
+        parts.append("(" + " OR ".join(alternatives) + ")")
+    return " AND ".join(parts)
 
 
 class SearchIndex:

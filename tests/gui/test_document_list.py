@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
@@ -212,3 +213,34 @@ def test_column_widths_come_from_the_font_not_from_the_rows(big_workspace, calls
     assert widths[1] > metrics.horizontalAdvance("2025-11-28")
     _, pages = shown(QHeaderView.ResizeMode.ResizeToContents)
     assert pages > 1  # what the fixed widths avoid
+
+
+def test_find_row_agrees_with_the_pages_when_some_dates_are_missing(tmp_path):
+    """Rows with no date sort first going up and last going down; the row counted is the row shown."""
+    source = tmp_path / "mixed.jsonl"
+    lines = []
+    for i in range(12):
+        meta = {"date": f"2025-11-{1 + i % 3:02d}"} if i % 4 else {}
+        lines.append(json.dumps({"id": f"m{i:02d}", "text": f"Текст номер {i}", "meta": meta}, ensure_ascii=False))
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    ws = Workspace.open(str(tmp_path / "mixed.sqlite3"))
+    try:
+        assert import_files(ws, [source]).committed
+        for sort in ("date", "id", "length", "ordinal"):
+            for descending in (False, True):
+                query = DocumentQuery(sort=sort, descending=descending)
+                order = [s.id for s in documents.page(ws, query, limit=100)]
+                assert [documents.position(ws, query, i) for i in order] == list(range(12)), (sort, descending)
+                assert [documents.count_and_position(ws, query, i) for i in order] == [(12, r) for r in range(12)]
+                dated = dataclasses.replace(query, date_from="2025-11-02")
+                assert documents.count_and_position(ws, dated, "m00") == (documents.count(ws, dated), None)
+                walked, last = [], None
+                while True:
+                    rows = documents.page(ws, query, limit=5, after=last)
+                    walked += [s.id for s in rows]
+                    if len(rows) < 5:
+                        break
+                    last = rows[-1]
+                assert walked == order, (sort, descending)
+    finally:
+        ws.close()
