@@ -428,9 +428,11 @@ class Repository:
                        DOCUMENTS.c.sha256).where(DOCUMENTS.c.id.in_(chunk))
             ):
                 rows[row.id] = row
+            # Ordered by (document, owner), the unique index's order: by owner alone, SQLite would walk
+            # the owner index through every set of the corpus to find the page's.
             for row in self.connection.execute(
                 select(SETS.c.document_id, SETS.c.owner, SETS.c.status)
-                .where(SETS.c.document_id.in_(chunk)).order_by(SETS.c.owner)
+                .where(SETS.c.document_id.in_(chunk)).order_by(SETS.c.document_id, SETS.c.owner)
             ):
                 sets[row.document_id].append((row.owner, SetStatus(row.status)))
         return [
