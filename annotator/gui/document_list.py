@@ -5,7 +5,9 @@ pages of 200 rows that the view touches and keeps a few of them (least recently
 used first out); the row count comes from :func:`documents.count`, once per
 query. Scrolling on reads the next page by keyset (after the last row held), a
 jump by offset; the columns' widths come from the font, never from the rows.
-These are index reads of one page and run on the GUI thread, but only here.
+A new query (a filter, a sort) is counted and its first page read on the task
+runner (:func:`read_query`, then :meth:`DocumentListModel.show_query`); a page
+scrolled to later is one index read of 200 rows, still on the GUI thread.
 The document id travels as ``Qt.UserRole`` data of every cell.
 """
 
@@ -107,6 +109,23 @@ class DocumentListModel(QAbstractTableModel):
         if keep is not None:
             self._count, row = documents.count_and_position(self._workspace, query, keep)
             self._kept = (keep, row)
+        self.endResetModel()
+
+    @property
+    def page_size(self) -> int:
+        return self._page_size
+
+    def show_query(self, query: DocumentQuery, count: int, kept: tuple[str, int | None] | None,
+                   pages: dict[int, list[DocumentSummary]]) -> None:
+        """Show ``query`` from what was read for it off the GUI thread (see :func:`read_query`):
+        its row count, a document's row, and pages already read; no query here."""
+        self.beginResetModel()
+        self._query = query
+        self._pages = OrderedDict(sorted(pages.items()))
+        while len(self._pages) > self._cached_pages:
+            self._pages.popitem(last=False)
+        self._count = count
+        self._kept = kept
         self.endResetModel()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -257,3 +276,13 @@ class DocumentListModel(QAbstractTableModel):
         while len(self._pages) > self._cached_pages:
             self._pages.popitem(last=False)
         return rows
+
+
+def read_query(workspace: Workspace, query: DocumentQuery, keep: str | None,
+               page_size: int = PAGE_SIZE) -> tuple[int, tuple[str, int | None] | None, dict[int, list[DocumentSummary]]]:
+    """What :meth:`DocumentListModel.show_query` needs, read on the task runner: the row count and
+    ``keep``'s row in one pass, then the page that row is on (or the first page)."""
+    count, row = documents.count_and_position(workspace, query, keep)
+    number = (row or 0) // page_size
+    pages = {number: documents.page(workspace, query, offset=number * page_size, limit=page_size)} if count else {}
+    return count, (None if keep is None else (keep, row)), pages

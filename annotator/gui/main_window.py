@@ -46,7 +46,7 @@ from annotator.gui.claim_panel import ClaimPanel
 from annotator.gui.note_actions import NoteActions
 from annotator.gui.notes_list import NotesList
 from annotator.gui.team_notes import TeamNotes
-from annotator.gui.document_list import SORT_KEY_OF_COLUMN, DocumentListModel, column_widths
+from annotator.gui.document_list import SORT_KEY_OF_COLUMN, DocumentListModel, column_widths, read_query
 from annotator.gui.find_bar import FindBar
 from annotator.gui.search_pane import SearchPane
 from annotator.gui.document_view import DocumentView
@@ -119,6 +119,8 @@ class MainWindow(QMainWindow):
         self.document: Document | None = None
         self.state: SetState | None = None
         self._load_serial = 0
+        self._query_serial = 0
+        self._requested_query: DocumentQuery | None = None
         self._pending_jump: tuple[str, int, int] | None = None  # a search hit to select once its document is shown
         self._cheat_sheet: CheatSheet | None = None
         self.import_dialog: ImportDialog | None = None
@@ -382,11 +384,11 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ filters, sort, position
     def apply_filters(self) -> None:
         """Re-query the list with the filter bar's values; keep the current document if it is in it."""
-        self._set_query(self.filter_bar.query(self.owner, self.document_model.query), open_first=True)
+        self._set_query(self.filter_bar.query(self.owner, self.list_query), open_first=True)
 
     def sort_by(self, key: str, descending: bool = False) -> None:
         """Sort the list by a DocumentQuery sort key (the store sorts; "ordinal" is import order)."""
-        self._set_query(dataclasses.replace(self.document_model.query, sort=key, descending=descending),
+        self._set_query(dataclasses.replace(self.list_query, sort=key, descending=descending),
                         open_first=False)
         header = self.document_table.horizontalHeader()
         column = next((c for c, k in SORT_KEY_OF_COLUMN.items() if k == key), None)
@@ -401,7 +403,7 @@ class MainWindow(QMainWindow):
         if key is None:
             self.statusBar().showMessage(self.tr("This column cannot be sorted"), 4000)
             return
-        query = self.document_model.query
+        query = self.list_query
         if query.sort != key:
             self.sort_by(key, False)
         elif not query.descending:
@@ -410,14 +412,35 @@ class MainWindow(QMainWindow):
             self.sort_by("ordinal", False)
 
     def _set_query(self, query: DocumentQuery, *, open_first: bool) -> None:
-        current = self.document_id
-        self.document_model.set_query(query, keep=current)
-        row = None if current is None else self.document_model.find_row(current)
+        """Show another query of the list: counted and its first rows read on the runner (a filter
+        through the index over a large corpus takes a while), shown when they arrive; the document
+        shown stays selected if the query holds it."""
+        self._query_serial += 1
+        self._requested_query = query
+        serial, workspace, current = self._query_serial, self.workspace, self.document_id
+        size = self.document_model.page_size
+        self.runner.run(lambda: read_query(workspace, query, current, size),
+                        on_done=partial(self._on_query_read, serial, query, current, open_first),
+                        on_error=self._on_error)
+
+    def _on_query_read(self, serial: int, query: DocumentQuery, current: str | None, open_first: bool,
+                       result: tuple) -> None:
+        if serial != self._query_serial:  # a newer query is on its way
+            return
+        self._requested_query = None
+        count, kept, pages = result
+        self.document_model.show_query(query, count, kept, pages)
+        row = kept[1] if kept is not None else None
         if row is not None:
             self.select_row(row)
-        elif open_first and self.document_model.rowCount() > 0:
+        elif open_first and count > 0:
             self.select_row(0)
         self._update_position()
+
+    @property
+    def list_query(self) -> DocumentQuery:
+        """The list's query, or the one on its way (the next change builds on it)."""
+        return self._requested_query or self.document_model.query
 
     def position_text(self) -> str:
         """"37 / 5,000": the current row and the rows of the filtered list (a dash when not in it)."""
@@ -617,7 +640,7 @@ class MainWindow(QMainWindow):
         self.document_model.set_annotator(owner)
         if self.import_dialog is not None:
             self.import_dialog.annotator = owner
-        query = self.document_model.query
+        query = self.list_query
         if query.status is not None:  # "my status" filters follow the owner
             self._set_query(dataclasses.replace(query, owner=owner), open_first=True)
         if self.document_id is not None:
@@ -910,7 +933,7 @@ class MainWindow(QMainWindow):
 
     def _on_imported(self, _report: object) -> None:
         """A committed import: the list and the counts again from the store."""
-        self._set_query(self.document_model.query, open_first=self.document is None)
+        self._set_query(self.list_query, open_first=self.document is None)
         document_id, owner, workspace = self.document_id, self.owner, self.workspace
         if document_id is not None:
             self.runner.run(partial(_read_state, workspace, document_id, owner),
@@ -968,9 +991,9 @@ class MainWindow(QMainWindow):
             self._show_attributes(self.attribute_editor.span or self.view.caret_span)
             self._update_counts(state)
             self._update_undo_actions(state)
-        if self.document_model.query.status is not None:
+        if self.list_query.status is not None:
             # a status filter: the changed rows may leave (or join) the list
-            self._set_query(self.document_model.query, open_first=False)
+            self._set_query(self.list_query, open_first=False)
         else:
             for document_id in changes.documents | ({state.document_id} if state else set()):
                 self.document_model.refresh_document(document_id)
