@@ -427,6 +427,8 @@ class MainWindow(QMainWindow):
                        result: tuple) -> None:
         if serial != self._query_serial:  # a newer query is on its way
             return
+        if not shiboken6.isValid(self) or not shiboken6.isValid(self.document_model):
+            return  # the window was replaced (a new language) or deleted while the list was read
         self._requested_query = None
         count, kept, pages = result
         self.document_model.show_query(query, count, kept, pages)

@@ -13,6 +13,8 @@ from __future__ import annotations
 import html
 from functools import partial
 
+import shiboken6
+
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPalette, QTextDocument
 from PySide6.QtWidgets import (
@@ -100,7 +102,7 @@ class HitListModel(QAbstractListModel):
                          on_done=partial(self._on_page, serial), on_error=partial(self._on_error, serial))
 
     def _on_page(self, serial: int, page: search.HitPage) -> None:
-        if serial != self._serial:  # a newer search replaced this one
+        if serial != self._serial or not shiboken6.isValid(self):  # a newer search, or the pane is gone
             return
         self._loading = False
         if page.hits:
@@ -113,7 +115,7 @@ class HitListModel(QAbstractListModel):
         self.page_loaded.emit()
 
     def _on_error(self, serial: int, exc: BaseException) -> None:
-        if serial != self._serial:
+        if serial != self._serial or not shiboken6.isValid(self):
             return
         self._loading, self._more = False, False
         self.failed.emit(str(exc) if isinstance(exc, ServiceError) else f"{type(exc).__name__}: {exc}")
