@@ -36,6 +36,7 @@ def _items(workspace: Workspace, query: DocumentQuery, owner: str, progress: Pro
             if not ids:
                 return
             documents = repo.documents(ids)
+            stored_sha = repo.documents_by_id(ids)  # id -> the sha256 stored at import: not computed again
             sets = repo.load_sets(repo.set_refs(ids, None if owner == ALL else owner))
             by_document: dict[str, list] = {}
             for aset in sorted(sets, key=lambda s: s.owner):
@@ -45,9 +46,9 @@ def _items(workspace: Workspace, query: DocumentQuery, owner: str, progress: Pro
                     cancel.check()
                 owned = by_document.get(document.id, [])
                 if not owned and owner == ALL:
-                    yield ExportItem(document, None)
+                    yield ExportItem(document, None, stored_sha.get(document.id))
                 for aset in owned:
-                    yield ExportItem(document, aset)
+                    yield ExportItem(document, aset, stored_sha.get(document.id))
                 counter[0] += 1
             done += len(ids)
             after = repo.sort_keys(query, ids[-1])

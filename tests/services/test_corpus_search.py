@@ -160,3 +160,21 @@ def test_the_migration_indexes_the_documents_of_an_older_database(tmp_path):
         hits = [h for h in iter_hits(old, f'"{word}"') if h.document_id == ids[0]]
         assert hits and all(first[h.start:h.end].lower().replace("ё", "е") == word.lower().replace("ё", "е")
                             for h in hits)
+
+
+def test_export_takes_the_stored_hash_instead_of_hashing_every_text_again(ws, monkeypatch):
+    import io
+
+    from annotator.domain.model import text_sha256
+    from annotator.formats import jsonl
+    from annotator.services.exporting import export
+
+    def no_hashing(text):
+        raise AssertionError("the export hashed a stored text again")
+
+    monkeypatch.setattr(jsonl, "text_sha256", no_hashing)
+    out = io.BytesIO()
+    export(ws, out)
+    lines = [orjson.loads(line) for line in out.getvalue().splitlines()]
+    assert len(lines) == len(TEXTS)
+    assert all(line["meta"]["sha256"] == text_sha256(line["text"]) for line in lines)
