@@ -59,7 +59,9 @@ def snapshot(workspace: Workspace) -> dict:
     out = {}
     with workspace.store.engine.connect() as connection:
         tables = [r[0] for r in connection.execute(text(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name"))]
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
+            # a virtual table (the search index) cannot be read whole; its shadow tables hold its rows
+            "AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name"))]
         for table in tables:
             out[table] = [tuple(r) for r in connection.execute(text(f'SELECT * FROM "{table}" ORDER BY 1'))]
     return out

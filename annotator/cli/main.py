@@ -14,7 +14,15 @@ import sys
 from collections.abc import Sequence
 
 from annotator import __version__, paths
-from annotator.cli import commands, commands_claims, commands_notes, commands_scheme, commands_team, terminal
+from annotator.cli import (
+    commands,
+    commands_claims,
+    commands_notes,
+    commands_scheme,
+    commands_search,
+    commands_team,
+    terminal,
+)
 from annotator.domain.model import Role, SetStatus
 from annotator.domain.problems import InputError
 from annotator.services.errors import Cancelled, ServiceError
@@ -122,6 +130,28 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--annotator", metavar="NAME", help="only this owner's claims")
     _json_or_csv(p)
     p.set_defaults(run=commands_claims.claims)
+
+    p = sub.add_parser(
+        "search", help="find words in the texts (by lemma; \"a phrase\", word*), in spans of a label or in claims",
+        description="One line per hit: document, start, end (code points, end exclusive) and the hit in its "
+                    "context, [marked]. Words match any form of the word (Токаев: Токаева; ё = е, any case); "
+                    "\"quoted words\" match as written, in that order; word* matches every word starting so. "
+                    "Every term must be in the document.")
+    p.add_argument("query", nargs="?", help="what to look for (optional with --label, --speaker, --type, --min, --max)")
+    p.add_argument("--label", metavar="L", help="entity spans of this label (comma-separated) whose text matches")
+    p.add_argument("--speaker", metavar="S", help="claims by this speaker (any mention of the name, by lemma)")
+    p.add_argument("--type", metavar="T", help="claims of this type (comma-separated: STAT, PLAN, ...)")
+    p.add_argument("--min", type=float, metavar="X", help="claims whose figure is at least X")
+    p.add_argument("--max", type=float, metavar="X", help="claims whose figure is at most X")
+    p.add_argument("--annotator", metavar="NAME", help="only this annotator's spans and claims")
+    p.add_argument("--status", choices=[s.value for s in SetStatus],
+                   help="only documents whose set of --annotator has this status")
+    p.add_argument("--date-from", metavar="YYYY-MM-DD")
+    p.add_argument("--date-to", metavar="YYYY-MM-DD")
+    p.add_argument("--ids", metavar="ID,...", help="only these documents")
+    p.add_argument("--docs", action="store_true", help="one line per document with hits: its id and how many")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=commands_search.run)
 
     p = sub.add_parser("claim", help="add a claim (code-point offsets, end exclusive)")
     p.add_argument("document_id", metavar="DOC_ID")

@@ -33,6 +33,7 @@ class Record:
 class ExportItem:
     document: Document
     annotations: AnnotationSet | None  # None: a document with no set, written once
+    sha256: str | None = None  # the stored hash of the text, when the caller has it (no re-hashing)
 
 
 class Format(Protocol):

@@ -327,7 +327,7 @@ class JsonlFormat:
 def to_json(item: ExportItem, scheme: Scheme) -> dict[str, Any]:
     document, aset = item.document, item.annotations
     text = document.text
-    meta = {**document.meta, "sha256": text_sha256(text)}
+    meta = {**document.meta, "sha256": item.sha256 or text_sha256(text)}
     line: dict[str, Any] = {"id": document.id, "text": text, "meta": meta,
                             "annotator": aset.owner if aset else None,
                             "status": aset.status.value if aset else None,

@@ -3,7 +3,11 @@
 Never holds all rows: it asks :func:`annotator.services.documents.page` for the
 pages of 200 rows that the view touches and keeps a few of them (least recently
 used first out); the row count comes from :func:`documents.count`, once per
-query. These are fast reads and run on the GUI thread, but only here.
+query. Scrolling on reads the next page by keyset (after the last row held), a
+jump by offset; the columns' widths come from the font, never from the rows.
+A new query (a filter, a sort) is counted and its first page read on the task
+runner (:func:`read_query`, then :meth:`DocumentListModel.show_query`); a page
+scrolled to later is one index read of 200 rows, still on the GUI thread.
 The document id travels as ``Qt.UserRole`` data of every cell.
 """
 
@@ -21,6 +25,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtGui import QFontMetrics
 
 from annotator.domain.model import DocumentSummary, SetStatus
 from annotator.domain.query import DocumentQuery
@@ -49,9 +54,22 @@ STATUS_NAMES = {
 ID_COLUMN, DATE_COLUMN, LENGTH_COLUMN, STATUS_COLUMN = range(4)
 # The DocumentQuery sort key behind each sortable column (the status column is not sortable).
 SORT_KEY_OF_COLUMN = {ID_COLUMN: "id", DATE_COLUMN: "date", LENGTH_COLUMN: "length"}
-FIND_PAGES = 50  # how many pages find_row reads at most
 
 _Index = QModelIndex | QPersistentModelIndex
+# What the widest cell of each column looks like: the widths come from these, never from the rows
+# (sizing to contents makes Qt read a thousand rows, a page query each, at every change).
+SAMPLE_CELLS = ("000_0000000000000000", "0000-00-00", "0,000,000", None)  # None: the longest status name
+PADDING = 16
+
+
+def column_widths(metrics: QFontMetrics) -> list[int]:
+    """Widths of the columns for a font, from their headers and sample cells, reading no row."""
+    statuses = [QCoreApplication.translate(CONTEXT, name) for name in STATUS_NAMES.values()]
+    widths = []
+    for column, sample in enumerate(SAMPLE_CELLS):
+        cells = [QCoreApplication.translate(CONTEXT, HEADERS[column])] + ([sample] if sample else statuses)
+        widths.append(max(metrics.horizontalAdvance(c) for c in cells) + PADDING)
+    return widths
 
 
 class DocumentListModel(QAbstractTableModel):
@@ -66,6 +84,7 @@ class DocumentListModel(QAbstractTableModel):
         self._cached_pages = max(1, cached_pages)
         self._pages: OrderedDict[int, list[DocumentSummary]] = OrderedDict()
         self._count: int | None = None
+        self._kept: tuple[str, int | None] | None = None  # (document, its row) counted with the query
 
     # ------------------------------------------------------------ state
 
@@ -77,12 +96,36 @@ class DocumentListModel(QAbstractTableModel):
     def annotator(self) -> str | None:
         return self._annotator
 
-    def set_query(self, query: DocumentQuery) -> None:
-        """Show the documents of ``query`` (the same query again re-reads everything)."""
+    def set_query(self, query: DocumentQuery, keep: str | None = None) -> None:
+        """Show the documents of ``query`` (the same query again re-reads everything).
+
+        ``keep``: a document whose row :meth:`find_row` will be asked next; it is counted
+        with the rows, in the same pass (a filter costs one evaluation, not two)."""
         self.beginResetModel()
         self._query = query
         self._pages.clear()
         self._count = None
+        self._kept = None
+        if keep is not None:
+            self._count, row = documents.count_and_position(self._workspace, query, keep)
+            self._kept = (keep, row)
+        self.endResetModel()
+
+    @property
+    def page_size(self) -> int:
+        return self._page_size
+
+    def show_query(self, query: DocumentQuery, count: int, kept: tuple[str, int | None] | None,
+                   pages: dict[int, list[DocumentSummary]]) -> None:
+        """Show ``query`` from what was read for it off the GUI thread (see :func:`read_query`):
+        its row count, a document's row, and pages already read; no query here."""
+        self.beginResetModel()
+        self._query = query
+        self._pages = OrderedDict(sorted(pages.items()))
+        while len(self._pages) > self._cached_pages:
+            self._pages.popitem(last=False)
+        self._count = count
+        self._kept = kept
         self.endResetModel()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -98,17 +141,15 @@ class DocumentListModel(QAbstractTableModel):
     def set_sort(self, key: str, descending: bool = False) -> None:
         self.set_query(dataclasses.replace(self._query, sort=key, descending=descending))
 
-    def find_row(self, document_id: str, max_pages: int = FIND_PAGES) -> int | None:
-        """The document's row in the current query, reading pages in order; None if not found."""
+    def find_row(self, document_id: str) -> int | None:
+        """The document's row in the current query (None if the query leaves it out): from the
+        cached pages, else counted by the store in one step, wherever the row is."""
         row = self.row_of(document_id)
         if row is not None:
             return row
-        rows = self.rowCount()
-        for number in range(min(max_pages, (rows + self._page_size - 1) // self._page_size)):
-            for i, summary in enumerate(self._page(number)):
-                if summary.id == document_id:
-                    return number * self._page_size + i
-        return None
+        if self._kept is not None and self._kept[0] == document_id:
+            return self._kept[1]
+        return documents.position(self._workspace, self._query, document_id)
 
     def set_annotator(self, name: str | None) -> None:
         """Whose set status the status column shows."""
@@ -225,9 +266,23 @@ class DocumentListModel(QAbstractTableModel):
         if rows is not None:
             self._pages.move_to_end(number)
             return rows
-        rows = documents.page(self._workspace, self._query, offset=number * self._page_size,
-                              limit=self._page_size)
+        before = self._pages.get(number - 1)
+        if before and len(before) == self._page_size:  # scrolling on: keyset from the page before
+            rows = documents.page(self._workspace, self._query, after=before[-1], limit=self._page_size)
+        else:  # a jump: by offset
+            rows = documents.page(self._workspace, self._query, offset=number * self._page_size,
+                                  limit=self._page_size)
         self._pages[number] = rows
         while len(self._pages) > self._cached_pages:
             self._pages.popitem(last=False)
         return rows
+
+
+def read_query(workspace: Workspace, query: DocumentQuery, keep: str | None,
+               page_size: int = PAGE_SIZE) -> tuple[int, tuple[str, int | None] | None, dict[int, list[DocumentSummary]]]:
+    """What :meth:`DocumentListModel.show_query` needs, read on the task runner: the row count and
+    ``keep``'s row in one pass, then the page that row is on (or the first page)."""
+    count, row = documents.count_and_position(workspace, query, keep)
+    number = (row or 0) // page_size
+    pages = {number: documents.page(workspace, query, offset=number * page_size, limit=page_size)} if count else {}
+    return count, (None if keep is None else (keep, row)), pages

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QItemSelectionModel, QLocale, QModelIndex, Qt, Signal
@@ -45,12 +45,12 @@ from annotator.gui.about import AboutDialog
 from annotator.gui.attribute_editor import AttributeEditor
 from annotator.gui.claim_actions import ClaimActions, claim_handlers
 from annotator.gui.claim_panel import ClaimPanel
-from annotator.gui.curation_window import CurationWindow
-from annotator.gui.dashboard import AgreementDashboard
 from annotator.gui.note_actions import NoteActions
 from annotator.gui.notes_list import NotesList
 from annotator.gui.team_notes import TeamNotes
-from annotator.gui.document_list import SORT_KEY_OF_COLUMN, DocumentListModel
+from annotator.gui.document_list import SORT_KEY_OF_COLUMN, DocumentListModel, column_widths, read_query
+from annotator.gui.find_bar import FindBar
+from annotator.gui.search_pane import SearchPane
 from annotator.gui.document_view import DocumentView
 from annotator.gui.export_dialog import ExportDialog
 from annotator.gui.filter_bar import FilterBar
@@ -70,7 +70,6 @@ from annotator.gui.keys import (
 from annotator.gui.label_colors import label_colors
 from annotator.gui.palette import LabelPalette
 from annotator.gui.preferences import PreferencesDialog
-from annotator.gui.scheme_editor import EditorState, SchemeEditor, load_editor_state
 from annotator.gui.settings import GuiSettings, save_settings
 from annotator.gui.relation_list import RelationList
 from annotator.gui.span_keys import ALREADY, NOTHING, label_call, next_span
@@ -80,6 +79,11 @@ from annotator.gui.translation import language_for
 from annotator.services import annotating, documents, history, notes
 from annotator.services.errors import ServiceError
 from annotator.services.workspace import Workspace
+
+if TYPE_CHECKING:  # imported when first opened: the window starts without their modules (numpy, agreement)
+    from annotator.gui.curation_window import CurationWindow
+    from annotator.gui.dashboard import AgreementDashboard
+    from annotator.gui.scheme_editor import EditorState, SchemeEditor
 
 log = logging.getLogger(__name__)
 
@@ -117,6 +121,9 @@ class MainWindow(QMainWindow):
         self.document: Document | None = None
         self.state: SetState | None = None
         self._load_serial = 0
+        self._query_serial = 0
+        self._requested_query: DocumentQuery | None = None
+        self._pending_jump: tuple[str, int, int] | None = None  # a search hit to select once its document is shown
         self._cheat_sheet: CheatSheet | None = None
         self.import_dialog: ImportDialog | None = None
         self.export_dialog: ExportDialog | None = None
@@ -136,7 +143,9 @@ class MainWindow(QMainWindow):
         self.document_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.document_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.document_table.verticalHeader().setVisible(False)
-        self.document_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.document_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate(column_widths(self.document_table.fontMetrics())):
+            self.document_table.horizontalHeader().resizeSection(column, width)
         self.document_table.horizontalHeader().setStretchLastSection(True)
         header = self.document_table.horizontalHeader()
         header.setSectionsClickable(True)
@@ -163,8 +172,18 @@ class MainWindow(QMainWindow):
         self.lower_tabs.addTab(self.relation_list, self.tr("Relations"))
         self.notes_list = NotesList()
         self.lower_tabs.addTab(self.notes_list, self.tr("Notes"))
+        self.find_bar = FindBar(self.view)
+        text_pane = QWidget()
+        text_layout = QVBoxLayout(text_pane)
+        text_layout.setContentsMargins(0, 0, 0, 0)
+        text_layout.setSpacing(0)
+        text_layout.addWidget(self.find_bar)
+        text_layout.addWidget(self.view, 1)
+        self.search_pane = SearchPane(workspace, runner, self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.search_pane)
+        self.search_pane.hide()
         middle = QSplitter(Qt.Orientation.Vertical)
-        middle.addWidget(self.view)
+        middle.addWidget(text_pane)
         middle.addWidget(self.lower_tabs)
         middle.setStretchFactor(0, 3)
         middle.setStretchFactor(1, 1)
@@ -209,6 +228,10 @@ class MainWindow(QMainWindow):
             "next_document": partial(self.go_to_document, 1),
             "previous_document": partial(self.go_to_document, -1),
             "mark_done": self.mark_done,
+            "find": self.find_bar.open_bar,
+            "find_next": partial(self.find_step, 1),
+            "find_previous": partial(self.find_step, -1),
+            "corpus_search": self.open_search_pane,
             "cheat_sheet": self.show_cheat_sheet,
             "scheme_editor": lambda: self.open_scheme_editor(),
             "cancel": self.claim_actions.cancel,
@@ -247,6 +270,7 @@ class MainWindow(QMainWindow):
         self.relation_list.relation_remove_requested.connect(self.claim_actions.remove_relation)
         self.notes_list.note_activated.connect(self.note_actions.jump_to)
         self.filter_bar.changed.connect(self.apply_filters)
+        self.search_pane.hit_activated.connect(self.jump_to)
         self.document_table.horizontalHeader().sectionClicked.connect(self._on_header_clicked)
         self.attribute_editor.attribute_changed.connect(self.set_attribute)
 
@@ -298,6 +322,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.actions_by_name["quit"])
         edit = self.menuBar().addMenu(self.tr("&Edit"))
         for name in ("undo", "redo", "remove_span", "mark_done"):
+            edit.addAction(self.actions_by_name[name])
+        edit.addSeparator()
+        for name in ("find", "find_next", "find_previous", "corpus_search"):
             edit.addAction(self.actions_by_name[name])
         self.label_menu = self.menuBar().addMenu(self.tr("&Label"))
         self._fill_label_menu()
@@ -366,11 +393,11 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ filters, sort, position
     def apply_filters(self) -> None:
         """Re-query the list with the filter bar's values; keep the current document if it is in it."""
-        self._set_query(self.filter_bar.query(self.owner, self.document_model.query), open_first=True)
+        self._set_query(self.filter_bar.query(self.owner, self.list_query), open_first=True)
 
     def sort_by(self, key: str, descending: bool = False) -> None:
         """Sort the list by a DocumentQuery sort key (the store sorts; "ordinal" is import order)."""
-        self._set_query(dataclasses.replace(self.document_model.query, sort=key, descending=descending),
+        self._set_query(dataclasses.replace(self.list_query, sort=key, descending=descending),
                         open_first=False)
         header = self.document_table.horizontalHeader()
         column = next((c for c, k in SORT_KEY_OF_COLUMN.items() if k == key), None)
@@ -385,7 +412,7 @@ class MainWindow(QMainWindow):
         if key is None:
             self.statusBar().showMessage(self.tr("This column cannot be sorted"), 4000)
             return
-        query = self.document_model.query
+        query = self.list_query
         if query.sort != key:
             self.sort_by(key, False)
         elif not query.descending:
@@ -394,14 +421,37 @@ class MainWindow(QMainWindow):
             self.sort_by("ordinal", False)
 
     def _set_query(self, query: DocumentQuery, *, open_first: bool) -> None:
-        current = self.document_id
-        self.document_model.set_query(query)
-        row = None if current is None else self.document_model.find_row(current)
+        """Show another query of the list: counted and its first rows read on the runner (a filter
+        through the index over a large corpus takes a while), shown when they arrive; the document
+        shown stays selected if the query holds it."""
+        self._query_serial += 1
+        self._requested_query = query
+        serial, workspace, current = self._query_serial, self.workspace, self.document_id
+        size = self.document_model.page_size
+        self.runner.run(lambda: read_query(workspace, query, current, size),
+                        on_done=partial(self._on_query_read, serial, query, current, open_first),
+                        on_error=self._on_error)
+
+    def _on_query_read(self, serial: int, query: DocumentQuery, current: str | None, open_first: bool,
+                       result: tuple) -> None:
+        if serial != self._query_serial:  # a newer query is on its way
+            return
+        if not shiboken6.isValid(self) or not shiboken6.isValid(self.document_model):
+            return  # the window was replaced (a new language) or deleted while the list was read
+        self._requested_query = None
+        count, kept, pages = result
+        self.document_model.show_query(query, count, kept, pages)
+        row = kept[1] if kept is not None else None
         if row is not None:
             self.select_row(row)
-        elif open_first and self.document_model.rowCount() > 0:
+        elif open_first and count > 0:
             self.select_row(0)
         self._update_position()
+
+    @property
+    def list_query(self) -> DocumentQuery:
+        """The list's query, or the one on its way (the next change builds on it)."""
+        return self._requested_query or self.document_model.query
 
     def position_text(self) -> str:
         """"37 / 5,000": the current row and the rows of the filtered list (a dash when not in it)."""
@@ -432,6 +482,7 @@ class MainWindow(QMainWindow):
         self.document = document
         self.state = state
         self.view.set_document(document.text, state.spans)
+        self.find_bar.document_changed()
         self.span_list.set_spans(document.text, state.spans)
         self.claim_actions.current_claim_id = None
         self.claim_actions.relation_head = None
@@ -441,6 +492,37 @@ class MainWindow(QMainWindow):
                             .replace("%2", self.owner or "?"))
         self._update_counts(state)
         self._update_undo_actions(state)
+        if self._pending_jump is not None and self._pending_jump[0] == document.id:
+            self._select_hit(*self._pending_jump[1:])
+        self._pending_jump = None
+
+    # ------------------------------------------------------------ search
+    def find_step(self, direction: int) -> None:
+        """F3 / Shift+F3: the next or previous hit of the find bar (opening it if closed)."""
+        if not self.find_bar.isVisible():
+            self.find_bar.open_bar()
+        else:
+            self.find_bar.step(direction)
+
+    def open_search_pane(self) -> None:
+        selection = self.view.selection_core()
+        text = None
+        if selection is not None and 0 < selection[1] - selection[0] <= 80:
+            text = self.view.text[selection[0]:selection[1]]
+        self.search_pane.open_pane(text)
+
+    def jump_to(self, document_id: str, start: int, end: int) -> None:
+        """Show a search hit: its document (selected in the list when the list holds it), the hit selected."""
+        if document_id == self.document_id:
+            self._select_hit(start, end)
+            return
+        self._pending_jump = (document_id, start, end)
+        self.show_document(document_id)
+
+    def _select_hit(self, start: int, end: int) -> None:
+        self.view.select_core(start, end)
+        self.view.centerCursor()
+        self.view.setFocus()
 
     # ------------------------------------------------------------ actions
     def _submit(self, fn: Callable[[], Changes | None], *, document_id: str | None = None,
@@ -455,10 +537,13 @@ class MainWindow(QMainWindow):
         document_id = document_id or self.document_id
         workspace = self.workspace
         shown = self.document if self.document is not None and self.document.id == document_id else None
+        counts = (self.state.done, self.state.total) if self.state is not None else None
 
         def task() -> tuple[Changes | None, SetState | None]:
             changes = fn()
-            state = None if document_id is None else _read_state(workspace, document_id, owner, shown)
+            # The corpus counters change only with a status or the corpus: otherwise kept, not re-counted.
+            kept = counts if changes is not None and not (changes.set_status or changes.corpus) else None
+            state = None if document_id is None else _read_state(workspace, document_id, owner, shown, kept)
             return changes, state
 
         self.saved_label.setText(self.tr("Saving…"))
@@ -566,7 +651,7 @@ class MainWindow(QMainWindow):
         self.document_model.set_annotator(owner)
         if self.import_dialog is not None:
             self.import_dialog.annotator = owner
-        query = self.document_model.query
+        query = self.list_query
         if query.status is not None:  # "my status" filters follow the owner
             self._set_query(dataclasses.replace(query, owner=owner), open_first=True)
         if self.document_id is not None:
@@ -707,6 +792,8 @@ class MainWindow(QMainWindow):
     def open_dashboard(self) -> AgreementDashboard:
         """Team ▸ Agreement dashboard: a document picked there opens in the curation window."""
         if self.dashboard is None:
+            from annotator.gui.dashboard import AgreementDashboard
+
             self.dashboard = AgreementDashboard(self.workspace, self.runner, self)
             self.dashboard.curate_requested.connect(self.open_curation)
         else:
@@ -723,6 +810,8 @@ class MainWindow(QMainWindow):
             return None
         window = self.curation_windows.get(document_id)
         if window is None:
+            from annotator.gui.curation_window import CurationWindow
+
             window = CurationWindow(self.workspace, self.runner, self.owner, document_id, self.settings,
                                     scheme=self.scheme)
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -777,6 +866,8 @@ class MainWindow(QMainWindow):
             self._scheme_editor_loading = False
             if not shiboken6.isValid(self) or self.scheme_editor is not None:
                 return
+            from annotator.gui.scheme_editor import SchemeEditor
+
             self.scheme_editor = SchemeEditor(workspace, self.runner, user, state, self)
             self.scheme_editor.scheme_changed.connect(self.set_scheme)
             self.scheme_editor.show()
@@ -786,6 +877,8 @@ class MainWindow(QMainWindow):
             self._scheme_editor_loading = False
             if shiboken6.isValid(self):
                 self._on_error(exc)
+
+        from annotator.gui.scheme_editor import load_editor_state
 
         self.runner.run(partial(load_editor_state, workspace, user), on_done=build, on_error=failed)
         return None
@@ -851,7 +944,7 @@ class MainWindow(QMainWindow):
 
     def _on_imported(self, _report: object) -> None:
         """A committed import: the list and the counts again from the store."""
-        self._set_query(self.document_model.query, open_first=self.document is None)
+        self._set_query(self.list_query, open_first=self.document is None)
         document_id, owner, workspace = self.document_id, self.owner, self.workspace
         if document_id is not None:
             self.runner.run(partial(_read_state, workspace, document_id, owner),
@@ -909,9 +1002,9 @@ class MainWindow(QMainWindow):
             self._show_attributes(self.attribute_editor.span or self.view.caret_span)
             self._update_counts(state)
             self._update_undo_actions(state)
-        if self.document_model.query.status is not None:
+        if self.list_query.status is not None:
             # a status filter: the changed rows may leave (or join) the list
-            self._set_query(self.document_model.query, open_first=False)
+            self._set_query(self.list_query, open_first=False)
         else:
             for document_id in changes.documents | ({state.document_id} if state else set()):
                 self.document_model.refresh_document(document_id)
@@ -998,11 +1091,12 @@ def _proposal(text: str, date: str | None) -> Quantity | None:
 
 
 def _read_state(workspace: Workspace, document_id: str, owner: str | None,
-                document: Document | None = None) -> SetState:
+                document: Document | None = None, counts: tuple[int, int | None] | None = None) -> SetState:
     """The owner's set of one document and the counts around it (runs on the runner).
 
     ``document``: the document itself when the caller has it (its text never changes), so that
-    an action on a long text does not read the text again for the claims' quantity proposals."""
+    an action on a long text does not read the text again for the claims' quantity proposals.
+    ``counts``: (done, total) when the caller knows they have not changed (no re-count)."""
     spans: tuple[Span, ...] = ()
     status = None
     done = 0
@@ -1021,9 +1115,13 @@ def _read_state(workspace: Workspace, document_id: str, owner: str | None,
                 date = document.meta.get("date") if isinstance(document.meta, dict) else None
                 proposals = {c.id: _proposal(document.text[c.start:c.end], date) for c in claims}
         owner_notes = tuple(notes.notes(workspace, document_id=document_id, owner=owner))
-        done = documents.count(workspace, DocumentQuery(owner=owner, status=SetStatus.DONE))
+        if counts is None:
+            done = documents.count(workspace, DocumentQuery(owner=owner, status=SetStatus.DONE))
         undo_label, redo_label = history.next_labels(workspace, owner=owner)
-    total = documents.count(workspace)
+    if counts is not None:
+        done, total = counts
+    else:
+        total = documents.count(workspace)
     return SetState(document_id, spans, status, done, undo_label, redo_label, total, claims, relations, proposals,
                     owner_notes)
 

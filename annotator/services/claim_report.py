@@ -35,7 +35,8 @@ class ClaimFilter:
         return matches(self.speaker, record.speaker)
 
 
-def _record(row: Sequence, text: str) -> ClaimRecord:
+def claim_record(row: Sequence, text: str) -> ClaimRecord:
+    """A row of :meth:`Repository.claim_tuples` as a report record, its texts cut from ``text``."""
     (document_id, owner, claim_id, start, end, claim_type, speaker_id, by_author, sp_start, sp_end, sp_label,
      sp_entity, cue_start, cue_end, certainty, checkworthy, q_value, q_unit, q_period) = row
     if by_author:
@@ -60,6 +61,6 @@ def iter_claims(workspace: Workspace, claim_filter: ClaimFilter = ClaimFilter())
             rows = sorted(repo.claim_tuples(page, claim_filter.owner, claim_filter.types),
                           key=lambda row: position[row[0]])  # stable: keeps owner and offset order
             for row in rows:
-                record = _record(row, texts[row[0]])
+                record = claim_record(row, texts[row[0]])
                 if claim_filter.wants_speaker(record):
                     yield record

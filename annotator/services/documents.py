@@ -19,21 +19,42 @@ def count(workspace: Workspace, query: DocumentQuery = DocumentQuery()) -> int:
 
 
 def page(workspace: Workspace, query: DocumentQuery = DocumentQuery(), *, offset: int = 0,
-         limit: int = PAGE) -> list[DocumentSummary]:
-    """One page of the document list, without texts."""
+         limit: int = PAGE, after: DocumentSummary | None = None) -> list[DocumentSummary]:
+    """One page of the document list, without texts: the rows after ``after`` (the last row of
+    the page before, read by keyset, so a walk reads each row once), else from ``offset``."""
     with workspace.store.read() as repo:
-        return repo.document_summaries(repo.document_ids(query, offset, limit))
+        keys = None if after is None else (sort_value(query, after), after.ordinal)
+        return repo.document_summaries(repo.document_ids(query, 0 if keys else offset, limit, after=keys))
+
+
+def sort_value(query: DocumentQuery, summary: DocumentSummary):
+    """The value a row is sorted by in ``query``."""
+    return getattr(summary, query.sort)
+
+
+def position(workspace: Workspace, query: DocumentQuery, document_id: str) -> int | None:
+    """The row of a document in the list of ``query`` (0-based), None when it is not in it:
+    two counts through the indexes, whatever the row."""
+    with workspace.store.read() as repo:
+        return repo.position(query, document_id)
+
+
+def count_and_position(workspace: Workspace, query: DocumentQuery,
+                       document_id: str | None) -> tuple[int, int | None]:
+    """The number of rows of ``query`` and the row of a document among them (None: not in them)."""
+    with workspace.store.read() as repo:
+        return repo.count_and_position(query, document_id)
 
 
 def iter_summaries(workspace: Workspace, query: DocumentQuery = DocumentQuery(),
                    page_size: int = PAGE) -> Iterator[DocumentSummary]:
-    offset = 0
+    last = None
     while True:
-        rows = page(workspace, query, offset=offset, limit=page_size)
+        rows = page(workspace, query, limit=page_size, after=last)
         yield from rows
         if len(rows) < page_size:
             return
-        offset += page_size
+        last = rows[-1]
 
 
 def document(workspace: Workspace, document_id: str) -> Document:

@@ -30,12 +30,14 @@ def _items(workspace: Workspace, query: DocumentQuery, owner: str, progress: Pro
            cancel: CancelToken | None, counter: list[int]) -> Iterator[ExportItem]:
     with workspace.store.read() as repo:
         total = repo.count_documents(query)
-        offset = 0
+        done = 0
+        after = None
         while True:
-            ids = repo.document_ids(query, offset, PAGE)
+            ids = repo.document_ids(query, limit=PAGE, after=after)  # keyset: the walk stays linear
             if not ids:
                 return
             documents = repo.documents(ids)
+            stored_sha = repo.documents_by_id(ids)  # id -> the sha256 stored at import: not computed again
             sets = repo.load_sets(repo.set_refs(ids, None if owner == ALL else owner))
             by_document: dict[str, list] = {}
             for aset in sorted(sets, key=lambda s: s.owner):
@@ -45,12 +47,13 @@ def _items(workspace: Workspace, query: DocumentQuery, owner: str, progress: Pro
                     cancel.check()
                 owned = by_document.get(document.id, [])
                 if not owned and owner == ALL:
-                    yield ExportItem(document, None)
+                    yield ExportItem(document, None, stored_sha.get(document.id))
                 for aset in owned:
-                    yield ExportItem(document, aset)
+                    yield ExportItem(document, aset, stored_sha.get(document.id))
                 counter[0] += 1
-            offset += len(ids)
-            progress(offset, total, _("documents"))
+            done += len(ids)
+            after = repo.sort_keys(query, ids[-1])
+            progress(done, total, _("documents"))
 
 
 def export(workspace: Workspace, out: BinaryIO, *, format_id: str = "jsonl", owner: str = ALL,

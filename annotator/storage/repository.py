@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, Table, bindparam, func, insert, select, text
+from sqlalchemy import Connection, Table, bindparam, case, func, insert, select, text
 from sqlalchemy.exc import IntegrityError
 
 from annotator.domain.model import (
@@ -32,7 +32,9 @@ from annotator.domain.model import (
 )
 from annotator.domain.notes import Note, NoteTarget
 from annotator.domain.query import DocumentQuery
+from annotator.domain.search import SearchQuery, search_words
 from annotator.storage import bulk
+from annotator.storage.search_index import SearchIndex, filter_expression, fts5_expression, index_for
 from annotator.storage.actions import CLAIMS, NOTES, RELATIONS, SETS, SPANS, Op, RowOps, StaleAction, _chunks
 from annotator.storage.models import (
     ActionRow,
@@ -58,6 +60,7 @@ SKIP = "skip"  # an action's kind in the log: an undo set aside because it can n
 _PG_NEXTVAL = text("SELECT nextval(pg_get_serial_sequence(:t, 'id')) FROM generate_series(1, :n)")
 _SQLITE_SEQ = text("SELECT seq FROM sqlite_sequence WHERE name = :t")
 _ACTIVE_SCHEME_ID = select(func.max(SCHEMES.c.id))
+_COUNT_DOCUMENTS = select(func.count()).select_from(DOCUMENTS)
 _INSERT_ACTION = insert(ACTIONS)
 _USER_ROLE = select(USERS.c.role).where(USERS.c.name == bindparam("name"))
 _SPAN_ORDER = (SPANS.c.start, SPANS.c.end.desc(), SPANS.c.id)
@@ -251,7 +254,7 @@ class Repository:
         ).scalars())
 
     def insert_documents(self, documents: Sequence[tuple[Document, str]], first_ordinal: int) -> None:
-        """Insert (document, sha256) pairs, numbered from ``first_ordinal``."""
+        """Insert (document, sha256) pairs, numbered from ``first_ordinal``, and index their texts."""
         if not documents:
             return
         created = now()
@@ -261,6 +264,7 @@ class Repository:
             for i, (d, sha) in enumerate(documents)
         ])
         bulk.insert_rows(self.connection, TEXTS, [{"document_id": d.id, "text": d.text} for d, _ in documents])
+        self.search_index.add(self.connection, ((first_ordinal + i, d.text) for i, (d, _) in enumerate(documents)))
 
     def document(self, document_id: str) -> Document | None:
         row = self.connection.execute(
@@ -287,48 +291,133 @@ class Repository:
                 found[row.id] = Document(row.id, row.text, row.meta or {})
         return [found[i] for i in ids if i in found]
 
-    def _filtered(self, query: DocumentQuery):
-        stmt = select(DOCUMENTS.c.id)
+    def _conditions(self, query: DocumentQuery) -> list:
+        """WHERE clauses on DOCUMENTS for a query's filters."""
+        where = []
         if query.ids is not None:
-            stmt = stmt.where(DOCUMENTS.c.id.in_(list(query.ids)))
+            where.append(DOCUMENTS.c.id.in_(list(query.ids)))
         if query.text:
-            needle = f"%{query.text}%"
-            stmt = stmt.where(
-                DOCUMENTS.c.id.ilike(needle)
-                | DOCUMENTS.c.id.in_(select(TEXTS.c.document_id).where(TEXTS.c.text.like(needle)))
-            )
+            where.append(self._text_condition(query.text))
         if query.date_from:
-            stmt = stmt.where(DOCUMENTS.c.date >= query.date_from)
+            where.append(DOCUMENTS.c.date >= query.date_from)
         if query.date_to:
-            stmt = stmt.where(DOCUMENTS.c.date <= query.date_to)
+            where.append(DOCUMENTS.c.date <= query.date_to)
         if query.assigned_to is not None:
-            stmt = stmt.where(DOCUMENTS.c.id.in_(
+            where.append(DOCUMENTS.c.id.in_(
                 select(ASSIGNMENTS.c.document_id).where(ASSIGNMENTS.c.annotator == query.assigned_to)))
         if query.owner is not None:
             owned = select(SETS.c.document_id).where(SETS.c.owner == query.owner)
             if query.status is None:
-                stmt = stmt.where(DOCUMENTS.c.id.in_(owned))
+                where.append(DOCUMENTS.c.id.in_(owned))
             elif query.status == SetStatus.NEW:
                 # a document with no set of mine is new to me
-                stmt = stmt.where(
+                where.append(
                     DOCUMENTS.c.id.not_in(owned)
                     | DOCUMENTS.c.id.in_(owned.where(SETS.c.status == SetStatus.NEW.value))
                 )
             else:
-                stmt = stmt.where(DOCUMENTS.c.id.in_(owned.where(SETS.c.status == query.status.value)))
-        return stmt
+                where.append(DOCUMENTS.c.id.in_(owned.where(SETS.c.status == query.status.value)))
+        return where
+
+    def _text_condition(self, typed: str):
+        """The list's filter: in the id (any case), or through the index, every word as the start
+        of a word of the text or by lemma; Cyrillic case and ё folded."""
+        like = "%" + typed.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        in_id = DOCUMENTS.c.id.ilike(like, escape="\\")
+        index = self.search_index
+        words = search_words(typed)
+        if not index.indexed:
+            return in_id | DOCUMENTS.c.id.in_(select(TEXTS.c.document_id).where(TEXTS.c.text.ilike(like, escape="\\")))
+        if not words:
+            return in_id
+        return in_id | DOCUMENTS.c.ordinal.in_(index.ordinals(filter_expression(words)))
+
+    def _filtered(self, query: DocumentQuery):
+        return select(DOCUMENTS.c.id).where(*self._conditions(query))
 
     def count_documents(self, query: DocumentQuery = DocumentQuery()) -> int:
+        if query == DocumentQuery():
+            return self.connection.execute(_COUNT_DOCUMENTS).scalar_one()
         return self.connection.execute(select(func.count()).select_from(self._filtered(query).subquery())).scalar_one()
 
-    def document_ids(self, query: DocumentQuery = DocumentQuery(), offset: int = 0, limit: int | None = None) -> list[str]:
+    def document_ids(self, query: DocumentQuery = DocumentQuery(), offset: int = 0, limit: int | None = None,
+                     *, after: tuple | None = None) -> list[str]:
+        """Ids in the query's order. ``after`` (the sort key and ordinal of the last row of the
+        previous page, see :meth:`sort_keys`) pages by keyset, so that walking the whole list
+        reads each row once; ``offset`` is for jumping to a row."""
         sort_column = {"ordinal": DOCUMENTS.c.ordinal, "date": DOCUMENTS.c.date,
                        "id": DOCUMENTS.c.id, "length": DOCUMENTS.c.length}[query.sort]
         order = [sort_column.desc() if query.descending else sort_column.asc(), DOCUMENTS.c.ordinal]
-        stmt = self._filtered(query).order_by(*order).offset(offset)
+        stmt = self._filtered(query)
+        if after is not None:
+            stmt = stmt.where(_after(sort_column, query.descending, *after))
+        stmt = stmt.order_by(*order)
+        if offset:
+            stmt = stmt.offset(offset)
         if limit is not None:
             stmt = stmt.limit(limit)
         return list(self.connection.execute(stmt).scalars())
+
+    def sort_keys(self, query: DocumentQuery, document_id: str) -> tuple | None:
+        """(sort value, ordinal) of a document: the ``after`` of the page that follows it."""
+        sort_column = {"ordinal": DOCUMENTS.c.ordinal, "date": DOCUMENTS.c.date,
+                       "id": DOCUMENTS.c.id, "length": DOCUMENTS.c.length}[query.sort]
+        row = self.connection.execute(
+            select(sort_column, DOCUMENTS.c.ordinal).where(DOCUMENTS.c.id == document_id)).first()
+        return tuple(row) if row else None
+
+    def count_and_position(self, query: DocumentQuery, document_id: str | None) -> tuple[int, int | None]:
+        """The rows of the query and a document's row among them (None when not in them), in one
+        pass over the rows (a filter through the index is evaluated once, not once per figure)."""
+        keys = None if document_id is None else self.sort_keys(query, document_id)
+        if keys is None:
+            return self.count_documents(query), None
+        sort_column = {"ordinal": DOCUMENTS.c.ordinal, "date": DOCUMENTS.c.date,
+                       "id": DOCUMENTS.c.id, "length": DOCUMENTS.c.length}[query.sort]
+        rows = select(DOCUMENTS.c.id, _before(sort_column, query.descending, *keys).label("before")).where(
+            *self._conditions(query)).subquery()
+        count, before, found = self.connection.execute(select(
+            func.count(), func.coalesce(func.sum(case((rows.c.before, 1), else_=0)), 0),
+            func.coalesce(func.max(case((rows.c.id == document_id, 1), else_=0)), 0),
+        )).one()
+        return count, (before if found else None)
+
+    def position(self, query: DocumentQuery, document_id: str) -> int | None:
+        """The 0-based row of a document in the query's order; None when the query leaves it out.
+        One count, of the rows before it (through the sort column's index when sorting by ordinal)."""
+        keys = self.sort_keys(query, document_id)
+        if keys is None:
+            return None
+        filtered = self._filtered(query)
+        if self.connection.execute(filtered.where(DOCUMENTS.c.id == document_id)).first() is None:
+            return None
+        sort_column = {"ordinal": DOCUMENTS.c.ordinal, "date": DOCUMENTS.c.date,
+                       "id": DOCUMENTS.c.id, "length": DOCUMENTS.c.length}[query.sort]
+        before = _before(sort_column, query.descending, *keys)
+        return self.connection.execute(
+            select(func.count()).select_from(filtered.where(before).subquery())).scalar_one()
+
+    @property
+    def search_index(self) -> SearchIndex:
+        return index_for(self.connection)
+
+    def search_candidates(self, query: SearchQuery, documents: DocumentQuery, after_ordinal: int,
+                          limit: int) -> list[tuple[int, str]]:
+        """(ordinal, id) of the documents that may hold ``query`` and pass the filters, after
+        ``after_ordinal``, in corpus order; without an index, every document that passes."""
+        index = self.search_index
+        stmt = select(DOCUMENTS.c.ordinal, DOCUMENTS.c.id).where(*self._conditions(documents))
+        if index.indexed:
+            stmt = index.page(stmt, DOCUMENTS.c.ordinal, fts5_expression(query), after_ordinal)
+        else:
+            stmt = stmt.where(DOCUMENTS.c.ordinal > after_ordinal).order_by(DOCUMENTS.c.ordinal)
+        return [tuple(r) for r in self.connection.execute(stmt.limit(limit))]
+
+    def documents_after(self, documents: DocumentQuery, after_ordinal: int, limit: int) -> list[tuple[int, str]]:
+        """(ordinal, id) of the documents that pass the filters, after ``after_ordinal``."""
+        stmt = select(DOCUMENTS.c.ordinal, DOCUMENTS.c.id).where(
+            DOCUMENTS.c.ordinal > after_ordinal, *self._conditions(documents))
+        return [tuple(r) for r in self.connection.execute(stmt.order_by(DOCUMENTS.c.ordinal).limit(limit))]
 
     def document_summaries(self, ids: Sequence[str]) -> list[DocumentSummary]:
         rows: dict[str, Any] = {}
@@ -339,9 +428,11 @@ class Repository:
                        DOCUMENTS.c.sha256).where(DOCUMENTS.c.id.in_(chunk))
             ):
                 rows[row.id] = row
+            # Ordered by (document, owner), the unique index's order: by owner alone, SQLite would walk
+            # the owner index through every set of the corpus to find the page's.
             for row in self.connection.execute(
                 select(SETS.c.document_id, SETS.c.owner, SETS.c.status)
-                .where(SETS.c.document_id.in_(chunk)).order_by(SETS.c.owner)
+                .where(SETS.c.document_id.in_(chunk)).order_by(SETS.c.document_id, SETS.c.owner)
             ):
                 sets[row.document_id].append((row.owner, SetStatus(row.status)))
         return [
@@ -447,6 +538,39 @@ class Repository:
         if types:
             stmt = stmt.where(SPANS.c.label.in_(list(types)))
         return [tuple(row) for row in self.connection.execute(stmt).all()]
+
+    def annotation_candidates(self, kind: str, labels: Sequence[str], owner: str | None,
+                              documents: DocumentQuery, after_ordinal: int, limit: int,
+                              query: SearchQuery | None = None) -> list[tuple[int, str]]:
+        """(ordinal, id) of the documents, after ``after_ordinal``, that pass the filters and hold a
+        span of ``kind`` (of one of ``labels``, in ``owner``'s set, when given) and, with ``query``,
+        may hold it (the index's answer), in corpus order."""
+        has = (select(SETS.c.document_id).join(SPANS, SPANS.c.set_id == SETS.c.id)
+               .where(SPANS.c.kind == kind, SETS.c.document_id == DOCUMENTS.c.id))
+        if labels:
+            has = has.where(SPANS.c.label.in_(list(labels)))
+        if owner is not None:
+            has = has.where(SETS.c.owner == owner)
+        stmt = select(DOCUMENTS.c.ordinal, DOCUMENTS.c.id).where(has.exists(), *self._conditions(documents))
+        if query is not None and self.search_index.indexed:
+            stmt = self.search_index.page(stmt, DOCUMENTS.c.ordinal, fts5_expression(query), after_ordinal)
+        else:
+            stmt = stmt.where(DOCUMENTS.c.ordinal > after_ordinal).order_by(DOCUMENTS.c.ordinal)
+        return [tuple(r) for r in self.connection.execute(stmt.limit(limit))]
+
+    def span_tuples(self, document_ids: Sequence[str], labels: Sequence[str],
+                    owner: str | None = None) -> list[tuple[str, str, int, int, int, str]]:
+        """(document id, owner, span id, start, end, label) of the entity spans of these documents
+        (of one of ``labels`` when given), by document, position and owner."""
+        stmt = (select(SETS.c.document_id, SETS.c.owner, SPANS.c.id, SPANS.c.start, SPANS.c.end, SPANS.c.label)
+                .join(SETS, SETS.c.id == SPANS.c.set_id)
+                .where(SPANS.c.kind == ENTITY, SETS.c.document_id.in_(list(document_ids)))
+                .order_by(SETS.c.document_id, SPANS.c.start, SPANS.c.end, SETS.c.owner, SPANS.c.id))
+        if labels:
+            stmt = stmt.where(SPANS.c.label.in_(list(labels)))
+        if owner is not None:
+            stmt = stmt.where(SETS.c.owner == owner)
+        return [tuple(r) for r in self.connection.execute(stmt)]  # type: ignore[misc]
 
     def texts(self, document_ids: Sequence[str]) -> dict[str, str]:
         found: dict[str, str] = {}
@@ -685,6 +809,35 @@ class Repository:
             "relations": self.connection.execute(select(func.count()).select_from(RELATIONS)).scalar_one(),
             "actions": self.connection.execute(select(func.count()).select_from(ACTIONS)).scalar_one(),
         }
+
+
+def _after(sort_column, descending: bool, value: Any, ordinal: int):
+    """Rows after (value, ordinal) in the order (sort column, ordinal), with NULLs first going up and
+    last going down, as SQLite sorts them."""
+    same = DOCUMENTS.c.ordinal > ordinal
+    if sort_column is DOCUMENTS.c.ordinal:  # one column, no OR: the index seeks straight to the page
+        return sort_column < value if descending else sort_column > value
+    if descending:
+        if value is None:
+            return sort_column.is_(None) & same
+        return (sort_column < value) | ((sort_column == value) & same) | sort_column.is_(None)
+    if value is None:
+        return (sort_column.is_(None) & same) | sort_column.is_not(None)
+    return (sort_column > value) | ((sort_column == value) & same)
+
+
+def _before(sort_column, descending: bool, value: Any, ordinal: int):
+    """Rows before (value, ordinal) in the same order as :func:`_after`."""
+    same = DOCUMENTS.c.ordinal < ordinal
+    if sort_column is DOCUMENTS.c.ordinal:
+        return sort_column > value if descending else sort_column < value
+    if descending:
+        if value is None:
+            return sort_column.is_not(None) | (sort_column.is_(None) & same)
+        return (sort_column > value) | ((sort_column == value) & same)
+    if value is None:
+        return sort_column.is_(None) & same
+    return sort_column.is_(None) | (sort_column < value) | ((sort_column == value) & same)
 
 
 def _claim_from_row(row: Any) -> Claim:

@@ -450,17 +450,17 @@
 <context>
     <name>CheatSheet</name>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="170" />
+        <location filename="../../annotator/gui/keys.py" line="175" />
         <source>Keys</source>
         <translation>Клавиши</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="172" />
+        <location filename="../../annotator/gui/keys.py" line="177" />
         <source>Key</source>
         <translation>Клавиша</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="172" />
+        <location filename="../../annotator/gui/keys.py" line="177" />
         <source>Action</source>
         <translation>Действие</translation>
     </message>
@@ -899,47 +899,47 @@
 <context>
     <name>DocumentList</name>
     <message>
-        <location filename="../../annotator/gui/document_list.py" line="36" />
+        <location filename="../../annotator/gui/document_list.py" line="41" />
         <source>Document</source>
         <translation>Документ</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/document_list.py" line="37" />
+        <location filename="../../annotator/gui/document_list.py" line="42" />
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/document_list.py" line="38" />
+        <location filename="../../annotator/gui/document_list.py" line="43" />
         <source>Length</source>
         <translation>Длина</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/document_list.py" line="39" />
+        <location filename="../../annotator/gui/document_list.py" line="44" />
         <source>My status</source>
         <translation>Мой статус</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/document_list.py" line="43" />
+        <location filename="../../annotator/gui/document_list.py" line="48" />
         <source>new</source>
         <translation>новый</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/document_list.py" line="44" />
+        <location filename="../../annotator/gui/document_list.py" line="49" />
         <source>in_progress</source>
         <translation>в работе</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/document_list.py" line="45" />
+        <location filename="../../annotator/gui/document_list.py" line="50" />
         <source>done</source>
         <translation>готов</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/document_list.py" line="46" />
+        <location filename="../../annotator/gui/document_list.py" line="51" />
         <source>curated</source>
         <translation>проверен куратором</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/document_list.py" line="47" />
+        <location filename="../../annotator/gui/document_list.py" line="52" />
         <source>skipped</source>
         <translation>пропущен</translation>
     </message>
@@ -1173,6 +1173,44 @@
         <location filename="../../annotator/gui/filter_bar.py" line="73" />
         <source>My status</source>
         <translation>Мой статус</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <location filename="../../annotator/gui/find_bar.py" line="58" />
+        <source>Find in this document: words in any form, "a phrase", word*</source>
+        <translation>Найти в документе: слова в любой форме, "фраза", слово*</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/find_bar.py" line="62" />
+        <source>Previous hit (Shift+Enter, Shift+F3)</source>
+        <translation>Предыдущее совпадение (Shift+Enter, Shift+F3)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/find_bar.py" line="65" />
+        <source>Next hit (Enter, F3)</source>
+        <translation>Следующее совпадение (Enter, F3)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/find_bar.py" line="69" />
+        <source>Close (Esc)</source>
+        <translation>Закрыть (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/find_bar.py" line="72" />
+        <source>Find:</source>
+        <translation>Найти:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/find_bar.py" line="146" />
+        <source>%1 of %2</source>
+        <translation>%1 из %2</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/find_bar.py" line="149" />
+        <source>No hits</source>
+        <translation>Ничего не найдено</translation>
     </message>
 </context>
 <context>
@@ -1534,156 +1572,176 @@ You can change it later in Options → Preferences.</source>
     </message>
     <message>
         <location filename="../../annotator/gui/keys.py" line="51" />
+        <source>Find in this document (any form of a word)</source>
+        <translation>Найти в документе (любая форма слова)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/keys.py" line="52" />
+        <source>Next hit in this document</source>
+        <translation>Следующее совпадение в документе</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/keys.py" line="53" />
+        <source>Previous hit in this document</source>
+        <translation>Предыдущее совпадение в документе</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/keys.py" line="55" />
+        <source>Search the corpus (Enter on a hit opens it)…</source>
+        <translation>Поиск по корпусу (Enter на совпадении открывает его)…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/keys.py" line="56" />
         <source>Mark the document done (or back in progress)</source>
         <translation>Отметить документ готовым (или вернуть в работу)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="52" />
+        <location filename="../../annotator/gui/keys.py" line="57" />
         <source>Snap selections to whole tokens (on/off)</source>
         <translation>Выделять только целые токены (вкл./выкл.)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="53" />
+        <location filename="../../annotator/gui/keys.py" line="58" />
         <source>Preferences…</source>
         <translation>Настройки…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="54" />
+        <location filename="../../annotator/gui/keys.py" line="59" />
         <source>Edit the labels of the scheme…</source>
         <translation>Изменить метки схемы…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="55" />
+        <location filename="../../annotator/gui/keys.py" line="60" />
         <source>Show this list of keys</source>
         <translation>Показать этот список клавиш</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="57" />
+        <location filename="../../annotator/gui/keys.py" line="62" />
         <source>Make the selection a claim</source>
         <translation>Сделать выделенное утверждением</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="58" />
+        <location filename="../../annotator/gui/keys.py" line="63" />
         <source>Speaker: the next mention, nearest first</source>
         <translation>Источник: следующее упоминание, сначала ближайшие</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="59" />
+        <location filename="../../annotator/gui/keys.py" line="64" />
         <source>Speaker: the previous mention</source>
         <translation>Источник: предыдущее упоминание</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="60" />
+        <location filename="../../annotator/gui/keys.py" line="65" />
         <source>Speaker: the author (the outlet's own voice)</source>
         <translation>Источник: автор (голос самого издания)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="62" />
+        <location filename="../../annotator/gui/keys.py" line="67" />
         <source>Speaker: the selected pronoun, marked as a mention</source>
         <translation>Источник: выделенное местоимение, размеченное как упоминание</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="63" />
+        <location filename="../../annotator/gui/keys.py" line="68" />
         <source>Cue: the selected words that report the claim</source>
         <translation>Маркер: выделенные слова, вводящие утверждение</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="64" />
+        <location filename="../../annotator/gui/keys.py" line="69" />
         <source>Remove the cue</source>
         <translation>Убрать маркер</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="65" />
+        <location filename="../../annotator/gui/keys.py" line="70" />
         <source>Certainty: asserted or hedged</source>
         <translation>Уверенность: утверждается или с оговоркой</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="66" />
+        <location filename="../../annotator/gui/keys.py" line="71" />
         <source>Check-worthy: yes or no</source>
         <translation>Проверять: да или нет</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="67" />
+        <location filename="../../annotator/gui/keys.py" line="72" />
         <source>Quantity: accept the proposal</source>
         <translation>Величина: принять предложение</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="68" />
+        <location filename="../../annotator/gui/keys.py" line="73" />
         <source>Quantity: clear</source>
         <translation>Величина: очистить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="70" />
+        <location filename="../../annotator/gui/keys.py" line="75" />
         <source>Relation: press on the head, then on the tail, then pick the type</source>
         <translation>Связь: нажмите на начале, затем на конце, затем выберите тип</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="71" />
+        <location filename="../../annotator/gui/keys.py" line="76" />
         <source>Cancel a relation begun</source>
         <translation>Отменить начатую связь</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="72" />
+        <location filename="../../annotator/gui/keys.py" line="77" />
         <source>Go to the claim list (Enter jumps to a claim)</source>
         <translation>К списку утверждений (Enter — перейти к утверждению)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="75" />
+        <location filename="../../annotator/gui/keys.py" line="80" />
         <source>Note on the span or claim under the caret (else the document)</source>
         <translation>Заметка к фрагменту или утверждению под курсором (иначе к документу)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="77" />
+        <location filename="../../annotator/gui/keys.py" line="82" />
         <source>Flag the span, claim or document as unsure (or unflag it)</source>
         <translation>Пометить фрагмент, утверждение или документ как сомнительный (или снять пометку)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="79" />
+        <location filename="../../annotator/gui/keys.py" line="84" />
         <source>Skip the document as out of scope (or take it back)</source>
         <translation>Пропустить документ как не относящийся к задаче (или вернуть)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="81" />
+        <location filename="../../annotator/gui/keys.py" line="86" />
         <source>Agreement dashboard…</source>
         <translation>Сводка согласия…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="82" />
+        <location filename="../../annotator/gui/keys.py" line="87" />
         <source>Curate this document…</source>
         <translation>Курировать этот документ…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="83" />
+        <location filename="../../annotator/gui/keys.py" line="88" />
         <source>The team's notes and flags…</source>
         <translation>Заметки и пометки команды…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="94" />
+        <location filename="../../annotator/gui/keys.py" line="99" />
         <source>Caret to the next token</source>
         <translation>Курсор к следующему токену</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="95" />
+        <location filename="../../annotator/gui/keys.py" line="100" />
         <source>Caret to the previous token</source>
         <translation>Курсор к предыдущему токену</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="96" />
+        <location filename="../../annotator/gui/keys.py" line="101" />
         <source>Extend the selection by a token</source>
         <translation>Расширить выделение на токен вперёд</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="98" />
+        <location filename="../../annotator/gui/keys.py" line="103" />
         <source>Extend the selection back by a token</source>
         <translation>Расширить выделение на токен назад</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="101" />
+        <location filename="../../annotator/gui/keys.py" line="106" />
         <source>Label the selection (or the span under the caret) as %1</source>
         <translation>Разметить выделение (или фрагмент под курсором) меткой %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="136" />
+        <location filename="../../annotator/gui/keys.py" line="141" />
         <source>Claim type %1: make the selection a claim, or retype the claim</source>
         <translation>Тип утверждения %1: сделать выделенное утверждением или сменить тип</translation>
     </message>
@@ -1716,224 +1774,224 @@ You can change it later in Options → Preferences.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="129" />
+        <location filename="../../annotator/gui/main_window.py" line="136" />
         <source>annotator</source>
         <translation>annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="162" />
+        <location filename="../../annotator/gui/main_window.py" line="171" />
         <source>Claims</source>
         <translation>Утверждения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="163" />
+        <location filename="../../annotator/gui/main_window.py" line="172" />
         <source>Relations</source>
         <translation>Связи</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="165" />
-        <location filename="../../annotator/gui/main_window.py" line="641" />
+        <location filename="../../annotator/gui/main_window.py" line="174" />
+        <location filename="../../annotator/gui/main_window.py" line="726" />
         <source>Notes</source>
         <translation>Заметки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="174" />
+        <location filename="../../annotator/gui/main_window.py" line="193" />
         <source>Spans</source>
         <translation>Фрагменты</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="175" />
+        <location filename="../../annotator/gui/main_window.py" line="194" />
         <source>Attributes</source>
         <translation>Атрибуты</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="176" />
+        <location filename="../../annotator/gui/main_window.py" line="195" />
         <source>Labels</source>
         <translation>Метки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="181" />
+        <location filename="../../annotator/gui/main_window.py" line="200" />
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="191" />
+        <location filename="../../annotator/gui/main_window.py" line="210" />
         <source>This document's place in the list as filtered</source>
         <translation>Место документа в отфильтрованном списке</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="253" />
+        <location filename="../../annotator/gui/main_window.py" line="277" />
         <source>All saved</source>
         <translation>Всё сохранено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="293" />
+        <location filename="../../annotator/gui/main_window.py" line="317" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="299" />
+        <location filename="../../annotator/gui/main_window.py" line="323" />
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="302" />
+        <location filename="../../annotator/gui/main_window.py" line="329" />
         <source>&amp;Label</source>
         <translation>&amp;Метки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="304" />
+        <location filename="../../annotator/gui/main_window.py" line="331" />
         <source>&amp;Go</source>
         <translation>П&amp;ереход</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="307" />
+        <location filename="../../annotator/gui/main_window.py" line="334" />
         <source>&amp;Options</source>
         <translation>&amp;Настройки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="314" />
+        <location filename="../../annotator/gui/main_window.py" line="341" />
         <source>&amp;Team</source>
         <translation>&amp;Команда</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="317" />
+        <location filename="../../annotator/gui/main_window.py" line="344" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="319" />
+        <location filename="../../annotator/gui/main_window.py" line="346" />
         <source>&amp;About annotator…</source>
         <translation>&amp;О программе annotator…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="386" />
+        <location filename="../../annotator/gui/main_window.py" line="413" />
         <source>This column cannot be sorted</source>
         <translation>По этому столбцу нельзя сортировать</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="411" />
+        <location filename="../../annotator/gui/main_window.py" line="461" />
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="440" />
+        <location filename="../../annotator/gui/main_window.py" line="491" />
         <source>annotator — %1 — %2</source>
         <translation>annotator — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="453" />
+        <location filename="../../annotator/gui/main_window.py" line="535" />
         <source>Set your annotator name first</source>
         <translation>Сначала укажите своё имя аннотатора</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="464" />
+        <location filename="../../annotator/gui/main_window.py" line="549" />
         <source>Saving…</source>
         <translation>Сохранение…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="474" />
+        <location filename="../../annotator/gui/main_window.py" line="559" />
         <source>That is already a %1 span</source>
         <translation>Это уже фрагмент с меткой %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="476" />
+        <location filename="../../annotator/gui/main_window.py" line="561" />
         <source>Select some text to label</source>
         <translation>Выделите текст, чтобы поставить метку</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="485" />
+        <location filename="../../annotator/gui/main_window.py" line="570" />
         <source>No span or claim under the caret</source>
         <translation>Под курсором нет фрагмента или утверждения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="504" />
-        <location filename="../../annotator/gui/main_window.py" line="539" />
+        <location filename="../../annotator/gui/main_window.py" line="589" />
+        <location filename="../../annotator/gui/main_window.py" line="624" />
         <source>Settings not saved: %1</source>
         <translation>Настройки не сохранены: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="506" />
+        <location filename="../../annotator/gui/main_window.py" line="591" />
         <source>Snapping to tokens on</source>
         <translation>Привязка к токенам включена</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="506" />
+        <location filename="../../annotator/gui/main_window.py" line="591" />
         <source>Snapping to tokens off</source>
         <translation>Привязка к токенам выключена</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="549" />
+        <location filename="../../annotator/gui/main_window.py" line="634" />
         <source>The new database opens when you next start annotator</source>
         <translation>Новая база данных откроется при следующем запуске annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="641" />
+        <location filename="../../annotator/gui/main_window.py" line="726" />
         <source>Notes (%1)</source>
         <translation>Заметки (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="899" />
+        <location filename="../../annotator/gui/main_window.py" line="992" />
         <source>Nothing to undo or redo</source>
         <translation>Нечего отменять или повторять</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="902" />
+        <location filename="../../annotator/gui/main_window.py" line="995" />
         <source>Saved</source>
         <translation>Сохранено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="919" />
+        <location filename="../../annotator/gui/main_window.py" line="1012" />
         <source>Saved ✓ %1</source>
         <translation>Сохранено ✓ %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="924" />
+        <location filename="../../annotator/gui/main_window.py" line="1017" />
         <source>%1 (in %2)</source>
         <translation>%1 (в %2)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="930" />
+        <location filename="../../annotator/gui/main_window.py" line="1023" />
         <source>Nothing changed</source>
         <translation>Ничего не изменено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="933" />
+        <location filename="../../annotator/gui/main_window.py" line="1026" />
         <source>Error: %1</source>
         <translation>Ошибка: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="934" />
+        <location filename="../../annotator/gui/main_window.py" line="1027" />
         <source>Not saved</source>
         <translation>Не сохранено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="940" />
+        <location filename="../../annotator/gui/main_window.py" line="1033" />
         <source>%1 / %2 documents done</source>
         <translation>Готово документов: %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="943" />
+        <location filename="../../annotator/gui/main_window.py" line="1036" />
         <source>%1 spans in this document</source>
         <translation>Фрагментов в документе: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="948" />
+        <location filename="../../annotator/gui/main_window.py" line="1041" />
         <source>Undo: %1</source>
         <translation>Отменить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="948" />
+        <location filename="../../annotator/gui/main_window.py" line="1041" />
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="949" />
+        <location filename="../../annotator/gui/main_window.py" line="1042" />
         <source>Redo: %1</source>
         <translation>Повторить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="949" />
+        <location filename="../../annotator/gui/main_window.py" line="1042" />
         <source>Redo</source>
         <translation>Повторить</translation>
     </message>
@@ -2549,6 +2607,39 @@ Replace it anyway? What it holds now will be lost.</source>
         <location filename="../../annotator/gui/scheme_editor.py" line="812" />
         <source>Wrote version %1 to %2</source>
         <translation>Версия %1 сохранена в %2</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPane</name>
+    <message>
+        <location filename="../../annotator/gui/search_pane.py" line="201" />
+        <source>Search the corpus</source>
+        <translation>Поиск по корпусу</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/search_pane.py" line="205" />
+        <source>Words in any form, "a phrase", word* — Enter searches</source>
+        <translation>Слова в любой форме, "фраза", слово* — Enter ищет</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/search_pane.py" line="237" />
+        <source>Searching…</source>
+        <translation>Поиск…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/search_pane.py" line="243" />
+        <source>No hits</source>
+        <translation>Ничего не найдено</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../annotator/gui/search_pane.py" line="245" />
+        <source>%n hit(s)</source>
+        <translation><numerusform>%n совпадение</numerusform><numerusform>%n совпадения</numerusform><numerusform>%n совпадений</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../annotator/gui/search_pane.py" line="247" />
+        <source>%n hit(s) so far; scroll for more</source>
+        <translation><numerusform>пока %n совпадение; прокрутите, чтобы увидеть ещё</numerusform><numerusform>пока %n совпадения; прокрутите, чтобы увидеть ещё</numerusform><numerusform>пока %n совпадений; прокрутите, чтобы увидеть ещё</numerusform></translation>
     </message>
 </context>
 <context>

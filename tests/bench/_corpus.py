@@ -161,31 +161,36 @@ class Rows:
     texts: list[tuple]
     sets: list[tuple]
     spans: list[tuple]
+    index: list[tuple] = field(default_factory=list)  # the full-text index: (ordinal, text with ё as е)
 
     @property
     def count(self) -> int:
+        """Table rows (the index's entries are not counted as rows)."""
         return len(self.documents) + len(self.texts) + len(self.sets) + len(self.spans)
 
 
 def baseline_rows(docs: Sequence[BenchDoc]) -> Rows:
     """The rows an import of these documents writes (ids as a fresh store would give them)."""
     moment = _db_time(datetime.now(timezone.utc).replace(tzinfo=None))
-    documents, texts, sets, spans = [], [], [], []
+    documents, texts, sets, spans, index = [], [], [], [], []
     span_id = 0
     for n, doc in enumerate(docs, start=1):
         documents.append((doc.id, n, doc.sha256, doc.date, len(doc.text), json.dumps(doc.meta), moment))
         texts.append((doc.id, doc.text))
+        index.append((n, doc.text.replace("ё", "е").replace("Ё", "Е")))
         sets.append((n, doc.id, OWNER, STATUS, moment))
         for start, end, label in doc.spans:
             span_id += 1
             spans.append((span_id, n, "entity", start, end, label, None, None))
-    return Rows(documents, texts, sets, spans)
+    return Rows(documents, texts, sets, spans, index)
 
 
 SQL_DOCUMENTS = ("INSERT INTO documents (id, ordinal, sha256, date, length, meta, created_at) "
                  "VALUES (?, ?, ?, ?, ?, ?, ?)")
 SQL_TEXTS = "INSERT INTO document_texts (document_id, text) VALUES (?, ?)"
 SQL_SETS = "INSERT INTO annotation_sets (id, document_id, owner, status, updated_at) VALUES (?, ?, ?, ?, ?)"
+# The store indexes every text at import (FTS5 tokenizes it in C on insert); a bare import must too.
+SQL_INDEX = "INSERT INTO search_index (rowid, words) VALUES (?, ?)"
 SQL_SPANS = ('INSERT INTO spans (id, set_id, kind, start, "end", label, attributes, entity) '
              "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
 
@@ -213,6 +218,7 @@ def insert_rows(connection: sqlite3.Connection, rows: Rows) -> None:
     connection.executemany(SQL_TEXTS, rows.texts)
     connection.executemany(SQL_SETS, rows.sets)
     connection.executemany(SQL_SPANS, rows.spans)
+    connection.executemany(SQL_INDEX, rows.index)
     connection.execute("COMMIT")
 
 

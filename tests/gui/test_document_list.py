@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QHeaderView, QTableView
 
 from annotator.domain.model import SetStatus
 from annotator.domain.query import DocumentQuery
@@ -49,9 +50,9 @@ def calls(monkeypatch):
     seen = {"page": [], "count": 0}
     real_page, real_count = documents.page, documents.count
 
-    def page(workspace, query=DocumentQuery(), *, offset=0, limit=documents.PAGE):
-        seen["page"].append((offset, limit))
-        return real_page(workspace, query, offset=offset, limit=limit)
+    def page(workspace, query=DocumentQuery(), *, offset=0, limit=documents.PAGE, after=None):
+        seen["page"].append((offset, limit) if after is None else (("after", after.id), limit))
+        return real_page(workspace, query, offset=offset, limit=limit, after=after)
 
     def count(workspace, query=DocumentQuery()):
         seen["count"] += 1
@@ -161,3 +162,85 @@ def test_row_of_is_none_for_an_uncached_page(big_workspace):
     assert model.row_of("doc09999") is None  # its page was never read
     model.document_id(N - 1)
     assert model.row_of("doc09999") == N - 1
+
+
+def test_scrolling_on_reads_the_next_page_by_keyset_and_the_rows_match(big_workspace, calls):
+    for query in (DocumentQuery(), DocumentQuery(sort="date", descending=True)):
+        calls["page"].clear()
+        model = DocumentListModel(big_workspace, query)
+        walked = [model.document_id(row) for row in range(N)]
+        expected = documents.page(big_workspace, query, limit=N)
+        assert walked == [s.id for s in expected]
+        assert calls["page"][0][0] == 0
+        assert all(key[0] == "after" for key, _ in calls["page"][1:-1])  # no OFFSET after the first page
+
+
+def test_find_row_counts_the_row_in_one_step_and_reads_no_page(big_workspace, calls):
+    model = DocumentListModel(big_workspace, DocumentQuery(sort="date", descending=True))
+    order = [s.id for s in documents.page(big_workspace, model.query, limit=N)]
+    calls["page"].clear()
+    for document_id in ("doc09999", "doc05000", order[0], order[-1]):
+        assert model.find_row(document_id) == order.index(document_id)
+    assert calls["page"] == []
+    model.set_query(DocumentQuery(date_from="2025-11-28"))
+    assert model.find_row("doc00000") is None  # 2025-11-01: not in the list
+    assert model.find_row("doc00027") == 0
+
+
+def test_column_widths_come_from_the_font_not_from_the_rows(big_workspace, calls, qtbot):
+    """ResizeToContents makes Qt read rows all over the model; the fixed widths read none."""
+    def shown(mode):
+        calls["page"].clear()
+        model = DocumentListModel(big_workspace, page_size=50)
+        view = QTableView()
+        qtbot.addWidget(view)
+        view.setModel(model)
+        view.horizontalHeader().setSectionResizeMode(mode)
+        if mode == QHeaderView.ResizeMode.Interactive:
+            for column, width in enumerate(document_list.column_widths(view.fontMetrics())):
+                view.horizontalHeader().resizeSection(column, width)
+        view.resize(500, 400)
+        view.show()
+        qtbot.waitExposed(view)
+        qtbot.wait(10)
+        return view, len(calls["page"])
+
+    view, pages = shown(QHeaderView.ResizeMode.Interactive)
+    assert pages == 1
+    widths = [view.horizontalHeader().sectionSize(c) for c in range(3)]
+    metrics = view.fontMetrics()
+    assert widths[0] > metrics.horizontalAdvance("doc09999")
+    assert widths[1] > metrics.horizontalAdvance("2025-11-28")
+    _, pages = shown(QHeaderView.ResizeMode.ResizeToContents)
+    assert pages > 1  # what the fixed widths avoid
+
+
+def test_find_row_agrees_with_the_pages_when_some_dates_are_missing(tmp_path):
+    """Rows with no date sort first going up and last going down; the row counted is the row shown."""
+    source = tmp_path / "mixed.jsonl"
+    lines = []
+    for i in range(12):
+        meta = {"date": f"2025-11-{1 + i % 3:02d}"} if i % 4 else {}
+        lines.append(json.dumps({"id": f"m{i:02d}", "text": f"Текст номер {i}", "meta": meta}, ensure_ascii=False))
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    ws = Workspace.open(str(tmp_path / "mixed.sqlite3"))
+    try:
+        assert import_files(ws, [source]).committed
+        for sort in ("date", "id", "length", "ordinal"):
+            for descending in (False, True):
+                query = DocumentQuery(sort=sort, descending=descending)
+                order = [s.id for s in documents.page(ws, query, limit=100)]
+                assert [documents.position(ws, query, i) for i in order] == list(range(12)), (sort, descending)
+                assert [documents.count_and_position(ws, query, i) for i in order] == [(12, r) for r in range(12)]
+                dated = dataclasses.replace(query, date_from="2025-11-02")
+                assert documents.count_and_position(ws, dated, "m00") == (documents.count(ws, dated), None)
+                walked, last = [], None
+                while True:
+                    rows = documents.page(ws, query, limit=5, after=last)
+                    walked += [s.id for s in rows]
+                    if len(rows) < 5:
+                        break
+                    last = rows[-1]
+                assert walked == order, (sort, descending)
+    finally:
+        ws.close()

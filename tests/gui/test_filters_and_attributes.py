@@ -79,6 +79,7 @@ def test_text_filter_matches_id_and_text(qtbot, window):
     bar.text_edit.clear()
     qtbot.keyClicks(bar.text_edit, "Sputnik")
     qtbot.keyClick(bar.text_edit, Qt.Key.Key_Return)  # Enter applies without waiting
+    assert window.runner.wait()  # the list is re-queried on the runner
     assert model.query.text == "Sputnik"
     expected = [s.id for s in documents.page(window.workspace, DocumentQuery(text="Sputnik"))]
     assert expected and listed_ids(window) == expected
@@ -92,12 +93,14 @@ def test_date_filter_and_invalid_dates(qtbot, window):
     bar, model = window.filter_bar, window.document_model
     qtbot.keyClicks(bar.date_from_edit, "2025-11-16")
     qtbot.keyClick(bar.date_from_edit, Qt.Key.Key_Return)
+    assert window.runner.wait()  # the list is re-queried on the runner
     assert model.query.date_from == "2025-11-16"
     assert listed_ids(window) == ["000_598509fc61278558"]
 
     bar.date_from_edit.clear()
     qtbot.keyClicks(bar.date_to_edit, "2025-11-15")
     qtbot.keyClick(bar.date_to_edit, Qt.Key.Key_Return)
+    assert window.runner.wait()  # the list is re-queried on the runner
     assert (model.query.date_from, model.query.date_to) == (None, "2025-11-15")
     assert model.rowCount() == 4 and "000_598509fc61278558" not in listed_ids(window)
     assert window.position_label.text().endswith("/ 4")
@@ -106,6 +109,7 @@ def test_date_filter_and_invalid_dates(qtbot, window):
     bar.date_to_edit.clear()
     qtbot.keyClicks(bar.date_to_edit, "2025-13-40")
     qtbot.keyClick(bar.date_to_edit, Qt.Key.Key_Return)
+    assert window.runner.wait()  # the list is re-queried on the runner
     assert bar.date_to_edit.styleSheet() != ""
     assert model.query.date_to is None and model.rowCount() == 5
     bar.date_to_edit.clear()
@@ -121,11 +125,13 @@ def test_status_filter_is_my_status(qtbot, window):
 
     combo = bar.status_combo
     combo.setCurrentIndex(combo.findData(SetStatus.DONE.value))
+    assert window.runner.wait()  # the list is re-queried on the runner
     assert model.query == DocumentQuery(owner=OWNER, status=SetStatus.DONE)
     assert listed_ids(window) == [first]
     assert window.position_label.text() == "1 / 1"
 
     combo.setCurrentIndex(combo.findData(SetStatus.NEW.value))
+    assert window.runner.wait()
     assert model.query.status == SetStatus.NEW and model.query.owner == OWNER
     assert model.rowCount() == 4 and first not in listed_ids(window)
     assert window.runner.wait()
@@ -140,6 +146,7 @@ def test_status_filter_is_my_status(qtbot, window):
     assert window.position_label.text() == "– / 3"
 
     combo.setCurrentIndex(combo.findData(None))
+    assert window.runner.wait()
     assert model.query.status is None and model.query.owner is None and model.rowCount() == 5
 
 
@@ -150,6 +157,7 @@ def test_header_click_sorts_in_the_store(qtbot, window):
     model, ws = window.document_model, window.workspace
     current = window.document_id
     click_header(qtbot, window, LENGTH_COLUMN)
+    assert window.runner.wait()
     assert (model.query.sort, model.query.descending) == ("length", False)
     lengths = [model.index(r, LENGTH_COLUMN).data() for r in range(model.rowCount())]
     assert lengths == sorted(lengths)
@@ -160,18 +168,22 @@ def test_header_click_sorts_in_the_store(qtbot, window):
     assert window.position_label.text() == f"{window.current_row() + 1} / 5"
 
     click_header(qtbot, window, LENGTH_COLUMN)
+    assert window.runner.wait()
     assert (model.query.sort, model.query.descending) == ("length", True)
     lengths = [model.index(r, LENGTH_COLUMN).data() for r in range(model.rowCount())]
     assert lengths == sorted(lengths, reverse=True)
     assert window.document_table.horizontalHeader().sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
 
     click_header(qtbot, window, LENGTH_COLUMN)  # third click: import order again
+    assert window.runner.wait()
     assert (model.query.sort, model.query.descending) == ("ordinal", False)
 
     click_header(qtbot, window, ID_COLUMN)
+    assert window.runner.wait()
     assert model.query.sort == "id"
     assert listed_ids(window) == sorted(listed_ids(window))
     click_header(qtbot, window, DATE_COLUMN)
+    assert window.runner.wait()
     assert model.query.sort == "date"
     click_header(qtbot, window, STATUS_COLUMN)  # not sortable: nothing changes
     assert model.query.sort == "date"
@@ -201,13 +213,17 @@ def test_sort_keeps_filters(qtbot, window):
     model = window.document_model
     qtbot.keyClicks(window.filter_bar.date_to_edit, "2025-11-15")
     qtbot.keyClick(window.filter_bar.date_to_edit, Qt.Key.Key_Return)
+    assert window.runner.wait()  # the list is re-queried on the runner
     click_header(qtbot, window, ID_COLUMN)
+    assert window.runner.wait()
     click_header(qtbot, window, ID_COLUMN)
+    assert window.runner.wait()
     assert model.query == DocumentQuery(date_to="2025-11-15", sort="id", descending=True)
     assert listed_ids(window) == sorted(listed_ids(window), reverse=True) and model.rowCount() == 4
     # and a filter change keeps the sort
     qtbot.keyClicks(window.filter_bar.text_edit, "00")
     qtbot.keyClick(window.filter_bar.text_edit, Qt.Key.Key_Return)
+    assert window.runner.wait()  # the list is re-queried on the runner
     assert model.query.sort == "id" and model.query.descending
 
 
@@ -388,3 +404,27 @@ def test_snapping_off_from_settings(qtbot, gui_workspace, runner):
     window = make_window(qtbot, gui_workspace, runner, snap_to_tokens=load_settings().snap_to_tokens)
     assert not window.view.snap_to_tokens
     assert not window.actions_by_name["toggle_snap"].isChecked()
+
+
+def test_the_filter_is_counted_off_the_gui_thread_and_the_newest_query_wins(qtbot, window, monkeypatch):
+    import threading
+
+    from annotator.gui import document_list
+
+    threads = []
+    real = documents.count_and_position
+
+    def spy(workspace, query, document_id):
+        threads.append(threading.current_thread())
+        return real(workspace, query, document_id)
+
+    monkeypatch.setattr(documents, "count_and_position", spy)
+    assert document_list.documents is documents
+    window.filter_bar.text_edit.setText("Sputnik")
+    window.apply_filters()
+    window.filter_bar.text_edit.setText("003_7fa")
+    window.apply_filters()  # typed on before the first answer came back
+    assert window.runner.wait()
+    assert threads and all(t is not threading.main_thread() for t in threads)
+    assert window.document_model.query.text == "003_7fa"
+    assert listed_ids(window) == ["003_7fa7a90ba42b20d6"]

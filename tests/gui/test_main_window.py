@@ -126,7 +126,7 @@ def test_next_previous_document_and_mark_done(qtbot, window):
     assert stored_set(ws, first).status == SetStatus.DONE
     assert window.documents_label.text().startswith("1 / 5")
     model = window.document_model
-    status = model.index(model.row_of(first), 3).data()
+    status = model.index(model.find_row(first), 3).data()
     assert "done" in str(status).lower()
     press(qtbot, window, Qt.Key.Key_Return, CTRL)  # done already: back in progress
     assert stored_set(ws, first).status == SetStatus.IN_PROGRESS
@@ -216,3 +216,27 @@ def test_span_over_emoji_and_crlf_stores_code_points(qtbot, gui_workspace, runne
     press(qtbot, window, Qt.Key.Key_6)
     assert stored_text[second[0]:second[1]] == "Вторая"
     assert (second[0], second[1], "EVENT") in stored_spans(gui_workspace, "emoji_doc")
+
+
+def test_an_action_keeps_the_corpus_counters_and_a_status_change_counts_again(qtbot, window, monkeypatch):
+    """Counting the corpus costs the same at any size only if a span action does not re-count it."""
+    counted = []
+    real_count = documents.count
+
+    def count(workspace, query=documents.DocumentQuery()):
+        counted.append(query)
+        return real_count(workspace, query)
+
+    monkeypatch.setattr(documents, "count", count)
+    select_words(qtbot, window, "Касым-Жомарт", 2)
+    press(qtbot, window, Qt.Key.Key_1)  # the document's first span makes the set (a status): counted
+    counted.clear()
+    select_words(qtbot, window, "Касым-Жомарт", 1)
+    press(qtbot, window, Qt.Key.Key_3)
+    window.view.select_core(*next((s.start, s.end) for s in window.view.spans() if s.label == "GPE"))
+    press(qtbot, window, Qt.Key.Key_4)  # a relabel
+    assert {s.label for s in window.view.spans()} == {"PER", "LOC"} and counted == []
+    assert window.documents_label.text().startswith("0 / 5")
+    press(qtbot, window, Qt.Key.Key_Return, CTRL)  # done: the counters move
+    assert counted
+    assert window.documents_label.text().startswith("1 / 5")
