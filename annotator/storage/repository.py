@@ -465,7 +465,9 @@ class Repository:
             for span_id, set_id, start, end, label, attributes, entity in bulk.select_tuples(
                 self.connection, _ENTITY_SPANS.where(SPANS.c.set_id.in_(chunk))
             ):
-                attributes = orjson.loads(attributes) if attributes else {}
+                if isinstance(attributes, (str, bytes)):  # SQLite hands JSON over as text, psycopg decoded
+                    attributes = orjson.loads(attributes)
+                attributes = attributes or {}
                 entities[set_id].append(Span(span_id, start, end, label, attributes, entity))
             for row in self.connection.execute(_CLAIM_SPANS, {"set_ids": chunk}):
                 claims[row.set_id].append(_claim_from_row(row))
