@@ -106,6 +106,16 @@ def check_set(aset: AnnotationSet, text_length: int, scheme: Scheme) -> list[str
     ids = Counter(str(x.id) for x in (*aset.spans, *aset.claims, *aset.relations))
     for dup in sorted(i for i, n in ids.items() if n > 1):
         problems.append(_("id {id!r} is used more than once").format(id=dup))
+    # A set holds a span (or claim) at a place with a label once: the store refuses a second.
+    first: dict[tuple, Any] = {}
+    places = ([(span_name(s.id), ("span", s.start, s.end, s.label)) for s in aset.spans]
+              + [(claim_name(c.id), ("claim", c.start, c.end, c.type)) for c in aset.claims])
+    for name, key in places:
+        if key in first:
+            problems.append(_("{what} repeats {other}: the same {label} at {start}-{end}").format(
+                what=name, other=first[key], label=key[3], start=key[1], end=key[2]))
+        else:
+            first[key] = name
     spans_by_id = {s.id: s for s in aset.spans}
     for span in aset.spans:
         problems += check_span(span, text_length, scheme)

@@ -28,7 +28,7 @@ def run_action(repo: Repository, *, owner: str, user: str | None, kind: str, lab
                document_id: str | None, ops: list[Op], result: object = None,
                undoes: int | None = None, redoes: int | None = None) -> Changes:
     check_may_write(repo, owner, user or owner)
-    inverse = repo.apply(ops)
+    inverse = repo.apply(ops, replaying=undoes is not None or redoes is not None)
     action_id = repo.log_action(owner=owner, user=user or owner, kind=kind, label=label,
                                 document_id=document_id, forward=ops, inverse=inverse,
                                 undoes=undoes, redoes=redoes)

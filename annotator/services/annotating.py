@@ -20,6 +20,7 @@ from annotator.domain.validation import (
 from annotator.i18n import _
 from annotator.services.actions import run_action
 from annotator.services.errors import NotFound, ServiceError
+from annotator.services.retrying import retried
 from annotator.services.workspace import Workspace
 from annotator.storage.actions import CLAIMS, RELATIONS, SETS, SPANS, Op, delete_op, insert_op, update_op
 from annotator.storage.repository import CLAIM, ENTITY, Repository, SetRef, claim_rows, set_row, span_row
@@ -67,10 +68,11 @@ def _owned_span(repo: Repository, span_id: int, owner: str, kind: str | None = N
     return row
 
 
+@retried
 def add_span(workspace: Workspace, document_id: str, start: int, end: int, label: str, *, owner: str,
              user: str | None = None, attributes: dict[str, Any] | None = None) -> Changes:
     """Add an entity span; ``Changes.result`` is its id."""
-    with workspace.store.write() as repo:
+    with workspace.store.write(owner=owner, document_id=document_id) as repo:
         scheme = workspace.scheme(repo)
         span = Span(None, start, end, label, attributes or {})
         length, ref, duplicate = repo.span_target(document_id, owner, ENTITY, start, end, label)
@@ -89,9 +91,10 @@ def add_span(workspace: Workspace, document_id: str, start: int, end: int, label
                           document_id=document_id, ops=ops, result=span_id)
 
 
+@retried
 def remove_span(workspace: Workspace, span_id: int, *, owner: str, user: str | None = None) -> Changes:
     """Remove a span or claim, with the relations that end on it."""
-    with workspace.store.write() as repo:
+    with workspace.store.write(owner=owner) as repo:
         row = _owned_span(repo, span_id, owner)
         return run_action(repo, owner=owner, user=user, kind="remove_span",
                           label=(_("Remove {label} entity") if row["kind"] == ENTITY
@@ -100,9 +103,10 @@ def remove_span(workspace: Workspace, span_id: int, *, owner: str, user: str | N
                           ops=[delete_op(SPANS, [span_id])], result=span_id)
 
 
+@retried
 def relabel_span(workspace: Workspace, span_id: int, label: str, *, owner: str,
                  user: str | None = None) -> Changes:
-    with workspace.store.write() as repo:
+    with workspace.store.write(owner=owner) as repo:
         scheme = workspace.scheme(repo)
         row = _owned_span(repo, span_id, owner, ENTITY)
         if not scheme.has_entity(label):
@@ -116,10 +120,11 @@ def relabel_span(workspace: Workspace, span_id: int, label: str, *, owner: str,
                           ops=[update_op(SPANS, span_id, {"label": label})], result=span_id)
 
 
+@retried
 def set_attribute(workspace: Workspace, span_id: int, name: str, value: Any, *, owner: str,
                   user: str | None = None) -> Changes:
     """Set (or with ``value=None`` clear) one attribute of a span."""
-    with workspace.store.write() as repo:
+    with workspace.store.write(owner=owner) as repo:
         scheme = workspace.scheme(repo)
         row = _owned_span(repo, span_id, owner)
         attributes = dict(row["attributes"] or {})
@@ -156,11 +161,12 @@ def _mark_label(status: SetStatus) -> str:
     }[status]
 
 
+@retried
 def set_status(workspace: Workspace, document_id: str, status: SetStatus, *, owner: str,
                user: str | None = None) -> Changes:
     if status == SetStatus.CURATED and owner != "gold":
         raise ServiceError(_("only the gold set can be curated"))
-    with workspace.store.write() as repo:
+    with workspace.store.write(owner=owner, document_id=document_id) as repo:
         _document_length(repo, document_id)
         _refuse(check_owner_name(owner))
         ref = repo.set_ref(document_id, owner)

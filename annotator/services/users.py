@@ -5,9 +5,11 @@ from __future__ import annotations
 from annotator.domain.model import Role
 from annotator.domain.validation import check_owner_name
 from annotator.services.errors import ServiceError
+from annotator.services.retrying import retried
 from annotator.services.workspace import Workspace
 
 
+@retried
 def add_user(workspace: Workspace, name: str, role: Role) -> bool:
     """Add a user, or change an existing user's role; True when the user is new."""
     problems = check_owner_name(name, allow_gold=False)

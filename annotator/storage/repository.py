@@ -528,12 +528,15 @@ class Repository:
         ]
 
     # -------------------------------------------------------------- actions
-    def apply(self, ops: list[Op]) -> list[Op]:
-        """Apply row operations; their inverse. StaleAction when the rows have changed since (an undo
-        of an edit of a row deleted since, or putting back a row whose id is taken again)."""
+    def apply(self, ops: list[Op], *, replaying: bool = False) -> list[Op]:
+        """Apply row operations; their inverse. ``replaying`` (an undo or redo): StaleAction when the
+        rows have changed since (an edit of a row deleted since, putting back a row whose id or place
+        is taken again). A new action's key clash is left to the store: a racing writer's, retried."""
         try:
             return self.rows.apply(ops)
         except IntegrityError as exc:
+            if not replaying:
+                raise
             raise StaleAction(str(exc.orig)) from exc
 
     def touched_labels(self, ops: list[Op]) -> tuple[list[tuple[int, str, str]], list[str]]:

@@ -624,3 +624,15 @@ def test_import_keeps_speaker_and_says_in_step(workspace, tmp_path):
         (claim,) = aset.claims
         says = [r for r in aset.relations if r.label == "SAYS"]
         assert claim.speaker is not None and [(r.head, r.tail) for r in says] == [(claim.speaker, claim.id)]
+
+
+def test_the_same_span_twice_in_a_line_is_an_error_and_imports_nothing(workspace: Workspace, tmp_path: Path) -> None:
+    twice = line("d1", TEXTS[0], "anna", ("Ташкент", "GPE"), ("Ташкент", "GPE"))
+    path = write_jsonl(tmp_path / "twice.jsonl", *good_lines(), twice)
+    before = snapshot(workspace)
+    report = import_files(workspace, [path])
+    assert not report.committed
+    assert [(p.line, p.message) for p in report.problems] == [
+        (len(good_lines()) + 1, "span T2 repeats span T1: the same GPE at {}-{}".format(
+            TEXTS[0].index("Ташкент"), TEXTS[0].index("Ташкент") + 7))]
+    assert snapshot(workspace) == before
