@@ -21,6 +21,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import JSON, Boolean, DateTime, Integer, MetaData, create_engine, insert, text
+from sqlalchemy.exc import IntegrityError
 
 from annotator import paths
 from annotator.services import annotating, documents, history
@@ -167,3 +168,40 @@ def test_a_database_of_a_newer_annotator_is_refused(backend, make_db_target):
     with pytest.raises(DatabaseError, match="made by a newer annotator"):
         open_store(target)
     assert _revision(target) == "9999"
+
+
+def test_0004_merges_twin_spans_left_by_old_races_then_refuses_new_ones(backend, make_db_target):
+    target = make_db_target("twins", empty=True)
+    engine = create_engine(database_url(target))
+    stamp = datetime(2026, 12, 1)
+    try:
+        with engine.begin() as connection:
+            command.upgrade(_config(connection), "0003")
+        with engine.begin() as connection:
+            connection.execute(text(
+                "INSERT INTO documents (id, ordinal, sha256, date, length, meta, created_at) "
+                "VALUES ('d', 1, 'x', NULL, 40, '{}', :t)"), {"t": stamp})
+            connection.execute(text("INSERT INTO annotation_sets (id, document_id, owner, status, updated_at) "
+                                    "VALUES (1, 'd', 'anna', 'in_progress', :t)"), {"t": stamp})
+            for span_id, kind, start, end, label in [(1, "entity", 0, 5, "PER"), (2, "entity", 0, 5, "PER"),
+                                                     (3, "claim", 10, 20, "STAT"), (4, "entity", 0, 5, "ORG")]:
+                connection.execute(text(
+                    'INSERT INTO spans (id, set_id, kind, start, "end", label) VALUES (:i, 1, :k, :s, :e, :l)'),
+                    {"i": span_id, "k": kind, "s": start, "e": end, "l": label})
+            connection.execute(text("INSERT INTO claims (span_id, speaker_span_id, speaker_is_author, certainty, "
+                                    "checkworthy) VALUES (3, 2, false, 'ASSERTED', false)"))
+            connection.execute(text("INSERT INTO relations (id, set_id, label, head_id, tail_id) "
+                                    "VALUES (1, 1, 'SAYS', 2, 3)"))
+        with engine.begin() as connection:
+            command.upgrade(_config(connection), "0004")
+        with engine.begin() as connection:
+            assert [tuple(r) for r in connection.execute(text("SELECT id, label FROM spans ORDER BY id"))] == [
+                (1, "PER"), (3, "STAT"), (4, "ORG")]  # the twin went; another label at the place stays
+            assert connection.execute(text("SELECT speaker_span_id FROM claims")).scalar() == 1
+            assert tuple(connection.execute(text("SELECT head_id, tail_id FROM relations")).first()) == (1, 3)
+        with pytest.raises(IntegrityError):
+            with engine.begin() as connection:
+                connection.execute(text(
+                    "INSERT INTO spans (id, set_id, kind, start, \"end\", label) VALUES (9, 1, 'entity', 0, 5, 'PER')"))
+    finally:
+        engine.dispose()
