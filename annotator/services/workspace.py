@@ -31,6 +31,16 @@ class Workspace:
     def open(cls, target: str, *, create: bool = True) -> Workspace:
         return cls(open_store(target, create=create))
 
+    @property
+    def login(self) -> str | None:
+        """On a PostgreSQL server, the team member this session is logged in as (who acts);
+        None on SQLite and for the database's owner."""
+        return self.store.login
+
+    @property
+    def is_server(self) -> bool:
+        return not self.store.is_sqlite
+
     def scheme(self, repo: Repository) -> Scheme:
         """The active scheme as seen in this transaction (parsed once per version)."""
         version = repo.active_scheme_version()

@@ -49,6 +49,10 @@ class Busy(DatabaseError):
     """SQLite: another writer (an import) held the file's write lock for longer than the busy timeout."""
 
 
+class Refused(DatabaseError):
+    """PostgreSQL refused a write that the login's role may not make (row-level security, grants)."""
+
+
 class Conflict(DatabaseError):
     """PostgreSQL reported a clash with a concurrent transaction (serialisation failure, deadlock,
     a unique key taken by a racing writer): nothing was written, and running it again may succeed."""
@@ -58,6 +62,7 @@ class Conflict(DatabaseError):
 # unique_violation; and of a lock not granted within the busy timeout (lock_not_available).
 _CONFLICT_STATES = {"40001", "40P01", "23505"}
 _BUSY_STATE = "55P03"
+_REFUSED_STATE = "42501"  # insufficient_privilege: a row-level security policy or a grant said no
 # The key of the lock that every write takes (shared) and a write of everything takes (exclusive):
 # the two-int form, which PostgreSQL keeps apart from the one-bigint keys of owners and documents.
 _ALL_KEY = (0x616E6E6F, 0)
@@ -71,6 +76,9 @@ def _lock_key(*parts: str) -> int:
 
 _LOCK_MIGRATION = text(f"SELECT pg_advisory_lock({_ALL_KEY[0]}, 1)")
 _UNLOCK_MIGRATION = text(f"SELECT pg_advisory_unlock({_ALL_KEY[0]}, 1)")
+_WHO_AM_I = text(
+    "SELECT current_user::text, (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) OR pg_has_role("
+    "current_user, (SELECT datdba FROM pg_database WHERE datname = current_database()), 'MEMBER')")
 # One round trip per write: the busy timeout for this transaction, then its locks, left to right.
 _TIMEOUT = "set_config('lock_timeout', :timeout, true)"
 _LOCK_ALL = text(f"SELECT {_TIMEOUT}, pg_advisory_xact_lock({_ALL_KEY[0]}, {_ALL_KEY[1]})")
@@ -200,6 +208,17 @@ class Store:
         self.engine = engine
         self.backup_made = backup
         self._reader = engine.execution_options(sqlite_begin="DEFERRED")
+        self.login = self._member_login()
+
+    def _member_login(self) -> str | None:
+        """PostgreSQL: the session's login when it is a team member (who acts is then proved by the
+        server, not named on the command line); None on SQLite, and for the database's owner or a
+        superuser, who administer the database and may act in anyone's name."""
+        if self.is_sqlite:
+            return None
+        with self.engine.connect() as connection:
+            login, administers = connection.execute(_WHO_AM_I).one()
+        return None if administers else login
 
     @property
     def url(self) -> str:
@@ -233,7 +252,7 @@ class Store:
                     else:
                         connection.execute(_LOCK_DOCUMENT, {"timeout": timeout, "owner": _lock_key(owner),
                                                             "document": _lock_key(owner, document_id)})
-                yield Repository(connection)
+                yield Repository(connection, login=self.login)
         except DBAPIError as exc:
             raise self._translated(exc) from exc
 
@@ -246,6 +265,9 @@ class Store:
                           "nothing was saved, try again when it is done").format(database=self.url))
         if self.is_sqlite:
             return exc
+        if state == _REFUSED_STATE:
+            return Refused(_("the server refused it: {login} may not make this change ({error})").format(
+                login=self.login, error=str(exc.orig).splitlines()[0]))
         if state in _CONFLICT_STATES and isinstance(exc, (OperationalError, IntegrityError)):
             return Conflict(_("your change clashed with another person's change saved at the same time "
                               "and was not saved; try again ({error})").format(
@@ -258,7 +280,7 @@ class Store:
 
         with self._reader.connect() as connection:
             with connection.begin():
-                yield Repository(connection)
+                yield Repository(connection, login=self.login)
 
     def close(self) -> None:
         self.engine.dispose()

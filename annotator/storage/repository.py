@@ -121,9 +121,10 @@ class LoggedAction:
 
 
 class Repository:
-    def __init__(self, connection: Connection):
+    def __init__(self, connection: Connection, login: str | None = None):
         self.connection = connection
         self.rows = RowOps(connection)
+        self.login = login  # PostgreSQL: the team member's login this session is (see Store.login)
 
     # ------------------------------------------------------------------ ids
     def allocate_ids(self, table: Table, count: int) -> Sequence[int]:
@@ -639,6 +640,21 @@ class Repository:
             return True
         self.connection.execute(USERS.update().where(USERS.c.name == name).values(role=role))
         return False
+
+    @property
+    def is_server(self) -> bool:
+        return self.connection.dialect.name == "postgresql"
+
+    def has_login(self, name: str) -> bool:
+        """PostgreSQL: whether a login (role) of that name exists on the server."""
+        return self.connection.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": name}).first() \
+            is not None
+
+    def add_login(self, name: str, role: str, password: str | None) -> bool:
+        """PostgreSQL: make ``name`` a login of the team with ``role`` (the server checks that the
+        session may: a curator, or the database's owner); True when the login is new."""
+        return bool(self.connection.execute(text("SELECT annotator_add_user(:n, :r, :p)"),
+                                            {"n": name, "r": role, "p": password}).scalar())
 
     def assignments(self, document_ids: Sequence[str] | None = None) -> list[tuple[str, str]]:
         """(document id, annotator) pairs, for some documents or all."""

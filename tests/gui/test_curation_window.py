@@ -37,8 +37,8 @@ def team(gui_workspace):
     """anna and boris disagree three times: a label and boundary, a claim's speaker, a span only anna has."""
     ws = gui_workspace
     users.add_user(ws, "cora", Role.CURATOR)
-    users.add_user(ws, "anna", Role.ANNOTATOR)
-    users.add_user(ws, "boris", Role.ANNOTATOR)
+    users.add_user(ws, "anna", Role.ANNOTATOR, user="cora")
+    users.add_user(ws, "boris", Role.ANNOTATOR, user="cora")
     speakers = {}
     for owner in ("anna", "boris"):
         speakers[owner] = add_span(ws, "Касым-Жомарт Токаев", "PER", owner)  # agreed

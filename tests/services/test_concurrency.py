@@ -170,7 +170,7 @@ def _undo_and_redo_everything(ws: Workspace, owner: str, user: str, scope: dict)
 @pytest.fixture
 def team(sample_workspace):
     users.add_user(sample_workspace, "cora", Role.CURATOR)
-    users.add_user(sample_workspace, "dora", Role.CURATOR)
+    users.add_user(sample_workspace, "dora", Role.CURATOR, user="cora")
     return sample_workspace
 
 
