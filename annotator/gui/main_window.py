@@ -128,7 +128,7 @@ class MainWindow(QMainWindow):
 
         # --- widgets ---
         self.document_model = DocumentListModel(workspace, parent=self)
-        self.document_model.set_annotator(settings.annotator)
+        self.document_model.set_annotator(workspace.login or settings.annotator)
         self.document_table = QTableView(self)
         self.document_table.setModel(self.document_model)
         self.document_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -313,12 +313,13 @@ class MainWindow(QMainWindow):
 
     @property
     def owner(self) -> str | None:
-        return self.settings.annotator
+        # On a PostgreSQL server a team member is their login, whatever name the preferences hold.
+        return self.workspace.login or self.settings.annotator
 
     @property
     def acting_user(self) -> str | None:
         """Who acts: here the annotator on their own set (the curation window acts on gold)."""
-        return self.settings.annotator
+        return self.workspace.login or self.settings.annotator
 
     @property
     def document_id(self) -> str | None:
