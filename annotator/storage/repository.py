@@ -616,6 +616,31 @@ class Repository:
                 redo.clear()
         return undo, redo
 
+    def last_action_id(self, owner: str | None = None, document_id: str | None = None) -> int:
+        """The newest action's id (of an owner, on a document), 0 when there is none: a cheap
+        version number of what the log has seen."""
+        stmt = select(func.max(ACTIONS.c.id))
+        if owner is not None:
+            stmt = stmt.where(ACTIONS.c.owner == owner)
+        if document_id is not None:
+            stmt = stmt.where(ACTIONS.c.document_id == document_id)
+        return self.connection.execute(stmt).scalar() or 0
+
+    def actions_since(self, owner: str, document_id: str, after: int) -> list[tuple[int, str, str, list[Op], list[Op]]]:
+        """(id, user, label, forward, inverse) of the owner's actions on a document after ``after``."""
+        return [tuple(r) for r in self.connection.execute(  # type: ignore[misc]
+            select(ACTIONS.c.id, ACTIONS.c.user, ACTIONS.c.label, ACTIONS.c.forward, ACTIONS.c.inverse)
+            .where(ACTIONS.c.owner == owner, ACTIONS.c.document_id == document_id, ACTIONS.c.id > after)
+            .order_by(ACTIONS.c.id))]
+
+    def span_extents(self, span_ids: Iterable[int]) -> list[tuple[int, int]]:
+        """(start, end) of the spans (of those still stored)."""
+        found: list[tuple[int, int]] = []
+        for chunk in _chunks(sorted(set(span_ids))):
+            found.extend(tuple(r) for r in self.connection.execute(  # type: ignore[misc]
+                select(SPANS.c.start, SPANS.c.end).where(SPANS.c.id.in_(chunk))))
+        return found
+
     def actions(self, owner: str | None = None, limit: int = 100) -> list[LoggedAction]:
         stmt = select(ACTIONS).order_by(ACTIONS.c.id.desc()).limit(limit)
         if owner is not None:
