@@ -75,7 +75,7 @@ from annotator.gui.span_keys import ALREADY, NOTHING, label_call, next_span
 from annotator.gui.span_list import SpanList
 from annotator.gui.tasks import TaskRunner, then_show
 from annotator.gui.translation import language_for
-from annotator.services import annotating, documents, history, notes
+from annotator.services import activity, annotating, documents, history, notes
 from annotator.services.errors import ServiceError
 from annotator.services.workspace import Workspace
 
@@ -99,10 +99,16 @@ class SetState:
     notes: tuple[Note, ...] = ()  # the owner's notes on this document
 
 
+WATCH_INTERVAL_S = 2.0  # SQLite: how often to look for others' actions (PostgreSQL is woken at once)
+
+
 class MainWindow(QMainWindow):
     # The window's texts are set when it is built: a new language needs a new window.
     # Whoever owns the windows (annotator.gui.app.GuiSession) builds it on this signal.
     rebuild_requested = Signal()
+    # Actions saved by anyone (another desktop, the command line), with their documents: from the
+    # watch's thread, delivered on the GUI thread.
+    others_saved = Signal(object)
 
     def __init__(self, workspace: Workspace, settings: GuiSettings, runner: TaskRunner,
                  parent: QWidget | None = None):
@@ -253,6 +259,18 @@ class MainWindow(QMainWindow):
         if self.document_model.rowCount() > 0:
             self.select_row(0)
         self.view.setFocus()
+        self.others_saved.connect(self._on_others_saved)
+        self.action_watch = activity.watch(workspace, self.others_saved.emit, interval=WATCH_INTERVAL_S)
+
+    def _on_others_saved(self, document_ids: frozenset[str]) -> None:
+        """What others saved appears: the list's status column, and open curation windows read again
+        (this window's own set is read after each of its own actions already)."""
+        for document_id in document_ids:
+            self.document_model.refresh_document(document_id)
+            window = self.curation_windows.get(document_id)
+            if window is not None and shiboken6.isValid(window) and window.state is not None \
+                    and not self.runner.busy:
+                window.reload()
 
     # ------------------------------------------------------------ layout helpers
     def _add_action(self, item: KeyBinding) -> QAction:
@@ -955,6 +973,7 @@ class MainWindow(QMainWindow):
                 dialog.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.action_watch.stop()
         self.runner.wait()  # let the last action commit and its result arrive
         self.close_side_windows()
         self.runner.wait()  # and what closing them saved (the scheme editor's last guideline)
