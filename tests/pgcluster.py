@@ -6,7 +6,7 @@ initdb refuses to run as root, so as root the cluster belongs to the
 ``postgres`` system user (run through ``runuser``) in a directory it owns; as
 anyone else it belongs to that user. The superuser ``postgres`` has a password
 and TCP connections need one (scram), so the tests prove the logins they make.
-Durability is off (fsync, synchronous commit): the cluster lives for one run.
+Durability is off (fsync, synchronous commit) unless asked for: the cluster lives for one run.
 """
 
 from __future__ import annotations
@@ -49,7 +49,8 @@ def _free_port() -> int:
 
 
 class Cluster:
-    def __init__(self) -> None:
+    def __init__(self, *, durable: bool = False) -> None:
+        self.durable = durable  # fsync and synchronous commit on, as a real server (benchmarks)
         self.bindir = _bindir()
         self.as_root = os.geteuid() == 0
         self.base = Path(tempfile.mkdtemp(prefix="annotator-pg-"))
@@ -76,9 +77,9 @@ class Cluster:
         self._run("initdb", "-D", str(self.data), "-U", SUPERUSER, f"--pwfile={pwfile}", "-E", "UTF8",
                   "--locale=C.UTF-8", "--auth-local=scram-sha-256", "--auth-host=scram-sha-256", "--no-sync")
         options = " ".join([
-            "-c listen_addresses=127.0.0.1", "-c unix_socket_directories=''", "-c fsync=off",
-            "-c synchronous_commit=off", "-c full_page_writes=off", "-c max_connections=300",
+            "-c listen_addresses=127.0.0.1", "-c unix_socket_directories=''", "-c max_connections=300",
             "-c shared_buffers=64MB", "-c log_min_messages=fatal",
+            *([] if self.durable else ["-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off"]),
         ])
         for attempt in range(5):
             self.port = _free_port()

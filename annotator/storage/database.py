@@ -79,8 +79,10 @@ _UNLOCK_MIGRATION = text(f"SELECT pg_advisory_unlock({_ALL_KEY[0]}, 1)")
 _WHO_AM_I = text(
     "SELECT current_user::text, (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) OR pg_has_role("
     "current_user, (SELECT datdba FROM pg_database WHERE datname = current_database()), 'MEMBER')")
-# One round trip per write: the busy timeout for this transaction, then its locks, left to right.
-_TIMEOUT = "set_config('lock_timeout', :timeout, true)"
+# One round trip per write: the busy timeout for this transaction, a notification for the other
+# desktops' watches (storage/watch.py; delivered at commit, dropped on rollback), then its locks,
+# left to right.
+_TIMEOUT = "set_config('lock_timeout', :timeout, true), pg_notify('annotator_actions', '')"
 _LOCK_ALL = text(f"SELECT {_TIMEOUT}, pg_advisory_xact_lock({_ALL_KEY[0]}, {_ALL_KEY[1]})")
 _LOCK_OWNER = text(f"SELECT {_TIMEOUT}, pg_advisory_xact_lock_shared({_ALL_KEY[0]}, {_ALL_KEY[1]}), "
                    "pg_advisory_xact_lock(:owner)")
@@ -90,6 +92,11 @@ _LOCK_DOCUMENT = text(f"SELECT {_TIMEOUT}, pg_advisory_xact_lock_shared({_ALL_KE
 
 def _is_url(target: str) -> bool:
     return "://" in target
+
+
+def _shown(target: str) -> str:
+    """A path or URL as a message may show it: never a password."""
+    return make_url(target).render_as_string(hide_password=True) if _is_url(target) else target
 
 
 def database_url(target: str) -> str:
@@ -299,7 +306,7 @@ def open_store(target: str, *, create: bool = True) -> Store:
     except ModuleNotFoundError as exc:
         raise DatabaseError(
             _("{database}: needs the database driver {driver!r}; for PostgreSQL install annotator[postgres]")
-            .format(database=target, driver=exc.name)
+            .format(database=_shown(target), driver=exc.name)
         ) from None
     if engine.dialect.name == "sqlite":
         _set_up_sqlite(engine)
@@ -316,11 +323,11 @@ def open_store(target: str, *, create: bool = True) -> Store:
                     cursor.execute("PRAGMA journal_mode = WAL")
             finally:
                 raw.close()
+        return Store(engine, backup)
     except DatabaseError:
         engine.dispose()
         raise
-    except OperationalError as exc:
+    except DBAPIError as exc:  # cannot connect, or (a member's login) may not upgrade it
         engine.dispose()
         raise DatabaseError(_("{database}: cannot open the database: {error}").format(
-            database=target, error=exc.orig)) from None
-    return Store(engine, backup)
+            database=_shown(target), error=str(exc.orig).strip())) from None

@@ -59,7 +59,6 @@ _PG_NEXTVAL = text("SELECT nextval(pg_get_serial_sequence(:t, 'id')) FROM genera
 _SQLITE_SEQ = text("SELECT seq FROM sqlite_sequence WHERE name = :t")
 _ACTIVE_SCHEME_ID = select(func.max(SCHEMES.c.id))
 _INSERT_ACTION = insert(ACTIONS)
-_NOTIFY = text("NOTIFY annotator_actions")
 _USER_ROLE = select(USERS.c.role).where(USERS.c.name == bindparam("name"))
 _SPAN_ORDER = (SPANS.c.start, SPANS.c.end.desc(), SPANS.c.id)
 _ENTITY_SPANS = (
@@ -578,8 +577,6 @@ class Repository:
             "owner": owner, "user": user, "at": now(), "kind": kind, "label": label, "document_id": document_id,
             "forward": forward, "inverse": inverse, "undoes": undoes, "redoes": redoes,
         })
-        if self.is_server:  # delivered at commit, to every desktop's ActionWatch (storage/watch.py)
-            self.connection.execute(_NOTIFY)
         return result.inserted_primary_key[0]
 
     def action(self, action_id: int) -> LoggedAction | None:

@@ -1,8 +1,8 @@
 """Noticing what others saved: a background thread that reports new actions in the log.
 
 SQLite: a cheap poll of the log's newest id (its primary key's maximum) every
-``interval`` seconds. PostgreSQL: each action also sends ``NOTIFY
-annotator_actions`` (see ``Repository.log_action``), and the watcher LISTENs on
+``interval`` seconds. PostgreSQL: each write transaction also sends ``NOTIFY
+annotator_actions`` (with its locks, see ``Store.write``), and the watcher LISTENs on
 a connection of its own, so that it wakes as soon as another desktop commits;
 it still looks every ``interval`` in case a notification was missed (a dropped
 connection is opened again). Either way it then reads which documents the new
