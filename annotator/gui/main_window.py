@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import logging
+import queue
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QItemSelectionModel, QLocale, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QLocale, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -106,9 +107,6 @@ class MainWindow(QMainWindow):
     # The window's texts are set when it is built: a new language needs a new window.
     # Whoever owns the windows (annotator.gui.app.GuiSession) builds it on this signal.
     rebuild_requested = Signal()
-    # Actions saved by anyone (another desktop, the command line), with their documents: from the
-    # watch's thread, delivered on the GUI thread.
-    others_saved = Signal(object)
 
     def __init__(self, workspace: Workspace, settings: GuiSettings, runner: TaskRunner,
                  parent: QWidget | None = None):
@@ -259,8 +257,23 @@ class MainWindow(QMainWindow):
         if self.document_model.rowCount() > 0:
             self.select_row(0)
         self.view.setFocus()
-        self.others_saved.connect(self._on_others_saved)
-        self.action_watch = activity.watch(workspace, self.others_saved.emit, interval=WATCH_INTERVAL_S)
+        # Actions saved by anyone (another desktop, the command line): the watch's thread only puts
+        # their documents in a queue (it never touches Qt objects, which may be gone); a timer of
+        # this window takes them out on the GUI thread.
+        self._saved_elsewhere: queue.SimpleQueue[frozenset[str]] = queue.SimpleQueue()
+        self.action_watch = activity.watch(workspace, self._saved_elsewhere.put, interval=WATCH_INTERVAL_S)
+        self.destroyed.connect(self.action_watch.stop)  # a plain callable: safe while self goes
+        self._watch_timer = QTimer(self)
+        self._watch_timer.setInterval(250)
+        self._watch_timer.timeout.connect(self._take_saved_elsewhere)
+        self._watch_timer.start()
+
+    def _take_saved_elsewhere(self) -> None:
+        documents_saved: set[str] = set()
+        while not self._saved_elsewhere.empty():
+            documents_saved |= self._saved_elsewhere.get()
+        if documents_saved:
+            self._on_others_saved(frozenset(documents_saved))
 
     def _on_others_saved(self, document_ids: frozenset[str]) -> None:
         """What others saved appears: the list's status column, and open curation windows read again
@@ -973,6 +986,7 @@ class MainWindow(QMainWindow):
                 dialog.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self._watch_timer.stop()
         self.action_watch.stop()
         self.runner.wait()  # let the last action commit and its result arrive
         self.close_side_windows()
