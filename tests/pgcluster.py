@@ -11,6 +11,7 @@ Durability is off (fsync, synchronous commit) unless asked for: the cluster live
 
 from __future__ import annotations
 
+import atexit
 import glob
 import itertools
 import os
@@ -58,6 +59,7 @@ class Cluster:
         self.port = 0
         self._names = itertools.count(1)
         self._admin = None
+        self._stopped = False
 
     # -------------------------------------------------------------- process
     def _run(self, *args: str) -> None:
@@ -89,12 +91,22 @@ class Cluster:
                 break
             except RuntimeError:
                 if attempt == 4:
+                    shutil.rmtree(self.base, ignore_errors=True)
                     raise
                 time.sleep(0.2)
-        self._template()
+        atexit.register(self.stop)  # a run that ends without its teardown still stops the server
+        try:
+            self._template()
+        except BaseException:  # a server that started must not outlive a start that failed
+            self.stop()
+            raise
         return self
 
     def stop(self) -> None:
+        if self._stopped:
+            return
+        self._stopped = True
+        atexit.unregister(self.stop)
         if self._admin is not None:
             self._admin.close()
             self._admin = None
