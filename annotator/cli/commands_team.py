@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import secrets
 import sys
 
 import orjson
@@ -17,8 +18,17 @@ from annotator.services.errors import ServiceError
 def users(args: argparse.Namespace) -> int:
     with open_workspace(args) as workspace:
         if args.users_command == "add":
-            new = user_service.add_user(workspace, args.name, Role(args.role))
+            password = args.password
+            made_password = workspace.is_server and password is None and not user_service.has_login(
+                workspace, args.name)
+            if made_password:
+                password = secrets.token_urlsafe(12)
+            new = user_service.add_user(workspace, args.name, Role(args.role), user=args.user, password=password)
             print(f"{'added' if new else 'updated'} {args.name} ({args.role})")
+            if made_password:
+                print(f"login {args.name} created on the server; password: {password}")
+                print("  give it to them once; they connect with postgresql://"
+                      f"{args.name}:PASSWORD@HOST/DATABASE (in the preferences or $ANNOTATOR_DB)")
             return 0
         for name, role in user_service.list_users(workspace):
             print(f"{name:<24} {role.value}")

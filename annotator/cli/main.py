@@ -230,6 +230,10 @@ def build_parser() -> argparse.ArgumentParser:
     add = users_sub.add_parser("add", help="add a user (or change their role)")
     add.add_argument("name", metavar="NAME")
     add.add_argument("--role", required=True, choices=[r.value for r in Role])
+    add.add_argument("--user", metavar="CURATOR",
+                     help="who adds them (a curator, once the team has one; on a server: your login)")
+    add.add_argument("--password", metavar="SECRET",
+                     help="on a server: the new login's password (default: one is made and printed)")
     users_sub.add_parser("list", help="every user with their role")
     p.set_defaults(run=commands_team.users)
 

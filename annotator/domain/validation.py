@@ -142,17 +142,25 @@ def status_problem(status: SetStatus, owner: str) -> str | None:
 
 
 def _repeats(aset: AnnotationSet) -> list[str]:
-    """Items that repeat an earlier one exactly (a span twice with the same label is one span)."""
+    """Items that repeat an earlier one exactly: a set holds a span (or claim) at a place with a label
+    once, and a relation between two ends with a label once (the store refuses a second span)."""
     problems: list[str] = []
     keyed = [(span_name(s.id), ("span", s.start, s.end, s.label)) for s in aset.spans]
     keyed += [(claim_name(c.id), ("claim", c.start, c.end, c.type)) for c in aset.claims]
-    keyed += [(relation_name(r.id), ("relation", r.label, r.head, r.tail)) for r in aset.relations]
     first: dict[tuple, str] = {}
     for what, key in keyed:
         if key in first:
-            problems.append(_("{what}: repeats {first} exactly").format(what=what, first=first[key]))
+            problems.append(_("{what} repeats {other}: the same {label} at {start}-{end}").format(
+                what=what, other=first[key], label=key[3], start=key[1], end=key[2]))
         else:
             first[key] = what
+    for rel in aset.relations:
+        key = ("relation", rel.label, rel.head, rel.tail)
+        if key in first:
+            problems.append(_("{what} repeats {other}: the same {label} from {head} to {tail}").format(
+                what=relation_name(rel.id), other=first[key], label=rel.label, head=rel.head, tail=rel.tail))
+        else:
+            first[key] = relation_name(rel.id)
     return problems
 
 

@@ -69,6 +69,7 @@ from annotator.gui.notes_list import NotesList
 from annotator.gui.settings import GuiSettings
 from annotator.gui.tasks import TaskRunner, then_show
 from annotator.services.errors import ServiceError
+from annotator.services.gold_conflicts import GoldConflict
 from annotator.services.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -511,7 +512,14 @@ class CurationWindow(QMainWindow):
         self.statusBar().showMessage(message, 5000)
         self.gold_changed.emit(changes)
 
+    def gold_seen(self) -> int | None:
+        """The gold version this window shows, sent with each change so that a change to what another
+        curator changed since is refused (``services.gold_conflicts``)."""
+        return self.state.gold_seen if self.state is not None else None
+
     def _on_error(self, exc: BaseException) -> None:
+        if isinstance(exc, GoldConflict):
+            self.reload()  # show what the other curator did; the message says to look and try again
         if isinstance(exc, ServiceError):
             message = str(exc)
         else:

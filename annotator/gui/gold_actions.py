@@ -44,13 +44,14 @@ class GoldActions(QObject):
             self._tell(self.tr("No annotator in lane %1").replace("%1", str(lane_number)))
             return
         workspace, document_id, user, annotator = w.workspace, w.document_id, w.user, owners[lane_number - 1]
+        seen = w.gold_seen()
         w._submit(lambda: curation.accept_version(workspace, document_id, annotator, d.layer, d.start, d.end,
-                                                  user=user))
+                                                  user=user, seen=seen))
 
     def accept_agreed(self) -> None:
         w = self.window
-        workspace, document_id, user = w.workspace, w.document_id, w.user
-        w._submit(lambda: curation.accept_agreed(workspace, document_id, user=user))
+        workspace, document_id, user, seen = w.workspace, w.document_id, w.user, w.gold_seen()
+        w._submit(lambda: curation.accept_agreed(workspace, document_id, user=user, seen=seen))
 
     def mark_curated(self) -> None:
         w = self.window
@@ -62,7 +63,7 @@ class GoldActions(QObject):
         w = self.window
         if w._refused():
             return
-        call = label_call(w.view, w.workspace, w.document_id, label, owner=GOLD, user=w.user)
+        call = label_call(w.view, w.workspace, w.document_id, label, owner=GOLD, user=w.user, seen=w.gold_seen())
         if call == ALREADY:
             self._tell(self.tr("That is already a %1 span").replace("%1", label))
         elif call == NOTHING:
@@ -79,8 +80,8 @@ class GoldActions(QObject):
         if item is None:
             self._tell(self.tr("No gold span under the caret"))
             return
-        workspace, user, item_id = w.workspace, w.user, item.id
-        w._submit(lambda: annotating.remove_span(workspace, item_id, owner=GOLD, user=user))
+        workspace, user, item_id, seen = w.workspace, w.user, item.id, w.gold_seen()
+        w._submit(lambda: annotating.remove_span(workspace, item_id, owner=GOLD, user=user, seen=seen))
 
     def undo(self) -> None:
         """Ctrl+Z: gold's last action on this document (gold is one owner across the corpus)."""

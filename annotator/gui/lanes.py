@@ -33,7 +33,7 @@ from annotator.domain.model import AUTHOR, GOLD, AnnotationSet, Claim, Document,
 from annotator.domain.notes import Note
 from annotator.domain.quantities import normalise
 from annotator.gui.document_view import DocumentView
-from annotator.services import curation, documents, history, notes
+from annotator.services import curation, documents, gold_conflicts, history, notes
 from annotator.services.workspace import Workspace
 
 CONTEXT = "Curation"
@@ -314,6 +314,7 @@ class CurationState:
     redo_label: str | None
     proposals: dict[Any, Quantity | None] = field(default_factory=dict)  # gold claim id -> the normaliser's
     notes: tuple[Note, ...] = ()  # the document's notes
+    gold_seen: int | None = None  # the gold version read (see services.gold_conflicts): sent with each change
 
     # What ClaimActions reads of its host's state: gold's.
     @property
@@ -335,6 +336,7 @@ class CurationState:
 
 def read_curation(workspace: Workspace, document_id: str, user: str) -> CurationState:
     """Everything the window shows (runs on the runner)."""
+    seen = gold_conflicts.gold_version(workspace, document_id)  # before gold is read: a change between counts
     document = documents.document(workspace, document_id)
     sets = tuple(curation.annotator_sets(workspace, document_id))
     gold = curation.gold_set(workspace, document_id)
@@ -344,7 +346,7 @@ def read_curation(workspace: Workspace, document_id: str, user: str) -> Curation
     date = document.meta.get("date") if isinstance(document.meta, dict) else None
     proposals = {c.id: normalise(document.text[c.start:c.end], date=date) for c in (gold.claims if gold else ())}
     return CurationState(document, sets, gold, found, refusal, undo_label, redo_label, proposals,
-                         tuple(notes.notes(workspace, document_id=document_id)))
+                         tuple(notes.notes(workspace, document_id=document_id)), seen)
 
 
 def key_of(d: Disagreement) -> tuple[str, int, int]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import logging
+import queue
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QItemSelectionModel, QLocale, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QLocale, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -76,7 +77,7 @@ from annotator.gui.span_keys import ALREADY, NOTHING, label_call, next_span
 from annotator.gui.span_list import SpanList
 from annotator.gui.tasks import TaskRunner, then_show
 from annotator.gui.translation import language_for
-from annotator.services import annotating, documents, history, notes
+from annotator.services import activity, annotating, documents, history, notes
 from annotator.services.errors import ServiceError
 from annotator.services.workspace import Workspace
 
@@ -103,6 +104,9 @@ class SetState:
     relations: tuple[Relation, ...] = ()
     proposals: dict[Any, Quantity | None] = dataclasses.field(default_factory=dict)  # claim id -> normaliser's
     notes: tuple[Note, ...] = ()  # the owner's notes on this document
+
+
+WATCH_INTERVAL_S = 2.0  # SQLite: how often to look for others' actions (PostgreSQL is woken at once)
 
 
 class MainWindow(QMainWindow):
@@ -137,7 +141,7 @@ class MainWindow(QMainWindow):
 
         # --- widgets ---
         self.document_model = DocumentListModel(workspace, parent=self)
-        self.document_model.set_annotator(settings.annotator)
+        self.document_model.set_annotator(workspace.login or settings.annotator)
         self.document_table = QTableView(self)
         self.document_table.setModel(self.document_model)
         self.document_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -280,6 +284,33 @@ class MainWindow(QMainWindow):
         if self.document_model.rowCount() > 0:
             self.select_row(0)
         self.view.setFocus()
+        # Actions saved by anyone (another desktop, the command line): the watch's thread only puts
+        # their documents in a queue (it never touches Qt objects, which may be gone); a timer of
+        # this window takes them out on the GUI thread.
+        self._saved_elsewhere: queue.SimpleQueue[frozenset[str]] = queue.SimpleQueue()
+        self.action_watch = activity.watch(workspace, self._saved_elsewhere.put, interval=WATCH_INTERVAL_S)
+        self.destroyed.connect(self.action_watch.stop)  # a plain callable: safe while self goes
+        self._watch_timer = QTimer(self)
+        self._watch_timer.setInterval(250)
+        self._watch_timer.timeout.connect(self._take_saved_elsewhere)
+        self._watch_timer.start()
+
+    def _take_saved_elsewhere(self) -> None:
+        documents_saved: set[str] = set()
+        while not self._saved_elsewhere.empty():
+            documents_saved |= self._saved_elsewhere.get()
+        if documents_saved:
+            self._on_others_saved(frozenset(documents_saved))
+
+    def _on_others_saved(self, document_ids: frozenset[str]) -> None:
+        """What others saved appears: the list's status column, and open curation windows read again
+        (this window's own set is read after each of its own actions already)."""
+        for document_id in document_ids:
+            self.document_model.refresh_document(document_id)
+            window = self.curation_windows.get(document_id)
+            if window is not None and shiboken6.isValid(window) and window.state is not None \
+                    and not self.runner.busy:
+                window.reload()
 
     # ------------------------------------------------------------ layout helpers
     def _add_action(self, item: KeyBinding) -> QAction:
@@ -349,12 +380,13 @@ class MainWindow(QMainWindow):
 
     @property
     def owner(self) -> str | None:
-        return self.settings.annotator
+        # On a PostgreSQL server a team member is their login, whatever name the preferences hold.
+        return self.workspace.login or self.settings.annotator
 
     @property
     def acting_user(self) -> str | None:
         """Who acts: here the annotator on their own set (the curation window acts on gold)."""
-        return self.settings.annotator
+        return self.workspace.login or self.settings.annotator
 
     @property
     def document_id(self) -> str | None:
@@ -1069,6 +1101,8 @@ class MainWindow(QMainWindow):
         return dialog
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self._watch_timer.stop()
+        self.action_watch.stop()
         self.runner.wait()  # let the last action commit and its result arrive
         self.close_side_windows()
         self.runner.wait()  # and what closing them saved (the scheme editor's last guideline)

@@ -19,9 +19,10 @@ NOTHING = "nothing"  # no selection, no span under the caret
 
 
 def label_call(view: DocumentView, workspace: Workspace, document_id: str, label: str, *, owner: str,
-               user: str | None) -> Callable[[], Any] | str:
+               user: str | None, seen: int | None = None) -> Callable[[], Any] | str:
     """The service call a label key makes (add the selection as a span, or relabel the span that is
-    exactly the selection, else the one under the caret); or ALREADY / NOTHING when there is none."""
+    exactly the selection, else the one under the caret); or ALREADY / NOTHING when there is none.
+    ``seen``: on gold, the gold version the window shows (see ``services.gold_conflicts``)."""
     selection = view.selection_core()
     if selection is not None:
         start, end = selection
@@ -30,14 +31,16 @@ def label_call(view: DocumentView, workspace: Workspace, document_id: str, label
             return ALREADY
         if same:
             span_id = same[0].id
-            return lambda: annotating.relabel_span(workspace, span_id, label, owner=owner, user=user)
-        return lambda: annotating.add_span(workspace, document_id, start, end, label, owner=owner, user=user)
+            return lambda: annotating.relabel_span(workspace, span_id, label, owner=owner, user=user, seen=seen)
+        return lambda: annotating.add_span(workspace, document_id, start, end, label, owner=owner, user=user,
+                                             seen=seen)
     span = view.span_under_caret()
     if span is None:
         return NOTHING
     if span.label == label:
         return ALREADY
-    return lambda: annotating.relabel_span(workspace, span.id, label, owner=owner, user=user)  # type: ignore[arg-type]
+    return lambda: annotating.relabel_span(workspace, span.id, label, owner=owner, user=user,  # type: ignore[arg-type]
+                                           seen=seen)
 
 
 def next_span(view: DocumentView, step: int) -> Span | None:

@@ -27,8 +27,9 @@ def changes_of(ops: list[Op], *, document_id: str | None) -> dict[str, bool | fr
 def run_action(repo: Repository, *, owner: str, user: str | None, kind: str, label: str,
                document_id: str | None, ops: list[Op], result: object = None,
                undoes: int | None = None, redoes: int | None = None) -> Changes:
+    user = user or repo.login  # on a server the session's login acts unless named
     check_may_write(repo, owner, user or owner)
-    inverse = repo.apply(ops)
+    inverse = repo.apply(ops, replaying=undoes is not None or redoes is not None)
     action_id = repo.log_action(owner=owner, user=user or owner, kind=kind, label=label,
                                 document_id=document_id, forward=ops, inverse=inverse,
                                 undoes=undoes, redoes=redoes)
@@ -40,6 +41,7 @@ def run_steps(repo: Repository, *, owner: str, user: str | None, kind: str, labe
               steps: list[Callable[[], list[Op]]], result: object = None) -> Changes:
     """One action made of steps, each computed after the steps before it are applied (the second
     step of "mark a mention, make it the speaker" must see the new mention); logged and undone as one."""
+    user = user or repo.login
     check_may_write(repo, owner, user or owner)
     forward: list[Op] = []
     inverse: list[Op] = []

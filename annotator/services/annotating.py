@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from annotator.domain.changes import Changes
-from annotator.domain.model import AUTHOR, Certainty, Claim, Cue, Quantity, SetStatus, Span
+from annotator.domain.model import AUTHOR, GOLD, Certainty, Claim, Cue, Quantity, SetStatus, Span
 from annotator.domain.validation import (
     check_attributes,
     check_claim,
@@ -21,6 +21,8 @@ from annotator.domain.validation import (
 from annotator.i18n import _
 from annotator.services.actions import run_action
 from annotator.services.errors import NotFound, ServiceError
+from annotator.services.gold_conflicts import check_unchanged
+from annotator.services.retrying import retried
 from annotator.services.workspace import Workspace
 from annotator.storage.actions import CLAIMS, RELATIONS, SETS, SPANS, Op, delete_op, insert_op, update_op
 from annotator.storage.repository import CLAIM, ENTITY, Repository, SetRef, claim_rows, set_row, span_row
@@ -68,10 +70,14 @@ def _owned_span(repo: Repository, span_id: int, owner: str, kind: str | None = N
     return row
 
 
+@retried
 def add_span(workspace: Workspace, document_id: str, start: int, end: int, label: str, *, owner: str,
-             user: str | None = None, attributes: dict[str, Any] | None = None) -> Changes:
-    """Add an entity span; ``Changes.result`` is its id."""
-    with workspace.store.write() as repo:
+             user: str | None = None, attributes: dict[str, Any] | None = None,
+             seen: int | None = None) -> Changes:
+    """Add an entity span; ``Changes.result`` is its id. ``seen``: see ``gold_conflicts``."""
+    with workspace.store.write(owner=owner, document_id=document_id) as repo:
+        if owner == GOLD:
+            check_unchanged(repo, document_id, seen, user or repo.login, (start, end))
         scheme = workspace.scheme(repo)
         span = Span(None, start, end, label, attributes or {})
         length, ref, duplicate = repo.span_target(document_id, owner, ENTITY, start, end, label)
@@ -90,10 +96,14 @@ def add_span(workspace: Workspace, document_id: str, start: int, end: int, label
                           document_id=document_id, ops=ops, result=span_id)
 
 
-def remove_span(workspace: Workspace, span_id: int, *, owner: str, user: str | None = None) -> Changes:
-    """Remove a span or claim, with the relations that end on it."""
-    with workspace.store.write() as repo:
+@retried
+def remove_span(workspace: Workspace, span_id: int, *, owner: str, user: str | None = None,
+                seen: int | None = None) -> Changes:
+    """Remove a span or claim, with the relations that end on it. ``seen``: see ``gold_conflicts``."""
+    with workspace.store.write(owner=owner) as repo:
         row = _owned_span(repo, span_id, owner)
+        if owner == GOLD:
+            check_unchanged(repo, row["document_id"], seen, user or repo.login, (row["start"], row["end"]))
         return run_action(repo, owner=owner, user=user, kind="remove_span",
                           label=(_("Remove {label} entity") if row["kind"] == ENTITY
                                  else _("Remove {label} claim")).format(label=row["label"]),
@@ -101,11 +111,14 @@ def remove_span(workspace: Workspace, span_id: int, *, owner: str, user: str | N
                           ops=[delete_op(SPANS, [span_id])], result=span_id)
 
 
+@retried
 def relabel_span(workspace: Workspace, span_id: int, label: str, *, owner: str,
-                 user: str | None = None) -> Changes:
-    with workspace.store.write() as repo:
+                 user: str | None = None, seen: int | None = None) -> Changes:
+    with workspace.store.write(owner=owner) as repo:
         scheme = workspace.scheme(repo)
         row = _owned_span(repo, span_id, owner, ENTITY)
+        if owner == GOLD:
+            check_unchanged(repo, row["document_id"], seen, user or repo.login, (row["start"], row["end"]))
         if not scheme.has_entity(label):
             raise ServiceError(_("unknown label {label!r}").format(label=label))
         if row["label"] == label:
@@ -117,10 +130,11 @@ def relabel_span(workspace: Workspace, span_id: int, label: str, *, owner: str,
                           ops=[update_op(SPANS, span_id, {"label": label})], result=span_id)
 
 
+@retried
 def set_attribute(workspace: Workspace, span_id: int, name: str, value: Any, *, owner: str,
                   user: str | None = None) -> Changes:
     """Set (or with ``value=None`` clear) one attribute of a span."""
-    with workspace.store.write() as repo:
+    with workspace.store.write(owner=owner) as repo:
         scheme = workspace.scheme(repo)
         row = _owned_span(repo, span_id, owner)
         attributes = dict(row["attributes"] or {})
@@ -157,10 +171,11 @@ def _mark_label(status: SetStatus) -> str:
     }[status]
 
 
+@retried
 def set_status(workspace: Workspace, document_id: str, status: SetStatus, *, owner: str,
                user: str | None = None) -> Changes:
     _refuse([problem] if (problem := status_problem(status, owner)) else [])
-    with workspace.store.write() as repo:
+    with workspace.store.write(owner=owner, document_id=document_id) as repo:
         _document_length(repo, document_id)
         _refuse(check_owner_name(owner))
         ref = repo.set_ref(document_id, owner)

@@ -8,6 +8,7 @@ from annotator.domain.query import DocumentQuery
 from annotator.domain.validation import check_owner_name
 from annotator.i18n import _, ngettext
 from annotator.services.errors import ServiceError
+from annotator.services.retrying import retried
 from annotator.services.workspace import Workspace
 
 
@@ -24,6 +25,7 @@ class Progress:
         return self.assigned - self.done - self.skipped
 
 
+@retried
 def assign(workspace: Workspace, annotators: list[str], per_document: int,
            document_ids: list[str] | None = None) -> int:
     """Give each document ``per_document`` of the annotators, keeping their loads even.

@@ -17,6 +17,7 @@ from annotator.i18n import _
 from annotator.services.actions import run_action, run_steps
 from annotator.services.annotating import _document_length, _open_set, _owned_span, _refuse
 from annotator.services.errors import NotFound, ServiceError
+from annotator.services.retrying import retried
 from annotator.services.workspace import Workspace
 from annotator.storage.actions import CLAIMS, RELATIONS, SPANS, Op, delete_op, insert_op, update_op
 from annotator.storage.repository import CLAIM, ENTITY, Repository, claim_rows, span_row
@@ -55,11 +56,12 @@ def _says_ops(repo: Repository, set_id: int, claim_id: int, speaker: int | str |
     return ops
 
 
+@retried
 def add_claim(workspace: Workspace, document_id: str, start: int, end: int, claim_type: str, *, owner: str,
               speaker: int | str | None = None, cue: tuple[int, int] | None = None, hedged: bool = False,
               checkworthy: bool = False, quantity: Quantity | None = None, user: str | None = None) -> Changes:
     """Add a claim (and its SAYS relation when the speaker is a mention); ``result`` is its id."""
-    with workspace.store.write() as repo:
+    with workspace.store.write(owner=owner, document_id=document_id) as repo:
         scheme = workspace.scheme(repo)
         length = _document_length(repo, document_id)
         ops: list[Op] = []
@@ -80,13 +82,14 @@ def add_claim(workspace: Workspace, document_id: str, start: int, end: int, clai
                           document_id=document_id, ops=ops, result=claim_id)
 
 
+@retried
 def edit_claim(workspace: Workspace, claim_id: int, *, owner: str, user: str | None = None,
                claim_type: str = UNSET, speaker: int | str | None = UNSET,
                cue: tuple[int, int] | None = UNSET, certainty: Certainty = UNSET,
                checkworthy: bool = UNSET, quantity: Quantity | None = UNSET,
                extent: tuple[int, int] = UNSET) -> Changes:
     """Change any fields of a claim in one action; fields left UNSET stay as they are."""
-    with workspace.store.write() as repo:
+    with workspace.store.write(owner=owner) as repo:
         ops, document_id, changed = _edit_claim_ops(workspace, repo, claim_id, owner, claim_type=claim_type,
                                                     speaker=speaker, cue=cue, certainty=certainty,
                                                     checkworthy=checkworthy, quantity=quantity, extent=extent)
@@ -152,11 +155,12 @@ def _edit_claim_ops(workspace: Workspace, repo: Repository, claim_id: int, owner
     return ops, document_id, changed
 
 
+@retried
 def speaker_from_new_mention(workspace: Workspace, claim_id: int, start: int, end: int, label: str, *,
                              owner: str, attributes: dict[str, Any] | None = None,
                              user: str | None = None) -> Changes:
     """Mark [start, end) as a mention (a pronoun: "он") and make it the claim's speaker: one action."""
-    with workspace.store.write() as repo:
+    with workspace.store.write(owner=owner) as repo:
         scheme = workspace.scheme(repo)
         row = _owned_span(repo, claim_id, owner, CLAIM)
         document_id = row["document_id"]
@@ -179,10 +183,11 @@ def speaker_from_new_mention(workspace: Workspace, claim_id: int, start: int, en
                          document_id=document_id, steps=[mark, speak], result=span_id)
 
 
+@retried
 def add_relation(workspace: Workspace, head: int, tail: int, label: str, *, owner: str,
                  user: str | None = None) -> Changes:
     """Add a typed relation; a SAYS relation to a claim without a speaker makes the head its speaker."""
-    with workspace.store.write() as repo:
+    with workspace.store.write(owner=owner) as repo:
         scheme = workspace.scheme(repo)
         head_row, tail_row = _owned_span(repo, head, owner), _owned_span(repo, tail, owner)
         if head_row["set_id"] != tail_row["set_id"]:
@@ -215,9 +220,10 @@ def add_relation(workspace: Workspace, head: int, tail: int, label: str, *, owne
                           document_id=head_row["document_id"], ops=ops, result=relation_id)
 
 
+@retried
 def remove_relation(workspace: Workspace, relation_id: int, *, owner: str, user: str | None = None) -> Changes:
     """Remove a relation; removing a claim's SAYS relation also clears its speaker."""
-    with workspace.store.write() as repo:
+    with workspace.store.write(owner=owner) as repo:
         row = repo.relation_row(relation_id)
         if row is None:
             raise NotFound(_("no relation {relation}").format(relation=relation_id))

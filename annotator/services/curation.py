@@ -13,6 +13,8 @@ from annotator.i18n import _, ngettext
 from annotator.services.actions import run_action
 from annotator.services.annotating import _document_length, _open_set
 from annotator.services.errors import ServiceError
+from annotator.services.gold_conflicts import check_unchanged
+from annotator.services.retrying import retried
 from annotator.services.permissions import check_may_write, refusal
 from annotator.services.workspace import Workspace
 from annotator.storage.actions import CLAIMS, RELATIONS, SPANS, Op, delete_op, insert_op, update_op
@@ -77,9 +79,11 @@ def _curated_source(repo: Repository, document_id: str, annotator: str, user: st
     return source
 
 
-def accept_agreed(workspace: Workspace, document_id: str, *, user: str) -> Changes:
+@retried
+def accept_agreed(workspace: Workspace, document_id: str, *, user: str, seen: int | None = None) -> Changes:
     """Copy into gold every span, claim and relation that all the document's annotators agree on."""
-    with workspace.store.write() as repo:
+    with workspace.store.write(owner=GOLD, document_id=document_id) as repo:
+        check_unchanged(repo, document_id, seen, user, None)
         _document_length(repo, document_id)
         check_may_write(repo, GOLD, user)
         sets = _annotator_sets(repo, document_id)
@@ -100,9 +104,11 @@ def accept_agreed(workspace: Workspace, document_id: str, *, user: str) -> Chang
                           ops=ops + copy, result=count)
 
 
-def take(workspace: Workspace, document_id: str, annotator: str, *, user: str) -> Changes:
+@retried
+def take(workspace: Workspace, document_id: str, annotator: str, *, user: str, seen: int | None = None) -> Changes:
     """Make gold a copy of one annotator's set (what gold held before is replaced)."""
-    with workspace.store.write() as repo:
+    with workspace.store.write(owner=GOLD, document_id=document_id) as repo:
+        check_unchanged(repo, document_id, seen, user, None)
         source = _curated_source(repo, document_id, annotator, user)
         ops: list[Op] = []
         gold_set_id = _open_set(repo, document_id, GOLD, ops)
@@ -138,15 +144,17 @@ def document_disagreements(workspace: Workspace, document_id: str) -> list[Disag
     return disagreements(annotator_sets(workspace, document_id))
 
 
+@retried
 def accept_version(workspace: Workspace, document_id: str, annotator: str, layer: str, start: int, end: int,
-                   *, user: str) -> Changes:
+                   *, user: str, seen: int | None = None) -> Changes:
     """Make gold, in [start, end) and one layer (entity spans or claims), what ``annotator`` has there.
 
     Gold's annotations of that layer overlapping the region that the annotator
     lacks go (with what hangs on them); the annotator's that gold lacks come in,
     a claim's speaker mention with it. One action, curators only.
     """
-    with workspace.store.write() as repo:
+    with workspace.store.write(owner=GOLD, document_id=document_id) as repo:
+        check_unchanged(repo, document_id, seen, user, (start, end))
         source = _curated_source(repo, document_id, annotator, user)
         gold = _gold(repo, document_id)
         wanted = region_items(source, layer, start, end)

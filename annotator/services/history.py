@@ -14,6 +14,7 @@ from annotator.domain.model import SCHEME_OWNER
 from annotator.i18n import _
 from annotator.services.actions import run_action
 from annotator.services.errors import ServiceError
+from annotator.services.retrying import retried
 from annotator.services.scheme_checks import scheme_problems
 from annotator.services.workspace import Workspace
 from annotator.storage import StaleAction
@@ -30,6 +31,8 @@ def _original(repo: Repository, action: LoggedAction) -> LoggedAction:
 
 class _Stale(ServiceError):
     """An undo whose rows have changed since: it can never be applied."""
+
+    target_id: int | None = None  # the action it would have undone
 
 
 def _checked(workspace: Workspace, repo: Repository, owner: str, what: str, run) -> Changes:
@@ -58,6 +61,13 @@ def _check_labels(workspace: Workspace, repo: Repository, ops: list[Op], what: s
             what=what, labels=", ".join(gone)))
 
 
+def _scope(owner: str, document_id: str | None) -> dict[str, str | None]:
+    """What an undo or redo may change: the owner's history (of one document), or, for the
+    scheme's, everything (a scheme change touches every set's labels)."""
+    return {} if owner == SCHEME_OWNER else {"owner": owner, "document_id": document_id}
+
+
+@retried
 def undo(workspace: Workspace, *, owner: str, user: str | None = None,
          document_id: str | None = None) -> Changes | None:
     """Undo the owner's last action not yet undone (in ``document_id`` only, if given);
@@ -70,10 +80,11 @@ def undo(workspace: Workspace, *, owner: str, user: str | None = None,
     try:
         return _undo(workspace, owner=owner, user=user, document_id=document_id)
     except _Stale as refused:
-        with workspace.store.write() as repo:
+        with workspace.store.write(**_scope(owner, document_id)) as repo:
             stack, _redo_stack = repo.undo_history(owner, document_id)
-            target = repo.action(stack[-1])
-            assert target is not None
+            target = repo.action(stack[-1]) if stack else None
+            if target is None or target.id != refused.target_id:  # someone else undid it meanwhile
+                raise ServiceError(str(refused)) from refused
             repo.log_action(owner=owner, user=user or owner, kind=SKIP, label=str(refused),
                             document_id=target.document_id, forward=[], inverse=[], undoes=target.id)
         raise ServiceError(_("{reason}; it is set aside, and the next undo goes on to the action before it")
@@ -84,6 +95,7 @@ def _undo(workspace: Workspace, *, owner: str, user: str | None, document_id: st
     return _step(workspace, owner=owner, user=user, document_id=document_id, undoing=True)
 
 
+@retried
 def redo(workspace: Workspace, *, owner: str, user: str | None = None,
          document_id: str | None = None) -> Changes | None:
     """Redo the owner's last undone action (in ``document_id`` only, if given); None when there is none."""
@@ -94,7 +106,7 @@ def _step(workspace: Workspace, *, owner: str, user: str | None, document_id: st
           undoing: bool) -> Changes | None:
     """One undo (the undo stack's top: apply its inverse) or redo (the redo stack's top: apply the
     inverse of the undo that took it back), checked before it commits."""
-    with workspace.store.write() as repo:
+    with workspace.store.write(**_scope(owner, document_id)) as repo:
         undo_stack, redo_stack = repo.undo_history(owner, document_id)
         if undoing:
             if not undo_stack:
@@ -122,7 +134,11 @@ def _step(workspace: Workspace, *, owner: str, user: str | None, document_id: st
                 _check_labels(workspace, repo, ops, what)
             return changes
 
-        return _checked(workspace, repo, owner, what, run)
+        try:
+            return _checked(workspace, repo, owner, what, run)
+        except _Stale as refused:
+            refused.target_id = target.id
+            raise
 
 
 def next_labels(workspace: Workspace, *, owner: str, document_id: str | None = None

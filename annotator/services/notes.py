@@ -18,6 +18,7 @@ from annotator.i18n import _
 from annotator.services.actions import run_action
 from annotator.services.annotating import _document_length, _open_set, _owned_span
 from annotator.services.errors import NotFound, ServiceError
+from annotator.services.retrying import retried
 from annotator.services.workspace import Workspace
 from annotator.storage.actions import NOTES, Op, delete_op, insert_op, update_op
 from annotator.storage.repository import CLAIM, Repository, now
@@ -59,13 +60,14 @@ def _owned_note(repo: Repository, note_id: int, owner: str) -> dict[str, Any]:
     return row
 
 
+@retried
 def add_note(workspace: Workspace, document_id: str, *, owner: str, text: str = "", unsure: bool = False,
              target_id: int | None = None, user: str | None = None) -> Changes:
     """Attach a note to ``owner``'s span or claim ``target_id`` of the document, or (None) to the
     document itself; ``Changes.result`` is the note's id. ``user`` (default: the owner) is its author."""
     text = _text(text)
     _refuse_empty(text, unsure)
-    with workspace.store.write() as repo:
+    with workspace.store.write(owner=owner, document_id=document_id) as repo:
         _document_length(repo, document_id)
         if target_id is not None:
             row = _owned_span(repo, target_id, owner)
@@ -83,10 +85,11 @@ def add_note(workspace: Workspace, document_id: str, *, owner: str, text: str = 
                           document_id=document_id, ops=ops, result=note_id)
 
 
+@retried
 def edit_note(workspace: Workspace, note_id: int, *, owner: str, text: str = UNSET, unsure: bool = UNSET,
               user: str | None = None) -> Changes:
     """Change a note's text or flag (fields left UNSET stay); a note keeps a text or the flag."""
-    with workspace.store.write() as repo:
+    with workspace.store.write(owner=owner) as repo:
         row = _owned_note(repo, note_id, owner)
         new_text = row["text"] if text is UNSET else _text(text)
         new_unsure = bool(row["unsure"]) if unsure is UNSET else bool(unsure)
@@ -98,8 +101,9 @@ def edit_note(workspace: Workspace, note_id: int, *, owner: str, text: str = UNS
                           document_id=row["document_id"], ops=[update_op(NOTES, note_id, values)], result=note_id)
 
 
+@retried
 def remove_note(workspace: Workspace, note_id: int, *, owner: str, user: str | None = None) -> Changes:
-    with workspace.store.write() as repo:
+    with workspace.store.write(owner=owner) as repo:
         row = _owned_note(repo, note_id, owner)
         return run_action(repo, owner=owner, user=user, kind="remove_note", label=_("Remove note"),
                           document_id=row["document_id"], ops=[delete_op(NOTES, [note_id])], result=note_id)

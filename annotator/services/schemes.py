@@ -28,6 +28,7 @@ from annotator.i18n import _
 from annotator.services import history, output_files, permissions
 from annotator.services.actions import run_action
 from annotator.services.errors import ServiceError
+from annotator.services.retrying import retried
 from annotator.services.scheme_checks import scheme_problems
 from annotator.services.workspace import Workspace
 from annotator.storage.actions import CLAIMS, NOTES, RELATIONS, SPANS, Op, delete_op, scheme_op, update_many_op, update_op
@@ -100,6 +101,7 @@ def refusal(workspace: Workspace, user: str) -> str | None:
         return permissions.refusal(repo, SCHEME_OWNER, user)
 
 
+@retried
 def _save(workspace: Workspace, edit: Callable[[Scheme], Scheme], *, user: str, label: str,
           span_ops: Callable[[Repository, Scheme], list[Op]] = lambda repo, scheme: [],
           check_in_use: bool = False) -> Changes:

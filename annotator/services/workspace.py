@@ -19,13 +19,27 @@ class Workspace:
     def __init__(self, store: Store):
         self.store = store
         self._scheme: Scheme | None = None
-        with store.write() as repo:
-            if repo.active_scheme() is None:
-                repo.add_scheme_version(default_scheme_body(), author=None, note=_("default scheme"))
+        # Read first: opening a database that has its scheme must not wait for a writer (an import).
+        with store.read() as repo:
+            has_scheme = repo.active_scheme_version() is not None
+        if not has_scheme:
+            with store.write() as repo:
+                if repo.active_scheme_version() is None:  # checked again under the lock: two first opens
+                    repo.add_scheme_version(default_scheme_body(), author=None, note=_("default scheme"))
 
     @classmethod
     def open(cls, target: str, *, create: bool = True) -> Workspace:
         return cls(open_store(target, create=create))
+
+    @property
+    def login(self) -> str | None:
+        """On a PostgreSQL server, the team member this session is logged in as (who acts);
+        None on SQLite and for the database's owner."""
+        return self.store.login
+
+    @property
+    def is_server(self) -> bool:
+        return not self.store.is_sqlite
 
     def scheme(self, repo: Repository) -> Scheme:
         """The active scheme as seen in this transaction (parsed once per version)."""

@@ -5,6 +5,6 @@ The only package that speaks SQL. Services use :class:`Store` and the
 """
 
 from annotator.storage.actions import StaleAction
-from annotator.storage.database import DatabaseError, Store, open_store
+from annotator.storage.database import Busy, Conflict, DatabaseError, Refused, Store, open_store
 
-__all__ = ["DatabaseError", "StaleAction", "Store", "open_store"]
+__all__ = ["Busy", "Conflict", "DatabaseError", "Refused", "StaleAction", "Store", "open_store"]

@@ -3,10 +3,19 @@
 SQLite runs in WAL mode with foreign keys on, ``synchronous=FULL`` (an action
 is durable once committed) and a busy timeout; write transactions start with
 ``BEGIN IMMEDIATE`` so two writers queue instead of failing half-way.
+
+PostgreSQL runs many writers at once, so each write transaction says what it
+changes and first takes transaction-scoped advisory locks for that (see
+:meth:`Store.write`): one owner's actions on one document queue one behind the
+other (reading the undo history and appending to it is one step), an owner's
+undo across all documents waits for all of that owner's actions, and a write
+that changes everything (an import, the scheme) waits for every action and
+holds off every other. Reads never wait for writers on either backend.
 """
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,9 +27,9 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError
+from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, OperationalError
 
 from annotator import paths
 from annotator.i18n import _
@@ -34,11 +43,61 @@ def _json_dumps(value) -> str:
 
 
 class DatabaseError(Exception):
-    """A database that cannot be opened as it is, with the reason for the user."""
+    """A database that cannot be opened or written as it is, with the reason for the user."""
+
+
+class Busy(DatabaseError):
+    """SQLite: another writer (an import) held the file's write lock for longer than the busy timeout."""
+
+
+class Refused(DatabaseError):
+    """PostgreSQL refused a write that the login's role may not make (row-level security, grants)."""
+
+
+class Conflict(DatabaseError):
+    """PostgreSQL reported a clash with a concurrent transaction (serialisation failure, deadlock,
+    a unique key taken by a racing writer): nothing was written, and running it again may succeed."""
+
+
+# SQLSTATEs of a clash with a concurrent transaction: serialization_failure, deadlock_detected,
+# unique_violation; and of a lock not granted within the busy timeout (lock_not_available).
+_CONFLICT_STATES = {"40001", "40P01", "23505"}
+_BUSY_STATE = "55P03"
+_REFUSED_STATE = "42501"  # insufficient_privilege: a row-level security policy or a grant said no
+# The key of the lock that every write takes (shared) and a write of everything takes (exclusive):
+# the two-int form, which PostgreSQL keeps apart from the one-bigint keys of owners and documents.
+_ALL_KEY = (0x616E6E6F, 0)
+
+
+def _lock_key(*parts: str) -> int:
+    """A stable signed 64-bit advisory lock key for an owner or an (owner, document) pair."""
+    digest = hashlib.blake2b("\x00".join(parts).encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
+
+
+_LOCK_MIGRATION = text(f"SELECT pg_advisory_lock({_ALL_KEY[0]}, 1)")
+_UNLOCK_MIGRATION = text(f"SELECT pg_advisory_unlock({_ALL_KEY[0]}, 1)")
+_WHO_AM_I = text(
+    "SELECT current_user::text, (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) OR pg_has_role("
+    "current_user, (SELECT datdba FROM pg_database WHERE datname = current_database()), 'MEMBER')")
+# One round trip per write: the busy timeout for this transaction, a notification for the other
+# desktops' watches (storage/watch.py; delivered at commit, dropped on rollback), then its locks,
+# left to right.
+_TIMEOUT = "set_config('lock_timeout', :timeout, true), pg_notify('annotator_actions', '')"
+_LOCK_ALL = text(f"SELECT {_TIMEOUT}, pg_advisory_xact_lock({_ALL_KEY[0]}, {_ALL_KEY[1]})")
+_LOCK_OWNER = text(f"SELECT {_TIMEOUT}, pg_advisory_xact_lock_shared({_ALL_KEY[0]}, {_ALL_KEY[1]}), "
+                   "pg_advisory_xact_lock(:owner)")
+_LOCK_DOCUMENT = text(f"SELECT {_TIMEOUT}, pg_advisory_xact_lock_shared({_ALL_KEY[0]}, {_ALL_KEY[1]}), "
+                      "pg_advisory_xact_lock_shared(:owner), pg_advisory_xact_lock(:document)")
 
 
 def _is_url(target: str) -> bool:
     return "://" in target
+
+
+def _shown(target: str) -> str:
+    """A path or URL as a message may show it: never a password."""
+    return make_url(target).render_as_string(hide_password=True) if _is_url(target) else target
 
 
 def database_url(target: str) -> str:
@@ -99,37 +158,55 @@ def _backup_sqlite(path: Path, revision: str) -> Path:
 
 
 def migrate(engine: Engine) -> str | None:
-    """Bring the database to the code's revision; returns the backup made, if any."""
-    with engine.connect() as connection:
-        config = _alembic_config(connection)
-        script = ScriptDirectory.from_config(config)
-        head = script.get_current_head()
-        current = MigrationContext.configure(connection).get_current_revision()
-        if current is None and inspect(connection).get_table_names():
+    """Bring the database to the code's revision; returns the backup made, if any.
+
+    The check only reads (SQLite: a deferred transaction), so that opening a current database
+    never waits for a writer; only an upgrade takes the write lock."""
+    with engine.execution_options(sqlite_begin="DEFERRED").connect() as connection:
+        if engine.dialect.name == "postgresql":
+            # Two desktops opening a new or older database at once: one migrates, the other waits,
+            # then finds it current. A session lock, taken before reading the revision.
+            connection.execute(_LOCK_MIGRATION)
+            connection.commit()
+        try:
+            return _migrate(engine, connection)
+        finally:
+            if engine.dialect.name == "postgresql":
+                connection.rollback()
+                connection.execute(_UNLOCK_MIGRATION)
+                connection.commit()
+
+
+def _migrate(engine: Engine, connection) -> str | None:
+    config = _alembic_config(connection)
+    script = ScriptDirectory.from_config(config)
+    head = script.get_current_head()
+    current = MigrationContext.configure(connection).get_current_revision()
+    if current is None and inspect(connection).get_table_names():
+        raise DatabaseError(
+            _("{database}: holds tables but no annotator revision; it is not an annotator database")
+            .format(database=engine.url.render_as_string())
+        )
+    if current is not None:
+        try:
+            script.get_revision(current)
+        except Exception:
             raise DatabaseError(
-                _("{database}: holds tables but no annotator revision; it is not an annotator database")
-                .format(database=engine.url.render_as_string())
-            )
-        if current is not None:
-            try:
-                script.get_revision(current)
-            except Exception:
-                raise DatabaseError(
-                    _("{database}: made by a newer annotator "
-                      "(database revision {revision}, this version knows up to {head}); "
-                      "upgrade annotator to open it").format(
-                        database=engine.url.render_as_string(), revision=current, head=head)
-                ) from None
-        connection.rollback()  # end the read that autobegan; the upgrade has its own transaction
-        if current == head:
-            return None
-        backup = None
-        sqlite_file = _sqlite_file(engine)
-        if current is not None and sqlite_file is not None:
-            backup = str(_backup_sqlite(sqlite_file, current))
-        with connection.begin():
-            command.upgrade(config, "head")
-        return backup
+                _("{database}: made by a newer annotator "
+                  "(database revision {revision}, this version knows up to {head}); "
+                  "upgrade annotator to open it").format(
+                    database=engine.url.render_as_string(), revision=current, head=head)
+            ) from None
+    connection.rollback()  # end the read that autobegan; the upgrade has its own transaction
+    if current == head:
+        return None
+    backup = None
+    sqlite_file = _sqlite_file(engine)
+    if current is not None and sqlite_file is not None:
+        backup = str(_backup_sqlite(sqlite_file, current))
+    with engine.connect() as writer, writer.begin():  # SQLite: BEGIN IMMEDIATE, the write lock
+        command.upgrade(_alembic_config(writer), "head")
+    return backup
 
 
 class Store:
@@ -139,6 +216,17 @@ class Store:
         self.engine = engine
         self.backup_made = backup
         self._reader = engine.execution_options(sqlite_begin="DEFERRED")
+        self.login = self._member_login()
+
+    def _member_login(self) -> str | None:
+        """PostgreSQL: the session's login when it is a team member (who acts is then proved by the
+        server, not named on the command line); None on SQLite, and for the database's owner or a
+        superuser, who administer the database and may act in anyone's name."""
+        if self.is_sqlite:
+            return None
+        with self.engine.connect() as connection:
+            login, administers = connection.execute(_WHO_AM_I).one()
+        return None if administers else login
 
     @property
     def url(self) -> str:
@@ -154,12 +242,50 @@ class Store:
         return self.engine.dialect.name == "sqlite"
 
     @contextmanager
-    def write(self) -> Iterator["Repository"]:
-        """One transaction: committed when the block ends, rolled back on any exception."""
+    def write(self, *, owner: str | None = None, document_id: str | None = None) -> Iterator["Repository"]:
+        """One transaction: committed when the block ends, rolled back on any exception.
+
+        What it may change: ``owner``'s set of ``document_id``; ``owner``'s sets of any document
+        (no ``document_id``); or, with neither, anything. On PostgreSQL the transaction first takes
+        the advisory locks that make it wait for the writes it could clash with (in one fixed
+        order: everything, owner, document, so two writers never wait for each other). SQLite has
+        one writer at a time anyway (``BEGIN IMMEDIATE``); a writer that cannot get the file's lock
+        within the busy timeout gets :class:`Busy`. A clash PostgreSQL reports is :class:`Conflict`.
+        """
         from annotator.storage.repository import Repository
 
-        with self.engine.begin() as connection:
-            yield Repository(connection)
+        try:
+            with self.engine.begin() as connection:
+                if not self.is_sqlite:
+                    timeout = f"{BUSY_TIMEOUT_MS}ms"
+                    if owner is None:
+                        connection.execute(_LOCK_ALL, {"timeout": timeout})
+                    elif document_id is None:
+                        connection.execute(_LOCK_OWNER, {"timeout": timeout, "owner": _lock_key(owner)})
+                    else:
+                        connection.execute(_LOCK_DOCUMENT, {"timeout": timeout, "owner": _lock_key(owner),
+                                                            "document": _lock_key(owner, document_id)})
+                yield Repository(connection, login=self.login)
+        except DBAPIError as exc:
+            raise self._translated(exc) from exc
+
+    def _translated(self, exc: DBAPIError) -> Exception:
+        """A lock timeout or a clash with another writer as a message for the user; anything else as it is."""
+        state = getattr(exc.orig, "sqlstate", None)
+        if (self.is_sqlite and isinstance(exc, OperationalError) and "locked" in str(exc.orig)) or (
+                state == _BUSY_STATE):
+            return Busy(_("busy: another import is running (or someone else is changing all of {database}); "
+                          "nothing was saved, try again when it is done").format(database=self.url))
+        if self.is_sqlite:
+            return exc
+        if state == _REFUSED_STATE:
+            return Refused(_("the server refused it: {login} may not make this change ({error})").format(
+                login=self.login, error=str(exc.orig).splitlines()[0]))
+        if state in _CONFLICT_STATES and isinstance(exc, (OperationalError, IntegrityError)):
+            return Conflict(_("your change clashed with another person's change saved at the same time "
+                              "and was not saved; try again ({error})").format(
+                error=str(exc.orig).splitlines()[0]))
+        return exc
 
     @contextmanager
     def read(self) -> Iterator["Repository"]:
@@ -167,7 +293,7 @@ class Store:
 
         with self._reader.connect() as connection:
             with connection.begin():
-                yield Repository(connection)
+                yield Repository(connection, login=self.login)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -192,11 +318,11 @@ def open_store(target: str, *, create: bool = True) -> Store:
     except ModuleNotFoundError as exc:
         raise DatabaseError(
             _("{database}: needs the database driver {driver!r}; for PostgreSQL install annotator[postgres]")
-            .format(database=target, driver=exc.name)
+            .format(database=_shown(target), driver=exc.name)
         ) from None
     except ArgumentError:
         raise DatabaseError(_("{database}: not a database file or URL that annotator can open "
-                              "(a SQLite file or postgresql://…)").format(database=target)) from None
+                              "(a SQLite file or postgresql://…)").format(database=_shown(target))) from None
     if engine.dialect.name == "sqlite":
         _set_up_sqlite(engine)
     try:
@@ -206,20 +332,20 @@ def open_store(target: str, *, create: bool = True) -> Store:
             # so that a database we refuse is left exactly as it was.
             raw = engine.raw_connection()  # outside any transaction, which WAL requires
             try:
-                raw.cursor().execute("PRAGMA journal_mode = WAL")
+                cursor = raw.cursor()
+                # Asked only when it is not WAL yet: opening must never wait for a writer's lock.
+                if cursor.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                    cursor.execute("PRAGMA journal_mode = WAL")
             finally:
                 raw.close()
-            # A file another program holds locked is refused now, with a reason, rather than
-            # at the first action the user makes.
-            with engine.begin():
-                pass
+        return Store(engine, backup)
     except DatabaseError:
         engine.dispose()
         raise
-    except DBAPIError as exc:  # locked, read-only, unreachable, refused login, a file SQLite calls corrupt
+    except DBAPIError as exc:  # locked, read-only, unreachable, refused login, a file SQLite calls corrupt,
+        # or (a member's login) may not upgrade it
         engine.dispose()
-        raise DatabaseError(_describe_failure(target, exc)) from None
-    return Store(engine, backup)
+        raise DatabaseError(_describe_failure(_shown(target), exc)) from None
 
 
 def _describe_failure(target: str, exc: DBAPIError) -> str:
@@ -231,7 +357,6 @@ def _describe_failure(target: str, exc: DBAPIError) -> str:
         return _("{database}: not a SQLite database (another kind of file, or a damaged one)") \
             .format(database=target)
     return _("{database}: cannot open the database: {error}").format(database=target, error=error)
-
 
 def _refuse_what_is_not_sqlite(path: Path) -> None:
     """An existing file must be a SQLite database (or empty): anything else is left exactly as it is."""

@@ -74,7 +74,12 @@ class AnnotationSetRow(Base):
 
 class SpanRow(Base):
     __tablename__ = "spans"
-    __table_args__ = (Index("ix_spans_set", "set_id", "start"), {"sqlite_autoincrement": True})
+    __table_args__ = (
+        Index("ix_spans_set", "set_id", "start"),
+        # A set holds a span at most once, even when two writers add it at the same moment.
+        Index("uq_spans_place", "set_id", "kind", "start", "end", "label", unique=True),
+        {"sqlite_autoincrement": True},
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
     set_id: Mapped[int] = mapped_column(ForeignKey("annotation_sets.id", ondelete="CASCADE"))

@@ -124,9 +124,10 @@ class LoggedAction:
 
 
 class Repository:
-    def __init__(self, connection: Connection):
+    def __init__(self, connection: Connection, login: str | None = None):
         self.connection = connection
         self.rows = RowOps(connection)
+        self.login = login  # PostgreSQL: the team member's login this session is (see Store.login)
 
     # ------------------------------------------------------------------ ids
     def allocate_ids(self, table: Table, count: int) -> Sequence[int]:
@@ -326,8 +327,10 @@ class Repository:
         in_id = DOCUMENTS.c.id.ilike(like, escape="\\")
         index = self.search_index
         words = search_words(typed)
-        if not index.indexed:
-            return in_id | DOCUMENTS.c.id.in_(select(TEXTS.c.document_id).where(TEXTS.c.text.ilike(like, escape="\\")))
+        if not index.indexed:  # PostgreSQL until its full-text index lands: a scan, case and ё folded
+            folded = like.replace("ё", "е").replace("Ё", "Е")
+            text = func.translate(TEXTS.c.text, "Ёё", "Ее")
+            return in_id | DOCUMENTS.c.id.in_(select(TEXTS.c.document_id).where(text.ilike(folded, escape="\\")))
         if not words:
             return in_id
         return in_id | DOCUMENTS.c.ordinal.in_(index.ordinals(filter_expression(words)))
@@ -589,7 +592,9 @@ class Repository:
             for span_id, set_id, start, end, label, attributes, entity in bulk.select_tuples(
                 self.connection, _ENTITY_SPANS.where(SPANS.c.set_id.in_(chunk))
             ):
-                attributes = orjson.loads(attributes) if attributes else {}
+                if isinstance(attributes, (str, bytes)):  # SQLite hands JSON over as text, psycopg decoded
+                    attributes = orjson.loads(attributes)
+                attributes = attributes or {}
                 entities[set_id].append(Span(span_id, start, end, label, attributes, entity))
             for row in self.connection.execute(_CLAIM_SPANS, {"set_ids": chunk}):
                 claims[row.set_id].append(_claim_from_row(row))
@@ -650,12 +655,15 @@ class Repository:
         ]
 
     # -------------------------------------------------------------- actions
-    def apply(self, ops: list[Op]) -> list[Op]:
-        """Apply row operations; their inverse. StaleAction when the rows have changed since (an undo
-        of an edit of a row deleted since, or putting back a row whose id is taken again)."""
+    def apply(self, ops: list[Op], *, replaying: bool = False) -> list[Op]:
+        """Apply row operations; their inverse. ``replaying`` (an undo or redo): StaleAction when the
+        rows have changed since (an edit of a row deleted since, putting back a row whose id or place
+        is taken again). A new action's key clash is left to the store: a racing writer's, retried."""
         try:
             return self.rows.apply(ops)
         except IntegrityError as exc:
+            if not replaying:
+                raise
             raise StaleAction(str(exc.orig)) from exc
 
     def touched_labels(self, ops: list[Op]) -> tuple[list[tuple[int, str, str]], list[str]]:
@@ -734,6 +742,31 @@ class Repository:
                 redo.clear()
         return undo, redo
 
+    def last_action_id(self, owner: str | None = None, document_id: str | None = None) -> int:
+        """The newest action's id (of an owner, on a document), 0 when there is none: a cheap
+        version number of what the log has seen."""
+        stmt = select(func.max(ACTIONS.c.id))
+        if owner is not None:
+            stmt = stmt.where(ACTIONS.c.owner == owner)
+        if document_id is not None:
+            stmt = stmt.where(ACTIONS.c.document_id == document_id)
+        return self.connection.execute(stmt).scalar() or 0
+
+    def actions_since(self, owner: str, document_id: str, after: int) -> list[tuple[int, str, str, list[Op], list[Op]]]:
+        """(id, user, label, forward, inverse) of the owner's actions on a document after ``after``."""
+        return [tuple(r) for r in self.connection.execute(  # type: ignore[misc]
+            select(ACTIONS.c.id, ACTIONS.c.user, ACTIONS.c.label, ACTIONS.c.forward, ACTIONS.c.inverse)
+            .where(ACTIONS.c.owner == owner, ACTIONS.c.document_id == document_id, ACTIONS.c.id > after)
+            .order_by(ACTIONS.c.id))]
+
+    def span_extents(self, span_ids: Iterable[int]) -> list[tuple[int, int]]:
+        """(start, end) of the spans (of those still stored)."""
+        found: list[tuple[int, int]] = []
+        for chunk in _chunks(sorted(set(span_ids))):
+            found.extend(tuple(r) for r in self.connection.execute(  # type: ignore[misc]
+                select(SPANS.c.start, SPANS.c.end).where(SPANS.c.id.in_(chunk))))
+        return found
+
     def actions(self, owner: str | None = None, limit: int = 100) -> list[LoggedAction]:
         stmt = select(ACTIONS).order_by(ACTIONS.c.id.desc()).limit(limit)
         if owner is not None:
@@ -758,6 +791,21 @@ class Repository:
             return True
         self.connection.execute(USERS.update().where(USERS.c.name == name).values(role=role))
         return False
+
+    @property
+    def is_server(self) -> bool:
+        return self.connection.dialect.name == "postgresql"
+
+    def has_login(self, name: str) -> bool:
+        """PostgreSQL: whether a login (role) of that name exists on the server."""
+        return self.connection.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": name}).first() \
+            is not None
+
+    def add_login(self, name: str, role: str, password: str | None) -> bool:
+        """PostgreSQL: make ``name`` a login of the team with ``role`` (the server checks that the
+        session may: a curator, or the database's owner); True when the login is new."""
+        return bool(self.connection.execute(text("SELECT annotator_add_user(:n, :r, :p)"),
+                                            {"n": name, "r": role, "p": password}).scalar())
 
     def assignments(self, document_ids: Sequence[str] | None = None) -> list[tuple[str, str]]:
         """(document id, annotator) pairs, for some documents or all."""

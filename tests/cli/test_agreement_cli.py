@@ -35,10 +35,10 @@ def run(capsys, db, *args):
 
 
 @pytest.fixture
-def db(capsys, tmp_path):
+def db(capsys, tmp_path, db_target):
     path = tmp_path / "elsewhere.jsonl"
     path.write_bytes(b"".join(orjson.dumps(line) + b"\n" for line in LINES))
-    database = tmp_path / "agree.sqlite3"
+    database = db_target
     code, out, err = run(capsys, database, "import", str(path))
     assert code == 0, err
     assert "1 document(s) added" in out and "2 set(s) added" in out  # one text, two annotators' sets

@@ -30,8 +30,8 @@ def at(text: str, needle: str) -> tuple[str, str]:
 
 
 @pytest.fixture
-def db(capsys, tmp_path):
-    path = tmp_path / "claims.sqlite3"
+def db(capsys, tmp_path, db_target):
+    path = db_target
     assert run(capsys, path, "import", "--sample")[0] == 0
     return path
 

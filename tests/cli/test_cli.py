@@ -43,8 +43,8 @@ def env_db(tmp_path, monkeypatch) -> Path:
 
 
 @pytest.fixture
-def db(tmp_path) -> Path:
-    return tmp_path / "cli.sqlite3"
+def db(db_target) -> str:
+    return db_target
 
 
 class Cli:
@@ -115,9 +115,16 @@ def test_annotator_db_environment_variable_is_the_default(cli, env_db):
     assert all(doc_id in out for doc_id in SAMPLE)
 
 
+def test_annotator_db_environment_variable_takes_a_url_or_a_path(cli, db, monkeypatch):
+    monkeypatch.setenv("ANNOTATOR_DB", db)  # a postgresql:// URL on the PostgreSQL run
+    cli.ok("import", "--sample", db=False)
+    out = cli.ok("docs", db=True)
+    assert all(doc_id in out for doc_id in SAMPLE)
+
+
 def test_db_option_wins_over_the_environment(cli, env_db, db):
     cli.ok("import", "--sample", db=db)
-    assert db.exists() and not env_db.exists()
+    assert not env_db.exists()
 
     out = cli.ok("docs", db=db)
     assert all(doc_id in out for doc_id in SAMPLE)

@@ -31,7 +31,9 @@ def refused(cli: Cli, *args: str, match: str, **kw) -> str:
     return err
 
 
-def test_export_over_the_open_database_is_refused_and_the_work_survives(sample: Cli, db: Path) -> None:
+@pytest.mark.sqlite_only  # a file to protect: a server's database has none
+def test_export_over_the_open_database_is_refused_and_the_work_survives(sample: Cli, db: str) -> None:
+    db = Path(db)
     sample.ok("label", DOC, "0", "7", "GPE", "--annotator", "anna")
     before = db.read_bytes()
     refused(sample, "export", "-o", str(db), match="is the open database")

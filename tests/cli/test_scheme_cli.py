@@ -24,11 +24,11 @@ def test_merge_delete_and_undo_need_a_curator_and_carry_the_spans(capsys, db):
     assert code == 0 and "removed 1 spans" in out and labels(capsys, db) == []
 
 
-def test_a_scheme_file_goes_from_one_database_to_another(capsys, db, tmp_path):
+def test_a_scheme_file_goes_from_one_database_to_another(capsys, db, tmp_path, make_db_target):
     assert run(capsys, db, "schema", "--rename", "ROLE", "TITLE", "--user", "cora")[0] == 0
     shared = tmp_path / "scheme.json"
     assert run(capsys, db, "schema", "--export", str(shared))[0] == 0
-    other = tmp_path / "other.sqlite3"
+    other = make_db_target("other")
     assert run(capsys, other, "import", "--sample")[0] == 0
     code, out, _ = run(capsys, other, "schema", "--import", str(shared))
     assert code == 0 and "Import scheme scheme.json" in out

@@ -17,11 +17,11 @@ def run(capsys, db, *args) -> tuple[int, str, str]:
 
 
 @pytest.fixture
-def db(capsys, tmp_path):
-    path = tmp_path / "team.sqlite3"
+def db(capsys, tmp_path, db_target):
+    path = db_target
     assert run(capsys, path, "import", "--sample")[0] == 0
     assert run(capsys, path, "users", "add", "cora", "--role", "curator")[0] == 0
-    assert run(capsys, path, "users", "add", "anna", "--role", "annotator")[0] == 0
+    assert run(capsys, path, "users", "add", "anna", "--role", "annotator", "--user", "cora")[0] == 0
     return path
 
 

@@ -47,6 +47,7 @@ def test_a_good_set_has_no_problems(scheme):
     (make_set([Span("T1", 0, 10_000, "PER")]), "beyond the text"),
     (make_set([Span("T1", 0, 3, "PERSON")]), "unknown label 'PERSON'"),
     (make_set([Span("T1", 0, 3, "PER"), Span("T1", 4, 6, "ORG")]), "'T1' is used more than once"),
+    (make_set([Span("T1", 0, 3, "PER"), Span("T2", 0, 3, "PER")]), "span T2 repeats span T1: the same PER at 0-3"),
     (make_set([Span("T1", 0, 3, "PER", {"mood": "happy"})]), "unknown attribute 'mood'"),
     (make_set([Span("T1", 0, 3, "GPE", {"pronoun": True})]), "does not apply to label GPE"),
     (make_set([Span("T1", 0, 3, "PER", {"pronoun": "yes"})]), "cannot be 'yes'"),

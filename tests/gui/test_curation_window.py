@@ -37,8 +37,8 @@ def team(gui_workspace):
     """anna and boris disagree three times: a label and boundary, a claim's speaker, a span only anna has."""
     ws = gui_workspace
     users.add_user(ws, "cora", Role.CURATOR)
-    users.add_user(ws, "anna", Role.ANNOTATOR)
-    users.add_user(ws, "boris", Role.ANNOTATOR)
+    users.add_user(ws, "anna", Role.ANNOTATOR, user="cora")
+    users.add_user(ws, "boris", Role.ANNOTATOR, user="cora")
     speakers = {}
     for owner in ("anna", "boris"):
         speakers[owner] = add_span(ws, "Касым-Жомарт Токаев", "PER", owner)  # agreed
@@ -380,3 +380,18 @@ def test_f8_skips_what_gold_has_settled_and_says_how_many_are_left(qtbot, cora):
     assert f"{len(open_)} not settled in gold yet" in window.statusBar().currentMessage()
     press(qtbot, window, Qt.Key.Key_F8, SHIFT)
     assert window.current == open_[-1]  # never back to the settled first one
+
+
+def test_a_change_over_another_curators_since_is_refused_and_the_window_reads_again(qtbot, cora):
+    window, ws = cora, cora.workspace
+    users.add_user(ws, "dora", Role.CURATOR, user="cora")
+    press(qtbot, window, Qt.Key.Key_F8)  # the first disagreement: anna's ORG, boris's GPE
+    # meanwhile dora, at her own desk, takes anna's version there
+    curation.accept_version(ws, DOC, "anna", "entity", *find(ws, "существенные успехи"), user="dora")
+    press(qtbot, window, Qt.Key.Key_2, ALT)  # cora takes boris's, over what she has not seen
+    assert window.runner.wait()
+    qtbot.waitUntil(lambda: "dora changed this since you opened it" in window.statusBar().currentMessage())
+    assert gold(ws) == [(*find(ws, "существенные успехи"), "ORG")]  # dora's stays
+    qtbot.waitUntil(lambda: [s.label for s in window.gold_lane.view.spans()] == ["ORG"])  # read again
+    press(qtbot, window, Qt.Key.Key_2, ALT)  # now that she has seen it, her choice goes through
+    assert gold(ws) == [(*find(ws, "существенные"), "GPE")]

@@ -149,6 +149,9 @@ def test_a_locked_database_offers_another(tmp_path, opened, monkeypatch):
     locked = tmp_path / "locked.sqlite3"
     Workspace.open(str(locked)).close()
     holder = sqlite3.connect(locked, isolation_level=None)
+    # a lock that keeps readers out too (another program's, its file not in WAL mode); a writer's
+    # lock in WAL mode would not stop the window from opening (readers never wait)
+    holder.execute("PRAGMA journal_mode = DELETE")
     holder.execute("BEGIN EXCLUSIVE")
     other = tmp_path / "other.sqlite3"
     with Workspace.open(str(other)) as ws:

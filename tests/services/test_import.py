@@ -116,11 +116,11 @@ def test_a_bad_text_file_among_good_ones_imports_nothing(sample_workspace: Works
     assert [(p.file, p.line) for p in report.problems] == [(str(folder / "b.txt"), 3)]
 
 
-def test_cli_reports_file_and_line_and_exits_1(workspace: Workspace, db_path: Path, tmp_path: Path,
+def test_cli_reports_file_and_line_and_exits_1(workspace: Workspace, db_target: str, tmp_path: Path,
                                              capsys: pytest.CaptureFixture[str]) -> None:
     path = three_good_one_bad(tmp_path)
     before = snapshot(workspace)
-    code, out, err = cli(capsys, db_path, "import", str(path))
+    code, out, err = cli(capsys, db_target, "import", str(path))
     assert code == 1
     assert f"{path}:3: span T1: text 'договор' does not match" in err
     assert "nothing was imported" in err
@@ -128,10 +128,10 @@ def test_cli_reports_file_and_line_and_exits_1(workspace: Workspace, db_path: Pa
     assert snapshot(workspace) == before
 
 
-def test_cli_in_a_subprocess_exits_1(workspace: Workspace, db_path: Path, tmp_path: Path) -> None:
+def test_cli_in_a_subprocess_exits_1(workspace: Workspace, db_target: str, tmp_path: Path) -> None:
     path = three_good_one_bad(tmp_path)
     before = snapshot(workspace)
-    result = subprocess.run([sys.executable, "-m", "annotator", "--db", str(db_path), "import", str(path)],
+    result = subprocess.run([sys.executable, "-m", "annotator", "--db", db_target, "import", str(path)],
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 1, result.stderr
     problem_lines = [x for x in result.stderr.splitlines() if x.startswith(f"{path}:")]
@@ -150,10 +150,10 @@ def test_skip_bad_imports_the_good_lines_and_reports_the_bad(workspace: Workspac
     assert [s.id for s in documents.page(workspace)] == ["d1", "d2", "d3"]
 
 
-def test_cli_skip_bad_exits_0_and_still_reports(workspace: Workspace, db_path: Path, tmp_path: Path,
+def test_cli_skip_bad_exits_0_and_still_reports(workspace: Workspace, db_target: str, tmp_path: Path,
                                                 capsys: pytest.CaptureFixture[str]) -> None:
     path = three_good_one_bad(tmp_path)
-    code, out, err = cli(capsys, db_path, "import", "--skip-bad", str(path))
+    code, out, err = cli(capsys, db_target, "import", "--skip-bad", str(path))
     assert code == 0
     assert f"{path}:3: span T1: text 'договор' does not match" in err
     assert "3 document(s) added" in out and "1 bad record(s) skipped" in out
@@ -177,11 +177,11 @@ def test_dry_run_still_finds_problems(workspace: Workspace, tmp_path: Path) -> N
     assert [(p.file, p.line) for p in report.problems] == [(str(path), 3)]
 
 
-def test_cli_dry_run_writes_nothing(workspace: Workspace, db_path: Path, tmp_path: Path,
+def test_cli_dry_run_writes_nothing(workspace: Workspace, db_target: str, tmp_path: Path,
                                     capsys: pytest.CaptureFixture[str]) -> None:
     path = write_jsonl(tmp_path / "good.jsonl", *good_lines())
     before = snapshot(workspace)
-    code, out, _ = cli(capsys, db_path, "import", "--dry-run", str(path))
+    code, out, _ = cli(capsys, db_target, "import", "--dry-run", str(path))
     assert code == 0
     assert "dry run, nothing written" in out and "3 document(s) added" in out
     assert snapshot(workspace) == before
@@ -211,9 +211,9 @@ def test_a_directory_means_every_file_in_it(workspace: Workspace, tmp_path: Path
     assert documents.document(workspace, "b").date is None
 
 
-def test_sample_directory_through_the_cli(workspace: Workspace, db_path: Path, sample_dir: Path,
+def test_sample_directory_through_the_cli(workspace: Workspace, db_target: str, sample_dir: Path,
                                           capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = cli(capsys, db_path, "import", str(sample_dir))
+    code, out, _ = cli(capsys, db_target, "import", str(sample_dir))
     assert code == 0 and "5 document(s) added" in out
     assert sorted(s.id for s in documents.page(workspace)) == sorted(p.stem for p in sample_dir.glob("*.txt"))
 
@@ -241,10 +241,10 @@ def test_same_text_under_another_name_is_not_added_again(sample_workspace: Works
     assert "copy" not in [s.id for s in documents.page(sample_workspace)]
 
 
-def test_cli_prints_the_notice(sample_workspace: Workspace, db_path: Path, sample_dir: Path,
+def test_cli_prints_the_notice(sample_workspace: Workspace, db_target: str, sample_dir: Path,
                                capsys: pytest.CaptureFixture[str]) -> None:
     path = sample_dir / "002_c0882ce87bb2ddc4.txt"
-    code, out, err = cli(capsys, db_path, "import", str(path))
+    code, out, err = cli(capsys, db_target, "import", str(path))
     assert code == 0
     assert f"{path}:1: note: " in err and "already stored" in err
     assert "0 document(s) added, 1 already stored" in out
@@ -347,21 +347,21 @@ def test_replacing_one_owner_leaves_the_others(workspace: Workspace, tmp_path: P
     assert anna_sets(workspace, "d1", "bob") == bob
 
 
-def test_cli_replace_undo_and_redo(workspace: Workspace, db_path: Path, tmp_path: Path,
+def test_cli_replace_undo_and_redo(workspace: Workspace, db_target: str, tmp_path: Path,
                                    capsys: pytest.CaptureFixture[str]) -> None:
     first = write_jsonl(tmp_path / "v1.jsonl", *good_lines())
     second = write_jsonl(tmp_path / "v2.jsonl", line("d2", TEXTS[1], "anna", ("Шавкат Мирзиёев", "PER")))
-    assert cli(capsys, db_path, "import", str(first))[0] == 0
+    assert cli(capsys, db_target, "import", str(first))[0] == 0
     before = anna_sets(workspace, "d2")
-    code, out, _ = cli(capsys, db_path, "import", str(second))
+    code, out, _ = cli(capsys, db_target, "import", str(second))
     assert code == 0 and "1 replaced" in out
     assert len(anna_sets(workspace, "d2")[0].spans) == 1
 
-    code, out, _ = cli(capsys, db_path, "undo", "--annotator", "anna")
+    code, out, _ = cli(capsys, db_target, "undo", "--annotator", "anna")
     assert code == 0 and "Undo" in out
     assert anna_sets(workspace, "d2") == before
 
-    code, out, _ = cli(capsys, db_path, "redo", "--annotator", "anna")
+    code, out, _ = cli(capsys, db_target, "redo", "--annotator", "anna")
     assert code == 0 and "Redo" in out
     assert span_summary(anna_sets(workspace, "d2")[0]) == [(TEXTS[1].index("Шавкат"),
                                                            TEXTS[1].index("Шавкат") + 15, "PER")]
@@ -390,10 +390,10 @@ def test_annotator_option_replaces_that_owners_set_only(workspace: Workspace, tm
     assert anna_sets(workspace, "d1", "anna") == anna
 
 
-def test_cli_annotator_option_overrides_the_line(workspace: Workspace, db_path: Path, tmp_path: Path,
+def test_cli_annotator_option_overrides_the_line(workspace: Workspace, db_target: str, tmp_path: Path,
                                                  capsys: pytest.CaptureFixture[str]) -> None:
     path = write_jsonl(tmp_path / "a.jsonl", *good_lines())
-    assert cli(capsys, db_path, "import", "--annotator", "dave", str(path))[0] == 0
+    assert cli(capsys, db_target, "import", "--annotator", "dave", str(path))[0] == 0
     summaries = documents.page(workspace)
     assert {s.sets for s in summaries} == {(("dave", "in_progress"),)}
 
@@ -407,11 +407,11 @@ def test_reserved_owner_all_is_refused_as_an_option(workspace: Workspace, tmp_pa
     assert any("'all' is a reserved name" in p.message for p in report.problems)
 
 
-def test_cli_reserved_owner_all_exits_1(workspace: Workspace, db_path: Path, tmp_path: Path,
+def test_cli_reserved_owner_all_exits_1(workspace: Workspace, db_target: str, tmp_path: Path,
                                         capsys: pytest.CaptureFixture[str]) -> None:
     path = write_jsonl(tmp_path / "a.jsonl", *good_lines())
     before = snapshot(workspace)
-    code, _, err = cli(capsys, db_path, "import", "--annotator", "all", str(path))
+    code, _, err = cli(capsys, db_target, "import", "--annotator", "all", str(path))
     assert code == 1 and "reserved" in err
     assert snapshot(workspace) == before
 
@@ -483,14 +483,15 @@ def annotated_corpus(sample_workspace: Workspace, tmp_path: Path) -> Workspace:
     return sample_workspace
 
 
-def test_export_round_trips_into_a_fresh_database(sample_workspace: Workspace, tmp_path: Path) -> None:
+def test_export_round_trips_into_a_fresh_database(sample_workspace: Workspace, tmp_path: Path,
+                                                 make_db_target) -> None:
     workspace = annotated_corpus(sample_workspace, tmp_path)
     exported = export_bytes(workspace)
     lines = [orjson.loads(x) for x in exported.splitlines()]
     assert len(lines) == 4 + 2 + 1  # four bare sample documents, two sets of 003, one of the emoji text
     path = tmp_path / "export.jsonl"
     path.write_bytes(exported)
-    with Workspace.open(str(tmp_path / "fresh.sqlite3")) as fresh:
+    with Workspace.open(make_db_target("fresh")) as fresh:
         report = import_files(fresh, [path])
         assert report.committed and not report.problems
         assert report.documents_added == 6 and report.sets_added == 3
@@ -526,10 +527,10 @@ def test_export_keeps_emoji_and_crlf_offsets(sample_workspace: Workspace, tmp_pa
 
 
 def test_sample_texts_survive_export_and_reimport(sample_workspace: Workspace, sample_dir: Path,
-                                                  tmp_path: Path) -> None:
+                                                  tmp_path: Path, make_db_target) -> None:
     path = tmp_path / "samples.jsonl"
     path.write_bytes(export_bytes(sample_workspace))
-    with Workspace.open(str(tmp_path / "fresh.sqlite3")) as fresh:
+    with Workspace.open(make_db_target("fresh")) as fresh:
         assert import_files(fresh, [path]).committed
         for file in sample_dir.glob("*.txt"):
             assert documents.document(fresh, file.stem) == documents.document(sample_workspace, file.stem)
@@ -623,3 +624,15 @@ def test_import_keeps_speaker_and_says_in_step(workspace, tmp_path):
         (claim,) = aset.claims
         says = [r for r in aset.relations if r.label == "SAYS"]
         assert claim.speaker is not None and [(r.head, r.tail) for r in says] == [(claim.speaker, claim.id)]
+
+
+def test_the_same_span_twice_in_a_line_is_an_error_and_imports_nothing(workspace: Workspace, tmp_path: Path) -> None:
+    twice = line("d1", TEXTS[0], "anna", ("Ташкент", "GPE"), ("Ташкент", "GPE"))
+    path = write_jsonl(tmp_path / "twice.jsonl", *good_lines(), twice)
+    before = snapshot(workspace)
+    report = import_files(workspace, [path])
+    assert not report.committed
+    assert [(p.line, p.message) for p in report.problems] == [
+        (len(good_lines()) + 1, "span T2 repeats span T1: the same GPE at {}-{}".format(
+            TEXTS[0].index("Ташкент"), TEXTS[0].index("Ташкент") + 7))]
+    assert snapshot(workspace) == before

@@ -24,7 +24,7 @@ OTHER = "001_1fc550a04f713c8c"
 def ws(sample_workspace):
     users.add_user(sample_workspace, "cora", Role.CURATOR)
     for name in ("anna", "boris"):
-        users.add_user(sample_workspace, name, Role.ANNOTATOR)
+        users.add_user(sample_workspace, name, Role.ANNOTATOR, user="cora")
     return sample_workspace
 
 

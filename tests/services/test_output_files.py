@@ -18,6 +18,7 @@ def _leftovers(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if p.name.endswith(".partial"))
 
 
+@pytest.mark.sqlite_only  # a file to protect: a server's database has none
 def test_the_open_database_is_never_replaced_even_when_forced(sample_workspace, db_path: Path) -> None:
     before = db_path.read_bytes()
     for force in (False, True):

@@ -17,7 +17,7 @@ DOC = "000_598509fc61278558"
 def ws(sample_workspace):
     users.add_user(sample_workspace, "cora", Role.CURATOR)
     for name in ("anna", "boris", "vera"):
-        users.add_user(sample_workspace, name, Role.ANNOTATOR)
+        users.add_user(sample_workspace, name, Role.ANNOTATOR, user="cora")
     return sample_workspace
 
 
@@ -38,7 +38,7 @@ def gold(ws, doc=DOC):
 
 def test_users_are_listed_with_roles_and_roles_can_change(ws):
     assert ("cora", Role.CURATOR) in users.list_users(ws)
-    assert users.add_user(ws, "anna", Role.CURATOR) is False
+    assert users.add_user(ws, "anna", Role.CURATOR, user="cora") is False
     assert dict(users.list_users(ws))["anna"] == Role.CURATOR
     with pytest.raises(ServiceError, match="reserved"):
         users.add_user(ws, "gold", Role.CURATOR)
@@ -154,3 +154,14 @@ def test_import_for_another_owner_needs_a_curator(ws, tmp_path):
     assert not refused.committed and "'anna' cannot change 'boris''s set" in str(refused.problems[0])
     assert import_files(ws, [path], user="cora").committed
     assert import_files(ws, [path]).committed  # boris's own file, by default imported as boris
+
+
+@pytest.mark.sqlite_only  # on a server the session's login decides: tests/storage/test_server_roles.py
+def test_on_a_file_only_a_curator_adds_users_once_the_team_has_one(workspace):
+    assert users.add_user(workspace, "anna", Role.ANNOTATOR) is True  # no curator yet: anyone
+    assert users.add_user(workspace, "cora", Role.CURATOR, user="anna") is True  # the first curator
+    for who in (None, "anna", "nobody"):
+        with pytest.raises(NotAllowed, match="only a curator adds users or changes roles"):
+            users.add_user(workspace, "anna", Role.CURATOR, user=who)  # anna cannot promote herself
+    assert dict(users.list_users(workspace))["anna"] == Role.ANNOTATOR
+    assert users.add_user(workspace, "boris", Role.ANNOTATOR, user="cora") is True

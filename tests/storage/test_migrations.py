@@ -226,6 +226,7 @@ def test_sqlite_file_of_another_program_is_refused(tmp_path):
 # -------------------------------------------------------------------- backups
 
 
+@pytest.mark.sqlite_only
 def test_backup_sqlite_makes_a_readable_consistent_copy(workspace, db_path):
     from annotator.services import annotating, importing
 

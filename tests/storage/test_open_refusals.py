@@ -20,10 +20,12 @@ def test_a_file_that_is_not_a_database_is_refused_and_left_alone(tmp_path):
 
 
 def test_a_database_another_program_holds_locked_is_refused_at_open(tmp_path, monkeypatch):
+    """A lock that keeps even readers out (another program, its file not in WAL mode) is a reason."""
     monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 50)
     path = tmp_path / "locked.sqlite3"
     open_store(str(path)).close()
     holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("PRAGMA journal_mode = DELETE")
     holder.execute("BEGIN EXCLUSIVE")
     try:
         with pytest.raises(DatabaseError, match="another program holds the database locked"):
@@ -32,6 +34,20 @@ def test_a_database_another_program_holds_locked_is_refused_at_open(tmp_path, mo
         holder.rollback()
         holder.close()
     open_store(str(path)).close()  # once released it opens
+
+
+def test_a_database_a_writer_holds_still_opens_for_reading(tmp_path, monkeypatch):
+    """Readers never wait for writers: an import holding the write lock does not keep the window out."""
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 50)
+    path = tmp_path / "busy.sqlite3"
+    open_store(str(path)).close()
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")  # WAL: a writer's lock
+    try:
+        open_store(str(path)).close()
+    finally:
+        holder.rollback()
+        holder.close()
 
 
 def test_the_command_line_reports_it_in_one_line(tmp_path, capsys):

@@ -1,7 +1,7 @@
 """search index: full-text search over the texts (SQLite FTS5), filled for the documents already stored
 
-Revision ID: 0005
-Revises: 0003
+Revision ID: 0006
+Revises: 0005
 Create Date: 2026-12-04 07:30:00.000000
 """
 from alembic import op
@@ -9,8 +9,8 @@ from alembic import op
 from annotator.storage import search_index
 
 
-revision = '0005'
-down_revision = '0003'
+revision = '0006'
+down_revision = '0005'
 branch_labels = None
 depends_on = None
 

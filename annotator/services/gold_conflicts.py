@@ -1,0 +1,75 @@
+"""Two curators on one document's gold: a write to what someone else changed since you read it is refused.
+
+A curator's window remembers the newest gold action of the document when it
+read gold (:func:`gold_version`) and hands it back with each change (``seen``).
+If since then another curator's action touched the region the change is about
+(overlapping extents; a change of the set's status, or one whose extents are
+unknown, touches the whole document), the change is refused with who did what,
+and the window reads the document again. Without ``seen`` (the command line,
+which always acts on what is stored now) nothing is checked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from annotator.domain.model import GOLD
+from annotator.i18n import _
+from annotator.services.errors import ServiceError
+from annotator.services.workspace import Workspace
+from annotator.storage.actions import Op
+from annotator.storage.repository import Repository
+
+Region = tuple[int, int] | None  # None: the whole document
+
+
+class GoldConflict(ServiceError):
+    """Another curator changed this part of gold since you read it; read it again."""
+
+
+def gold_version(workspace: Workspace, document_id: str) -> int:
+    with workspace.store.read() as repo:
+        return repo.last_action_id(GOLD, document_id)
+
+
+def _extents(repo: Repository, ops: Iterable[Op]) -> list[tuple[int, int]] | None:
+    """What the operations touched, as extents; None when they touched the document as a whole."""
+    extents: list[tuple[int, int]] = []
+    ids: set[int] = set()
+    for op in ops:
+        table = op.get("table")
+        if table == "annotation_sets" and op["op"] in ("insert", "delete"):
+            continue  # the set made (or taken back) with its first span: the spans say where
+        if table in (None, "annotation_sets"):  # the scheme, or the set's status
+            return None
+        if op["op"] == "insert":
+            for row in op["rows"]:
+                if table == "spans":
+                    extents.append((row["start"], row["end"]))
+                else:
+                    ids.update(row[k] for k in ("span_id", "head_id", "tail_id", "target_id") if row.get(k))
+        elif op["op"] == "update" and table in ("spans", "claims"):
+            ids.add(op["id"])
+        elif op["op"] == "update_many" and table in ("spans", "claims"):
+            ids.update(op["ids"])
+    extents.extend(repo.span_extents(ids))
+    return extents
+
+
+def _overlaps(extents: list[tuple[int, int]] | None, region: Region) -> bool:
+    if extents is None or region is None:
+        return True
+    start, end = region
+    return any(a < end and start < b for a, b in extents)
+
+
+def check_unchanged(repo: Repository, document_id: str, seen: int | None, user: str | None, region: Region) -> None:
+    """Refuse (GoldConflict) when someone else's gold action after ``seen`` touched ``region``."""
+    if seen is None:
+        return
+    for _id, who, label, forward, inverse in repo.actions_since(GOLD, document_id, seen):
+        if who == user:
+            continue
+        if _overlaps(_extents(repo, [*forward, *inverse]), region):
+            raise GoldConflict(_("{user} changed this since you opened it ({action}); "
+                                 "the document is read again, look and try again").format(user=who, action=label))

@@ -1,0 +1,24 @@
+"""bench_backends still runs: tiny sizes, on the suite's throw-away server, numeric figures."""
+
+from __future__ import annotations
+
+import math
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from tests.bench import bench_backends  # noqa: E402
+
+
+def test_backends_benchmark_runs(tmp_path, capsys, pg_cluster):
+    database = pg_cluster.create_database(empty=True)
+    figures = bench_backends.main(["--actions", "10", "--per-writer", "5", "--docs", "20", "--dir", str(tmp_path),
+                                   "--pg-url", pg_cluster.url(database)])
+    for backend in ("sqlite", "postgresql"):
+        for name in ("median_ms", "p99_ms", "writers_per_s", "import_s"):
+            value = figures[f"{backend}_{name}"]
+            assert math.isfinite(value) and value > 0, (backend, name, value)
+    assert "PostgreSQL / SQLite" in capsys.readouterr().out

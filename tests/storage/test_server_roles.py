@@ -1,0 +1,158 @@
+"""PostgreSQL: who you are is the server's login, and the server itself refuses what a role may not write.
+
+The database's owner (here the cluster's superuser) adds the first curator;
+the curator adds annotators; each connects with their own login. Then an
+annotator's login, with hand-written SQL and no help from the application,
+tries to write gold, another annotator's set and the action log in someone
+else's name, and the server refuses every one (row-level security, grants).
+PostgreSQL only: SQLite has no logins, and the README says a shared file
+protects nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+import psycopg
+import pytest
+
+from annotator.cli.main import main
+from annotator.domain.model import GOLD, Role
+from annotator.services import annotating, documents, history, users
+from annotator.services.permissions import NotAllowed
+from annotator.services.workspace import Workspace
+
+DOC = "000_598509fc61278558"
+
+
+def run(capsys, db, *args) -> tuple[int, str, str]:
+    code = main(["--db", db, *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def team(pg_cluster, capsys):
+    """A database with the sample corpus, a curator and two annotators, each a login of their own."""
+    database = pg_cluster.create_database()
+    owner_url = pg_cluster.url(database)
+    # logins are the cluster's, not the database's: names of their own for this test
+    names = {n: f"{n}_{database}" for n in ("cora", "anna", "boris")}
+    assert run(capsys, owner_url, "import", "--sample")[0] == 0
+    code, out, err = run(capsys, owner_url, "users", "add", names["cora"], "--role", "curator")
+    assert code == 0, err
+    password = re.search(r"password: (\S+)", out).group(1)  # made and printed once
+    urls = {"cora": pg_cluster.url(database, names["cora"], password)}
+    for who in ("anna", "boris"):
+        code, out, err = run(capsys, urls["cora"], "users", "add", names[who], "--role", "annotator",
+                             "--password", f"pw-{who}")
+        assert code == 0, err
+        urls[who] = pg_cluster.url(database, names[who], f"pw-{who}")
+    yield pg_cluster, database, names, urls
+    pg_cluster.drop_database(database)
+
+
+def sql(pg_cluster, database, login, password):
+    return psycopg.connect(host="127.0.0.1", port=pg_cluster.port, dbname=database, user=login,
+                           password=password, autocommit=True)
+
+
+def test_each_member_acts_as_their_login_and_a_typed_name_proves_nothing(team, capsys):
+    _cluster, _database, names, urls = team
+    anna, cora = names["anna"], names["cora"]
+    code, out, err = run(capsys, urls["anna"], "label", DOC, "0", "5", "PER", "--annotator", anna)
+    assert code == 0, err
+    code, _, err = run(capsys, urls["anna"], "label", DOC, "6", "11", "PER", "--annotator", anna, "--user", cora)
+    assert code == 1 and f"you are logged in to the server as '{anna}'" in err
+    code, _, err = run(capsys, urls["anna"], "label", DOC, "0", "5", "PER", "--annotator", GOLD)
+    assert code == 1 and "only curators write gold" in err
+    code, _, err = run(capsys, urls["cora"], "label", DOC, "0", "5", "PER", "--annotator", GOLD)
+    assert code == 0, err  # the curator's login writes gold, with no --user at all
+    code, out, _ = run(capsys, urls["cora"], "log")
+    assert f"{cora}" in out and f"{anna}" in out
+    with Workspace.open(urls["anna"]) as ws:
+        assert ws.login == anna
+        assert [action.user for action in history.log(ws)][:2] == [cora, anna]  # newest first
+
+
+def test_only_a_curator_adds_users_even_by_hand(team, capsys):
+    cluster, database, names, urls = team
+    code, _, err = run(capsys, urls["anna"], "users", "add", names["anna"], "--role", "curator")
+    assert code == 1 and "only a curator adds users" in err
+    with sql(cluster, database, names["anna"], "pw-anna") as connection:
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="only a curator adds users"):
+            connection.execute("SELECT annotator_add_user(%s, 'curator', NULL)", (names["anna"],))
+        assert connection.execute("SELECT role FROM users WHERE name = %s", (names["anna"],)).fetchone() == (
+            "annotator",)
+
+
+def test_an_annotators_login_cannot_write_gold_or_anothers_set_with_plain_sql(team, capsys):
+    cluster, database, names, urls = team
+    anna, boris = names["anna"], names["boris"]
+    assert run(capsys, urls["cora"], "label", DOC, "0", "5", "PER", "--annotator", GOLD)[0] == 0
+    assert run(capsys, urls["boris"], "label", DOC, "0", "5", "PER", "--annotator", boris)[0] == 0
+
+    with sql(cluster, database, anna, "pw-anna") as connection:
+        gold_set = connection.execute("SELECT id FROM annotation_sets WHERE owner = 'gold'").fetchone()[0]
+        boris_set = connection.execute("SELECT id FROM annotation_sets WHERE owner = %s", (boris,)).fetchone()[0]
+        before = connection.execute("SELECT id, set_id, label FROM spans ORDER BY id").fetchall()
+
+        for set_id in (gold_set, boris_set):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege, match="row-level security"):
+                connection.execute("INSERT INTO spans (set_id, kind, start, \"end\", label) "
+                                   "VALUES (%s, 'entity', 6, 11, 'ORG')", (set_id,))
+            # UPDATE and DELETE see no row they may change: nothing happens
+            assert connection.execute("UPDATE spans SET label = 'ORG' WHERE set_id = %s", (set_id,)).rowcount == 0
+            assert connection.execute("DELETE FROM spans WHERE set_id = %s", (set_id,)).rowcount == 0
+            assert connection.execute("UPDATE annotation_sets SET status = 'curated' WHERE id = %s",
+                                      (set_id,)).rowcount == 0
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="row-level security"):
+            connection.execute("INSERT INTO annotation_sets (document_id, owner, status, updated_at) "
+                               "VALUES (%s, 'gold', 'curated', now())", ("001_1fc550a04f713c8c",))
+        # the log: not in another's name, never rewritten
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="row-level security"):
+            connection.execute("INSERT INTO actions (owner, \"user\", at, kind, label, forward, inverse) "
+                               "VALUES (%s, %s, now(), 'add_span', 'forged', '[]', '[]')", (anna, names["cora"]))
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="permission denied"):
+            connection.execute("DELETE FROM actions")
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            connection.execute("INSERT INTO scheme_versions (body, created_at) VALUES ('{}', now())")
+        assert connection.execute("SELECT id, set_id, label FROM spans ORDER BY id").fetchall() == before
+
+        # ...while her own set is hers to write, by hand too (the policies are not a blanket refusal)
+        connection.execute("INSERT INTO annotation_sets (document_id, owner, status, updated_at) "
+                           "VALUES (%s, %s, 'in_progress', now())", (DOC, anna))
+        own = connection.execute("SELECT id FROM annotation_sets WHERE owner = %s", (anna,)).fetchone()[0]
+        connection.execute("INSERT INTO spans (set_id, kind, start, \"end\", label) VALUES (%s, 'entity', 6, 11, 'ORG')",
+                           (own,))
+
+
+def test_a_curators_login_writes_any_set(team):
+    cluster, database, names, _urls = team
+    with sql(cluster, database, names["cora"], _password_of(team, "cora")) as connection:
+        connection.execute("INSERT INTO annotation_sets (document_id, owner, status, updated_at) "
+                           "VALUES (%s, 'gold', 'in_progress', now())", (DOC,))
+        assert connection.execute("SELECT count(*) FROM annotation_sets WHERE owner = 'gold'").fetchone() == (1,)
+
+
+def _password_of(team, who: str) -> str:
+    _cluster, _database, _names, urls = team
+    return re.search(r"://[^:]+:([^@]+)@", urls[who]).group(1)
+
+
+def test_only_the_teams_logins_connect(team):
+    cluster, database, _names, _urls = team
+    stranger = f"stranger_{database}"
+    cluster.admin().execute(f"CREATE ROLE {stranger} LOGIN PASSWORD 'pw'")
+    with pytest.raises(psycopg.OperationalError, match="permission denied for database"):
+        sql(cluster, database, stranger, "pw")
+
+
+def test_a_member_cannot_make_themselves_a_curator_through_the_service(team):
+    _cluster, _database, names, urls = team
+    with Workspace.open(urls["anna"]) as ws:
+        with pytest.raises(NotAllowed, match="only a curator adds users"):
+            users.add_user(ws, names["anna"], Role.CURATOR)
+        with pytest.raises(NotAllowed, match="only curators write gold"):
+            annotating.add_span(ws, DOC, 0, 5, "PER", owner=GOLD)
+        assert documents.annotation_sets(ws, DOC, GOLD) == []
