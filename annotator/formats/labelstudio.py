@@ -159,7 +159,7 @@ class LabelStudioFormat:
                 name = str(version) if version not in (None, "") else "labelstudio"
                 groups.append((f"{MODEL_PREFIX}{name}"[:NAME_LENGTH], prediction, "predictions"))
         if not groups:
-            return [Record(source, line, document, None, rename_on_conflict=rename)], 0
+            return [*out, Record(source, line, document, None, rename_on_conflict=rename)], 0
         offsets = OffsetMap(text)
         converted = 0
         problems_before = len([o for o in out if isinstance(o, Problem)])
