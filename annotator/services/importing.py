@@ -225,9 +225,12 @@ def _format_for(path: Path, format_id: str) -> Format:
     return registry.detect(path) if format_id == "auto" else registry.get(format_id)
 
 
-def _planned(sources: list[Path], format_id: str) -> list[tuple[Path, Format]]:
-    """Each file to read with its format; with ``auto``, a directory of brat pairs is brat's."""
-    return [(path, fmt or _format_for(path, format_id)) for path, fmt in registry.plan(sources, format_id)]
+def _planned(sources: list[Path], format_id: str) -> list[tuple[Path, Format | None]]:
+    """Each file to read with its format where its directory decides it (with ``auto``, a directory
+    of brat pairs is brat's); None: the file's own (ask once it is known to exist)."""
+    if format_id != "auto":
+        registry.get(format_id)  # an unknown format is refused before anything is read
+    return registry.plan(sources, format_id)
 
 
 def import_files(workspace: Workspace, sources: list[Path], *, format_id: str = "auto",
@@ -252,7 +255,7 @@ def import_files(workspace: Workspace, sources: list[Path], *, format_id: str = 
                 if not path.exists():
                     report.problems.append(Problem(str(path), 0, _("no such file")))
                     continue
-                for item in fmt.read(path, importer.scheme, annotator):
+                for item in (fmt or _format_for(path, format_id)).read(path, importer.scheme, annotator):
                     if cancel is not None:
                         cancel.check()
                     if isinstance(item, Problem):
@@ -308,7 +311,7 @@ def validate_files(sources: list[Path], scheme: Scheme, *, format_id: str = "aut
             continue
         sets: dict[tuple[str, str], int] = {}
         texts: dict[str, tuple[str, int]] = {}
-        for item in fmt.read(path, scheme, annotator):
+        for item in (fmt or _format_for(path, format_id)).read(path, scheme, annotator):
             if isinstance(item, Problem):
                 problems.append(item)
                 continue

@@ -928,6 +928,41 @@
 <context>
     <name>ExportDialog</name>
     <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="0"/>
+        <source>JSONL</source>
+        <translation>JSONL</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="0"/>
+        <source>Format:</source>
+        <translation>Формат:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="0"/>
+        <source>doccano JSONL</source>
+        <translation>doccano JSONL</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="0"/>
+        <source>Label Studio JSON</source>
+        <translation>Label Studio JSON</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="0"/>
+        <source>brat standoff (a folder of .txt and .ann)</source>
+        <translation>brat standoff (папка файлов .txt и .ann)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="0"/>
+        <source>CoNLL (IOB, BILUO)</source>
+        <translation>CoNLL (IOB, BILUO)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="0"/>
+        <source>WebAnno TSV 3</source>
+        <translation>WebAnno TSV 3</translation>
+    </message>
+    <message>
         <location filename="../../annotator/gui/export_dialog.py" line="63"/>
         <location filename="../../annotator/gui/export_dialog.py" line="126"/>
         <source>Export</source>
@@ -1172,6 +1207,31 @@
 </context>
 <context>
     <name>ImportDialog</name>
+    <message>
+        <location filename="../../annotator/gui/import_dialog.py" line="0"/>
+        <source>doccano JSONL</source>
+        <translation>doccano JSONL</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/import_dialog.py" line="0"/>
+        <source>Label Studio JSON</source>
+        <translation>Label Studio JSON</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/import_dialog.py" line="0"/>
+        <source>brat standoff (a folder of .txt and .ann)</source>
+        <translation>brat standoff (папка файлов .txt и .ann)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/import_dialog.py" line="0"/>
+        <source>CoNLL (IOB, BILUO)</source>
+        <translation>CoNLL (IOB, BILUO)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/import_dialog.py" line="0"/>
+        <source>WebAnno TSV 3</source>
+        <translation>WebAnno TSV 3</translation>
+    </message>
     <message>
         <location filename="../../annotator/gui/import_dialog.py" line="63"/>
         <location filename="../../annotator/gui/import_dialog.py" line="118"/>
