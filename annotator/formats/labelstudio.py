@@ -127,6 +127,9 @@ class LabelStudioFormat:
         out: list[Record | Problem | Notice] = []
         if not isinstance(task, dict):
             return [Problem(source, line, _("task #{number}: must be an object").format(number=number))], 0
+        if not isinstance(task.get("data"), dict):
+            return [Problem(source, line, _("task #{number}: no 'data' object: not a Label Studio task").format(
+                number=number))], 0
         text, field = _text_of(task)
         if text is None or not text.strip():
             return [Problem(source, line, _("task #{number}: no text in 'data'").format(number=number))], 0
