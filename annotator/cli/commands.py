@@ -112,6 +112,22 @@ def export(args: argparse.Namespace) -> int:
     return 0
 
 
+def release(args: argparse.Namespace) -> int:
+    from annotator.services import release as releasing
+
+    ratios = releasing.parse_split(args.split)
+    command = " ".join(["annotator", "release", "-o", args.output, "--split", args.split, "--seed", str(args.seed),
+                        "--format", args.format, "--annotator", args.annotator])
+    with open_workspace(args) as workspace:
+        report = releasing.release(workspace, Path(args.output), format_id=args.format, owner=args.annotator,
+                                   ratios=ratios, seed=args.seed, command=command)
+    for notice in report.notices:
+        print(f"note: {notice}", file=sys.stderr)
+    counts = ", ".join(f"{name} {len(ids)}" for name, ids in report.documents.items())
+    print(f"released {counts} document(s) to {args.output}", file=sys.stderr)
+    return 0
+
+
 def docs(args: argparse.Namespace) -> int:
     with open_workspace(args) as workspace:
         query = DocumentQuery(assigned_to=args.annotator) if args.annotator else DocumentQuery()

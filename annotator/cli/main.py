@@ -73,6 +73,14 @@ def build_parser() -> argparse.ArgumentParser:
     _force(p)
     p.set_defaults(run=commands.export)
 
+    p = sub.add_parser("release", help="one owner's sets (gold by default) as train/dev/test with a manifest")
+    p.add_argument("-o", "--output", required=True, metavar="DIR", help="a new directory")
+    p.add_argument("--split", default="80/10/10", metavar="TRAIN/DEV/TEST")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--format", default="jsonl", choices=EXPORT_FORMATS)
+    p.add_argument("--annotator", default="gold", metavar="NAME|gold")
+    p.set_defaults(run=commands.release)
+
     p = sub.add_parser("docs", help="list documents with their sets and status")
     p.add_argument("--json", action="store_true")
     p.add_argument("--annotator", metavar="NAME", help="only the documents assigned to NAME (their queue)")

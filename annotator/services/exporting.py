@@ -36,7 +36,7 @@ def writes_directory(format_id: str) -> bool:
     return bool(getattr(registry.get(format_id), "writes_directory", False))
 
 
-def _items(workspace: Workspace, query: DocumentQuery, owner: str, progress: Progress,
+def items_to_export(workspace: Workspace, query: DocumentQuery, owner: str, progress: Progress,
            cancel: CancelToken | None, counter: list[int]) -> Iterator[ExportItem]:
     with workspace.store.read() as repo:
         total = repo.count_documents(query)
@@ -75,7 +75,7 @@ def export(workspace: Workspace, out: BinaryIO, *, format_id: str = "jsonl", own
         raise ServiceError(_("format {format!r} cannot be written").format(format=format_id))
     query, scheme, counter = _prepare(workspace, query, document_ids)
     notices: list[str] = []
-    items = _items(workspace, query, owner, progress, cancel, counter)
+    items = items_to_export(workspace, query, owner, progress, cancel, counter)
     if format_id == "jsonl":
         records = writer.write(out, items, scheme)  # type: ignore[attr-defined]
     else:
@@ -118,7 +118,7 @@ def export_to_directory(workspace: Workspace, path: Path, *, format_id: str, own
     notices: list[str] = []
     try:
         records = writer.write_directory(  # type: ignore[attr-defined]
-            partial, _items(workspace, query, owner, progress, cancel, counter), scheme, notices)
+            partial, items_to_export(workspace, query, owner, progress, cancel, counter), scheme, notices)
         os.chmod(partial, 0o777 & ~_umask())
         os.rename(partial, target)
     except OSError as exc:
