@@ -267,7 +267,9 @@ class BratFormat:
                         lines.append(f"A{attribute_count}\t{name} T{n} {value}")
                     elif value is not False:
                         losses.attributes += 1
-                if span.entity:
+                if span.entity and len(span.entity.split()) != 1:
+                    losses.entities += 1  # brat's N line takes one reference without spaces
+                elif span.entity:
                     note_count += 1
                     lines.append(f"N{note_count}\tReference T{n} {span.entity}\t")
             for n, rel in enumerate(writable_relations(aset), start=1):
