@@ -24,7 +24,7 @@ from annotator.domain.offsets import CrlfMap, OffsetError, OffsetMap
 from annotator.domain.problems import Problem
 from annotator.domain.scheme import Scheme
 from annotator.formats.base import ExportItem, Notice, Record
-from annotator.formats.interchange import Losses, SetDraft, owner_problem, sets_of, sorted_spans, writable_relations
+from annotator.formats.interchange import Losses, SetDraft, owner_problem, sorted_spans, writable_relations
 from annotator.formats.jsonl import decode_problem
 from annotator.i18n import _
 
