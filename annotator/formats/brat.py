@@ -27,6 +27,7 @@ from annotator.domain.model import Document
 from annotator.domain.offsets import CrlfMap, OffsetError
 from annotator.domain.problems import Problem
 from annotator.domain.scheme import Scheme
+from annotator.domain.validation import span_name
 from annotator.formats.base import ExportItem, Notice, Record
 from annotator.formats.interchange import (
     Losses,
@@ -118,7 +119,7 @@ def _rule(text: str, ann: _Ann) -> tuple[CrlfMap | None, list[tuple[int, str]]]:
             try:
                 pieces = [text[_cp(crlf, a):_cp(crlf, b)] for a, b in fragments]
             except OffsetError as exc:
-                found.append((number, f"{ident}: {exc}"))
+                found.append((number, f"{span_name(ident)}: {exc}"))
                 continue
             if not same_text(" ".join(pieces), stated):
                 found.append((number, _("span {span}: text {text!r} does not match the document's {covered!r}")

@@ -23,6 +23,7 @@ from annotator.domain.model import Document
 from annotator.domain.offsets import CrlfMap, OffsetError, OffsetMap
 from annotator.domain.problems import Problem
 from annotator.domain.scheme import Scheme
+from annotator.domain.validation import span_name
 from annotator.formats.base import ExportItem, Notice, Record
 from annotator.formats.interchange import Losses, SetDraft, owner_problem, sorted_spans, writable_relations
 from annotator.formats.jsonl import decode_problem
@@ -195,7 +196,7 @@ class DoccanoFormat:
         draft = SetDraft(source, text, scheme)
         for span_id, start, end, label, problem in spans:
             if problem is not None:
-                draft.problem(number, f"span {span_id}: {problem}")
+                draft.problem(number, f"{span_name(span_id)}: {problem}")
             elif not isinstance(label, str):
                 draft.problem(number, _("span {span}: label {label!r} is not a label name (doccano v1 exports "
                                         "label ids; export the project again from doccano 1.3 or later)").format(
