@@ -49,6 +49,7 @@ def _tasks(data: str) -> Iterator[tuple[int, Any] | tuple[int, str]]:
         yield 1, "!" + _("expected a list of tasks or one task object")
         return
     index += 1
+    line, counted = 1, 0  # lines counted up to ``counted``: each stretch once, not from the start each time
     while True:
         while index < len(data) and data[index] in " \t\r\n,":
             index += 1
@@ -57,7 +58,8 @@ def _tasks(data: str) -> Iterator[tuple[int, Any] | tuple[int, str]]:
             return
         if data[index] == "]":
             return
-        line = data.count("\n", 0, index) + 1
+        line += data.count("\n", counted, index)
+        counted = index
         try:
             task, index = decoder.raw_decode(data, index)
         except json.JSONDecodeError as exc:
