@@ -242,16 +242,26 @@ class LabelStudioFormat:
               notices: list[str] | None = None) -> int:
         """One task per document; each annotator's set an annotation (``completed_by.email`` names the
         owner), a ``model:NAME`` set a prediction."""
+        # The items come document by document (each document's sets together), so a task is written
+        # as soon as the next document starts: memory holds one task, not the corpus.
         losses = Losses()
-        tasks: dict[str, dict[str, Any]] = {}
+        task: dict[str, Any] | None = None
+        written = records = 0
+
+        def flush() -> None:
+            nonlocal written, records
+            if task is not None:
+                out.write((b"[\n" if not written else b",\n") + orjson.dumps(task))
+                written += 1
+                records += len(task["annotations"]) + len(task["predictions"]) or 1
+
         for item in items:
             document, aset = item.document, item.annotations
-            task = tasks.get(document.id)
-            if task is None:
+            if task is None or task["data"]["doc_id"] != document.id:
+                flush()
                 data = {"text": document.text, "doc_id": document.id,
                         **{k: v for k, v in document.meta.items() if k not in ("text", "doc_id")}}
-                task = tasks[document.id] = {"id": len(tasks) + 1, "data": data, "annotations": [],
-                                             "predictions": []}
+                task = {"id": written + 1, "data": data, "annotations": [], "predictions": []}
             if aset is None:
                 continue
             losses.count_set(aset, attributes=False, entities=False)
@@ -272,7 +282,8 @@ class LabelStudioFormat:
                 task["annotations"].append({"id": len(task["annotations"]) + 1,
                                             "completed_by": {"email": aset.owner}, "was_cancelled": False,
                                             "result": result})
-        out.write(orjson.dumps(list(tasks.values()), option=orjson.OPT_INDENT_2) + b"\n")
+        flush()
+        out.write(b"\n]\n" if written else b"[]\n")
         if notices is not None:
             notices.extend(losses.sentences())
-        return sum(len(t["annotations"]) + len(t["predictions"]) or 1 for t in tasks.values())
+        return records

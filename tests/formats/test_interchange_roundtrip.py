@@ -170,3 +170,20 @@ def test_directory_export_never_replaces_a_directory(corpus, tmp_path):
         exporting.export_to_directory(corpus, target, format_id="brat")
     assert [p.name for p in target.iterdir()] == ["keep.txt"]
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".taken")]  # no partial left behind
+
+
+def test_label_studio_writes_one_task_per_document_with_a_models_set_as_its_prediction(corpus, fresh, tmp_path):
+    line = {**corpus_lines()[1], "annotator": "model:ner-2", "status": "new"}
+    source = tmp_path / "model.jsonl"
+    source.write_bytes(orjson.dumps(line) + b"\n")
+    assert import_files(corpus, [source]).committed
+    out = tmp_path / "all.json"
+    exporting.export_to_path(corpus, out, format_id="labelstudio")
+    tasks = orjson.loads(out.read_bytes())
+    assert [t["data"]["doc_id"] for t in tasks] == ["emoji-crlf", "flag"]
+    flag = tasks[1]
+    assert [a["completed_by"]["email"] for a in flag["annotations"]] == ["anna"]
+    assert [p["model_version"] for p in flag["predictions"]] == ["ner-2"]
+    report = import_files(fresh, [out])
+    assert report.committed and report.sets_added == 3
+    assert [s.owner for s in documents.annotation_sets(fresh, "flag")] == ["anna", "model:ner-2"]
