@@ -157,7 +157,7 @@ class BratFormat:
         if path.suffix.lower() == ".txt":
             if path.with_suffix(".ann").is_file():
                 return
-            yield Problem(source, 1, _("a text without its .ann beside it"))
+            yield Notice(source, 1, _("a text without its .ann beside it: not read"))
             return
         if path.suffix.lower() != ".ann":
             if path.name.endswith(".conf"):

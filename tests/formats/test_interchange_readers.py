@@ -211,8 +211,10 @@ def test_brat_directory_is_detected_and_mismatches_name_their_line(tmp_path, wor
     assert [str(p) for p in report.problems] == [
         f"{folder / 'doc.ann'}:2: span T2: text 'Казахстан' does not match the document's 'Казахстана'"]
     _brat(folder, "T1\tROLE 0 9\tПрезидент\nT2\tGPE 10 20\tКазахстана\n")
+    (folder / "readme.txt").write_text("not a document of the collection")
     report = import_files(workspace, [folder], annotator="anna")
     assert report.committed and report.documents_added == 1 and report.spans == 2
+    assert [n.message for n in report.notices] == ["a text without its .ann beside it: not read"]
 
 
 # ------------------------------------------------------------------ CoNLL
