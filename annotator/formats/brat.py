@@ -110,9 +110,10 @@ def _parse(text: str) -> _Ann:
     return ann
 
 
-def _rule(text: str, ann: _Ann) -> tuple[CrlfMap | None, list[tuple[int, str]]]:
+def _rule(text: str, ann: _Ann) -> tuple[CrlfMap | None, list[tuple[int, str]], bool]:
     """The offset rule (None: code points over the text as stored; a map: CRLF counted as one)
-    under which the most ``T`` texts match, and the spans that match under neither."""
+    under which the most ``T`` texts match, the spans that do not match under it, and whether the
+    spans told the rules apart (spans before the first CRLF fit both)."""
     def mismatches(crlf: CrlfMap | None) -> list[tuple[int, str]]:
         found = []
         for number, ident, _label, fragments, stated in ann.spans:
@@ -127,11 +128,13 @@ def _rule(text: str, ann: _Ann) -> tuple[CrlfMap | None, list[tuple[int, str]]]:
         return found
 
     plain = mismatches(None)
-    if not plain or "\r\n" not in text:
-        return None, plain
+    if "\r\n" not in text:
+        return None, plain, False
     crlf = CrlfMap(text)
     short = mismatches(crlf)
-    return (crlf, short) if len(short) < len(plain) else (None, plain)
+    if len(short) < len(plain):
+        return crlf, short, True
+    return None, plain, len(plain) < len(short)  # decided only if the other rule fails somewhere
 
 
 def _cp(crlf: CrlfMap | None, offset: int) -> int:
@@ -191,7 +194,7 @@ class BratFormat:
         if (problem := owner_problem(source, 1, annotator)) is not None:
             yield problem
             return
-        crlf, mismatches = _rule(text, ann)
+        crlf, mismatches, decided = _rule(text, ann)
         draft = SetDraft(source, text, scheme)
         for number, message in ann.problems + mismatches:
             draft.problem(number, message)
@@ -225,9 +228,9 @@ class BratFormat:
             yield from draft.problems
             return
         yield from draft.notices(1)
-        if crlf is not None:
+        if decided and crlf is not None:
             yield Notice(source, 1, _("offsets count a CRLF as one character (as brat does); read that way"))
-        elif "\r\n" in text and ann.spans:
+        elif decided:
             yield Notice(source, 1, _("offsets count a CRLF as two characters; read that way"))
         if ann.events:
             yield Notice(source, 1, ngettext("{count} event read as its trigger span and one relation per argument",
