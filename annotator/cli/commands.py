@@ -92,7 +92,12 @@ def validate(args: argparse.Namespace) -> int:
 def export(args: argparse.Namespace) -> int:
     ids = split_list(args.docs) or None
     with open_workspace(args) as workspace, progress_bar("docs") as progress:
-        if args.output == "-":
+        if exporting.writes_directory(args.format):
+            if args.output == "-":
+                raise ServiceError(f"{args.format} is written as a directory, not to stdout: give -o NEW_DIRECTORY")
+            report = exporting.export_to_directory(workspace, Path(args.output), format_id=args.format,
+                                                   owner=args.annotator, document_ids=ids, progress=progress)
+        elif args.output == "-":
             report = exporting.export(workspace, sys.stdout.buffer, format_id=args.format,
                                       owner=args.annotator, document_ids=ids, progress=progress)
             sys.stdout.flush()
@@ -101,7 +106,25 @@ def export(args: argparse.Namespace) -> int:
             report = exporting.export_to_path(workspace, Path(args.output), force=args.force,
                                               format_id=args.format, owner=args.annotator, document_ids=ids,
                                               progress=progress)
+    for notice in report.notices:
+        print(f"note: {notice}", file=sys.stderr)
     print(f"exported {report.records} record(s) of {report.documents} document(s)", file=sys.stderr)
+    return 0
+
+
+def release(args: argparse.Namespace) -> int:
+    from annotator.services import release as releasing
+
+    ratios = releasing.parse_split(args.split)
+    command = " ".join(["annotator", "release", "-o", args.output, "--split", args.split, "--seed", str(args.seed),
+                        "--format", args.format, "--annotator", args.annotator])
+    with open_workspace(args) as workspace:
+        report = releasing.release(workspace, Path(args.output), format_id=args.format, owner=args.annotator,
+                                   ratios=ratios, seed=args.seed, command=command)
+    for notice in report.notices:
+        print(f"note: {notice}", file=sys.stderr)
+    counts = ", ".join(f"{name} {len(ids)}" for name, ids in report.documents.items())
+    print(f"released {counts} document(s) to {args.output}", file=sys.stderr)
     return 0
 
 

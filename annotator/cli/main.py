@@ -46,6 +46,10 @@ def _json_or_csv(parser: argparse.ArgumentParser) -> None:
     output.add_argument("--csv", action="store_true")
 
 
+IMPORT_FORMATS = ["text", "jsonl", "doccano", "labelstudio", "brat", "conll", "webanno-tsv"]
+EXPORT_FORMATS = ["jsonl", "doccano", "labelstudio", "brat", "conll", "webanno-tsv"]
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="annotator", description="Annotate Russian news: entities, claims, who said what.")
@@ -64,7 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("import", help="import files or directories (all or nothing)")
     p.add_argument("paths", nargs="*", metavar="PATH")
     p.add_argument("--sample", action="store_true", help="load the five sample articles")
-    p.add_argument("--format", default="auto", choices=["auto", "text", "jsonl"])
+    p.add_argument("--format", default="auto", choices=["auto", *IMPORT_FORMATS],
+                   help="auto: by content and name; a directory of .txt+.ann pairs is brat")
     p.add_argument("--annotator", metavar="NAME", help="owner of the imported sets (overrides the file)")
     p.add_argument("--skip-bad", action="store_true", help="import the good records, report the bad ones")
     p.add_argument("--dry-run", action="store_true", help="check everything, write nothing")
@@ -72,12 +77,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=commands.import_)
 
     p = sub.add_parser("export", help="export annotations")
-    p.add_argument("-o", "--output", required=True, metavar="OUT", help="output file, or - for stdout")
-    p.add_argument("--format", default="jsonl", choices=["jsonl"])
+    p.add_argument("-o", "--output", required=True, metavar="OUT",
+                   help="output file, or - for stdout; a new directory for brat and webanno-tsv")
+    p.add_argument("--format", default="jsonl", choices=EXPORT_FORMATS)
     p.add_argument("--annotator", default="all", metavar="NAME|gold|all")
     p.add_argument("--docs", metavar="ID,...", help="only these documents")
     _force(p)
     p.set_defaults(run=commands.export)
+
+    p = sub.add_parser("release", help="one owner's sets (gold by default) as train/dev/test with a manifest")
+    p.add_argument("-o", "--output", required=True, metavar="DIR", help="a new directory")
+    p.add_argument("--split", default="80/10/10", metavar="TRAIN/DEV/TEST")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--format", default="jsonl", choices=EXPORT_FORMATS)
+    p.add_argument("--annotator", default="gold", metavar="NAME|gold")
+    p.set_defaults(run=commands.release)
 
     p = sub.add_parser("docs", help="list documents with their sets and status")
     p.add_argument("--json", action="store_true")
@@ -107,7 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("validate", help="check files without importing")
     p.add_argument("paths", nargs="+", metavar="PATH")
-    p.add_argument("--format", default="auto", choices=["auto", "text", "jsonl"])
+    p.add_argument("--format", default="auto", choices=["auto", *IMPORT_FORMATS])
     p.set_defaults(run=commands.validate)
 
     p = sub.add_parser("schema", help="the active annotation scheme, or a change to it (a new version)")

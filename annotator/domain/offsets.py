@@ -116,3 +116,35 @@ def _check_span(start: int, end: int) -> None:
 def _is_low_surrogate(data: bytes, unit: int) -> bool:
     # utf-16-le: the high byte of code unit i is data[2*i + 1]; DC..DF = low surrogate.
     return 0xDC <= data[2 * unit + 1] <= 0xDF
+
+
+class CrlfMap:
+    """Offsets that count each CRLF as one character, to code points and back.
+
+    brat reads its .txt with universal newlines, and doccano's grapheme mode counts a CRLF
+    as one cluster, so their offsets into a CRLF text fall behind ours by one per line break
+    before them.
+    """
+
+    __slots__ = ("_length", "_crlf_cp", "_crlf_short")
+
+    def __init__(self, text: str) -> None:
+        self._length = len(text)
+        self._crlf_cp = [m.start() for m in re.finditer("\r\n", text)]  # code point index of each "\r"
+        self._crlf_short = [cp - k for k, cp in enumerate(self._crlf_cp)]
+
+    @property
+    def is_identity(self) -> bool:
+        return not self._crlf_cp
+
+    def to_codepoint(self, short: int) -> int:
+        result = short + bisect_left(self._crlf_short, short)
+        _check_range(result, self._length, "CRLF-as-one")
+        return result
+
+    def to_short(self, cp: int) -> int:
+        _check_range(cp, self._length, "code point")
+        before = bisect_left(self._crlf_cp, cp)
+        if before and self._crlf_cp[before - 1] + 1 == cp:
+            raise OffsetError(f"code point offset {cp} falls inside a CRLF")
+        return cp - before

@@ -30,6 +30,16 @@ class Record:
 
 
 @dataclass(frozen=True, slots=True)
+class Notice:
+    """Something a reader did that the user should know (a text rebuilt from tokens, spans widened),
+    reported beside the records; unlike a :class:`Problem` it refuses nothing."""
+
+    file: str
+    line: int
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
 class ExportItem:
     document: Document
     annotations: AnnotationSet | None  # None: a document with no set, written once
@@ -44,8 +54,9 @@ class Format(Protocol):
     def sniff(self, path: Path, head: bytes) -> bool:
         """Whether a file with this start is in this format (used when the extension is unknown)."""
 
-    def read(self, path: Path, scheme: Scheme, annotator: str | None = None) -> Iterator[Record | Problem]:
-        """Records and problems in file order; a problem never stops the reading.
+    def read(self, path: Path, scheme: Scheme, annotator: str | None = None
+             ) -> Iterator[Record | Problem | Notice]:
+        """Records, problems and notices in file order; a problem never stops the reading.
 
         ``annotator`` (``--annotator``) owns every set read, whatever the file says;
         formats that name no annotator at all need it to produce sets.
@@ -55,3 +66,20 @@ class Format(Protocol):
 class Writer(Protocol):
     def write(self, out: BinaryIO, items: Iterable[ExportItem], scheme: Scheme) -> int:
         """Write items; return how many records were written."""
+
+
+class LossyWriter(Protocol):
+    """A writer of a format that cannot carry everything we have (claims, fragments, attributes):
+    it appends to ``notices`` one sentence per kind of loss, said once for the whole export."""
+
+    def write(self, out: BinaryIO, items: Iterable[ExportItem], scheme: Scheme, notices: list[str]) -> int:
+        ...
+
+
+class DirectoryWriter(Protocol):
+    """A format whose export is a directory of files (brat's .txt/.ann pairs, one TSV per document)."""
+
+    writes_directory: bool
+
+    def write_directory(self, root: Path, items: Iterable[ExportItem], scheme: Scheme, notices: list[str]) -> int:
+        ...

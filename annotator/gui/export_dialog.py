@@ -14,6 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QButtonGroup,
     QFileDialog,
     QFormLayout,
@@ -39,6 +40,8 @@ from annotator.services.exporting import ExportReport
 from annotator.services.workspace import Workspace
 
 log = logging.getLogger(__name__)
+
+EXPORT_FORMATS = ("jsonl", "doccano", "labelstudio", "brat", "conll", "webanno-tsv")
 
 # owner choices and document choices, as stored in the button groups' ids
 ME, GOLD_SETS, ALL_SETS, ANOTHER = range(4)
@@ -107,7 +110,15 @@ class ExportDialog(TaskDialog):
         output_row.addWidget(self.output_edit, 1)
         output_row.addWidget(self.browse_button)
 
+        self.format_combo = QComboBox(self)
+        for format_id, text in zip(EXPORT_FORMATS, (self.tr("JSONL"), self.tr("doccano JSONL"),
+                                                    self.tr("Label Studio JSON"),
+                                                    self.tr("brat standoff (a folder of .txt and .ann)"),
+                                                    self.tr("CoNLL (IOB, BILUO)"), self.tr("WebAnno TSV 3"))):
+            self.format_combo.addItem(text, format_id)
+
         form = QFormLayout()
+        form.addRow(self.tr("Format:"), self.format_combo)
         form.addRow(self.tr("Sets:"), owners)
         form.addRow(self.tr("Documents:"), documents_box)
         form.addRow(self.tr("Output file:"), output_row)
@@ -195,18 +206,23 @@ class ExportDialog(TaskDialog):
         if owner is None:
             self.summary_label.setText(self.tr("Type a valid annotator name."))
             return
-        force = ask_to_write(self, self.workspace, self.output)
+        format_id = self.format_combo.currentData()
+        # a directory export makes a new directory and refuses an existing one: nothing to ask
+        force = False if exporting.writes_directory(format_id) else ask_to_write(self, self.workspace, self.output)
         if force is None:
             self.summary_label.setText(self.tr("Not exported: choose another file."))
             return
         self.report = None
         self.progress_bar.setRange(0, 0)
         self.summary_label.setText(self.tr("Exporting…"))
-        self.start_task(partial(self._export, owner, self.documents(), force))
+        self.start_task(partial(self._export, owner, self.documents(), force, format_id))
 
-    def _export(self, owner: str, documents: dict, force: bool, progress, cancel) -> ExportReport:
-        return exporting.export_to_path(self.workspace, self.output, force=force, owner=owner, progress=progress,
-                                        cancel=cancel, **documents)
+    def _export(self, owner: str, documents: dict, force: bool, format_id: str, progress, cancel) -> ExportReport:
+        if exporting.writes_directory(format_id):
+            return exporting.export_to_directory(self.workspace, self.output, format_id=format_id, owner=owner,
+                                                 progress=progress, cancel=cancel, **documents)
+        return exporting.export_to_path(self.workspace, self.output, force=force, format_id=format_id, owner=owner,
+                                        progress=progress, cancel=cancel, **documents)
 
     def show_progress(self, done: int, total: int | None, what: str) -> None:
         if total:
@@ -225,7 +241,8 @@ class ExportDialog(TaskDialog):
         self.progress_bar.setValue(1)
         self.summary_label.setText(self.tr("Exported %1 record(s) of %2 document(s) to %3.")
                                    .replace("%1", str(report.records)).replace("%2", str(report.documents))
-                                   .replace("%3", str(self.output)))
+                                   .replace("%3", str(self.output))
+                                   + "".join("\n" + notice for notice in report.notices))
         self.exported.emit(report)
 
     def on_task_error(self, exc: BaseException) -> None:

@@ -40,7 +40,7 @@ from annotator.services.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
-FORMATS = ("auto", "text", "jsonl")
+FORMATS = ("auto", "text", "jsonl", "doccano", "labelstudio", "brat", "conll", "webanno-tsv")
 
 # The kind column of the problem table (stored in UserRole: "error", "skipped", "notice").
 ERROR, SKIPPED, NOTICE = "error", "skipped", "notice"
@@ -78,7 +78,9 @@ class ImportDialog(TaskDialog):
 
         self.format_combo = QComboBox(self)
         for format_id, text in zip(FORMATS, (self.tr("Detect from the file name"), self.tr("Plain text"),
-                                             self.tr("JSONL"))):
+                                             self.tr("JSONL"), self.tr("doccano JSONL"), self.tr("Label Studio JSON"),
+                                             self.tr("brat standoff (a folder of .txt and .ann)"),
+                                             self.tr("CoNLL (IOB, BILUO)"), self.tr("WebAnno TSV 3"))):
             self.format_combo.addItem(text, format_id)
         self.annotator_edit = QLineEdit(self)
         self.annotator_edit.setPlaceholderText(self.tr("as in the files"))

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import BinaryIO
 
@@ -24,9 +27,16 @@ PAGE = 200
 class ExportReport:
     records: int
     documents: int
+    # What the format could not carry, one sentence per kind ("3 claims not written").
+    notices: list[str] = field(default_factory=list)
 
 
-def _items(workspace: Workspace, query: DocumentQuery, owner: str, progress: Progress,
+def writes_directory(format_id: str) -> bool:
+    """Whether the format's export is a directory of files (brat, WebAnno TSV) rather than one file."""
+    return bool(getattr(registry.get(format_id), "writes_directory", False))
+
+
+def items_to_export(workspace: Workspace, query: DocumentQuery, owner: str, progress: Progress,
            cancel: CancelToken | None, counter: list[int]) -> Iterator[ExportItem]:
     with workspace.store.read() as repo:
         total = repo.count_documents(query)
@@ -62,7 +72,22 @@ def export(workspace: Workspace, out: BinaryIO, *, format_id: str = "jsonl", own
     """Write the chosen sets: one owner's, ``gold``, or ``all`` (a document with no set once)."""
     writer = registry.get(format_id)
     if not hasattr(writer, "write"):
+        if hasattr(writer, "write_directory"):
+            raise ServiceError(_("format {format!r} is written as a directory: give a directory to create")
+                               .format(format=format_id))
         raise ServiceError(_("format {format!r} cannot be written").format(format=format_id))
+    query, scheme, counter = _prepare(workspace, query, document_ids)
+    notices: list[str] = []
+    items = items_to_export(workspace, query, owner, progress, cancel, counter)
+    if format_id == "jsonl":
+        records = writer.write(out, items, scheme)  # type: ignore[attr-defined]
+    else:
+        records = writer.write(out, items, scheme, notices)  # type: ignore[attr-defined]
+    return ExportReport(records, counter[0], notices)
+
+
+def _prepare(workspace: Workspace, query: DocumentQuery | None, document_ids: list[str] | None
+             ) -> tuple[DocumentQuery, object, list[int]]:
     query = query or DocumentQuery()
     if document_ids is not None:
         with workspace.store.read() as repo:
@@ -71,10 +96,44 @@ def export(workspace: Workspace, out: BinaryIO, *, format_id: str = "jsonl", own
             raise ServiceError(ngettext("no such document(s): {ids}", "no such document(s): {ids}", len(missing))
                                .format(ids=", ".join(missing)))
         query = replace(query, ids=tuple(document_ids))
-    scheme = workspace.current_scheme()
-    counter = [0]
-    records = writer.write(out, _items(workspace, query, owner, progress, cancel, counter), scheme)  # type: ignore[attr-defined]
-    return ExportReport(records, counter[0])
+    return query, workspace.current_scheme(), [0]
+
+
+def export_to_directory(workspace: Workspace, path: Path, *, format_id: str, owner: str = ALL,
+                        document_ids: list[str] | None = None, query: DocumentQuery | None = None,
+                        progress: Progress = no_progress, cancel: CancelToken | None = None) -> ExportReport:
+    """A directory format's export (one folder per owner inside ``path``).
+
+    ``path`` must not exist: nothing we write replaces a directory. The files are written into
+    a hidden directory beside it, renamed into place at the end; a failed or cancelled export
+    leaves nothing behind.
+    """
+    writer = registry.get(format_id)
+    if not hasattr(writer, "write_directory"):
+        raise ServiceError(_("format {format!r} is written as one file, not a directory").format(format=format_id))
+    target = Path(path)
+    if target.exists() or target.is_symlink():
+        raise ServiceError(_("{path} already exists; a directory export makes a new directory").format(path=target))
+    if not target.parent.is_dir():
+        raise ServiceError(_("cannot write {path}: {error}").format(path=target, error=_("no such folder")))
+    query, scheme, counter = _prepare(workspace, query, document_ids)
+    partial = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".partial"))
+    notices: list[str] = []
+    try:
+        records = writer.write_directory(  # type: ignore[attr-defined]
+            partial, items_to_export(workspace, query, owner, progress, cancel, counter), scheme, notices)
+        os.chmod(partial, 0o777 & ~_umask())
+        os.rename(partial, target)
+    except OSError as exc:
+        raise ServiceError(_("cannot write {path}: {error}").format(path=target, error=exc.strerror or exc)) from None
+    finally:
+        if partial.exists():
+            shutil.rmtree(partial, ignore_errors=True)
+    return ExportReport(records, counter[0], notices)
+
+
+def _umask() -> int:
+    return output_files.UMASK
 
 
 def export_to_path(workspace: Workspace, path: Path, *, force: bool = False, **options) -> ExportReport:

@@ -21,7 +21,7 @@ from annotator.domain.scheme import Scheme
 from annotator.domain.speakers import speakers_in_step
 from annotator.domain.validation import check_owner_name
 from annotator.formats import registry
-from annotator.formats.base import Format, Record
+from annotator.formats.base import Format, Notice, Record
 from annotator.i18n import _, ngettext
 from annotator.services.errors import Cancelled
 from annotator.services.permissions import refusal
@@ -225,6 +225,14 @@ def _format_for(path: Path, format_id: str) -> Format:
     return registry.detect(path) if format_id == "auto" else registry.get(format_id)
 
 
+def _planned(sources: list[Path], format_id: str) -> list[tuple[Path, Format | None]]:
+    """Each file to read with its format where its directory decides it (with ``auto``, a directory
+    of brat pairs is brat's); None: the file's own (ask once it is known to exist)."""
+    if format_id != "auto":
+        registry.get(format_id)  # an unknown format is refused before anything is read
+    return registry.plan(sources, format_id)
+
+
 def import_files(workspace: Workspace, sources: list[Path], *, format_id: str = "auto",
                  annotator: str | None = None, user: str | None = None, skip_bad: bool = False,
                  dry_run: bool = False, progress: Progress = no_progress,
@@ -235,22 +243,26 @@ def import_files(workspace: Workspace, sources: list[Path], *, format_id: str = 
         for message in check_owner_name(annotator):
             report.problems.append(Problem("--annotator", 0, message))
             return report
-    files = registry.expand(sources)
+    planned = _planned(sources, format_id)
+    files = [path for path, _fmt in planned]
     try:
         with workspace.store.write() as repo:
             importer = _Importer(repo, workspace.scheme(repo), report, user=user)
             batch: list[Record] = []
             records = 0
-            for index, path in enumerate(files):
+            for index, (path, fmt) in enumerate(planned):
                 progress(index, len(files), str(path))
                 if not path.exists():
                     report.problems.append(Problem(str(path), 0, _("no such file")))
                     continue
-                for item in _format_for(path, format_id).read(path, importer.scheme, annotator):
+                for item in (fmt or _format_for(path, format_id)).read(path, importer.scheme, annotator):
                     if cancel is not None:
                         cancel.check()
                     if isinstance(item, Problem):
                         report.problems.append(item)
+                        continue
+                    if isinstance(item, Notice):
+                        report.notices.append(Problem(item.file, item.line, item.message))
                         continue
                     batch.append(item)
                     records += 1
@@ -293,15 +305,17 @@ def validate_files(sources: list[Path], scheme: Scheme, *, format_id: str = "aut
     are found by ``import --dry-run``.
     """
     problems: list[Problem] = []
-    for path in registry.expand(sources):
+    for path, fmt in _planned(sources, format_id):
         if not path.exists():
             problems.append(Problem(str(path), 0, _("no such file")))
             continue
         sets: dict[tuple[str, str], int] = {}
         texts: dict[str, tuple[str, int]] = {}
-        for item in _format_for(path, format_id).read(path, scheme, annotator):
+        for item in (fmt or _format_for(path, format_id)).read(path, scheme, annotator):
             if isinstance(item, Problem):
                 problems.append(item)
+                continue
+            if isinstance(item, Notice):
                 continue
             sha = text_sha256(item.document.text)
             first = texts.setdefault(item.document.id, (sha, item.line))

@@ -674,97 +674,97 @@
 <context>
     <name>CurationWindow</name>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="121" />
+        <location filename="../../annotator/gui/curation_window.py" line="122" />
         <source>Curation — %1 — %2</source>
         <translation>Курирование — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="136" />
+        <location filename="../../annotator/gui/curation_window.py" line="137" />
         <source>Disagreements</source>
         <translation>Расхождения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="137" />
+        <location filename="../../annotator/gui/curation_window.py" line="138" />
         <source>Notes</source>
         <translation>Заметки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="188" />
+        <location filename="../../annotator/gui/curation_window.py" line="189" />
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="238" />
+        <location filename="../../annotator/gui/curation_window.py" line="239" />
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="243" />
+        <location filename="../../annotator/gui/curation_window.py" line="244" />
         <source>Accept the version of</source>
         <translation>Принять версию</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="246" />
+        <location filename="../../annotator/gui/curation_window.py" line="247" />
         <source>&amp;Label</source>
         <translation>&amp;Метки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="248" />
+        <location filename="../../annotator/gui/curation_window.py" line="249" />
         <source>&amp;Go</source>
         <translation>П&amp;ереход</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="252" />
+        <location filename="../../annotator/gui/curation_window.py" line="253" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="322" />
+        <location filename="../../annotator/gui/curation_window.py" line="323" />
         <source>Read only: %1</source>
         <translation>Только просмотр: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="329" />
+        <location filename="../../annotator/gui/curation_window.py" line="330" />
         <source>Disagreements (%1)</source>
         <translation>Расхождения (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="366" />
+        <location filename="../../annotator/gui/curation_window.py" line="367" />
         <source>gold</source>
         <translation>эталон</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="369" />
+        <location filename="../../annotator/gui/curation_window.py" line="370" />
         <source>read only</source>
         <translation>только просмотр</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="377" />
+        <location filename="../../annotator/gui/curation_window.py" line="378" />
         <source>Accept %1's version of this disagreement</source>
         <translation>Принять версию %1 для этого расхождения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="383" />
+        <location filename="../../annotator/gui/curation_window.py" line="384" />
         <source>Undo: %1</source>
         <translation>Отменить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="384" />
+        <location filename="../../annotator/gui/curation_window.py" line="385" />
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="386" />
+        <location filename="../../annotator/gui/curation_window.py" line="387" />
         <source>Redo: %1</source>
         <translation>Повторить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="387" />
+        <location filename="../../annotator/gui/curation_window.py" line="388" />
         <source>Redo</source>
         <translation>Повторить</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/gui/curation_window.py" line="411" />
+        <location filename="../../annotator/gui/curation_window.py" line="412" />
         <source>%n disagreement(s) (F8: the first)</source>
         <translation>
             <numerusform>%n расхождение (F8 — к первому)</numerusform>
@@ -773,87 +773,87 @@
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="412" />
+        <location filename="../../annotator/gui/curation_window.py" line="413" />
         <source>No disagreements</source>
         <translation>Расхождений нет</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="414" />
+        <location filename="../../annotator/gui/curation_window.py" line="415" />
         <source>Disagreement %1 of %2: %3</source>
         <translation>Расхождение %1 из %2: %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="428" />
+        <location filename="../../annotator/gui/curation_window.py" line="429" />
         <source>The annotators agree everywhere</source>
         <translation>Аннотаторы согласны везде</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="442" />
+        <location filename="../../annotator/gui/curation_window.py" line="443" />
         <source>Round again from the first disagreement</source>
         <translation>Снова с первого расхождения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="443" />
+        <location filename="../../annotator/gui/curation_window.py" line="444" />
         <source>Round again from the last disagreement</source>
         <translation>Снова с последнего расхождения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="447" />
+        <location filename="../../annotator/gui/curation_window.py" line="448" />
         <source>Disagreement %1 of %2; %3 not settled in gold yet</source>
         <translation>Расхождение %1 из %2; в эталоне не решено: %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="477" />
+        <location filename="../../annotator/gui/curation_window.py" line="478" />
         <source>Still loading the document</source>
         <translation>Документ ещё загружается</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="496" />
+        <location filename="../../annotator/gui/curation_window.py" line="497" />
         <source>Saving…</source>
         <translation>Сохранение…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="503" />
+        <location filename="../../annotator/gui/curation_window.py" line="504" />
         <source>Nothing to undo or redo</source>
         <translation>Нечего отменять или повторять</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="504" />
+        <location filename="../../annotator/gui/curation_window.py" line="505" />
         <source>Saved</source>
         <translation>Сохранено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="506" />
+        <location filename="../../annotator/gui/curation_window.py" line="507" />
         <source>Saved ✓ %1</source>
         <translation>Сохранено ✓ %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="510" />
+        <location filename="../../annotator/gui/curation_window.py" line="511" />
         <source>%1 (in %2)</source>
         <translation>%1 (в %2)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="519" />
+        <location filename="../../annotator/gui/curation_window.py" line="527" />
         <source>Error: %1</source>
         <translation>Ошибка: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="520" />
+        <location filename="../../annotator/gui/curation_window.py" line="528" />
         <source>Not saved</source>
         <translation>Не сохранено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="533" />
+        <location filename="../../annotator/gui/curation_window.py" line="541" />
         <source>Notes (%1)</source>
         <translation>Заметки (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="539" />
+        <location filename="../../annotator/gui/curation_window.py" line="547" />
         <source>A note on the whole document</source>
         <translation>Заметка ко всему документу</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="550" />
+        <location filename="../../annotator/gui/curation_window.py" line="558" />
         <source>Curation keys</source>
         <translation>Клавиши курирования</translation>
     </message>
@@ -975,134 +975,169 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="63" />
-        <location filename="../../annotator/gui/export_dialog.py" line="126" />
+        <location filename="../../annotator/gui/export_dialog.py" line="66" />
+        <location filename="../../annotator/gui/export_dialog.py" line="137" />
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="67" />
+        <location filename="../../annotator/gui/export_dialog.py" line="70" />
         <source>My sets (%1)</source>
         <translation>Мои разметки (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="69" />
+        <location filename="../../annotator/gui/export_dialog.py" line="72" />
         <source>Gold</source>
         <translation>Эталон</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="70" />
+        <location filename="../../annotator/gui/export_dialog.py" line="73" />
         <source>All sets (a document without one once)</source>
         <translation>Все разметки (документ без разметки — один раз)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="71" />
+        <location filename="../../annotator/gui/export_dialog.py" line="74" />
         <source>Another annotator:</source>
         <translation>Другой аннотатор:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="73" />
+        <location filename="../../annotator/gui/export_dialog.py" line="76" />
         <source>name</source>
         <translation>имя</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="88" />
+        <location filename="../../annotator/gui/export_dialog.py" line="91" />
         <source>All documents</source>
         <translation>Все документы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="89" />
+        <location filename="../../annotator/gui/export_dialog.py" line="92" />
         <source>The documents the list shows (its filters)</source>
         <translation>Документы, показанные в списке (по его фильтрам)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="90" />
+        <location filename="../../annotator/gui/export_dialog.py" line="93" />
         <source>Selected documents (%1)</source>
         <translation>Выбранные документы (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="102" />
+        <location filename="../../annotator/gui/export_dialog.py" line="105" />
         <source>out.jsonl</source>
         <translation>out.jsonl</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="104" />
+        <location filename="../../annotator/gui/export_dialog.py" line="107" />
         <source>Browse…</source>
         <translation>Обзор…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="111" />
+        <location filename="../../annotator/gui/export_dialog.py" line="114" />
+        <source>JSONL</source>
+        <translation>JSONL</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="114" />
+        <source>doccano JSONL</source>
+        <translation>doccano JSONL</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="115" />
+        <source>Label Studio JSON</source>
+        <translation>Label Studio JSON</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="116" />
+        <source>brat standoff (a folder of .txt and .ann)</source>
+        <translation>brat standoff (папка файлов .txt и .ann)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="117" />
+        <source>CoNLL (IOB, BILUO)</source>
+        <translation>CoNLL (IOB, BILUO)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="117" />
+        <source>WebAnno TSV 3</source>
+        <translation>WebAnno TSV 3</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="121" />
+        <source>Format:</source>
+        <translation>Формат:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/export_dialog.py" line="122" />
         <source>Sets:</source>
         <translation>Разметки:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="112" />
+        <location filename="../../annotator/gui/export_dialog.py" line="123" />
         <source>Documents:</source>
         <translation>Документы:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="113" />
+        <location filename="../../annotator/gui/export_dialog.py" line="124" />
         <source>Output file:</source>
         <translation>Файл:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="118" />
+        <location filename="../../annotator/gui/export_dialog.py" line="129" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="129" />
+        <location filename="../../annotator/gui/export_dialog.py" line="140" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="155" />
+        <location filename="../../annotator/gui/export_dialog.py" line="166" />
         <source>Export to</source>
         <translation>Экспорт в файл</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="156" />
+        <location filename="../../annotator/gui/export_dialog.py" line="167" />
         <source>JSONL (*.jsonl);;All files (*)</source>
         <translation>JSONL (*.jsonl);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="196" />
+        <location filename="../../annotator/gui/export_dialog.py" line="207" />
         <source>Type a valid annotator name.</source>
         <translation>Введите допустимое имя аннотатора.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="200" />
+        <location filename="../../annotator/gui/export_dialog.py" line="213" />
         <source>Not exported: choose another file.</source>
         <translation>Не экспортировано: выберите другой файл.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="204" />
+        <location filename="../../annotator/gui/export_dialog.py" line="217" />
         <source>Exporting…</source>
         <translation>Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="215" />
+        <location filename="../../annotator/gui/export_dialog.py" line="231" />
         <source>%1 / %2 documents</source>
         <translation>%1 / %2 документов</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="220" />
+        <location filename="../../annotator/gui/export_dialog.py" line="236" />
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="226" />
+        <location filename="../../annotator/gui/export_dialog.py" line="242" />
         <source>Exported %1 record(s) of %2 document(s) to %3.</source>
         <translation>Экспортировано записей: %1, документов: %2, в %3.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="235" />
+        <location filename="../../annotator/gui/export_dialog.py" line="252" />
         <source>Cancelled: no file was written.</source>
         <translation>Отменено: файл не записан.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="237" />
-        <location filename="../../annotator/gui/export_dialog.py" line="240" />
+        <location filename="../../annotator/gui/export_dialog.py" line="254" />
+        <location filename="../../annotator/gui/export_dialog.py" line="257" />
         <source>Not exported: %1</source>
         <translation>Не экспортировано: %1</translation>
     </message>
@@ -1293,17 +1328,17 @@ You can change it later in Options → Preferences.</source>
         <translation>В полосе %1 нет аннотатора</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/gold_actions.py" line="67" />
+        <location filename="../../annotator/gui/gold_actions.py" line="68" />
         <source>That is already a %1 span</source>
         <translation>Это уже фрагмент %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/gold_actions.py" line="69" />
+        <location filename="../../annotator/gui/gold_actions.py" line="70" />
         <source>Select some text in the gold lane to label</source>
         <translation>Выделите текст в полосе эталона, чтобы разметить его</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/gold_actions.py" line="80" />
+        <location filename="../../annotator/gui/gold_actions.py" line="81" />
         <source>No gold span under the caret</source>
         <translation>Под курсором нет фрагмента эталона</translation>
     </message>
@@ -1312,7 +1347,7 @@ You can change it later in Options → Preferences.</source>
     <name>ImportDialog</name>
     <message>
         <location filename="../../annotator/gui/import_dialog.py" line="63" />
-        <location filename="../../annotator/gui/import_dialog.py" line="118" />
+        <location filename="../../annotator/gui/import_dialog.py" line="120" />
         <source>Import</source>
         <translation>Импорт</translation>
     </message>
@@ -1342,178 +1377,203 @@ You can change it later in Options → Preferences.</source>
         <translation>JSONL</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="84" />
+        <location filename="../../annotator/gui/import_dialog.py" line="81" />
+        <source>doccano JSONL</source>
+        <translation>doccano JSONL</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/import_dialog.py" line="81" />
+        <source>Label Studio JSON</source>
+        <translation>Label Studio JSON</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/import_dialog.py" line="82" />
+        <source>brat standoff (a folder of .txt and .ann)</source>
+        <translation>brat standoff (папка файлов .txt и .ann)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/import_dialog.py" line="83" />
+        <source>CoNLL (IOB, BILUO)</source>
+        <translation>CoNLL (IOB, BILUO)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/import_dialog.py" line="83" />
+        <source>WebAnno TSV 3</source>
+        <translation>WebAnno TSV 3</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/import_dialog.py" line="86" />
         <source>as in the files</source>
         <translation>как в файлах</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="85" />
+        <location filename="../../annotator/gui/import_dialog.py" line="87" />
         <source>Import every set as this annotator's</source>
         <translation>Импортировать все разметки как разметки этого аннотатора</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="86" />
+        <location filename="../../annotator/gui/import_dialog.py" line="88" />
         <source>Skip bad records (import the good ones)</source>
         <translation>Пропускать ошибочные записи (импортировать правильные)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="88" />
+        <location filename="../../annotator/gui/import_dialog.py" line="90" />
         <source>Files:</source>
         <translation>Файлы:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="89" />
+        <location filename="../../annotator/gui/import_dialog.py" line="91" />
         <source>Format:</source>
         <translation>Формат:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="90" />
+        <location filename="../../annotator/gui/import_dialog.py" line="92" />
         <source>Import as annotator:</source>
         <translation>Импортировать как аннотатор:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="97" />
+        <location filename="../../annotator/gui/import_dialog.py" line="99" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="105" />
+        <location filename="../../annotator/gui/import_dialog.py" line="107" />
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="105" />
+        <location filename="../../annotator/gui/import_dialog.py" line="107" />
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="105" />
+        <location filename="../../annotator/gui/import_dialog.py" line="107" />
         <source>Line</source>
         <translation>Строка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="105" />
+        <location filename="../../annotator/gui/import_dialog.py" line="107" />
         <source>Message</source>
         <translation>Сообщение</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="116" />
+        <location filename="../../annotator/gui/import_dialog.py" line="118" />
         <source>Check (dry run)</source>
         <translation>Проверить (без записи)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="117" />
+        <location filename="../../annotator/gui/import_dialog.py" line="119" />
         <source>Read everything and report problems; write nothing</source>
         <translation>Прочитать всё и сообщить об ошибках, ничего не записывая</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="120" />
+        <location filename="../../annotator/gui/import_dialog.py" line="122" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="152" />
+        <location filename="../../annotator/gui/import_dialog.py" line="154" />
         <source>Files to import</source>
         <translation>Файлы для импорта</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="153" />
+        <location filename="../../annotator/gui/import_dialog.py" line="155" />
         <source>Texts and JSONL (*.txt *.jsonl);;All files (*)</source>
         <translation>Тексты и JSONL (*.txt *.jsonl);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="158" />
+        <location filename="../../annotator/gui/import_dialog.py" line="160" />
         <source>A folder to import</source>
         <translation>Папка для импорта</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="176" />
+        <location filename="../../annotator/gui/import_dialog.py" line="178" />
         <source>Starting…</source>
         <translation>Запуск…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="177" />
+        <location filename="../../annotator/gui/import_dialog.py" line="179" />
         <source>Checking…</source>
         <translation>Проверка…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="177" />
+        <location filename="../../annotator/gui/import_dialog.py" line="179" />
         <source>Importing…</source>
         <translation>Импорт…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="191" />
+        <location filename="../../annotator/gui/import_dialog.py" line="193" />
         <source>%1 / %2 files — %3</source>
         <translation>%1 / %2 файлов — %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="198" />
+        <location filename="../../annotator/gui/import_dialog.py" line="200" />
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="205" />
+        <location filename="../../annotator/gui/import_dialog.py" line="207" />
         <source>Done</source>
         <translation>Готово</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="205" />
+        <location filename="../../annotator/gui/import_dialog.py" line="207" />
         <source>Nothing imported</source>
         <translation>Ничего не импортировано</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="219" />
+        <location filename="../../annotator/gui/import_dialog.py" line="221" />
         <source>Cancelled</source>
         <translation>Отменено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="220" />
+        <location filename="../../annotator/gui/import_dialog.py" line="222" />
         <source>Cancelled: nothing was imported.</source>
         <translation>Отменено: ничего не импортировано.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="223" />
-        <location filename="../../annotator/gui/import_dialog.py" line="227" />
+        <location filename="../../annotator/gui/import_dialog.py" line="225" />
+        <location filename="../../annotator/gui/import_dialog.py" line="229" />
         <source>Not imported: %1</source>
         <translation>Не импортировано: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="231" />
+        <location filename="../../annotator/gui/import_dialog.py" line="233" />
         <source>%1 document(s) added, %2 already stored; %3 set(s) added, %4 replaced; %5 span(s)</source>
         <translation>документов добавлено: %1, уже было: %2; разметок добавлено: %3, заменено: %4; фрагментов: %5</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="237" />
+        <location filename="../../annotator/gui/import_dialog.py" line="239" />
         <source>Imported: %1; %2 bad record(s) skipped.</source>
         <translation>Импортировано: %1; пропущено ошибочных записей: %2.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="239" />
+        <location filename="../../annotator/gui/import_dialog.py" line="241" />
         <source>Imported: %1.</source>
         <translation>Импортировано: %1.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="241" />
+        <location filename="../../annotator/gui/import_dialog.py" line="243" />
         <source>%1 problem(s); nothing was imported.</source>
         <translation>Ошибок: %1; ничего не импортировано.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="242" />
+        <location filename="../../annotator/gui/import_dialog.py" line="244" />
         <source>Dry run, nothing written: would import %1.</source>
         <translation>Проверка, ничего не записано; будет импортировано: %1.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="245" />
+        <location filename="../../annotator/gui/import_dialog.py" line="247" />
         <source>error</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="245" />
+        <location filename="../../annotator/gui/import_dialog.py" line="247" />
         <source>skipped</source>
         <translation>пропущено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="245" />
+        <location filename="../../annotator/gui/import_dialog.py" line="247" />
         <source>notice</source>
         <translation>замечание</translation>
     </message>
@@ -1746,27 +1806,27 @@ You can change it later in Options → Preferences.</source>
         <translation>Тип утверждения %1: сделать выделенное утверждением или сменить тип</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="80" />
+        <location filename="../../annotator/gui/curation_window.py" line="81" />
         <source>Go to the next disagreement</source>
         <translation>К следующему расхождению</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="81" />
+        <location filename="../../annotator/gui/curation_window.py" line="82" />
         <source>Go to the previous disagreement</source>
         <translation>К предыдущему расхождению</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="83" />
+        <location filename="../../annotator/gui/curation_window.py" line="84" />
         <source>Accept the version of the annotator in lane 1…9 (the number in the lane's title) for this disagreement</source>
         <translation>Принять для этого расхождения версию аннотатора из полосы 1…9 (номер в заголовке полосы)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="86" />
+        <location filename="../../annotator/gui/curation_window.py" line="87" />
         <source>Accept into gold everything all the annotators agree on</source>
         <translation>Принять в эталон всё, в чём согласны все аннотаторы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="87" />
+        <location filename="../../annotator/gui/curation_window.py" line="88" />
         <source>Mark the gold set curated</source>
         <translation>Отметить эталон как утверждённый</translation>
     </message>
@@ -1774,224 +1834,224 @@ You can change it later in Options → Preferences.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="136" />
+        <location filename="../../annotator/gui/main_window.py" line="140" />
         <source>annotator</source>
         <translation>annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="171" />
+        <location filename="../../annotator/gui/main_window.py" line="175" />
         <source>Claims</source>
         <translation>Утверждения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="172" />
+        <location filename="../../annotator/gui/main_window.py" line="176" />
         <source>Relations</source>
         <translation>Связи</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="174" />
-        <location filename="../../annotator/gui/main_window.py" line="726" />
+        <location filename="../../annotator/gui/main_window.py" line="178" />
+        <location filename="../../annotator/gui/main_window.py" line="758" />
         <source>Notes</source>
         <translation>Заметки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="193" />
+        <location filename="../../annotator/gui/main_window.py" line="197" />
         <source>Spans</source>
         <translation>Фрагменты</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="194" />
+        <location filename="../../annotator/gui/main_window.py" line="198" />
         <source>Attributes</source>
         <translation>Атрибуты</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="195" />
+        <location filename="../../annotator/gui/main_window.py" line="199" />
         <source>Labels</source>
         <translation>Метки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="200" />
+        <location filename="../../annotator/gui/main_window.py" line="204" />
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="210" />
+        <location filename="../../annotator/gui/main_window.py" line="214" />
         <source>This document's place in the list as filtered</source>
         <translation>Место документа в отфильтрованном списке</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="277" />
+        <location filename="../../annotator/gui/main_window.py" line="281" />
         <source>All saved</source>
         <translation>Всё сохранено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="317" />
+        <location filename="../../annotator/gui/main_window.py" line="348" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="323" />
+        <location filename="../../annotator/gui/main_window.py" line="354" />
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="329" />
+        <location filename="../../annotator/gui/main_window.py" line="360" />
         <source>&amp;Label</source>
         <translation>&amp;Метки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="331" />
+        <location filename="../../annotator/gui/main_window.py" line="362" />
         <source>&amp;Go</source>
         <translation>П&amp;ереход</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="334" />
+        <location filename="../../annotator/gui/main_window.py" line="365" />
         <source>&amp;Options</source>
         <translation>&amp;Настройки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="341" />
+        <location filename="../../annotator/gui/main_window.py" line="372" />
         <source>&amp;Team</source>
         <translation>&amp;Команда</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="344" />
+        <location filename="../../annotator/gui/main_window.py" line="375" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="346" />
+        <location filename="../../annotator/gui/main_window.py" line="377" />
         <source>&amp;About annotator…</source>
         <translation>&amp;О программе annotator…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="413" />
+        <location filename="../../annotator/gui/main_window.py" line="445" />
         <source>This column cannot be sorted</source>
         <translation>По этому столбцу нельзя сортировать</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="461" />
+        <location filename="../../annotator/gui/main_window.py" line="493" />
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="491" />
+        <location filename="../../annotator/gui/main_window.py" line="523" />
         <source>annotator — %1 — %2</source>
         <translation>annotator — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="535" />
+        <location filename="../../annotator/gui/main_window.py" line="567" />
         <source>Set your annotator name first</source>
         <translation>Сначала укажите своё имя аннотатора</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="549" />
+        <location filename="../../annotator/gui/main_window.py" line="581" />
         <source>Saving…</source>
         <translation>Сохранение…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="559" />
+        <location filename="../../annotator/gui/main_window.py" line="591" />
         <source>That is already a %1 span</source>
         <translation>Это уже фрагмент с меткой %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="561" />
+        <location filename="../../annotator/gui/main_window.py" line="593" />
         <source>Select some text to label</source>
         <translation>Выделите текст, чтобы поставить метку</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="570" />
+        <location filename="../../annotator/gui/main_window.py" line="602" />
         <source>No span or claim under the caret</source>
         <translation>Под курсором нет фрагмента или утверждения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="589" />
-        <location filename="../../annotator/gui/main_window.py" line="624" />
+        <location filename="../../annotator/gui/main_window.py" line="621" />
+        <location filename="../../annotator/gui/main_window.py" line="656" />
         <source>Settings not saved: %1</source>
         <translation>Настройки не сохранены: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="591" />
+        <location filename="../../annotator/gui/main_window.py" line="623" />
         <source>Snapping to tokens on</source>
         <translation>Привязка к токенам включена</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="591" />
+        <location filename="../../annotator/gui/main_window.py" line="623" />
         <source>Snapping to tokens off</source>
         <translation>Привязка к токенам выключена</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="634" />
+        <location filename="../../annotator/gui/main_window.py" line="666" />
         <source>The new database opens when you next start annotator</source>
         <translation>Новая база данных откроется при следующем запуске annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="726" />
+        <location filename="../../annotator/gui/main_window.py" line="758" />
         <source>Notes (%1)</source>
         <translation>Заметки (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="992" />
+        <location filename="../../annotator/gui/main_window.py" line="1024" />
         <source>Nothing to undo or redo</source>
         <translation>Нечего отменять или повторять</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="995" />
+        <location filename="../../annotator/gui/main_window.py" line="1027" />
         <source>Saved</source>
         <translation>Сохранено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="1012" />
+        <location filename="../../annotator/gui/main_window.py" line="1044" />
         <source>Saved ✓ %1</source>
         <translation>Сохранено ✓ %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="1017" />
+        <location filename="../../annotator/gui/main_window.py" line="1049" />
         <source>%1 (in %2)</source>
         <translation>%1 (в %2)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="1023" />
+        <location filename="../../annotator/gui/main_window.py" line="1055" />
         <source>Nothing changed</source>
         <translation>Ничего не изменено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="1026" />
+        <location filename="../../annotator/gui/main_window.py" line="1058" />
         <source>Error: %1</source>
         <translation>Ошибка: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="1027" />
+        <location filename="../../annotator/gui/main_window.py" line="1059" />
         <source>Not saved</source>
         <translation>Не сохранено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="1033" />
+        <location filename="../../annotator/gui/main_window.py" line="1065" />
         <source>%1 / %2 documents done</source>
         <translation>Готово документов: %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="1036" />
+        <location filename="../../annotator/gui/main_window.py" line="1068" />
         <source>%1 spans in this document</source>
         <translation>Фрагментов в документе: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="1041" />
+        <location filename="../../annotator/gui/main_window.py" line="1073" />
         <source>Undo: %1</source>
         <translation>Отменить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="1041" />
+        <location filename="../../annotator/gui/main_window.py" line="1073" />
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="1042" />
+        <location filename="../../annotator/gui/main_window.py" line="1074" />
         <source>Redo: %1</source>
         <translation>Повторить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="1042" />
+        <location filename="../../annotator/gui/main_window.py" line="1074" />
         <source>Redo</source>
         <translation>Повторить</translation>
     </message>
@@ -2634,12 +2694,20 @@ Replace it anyway? What it holds now will be lost.</source>
     <message numerus="yes">
         <location filename="../../annotator/gui/search_pane.py" line="245" />
         <source>%n hit(s)</source>
-        <translation><numerusform>%n совпадение</numerusform><numerusform>%n совпадения</numerusform><numerusform>%n совпадений</numerusform></translation>
+        <translation>
+            <numerusform>%n совпадение</numerusform>
+            <numerusform>%n совпадения</numerusform>
+            <numerusform>%n совпадений</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../annotator/gui/search_pane.py" line="247" />
         <source>%n hit(s) so far; scroll for more</source>
-        <translation><numerusform>пока %n совпадение; прокрутите, чтобы увидеть ещё</numerusform><numerusform>пока %n совпадения; прокрутите, чтобы увидеть ещё</numerusform><numerusform>пока %n совпадений; прокрутите, чтобы увидеть ещё</numerusform></translation>
+        <translation>
+            <numerusform>пока %n совпадение; прокрутите, чтобы увидеть ещё</numerusform>
+            <numerusform>пока %n совпадения; прокрутите, чтобы увидеть ещё</numerusform>
+            <numerusform>пока %n совпадений; прокрутите, чтобы увидеть ещё</numerusform>
+        </translation>
     </message>
 </context>
 <context>

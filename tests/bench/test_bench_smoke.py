@@ -39,3 +39,14 @@ def test_claims_report_runs(tmp_path, capsys):
     assert figures["claims"] == 20 * bench_claims.CLAIMS_PER_DOC
     _positive(figures, "cli_seconds", "report_seconds", "baseline_seconds")
     assert "annotator claims --json" in capsys.readouterr().out
+
+
+def test_formats_runs(tmp_path, capsys):
+    from tests.bench import bench_formats
+
+    figures = bench_formats.main(["--docs", "20", "--dir", str(tmp_path)])
+    for format_id in bench_formats.FORMATS:
+        _positive(figures, f"{format_id}_export_s", f"{format_id}_import_s", f"{format_id}_import_ratio")
+        assert figures[f"{format_id}_spans"] > 0
+    assert figures["brat_spans"] == figures["jsonl_spans"] == 20 * 20  # every span comes back
+    assert "ratio = the format's time / our JSONL's" in capsys.readouterr().out

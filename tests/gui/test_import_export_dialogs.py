@@ -265,3 +265,29 @@ def test_the_export_dialog_never_writes_over_the_open_database(qtbot, gui_worksp
     (kind, _title, text), = message_boxes.shown
     assert kind == "warning" and "is the open database" in text
     assert database.read_bytes() == before
+
+
+def test_the_dialogs_export_and_import_another_tools_format(qtbot, gui_workspace, runner, tmp_path):
+    from annotator.services.importing import import_files
+
+    assert import_files(gui_workspace, [write_jsonl(tmp_path / "sets.jsonl", [record("b1")])]).committed
+    out = tmp_path / "brat-out"
+    dialog = ExportDialog(gui_workspace, runner, OWNER, [], None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("brat"))
+    dialog.set_owner_choice(ME)
+    dialog.set_output(out)
+    run(qtbot, dialog, dialog.export_button)
+    ann = (out / OWNER / "b1.ann").read_text(encoding="utf-8")
+    start = TEXT.index("Иванов")
+    assert ann == f"T1\tPER {start} {start + 6}\tИванов\n"
+    assert (out / OWNER / "b1.txt").read_text(encoding="utf-8") == TEXT
+
+    (out / OWNER / "b1.ann").write_text(f"T1\tORG {start} {start + 6}\tИванов\n", encoding="utf-8")
+    dialog = make_import_dialog(qtbot, gui_workspace, runner, [out / OWNER])
+    dialog.annotator_edit.setText(OWNER)  # brat names no annotator; this replaces her set
+    run(qtbot, dialog, dialog.import_button)
+    assert dialog.report.committed, dialog.report.problems
+    (aset,) = documents.annotation_sets(gui_workspace, "b1", OWNER)
+    assert [(s.start, s.label) for s in aset.spans] == [(start, "ORG")]

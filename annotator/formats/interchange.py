@@ -1,0 +1,201 @@
+"""What the readers and writers of other tools' formats share.
+
+A reader collects a document's spans and relations into a :class:`SetDraft`, which checks each
+item where it was read (so a problem names its file and line), drops exact repeats, and counts
+what it had to change (fragments widened); a writer counts what its format cannot carry in a
+:class:`Losses` and states each kind once.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, unquote
+
+from annotator.domain.limits import name_problem
+from annotator.domain.model import AnnotationSet, Relation, SetStatus, Span
+from annotator.domain.problems import Problem
+from annotator.domain.scheme import Scheme
+from annotator.domain.validation import check_owner_name, check_relation_ends, check_span, span_name
+from annotator.formats.base import ExportItem, Notice
+from annotator.i18n import _, ngettext
+
+
+def same_text(covered: str, stated: str) -> bool:
+    """Whether a span's stated text is the text it covers. Tools that keep the text on one line
+    (brat's .ann, TSV cells) write a line break inside a span as a space, so whitespace runs
+    compare equal; any other difference (a shifted span) does not."""
+    return covered == stated or covered.split() == stated.split()
+
+
+@dataclass
+class SetDraft:
+    """One owner's spans and relations of one document, as a reader finds them, checked one by one."""
+
+    source: str
+    text: str
+    scheme: Scheme
+    spans: list[Span] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    widened: int = 0
+    repeats: int = 0
+    _span_keys: dict[tuple, Any] = field(default_factory=dict)
+    _alias: dict[Any, Any] = field(default_factory=dict)  # a repeated span's id -> the first one's
+    _by_id: dict[Any, Span] = field(default_factory=dict)
+
+    def problem(self, line: int, message: str) -> None:
+        self.problems.append(Problem(self.source, line, message))
+
+    def span(self, line: int, span_id: Any, start: int, end: int, label: str,
+             attributes: dict[str, Any] | None = None, entity: str | None = None,
+             fragments: int = 1) -> None:
+        span = Span(span_id, start, end, label, attributes or {}, entity)
+        messages = check_span(span, len(self.text), self.scheme)
+        if entity is not None and (problem := name_problem(entity, _("entity link"), 200)) is not None:
+            messages.append(f"{span_name(span_id)}: {problem}")
+        for message in messages:
+            self.problem(line, message)
+        if messages:
+            return
+        key = (start, end, label)
+        if key in self._span_keys:  # the same span twice (tools allow it; our sets do not)
+            self._alias[span_id] = self._span_keys[key]
+            self.repeats += 1
+            return
+        self._span_keys[key] = span_id
+        self._by_id[span_id] = span
+        if fragments > 1:
+            self.widened += 1
+        self.spans.append(span)
+
+    def alias(self, other_id: Any, span_id: Any) -> None:
+        """Let relations name a span by another id too (a brat event by its trigger)."""
+        self._alias.setdefault(other_id, span_id)
+
+    def known(self, span_id: Any) -> bool:
+        return span_id in self._by_id or span_id in self._alias
+
+    def relation(self, line: int, rel_id: Any, label: str, head: Any, tail: Any) -> None:
+        head, tail = self._alias.get(head, head), self._alias.get(tail, tail)
+        messages = check_relation_ends(rel_id, label, head, tail, self._by_id, {}, self.scheme)
+        for message in messages:
+            self.problem(line, message)
+        if messages:
+            return
+        if any(r.label == label and r.head == head and r.tail == tail for r in self.relations):
+            self.repeats += 1
+            return
+        self.relations.append(Relation(rel_id, label, head, tail))
+
+    def finish(self, document_id: str, owner: str, status: SetStatus = SetStatus.NEW) -> AnnotationSet:
+        return AnnotationSet(document_id, owner, status, tuple(self.spans), (), tuple(self.relations))
+
+    def notices(self, line: int) -> Iterator[Notice]:
+        if self.widened:
+            yield Notice(self.source, line, ngettext(
+                "{count} discontinuous span widened to its outer bounds (fragments are not kept yet)",
+                "{count} discontinuous spans widened to their outer bounds (fragments are not kept yet)",
+                self.widened).format(count=self.widened))
+        if self.repeats:
+            yield Notice(self.source, line, ngettext(
+                "{count} repeated annotation read once", "{count} repeated annotations read once",
+                self.repeats).format(count=self.repeats))
+
+
+def owner_problem(source: str, line: int, owner: str | None) -> Problem | None:
+    """A format that names no annotator needs ``--annotator`` before it can make sets."""
+    if owner is None:
+        return Problem(source, line, _("this format names no annotator: pass --annotator NAME"))
+    messages = check_owner_name(owner)
+    return Problem(source, line, messages[0]) if messages else None
+
+
+def file_name(document_id: str) -> str:
+    """A document id as a file name (ids may hold '/' or start with '.'); :func:`document_id` undoes it."""
+    name = quote(document_id, safe=" -_,+=@()[]{}!~'")
+    return "%2E" + name[1:] if name.startswith(".") else name
+
+
+def document_id(path: Path, suffix: str) -> str:
+    return unquote(path.name[: -len(suffix)] if path.name.endswith(suffix) else path.stem)
+
+
+@dataclass
+class Losses:
+    """What an export could not write, counted, to be said once at the end."""
+
+    claims: int = 0
+    relations: int = 0
+    attributes: int = 0
+    entities: int = 0
+    nested: int = 0
+    unaligned: int = 0
+    unset_documents: int = 0
+    owners: Counter = field(default_factory=Counter)
+
+    def count_set(self, aset: AnnotationSet | None, *, relations: bool = True, attributes: bool = True,
+                  entities: bool = True) -> None:
+        if aset is None:
+            return
+        self.claims += len(aset.claims)
+        if not relations:
+            self.relations += len(aset.relations)
+        else:  # relations that touch a claim go with the claims
+            claim_ids = {c.id for c in aset.claims}
+            self.relations += sum(1 for r in aset.relations if r.head in claim_ids or r.tail in claim_ids)
+        if not attributes:
+            self.attributes += sum(1 for s in aset.spans if s.attributes)
+        if not entities:
+            self.entities += sum(1 for s in aset.spans if s.entity)
+
+    def sentences(self) -> list[str]:
+        said = []
+        if self.claims:
+            said.append(ngettext("{count} claim not written (the format has no claims)",
+                                 "{count} claims not written (the format has no claims)",
+                                 self.claims).format(count=self.claims))
+        if self.relations:
+            said.append(ngettext("{count} relation not written", "{count} relations not written",
+                                 self.relations).format(count=self.relations))
+        if self.attributes:
+            said.append(ngettext("attributes of {count} span not written", "attributes of {count} spans not written",
+                                 self.attributes).format(count=self.attributes))
+        if self.entities:
+            said.append(ngettext("entity links of {count} span not written",
+                                 "entity links of {count} spans not written",
+                                 self.entities).format(count=self.entities))
+        if self.nested:
+            said.append(ngettext("{count} nested span not written (only the outermost are)",
+                                 "{count} nested spans not written (only the outermost are)",
+                                 self.nested).format(count=self.nested))
+        if self.unaligned:
+            said.append(ngettext("{count} span widened to whole tokens", "{count} spans widened to whole tokens",
+                                 self.unaligned).format(count=self.unaligned))
+        if self.unset_documents:
+            said.append(ngettext("{count} document without a set not written",
+                                 "{count} documents without a set not written",
+                                 self.unset_documents).format(count=self.unset_documents))
+        return said
+
+
+def sets_of(items: Iterable[ExportItem], losses: Losses) -> Iterator[tuple[ExportItem, AnnotationSet]]:
+    """The items that carry a set; the others are counted as not written."""
+    for item in items:
+        if item.annotations is None:
+            losses.unset_documents += 1
+            continue
+        yield item, item.annotations
+
+
+def sorted_spans(aset: AnnotationSet) -> list[Span]:
+    return sorted(aset.spans, key=lambda s: (s.start, -s.end, s.label))
+
+
+def writable_relations(aset: AnnotationSet) -> list[Relation]:
+    """Relations between two spans (a relation touching a claim leaves with the claim)."""
+    span_ids = {s.id for s in aset.spans}
+    return [r for r in aset.relations if r.head in span_ids and r.tail in span_ids]

@@ -1,0 +1,284 @@
+"""Each other tool's reader on small files in the shapes those tools write (see the real ones'
+provenance in the shared formats folder): offsets in their units, CRLF and emoji texts, problems
+named by file and line, all or nothing unless bad records are skipped."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import orjson
+import pytest
+
+from annotator.domain.problems import Problem
+from annotator.domain.scheme import Scheme
+from annotator.formats.base import Notice, Record
+from annotator.formats.brat import BratFormat
+from annotator.formats.conll import ConllFormat
+from annotator.formats.doccano import DoccanoFormat
+from annotator.formats.labelstudio import LabelStudioFormat
+from annotator.formats.registry import detect
+from annotator.formats.webanno_tsv import WebannoTsvFormat
+from annotator.services import documents
+from annotator.services.importing import import_files
+from annotator.services.workspace import default_scheme_body
+
+
+@pytest.fixture(scope="module")
+def scheme() -> Scheme:
+    return Scheme.from_dict(default_scheme_body())
+
+
+def read(fmt, path: Path, scheme: Scheme, annotator: str | None = "anna"):
+    items = list(fmt.read(path, scheme, annotator))
+    return ([i for i in items if isinstance(i, Record)], [i for i in items if isinstance(i, Problem)],
+            [i.message for i in items if isinstance(i, Notice)])
+
+
+def spans_of(record: Record) -> list[tuple[str, str]]:
+    text = record.document.text
+    return sorted((text[s.start:s.end], s.label) for s in record.annotations.spans)
+
+
+def jsonl(path: Path, *lines: dict) -> Path:
+    path.write_bytes(b"".join(orjson.dumps(line) + b"\n" for line in lines))
+    return path
+
+
+# ------------------------------------------------------------------ doccano
+def test_doccano_sequence_shape_counts_utf16_units(tmp_path, scheme):
+    # "😀" is two UTF-16 units: doccano's Токаев starts at unit 3, code point 2.
+    path = jsonl(tmp_path / "seq.jsonl", {"text": "😀 Токаев прибыл в Ташкент", "label": [[3, 9, "PER"], [19, 26, "GPE"]]})
+    (record,), problems, _ = read(DoccanoFormat(), path, scheme)
+    assert not problems
+    assert spans_of(record) == [("Ташкент", "GPE"), ("Токаев", "PER")]
+    assert detect(path).id == "doccano"
+
+
+def test_doccano_relation_shape_refers_to_entity_ids_of_its_line(tmp_path, scheme):
+    text = "Президент Казахстана Токаев"
+    path = jsonl(tmp_path / "rel.jsonl", {
+        "id": 7, "text": text, "source_url": "x",
+        "entities": [{"id": 101, "start_offset": 0, "end_offset": 9, "label": "ROLE"},
+                     {"id": 102, "start_offset": 10, "end_offset": 20, "label": "GPE"}],
+        "relations": [{"id": 5, "from_id": 101, "to_id": 102, "type": "HEAD_OF"}]})
+    (record,), problems, _ = read(DoccanoFormat(), path, scheme)
+    assert not problems and record.document.id == "7" and record.document.meta["source_url"] == "x"
+    (relation,) = record.annotations.relations
+    assert (relation.label, relation.head, relation.tail) == ("HEAD_OF", 101, 102)
+
+
+def test_doccano_crlf_counted_as_one_is_recognised_and_said(tmp_path, scheme):
+    text = "Москва\r\nТокаев прибыл"
+    path = jsonl(tmp_path / "crlf.jsonl", {"text": text, "label": [[7, 13, "PER"]]})  # CRLF as one
+    (record,), problems, notices = read(DoccanoFormat(), path, scheme)
+    assert not problems and spans_of(record) == [("Токаев", "PER")]
+    assert any("CRLF as one character" in n for n in notices)
+    path = jsonl(tmp_path / "crlf2.jsonl", {"text": text, "label": [[8, 14, "PER"]]})  # CRLF as two
+    (record,), problems, notices = read(DoccanoFormat(), path, scheme)
+    assert spans_of(record) == [("Токаев", "PER")] and not notices
+
+
+def test_doccano_problems_name_file_and_line_and_import_is_all_or_nothing(tmp_path, workspace, scheme):
+    path = jsonl(tmp_path / "bad.jsonl",
+                 {"id": "ok", "text": "Токаев", "label": [[0, 6, "PER"]]},
+                 {"id": "bad", "text": "Токаев", "label": [[0, 6, "PERSON"]]},
+                 {"id": "v1", "text": "Токаев", "annotations": [{"label": 3, "start_offset": 0, "end_offset": 6}]},
+                 {"id": "rel", "text": "Токаев", "entities": [{"id": 1, "start_offset": 0, "end_offset": 6,
+                                                                 "label": "PER"}],
+                  "relations": [{"from_id": 1, "to_id": 9, "type": "SAME_AS"}]})
+    report = import_files(workspace, [path], format_id="doccano", annotator="anna")
+    assert not report.committed and documents.iter_summaries(workspace) and not list(
+        documents.iter_summaries(workspace))
+    messages = [str(p) for p in report.problems]
+    assert messages[0] == f"{path}:2: span s0: unknown label 'PERSON'"
+    assert messages[1].startswith(f"{path}:3: span a0: label 3 is not a label name")
+    assert messages[2].startswith(f"{path}:4: relation 0: refers to a span that is not on this line")
+    report = import_files(workspace, [path], format_id="doccano", annotator="anna", skip_bad=True)
+    assert report.committed and [d.id for d in documents.iter_summaries(workspace)] == ["ok"]
+
+
+def test_doccano_needs_an_annotator(tmp_path, scheme):
+    path = jsonl(tmp_path / "seq.jsonl", {"text": "Токаев", "label": [[0, 6, "PER"]]})
+    _, (problem,), _ = read(DoccanoFormat(), path, scheme, annotator=None)
+    assert "pass --annotator" in problem.message and problem.line == 1
+
+
+# ------------------------------------------------------------------ Label Studio
+def _task(text: str, result: list, key: str = "annotations", **extra) -> dict:
+    return {"id": 1, "data": {"text": text}, key: [{"id": 1001, "completed_by": 3, "result": result, **extra}]}
+
+
+def _region(rid: str, start: int, end: int, text: str, label: str) -> dict:
+    return {"id": rid, "from_name": "label", "to_name": "text", "type": "labels",
+            "value": {"start": start, "end": end, "text": text, "labels": [label]}}
+
+
+def test_label_studio_code_points_relations_and_completions(tmp_path, scheme):
+    text = "👍🏽 Президент Казахстана\r\nТокаев"
+    result = [_region("a", 5, 14, "Президент", "ROLE"), _region("b", 15, 25, "Казахстана", "GPE"),
+              {"from_id": "a", "to_id": "b", "type": "relation", "direction": "right", "labels": ["HEAD_OF"]}]
+    path = tmp_path / "tasks.json"
+    path.write_bytes(orjson.dumps([_task(text, result), _task(text, result[:1], key="completions")]))
+    records, problems, _ = read(LabelStudioFormat(), path, scheme, annotator=None)
+    assert not problems and [r.annotations.owner for r in records] == ["labelstudio-3", "labelstudio-3"]
+    assert spans_of(records[0]) == [("Казахстана", "GPE"), ("Президент", "ROLE")]
+    assert records[0].annotations.relations[0].label == "HEAD_OF"
+    assert detect(path).id == "labelstudio"
+
+
+def test_label_studio_old_utf16_export_is_converted_by_its_covered_text(tmp_path, scheme):
+    text = "😀 Токаев"
+    path = tmp_path / "old.json"
+    path.write_bytes(orjson.dumps(_task(text, [_region("a", 3, 9, "Токаев", "PER")])))  # UTF-16 units
+    (record,), problems, notices = read(LabelStudioFormat(), path, scheme)
+    assert not problems and spans_of(record) == [("Токаев", "PER")]
+    assert any("UTF-16" in n for n in notices)
+
+
+def test_label_studio_problems_name_the_task_line(tmp_path, scheme):
+    good = _task("Токаев", [_region("a", 0, 6, "Токаев", "PER")])
+    bad = _task("Токаев прибыл", [_region("a", 1, 7, "Токаев", "PER"),
+                                  {"from_id": "a", "to_id": "zz", "type": "relation", "labels": ["SAME_AS"]}])
+    path = tmp_path / "tasks.json"
+    path.write_text("[\n" + orjson.dumps(good).decode() + ",\n" + orjson.dumps(bad).decode() + "\n]\n")
+    records, problems, _ = read(LabelStudioFormat(), path, scheme)
+    assert len(records) == 1 and {p.line for p in problems} == {3}
+    assert "does not match the document's 'окаев '" in problems[0].message
+    assert "not in this annotation" in problems[1].message
+
+
+def test_label_studio_cancelled_annotations_are_skipped(tmp_path, scheme):
+    path = tmp_path / "t.json"
+    path.write_bytes(orjson.dumps(_task("Токаев", [_region("a", 0, 6, "Токаев", "PER")], was_cancelled=True)))
+    (record,), problems, notices = read(LabelStudioFormat(), path, scheme)
+    assert record.annotations is None and not problems and "cancelled" in notices[0]
+
+
+# ------------------------------------------------------------------ brat
+BRAT_TEXT = "Президент Казахстана\r\nКасым-Жомарт Токаев прибыл в Ташкент на саммит.\r\n"
+
+
+def _brat(folder: Path, ann: str, text: str = BRAT_TEXT) -> Path:
+    folder.mkdir(exist_ok=True)
+    (folder / "doc.txt").write_bytes(text.encode())
+    (folder / "doc.ann").write_bytes(ann.encode())
+    return folder / "doc.ann"
+
+
+def _brat_ann(crlf_width: int) -> str:
+    def at(piece: str) -> tuple[int, int]:
+        start = BRAT_TEXT.index(piece)
+        shift = (crlf_width - 2) * BRAT_TEXT.count("\r\n", 0, start)
+        return start + shift, start + shift + len(piece)
+    role, gpe, per, city, summit = (at(p) for p in ("Президент", "Казахстана", "Касым-Жомарт Токаев", "Ташкент",
+                                                    "саммит"))
+    return (f"T1\tROLE {role[0]} {role[1]}\tПрезидент\n"
+            f"T2\tGPE {gpe[0]} {gpe[1]}\tКазахстана\n"
+            f"T3\tPER {per[0]} {per[0] + 5};{per[1] - 6} {per[1]}\tКасым Токаев\n"
+            f"R1\tHEAD_OF Arg1:T1 Arg2:T2\t\n"
+            f"T4\tGPE {city[0]} {city[1]}\tТашкент\n"
+            f"T5\tEVENT {summit[0]} {summit[1]}\tсаммит\n"
+            f"E1\tEVENT:T5 LOCATED_IN:T4\n"
+            f"A1\tuncertain T4\n"
+            f"N1\tReference T3 Wikidata:Q353\tТокаев\n"
+            f"#1\tAnnotatorNotes T3\tcheck the name\n"
+            f"*\tSAME_AS T3 T1\n")
+
+
+@pytest.mark.parametrize("crlf_width, rule", [(1, "CRLF as one character"), (2, "CRLF as two characters")])
+def test_brat_reads_either_crlf_rule_by_the_covered_text(tmp_path, scheme, crlf_width, rule):
+    path = _brat(tmp_path / "corpus", _brat_ann(crlf_width))
+    (record,), problems, notices = read(BratFormat(), path, scheme)
+    assert not problems, problems
+    assert record.document.text == BRAT_TEXT  # CRLF kept
+    assert spans_of(record) == [("Казахстана", "GPE"), ("Касым-Жомарт Токаев", "PER"), ("Президент", "ROLE"),
+                                ("Ташкент", "GPE"), ("саммит", "EVENT")]
+    spans = {s.id: s for s in record.annotations.spans}
+    assert spans["T3"].entity == "Wikidata:Q353" and spans["T4"].attributes == {"uncertain": True}
+    assert sorted((r.label, r.head, r.tail) for r in record.annotations.relations) == [
+        ("HEAD_OF", "T1", "T2"), ("LOCATED_IN", "T5", "T4"), ("SAME_AS", "T3", "T1")]
+    assert any(rule in n for n in notices)
+    assert "1 discontinuous span widened to its outer bounds (fragments are not kept yet)" in notices
+    assert any("1 event read as its trigger span" in n for n in notices)
+    assert "1 notes not kept" in notices
+
+
+def test_brat_directory_is_detected_and_mismatches_name_their_line(tmp_path, workspace):
+    folder = tmp_path / "corpus"
+    _brat(folder, "T1\tROLE 0 9\tПрезидент\nT2\tGPE 10 20\tКазахстан\n")
+    report = import_files(workspace, [folder], annotator="anna")
+    assert not report.committed
+    assert [str(p) for p in report.problems] == [
+        f"{folder / 'doc.ann'}:2: span T2: text 'Казахстан' does not match the document's 'Казахстана'"]
+    _brat(folder, "T1\tROLE 0 9\tПрезидент\nT2\tGPE 10 20\tКазахстана\n")
+    (folder / "readme.txt").write_text("not a document of the collection")
+    report = import_files(workspace, [folder], annotator="anna")
+    assert report.committed and report.documents_added == 1 and report.spans == 2
+    # both spans lie before the first CRLF: either rule fits, so no rule is claimed
+    assert [n.message for n in report.notices] == ["a text without its .ann beside it: not read"]
+
+
+# ------------------------------------------------------------------ CoNLL
+def test_conll_iob1_biluo_columns_and_docstart(tmp_path, scheme):
+    path = tmp_path / "mixed.conll"
+    path.write_text("-DOCSTART- -X- O O\n\n"
+                    "Касым-Жомарт NNP _ I-PER\nТокаев NNP _ I-PER\nприбыл VB _ O\nв IN _ O\n"
+                    "Ташкент NNP _ B-GPE\n. . _ O\n\n"
+                    "-DOCSTART- -X- O O\n\n"
+                    "Президент\tU-ROLE\nКазахстана\tU-GPE\n\nГлава\tB-ROLE\nгосударства\tL-ROLE\n")
+    records, problems, notices = read(ConllFormat(), path, scheme)
+    assert not problems and len(records) == 2
+    assert records[0].document.text == "Касым-Жомарт Токаев прибыл в Ташкент ."
+    assert spans_of(records[0]) == [("Касым-Жомарт Токаев", "PER"), ("Ташкент", "GPE")]
+    assert records[1].document.text == "Президент Казахстана\nГлава государства"
+    assert spans_of(records[1]) == [("Глава государства", "ROLE"), ("Казахстана", "GPE"), ("Президент", "ROLE")]
+    assert any("built from its tokens" in n for n in notices)
+    assert detect(path).id == "conll"
+
+
+def test_conll_bad_tags_and_labels_name_their_line(tmp_path, scheme):
+    path = tmp_path / "bad.iob"
+    path.write_text("Токаев\tB-PER\nприбыл\tX-Y\n")
+    _, (problem,), _ = read(ConllFormat(), path, scheme)
+    assert (problem.line, problem.message) == (2, "tag 'X-Y' is not O, B-X, I-X, L-X, E-X, U-X or S-X")
+    path.write_text("Токаев\tB-PERSON\n")
+    _, (problem,), _ = read(ConllFormat(), path, scheme)
+    assert problem.line == 1 and "unknown label 'PERSON'" in problem.message
+
+
+# ------------------------------------------------------------------ WebAnno TSV 3
+TSV = """#FORMAT=WebAnno TSV 3.3
+#T_SP=de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity|identifier|value
+#T_RL=webanno.custom.Relation|label|BT_de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity
+
+
+#Text=😊 Президент Казахстана
+1-1\t0-2\t😊\t_\t_\t_\t_\t
+1-2\t3-12\tПрезидент\t*[1]\tROLE[1]\t_\t_\t
+1-3\t13-23\tКазахстана\t*[1]|Q232[2]\tROLE[1]|GPE[2]\tHEAD_OF\t1-2[1_2]\t
+
+#Text=Токаев \\[КЖТ\\]
+2-1\t24-30\tТокаев\t_\tPER\t_\t_\t
+2-2\t31-36\t\\[КЖТ\\]\t_\t_\t_\t_\t
+"""
+
+
+def test_webanno_tsv_utf16_offsets_stacked_multi_token_relations_and_escaping(tmp_path, scheme):
+    path = tmp_path / "doc.tsv"
+    path.write_text(TSV)
+    (record,), problems, _ = read(WebannoTsvFormat(), path, scheme)
+    assert not problems, problems
+    assert record.document.text == "😊 Президент Казахстана\nТокаев [КЖТ]"
+    assert spans_of(record) == [("Казахстана", "GPE"), ("Президент Казахстана", "ROLE"), ("Токаев", "PER")]
+    spans = {s.id: s for s in record.annotations.spans}
+    (relation,) = record.annotations.relations
+    assert (relation.label, spans[relation.head].label, spans[relation.tail].label) == ("HEAD_OF", "ROLE", "GPE")
+    assert spans[relation.tail].entity == "Q232"
+    assert detect(path).id == "webanno-tsv"
+
+
+def test_webanno_tsv_token_that_does_not_match_its_offsets_is_refused(tmp_path, scheme):
+    path = tmp_path / "doc.tsv"
+    path.write_text(TSV.replace("1-2\t3-12\t", "1-2\t2-11\t"))  # code points, not UTF-16
+    _, problems, _ = read(WebannoTsvFormat(), path, scheme)
+    assert problems and problems[0].line == 8 and "does not match" in problems[0].message

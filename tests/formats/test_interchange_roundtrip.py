@@ -1,0 +1,189 @@
+"""Our corpus -> each other tool's format -> back: the same spans, labels and relations wherever the
+format carries them, on texts with emoji and CRLF line ends (offsets never shift), and the export
+states once what the format could not carry."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import orjson
+import pytest
+
+from annotator.services import documents, exporting
+from annotator.services.importing import import_files
+from annotator.services.workspace import Workspace
+
+# Emoji (astral, and a skin-tone modifier) before spans, a CRLF between lines, a nested span.
+TEXT_A = ("Президент 😀 Казахстана Касым-Жомарт Токаев прибыл в Ташкент.\r\n"
+          "Он встретился с 👍🏽 Шавкатом Мирзиёевым в «Кок-Сарае».\r\n")
+TEXT_B = "Глава 🇺🇿 Узбекистана заявил: товарооборот достигнет $10 млрд.\n"
+
+
+def _at(text: str, piece: str, nth: int = 0) -> tuple[int, int]:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(piece, start + 1)
+    return start, start + len(piece)
+
+
+def _entity(eid: str, text: str, piece: str, label: str, **extra) -> dict:
+    start, end = _at(text, piece)
+    return {"id": eid, "start": start, "end": end, "label": label, "text": piece, **extra}
+
+
+def corpus_lines() -> list[dict]:
+    a = [
+        _entity("T1", TEXT_A, "Президент 😀 Казахстана", "ROLE"),
+        _entity("T2", TEXT_A, "Казахстана", "GPE"),
+        _entity("T3", TEXT_A, "Касым-Жомарт Токаев", "PER", entity="Wikidata:Q353"),
+        _entity("T4", TEXT_A, "Ташкент", "GPE", attributes={"uncertain": True}),
+        _entity("T5", TEXT_A, "Шавкатом Мирзиёевым", "PER"),
+        _entity("T6", TEXT_A, "Кок-Сарае", "FAC"),
+    ]
+    claim_start, claim_end = _at(TEXT_A, "Он встретился с 👍🏽 Шавкатом Мирзиёевым")
+    b = [_entity("T1", TEXT_B, "Глава 🇺🇿 Узбекистана", "ROLE"), _entity("T2", TEXT_B, "Узбекистана", "GPE")]
+    return [
+        {"id": "emoji-crlf", "text": TEXT_A, "annotator": "anna", "status": "done", "entities": a,
+         "claims": [{"id": "C1", "start": claim_start, "end": claim_end, "text": TEXT_A[claim_start:claim_end],
+                     "type": "FACT", "speaker": "T3"}],
+         "relations": [{"id": "R1", "label": "HEAD_OF", "head": "T1", "tail": "T2"},
+                       {"id": "R2", "label": "SAME_AS", "head": "T3", "tail": "T1"},
+                       {"id": "R3", "label": "LOCATED_IN", "head": "T6", "tail": "T4"}]},
+        {"id": "flag", "text": TEXT_B, "annotator": "anna", "entities": b,
+         "relations": [{"id": "R1", "label": "HEAD_OF", "head": "T1", "tail": "T2"}]},
+    ]
+
+
+@pytest.fixture
+def corpus(workspace: Workspace, tmp_path: Path) -> Workspace:
+    source = tmp_path / "corpus.jsonl"
+    source.write_bytes(b"".join(orjson.dumps(line) + b"\n" for line in corpus_lines()))
+    report = import_files(workspace, [source])
+    assert report.committed, report.problems
+    return workspace
+
+
+@pytest.fixture
+def fresh(tmp_path: Path):
+    ws = Workspace.open(str(tmp_path / "fresh.sqlite3"))
+    yield ws
+    ws.close()
+
+
+def _sets(workspace: Workspace, doc_id: str) -> dict:
+    (aset,) = documents.annotation_sets(workspace, doc_id, "anna")
+    text = documents.document(workspace, doc_id).text
+    spans = {s.id: s for s in aset.spans}
+    return {
+        "text": text,
+        "spans": sorted((s.start, s.end, s.label, text[s.start:s.end]) for s in aset.spans),
+        "relations": sorted((r.label, text[spans[r.head].start:spans[r.head].end],
+                             text[spans[r.tail].start:spans[r.tail].end]) for r in aset.relations
+                            if r.head in spans and r.tail in spans),
+        "attributes": sorted((text[s.start:s.end], tuple(sorted(s.attributes.items()))) for s in aset.spans
+                             if s.attributes),
+        "entities": sorted((text[s.start:s.end], s.entity) for s in aset.spans if s.entity),
+    }
+
+
+def _export_import(corpus: Workspace, fresh: Workspace, tmp_path: Path, format_id: str):
+    if exporting.writes_directory(format_id):
+        out = tmp_path / f"out-{format_id}"
+        report = exporting.export_to_directory(corpus, out, format_id=format_id, owner="anna")
+        source, annotator = out / "anna", "anna"
+    else:
+        out = tmp_path / f"out.{format_id}"
+        report = exporting.export_to_path(corpus, out, format_id=format_id, owner="anna")
+        source, annotator = out, ("anna" if format_id == "conll" else None)
+    imported = import_files(fresh, [source], format_id=format_id, annotator=annotator)
+    assert imported.committed, imported.problems
+    return report, imported
+
+
+@pytest.mark.parametrize("format_id", ["doccano", "labelstudio", "brat", "webanno-tsv"])
+def test_round_trip_keeps_text_spans_and_relations(corpus, fresh, tmp_path, format_id):
+    report, imported = _export_import(corpus, fresh, tmp_path, format_id)
+    assert imported.documents_added == 2 and imported.sets_added == 2
+    for doc_id in ("emoji-crlf", "flag"):
+        before, after = _sets(corpus, doc_id), _sets(fresh, doc_id)
+        assert after["text"] == before["text"]  # CRLF and emoji kept: the same stored text
+        assert after["spans"] == before["spans"]
+        assert after["relations"] == before["relations"]
+        if format_id == "brat":  # brat carries attributes (A) and entity links (N)
+            assert after["attributes"] == before["attributes"] and after["entities"] == before["entities"]
+        if format_id == "webanno-tsv":  # the NamedEntity layer's identifier carries the link
+            assert after["entities"] == before["entities"]
+    assert "1 claim not written (the format has no claims)" in report.notices
+
+
+def test_doccano_export_counts_utf16_units(corpus, tmp_path):
+    out = tmp_path / "out.jsonl"
+    exporting.export_to_path(corpus, out, format_id="doccano", owner="anna")
+    line = next(orjson.loads(raw) for raw in out.read_bytes().splitlines() if b'"emoji-crlf"' in raw)
+    tokaev = next(e for e in line["entities"] if e["label"] == "PER")
+    start, end = _at(TEXT_A, "Касым-Жомарт Токаев")
+    assert (tokaev["start_offset"], tokaev["end_offset"]) == (start + 1, end + 1)  # one emoji before: +1 unit
+    assert "attributes of 1 span not written" in " ".join(
+        exporting.export_to_path(corpus, tmp_path / "again.jsonl", format_id="doccano", owner="anna").notices)
+
+
+def test_label_studio_export_counts_code_points_and_keeps_predictions_apart(corpus, fresh, tmp_path):
+    out = tmp_path / "ls.json"
+    exporting.export_to_path(corpus, out, format_id="labelstudio", owner="anna")
+    tasks = orjson.loads(out.read_bytes())
+    task = next(t for t in tasks if t["data"]["doc_id"] == "emoji-crlf")
+    value = next(r["value"] for r in task["annotations"][0]["result"] if r.get("value", {}).get("labels") == ["PER"])
+    assert TEXT_A[value["start"]:value["end"]] == value["text"]  # code points
+    # The same result as a prediction becomes the model's set, not an annotator's.
+    task["predictions"] = [{"model_version": "ner-1", "result": task.pop("annotations")[0]["result"]}]
+    out.write_bytes(orjson.dumps([task]))
+    report = import_files(fresh, [out])
+    assert report.committed, report.problems
+    assert documents.annotation_sets(fresh, "emoji-crlf", "anna") == []
+    (model,) = documents.annotation_sets(fresh, "emoji-crlf", "model:ner-1")
+    assert len(model.spans) == 6 and len(model.relations) == 3
+
+
+def test_conll_round_trip_keeps_outermost_spans_and_says_what_it_lost(corpus, fresh, tmp_path):
+    report, imported = _export_import(corpus, fresh, tmp_path, "conll")
+    assert "2 nested spans not written (only the outermost are)" in report.notices
+    assert any("relation" in n and "not written" in n for n in report.notices)
+    assert any("built from its tokens" in n.message for n in imported.notices)
+    texts = {}
+    for summary in documents.iter_summaries(fresh):
+        (aset,) = documents.annotation_sets(fresh, summary.id, "anna")
+        text = documents.document(fresh, summary.id).text
+        texts[summary.id] = sorted((text[s.start:s.end], s.label) for s in aset.spans)
+    # The text is rebuilt from razdel tokens joined by spaces; the outermost spans keep their tokens.
+    assert sorted(texts.values()) == sorted([
+        sorted([("Президент 😀 Казахстана", "ROLE"), ("Касым-Жомарт Токаев", "PER"), ("Ташкент", "GPE"),
+                ("Шавкатом Мирзиёевым", "PER"), ("Кок-Сарае", "FAC")]),
+        [("Глава 🇺🇿 Узбекистана", "ROLE")],
+    ])
+
+
+def test_directory_export_never_replaces_a_directory(corpus, tmp_path):
+    target = tmp_path / "taken"
+    target.mkdir()
+    (target / "keep.txt").write_text("mine")
+    with pytest.raises(exporting.ServiceError, match="already exists"):
+        exporting.export_to_directory(corpus, target, format_id="brat")
+    assert [p.name for p in target.iterdir()] == ["keep.txt"]
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".taken")]  # no partial left behind
+
+
+def test_label_studio_writes_one_task_per_document_with_a_models_set_as_its_prediction(corpus, fresh, tmp_path):
+    line = {**corpus_lines()[1], "annotator": "model:ner-2", "status": "new"}
+    source = tmp_path / "model.jsonl"
+    source.write_bytes(orjson.dumps(line) + b"\n")
+    assert import_files(corpus, [source]).committed
+    out = tmp_path / "all.json"
+    exporting.export_to_path(corpus, out, format_id="labelstudio")
+    tasks = orjson.loads(out.read_bytes())
+    assert [t["data"]["doc_id"] for t in tasks] == ["emoji-crlf", "flag"]
+    flag = tasks[1]
+    assert [a["completed_by"]["email"] for a in flag["annotations"]] == ["anna"]
+    assert [p["model_version"] for p in flag["predictions"]] == ["ner-2"]
+    report = import_files(fresh, [out])
+    assert report.committed and report.sets_added == 3
+    assert [s.owner for s in documents.annotation_sets(fresh, "flag")] == ["anna", "model:ner-2"]
