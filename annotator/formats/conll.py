@@ -21,7 +21,7 @@ from annotator.domain.problems import Problem
 from annotator.domain.scheme import Scheme
 from annotator.domain.tokens import sentences, tokenize
 from annotator.formats.base import ExportItem, Notice, Record
-from annotator.formats.interchange import Losses, SetDraft, owner_problem, sets_of, sorted_spans
+from annotator.formats.interchange import Losses, SetDraft, owner_problem, read_text_file, sets_of, sorted_spans
 from annotator.i18n import _
 
 TAG = re.compile(r"O|[BIELSU]-\S+")
@@ -109,13 +109,9 @@ class ConllFormat:
     def read(self, path: Path, scheme: Scheme, annotator: str | None = None
              ) -> Iterator[Record | Problem | Notice]:
         source = str(path)
-        try:
-            text = path.read_bytes().decode("utf-8-sig")
-        except OSError as exc:
-            yield Problem(source, 1, _("cannot read: {error}").format(error=exc.strerror or exc))
-            return
-        except UnicodeDecodeError as exc:
-            yield Problem(source, 1, _("invalid UTF-8 at byte {offset}").format(offset=exc.start))
+        text = read_text_file(path)
+        if isinstance(text, Problem):
+            yield text
             return
         documents = list(self._documents(text, source))
         problems = [d for d in documents if isinstance(d, Problem)]

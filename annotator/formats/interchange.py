@@ -106,6 +106,23 @@ class SetDraft:
                 self.repeats).format(count=self.repeats))
 
 
+def read_text_file(path: Path) -> str | Problem:
+    """A file's text as UTF-8 (a BOM dropped), or why not: unreadable, or invalid UTF-8 at its line and byte."""
+    source = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return Problem(source, 1, _("cannot read: {error}").format(error=exc.strerror or exc))
+    bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    try:
+        return data[bom:].decode("utf-8")
+    except UnicodeDecodeError as exc:
+        at = bom + exc.start
+        line_start = data.rfind(b"\n", 0, at) + 1
+        return Problem(source, data.count(b"\n", 0, at) + 1, _(
+            "invalid UTF-8 at byte {offset} of the line: {reason}").format(offset=at - line_start, reason=exc.reason))
+
+
 def owner_problem(source: str, line: int, owner: str | None) -> Problem | None:
     """A format that names no annotator needs ``--annotator`` before it can make sets."""
     if owner is None:

@@ -24,7 +24,15 @@ from annotator.domain.offsets import OffsetError, OffsetMap
 from annotator.domain.problems import Problem
 from annotator.domain.scheme import Scheme
 from annotator.formats.base import ExportItem, Notice, Record
-from annotator.formats.interchange import Losses, SetDraft, owner_problem, same_text, sorted_spans, writable_relations
+from annotator.formats.interchange import (
+    Losses,
+    SetDraft,
+    owner_problem,
+    read_text_file,
+    same_text,
+    sorted_spans,
+    writable_relations,
+)
 from annotator.i18n import _
 
 MODEL_PREFIX = "model:"
@@ -104,13 +112,9 @@ class LabelStudioFormat:
     def read(self, path: Path, scheme: Scheme, annotator: str | None = None
              ) -> Iterator[Record | Problem | Notice]:
         source = str(path)
-        try:
-            data = path.read_bytes().decode("utf-8-sig")
-        except OSError as exc:
-            yield Problem(source, 1, _("cannot read: {error}").format(error=exc.strerror or exc))
-            return
-        except UnicodeDecodeError as exc:
-            yield Problem(source, 1, _("invalid UTF-8 at byte {offset}").format(offset=exc.start))
+        data = read_text_file(path)
+        if isinstance(data, Problem):
+            yield data
             return
         utf16_spans = 0
         for number, (line, task) in enumerate(_tasks(data), start=1):

@@ -34,6 +34,7 @@ from annotator.formats.interchange import (
     document_id,
     file_name,
     owner_problem,
+    read_text_file,
     sets_of,
     sorted_spans,
     writable_relations,
@@ -118,13 +119,9 @@ class WebannoTsvFormat:
     def read(self, path: Path, scheme: Scheme, annotator: str | None = None
              ) -> Iterator[Record | Problem | Notice]:
         source = str(path)
-        try:
-            content = path.read_bytes().decode("utf-8-sig")
-        except OSError as exc:
-            yield Problem(source, 1, _("cannot read: {error}").format(error=exc.strerror or exc))
-            return
-        except UnicodeDecodeError as exc:
-            yield Problem(source, 1, _("invalid UTF-8 at byte {offset}").format(offset=exc.start))
+        content = read_text_file(path)
+        if isinstance(content, Problem):
+            yield content
             return
         lines = content.split("\n")
         if not lines[0].startswith(HEADER):

@@ -282,3 +282,16 @@ def test_webanno_tsv_token_that_does_not_match_its_offsets_is_refused(tmp_path, 
     path.write_text(TSV.replace("1-2\t3-12\t", "1-2\t2-11\t"))  # code points, not UTF-16
     _, problems, _ = read(WebannoTsvFormat(), path, scheme)
     assert problems and problems[0].line == 8 and "does not match" in problems[0].message
+
+
+@pytest.mark.parametrize("format_id, suffix", [("conll", ".conll"), ("labelstudio", ".json"),
+                                               ("webanno-tsv", ".tsv")])
+def test_invalid_utf8_is_placed_at_its_line_and_byte(tmp_path: Path, format_id: str, suffix: str) -> None:
+    from annotator.formats import registry
+    from annotator.services.workspace import default_scheme_body
+
+    path = tmp_path / f"bad{suffix}"
+    path.write_bytes(b"\xef\xbb\xbffirst line\nsec\xffond\n")
+    (problem,) = list(registry.get(format_id).read(path, Scheme.from_dict(default_scheme_body())))
+    assert isinstance(problem, Problem)
+    assert (problem.line, problem.message) == (2, "invalid UTF-8 at byte 3 of the line: invalid start byte")
