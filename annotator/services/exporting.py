@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -111,29 +108,15 @@ def export_to_directory(workspace: Workspace, path: Path, *, format_id: str, own
     writer = registry.get(format_id)
     if not hasattr(writer, "write_directory"):
         raise ServiceError(_("format {format!r} is written as one file, not a directory").format(format=format_id))
-    target = Path(path)
-    if target.exists() or target.is_symlink():
-        raise ServiceError(_("{path} already exists; a directory export makes a new directory").format(path=target))
-    if not target.parent.is_dir():
-        raise ServiceError(_("cannot write {path}: {error}").format(path=target, error=_("no such folder")))
+    output_files.check_new_directory(Path(path))  # before any query: a refusal costs nothing
     query, scheme, counter = _prepare(workspace, query, document_ids)
-    partial = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".partial"))
     notices: list[str] = []
-    try:
-        records = writer.write_directory(  # type: ignore[attr-defined]
-            partial, items_to_export(workspace, query, owner, progress, cancel, counter), scheme, notices)
-        os.chmod(partial, 0o777 & ~_umask())
-        os.rename(partial, target)
-    except OSError as exc:
-        raise ServiceError(_("cannot write {path}: {error}").format(path=target, error=exc.strerror or exc)) from None
-    finally:
-        if partial.exists():
-            shutil.rmtree(partial, ignore_errors=True)
+    def fill(folder: Path) -> int:
+        items = items_to_export(workspace, query, owner, progress, cancel, counter)
+        return writer.write_directory(folder, items, scheme, notices)  # type: ignore[attr-defined]
+
+    records = output_files.write_directory(Path(path), fill)
     return ExportReport(records, counter[0], notices)
-
-
-def _umask() -> int:
-    return output_files.UMASK
 
 
 def export_to_path(workspace: Workspace, path: Path, *, force: bool = False, **options) -> ExportReport:

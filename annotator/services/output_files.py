@@ -12,6 +12,7 @@ it, so a failed or cancelled write leaves the old file as it was.
 from __future__ import annotations
 
 import os
+import shutil
 import stat
 import tempfile
 from collections.abc import Callable
@@ -170,4 +171,40 @@ def write_file(path: Path, write: Callable[[BinaryIO], T], *, database: Path | N
         if os.path.exists(partial):
             os.unlink(partial)
     _remember(target)
+    return result
+
+
+def check_new_directory(path: Path) -> Path:
+    """The absolute path of a directory to make, or ServiceError: it must not exist (nothing we write
+    replaces a directory, nor anything else), and its parent must."""
+    target = Path(os.path.abspath(path.expanduser()))
+    if target.exists() or target.is_symlink():
+        raise OutputRefused(_("{path} already exists; a directory export makes a new directory").format(
+            path=target), forceable=False)
+    if not target.parent.is_dir():
+        raise ServiceError(_("cannot write {path}: the folder {folder} does not exist").format(
+            path=target, folder=target.parent))
+    return target
+
+
+def write_directory(path: Path, fill: Callable[[Path], T]) -> T:
+    """Make the new directory ``path`` by running ``fill`` on a hidden directory beside it, then renaming it.
+
+    A failed or cancelled ``fill``, a read-only place or a full disk leaves nothing behind.
+    """
+    target = check_new_directory(path)
+    try:
+        partial = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".partial"))
+    except OSError as exc:
+        raise ServiceError(_("cannot write {path}: {error}").format(path=target, error=exc.strerror)) from None
+    try:
+        result = fill(partial)
+        os.chmod(partial, 0o777 & ~UMASK)  # mkdtemp makes it private; an export is an ordinary folder
+        os.rename(partial, target)
+    except OSError as exc:
+        raise ServiceError(_("cannot write {path}: {error}").format(
+            path=target, error=exc.strerror or exc)) from None
+    finally:
+        if partial.exists():
+            shutil.rmtree(partial, ignore_errors=True)
     return result

@@ -8,10 +8,7 @@ made in a hidden directory beside the target and renamed into place; an existing
 
 from __future__ import annotations
 
-import os
 import random
-import shutil
-import tempfile
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -68,11 +65,7 @@ def _counted(items: Iterable[ExportItem], counts: Counter) -> Iterator[ExportIte
 def release(workspace: Workspace, target: Path, *, format_id: str = "jsonl", owner: str = GOLD,
             ratios: tuple[int, int, int] = (80, 10, 10), seed: int = 0, command: str = "") -> ReleaseReport:
     writer = registry.get(format_id)
-    target = Path(target)
-    if target.exists() or target.is_symlink():
-        raise ServiceError(_("{path} already exists; a directory export makes a new directory").format(path=target))
-    if not target.parent.is_dir():
-        raise ServiceError(_("cannot write {path}: {error}").format(path=target, error=_("no such folder")))
+    target = output_files.check_new_directory(Path(target))  # before any query
     with workspace.store.read() as repo:
         ids = repo.document_ids(DocumentQuery())
         with_set = sorted({ref.document_id for ref in repo.set_refs(ids, owner)})
@@ -81,10 +74,10 @@ def release(workspace: Workspace, target: Path, *, format_id: str = "jsonl", own
     splits = split_ids(with_set, ratios, seed)
     scheme = workspace.current_scheme()
     report = ReleaseReport(documents=splits)
-    partial = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".partial"))
     manifest: dict = {"format": format_id, "owner": owner, "seed": seed, "split": "/".join(map(str, ratios)),
                       "scheme_version": scheme.version, "command": command, "splits": {}}
-    try:
+
+    def fill(partial: Path) -> None:
         for name in SPLITS:
             counts: Counter = Counter()
             notices: list[str] = []
@@ -107,11 +100,6 @@ def release(workspace: Workspace, target: Path, *, format_id: str = "jsonl", own
                                         "relations": special.get("(relations)", 0)}
         manifest["notices"] = report.notices
         (partial / "manifest.json").write_bytes(orjson.dumps(manifest, option=orjson.OPT_INDENT_2) + b"\n")
-        os.chmod(partial, 0o777 & ~output_files.UMASK)
-        os.rename(partial, target)
-    except OSError as exc:
-        raise ServiceError(_("cannot write {path}: {error}").format(path=target, error=exc.strerror or exc)) from None
-    finally:
-        if partial.exists():
-            shutil.rmtree(partial, ignore_errors=True)
+
+    output_files.write_directory(target, fill)
     return report

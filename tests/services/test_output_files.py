@@ -144,3 +144,27 @@ def test_the_record_of_written_files_lives_in_the_user_data_dir(sample_workspace
     assert not output_files.written_by_us(out)
     with pytest.raises(OutputRefused):
         exporting.export_to_path(sample_workspace, out)
+
+
+def test_a_directory_export_makes_a_new_directory_or_nothing(tmp_path: Path) -> None:
+    existing = tmp_path / "existing"
+    existing.mkdir()
+    (existing / "theirs.txt").write_text("keep\n")
+    with pytest.raises(OutputRefused, match="already exists"):
+        output_files.write_directory(existing, lambda folder: None)
+    assert [p.name for p in existing.iterdir()] == ["theirs.txt"]
+
+    def fails_half_way(folder: Path):
+        (folder / "a.ann").write_text("T1\tPER 0 4\tАнна\n")
+        raise Cancelled()
+
+    target = tmp_path / "brat"
+    with pytest.raises(Cancelled):
+        output_files.write_directory(target, fails_half_way)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["existing"]  # no target, no hidden partial folder
+
+    assert output_files.write_directory(target, lambda folder: (folder / "a.ann").write_text("x") and 1) == 1
+    assert (target / "a.ann").read_text() == "x"
+    assert target.stat().st_mode & 0o777 == 0o777 & ~output_files.UMASK
+    with pytest.raises(ServiceError, match="does not exist"):
+        output_files.write_directory(tmp_path / "missing" / "brat", lambda folder: None)
