@@ -6,7 +6,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, QTranslator, Slot
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annotator import paths
 from annotator.gui.first_start import ask_annotator_name, open_workspace
@@ -15,6 +15,8 @@ from annotator.gui.settings import GuiSettings, load_settings, save_settings
 from annotator.gui.tasks import TaskRunner
 from annotator.gui.translation import install_translators, remove_translators
 from annotator.services import documents, importing
+from annotator.services.errors import ServiceError
+from annotator.storage import DatabaseError
 
 if TYPE_CHECKING:
     from annotator.gui.main_window import MainWindow
@@ -128,7 +130,7 @@ def _run(app: QApplication, session: GuiSession, db: str | None, quit_after_load
     runner = TaskRunner()
     try:
         if documents.count(workspace) == 0:
-            importing.import_sample(workspace)
+            load_sample(workspace)
         window = session.open_window(workspace, runner)
         window.show()
         outcome: list[int] = []
@@ -140,6 +142,16 @@ def _run(app: QApplication, session: GuiSession, db: str | None, quit_after_load
     finally:
         runner.shutdown()
         workspace.close()
+
+
+def load_sample(workspace: Workspace) -> None:
+    """The sample corpus into an empty database; a failure (another import holds the file, a full
+    disk) is said, and the window opens on the empty database rather than not at all."""
+    try:
+        importing.import_sample(workspace)
+    except (ServiceError, DatabaseError, OSError) as exc:
+        QMessageBox.warning(None, QCoreApplication.translate("FirstStart", "The sample corpus was not loaded"),
+                            str(exc))
 
 
 def report_loaded(app: QCoreApplication, window: MainWindow, runner: TaskRunner) -> int:

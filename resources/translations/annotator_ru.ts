@@ -1314,6 +1314,11 @@ You can change it later in Options → Preferences.</source>
         <source>Your annotator name:</source>
         <translation>Ваше имя аннотатора:</translation>
     </message>
+    <message>
+        <location filename="../../annotator/gui/app.py" line="153" />
+        <source>The sample corpus was not loaded</source>
+        <translation>Статьи-образцы не загружены</translation>
+    </message>
 </context>
 <context>
     <name>GoldActions</name>

@@ -236,3 +236,18 @@ def test_the_command_line_leaves_the_database_to_the_preferences_unless_told(mon
     monkeypatch.setenv("ANNOTATOR_DB", str(tmp_path / "env.sqlite3"))
     assert cli_main.main(["gui", "--quit-after-load"]) == 0
     assert calls == [(None, {}), (str(tmp_path / "env.sqlite3"), {"quit_after_load": True})]
+
+
+def test_a_sample_that_cannot_be_loaded_is_said_and_the_window_opens(tmp_path, opened, monkeypatch, message_boxes):
+    save_settings(GuiSettings(annotator="anna"))
+    from annotator.storage.database import Busy
+
+    def busy(workspace, **kwargs):
+        raise Busy("busy: another import is running")
+
+    monkeypatch.setattr(app_module.importing, "import_sample", busy)
+    target = tmp_path / "new.sqlite3"
+    assert app_module.run_gui(str(target)) == 0
+    (kind, title, text), = message_boxes.shown
+    assert kind == "warning" and title == "The sample corpus was not loaded" and "another import" in text
+    assert opened == [(f"sqlite:///{target}", 0)]
