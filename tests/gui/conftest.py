@@ -51,6 +51,36 @@ def message_boxes(monkeypatch) -> MessageBoxes:
 
 
 @pytest.fixture
+def fake_main_window(monkeypatch, qapp):
+    """Put a stand-in for annotator.gui.main_window in place, for tests of start-up: it quits as soon
+    as it is shown. Call it with ``record(workspace, settings, runner)``; it returns the list of what
+    ``record`` gave for each window made."""
+    import sys
+    import types
+
+    from PySide6.QtCore import QCoreApplication, QTimer
+
+    def install(record) -> list:
+        made = []
+
+        class MainWindow:
+            rebuild_requested = types.SimpleNamespace(connect=lambda *args: None)
+
+            def __init__(self, workspace, settings, runner):
+                made.append(record(workspace, settings, runner))
+
+            def show(self):
+                QTimer.singleShot(0, QCoreApplication.instance().quit)
+
+        module = types.ModuleType("annotator.gui.main_window")
+        module.MainWindow = MainWindow
+        monkeypatch.setitem(sys.modules, "annotator.gui.main_window", module)
+        return made
+
+    return install
+
+
+@pytest.fixture
 def gui_workspace(tmp_path):
     ws = Workspace.open(str(tmp_path / "gui.sqlite3"))
     report = import_sample(ws)

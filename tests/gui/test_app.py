@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import sys
-import types
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog
 
 from annotator.cli import main as cli_main
@@ -18,24 +17,9 @@ from annotator.services.workspace import Workspace
 
 
 @pytest.fixture
-def fake_window(monkeypatch, qapp):
-    """A stand-in for annotator.gui.main_window that records how it was built and quits at once."""
-    made = []
-
-    class MainWindow:
-        rebuild_requested = types.SimpleNamespace(connect=lambda *args: None)
-
-        def __init__(self, workspace, settings, runner):
-            made.append((workspace, settings, runner))
-            self.count = documents.count(workspace)
-
-        def show(self):
-            QTimer.singleShot(0, QCoreApplication.instance().quit)
-
-    module = types.ModuleType("annotator.gui.main_window")
-    module.MainWindow = MainWindow
-    monkeypatch.setitem(sys.modules, "annotator.gui.main_window", module)
-    return made
+def fake_window(fake_main_window):
+    """The main window's stand-in, recording how it was built."""
+    return fake_main_window(lambda workspace, settings, runner: (workspace, settings, runner))
 
 
 @pytest.fixture

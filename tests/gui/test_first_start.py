@@ -6,10 +6,8 @@ from __future__ import annotations
 
 import sqlite3
 import sys
-import types
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 
 from annotator.gui import app as app_module
@@ -23,23 +21,9 @@ from annotator.storage import database
 
 
 @pytest.fixture
-def opened(monkeypatch, qapp):
-    """A stand-in main window: records the database it was opened on, quits at once."""
-    made = []
-
-    class MainWindow:
-        rebuild_requested = types.SimpleNamespace(connect=lambda *args: None)
-
-        def __init__(self, workspace, settings, runner):
-            made.append((workspace.store.url, documents.count(workspace)))
-
-        def show(self):
-            QTimer.singleShot(0, QCoreApplication.instance().quit)
-
-    module = types.ModuleType("annotator.gui.main_window")
-    module.MainWindow = MainWindow
-    monkeypatch.setitem(sys.modules, "annotator.gui.main_window", module)
-    return made
+def opened(fake_main_window):
+    """The main window's stand-in, recording the database it was opened on and its documents."""
+    return fake_main_window(lambda workspace, settings, runner: (workspace.store.url, documents.count(workspace)))
 
 
 @pytest.fixture
