@@ -5,7 +5,7 @@ user reads in :func:`_`: input problems, refusals, import notices, the labels of
 actions (translated when the action is made and logged as shown). English is
 the source language, so with no language set :func:`_` returns its argument.
 The window calls :func:`set_language` with the language it shows
-(``annotator.gui.translation``); the command line stays English.
+(``annotator.gui.common.translation``); the command line stays English.
 
 Messages use named ``str.format`` placeholders, filled after translation::
 

@@ -9,17 +9,17 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, QTranslator, S
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annotator import paths
-from annotator.gui.first_start import ask_annotator_name, open_workspace
-from annotator.gui.identity import set_identity
-from annotator.gui.settings import GuiSettings, load_settings, save_settings
-from annotator.gui.tasks import TaskRunner
-from annotator.gui.translation import install_translators, remove_translators
+from annotator.gui.setup.first_start import ask_annotator_name, open_workspace
+from annotator.gui.setup.identity import set_identity
+from annotator.gui.common.settings import GuiSettings, load_settings, save_settings
+from annotator.gui.common.tasks import TaskRunner
+from annotator.gui.common.translation import install_translators, remove_translators
 from annotator.services import documents, importing
 from annotator.services.errors import ServiceError
 from annotator.storage import DatabaseError
 
 if TYPE_CHECKING:
-    from annotator.gui.main_window import MainWindow
+    from annotator.gui.annotate.main_window import MainWindow
     from annotator.services.workspace import Workspace
 
 __all__ = ["GuiSession", "ask_annotator_name", "run_gui"]
@@ -59,7 +59,7 @@ class GuiSession(QObject):
 
     def open_window(self, workspace: Workspace, runner: TaskRunner, document_id: str | None = None) -> MainWindow:
         """A main window on ``workspace`` (not shown yet), at ``document_id`` if given."""
-        from annotator.gui.main_window import MainWindow  # the window loads only when shown
+        from annotator.gui.annotate.main_window import MainWindow  # the window loads only when shown
 
         self.workspace, self.runner = workspace, runner
         window = MainWindow(workspace, self.settings, runner)

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 app = QApplication.instance() or QApplication(sys.argv)
 app.setFont(QFont("DejaVu Sans", 10))
 
-from annotator.gui.curation_window import CurationWindow  # noqa: E402
-from annotator.gui.tasks import TaskRunner  # noqa: E402
+from annotator.gui.curate.curation_window import CurationWindow  # noqa: E402
+from annotator.gui.common.tasks import TaskRunner  # noqa: E402
 from annotator.services import curation, documents, notes  # noqa: E402
 from annotator.services.importing import import_sample  # noqa: E402
 from annotator.services.workspace import Workspace  # noqa: E402

@@ -19,8 +19,8 @@ app.setFont(QFont("DejaVu Sans", 10))
 
 from team_work import seed  # noqa: E402
 
-from annotator.gui.dashboard import AgreementDashboard  # noqa: E402
-from annotator.gui.tasks import TaskRunner  # noqa: E402
+from annotator.gui.team.dashboard import AgreementDashboard  # noqa: E402
+from annotator.gui.common.tasks import TaskRunner  # noqa: E402
 from annotator.services import curation, documents  # noqa: E402
 from annotator.services.importing import import_sample  # noqa: E402
 from annotator.services.workspace import Workspace  # noqa: E402

@@ -13,10 +13,10 @@ os.environ["ANNOTATOR_CONFIG_DIR"] = tempfile.mkdtemp()
 from PySide6.QtGui import QFont  # noqa: E402
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit  # noqa: E402
 
-from annotator.gui.about import AboutDialog  # noqa: E402
-from annotator.gui.first_start import UnopenableDatabaseBox, name_prompt  # noqa: E402
-from annotator.gui.identity import set_identity  # noqa: E402
-from annotator.gui.translation import install_translators, remove_translators  # noqa: E402
+from annotator.gui.setup.about import AboutDialog  # noqa: E402
+from annotator.gui.setup.first_start import UnopenableDatabaseBox, name_prompt  # noqa: E402
+from annotator.gui.setup.identity import set_identity  # noqa: E402
+from annotator.gui.common.translation import install_translators, remove_translators  # noqa: E402
 from annotator.services.workspace import Workspace  # noqa: E402
 from annotator.storage import DatabaseError  # noqa: E402
 

@@ -12,9 +12,9 @@ app.setFont(QFont("DejaVu Sans", 10))
 from annotator.services.workspace import Workspace
 from annotator.services.importing import import_sample
 from annotator.services import annotating, documents
-from annotator.gui.tasks import TaskRunner
-from annotator.gui.settings import GuiSettings
-from annotator.gui.main_window import MainWindow
+from annotator.gui.common.tasks import TaskRunner
+from annotator.gui.common.settings import GuiSettings
+from annotator.gui.annotate.main_window import MainWindow
 from annotator.domain.model import SetStatus
 db = tempfile.mkdtemp() + "/shot.sqlite3"
 ws = Workspace.open(db); import_sample(ws)

@@ -22,7 +22,7 @@ HERE = Path(__file__).resolve().parent
 app = QApplication(sys.argv)
 app.setFont(QFont("DejaVu Sans", 10))
 
-from annotator.gui.translation import install_translators  # noqa: E402
+from annotator.gui.common.translation import install_translators  # noqa: E402
 
 translators = install_translators(app, "ru")
 assert translators, "no Russian translation found"
@@ -50,7 +50,7 @@ app.processEvents()
 print("scheme editor:", editor.grab().save(str(HERE / "scheme-editor-ru.png")))
 editor.close()
 
-from annotator.gui.import_dialog import ImportDialog  # noqa: E402
+from annotator.gui.io.import_dialog import ImportDialog  # noqa: E402
 
 folder = Path(tempfile.mkdtemp())
 text = "Москва, 15 ноября. Министр Иванов заявил, что Газпром вырос."

@@ -117,7 +117,7 @@ def random_claims(spans, count: int, seed: int):
 
 
 def time_open(text: str, spans, colors: dict[str, str], claims=()) -> float:
-    from annotator.gui.document_view import DocumentView
+    from annotator.gui.text.document_view import DocumentView
 
     view = DocumentView(colors)
     view.resize(*VIEW_SIZE)
@@ -180,9 +180,9 @@ def bench_keys(work: Path, keys: int, seed: int) -> dict:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from annotator.gui.main_window import MainWindow
-    from annotator.gui.settings import GuiSettings
-    from annotator.gui.tasks import TaskRunner
+    from annotator.gui.annotate.main_window import MainWindow
+    from annotator.gui.common.settings import GuiSettings
+    from annotator.gui.common.tasks import TaskRunner
     from annotator.services.importing import import_sample
     from annotator.services.workspace import Workspace
 

@@ -102,9 +102,9 @@ def child_start(db: str) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from annotator.gui.main_window import MainWindow
-    from annotator.gui.settings import GuiSettings
-    from annotator.gui.tasks import TaskRunner
+    from annotator.gui.annotate.main_window import MainWindow
+    from annotator.gui.common.settings import GuiSettings
+    from annotator.gui.common.tasks import TaskRunner
     from annotator.services.workspace import Workspace
 
     app = QApplication([])  # noqa: F841
@@ -149,9 +149,9 @@ def bench_window(db: Path, keys: int, opens: int, seed: int) -> dict:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from annotator.gui.main_window import MainWindow
-    from annotator.gui.settings import GuiSettings
-    from annotator.gui.tasks import TaskRunner
+    from annotator.gui.annotate.main_window import MainWindow
+    from annotator.gui.common.settings import GuiSettings
+    from annotator.gui.common.tasks import TaskRunner
     from annotator.services.workspace import Workspace
 
     app = QApplication.instance() or QApplication([])

@@ -9,7 +9,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any QApplication
 import pytest  # noqa: E402
 from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
-from annotator.gui.tasks import TaskRunner  # noqa: E402
+from annotator.gui.common.tasks import TaskRunner  # noqa: E402
 from annotator.services.importing import import_sample  # noqa: E402
 from annotator.services.workspace import Workspace  # noqa: E402
 
@@ -52,7 +52,7 @@ def message_boxes(monkeypatch) -> MessageBoxes:
 
 @pytest.fixture
 def fake_main_window(monkeypatch, qapp):
-    """Put a stand-in for annotator.gui.main_window in place, for tests of start-up: it quits as soon
+    """Put a stand-in for annotator.gui.annotate.main_window in place, for tests of start-up: it quits as soon
     as it is shown. Call it with ``record(workspace, settings, runner)``; it returns the list of what
     ``record`` gave for each window made."""
     import sys
@@ -72,9 +72,9 @@ def fake_main_window(monkeypatch, qapp):
             def show(self):
                 QTimer.singleShot(0, QCoreApplication.instance().quit)
 
-        module = types.ModuleType("annotator.gui.main_window")
+        module = types.ModuleType("annotator.gui.annotate.main_window")
         module.MainWindow = MainWindow
-        monkeypatch.setitem(sys.modules, "annotator.gui.main_window", module)
+        monkeypatch.setitem(sys.modules, "annotator.gui.annotate.main_window", module)
         return made
 
     return install

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QInputDialog
 
 from annotator.cli import main as cli_main
 from annotator.gui import app as app_module
-from annotator.gui.settings import GuiSettings, load_settings, save_settings
-from annotator.gui.tasks import TaskRunner
+from annotator.gui.common.settings import GuiSettings, load_settings, save_settings
+from annotator.gui.common.tasks import TaskRunner
 from annotator.services import documents
 from annotator.services.workspace import Workspace
 

@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
 
 from annotator.domain.model import AUTHOR, Certainty, Claim, Cue, Quantity, Relation, Span
-from annotator.gui.claim_panel import (
+from annotator.gui.annotate.claim_panel import (
     CERTAINTY_COLUMN,
     CHECK_COLUMN,
     CLAIM_COLUMN,
@@ -24,7 +24,7 @@ from annotator.gui.claim_panel import (
     format_quantity,
     parse_quantity,
 )
-from annotator.gui.relation_list import RelationList
+from annotator.gui.annotate.relation_list import RelationList
 
 TEXT = ("Касым-Жомарт Токаев отметил: объем торговли в прошлом году достиг 11,5 млрд долларов. "
         "Думаю, к 2030 году он вырастет до 20 млрд долларов, — сказал он. Казахстан готов к работе.")

@@ -8,7 +8,7 @@ import time
 from PySide6.QtGui import QColor, QTextCursor
 
 from annotator.domain.model import AUTHOR, Certainty, Claim, Cue, Relation, Span
-from annotator.gui.claim_painting import (
+from annotator.gui.text.claim_painting import (
     BAR_X,
     CHECKWORTHY_BAR_WIDTH,
     COLUMN_STEP,
@@ -16,7 +16,7 @@ from annotator.gui.claim_painting import (
     claim_color,
     claim_columns,
 )
-from annotator.gui.document_view import DocumentView
+from annotator.gui.text.document_view import DocumentView
 
 COLORS = {"PER": "#e6194b", "GPE": "#3cb44b", "ROLE": "#800000", "ORG": "#4363d8", "MONEY": "#808000"}
 TEXT = ("Касым-Жомарт Токаев отметил: объем торговли достиг 11,5 млрд долларов.\n"

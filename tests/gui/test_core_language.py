@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from annotator import i18n
-from annotator.gui import translation
+from annotator.gui.common import translation
 from annotator.i18n import _
 
 

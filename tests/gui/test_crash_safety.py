@@ -36,9 +36,9 @@ DRIVER = textwrap.dedent('''
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from annotator.gui.main_window import MainWindow
-    from annotator.gui.settings import GuiSettings
-    from annotator.gui.tasks import TaskRunner
+    from annotator.gui.annotate.main_window import MainWindow
+    from annotator.gui.common.settings import GuiSettings
+    from annotator.gui.common.tasks import TaskRunner
     from annotator.services.importing import import_sample
     from annotator.services.workspace import Workspace
 

@@ -7,9 +7,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMainWindow
 
 from annotator.domain.model import AUTHOR, GOLD, Role, SetStatus, Span
-from annotator.gui.curation_window import CURATION_KEYS, CurationWindow
-from annotator.gui.document_view import DocumentView
-from annotator.gui.lanes import first_visible_core, scroll_to_core, version_text
+from annotator.gui.curate.curation_window import CURATION_KEYS, CurationWindow
+from annotator.gui.text.document_view import DocumentView
+from annotator.gui.curate.lanes import first_visible_core, scroll_to_core, version_text
 from annotator.services import claims, curation, documents, users
 from tests.conftest import snapshot
 
@@ -365,7 +365,7 @@ def test_coming_back_to_the_window_shows_what_the_annotators_did_meanwhile(qtbot
 
 
 def test_f8_skips_what_gold_has_settled_and_says_how_many_are_left(qtbot, cora):
-    from annotator.gui.lanes import settled_by
+    from annotator.gui.curate.lanes import settled_by
 
     window = cora
     press(qtbot, window, Qt.Key.Key_F8)

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from annotator.domain.model import AUTHOR, Role, SetStatus
-from annotator.gui import dashboard as dashboard_module
-from annotator.gui.dashboard import (
+from annotator.gui.team import dashboard as dashboard_module
+from annotator.gui.team.dashboard import (
     COHEN, DOCUMENT_ROLE, KRIPPENDORFF, MEASURES, SPAN_EXACT, SPAN_RELAXED, VALUE_ROLE, AgreementDashboard,
 )
 from annotator.services import agreement, annotating, assignments, claims, curation, documents, review, users
@@ -149,7 +149,7 @@ def test_cells_are_coloured_by_value_with_readable_text(qtbot, ws, runner):
     relaxed = (matrix(board)[("anna", "boris")][1], background(board, "anna", "boris"))
     assert relaxed[0] > exact[0] and relaxed[1].lightnessF() < exact[1].lightnessF()
     # text colour: white on the darkest blue, black on the lightest
-    from annotator.gui.dashboard import scale_color, text_color
+    from annotator.gui.team.dashboard import scale_color, text_color
     assert text_color(scale_color(1.0)).name() == "#ffffff"
     assert text_color(scale_color(0.0)).name() == "#000000"
     names = list(board.data.report.annotators)

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QHeaderView, QTableView
 
 from annotator.domain.model import SetStatus
 from annotator.domain.query import DocumentQuery
-from annotator.gui import document_list
-from annotator.gui.document_list import DocumentListModel
+from annotator.gui.annotate import document_list
+from annotator.gui.annotate.document_list import DocumentListModel
 from annotator.services import annotating, documents
 from annotator.services.importing import import_files
 from annotator.services.workspace import Workspace

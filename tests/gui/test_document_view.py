@@ -9,7 +9,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
 
 from annotator.domain.model import Span
-from annotator.gui.document_view import DocumentView, nesting_depths
+from annotator.gui.text.document_view import DocumentView, nesting_depths
 
 COLORS = {"PER": "#e6194b", "GPE": "#3cb44b", "ROLE": "#800000", "ORG": "#4363d8"}
 TEXT = "Президент Казахстана Касым-Жомарт Токаев прибыл в Ташкент.\nВторая строка 😀 про ООН.\r\nТретья."

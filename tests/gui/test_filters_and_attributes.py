@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit
 
 from annotator.domain.model import SetStatus
 from annotator.domain.query import DocumentQuery
-from annotator.gui.document_list import DATE_COLUMN, ID_COLUMN, LENGTH_COLUMN, STATUS_COLUMN
-from annotator.gui.keys import CheatSheet, binding
-from annotator.gui.main_window import format_count
-from annotator.gui.settings import GuiSettings, load_settings, save_settings
+from annotator.gui.annotate.document_list import DATE_COLUMN, ID_COLUMN, LENGTH_COLUMN, STATUS_COLUMN
+from annotator.gui.common.keys import CheatSheet, binding
+from annotator.gui.annotate.main_window import format_count
+from annotator.gui.common.settings import GuiSettings, load_settings, save_settings
 from annotator.services import documents
 from annotator.services.importing import import_files
 from annotator.services.workspace import default_scheme_body
@@ -190,7 +190,7 @@ def test_header_click_sorts_in_the_store(qtbot, window):
 
 
 def test_model_sort_is_a_query(gui_workspace):
-    from annotator.gui.document_list import DocumentListModel
+    from annotator.gui.annotate.document_list import DocumentListModel
 
     model = DocumentListModel(gui_workspace)
     model.sort(LENGTH_COLUMN, Qt.SortOrder.DescendingOrder)
@@ -409,7 +409,7 @@ def test_snapping_off_from_settings(qtbot, gui_workspace, runner):
 def test_the_filter_is_counted_off_the_gui_thread_and_the_newest_query_wins(qtbot, window, monkeypatch):
     import threading
 
-    from annotator.gui import document_list
+    from annotator.gui.annotate import document_list
 
     threads = []
     real = documents.count_and_position

@@ -11,9 +11,9 @@ import pytest
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 
 from annotator.gui import app as app_module
-from annotator.gui import first_start
-from annotator.gui.first_start import UnopenableDatabaseBox
-from annotator.gui.settings import GuiSettings, load_settings, save_settings
+from annotator.gui.setup import first_start
+from annotator.gui.setup.first_start import UnopenableDatabaseBox
+from annotator.gui.common.settings import GuiSettings, load_settings, save_settings
 from annotator.services import documents
 from annotator.services.importing import import_sample
 from annotator.services.workspace import Workspace
@@ -61,7 +61,7 @@ def test_a_login_name_that_cannot_be_an_annotator_name_is_not_offered(monkeypatc
 
 
 def test_the_name_prompt_is_translated(qapp, monkeypatch):
-    from annotator.gui.translation import install_translators, remove_translators
+    from annotator.gui.common.translation import install_translators, remove_translators
 
     translators = install_translators(qapp, "ru")
     try:

@@ -11,8 +11,8 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication
 
 from annotator import licences, paths
-from annotator.gui import identity
-from annotator.gui.about import AboutDialog
+from annotator.gui.setup import identity
+from annotator.gui.setup.about import AboutDialog
 
 ROOT = Path(__file__).resolve().parents[2]
 

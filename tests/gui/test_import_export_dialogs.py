@@ -10,8 +10,8 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QMessageBox
 
-from annotator.gui.export_dialog import ALL_SETS, ANOTHER, GOLD_SETS, ME, SELECTED, ExportDialog
-from annotator.gui.import_dialog import ERROR, NOTICE, SKIPPED, ImportDialog
+from annotator.gui.io.export_dialog import ALL_SETS, ANOTHER, GOLD_SETS, ME, SELECTED, ExportDialog
+from annotator.gui.io.import_dialog import ERROR, NOTICE, SKIPPED, ImportDialog
 from annotator.services import documents
 from tests.conftest import snapshot
 from tests.gui.windows import OWNER

@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from annotator.domain.model import SetStatus
-from annotator.gui.claim_panel import QUANTITY_COLUMN
-from annotator.gui.notes_list import NoteDialog
+from annotator.gui.annotate.claim_panel import QUANTITY_COLUMN
+from annotator.gui.notes.notes_list import NoteDialog
 from tests.gui.test_claim_keys import CLAIM, claimed, select_text, spans_by_text, stored_claim  # noqa: F401
 from tests.gui.test_main_window import press, select_words, stored_set
 

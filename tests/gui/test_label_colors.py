@@ -16,7 +16,7 @@ import numpy as np
 
 from annotator import paths
 from annotator.domain.scheme import Scheme
-from annotator.gui.label_colors import SAFE_PALETTE, label_colors
+from annotator.gui.common.label_colors import SAFE_PALETTE, label_colors
 from annotator.services.workspace import default_scheme_body
 
 CVD_TYPES = ("deuteranomaly", "protanomaly", "tritanomaly")

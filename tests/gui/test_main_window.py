@@ -7,7 +7,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
 
 from annotator.domain.model import SetStatus
-from annotator.gui.keys import KEY_MAP, CheatSheet
+from annotator.gui.common.keys import KEY_MAP, CheatSheet
 from annotator.services import documents
 from annotator.services.importing import import_files
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from annotator.domain.notes import Note
-from annotator.gui.notes_list import NOTE_ROLE, NoteDialog, NotesList
+from annotator.gui.notes.notes_list import NOTE_ROLE, NoteDialog, NotesList
 
 DOC = "000_598509fc61278558"
 OTHER = "001_1fc550a04f713c8c"

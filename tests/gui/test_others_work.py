@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from annotator.domain.model import SetStatus
-from annotator.gui import main_window
-from annotator.gui.document_list import STATUS_COLUMN
+from annotator.gui.annotate import main_window
+from annotator.gui.annotate.document_list import STATUS_COLUMN
 from annotator.services import annotating
 from annotator.services.workspace import Workspace
 from tests.gui.windows import OWNER, make_window

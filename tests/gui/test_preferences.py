@@ -15,10 +15,10 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 
 from annotator import paths
 from annotator.gui.app import GuiSession
-from annotator.gui.keys import KEY_MAP, binding
-from annotator.gui.label_colors import SAFE_PALETTE, label_colors
-from annotator.gui.preferences import PreferencesDialog
-from annotator.gui.settings import GuiSettings, load_settings, settings_file
+from annotator.gui.common.keys import KEY_MAP, binding
+from annotator.gui.common.label_colors import SAFE_PALETTE, label_colors
+from annotator.gui.setup.preferences import PreferencesDialog
+from annotator.gui.common.settings import GuiSettings, load_settings, settings_file
 from annotator.services import documents
 
 from tests.gui.windows import OWNER, make_window

@@ -201,7 +201,7 @@ def test_the_key_opens_the_editor(qtbot, window):
 
 def test_the_windows_own_letters_are_refused_as_label_hotkeys(qtbot, window, editor):
     from annotator.domain.scheme_edits import RESERVED_HOTKEYS
-    from annotator.gui.keys import WINDOW_LETTERS
+    from annotator.gui.common.keys import WINDOW_LETTERS
 
     assert WINDOW_LETTERS <= RESERVED_HOTKEYS  # a new bare key in the window must be reserved too
     select_label(editor, "GPE")

@@ -6,7 +6,7 @@ import orjson
 import pytest
 from PySide6.QtCore import Qt
 
-from annotator.gui.search_pane import HitListModel
+from annotator.gui.annotate.search_pane import HitListModel
 from annotator.services import documents, search
 from annotator.services.importing import import_files
 

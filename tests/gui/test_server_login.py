@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from annotator.domain.model import Role
-from annotator.gui.main_window import MainWindow
-from annotator.gui.settings import GuiSettings
+from annotator.gui.annotate.main_window import MainWindow
+from annotator.gui.common.settings import GuiSettings
 from annotator.services import documents, users
 from annotator.services.importing import import_sample
 from annotator.services.workspace import Workspace

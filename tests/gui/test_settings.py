@@ -8,8 +8,8 @@ import os
 import pytest
 
 from annotator import paths
-from annotator.gui import settings as settings_module
-from annotator.gui.settings import GuiSettings, load_settings, save_settings, settings_file
+from annotator.gui.common import settings as settings_module
+from annotator.gui.common.settings import GuiSettings, load_settings, save_settings, settings_file
 
 
 def test_defaults_when_there_is_no_file(config_dir):

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from annotator.gui.tasks import TaskRunner
+from annotator.gui.common.tasks import TaskRunner
 from annotator.services import documents
 
 

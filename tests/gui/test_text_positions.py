@@ -10,7 +10,7 @@ from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QPlainTextEdit
 
 from annotator.domain.offsets import OffsetError
-from annotator.gui.text_positions import TextPositions
+from annotator.gui.text.text_positions import TextPositions
 
 KEY = "Ташкент 😀 15 ноября\r\nдата"
 

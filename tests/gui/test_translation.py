@@ -12,13 +12,13 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
 
 from annotator import paths
-from annotator.gui import translation
-from annotator.gui.keys import KEY_MAP
-from annotator.gui.settings import GuiSettings, load_settings, settings_file
+from annotator.gui.common import translation
+from annotator.gui.common.keys import KEY_MAP
+from annotator.gui.common.settings import GuiSettings, load_settings, settings_file
 from tests.gui.windows import make_window
 
 ROOT = Path(__file__).resolve().parents[2]
-GUI_SOURCES = sorted((ROOT / "annotator" / "gui").glob("*.py"))
+GUI_SOURCES = sorted((ROOT / "annotator" / "gui").rglob("*.py"))
 TS_FILE = paths.resource("translations", "annotator_ru.ts")
 QM_FILE = paths.resource("translations", "annotator_ru.qm")
 
@@ -158,7 +158,7 @@ def test_the_window_speaks_russian_with_the_russian_translator(russian, qtbot, g
 
 def test_the_shipped_schemes_descriptions_are_all_in_the_catalogue(extracted):
     """A description added to default.json without a translatable twin would show English in Russian."""
-    from annotator.gui.scheme_texts import DEFAULT_ATTRIBUTES, DEFAULT_DESCRIPTIONS
+    from annotator.gui.scheme.scheme_texts import DEFAULT_ATTRIBUTES, DEFAULT_DESCRIPTIONS
     from annotator.services.workspace import default_scheme_body
 
     body = default_scheme_body()
@@ -169,7 +169,7 @@ def test_the_shipped_schemes_descriptions_are_all_in_the_catalogue(extracted):
 
 
 def test_the_palette_shows_the_shipped_descriptions_translated(russian, qtbot, gui_workspace):
-    from annotator.gui.palette import LabelPalette
+    from annotator.gui.common.palette import LabelPalette
 
     palette = LabelPalette(gui_workspace.current_scheme())
     qtbot.addWidget(palette)
@@ -178,7 +178,7 @@ def test_the_palette_shows_the_shipped_descriptions_translated(russian, qtbot, g
 
 
 def test_in_russian_numbers_are_written_the_russian_way(russian, qapp):
-    from annotator.gui.dashboard import _f
+    from annotator.gui.team.dashboard import _f
 
     assert _f(0.9113) == "0,91"
 
@@ -186,7 +186,7 @@ def test_in_russian_numbers_are_written_the_russian_way(russian, qapp):
 def test_in_english_numbers_keep_the_point(qapp):
     from PySide6.QtCore import QLocale
 
-    from annotator.gui.dashboard import _f
+    from annotator.gui.team.dashboard import _f
 
     QLocale.setDefault(QLocale(QLocale.Language.English))
     try:

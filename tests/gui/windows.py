@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from annotator.gui.main_window import MainWindow
-from annotator.gui.settings import GuiSettings
+from annotator.gui.annotate.main_window import MainWindow
+from annotator.gui.common.settings import GuiSettings
 
 OWNER = "anna"
 

@@ -1,0 +1,1171 @@
+"""The main window: document list, the text, the span list and the label palette.
+
+It shows and forwards. Every action is a service call handed to the
+:class:`TaskRunner` (one worker thread, one writer); the same task reads the
+document's set back after the commit, and the view redraws from that, so a span
+appears only once it is saved ("saved means committed", docs/architecture.md).
+The context (workspace, settings, runner) is passed in; nothing is global.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import logging
+import queue
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import shiboken6
+from PySide6.QtCore import QItemSelectionModel, QLocale, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QTabWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.domain.changes import Changes
+from annotator.domain.model import Claim, Document, Quantity, Relation, SetStatus, Span
+from annotator.domain.notes import Note
+from annotator.domain.quantities import normalise
+from annotator.domain.query import DocumentQuery
+from annotator.domain.scheme import Scheme
+from annotator.gui.setup.about import AboutDialog
+from annotator.gui.annotate.attribute_editor import AttributeEditor
+from annotator.gui.session.claim_keys import ClaimActions, claim_handlers
+from annotator.gui.annotate.claim_panel import ClaimPanel
+from annotator.gui.notes.note_keys import NoteActions
+from annotator.gui.notes.notes_list import NotesList
+from annotator.gui.notes.team_notes import TeamNotes
+from annotator.gui.annotate.document_list import SORT_KEY_OF_COLUMN, DocumentListModel, column_widths, read_query
+from annotator.gui.annotate.find_bar import FindBar
+from annotator.gui.annotate.search_pane import SearchPane
+from annotator.gui.text.document_view import DocumentView
+from annotator.gui.io.export_dialog import ExportDialog
+from annotator.gui.annotate.filter_bar import FilterBar
+from annotator.gui.io.import_dialog import ImportDialog
+from annotator.gui.common.keys import (
+    CARET_KEYS,
+    KEY_MAP,
+    TOGGLES,
+    CheatSheet,
+    KeyBinding,
+    claim_type_bindings,
+    describe,
+    label_bindings,
+    label_guidelines,
+    text_only,
+)
+from annotator.gui.common.label_colors import label_colors
+from annotator.gui.common.palette import LabelPalette
+from annotator.gui.setup.preferences import PreferencesDialog
+from annotator.gui.common.settings import GuiSettings, save_settings
+from annotator.gui.annotate.relation_list import RelationList
+from annotator.gui.session.span_keys import ALREADY, NOTHING, label_call, next_span
+from annotator.gui.annotate.span_list import SpanList
+from annotator.gui.common.tasks import TaskRunner, then_show
+from annotator.gui.common.translation import language_for
+from annotator.services import activity, annotating, documents, history, notes
+from annotator.services.errors import ServiceError
+from annotator.services.workspace import Workspace
+
+if TYPE_CHECKING:  # imported when first opened: the window starts without their modules (numpy, agreement)
+    from annotator.gui.curate.curation_window import CurationWindow
+    from annotator.gui.team.dashboard import AgreementDashboard
+    from annotator.gui.scheme.scheme_editor import EditorState, SchemeEditor
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class SetState:
+    """What the window shows of the owner's set of one document, read after a commit."""
+
+    document_id: str
+    spans: tuple[Span, ...]
+    status: SetStatus | None
+    done: int  # documents the owner has marked done
+    undo_label: str | None
+    redo_label: str | None
+    total: int | None = None  # documents in the corpus, whatever the list's filters
+    claims: tuple[Claim, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    proposals: dict[Any, Quantity | None] = dataclasses.field(default_factory=dict)  # claim id -> normaliser's
+    notes: tuple[Note, ...] = ()  # the owner's notes on this document
+
+
+WATCH_INTERVAL_S = 2.0  # SQLite: how often to look for others' actions (PostgreSQL is woken at once)
+
+
+class MainWindow(QMainWindow):
+    # The window's texts are set when it is built: a new language needs a new window.
+    # Whoever owns the windows (annotator.gui.app.GuiSession) builds it on this signal.
+    rebuild_requested = Signal()
+
+    def __init__(self, workspace: Workspace, settings: GuiSettings, runner: TaskRunner,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.workspace = workspace
+        self.settings = settings
+        self.runner = runner
+        self.scheme = workspace.current_scheme()
+        self.colors = label_colors(self.scheme, settings.color_blind)
+        self.document: Document | None = None
+        self.state: SetState | None = None
+        self._load_serial = 0
+        self._query_serial = 0
+        self._requested_query: DocumentQuery | None = None
+        self._pending_jump: tuple[str, int, int] | None = None  # a search hit to select once its document is shown
+        self._cheat_sheet: CheatSheet | None = None
+        self.import_dialog: ImportDialog | None = None
+        self.export_dialog: ExportDialog | None = None
+        self.scheme_editor: SchemeEditor | None = None
+        self.dashboard: AgreementDashboard | None = None
+        self.curation_windows: dict[str, CurationWindow] = {}
+        self.team_notes: TeamNotes | None = None
+        self.preferences_dialog: PreferencesDialog | None = None
+        self.setAcceptDrops(True)  # files dropped on the window open the import dialog
+        self.setWindowTitle(self.tr("annotator"))
+
+        # --- widgets ---
+        self.document_model = DocumentListModel(workspace, parent=self)
+        self.document_model.set_annotator(workspace.login or settings.annotator)
+        self.document_table = QTableView(self)
+        self.document_table.setModel(self.document_model)
+        self.document_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.document_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.document_table.verticalHeader().setVisible(False)
+        self.document_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate(column_widths(self.document_table.fontMetrics())):
+            self.document_table.horizontalHeader().resizeSection(column, width)
+        self.document_table.horizontalHeader().setStretchLastSection(True)
+        header = self.document_table.horizontalHeader()
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(False)  # shown once the user sorts; import order has none
+        self.filter_bar = FilterBar(self)
+        documents_pane = QWidget()
+        documents_layout = QVBoxLayout(documents_pane)
+        documents_layout.setContentsMargins(0, 0, 0, 0)
+        documents_layout.setSpacing(2)
+        documents_layout.addWidget(self.filter_bar)
+        documents_layout.addWidget(self.document_table)
+
+        self.view = DocumentView(self.colors, snap_to_tokens=settings.snap_to_tokens)
+        self.view.set_font_size(settings.font_size)
+        self.span_list = SpanList()
+        self.span_list.set_colors(self.colors)
+        self.palette = LabelPalette(self.scheme, colors=self.colors)
+        self.attribute_editor = AttributeEditor(self.scheme)
+
+        self.claim_panel = ClaimPanel()
+        self.relation_list = RelationList()
+        self.lower_tabs = QTabWidget()
+        self.lower_tabs.addTab(self.claim_panel, self.tr("Claims"))
+        self.lower_tabs.addTab(self.relation_list, self.tr("Relations"))
+        self.notes_list = NotesList()
+        self.lower_tabs.addTab(self.notes_list, self.tr("Notes"))
+        self.find_bar = FindBar(self.view)
+        text_pane = QWidget()
+        text_layout = QVBoxLayout(text_pane)
+        text_layout.setContentsMargins(0, 0, 0, 0)
+        text_layout.setSpacing(0)
+        text_layout.addWidget(self.find_bar)
+        text_layout.addWidget(self.view, 1)
+        self.search_pane = SearchPane(workspace, runner, self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.search_pane)
+        self.search_pane.hide()
+        middle = QSplitter(Qt.Orientation.Vertical)
+        middle.addWidget(text_pane)
+        middle.addWidget(self.lower_tabs)
+        middle.setStretchFactor(0, 3)
+        middle.setStretchFactor(1, 1)
+        middle.setSizes([600, 220])
+
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(_titled(self.tr("Spans"), self.span_list))
+        right.addWidget(_titled(self.tr("Attributes"), self.attribute_editor))
+        right.addWidget(_titled(self.tr("Labels"), self.palette))
+        right.setStretchFactor(0, 3)
+        right.setStretchFactor(1, 1)
+        right.setStretchFactor(2, 2)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(_titled(self.tr("Documents"), documents_pane))
+        splitter.addWidget(middle)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 5)
+        splitter.setStretchFactor(2, 2)
+        splitter.setSizes([420, 640, 340])
+        self.setCentralWidget(splitter)
+
+        self.position_label = QLabel()
+        self.position_label.setToolTip(self.tr("This document's place in the list as filtered"))
+        self.documents_label = QLabel()
+        self.spans_label = QLabel()
+        self.saved_label = QLabel()
+        for label in (self.position_label, self.documents_label, self.spans_label, self.saved_label):
+            label.setContentsMargins(10, 0, 10, 0)
+            self.statusBar().addPermanentWidget(label)
+
+        # --- actions, from the key map ---
+        self.claim_actions = ClaimActions(self)
+        self.note_actions = NoteActions(self)
+        self.bindings: list[KeyBinding] = [*label_bindings(self.scheme), *claim_type_bindings(self.scheme), *KEY_MAP]
+        handlers: dict[str, Callable[[], None]] = {
+            "remove_span": self.remove_span_under_caret,
+            "undo": self.undo,
+            "redo": self.redo,
+            "next_span": partial(self.go_to_span, 1),
+            "previous_span": partial(self.go_to_span, -1),
+            "next_document": partial(self.go_to_document, 1),
+            "previous_document": partial(self.go_to_document, -1),
+            "mark_done": self.mark_done,
+            "find": self.find_bar.open_bar,
+            "find_next": partial(self.find_step, 1),
+            "find_previous": partial(self.find_step, -1),
+            "corpus_search": self.open_search_pane,
+            "cheat_sheet": self.show_cheat_sheet,
+            "scheme_editor": lambda: self.open_scheme_editor(),
+            "cancel": self.claim_actions.cancel,
+            "claim_panel": self.focus_claim_panel,
+            "add_note": self.note_actions.add_note,
+            "toggle_unsure": self.note_actions.toggle_unsure,
+            "toggle_skipped": self.note_actions.toggle_skipped,
+            "dashboard": lambda: self.open_dashboard(),
+            "curate": lambda: self.open_curation(),
+            "team_notes": lambda: self.open_team_notes(),
+            **claim_handlers(self.claim_actions, [(c.name, c.hotkey) for c in self.scheme.claim_types]),
+            "import": lambda: self.open_import_dialog(),
+            "export": self.open_export_dialog,
+            "preferences": lambda: self.open_preferences(),
+            "quit": self.quit_application,
+        }
+        toggles: dict[str, tuple[Callable[[bool], None], bool]] = {
+            "toggle_snap": (self.set_snap_to_tokens, settings.snap_to_tokens),
+        }
+        self._handlers, self._toggles = handlers, toggles
+        self.actions_by_name: dict[str, QAction] = {}
+        for item in self.bindings:
+            self._add_action(item)
+        self._build_menus()
+
+        # --- signals ---
+        self.document_table.selectionModel().currentRowChanged.connect(self._on_document_row)
+        self.span_list.span_activated.connect(self._on_span_activated)
+        self.palette.label_chosen.connect(self.apply_label)
+        self.view.caret_span_changed.connect(self._on_caret_span)
+        self.view.caret_claim_changed.connect(self._on_caret_claim)
+        self.claim_panel.claim_selected.connect(self._on_claim_selected)
+        self.claim_panel.claim_activated.connect(self._on_claim_activated)
+        self.claim_panel.field_edited.connect(self.claim_actions.edit_field)
+        self.relation_list.relation_activated.connect(self._on_relation_activated)
+        self.relation_list.relation_remove_requested.connect(self.claim_actions.remove_relation)
+        self.notes_list.note_activated.connect(self.note_actions.jump_to)
+        self.filter_bar.changed.connect(self.apply_filters)
+        self.search_pane.hit_activated.connect(self.jump_to)
+        self.document_table.horizontalHeader().sectionClicked.connect(self._on_header_clicked)
+        self.attribute_editor.attribute_changed.connect(self.set_attribute)
+
+        self.saved_label.setText(self.tr("All saved"))
+        self._update_counts(None)
+        self.resize(1400, 850)
+        if self.document_model.rowCount() > 0:
+            self.select_row(0)
+        self.view.setFocus()
+        # Actions saved by anyone (another desktop, the command line): the watch's thread only puts
+        # their documents in a queue (it never touches Qt objects, which may be gone); a timer of
+        # this window takes them out on the GUI thread.
+        self._saved_elsewhere: queue.SimpleQueue[frozenset[str]] = queue.SimpleQueue()
+        self.action_watch = activity.watch(workspace, self._saved_elsewhere.put, interval=WATCH_INTERVAL_S)
+        self.destroyed.connect(self.action_watch.stop)  # a plain callable: safe while self goes
+        self._watch_timer = QTimer(self)
+        self._watch_timer.setInterval(250)
+        self._watch_timer.timeout.connect(self._take_saved_elsewhere)
+        self._watch_timer.start()
+
+    def _take_saved_elsewhere(self) -> None:
+        documents_saved: set[str] = set()
+        while not self._saved_elsewhere.empty():
+            documents_saved |= self._saved_elsewhere.get()
+        if documents_saved:
+            self._on_others_saved(frozenset(documents_saved))
+
+    def _on_others_saved(self, document_ids: frozenset[str]) -> None:
+        """What others saved appears: the list's status column, and open curation windows read again
+        (this window's own set is read after each of its own actions already)."""
+        for document_id in document_ids:
+            self.document_model.refresh_document(document_id)
+            window = self.curation_windows.get(document_id)
+            if window is not None and shiboken6.isValid(window) and window.state is not None \
+                    and not self.runner.busy:
+                window.reload()
+
+    # ------------------------------------------------------------ layout helpers
+    def _add_action(self, item: KeyBinding) -> QAction:
+        """The window's action for a key binding: a label key, a switch or a command."""
+        action = QAction(describe(item), self)
+        action.setShortcuts(item.sequences())
+        # bare keys act in the text only (typing in the claim panel or the filter must not label);
+        # keys with Ctrl or Alt, and F-keys, anywhere in the window
+        in_text = text_only(item.keys)
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut if in_text
+                                  else Qt.ShortcutContext.WindowShortcut)
+        if item.action.startswith("label:"):
+            action.triggered.connect(partial(self.apply_label, item.action.split(":", 1)[1]))
+        elif item.action.startswith("claim:"):
+            action.triggered.connect(partial(self.claim_actions.make_claim, item.action.split(":", 1)[1]))
+        elif item.action in TOGGLES:
+            toggle, checked = self._toggles[item.action]
+            action.setCheckable(True)
+            action.setChecked(checked)
+            action.toggled.connect(toggle)
+        else:
+            action.triggered.connect(self._handlers[item.action])
+        (self.view if in_text else self).addAction(action)
+        self.actions_by_name[item.action] = action
+        return action
+
+    def _fill_label_menu(self) -> None:
+        self.label_menu.clear()
+        for entity in self.scheme.entities:
+            action = self.actions_by_name.get(f"label:{entity.name}")
+            if action is not None:
+                self.label_menu.addAction(action)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        for name in ("import", "export"):
+            file_menu.addAction(self.actions_by_name[name])
+        file_menu.addSeparator()
+        self.actions_by_name["quit"].setMenuRole(QAction.MenuRole.QuitRole)
+        file_menu.addAction(self.actions_by_name["quit"])
+        edit = self.menuBar().addMenu(self.tr("&Edit"))
+        for name in ("undo", "redo", "remove_span", "mark_done"):
+            edit.addAction(self.actions_by_name[name])
+        edit.addSeparator()
+        for name in ("find", "find_next", "find_previous", "corpus_search"):
+            edit.addAction(self.actions_by_name[name])
+        self.label_menu = self.menuBar().addMenu(self.tr("&Label"))
+        self._fill_label_menu()
+        go = self.menuBar().addMenu(self.tr("&Go"))
+        for name in ("next_span", "previous_span", "next_document", "previous_document"):
+            go.addAction(self.actions_by_name[name])
+        options = self.menuBar().addMenu(self.tr("&Options"))
+        options.addAction(self.actions_by_name["toggle_snap"])
+        options.addAction(self.actions_by_name["scheme_editor"])
+        options.addSeparator()
+        preferences = self.actions_by_name["preferences"]
+        preferences.setMenuRole(QAction.MenuRole.PreferencesRole)  # macOS: in the application menu
+        options.addAction(preferences)
+        team = self.menuBar().addMenu(self.tr("&Team"))
+        for name in ("dashboard", "curate", "team_notes"):
+            team.addAction(self.actions_by_name[name])
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self.actions_by_name["cheat_sheet"])
+        self.about_action = help_menu.addAction(self.tr("&About annotator…"))
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self.show_about)
+
+    @property
+    def owner(self) -> str | None:
+        # On a PostgreSQL server a team member is their login, whatever name the preferences hold.
+        return self.workspace.login or self.settings.annotator
+
+    @property
+    def acting_user(self) -> str | None:
+        """Who acts: here the annotator on their own set (the curation window acts on gold)."""
+        return self.workspace.login or self.settings.annotator
+
+    @property
+    def document_id(self) -> str | None:
+        return None if self.document is None else self.document.id
+
+    # ------------------------------------------------------------ documents
+    def select_row(self, row: int) -> None:
+        index = self.document_model.index(row, 0)
+        if not index.isValid():
+            return
+        self.document_table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.document_table.scrollTo(index)
+
+    def current_row(self) -> int:
+        return self.document_table.currentIndex().row()
+
+    def go_to_document(self, step: int) -> None:
+        rows = self.document_model.rowCount()
+        if rows == 0:
+            return
+        row = self.current_row()
+        target = min(max(0 if row < 0 else row + step, 0), rows - 1)
+        if target != row:
+            self.select_row(target)
+
+    def _on_document_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._update_position()
+        if current.isValid():
+            document_id = self.document_model.document_id(current.row())
+            if document_id == self.document_id:
+                self._load_serial += 1  # the one shown: drop any load still on its way
+                return
+            self.open_document(document_id)
+
+    # ------------------------------------------------------------ filters, sort, position
+    def apply_filters(self) -> None:
+        """Re-query the list with the filter bar's values; keep the current document if it is in it."""
+        self._set_query(self.filter_bar.query(self.owner, self.list_query), open_first=True)
+
+    def sort_by(self, key: str, descending: bool = False) -> None:
+        """Sort the list by a DocumentQuery sort key (the store sorts; "ordinal" is import order)."""
+        self._set_query(dataclasses.replace(self.list_query, sort=key, descending=descending),
+                        open_first=False)
+        header = self.document_table.horizontalHeader()
+        column = next((c for c, k in SORT_KEY_OF_COLUMN.items() if k == key), None)
+        header.setSortIndicatorShown(column is not None)
+        if column is not None:
+            header.setSortIndicator(column, Qt.SortOrder.DescendingOrder if descending
+                                    else Qt.SortOrder.AscendingOrder)
+
+    def _on_header_clicked(self, column: int) -> None:
+        """A click sorts ascending, a second descending, a third back to import order."""
+        key = SORT_KEY_OF_COLUMN.get(column)
+        if key is None:
+            self.statusBar().showMessage(self.tr("This column cannot be sorted"), 4000)
+            return
+        query = self.list_query
+        if query.sort != key:
+            self.sort_by(key, False)
+        elif not query.descending:
+            self.sort_by(key, True)
+        else:
+            self.sort_by("ordinal", False)
+
+    def _set_query(self, query: DocumentQuery, *, open_first: bool) -> None:
+        """Show another query of the list: counted and its first rows read on the runner (a filter
+        through the index over a large corpus takes a while), shown when they arrive; the document
+        shown stays selected if the query holds it."""
+        self._query_serial += 1
+        self._requested_query = query
+        serial, workspace, current = self._query_serial, self.workspace, self.document_id
+        size = self.document_model.page_size
+        self.runner.run(lambda: read_query(workspace, query, current, size),
+                        on_done=partial(self._on_query_read, serial, query, current, open_first),
+                        on_error=self._on_error)
+
+    def _on_query_read(self, serial: int, query: DocumentQuery, current: str | None, open_first: bool,
+                       result: tuple) -> None:
+        if serial != self._query_serial:  # a newer query is on its way
+            return
+        if not shiboken6.isValid(self) or not shiboken6.isValid(self.document_model):
+            return  # the window was replaced (a new language) or deleted while the list was read
+        self._requested_query = None
+        count, kept, pages = result
+        self.document_model.show_query(query, count, kept, pages)
+        row = kept[1] if kept is not None else None
+        if row is not None:
+            self.select_row(row)
+        elif open_first and count > 0:
+            self.select_row(0)
+        self._update_position()
+
+    @property
+    def list_query(self) -> DocumentQuery:
+        """The list's query, or the one on its way (the next change builds on it)."""
+        return self._requested_query or self.document_model.query
+
+    def position_text(self) -> str:
+        """"37 / 5,000": the current row and the rows of the filtered list (a dash when not in it)."""
+        row = self.current_row()
+        total = format_count(self.document_model.rowCount())
+        here = format_count(row + 1) if row >= 0 else "–"
+        return self.tr("%1 / %2").replace("%1", here).replace("%2", total)
+
+    def _update_position(self) -> None:
+        self.position_label.setText(self.position_text())
+
+    def open_document(self, document_id: str) -> None:
+        """Load the document and the owner's set on the runner; show them when they arrive."""
+        self._load_serial += 1
+        serial = self._load_serial
+        workspace, owner = self.workspace, self.owner
+
+        def task() -> tuple[Document, SetState]:
+            document = documents.document(workspace, document_id)
+            return document, _read_state(workspace, document_id, owner, document)
+
+        self.runner.run(task, on_done=partial(self._on_document_loaded, serial), on_error=self._on_error)
+
+    def _on_document_loaded(self, serial: int, result: tuple[Document, SetState]) -> None:
+        if serial != self._load_serial:  # the user moved on meanwhile
+            return
+        document, state = result
+        self.document = document
+        self.state = state
+        self.view.set_document(document.text, state.spans)
+        self.find_bar.document_changed()
+        self.span_list.set_spans(document.text, state.spans)
+        self.claim_actions.current_claim_id = None
+        self.claim_actions.relation_head = None
+        self._show_claims(state)
+        self._show_attributes(self.view.caret_span)
+        self.setWindowTitle(self.tr("annotator — %1 — %2").replace("%1", document.id)
+                            .replace("%2", self.owner or "?"))
+        self._update_counts(state)
+        self._update_undo_actions(state)
+        if self._pending_jump is not None and self._pending_jump[0] == document.id:
+            self._select_hit(*self._pending_jump[1:])
+        self._pending_jump = None
+
+    # ------------------------------------------------------------ search
+    def find_step(self, direction: int) -> None:
+        """F3 / Shift+F3: the next or previous hit of the find bar (opening it if closed)."""
+        if not self.find_bar.isVisible():
+            self.find_bar.open_bar()
+        else:
+            self.find_bar.step(direction)
+
+    def open_search_pane(self) -> None:
+        selection = self.view.selection_core()
+        text = None
+        if selection is not None and 0 < selection[1] - selection[0] <= 80:
+            text = self.view.text[selection[0]:selection[1]]
+        self.search_pane.open_pane(text)
+
+    def jump_to(self, document_id: str, start: int, end: int) -> None:
+        """Show a search hit: its document (selected in the list when the list holds it), the hit selected."""
+        if document_id == self.document_id:
+            self._select_hit(start, end)
+            return
+        self._pending_jump = (document_id, start, end)
+        self.show_document(document_id)
+
+    def _select_hit(self, start: int, end: int) -> None:
+        self.view.select_core(start, end)
+        self.view.centerCursor()
+        self.view.setFocus()
+
+    # ------------------------------------------------------------ actions
+    def _submit(self, fn: Callable[[], Changes | None], *, document_id: str | None = None,
+                after: Callable[[Changes], None] | None = None) -> None:
+        """Run a service action on the runner; read the set back in the same task.
+
+        ``after`` runs on the GUI thread with the action's Changes, before the result is shown."""
+        owner = self.owner
+        if owner is None:
+            self.statusBar().showMessage(self.tr("Set your annotator name first"), 8000)
+            return
+        document_id = document_id or self.document_id
+        workspace = self.workspace
+        shown = self.document if self.document is not None and self.document.id == document_id else None
+        counts = (self.state.done, self.state.total) if self.state is not None else None
+
+        def task() -> tuple[Changes | None, SetState | None]:
+            changes = fn()
+            # The corpus counters change only with a status or the corpus: otherwise kept, not re-counted.
+            kept = counts if changes is not None and not (changes.set_status or changes.corpus) else None
+            state = None if document_id is None else _read_state(workspace, document_id, owner, shown, kept)
+            return changes, state
+
+        self.saved_label.setText(self.tr("Saving…"))
+        self.runner.run(task, on_done=partial(then_show, after, self._on_changed), on_error=self._on_error)
+
+    def apply_label(self, label: str) -> None:
+        """Label the selection; relabel when a span of exactly that range exists (or the one under the caret)."""
+        document_id, owner = self.document_id, self.owner
+        if document_id is None or owner is None:
+            return
+        call = label_call(self.view, self.workspace, document_id, label, owner=owner, user=None)
+        if call == ALREADY:
+            self.statusBar().showMessage(self.tr("That is already a %1 span").replace("%1", label), 5000)
+        elif call == NOTHING:
+            self.statusBar().showMessage(self.tr("Select some text to label"), 5000)
+        else:
+            self._submit(call)  # type: ignore[arg-type]
+
+    def remove_span_under_caret(self) -> None:
+        """Delete: the span under the caret, else the claim there (a claim is a span too)."""
+        item = self.view.span_under_caret() or self.view.claim_under_caret()
+        owner, workspace = self.owner, self.workspace
+        if item is None or owner is None:
+            self.statusBar().showMessage(self.tr("No span or claim under the caret"), 5000)
+            return
+        self._submit(lambda: annotating.remove_span(workspace, item.id, owner=owner))
+
+    def set_attribute(self, span_id: int, name: str, value: Any) -> None:
+        """Set (None: clear) one attribute of a span of the owner's set, on the runner."""
+        owner, workspace = self.owner, self.workspace
+        if owner is None:
+            return
+        self._submit(lambda: annotating.set_attribute(workspace, span_id, name, value, owner=owner))
+
+    def set_snap_to_tokens(self, on: bool) -> None:
+        """Options ▸ Snap to tokens: the view obeys at once; the choice is saved."""
+        self.view.snap_to_tokens = on
+        if self.settings.snap_to_tokens != on:
+            self.settings.snap_to_tokens = on
+            try:
+                save_settings(self.settings)
+            except OSError as exc:
+                self.statusBar().showMessage(self.tr("Settings not saved: %1").replace("%1", str(exc)), 8000)
+                return
+        self.statusBar().showMessage(self.tr("Snapping to tokens on") if on else self.tr("Snapping to tokens off"),
+                                     4000)
+
+    # ------------------------------------------------------------ preferences
+    def open_preferences(self) -> PreferencesDialog:
+        """Options ▸ Preferences…: the dialog on a copy of the settings; OK applies and saves them."""
+        if self.preferences_dialog is not None:
+            self.preferences_dialog.raise_()
+            self.preferences_dialog.activateWindow()
+            return self.preferences_dialog
+        dialog = PreferencesDialog(self.settings, self)
+        self.preferences_dialog = dialog
+
+        def finished(_result: int) -> None:
+            self.preferences_dialog = None
+            dialog.deleteLater()
+            self.activateWindow()  # the keys go to the text again
+            self.view.setFocus()
+
+        dialog.accepted.connect(lambda: self.apply_preferences(dialog.result_settings()))
+        dialog.finished.connect(finished)
+        dialog.open()  # window-modal, returns at once
+        return dialog
+
+    def apply_preferences(self, new: GuiSettings) -> None:
+        """Save ``new`` and apply it now: font, snapping, colours and annotator in place; a new
+        language by asking for a new window (``rebuild_requested``); a new database on the next start."""
+        old = dataclasses.replace(self.settings)
+        for field in dataclasses.fields(GuiSettings):  # the same object the application holds
+            setattr(self.settings, field.name, getattr(new, field.name))
+        try:
+            save_settings(self.settings)
+        except OSError as exc:
+            self.statusBar().showMessage(self.tr("Settings not saved: %1").replace("%1", str(exc)), 8000)
+        if new.font_size != old.font_size:
+            self.view.set_font_size(new.font_size)
+        self.view.snap_to_tokens = new.snap_to_tokens
+        self.actions_by_name["toggle_snap"].setChecked(new.snap_to_tokens)  # the menu's tick follows
+        if new.color_blind != old.color_blind:
+            self.apply_label_colors()
+        if new.annotator != old.annotator:
+            self._owner_changed()
+        if new.database != old.database:
+            self.statusBar().showMessage(self.tr("The new database opens when you next start annotator"), 10000)
+        if language_for(new.language) != language_for(old.language):
+            self.rebuild_requested.emit()
+
+    def apply_label_colors(self) -> None:
+        """The label colours again (the scheme's, or the colour-blind-safe ones) everywhere they show."""
+        self.colors = label_colors(self.scheme, self.settings.color_blind)
+        self.view.set_colors(self.colors)
+        self.span_list.set_colors(self.colors)
+        if self.document is not None and self.state is not None:
+            self.span_list.set_spans(self.document.text, self.state.spans)  # the swatches again
+            self.span_list.select_span(None if self.view.caret_span is None else self.view.caret_span.id)
+        self.palette.set_scheme(self.scheme, self.colors)
+
+    def _owner_changed(self) -> None:
+        """Another annotator name: their statuses in the list, their set of the document shown."""
+        owner = self.owner
+        self.document_model.set_annotator(owner)
+        if self.import_dialog is not None:
+            self.import_dialog.annotator = owner
+        query = self.list_query
+        if query.status is not None:  # "my status" filters follow the owner
+            self._set_query(dataclasses.replace(query, owner=owner), open_first=True)
+        if self.document_id is not None:
+            self.open_document(self.document_id)
+        else:
+            self._update_counts(None)
+
+    def show_document(self, document_id: str) -> None:
+        """Select the document in the list (or, not in it, open it anyway)."""
+        row = self.document_model.find_row(document_id)
+        if row is not None:
+            self.select_row(row)
+        elif document_id != self.document_id:
+            self.open_document(document_id)
+
+    def undo(self) -> None:
+        owner, workspace = self.owner, self.workspace
+        if owner is not None:
+            self._submit(lambda: history.undo(workspace, owner=owner))
+
+    def redo(self) -> None:
+        owner, workspace = self.owner, self.workspace
+        if owner is not None:
+            self._submit(lambda: history.redo(workspace, owner=owner))
+
+    def mark_done(self) -> None:
+        """Ctrl+Return: the document is done; pressed on a done document, back in progress."""
+        self.toggle_status(SetStatus.DONE)
+
+    def toggle_status(self, status: SetStatus) -> None:
+        """Put the owner's set of this document in ``status``, or, if it is there, back in progress."""
+        document_id, owner, workspace = self.document_id, self.owner, self.workspace
+        if document_id is None or owner is None:
+            return
+        there = self.state is not None and self.state.status == status
+        new = SetStatus.IN_PROGRESS if there else status
+        self._submit(lambda: annotating.set_status(workspace, document_id, new, owner=owner))
+
+    def go_to_span(self, step: int) -> None:
+        """Tab / Shift+Tab: select the next (previous) span in text order."""
+        target = next_span(self.view, step)
+        if target is not None:
+            self.show_span(target)
+
+    def show_span(self, span: Span) -> None:
+        self.view.select_core(span.start, span.end)
+        self.view.ensureCursorVisible()
+        self.view.setFocus()
+
+    def _on_span_activated(self, span_id: int) -> None:
+        for span in self.view.spans():
+            if span.id == span_id:
+                self.show_span(span)
+                self._show_attributes(span)
+                return
+
+    # ------------------------------------------------------------ claims, relations
+    def _show_claims(self, state: SetState) -> None:
+        text = self.document.text if self.document else ""
+        self.view.set_claims(state.claims)
+        self.view.set_relations(state.relations)
+        if self.claim_actions.current_claim() is None:
+            self.claim_actions.current_claim_id = None
+        self.view.set_selected(self.claim_actions.current_claim_id)
+        self.claim_panel.set_claims(text, state.claims, state.spans, [c.name for c in self.scheme.claim_types],
+                                    state.proposals)
+        self.claim_panel.select_claim(self.claim_actions.current_claim_id)
+        self.relation_list.set_relations(text, state.relations, state.spans, state.claims)
+        self.notes_list.set_notes(state.notes, {state.document_id: text})
+        count = len(state.notes)
+        self.lower_tabs.setTabText(self.lower_tabs.indexOf(self.notes_list),
+                                   self.tr("Notes (%1)").replace("%1", str(count)) if count else self.tr("Notes"))
+
+    def _on_caret_claim(self, claim: Claim | None) -> None:
+        if claim is not None:
+            self.claim_actions.current_claim_id = claim.id  # type: ignore[assignment]
+            self.view.set_selected(claim.id)
+            self.claim_panel.select_claim(claim.id)
+
+    def _on_claim_selected(self, claim_id: Any) -> None:
+        if claim_id is not None:
+            self.claim_actions.current_claim_id = claim_id
+            self.view.set_selected(claim_id)
+
+    def _on_claim_activated(self, claim_id: Any) -> None:
+        claim = self.claim_actions.current_claim() if claim_id == self.claim_actions.current_claim_id else None
+        claim = claim or next((c for c in self.view.claims() if c.id == claim_id), None)
+        if claim is None:
+            return
+        self.claim_actions.current_claim_id = claim.id  # type: ignore[assignment]
+        self.view.select_core(claim.start, claim.end)
+        self.view.set_selected(claim.id)
+        self.view.ensureCursorVisible()
+        self.view.setFocus()
+
+    def _on_relation_activated(self, relation_id: Any) -> None:
+        relation = next((r for r in (self.state.relations if self.state else ()) if r.id == relation_id), None)
+        if relation is None:
+            return
+        ends = {**{s.id: s for s in self.view.spans()}, **{c.id: c for c in self.view.claims()}}
+        head = ends.get(relation.head)
+        if head is not None:
+            self.view.select_core(head.start, head.end)
+            self.view.set_selected(head.id)
+            self.view.ensureCursorVisible()
+            self.view.setFocus()
+
+    def focus_claim_panel(self) -> None:
+        self.lower_tabs.setCurrentWidget(self.claim_panel)
+        self.claim_panel.setFocus()
+        if self.claim_panel.currentRow() < 0 and self.claim_panel.rowCount():
+            self.claim_panel.selectRow(0)
+
+    def _on_caret_span(self, span: Span | None) -> None:
+        self.span_list.select_span(None if span is None else span.id)
+        self._show_attributes(span)
+
+    def _show_attributes(self, span: Span | None) -> None:
+        """The attribute editor on ``span`` (as stored: read again from the shown set by id)."""
+        if span is not None:
+            span = next((s for s in self.view.spans() if s.id == span.id), None)
+        self.attribute_editor.set_span(span)
+
+    def _back_to_text(self, *_args: object) -> None:
+        """A side window closed: this window and its text have the keys again."""
+        self.activateWindow()
+        self.view.setFocus()
+
+    def show_cheat_sheet(self) -> CheatSheet:
+        if self._cheat_sheet is None:
+            self._cheat_sheet = CheatSheet([*self.bindings, *CARET_KEYS], self, label_guidelines(self.scheme))
+            self._cheat_sheet.finished.connect(self._back_to_text)
+        self._cheat_sheet.show()
+        self._cheat_sheet.raise_()
+        return self._cheat_sheet
+
+    # ------------------------------------------------------------ the team
+    def open_dashboard(self) -> AgreementDashboard:
+        """Team ▸ Agreement dashboard: a document picked there opens in the curation window."""
+        if self.dashboard is None:
+            from annotator.gui.team.dashboard import AgreementDashboard
+
+            self.dashboard = AgreementDashboard(self.workspace, self.runner, self)
+            self.dashboard.curate_requested.connect(self.open_curation)
+        else:
+            self.dashboard.refresh()
+        self.dashboard.show()
+        self.dashboard.raise_()
+        return self.dashboard
+
+    def open_curation(self, document_id: str | None = None) -> CurationWindow | None:
+        """The curation window on a document (this one by default): for writing if you are a curator,
+        else to look."""
+        document_id = document_id or self.document_id
+        if document_id is None or self.owner is None:
+            return None
+        window = self.curation_windows.get(document_id)
+        if window is None:
+            from annotator.gui.curate.curation_window import CurationWindow
+
+            window = CurationWindow(self.workspace, self.runner, self.owner, document_id, self.settings,
+                                    scheme=self.scheme)
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            window.destroyed.connect(lambda _=None, d=document_id: self.curation_windows.pop(d, None))
+            self.curation_windows[document_id] = window
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
+
+    def open_note(self, note: Note) -> None:
+        """A note from the team's list: its document in the curation window, at what the note is on."""
+        window = self.open_curation(note.document_id)
+        if window is None:
+            return
+        if window.state is None:  # still loading: show it when the lanes are there
+            def show() -> None:
+                window.state_loaded.disconnect(show)
+                window.show_note(note)
+
+            window.state_loaded.connect(show)
+        else:
+            window.show_note(note)
+
+    def open_team_notes(self) -> TeamNotes:
+        """Team ▸ notes: every annotator's notes and flags; one opens its document for curation."""
+        if self.team_notes is None:
+            self.team_notes = TeamNotes(self.workspace, self.runner, self)
+            self.team_notes.note_requested.connect(self.open_note)
+        else:
+            self.team_notes.refresh()
+        self.team_notes.show()
+        self.team_notes.raise_()
+        return self.team_notes
+
+    # ------------------------------------------------------------ the scheme
+    def open_scheme_editor(self) -> SchemeEditor | None:
+        """The scheme editor (one per window); its changes apply to this window at once.
+
+        The first time, what it shows is read on the runner and the editor is built and shown when
+        that arrives: None then (it is ``self.scheme_editor`` once the runner is done)."""
+        if self.scheme_editor is not None:
+            self.scheme_editor.show()
+            self.scheme_editor.raise_()
+            return self.scheme_editor
+        if getattr(self, "_scheme_editor_loading", False):
+            return None  # asked for already
+        self._scheme_editor_loading = True
+        workspace, user = self.workspace, self.owner or ""
+
+        def build(state: EditorState) -> None:
+            self._scheme_editor_loading = False
+            if not shiboken6.isValid(self) or self.scheme_editor is not None:
+                return
+            from annotator.gui.scheme.scheme_editor import SchemeEditor
+
+            self.scheme_editor = SchemeEditor(workspace, self.runner, user, state, self)
+            self.scheme_editor.scheme_changed.connect(self.set_scheme)
+            self.scheme_editor.show()
+            self.scheme_editor.raise_()
+
+        def failed(exc: BaseException) -> None:
+            self._scheme_editor_loading = False
+            if shiboken6.isValid(self):
+                self._on_error(exc)
+
+        from annotator.gui.scheme.scheme_editor import load_editor_state
+
+        self.runner.run(partial(load_editor_state, workspace, user), on_done=build, on_error=failed)
+        return None
+
+    def set_scheme(self, scheme: Scheme) -> None:
+        """Show a new scheme version: colours, palette, attribute editor, label keys, and the
+        document again (a rename or merge relabelled its spans)."""
+        self.scheme = scheme
+        self.colors = label_colors(scheme, self.settings.color_blind)
+        self.view.set_colors(self.colors)
+        self.span_list.set_colors(self.colors)
+        self.palette.set_scheme(scheme, self.colors)
+        self.attribute_editor.scheme = scheme
+        for name in [n for n in self.actions_by_name if n.startswith(("label:", "claim:"))]:
+            action = self.actions_by_name.pop(name)
+            self.view.removeAction(action)
+            self.removeAction(action)
+            action.deleteLater()
+        labels = [*label_bindings(scheme), *claim_type_bindings(scheme)]
+        self.bindings = [*labels, *KEY_MAP]
+        for item in labels:
+            self._add_action(item)
+        self._fill_label_menu()
+        if self._cheat_sheet is not None:  # built again, from the new bindings, when next shown
+            self._cheat_sheet.close()
+            self._cheat_sheet.deleteLater()
+            self._cheat_sheet = None
+        for window in list(self.curation_windows.values()):  # open curation windows follow
+            window.set_scheme(scheme)
+        if self.document_id is not None:
+            self.open_document(self.document_id)
+
+    # ------------------------------------------------------------ import, export
+    def open_import_dialog(self, paths: list[Path] | None = None) -> ImportDialog:
+        """The import dialog (one per window), with ``paths`` chosen if given."""
+        if self.import_dialog is None:
+            self.import_dialog = ImportDialog(self.workspace, self.runner, self.owner, self)
+            self.import_dialog.imported.connect(self._on_imported)
+        if paths:
+            self.import_dialog.set_paths(list(paths))
+        self.import_dialog.show()
+        self.import_dialog.raise_()
+        self.import_dialog.activateWindow()
+        return self.import_dialog
+
+    def selected_document_ids(self) -> list[str]:
+        rows = sorted({index.row() for index in self.document_table.selectionModel().selectedRows()})
+        return [self.document_model.document_id(row) for row in rows]
+
+    def open_export_dialog(self) -> ExportDialog:
+        """A new export dialog on the list's current selection and filters."""
+        if self.export_dialog is not None and self.export_dialog.running:
+            self.export_dialog.show()
+            self.export_dialog.raise_()
+            return self.export_dialog
+        if self.export_dialog is not None:
+            self.export_dialog.deleteLater()
+        self.export_dialog = ExportDialog(self.workspace, self.runner, self.owner, self.selected_document_ids(),
+                                          self.document_model.query, self)
+        self.export_dialog.show()
+        self.export_dialog.raise_()
+        return self.export_dialog
+
+    def _on_imported(self, _report: object) -> None:
+        """A committed import: the list and the counts again from the store."""
+        self._set_query(self.list_query, open_first=self.document is None)
+        document_id, owner, workspace = self.document_id, self.owner, self.workspace
+        if document_id is not None:
+            self.runner.run(partial(_read_state, workspace, document_id, owner),
+                            on_done=self._on_state_read, on_error=self._on_error)
+        else:
+            self._update_counts(None)
+
+    def _on_state_read(self, state: SetState) -> None:
+        if state.document_id == self.document_id:
+            self.state = state
+            self._update_counts(state)
+            self._update_undo_actions(state)
+
+    @staticmethod
+    def dropped_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
+        mime = event.mimeData()
+        if not mime.hasUrls():
+            return []
+        return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if self.dropped_paths(event):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        paths = self.dropped_paths(event)
+        if not paths:
+            super().dropEvent(event)
+            return
+        event.acceptProposedAction()
+        self.open_import_dialog(paths)
+
+    # ------------------------------------------------------------ results
+    def _on_changed(self, result: tuple[Changes | None, SetState | None]) -> None:
+        changes, state = result
+        if changes is None:
+            self.statusBar().showMessage(self.tr("Nothing to undo or redo"), 5000)
+            if state is not None:
+                self._update_undo_actions(state)
+            self.saved_label.setText(self.tr("Saved"))
+            return
+        if state is not None and state.document_id == self.document_id:
+            self.state = state
+            self.view.set_spans(state.spans)
+            self.span_list.set_spans(self.document.text if self.document else "", state.spans)
+            self._show_claims(state)
+            self._show_attributes(self.attribute_editor.span or self.view.caret_span)
+            self._update_counts(state)
+            self._update_undo_actions(state)
+        if self.list_query.status is not None:
+            # a status filter: the changed rows may leave (or join) the list
+            self._set_query(self.list_query, open_first=False)
+        else:
+            for document_id in changes.documents | ({state.document_id} if state else set()):
+                self.document_model.refresh_document(document_id)
+        stamp = time.strftime("%H:%M:%S")
+        self.saved_label.setText(self.tr("Saved ✓ %1").replace("%1", stamp))
+        self.saved_label.setToolTip(changes.label)
+        message = changes.label
+        elsewhere = sorted(changes.documents - {self.document_id})
+        if elsewhere:  # an undo reaches back to another document: say which
+            message = self.tr("%1 (in %2)").replace("%1", changes.label).replace("%2", ", ".join(elsewhere))
+        self.statusBar().showMessage(message, 8000 if elsewhere else 4000)
+
+    def _on_error(self, exc: BaseException) -> None:
+        if isinstance(exc, ServiceError):  # refused: nothing was changed, nothing was lost
+            message = str(exc)
+            self.saved_label.setText(self.tr("Nothing changed"))
+        else:
+            log.error("action failed", exc_info=exc)
+            message = self.tr("Error: %1").replace("%1", f"{type(exc).__name__}: {exc}")
+            self.saved_label.setText(self.tr("Not saved"))
+        self.statusBar().showMessage(message, 10000)
+
+    def _update_counts(self, state: SetState | None) -> None:
+        total = state.total if state is not None and state.total is not None else self.document_model.rowCount()
+        done = state.done if state is not None else 0
+        self.documents_label.setText(self.tr("%1 / %2 documents done").replace("%1", str(done))
+                                     .replace("%2", str(total)))
+        spans = len(state.spans) if state is not None else 0
+        self.spans_label.setText(self.tr("%1 spans in this document").replace("%1", str(spans)))
+        self._update_position()
+
+    def _update_undo_actions(self, state: SetState) -> None:
+        undo, redo = self.actions_by_name["undo"], self.actions_by_name["redo"]
+        undo.setText(self.tr("Undo: %1").replace("%1", state.undo_label) if state.undo_label else self.tr("Undo"))
+        redo.setText(self.tr("Redo: %1").replace("%1", state.redo_label) if state.redo_label else self.tr("Redo"))
+        undo.setEnabled(state.undo_label is not None)
+        redo.setEnabled(state.redo_label is not None)
+
+    def close_side_windows(self) -> None:
+        """Close the windows opened from this one: its curation windows, the scheme editor, the
+        dashboard, the team's notes and the cheat sheet (when this window closes or is built again
+        in another language; the user opens them again from the new one)."""
+        for window in list(self.curation_windows.values()):
+            if shiboken6.isValid(window):
+                window.close()
+        self.curation_windows.clear()
+        for dialog in (self.scheme_editor, self.dashboard, self.team_notes, self._cheat_sheet):
+            if dialog is not None and shiboken6.isValid(dialog):
+                dialog.close()
+
+    def quit_application(self) -> None:
+        """File ▸ Quit: close every window, which ends the application (the last window closed
+        quits it, as when the user closes them); every action is already saved, so nothing is
+        asked. No QApplication.quit() after closing: the quit that closing the last window
+        posts would then outlive the event loop and end the next one at once."""
+        QApplication.closeAllWindows()
+
+    def show_about(self) -> AboutDialog:
+        dialog = AboutDialog(self.workspace.store.url, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self._watch_timer.stop()
+        self.action_watch.stop()
+        self.runner.wait()  # let the last action commit and its result arrive
+        self.close_side_windows()
+        self.runner.wait()  # and what closing them saved (the scheme editor's last guideline)
+        super().closeEvent(event)
+
+
+def format_count(number: int) -> str:
+    """A count with the user's thousands separators ("5,000", "5 000"); the C locale reads as English."""
+    locale = QLocale()
+    if locale.language() == QLocale.Language.C:
+        locale = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    locale.setNumberOptions(locale.numberOptions() & ~QLocale.NumberOption.OmitGroupSeparator)
+    return locale.toString(number)
+
+
+@functools.lru_cache(maxsize=4096)
+def _proposal(text: str, date: str | None) -> Quantity | None:
+    """The normaliser's quantity for a claim's text (cached: every action reads the claims back)."""
+    return normalise(text, date=date)
+
+
+def _read_state(workspace: Workspace, document_id: str, owner: str | None,
+                document: Document | None = None, counts: tuple[int, int | None] | None = None) -> SetState:
+    """The owner's set of one document and the counts around it (runs on the runner).
+
+    ``document``: the document itself when the caller has it (its text never changes), so that
+    an action on a long text does not read the text again for the claims' quantity proposals.
+    ``counts``: (done, total) when the caller knows they have not changed (no re-count)."""
+    spans: tuple[Span, ...] = ()
+    status = None
+    done = 0
+    undo_label = redo_label = None
+    claims: tuple[Claim, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    proposals: dict[Any, Quantity | None] = {}
+    owner_notes: tuple[Note, ...] = ()
+    if owner is not None:
+        sets = documents.annotation_sets(workspace, document_id, owner)
+        if sets:
+            spans, status = sets[0].spans, sets[0].status
+            claims, relations = sets[0].claims, sets[0].relations
+            if claims:
+                document = document or documents.document(workspace, document_id)
+                date = document.meta.get("date") if isinstance(document.meta, dict) else None
+                proposals = {c.id: _proposal(document.text[c.start:c.end], date) for c in claims}
+        owner_notes = tuple(notes.notes(workspace, document_id=document_id, owner=owner))
+        if counts is None:
+            done = documents.count(workspace, DocumentQuery(owner=owner, status=SetStatus.DONE))
+        undo_label, redo_label = history.next_labels(workspace, owner=owner)
+    if counts is not None:
+        done, total = counts
+    else:
+        total = documents.count(workspace)
+    return SetState(document_id, spans, status, done, undo_label, redo_label, total, claims, relations, proposals,
+                    owner_notes)
+
+
+def _titled(title: str, widget: QWidget) -> QWidget:
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(2, 2, 2, 2)
+    layout.setSpacing(2)
+    heading = QLabel(f"<b>{title}</b>")
+    layout.addWidget(heading)
+    layout.addWidget(widget)
+    return box

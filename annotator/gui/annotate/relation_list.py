@@ -1,0 +1,126 @@
+"""The document's relations as a table: label, head, tail; every item holds the relation id.
+
+A span end shows its covered text, a claim end an excerpt of the claim in
+brackets ("[объем торговли достиг …]", as the view brackets claims); an id
+that names nothing in the set shows as "? id". Rows are in text order of the
+relation's earlier end. Enter or a double-click emits
+``relation_activated(relation_id)``; Delete (or Backspace) on a row emits
+``relation_remove_requested(relation_id)``: the window removes it and shows
+the relations again with :meth:`RelationList.set_relations`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+
+from annotator.domain.model import Claim, Relation, Span
+from annotator.gui.text.claim_painting import claim_color
+from annotator.gui.common.id_rows import ID_ROLE, IdRows
+from annotator.gui.common.palette import swatch
+
+RELATION_ID_ROLE = ID_ROLE
+MAX_TEXT = 50
+
+
+class RelationList(IdRows, QTableWidget):
+    """Relations in text order (see the module doc)."""
+
+    relation_activated = Signal(object)  # relation id
+    relation_remove_requested = Signal(object)  # relation id
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(0, 3, parent)
+        self.setHorizontalHeaderLabels([self.tr("Relation"), self.tr("Head"), self.tr("Tail")])
+        self.verticalHeader().setVisible(False)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setWordWrap(False)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.doubleClicked.connect(self._on_double_clicked)
+
+    def set_relations(self, text: str, relations: Sequence[Relation], spans: Sequence[Span],
+                      claims: Sequence[Claim]) -> None:
+        current = self.current_relation_id()
+        span_by_id = {s.id: s for s in spans}
+        claim_by_id = {c.id: c for c in claims}
+
+        def start_of(node: object) -> int:
+            item = span_by_id.get(node) or claim_by_id.get(node)
+            return item.start if item is not None else len(text) + 1
+
+        def order(relation: Relation) -> tuple:
+            ends = sorted((start_of(relation.head), start_of(relation.tail)))
+            return (*ends, relation.label, str(relation.id))
+
+        ordered = sorted(relations, key=order)
+        self.setUpdatesEnabled(False)
+        self.blockSignals(True)
+        try:
+            self.clearContents()
+            self.setRowCount(len(ordered))
+            for row, relation in enumerate(ordered):
+                cells = [QTableWidgetItem(relation.label),
+                         self._end_item(text, relation.head, span_by_id, claim_by_id),
+                         self._end_item(text, relation.tail, span_by_id, claim_by_id)]
+                for column, cell in enumerate(cells):
+                    cell.setData(RELATION_ID_ROLE, relation.id)
+                    self.setItem(row, column, cell)
+        finally:
+            self.blockSignals(False)
+            self.setUpdatesEnabled(True)
+        if current is not None:
+            self.select_relation(current)
+
+    def _end_item(self, text: str, node: object, spans: dict, claims: dict) -> QTableWidgetItem:
+        if node in claims:
+            claim = claims[node]
+            covered = " ".join(text[claim.start:claim.end].split())
+            shown = covered if len(covered) <= MAX_TEXT else covered[:MAX_TEXT - 1] + "…"
+            item = QTableWidgetItem(f"[{shown}]")
+            item.setIcon(swatch(claim_color(claim.type)))
+            item.setToolTip(self.tr("Claim (%1): %2").replace("%1", claim.type).replace("%2", covered[:600]))
+            return item
+        if node in spans:
+            span = spans[node]
+            covered = " ".join(text[span.start:span.end].split())
+            shown = covered if len(covered) <= MAX_TEXT else covered[:MAX_TEXT - 1] + "…"
+            item = QTableWidgetItem(shown)
+            item.setToolTip(f"{span.label}: {covered[:600]}")
+            return item
+        return QTableWidgetItem(f"? {node}")
+
+    def relation_ids(self) -> list:
+        return [self.item(row, 0).data(RELATION_ID_ROLE) for row in range(self.rowCount())]
+
+    def current_relation_id(self) -> object | None:
+        return self.current_id()
+
+    def select_relation(self, relation_id: object | None) -> None:
+        """Select (and scroll to) the relation's row, or clear the selection; emits nothing."""
+        self.select_id(relation_id)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            relation_id = self.current_relation_id()
+            if relation_id is not None:
+                if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                    self.relation_activated.emit(relation_id)
+                else:
+                    self.relation_remove_requested.emit(relation_id)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def _on_double_clicked(self, index: QModelIndex | QPersistentModelIndex) -> None:
+        relation_id = index.data(RELATION_ID_ROLE)
+        if relation_id is not None:
+            self.relation_activated.emit(relation_id)

@@ -1,0 +1,292 @@
+"""Claims and relations from the keyboard: what each claim key does in the window.
+
+The host window (the annotation window, or the curation window's gold lane)
+provides ``view``, ``state``, ``scheme``, ``workspace``, ``owner``,
+``acting_user``, ``document_id``, ``statusBar()`` and ``_submit``. The window owns the keys (:mod:`annotator.gui.common.keys`) and the runner; this
+module holds what the keys mean. The *current claim* is the one the caret was
+last in (or the one picked in the claim panel): the speaker, cue, certainty,
+check-worthiness and quantity keys act on it even after the caret has moved on
+to select a cue or a pronoun. A relation is drawn in two presses of the
+relation key: on the head, then on the tail; the types the scheme allows
+between the two are then offered by number.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QPoint
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu
+
+from annotator.domain.model import AUTHOR, CLAIM_NODE, SAYS, Certainty, Claim, Quantity, Span
+from annotator.domain.speaker_choice import next_speaker, speaker_candidates
+from annotator.services import annotating, claims
+
+if TYPE_CHECKING:
+    from annotator.gui.annotate.main_window import MainWindow
+
+Item = Span | Claim  # a relation end
+
+
+class ClaimActions(QObject):
+    def __init__(self, window: MainWindow):
+        super().__init__(window)
+        self.window = window
+        self.current_claim_id: int | None = None
+        self.relation_head: Item | None = None
+        self.last_type: str | None = None
+
+    # ------------------------------------------------------------ helpers
+    def _tell(self, text: str, ms: int = 5000) -> None:
+        self.window.statusBar().showMessage(text, ms)
+
+    def _claims(self) -> list[Claim]:
+        state = self.window.state
+        return list(state.claims) if state is not None else []
+
+    def current_claim(self) -> Claim | None:
+        return next((c for c in self._claims() if c.id == self.current_claim_id), None)
+
+    def set_current(self, claim: Claim | None) -> None:
+        """The claim the keys act on; the view draws its links to speaker and cue."""
+        if claim is not None:
+            self.current_claim_id = claim.id  # type: ignore[assignment]
+        self.window.view.set_selected(self.current_claim_id if claim is not None else self.current_claim_id)
+
+    def _need_claim(self) -> Claim | None:
+        claim = self.current_claim()
+        if claim is None:
+            self._tell(self.tr("Put the caret in a claim first (or make one: select its text and press C)"))
+        return claim
+
+    def _edit(self, claim: Claim, **fields: Any) -> None:
+        window, workspace, owner = self.window, self.window.workspace, self.window.owner
+        window._submit(lambda: claims.edit_claim(workspace, claim.id, owner=owner, user=self.window.acting_user, **fields))  # type: ignore[arg-type]
+
+    # ------------------------------------------------------------ making claims
+    def make_claim(self, claim_type: str | None = None) -> None:
+        """C (or a claim type's key): the selection becomes a claim; with no selection, a type key
+        retypes the current claim."""
+        window = self.window
+        document_id, owner, workspace = window.document_id, window.owner, window.workspace
+        types = [c.name for c in window.scheme.claim_types]
+        if document_id is None or owner is None or not types:
+            return
+        selection = window.view.selection_core()
+        if selection is None:
+            claim = self.current_claim() if claim_type else None
+            if claim is None:
+                self._tell(self.tr("Select the text of the claim, then press C or a claim type's key"))
+            elif claim.type != claim_type:
+                self.last_type = claim_type
+                self._edit(claim, claim_type=claim_type)
+            return
+        start, end = selection
+        same = next((c for c in self._claims() if (c.start, c.end) == (start, end)), None)
+        if same is not None:
+            if claim_type and same.type != claim_type:
+                self._edit(same, claim_type=claim_type)
+            self.current_claim_id = same.id  # type: ignore[assignment]
+            return
+        chosen = claim_type or self.last_type or types[0]
+        self.last_type = chosen
+
+        user = window.acting_user
+
+        def made(changes: Any) -> None:  # on the GUI thread: the keys now act on the new claim
+            self.current_claim_id = changes.result
+
+        window._submit(lambda: claims.add_claim(workspace, document_id, start, end, chosen, owner=owner, user=user),
+                       after=made)
+
+    # ------------------------------------------------------------ claim fields
+    def cycle_speaker(self, step: int = 1) -> None:
+        """W / Shift+W: the next (previous) speaker mention, nearest the claim first."""
+        claim = self._need_claim()
+        if claim is None:
+            return
+        candidates = speaker_candidates(claim.start, claim.end, self.window.view.spans(),
+                                        self.window.scheme.speaker_labels)
+        speaker = next_speaker(claim.speaker, candidates, step)
+        if speaker is None:
+            self._tell(self.tr("No PER, ORG or ROLE mention to be the speaker: mark one, or press A for the author"))
+            return
+        if speaker != claim.speaker:
+            self._edit(claim, speaker=speaker)
+
+    def speaker_author(self) -> None:
+        """A: the outlet says it in its own voice."""
+        claim = self._need_claim()
+        if claim is not None and claim.speaker != AUTHOR:
+            self._edit(claim, speaker=AUTHOR)
+
+    def pronoun_speaker(self) -> None:
+        """M: the selection ("он", "она") becomes a PER mention marked as a pronoun, and the speaker."""
+        window = self.window
+        claim = self._need_claim()
+        selection = window.view.selection_core()
+        if claim is None:
+            return
+        if selection is None:
+            self._tell(self.tr("Select the pronoun (or name) that speaks, then press M"))
+            return
+        start, end = selection
+        workspace, owner, document_id = window.workspace, window.owner, window.document_id
+        existing = next((s for s in window.view.spans() if (s.start, s.end) == (start, end)
+                         and s.label in window.scheme.speaker_labels), None)
+        if existing is not None:
+            self._edit(claim, speaker=existing.id)
+            return
+        label = "PER" if window.scheme.has_entity("PER") else window.scheme.speaker_labels[0]
+
+        attributes = self._pronoun_attributes(label)
+        window._submit(lambda: claims.speaker_from_new_mention(  # one action: one undo takes both back
+            workspace, claim.id, start, end, label, owner=owner, attributes=attributes,  # type: ignore[arg-type]
+            user=self.window.acting_user))
+
+    def _pronoun_attributes(self, label: str) -> dict[str, Any]:
+        definition = self.window.scheme.attribute("pronoun")
+        if definition is not None and definition.type == "boolean" and (not definition.labels or label in definition.labels):
+            return {"pronoun": True}
+        return {}
+
+    def set_cue(self, clear: bool = False) -> None:
+        """U: the selection is the claim's cue ("заявил", "по мнению"); Shift+U removes the cue."""
+        claim = self._need_claim()
+        if claim is None:
+            return
+        if clear:
+            if claim.cue is not None:
+                self._edit(claim, cue=None)
+            return
+        selection = self.window.view.selection_core()
+        if selection is None:
+            self._tell(self.tr("Select the words that report the claim (\u00abзаявил\u00bb), then press U"))
+            return
+        self._edit(claim, cue=selection)
+
+    def toggle_hedged(self) -> None:
+        claim = self._need_claim()
+        if claim is not None:
+            hedged = claim.certainty == Certainty.HEDGED
+            self._edit(claim, certainty=Certainty.ASSERTED if hedged else Certainty.HEDGED)
+
+    def toggle_checkworthy(self) -> None:
+        claim = self._need_claim()
+        if claim is not None:
+            self._edit(claim, checkworthy=not claim.checkworthy)
+
+    def accept_quantity(self, clear: bool = False) -> None:
+        """N: take the normaliser's proposal as the claim's quantity; Shift+N clears it."""
+        claim = self._need_claim()
+        if claim is None:
+            return
+        if clear:
+            if claim.quantity is not None:
+                self._edit(claim, quantity=None)
+            return
+        proposal = self.proposal(claim)
+        if proposal is None:
+            self._tell(self.tr("No figure in this claim to propose"))
+        elif proposal != claim.quantity:
+            self._edit(claim, quantity=proposal)
+
+    def proposal(self, claim: Claim) -> Quantity | None:
+        state = self.window.state
+        return state.proposals.get(claim.id) if state is not None else None
+
+    def edit_field(self, claim_id: Any, field: str, value: Any) -> None:
+        """An edit made in the claim panel."""
+        claim = next((c for c in self._claims() if c.id == claim_id), None)
+        if claim is None:
+            return
+        names = {"type": "claim_type", "certainty": "certainty", "checkworthy": "checkworthy", "quantity": "quantity"}
+        self._edit(claim, **{names[field]: value})
+
+    # ------------------------------------------------------------ relations
+    def item_under_caret(self) -> Item | None:
+        """The entity span under the caret, else the claim: what a relation end is."""
+        view = self.window.view
+        return view.span_under_caret() or view.claim_under_caret()
+
+    def relation_key(self) -> None:
+        """L on the head, then L on the tail; then the type, by number."""
+        item = self.item_under_caret()
+        if item is None:
+            self._tell(self.tr("Put the caret on a span or a claim first"))
+            return
+        if self.relation_head is None or self.relation_head.id == item.id:
+            self.relation_head = item
+            self._tell(self.tr("Relation from \u00ab%1\u00bb: put the caret on the other end and press L "
+                               "(Esc cancels)").replace("%1", self._text_of(item)), 0)
+            return
+        head, self.relation_head = self.relation_head, None
+        allowed = [r.name for r in self.window.scheme.relations if r.allows(_node(head), _node(item))]
+        if not allowed:
+            self._tell(self.tr("The scheme has no relation from %1 to %2").replace("%1", _node(head))
+                       .replace("%2", _node(item)))
+            return
+        label = self.choose_relation_type(allowed)
+        if label is None:
+            self._tell(self.tr("No relation made"))
+            return
+        if label == SAYS and isinstance(item, Claim) and isinstance(head, Span):
+            self._edit(item, speaker=head.id)  # SAYS is the speaker: set it (the relation follows)
+            return
+        window, workspace, owner = self.window, self.window.workspace, self.window.owner
+        window._submit(lambda: claims.add_relation(workspace, head.id, item.id, label, owner=owner, user=self.window.acting_user))  # type: ignore[arg-type]
+
+    def cancel(self) -> bool:
+        """Esc: drop a relation begun; True when there was one."""
+        if self.relation_head is None:
+            return False
+        self.relation_head = None
+        self._tell(self.tr("No relation made"))
+        return True
+
+    def choose_relation_type(self, allowed: list[str]) -> str | None:
+        """The relation type, from a menu at the caret whose entries are numbered 1, 2, …"""
+        menu = QMenu(self.window)
+        actions: dict[QAction, str] = {}
+        for number, name in enumerate(allowed, 1):
+            actions[menu.addAction(f"&{number}  {name}" if number < 10 else name)] = name
+        view = self.window.view
+        point: QPoint = view.viewport().mapToGlobal(view.cursorRect().bottomLeft())
+        chosen = menu.exec(point)
+        return actions.get(chosen) if chosen is not None else None
+
+    def remove_relation(self, relation_id: Any) -> None:
+        window, workspace, owner = self.window, self.window.workspace, self.window.owner
+        window._submit(lambda: claims.remove_relation(workspace, relation_id, owner=owner, user=self.window.acting_user))
+
+    def _text_of(self, item: Item) -> str:
+        text = self.window.view.text[item.start:item.end]
+        return text if len(text) <= 40 else text[:39] + "…"
+
+
+def _node(item: Item) -> str:
+    """The label a relation rule names: the entity label, or CLAIM for any claim."""
+    return item.label if isinstance(item, Span) else CLAIM_NODE
+
+
+def claim_handlers(actions: ClaimActions, claim_types: list[tuple[str, str]]) -> dict[str, Callable[[], None]]:
+    """Key map action name -> handler, for the window's action table."""
+    handlers: dict[str, Callable[[], None]] = {
+        "make_claim": lambda: actions.make_claim(),
+        "next_speaker": lambda: actions.cycle_speaker(1),
+        "previous_speaker": lambda: actions.cycle_speaker(-1),
+        "speaker_author": actions.speaker_author,
+        "pronoun_speaker": actions.pronoun_speaker,
+        "set_cue": lambda: actions.set_cue(),
+        "clear_cue": lambda: actions.set_cue(clear=True),
+        "toggle_hedged": actions.toggle_hedged,
+        "toggle_checkworthy": actions.toggle_checkworthy,
+        "accept_quantity": lambda: actions.accept_quantity(),
+        "clear_quantity": lambda: actions.accept_quantity(clear=True),
+        "relation": actions.relation_key,
+    }
+    for name, _key in claim_types:
+        handlers[f"claim:{name}"] = lambda name=name: actions.make_claim(name)
+    return handlers
