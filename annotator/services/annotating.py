@@ -76,24 +76,30 @@ def add_span(workspace: Workspace, document_id: str, start: int, end: int, label
              seen: int | None = None) -> Changes:
     """Add an entity span; ``Changes.result`` is its id. ``seen``: see ``gold_conflicts``."""
     with workspace.store.write(owner=owner, document_id=document_id) as repo:
-        if owner == GOLD:
-            check_unchanged(repo, document_id, seen, user or repo.login, (start, end))
-        scheme = workspace.scheme(repo)
-        span = Span(None, start, end, label, attributes or {})
-        length, ref, duplicate = repo.span_target(document_id, owner, ENTITY, start, end, label)
-        if length is None:
-            raise NotFound(_("no document {document!r}").format(document=document_id))
-        _refuse(check_span(span, length, scheme))
-        if duplicate is not None:
-            raise ServiceError(_("{owner!r} already has a {label} span at {start}-{end}").format(
-                owner=owner, label=label, start=start, end=end))
-        ops: list[Op] = []
-        set_id = _open_set(repo, document_id, owner, ops, ref)
-        span_id = repo.allocate_ids(SPANS, 1)[0]
-        ops.append(insert_op(SPANS, [span_row(set_id, span_id, span)]))
-        return run_action(repo, owner=owner, user=user, kind="add_span",
-                          label=_("Add {label} span").format(label=label),
-                          document_id=document_id, ops=ops, result=span_id)
+        return _add_span(workspace, repo, document_id, start, end, label, owner=owner, user=user,
+                         attributes=attributes, seen=seen)
+
+
+def _add_span(workspace: Workspace, repo: Repository, document_id: str, start: int, end: int, label: str, *,
+              owner: str, user: str | None, attributes: dict[str, Any] | None, seen: int | None) -> Changes:
+    if owner == GOLD:
+        check_unchanged(repo, document_id, seen, user or repo.login, (start, end))
+    scheme = workspace.scheme(repo)
+    span = Span(None, start, end, label, attributes or {})
+    length, ref, duplicate = repo.span_target(document_id, owner, ENTITY, start, end, label)
+    if length is None:
+        raise NotFound(_("no document {document!r}").format(document=document_id))
+    _refuse(check_span(span, length, scheme))
+    if duplicate is not None:
+        raise ServiceError(_("{owner!r} already has a {label} span at {start}-{end}").format(
+            owner=owner, label=label, start=start, end=end))
+    ops: list[Op] = []
+    set_id = _open_set(repo, document_id, owner, ops, ref)
+    span_id = repo.allocate_ids(SPANS, 1)[0]
+    ops.append(insert_op(SPANS, [span_row(set_id, span_id, span)]))
+    return run_action(repo, owner=owner, user=user, kind="add_span",
+                      label=_("Add {label} span").format(label=label),
+                      document_id=document_id, ops=ops, result=span_id)
 
 
 @retried
@@ -115,19 +121,51 @@ def remove_span(workspace: Workspace, span_id: int, *, owner: str, user: str | N
 def relabel_span(workspace: Workspace, span_id: int, label: str, *, owner: str,
                  user: str | None = None, seen: int | None = None) -> Changes:
     with workspace.store.write(owner=owner) as repo:
-        scheme = workspace.scheme(repo)
-        row = _owned_span(repo, span_id, owner, ENTITY)
-        if owner == GOLD:
-            check_unchanged(repo, row["document_id"], seen, user or repo.login, (row["start"], row["end"]))
-        if not scheme.has_entity(label):
-            raise ServiceError(_("unknown label {label!r}").format(label=label))
-        if row["label"] == label:
-            raise ServiceError(_("span {span} is already {label}").format(span=span_id, label=label))
-        _refuse(check_attributes(row["attributes"] or {}, label, scheme, span_name(span_id)))
-        return run_action(repo, owner=owner, user=user, kind="relabel_span",
-                          label=_("Relabel {old} as {new}").format(old=row["label"], new=label),
-                          document_id=row["document_id"],
-                          ops=[update_op(SPANS, span_id, {"label": label})], result=span_id)
+        return _relabel_span(workspace, repo, span_id, label, owner=owner, user=user, seen=seen)
+
+
+def _relabel_span(workspace: Workspace, repo: Repository, span_id: int, label: str, *, owner: str,
+                  user: str | None, seen: int | None) -> Changes:
+    scheme = workspace.scheme(repo)
+    row = _owned_span(repo, span_id, owner, ENTITY)
+    if owner == GOLD:
+        check_unchanged(repo, row["document_id"], seen, user or repo.login, (row["start"], row["end"]))
+    if not scheme.has_entity(label):
+        raise ServiceError(_("unknown label {label!r}").format(label=label))
+    if row["label"] == label:
+        raise AlreadyLabelled(_("That is already a {label} span").format(label=label))
+    _refuse(check_attributes(row["attributes"] or {}, label, scheme, span_name(span_id)))
+    return run_action(repo, owner=owner, user=user, kind="relabel_span",
+                      label=_("Relabel {old} as {new}").format(old=row["label"], new=label),
+                      document_id=row["document_id"],
+                      ops=[update_op(SPANS, span_id, {"label": label})], result=span_id)
+
+
+class AlreadyLabelled(ServiceError):
+    """A label key on what already has that label: nothing to do."""
+
+
+@retried
+def label(workspace: Workspace, document_id: str, label: str, *, owner: str, user: str | None = None,
+          selection: tuple[int, int] | None = None, span_id: int | None = None,
+          seen: int | None = None) -> Changes:
+    """What a label key does, decided here once for every window: the selection becomes a span of
+    ``label``, or, when the owner's set has an entity span of exactly that range, that span is
+    relabelled; with no selection, the span ``span_id`` (the one under the caret) is relabelled.
+    Refused with :class:`AlreadyLabelled` when it has that label already."""
+    with workspace.store.write(owner=owner, document_id=document_id) as repo:
+        if selection is not None:
+            start, end = selection
+            there = repo.entity_spans_at(document_id, owner, start, end)
+            if any(found_label == label for _id, found_label in there):
+                raise AlreadyLabelled(_("That is already a {label} span").format(label=label))
+            if there:
+                return _relabel_span(workspace, repo, there[0][0], label, owner=owner, user=user, seen=seen)
+            return _add_span(workspace, repo, document_id, start, end, label, owner=owner, user=user,
+                             attributes=None, seen=seen)
+        if span_id is None:
+            raise ServiceError(_("Select some text to label"))
+        return _relabel_span(workspace, repo, span_id, label, owner=owner, user=user, seen=seen)
 
 
 @retried

@@ -126,12 +126,22 @@ def take(workspace: Workspace, document_id: str, annotator: str, *, user: str, s
 def annotator_sets(workspace: Workspace, document_id: str) -> list[AnnotationSet]:
     """The document's annotators' sets (not gold, not suggestions, not skipped), by owner."""
     with workspace.store.read() as repo:
-        return sorted(_annotator_sets(repo, document_id), key=lambda s: s.owner)
+        return annotator_sets_in(repo, document_id)
+
+
+def annotator_sets_in(repo: Repository, document_id: str) -> list[AnnotationSet]:
+    """:func:`annotator_sets` inside a read the caller holds."""
+    return sorted(_annotator_sets(repo, document_id), key=lambda s: s.owner)
 
 
 def gold_set(workspace: Workspace, document_id: str) -> AnnotationSet | None:
     with workspace.store.read() as repo:
         return _gold(repo, document_id)
+
+
+def gold_in(repo: Repository, document_id: str) -> AnnotationSet | None:
+    """:func:`gold_set` inside a read the caller holds."""
+    return _gold(repo, document_id)
 
 
 def may_write_gold(workspace: Workspace, user: str) -> str | None:

@@ -145,11 +145,16 @@ def next_labels(workspace: Workspace, *, owner: str, document_id: str | None = N
                 ) -> tuple[str | None, str | None]:
     """What undo and redo would do now, for a menu: ("Add PER span", None)."""
     with workspace.store.read() as repo:
-        undo_stack, redo_stack = repo.undo_history(owner, document_id)
-        undo_action = repo.action(undo_stack[-1]) if undo_stack else None
-        redo_action = repo.action(redo_stack[-1][0]) if redo_stack else None
-        return (_original(repo, undo_action).label if undo_action else None,
-                _original(repo, redo_action).label if redo_action else None)
+        return labels_in(repo, owner=owner, document_id=document_id)
+
+
+def labels_in(repo: Repository, *, owner: str, document_id: str | None = None) -> tuple[str | None, str | None]:
+    """:func:`next_labels` inside a read the caller holds (a window's view is read in one transaction)."""
+    undo_stack, redo_stack = repo.undo_history(owner, document_id)
+    undo_action = repo.action(undo_stack[-1]) if undo_stack else None
+    redo_action = repo.action(redo_stack[-1][0]) if redo_stack else None
+    return (_original(repo, undo_action).label if undo_action else None,
+            _original(repo, redo_action).label if redo_action else None)
 
 
 def log(workspace: Workspace, *, owner: str | None = None, limit: int = 50) -> list[LoggedAction]:

@@ -484,6 +484,15 @@ class Repository:
         ref = SetRef(set_id, document_id, owner, SetStatus(status)) if set_id is not None else None
         return length, ref, duplicate
 
+    def entity_spans_at(self, document_id: str, owner: str, start: int, end: int) -> list[tuple[int, str]]:
+        """(id, label) of the owner's entity spans of exactly [start, end), oldest first."""
+        return [(r[0], r[1]) for r in self.connection.execute(
+            select(SPANS.c.id, SPANS.c.label).join(SETS, SETS.c.id == SPANS.c.set_id)
+            .where(SETS.c.document_id == document_id, SETS.c.owner == owner, SPANS.c.kind == ENTITY,
+                   SPANS.c.start == start, SPANS.c.end == end)
+            .order_by(SPANS.c.id)
+        )]
+
     def span_row(self, span_id: int) -> dict[str, Any] | None:
         row = self.connection.execute(
             select(SPANS, SETS.c.document_id, SETS.c.owner).join(SETS, SETS.c.id == SPANS.c.set_id)

@@ -3,47 +3,47 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../annotator/gui/about.py" line="33" />
+        <location filename="../../annotator/gui/setup/about.py" line="33" />
         <source>About annotator</source>
         <translation>О программе annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/about.py" line="45" />
+        <location filename="../../annotator/gui/setup/about.py" line="45" />
         <source>Annotate Russian news: entities, claims and who said what; several annotators, their agreement and a curated gold version.</source>
         <translation>Разметка новостей на русском: сущности, утверждения и кто что сказал; несколько аннотаторов, их согласие и выверенная эталонная версия.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/about.py" line="48" />
+        <location filename="../../annotator/gui/setup/about.py" line="48" />
         <source>Database: %1</source>
         <translation>База данных: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/about.py" line="52" />
+        <location filename="../../annotator/gui/setup/about.py" line="52" />
         <source>Licence: %1. Running on Qt %2 and PySide6 %3.</source>
         <translation>Лицензия: %1. Работает на Qt %2 и PySide6 %3.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/about.py" line="57" />
+        <location filename="../../annotator/gui/setup/about.py" line="57" />
         <source>Library</source>
         <translation>Библиотека</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/about.py" line="57" />
+        <location filename="../../annotator/gui/setup/about.py" line="57" />
         <source>Version</source>
         <translation>Версия</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/about.py" line="57" />
+        <location filename="../../annotator/gui/setup/about.py" line="57" />
         <source>Licence</source>
         <translation>Лицензия</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/about.py" line="75" />
+        <location filename="../../annotator/gui/setup/about.py" line="75" />
         <source>Qt and Qt for Python (PySide6) are used under the GNU Lesser General Public License version 3: you may replace them with builds of your own. Their source code is at &lt;a href="https://download.qt.io/"&gt;download.qt.io&lt;/a&gt;.</source>
         <translation>Qt и Qt for Python (PySide6) используются на условиях GNU Lesser General Public License версии 3: их можно заменить собственными сборками. Их исходный код — на &lt;a href="https://download.qt.io/"&gt;download.qt.io&lt;/a&gt;.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/about.py" line="91" />
+        <location filename="../../annotator/gui/setup/about.py" line="91" />
         <source>The libraries it runs on:</source>
         <translation>Библиотеки, на которых она работает:</translation>
     </message>
@@ -51,375 +51,375 @@
 <context>
     <name>AgreementDashboard</name>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="226" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="204" />
         <source>Agreement</source>
         <translation>Согласие</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="230" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="208" />
         <source>Krippendorff's α (tokens)</source>
         <translation>α Криппендорфа (токены)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="231" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="209" />
         <source>Cohen's κ (tokens)</source>
         <translation>κ Коэна (токены)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="232" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="210" />
         <source>Span F1 (exact)</source>
         <translation>F1 по фрагментам (точно)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="233" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="211" />
         <source>Span F1 (relaxed)</source>
         <translation>F1 по фрагментам (с перекрытием)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="236" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="214" />
         <source>Done sets only</source>
         <translation>Только готовые наборы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="237" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="215" />
         <source>Compare only the sets their annotators marked done</source>
         <translation>Сравнивать только наборы, отмеченные аннотаторами как готовые</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="239" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="217" />
         <source>Refresh</source>
         <translation>Обновить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="243" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="221" />
         <source>Measure:</source>
         <translation>Мера:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="275" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="253" />
         <source>— undefined (hover for why)</source>
         <translation>— не определено (наведите, чтобы узнать почему)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="277" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="255" />
         <source>Each pair of annotators</source>
         <translation>Пары аннотаторов</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="285" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="263" />
         <source>Label</source>
         <translation>Метка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="285" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="263" />
         <source>Spans compared</source>
         <translation>Сравнено фрагментов</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="285" />
-        <location filename="../../annotator/gui/dashboard.py" line="296" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="263" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="274" />
         <source>F1 exact</source>
         <translation>F1 точно</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="286" />
-        <location filename="../../annotator/gui/dashboard.py" line="296" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="264" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="274" />
         <source>F1 relaxed</source>
         <translation>F1 с перекрытием</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="288" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="266" />
         <source>Spans of the label in the documents both of a pair labelled, summed over the pairs</source>
         <translation>Фрагменты метки в документах, размеченных обоими в паре, в сумме по всем парам</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="289" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="267" />
         <source>Per label, over all pairs</source>
         <translation>По меткам, по всем парам</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="295" />
-        <location filename="../../annotator/gui/dashboard.py" line="574" />
-        <location filename="../../annotator/gui/dashboard.py" line="581" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="273" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="552" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="559" />
         <source>Annotator</source>
         <translation>Аннотатор</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="295" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="273" />
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="295" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="273" />
         <source>Precision</source>
         <translation>Точность</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="296" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="274" />
         <source>Recall</source>
         <translation>Полнота</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="297" />
-        <location filename="../../annotator/gui/dashboard.py" line="298" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="275" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="276" />
         <source>Exact match, gold as the reference</source>
         <translation>Точное совпадение, эталон как образец</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="301" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="279" />
         <source>Each annotator against gold</source>
         <translation>Каждый аннотатор против эталона</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="311" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="289" />
         <source>Progress</source>
         <translation>Ход работы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="318" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="296" />
         <source>Document</source>
         <translation>Документ</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="318" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="296" />
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="318" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="296" />
         <source>Annotators</source>
         <translation>Аннотаторы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="319" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="297" />
         <source>Disagreements</source>
         <translation>Расхождения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="319" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="297" />
         <source>Agreed</source>
         <translation>Совпало</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="319" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="297" />
         <source>Gold</source>
         <translation>Эталон</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="328" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="306" />
         <source>Open in curation</source>
         <translation>Открыть для курирования</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="334" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="312" />
         <source>Documents with the most disagreement</source>
         <translation>Документы с наибольшими расхождениями</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="339" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="317" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="395" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="373" />
         <source>Computing…</source>
         <translation>Вычисляется…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="418" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="396" />
         <source>Not computed: %1</source>
         <translation>Не вычислено: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="424" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="402" />
         <source>%1 document(s) with sets; annotators: %2</source>
         <translation>Документов с наборами: %1; аннотаторы: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="427" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="405" />
         <source>; done sets only</source>
         <translation>; только готовые наборы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="458" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="436" />
         <source>%1 token(s) labelled by both</source>
         <translation>Токенов, размеченных обоими: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="461" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="439" />
         <source>Undefined: %1</source>
         <translation>Не определено: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="471" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="449" />
         <source>%1 as reference, %2 as candidate</source>
         <translation>%1 — образец, %2 — сравниваемый</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="472" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="450" />
         <source>Precision %1, recall %2, F1 %3</source>
         <translation>Точность %1, полнота %2, F1 %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="474" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="452" />
         <source>%1 matched; %2 has %3 span(s), %4 has %5</source>
         <translation>Совпало: %1; у %2 фрагментов: %3, у %4: %5</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="477" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="455" />
         <source>%1 document(s) labelled by both</source>
         <translation>Документов, размеченных обоими: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="480" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="458" />
         <source>Undefined: neither has a span in the documents both labelled</source>
         <translation>Не определено: ни у кого нет фрагментов в документах, размеченных обоими</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="511" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="489" />
         <source>Fewer than two annotators have sets: nothing to compare yet.</source>
         <translation>Наборы есть меньше чем у двух аннотаторов: пока нечего сравнивать.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="513" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="491" />
         <source>Each token labelled by its outermost span (or O), over the tokens both annotators labelled.</source>
         <translation>Каждый токен получает метку внешнего фрагмента (или O); считаются токены, размеченные обоими аннотаторами.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="516" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="494" />
         <source>Spans matched one to one; F1 is the same either way round. Hover over a cell for precision and recall.</source>
         <translation>Фрагменты сопоставлены один к одному; F1 не зависит от порядка. Наведите на ячейку, чтобы увидеть точность и полноту.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="532" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="510" />
         <source>%1 matched of %2 and %3</source>
         <translation>Совпало %1 из %2 и %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="543" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="521" />
         <source>No gold yet: once a curator settles a document, each annotator is compared with its gold set here.</source>
         <translation>Эталона пока нет: когда куратор утвердит документ, здесь каждый аннотатор будет сравнён с эталоном.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="564" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="542" />
         <source>Relaxed: precision %1, recall %2</source>
         <translation>С перекрытием: точность %1, полнота %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="574" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="552" />
         <source>Assigned</source>
         <translation>Назначено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="574" />
-        <location filename="../../annotator/gui/dashboard.py" line="581" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="552" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="559" />
         <source>Done</source>
         <translation>Готово</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="575" />
-        <location filename="../../annotator/gui/dashboard.py" line="582" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="553" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="560" />
         <source>In progress</source>
         <translation>В работе</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="575" />
-        <location filename="../../annotator/gui/dashboard.py" line="582" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="553" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="560" />
         <source>Skipped</source>
         <translation>Пропущено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="575" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="553" />
         <source>Remaining</source>
         <translation>Осталось</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="578" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="556" />
         <source>Against the assignments: done of assigned.</source>
         <translation>По назначениям: готово из назначенных.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="581" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="559" />
         <source>Sets</source>
         <translation>Наборы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="582" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="560" />
         <source>New</source>
         <translation>Новые</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="584" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="562" />
         <source>No document is assigned yet: these are the sets each annotator has (done of all).</source>
         <translation>Документы ещё не назначены: показаны наборы каждого аннотатора (готово из всех).</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="586" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="564" />
         <source>No annotator has a set yet.</source>
         <translation>Ни у одного аннотатора пока нет наборов.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="606" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="584" />
         <source>curated</source>
         <translation>утверждён</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="606" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="584" />
         <source>in progress</source>
         <translation>в работе</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="607" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="585" />
         <source>new</source>
         <translation>новый</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="607" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="585" />
         <source>done</source>
         <translation>готов</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="608" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="586" />
         <source>skipped</source>
         <translation>пропущен</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="609" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="587" />
         <source>missing</source>
         <translation>есть не у всех</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="609" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="587" />
         <source>label</source>
         <translation>метка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="609" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="587" />
         <source>boundary</source>
         <translation>границы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="610" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="588" />
         <source>speaker</source>
         <translation>источник</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="610" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="588" />
         <source>other</source>
         <translation>другое</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="625" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="603" />
         <source>No document has sets of two annotators yet.</source>
         <translation>Пока ни в одном документе нет наборов двух аннотаторов.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="627" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="605" />
         <source>The %1 with the most disagreement of %2 documents; double-click or Enter to curate.</source>
         <translation>%1 документов с наибольшими расхождениями из %2; двойной щелчок или Enter — курировать.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dashboard.py" line="631" />
+        <location filename="../../annotator/gui/team/dashboard.py" line="609" />
         <source>%1 document(s) with two or more annotators; double-click or Enter to curate.</source>
         <translation>Документов с двумя и более аннотаторами: %1; двойной щелчок или Enter — курировать.</translation>
     </message>
@@ -427,22 +427,22 @@
 <context>
     <name>AttributeEditor</name>
     <message>
-        <location filename="../../annotator/gui/attribute_editor.py" line="56" />
+        <location filename="../../annotator/gui/annotate/attribute_editor.py" line="56" />
         <source>No span selected</source>
         <translation>Фрагмент не выбран</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/attribute_editor.py" line="62" />
+        <location filename="../../annotator/gui/annotate/attribute_editor.py" line="62" />
         <source>%1 span %2–%3</source>
         <translation>Фрагмент %1, %2–%3</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/attribute_editor.py" line="65" />
+        <location filename="../../annotator/gui/annotate/attribute_editor.py" line="65" />
         <source>%1 spans have no attributes</source>
         <translation>У фрагментов %1 нет атрибутов</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/attribute_editor.py" line="102" />
+        <location filename="../../annotator/gui/annotate/attribute_editor.py" line="102" />
         <source>(not set)</source>
         <translation>(не задано)</translation>
     </message>
@@ -450,17 +450,17 @@
 <context>
     <name>CheatSheet</name>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="175" />
+        <location filename="../../annotator/gui/common/keys.py" line="175" />
         <source>Keys</source>
         <translation>Клавиши</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="177" />
+        <location filename="../../annotator/gui/common/keys.py" line="177" />
         <source>Key</source>
         <translation>Клавиша</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="177" />
+        <location filename="../../annotator/gui/common/keys.py" line="177" />
         <source>Action</source>
         <translation>Действие</translation>
     </message>
@@ -468,53 +468,53 @@
 <context>
     <name>ClaimActions</name>
     <message>
-        <location filename="../../annotator/gui/claim_actions.py" line="61" />
+        <location filename="../../annotator/gui/session/claim_keys.py" line="74" />
         <source>Put the caret in a claim first (or make one: select its text and press C)</source>
         <translation>Сначала поставьте курсор в утверждение (или создайте его: выделите текст и нажмите C)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_actions.py" line="81" />
+        <location filename="../../annotator/gui/session/claim_keys.py" line="95" />
         <source>Select the text of the claim, then press C or a claim type's key</source>
         <translation>Выделите текст утверждения и нажмите C или клавишу типа утверждения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_actions.py" line="114" />
+        <location filename="../../annotator/gui/session/claim_keys.py" line="128" />
         <source>No PER, ORG or ROLE mention to be the speaker: mark one, or press A for the author</source>
         <translation>Нет упоминания PER, ORG или ROLE, которое могло бы быть источником: разметьте его или нажмите A (автор)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_actions.py" line="133" />
+        <location filename="../../annotator/gui/session/claim_keys.py" line="147" />
         <source>Select the pronoun (or name) that speaks, then press M</source>
         <translation>Выделите местоимение (или имя) источника и нажмите M</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_actions.py" line="166" />
+        <location filename="../../annotator/gui/session/claim_keys.py" line="180" />
         <source>Select the words that report the claim («заявил»), then press U</source>
         <translation>Выделите слова, которые вводят утверждение («заявил»), и нажмите U</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_actions.py" line="192" />
+        <location filename="../../annotator/gui/session/claim_keys.py" line="206" />
         <source>No figure in this claim to propose</source>
         <translation>В этом утверждении нет числа, которое можно предложить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_actions.py" line="218" />
+        <location filename="../../annotator/gui/session/claim_keys.py" line="230" />
         <source>Put the caret on a span or a claim first</source>
         <translation>Сначала поставьте курсор на фрагмент или утверждение</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_actions.py" line="222" />
+        <location filename="../../annotator/gui/session/claim_keys.py" line="234" />
         <source>Relation from «%1»: put the caret on the other end and press L (Esc cancels)</source>
         <translation>Связь от «%1»: поставьте курсор на второй конец и нажмите L (Esc — отмена)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_actions.py" line="228" />
+        <location filename="../../annotator/gui/session/claim_keys.py" line="240" />
         <source>The scheme has no relation from %1 to %2</source>
         <translation>В схеме нет связи от %1 к %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_actions.py" line="233" />
-        <location filename="../../annotator/gui/claim_actions.py" line="246" />
+        <location filename="../../annotator/gui/session/claim_keys.py" line="245" />
+        <location filename="../../annotator/gui/session/claim_keys.py" line="259" />
         <source>No relation made</source>
         <translation>Связь не создана</translation>
     </message>
@@ -522,88 +522,88 @@
 <context>
     <name>ClaimPanel</name>
     <message>
-        <location filename="../../annotator/gui/claim_panel.py" line="178" />
-        <location filename="../../annotator/gui/claim_panel.py" line="340" />
+        <location filename="../../annotator/gui/annotate/claim_panel.py" line="178" />
+        <location filename="../../annotator/gui/annotate/claim_panel.py" line="340" />
         <source>value unit period, e.g. 4e9 USD 2025</source>
         <translation>значение единица период, например 4e9 USD 2025</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_panel.py" line="209" />
+        <location filename="../../annotator/gui/annotate/claim_panel.py" line="209" />
         <source>Claim</source>
         <translation>Утверждение</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_panel.py" line="209" />
+        <location filename="../../annotator/gui/annotate/claim_panel.py" line="209" />
         <source>Type</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_panel.py" line="209" />
+        <location filename="../../annotator/gui/annotate/claim_panel.py" line="209" />
         <source>Speaker</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_panel.py" line="209" />
+        <location filename="../../annotator/gui/annotate/claim_panel.py" line="209" />
         <source>Cue</source>
         <translation>Маркер</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_panel.py" line="209" />
+        <location filename="../../annotator/gui/annotate/claim_panel.py" line="209" />
         <source>Certainty</source>
         <translation>Уверенность</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_panel.py" line="210" />
+        <location filename="../../annotator/gui/annotate/claim_panel.py" line="210" />
         <source>Check-worthy</source>
         <translation>Проверять</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_panel.py" line="210" />
+        <location filename="../../annotator/gui/annotate/claim_panel.py" line="210" />
         <source>Quantity</source>
         <translation>Величина</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_panel.py" line="210" />
+        <location filename="../../annotator/gui/annotate/claim_panel.py" line="210" />
         <source>Proposal</source>
         <translation>Предложение</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_panel.py" line="211" />
+        <location filename="../../annotator/gui/annotate/claim_panel.py" line="211" />
         <source>The quantity the normaliser proposes</source>
         <translation>Величина, которую предлагает нормализатор</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_panel.py" line="287" />
+        <location filename="../../annotator/gui/annotate/claim_panel.py" line="287" />
         <source>Author (the outlet)</source>
         <translation>Автор (издание)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_panel.py" line="347" />
+        <location filename="../../annotator/gui/annotate/claim_panel.py" line="347" />
         <source>The normaliser proposes the stored quantity</source>
         <translation>Нормализатор предлагает ту же величину, что сохранена</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_panel.py" line="350" />
+        <location filename="../../annotator/gui/annotate/claim_panel.py" line="350" />
         <source>The normaliser's proposal</source>
         <translation>Предложение нормализатора</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_panel.py" line="355" />
+        <location filename="../../annotator/gui/annotate/claim_panel.py" line="355" />
         <source>hedged</source>
         <translation>с оговоркой</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_panel.py" line="355" />
+        <location filename="../../annotator/gui/annotate/claim_panel.py" line="355" />
         <source>asserted</source>
         <translation>утверждается</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_panel.py" line="388" />
+        <location filename="../../annotator/gui/annotate/claim_panel.py" line="388" />
         <source>“%1” is not a number: write VALUE UNIT PERIOD, e.g. 4e9 USD 2025</source>
         <translation>«%1» — не число: пишите ЗНАЧЕНИЕ ЕДИНИЦА ПЕРИОД, например 4e9 USD 2025</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/claim_panel.py" line="390" />
+        <location filename="../../annotator/gui/annotate/claim_panel.py" line="390" />
         <source>“%1” is not a period: YYYY, YYYY-MM, YYYY-MM-DD or FROM/TO</source>
         <translation>«%1» — не период: ГГГГ, ГГГГ-ММ, ГГГГ-ММ-ДД или ОТ/ДО</translation>
     </message>
@@ -611,62 +611,62 @@
 <context>
     <name>Curation</name>
     <message>
-        <location filename="../../annotator/gui/lanes.py" line="43" />
+        <location filename="../../annotator/gui/curate/lanes.py" line="37" />
         <source>only some have it</source>
         <translation>есть не у всех</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/lanes.py" line="44" />
+        <location filename="../../annotator/gui/curate/lanes.py" line="38" />
         <source>different label</source>
         <translation>разные метки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/lanes.py" line="45" />
+        <location filename="../../annotator/gui/curate/lanes.py" line="39" />
         <source>different boundary</source>
         <translation>разные границы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/lanes.py" line="46" />
+        <location filename="../../annotator/gui/curate/lanes.py" line="40" />
         <source>other speaker</source>
         <translation>другой источник</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/lanes.py" line="47" />
+        <location filename="../../annotator/gui/curate/lanes.py" line="41" />
         <source>other</source>
         <translation>другое</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/lanes.py" line="50" />
+        <location filename="../../annotator/gui/curate/lanes.py" line="44" />
         <source>new</source>
         <translation>новый</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/lanes.py" line="51" />
+        <location filename="../../annotator/gui/curate/lanes.py" line="45" />
         <source>in progress</source>
         <translation>в работе</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/lanes.py" line="52" />
+        <location filename="../../annotator/gui/curate/lanes.py" line="46" />
         <source>done</source>
         <translation>готов</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/lanes.py" line="53" />
+        <location filename="../../annotator/gui/curate/lanes.py" line="47" />
         <source>curated</source>
         <translation>утверждён</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/lanes.py" line="54" />
+        <location filename="../../annotator/gui/curate/lanes.py" line="48" />
         <source>skipped</source>
         <translation>пропущен</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/lanes.py" line="71" />
+        <location filename="../../annotator/gui/curate/lanes.py" line="65" />
         <source>not started</source>
         <translation>не начат</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/lanes.py" line="87" />
+        <location filename="../../annotator/gui/curate/lanes.py" line="81" />
         <source>author</source>
         <translation>автор</translation>
     </message>
@@ -674,97 +674,97 @@
 <context>
     <name>CurationWindow</name>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="122" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="113" />
         <source>Curation — %1 — %2</source>
         <translation>Курирование — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="137" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="128" />
         <source>Disagreements</source>
         <translation>Расхождения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="138" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="129" />
         <source>Notes</source>
         <translation>Заметки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="189" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="184" />
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="239" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="239" />
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="244" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="244" />
         <source>Accept the version of</source>
         <translation>Принять версию</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="247" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="247" />
         <source>&amp;Label</source>
         <translation>&amp;Метки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="249" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="249" />
         <source>&amp;Go</source>
         <translation>П&amp;ереход</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="253" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="253" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="323" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="326" />
         <source>Read only: %1</source>
         <translation>Только просмотр: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="330" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="333" />
         <source>Disagreements (%1)</source>
         <translation>Расхождения (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="367" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="368" />
         <source>gold</source>
         <translation>эталон</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="370" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="371" />
         <source>read only</source>
         <translation>только просмотр</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="378" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="379" />
         <source>Accept %1's version of this disagreement</source>
         <translation>Принять версию %1 для этого расхождения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="384" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="385" />
         <source>Undo: %1</source>
         <translation>Отменить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="385" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="386" />
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="387" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="388" />
         <source>Redo: %1</source>
         <translation>Повторить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="388" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="389" />
         <source>Redo</source>
         <translation>Повторить</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/gui/curation_window.py" line="412" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="413" />
         <source>%n disagreement(s) (F8: the first)</source>
         <translation>
             <numerusform>%n расхождение (F8 — к первому)</numerusform>
@@ -773,87 +773,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="413" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="414" />
         <source>No disagreements</source>
         <translation>Расхождений нет</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="415" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="416" />
         <source>Disagreement %1 of %2: %3</source>
         <translation>Расхождение %1 из %2: %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="429" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="430" />
         <source>The annotators agree everywhere</source>
         <translation>Аннотаторы согласны везде</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="443" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="444" />
         <source>Round again from the first disagreement</source>
         <translation>Снова с первого расхождения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="444" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="445" />
         <source>Round again from the last disagreement</source>
         <translation>Снова с последнего расхождения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="448" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="449" />
         <source>Disagreement %1 of %2; %3 not settled in gold yet</source>
         <translation>Расхождение %1 из %2; в эталоне не решено: %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="478" />
-        <source>Still loading the document</source>
-        <translation>Документ ещё загружается</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/curation_window.py" line="497" />
-        <source>Saving…</source>
-        <translation>Сохранение…</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/curation_window.py" line="504" />
-        <source>Nothing to undo or redo</source>
-        <translation>Нечего отменять или повторять</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/curation_window.py" line="505" />
-        <source>Saved</source>
-        <translation>Сохранено</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/curation_window.py" line="507" />
-        <source>Saved ✓ %1</source>
-        <translation>Сохранено ✓ %1</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/curation_window.py" line="511" />
-        <source>%1 (in %2)</source>
-        <translation>%1 (в %2)</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/curation_window.py" line="527" />
-        <source>Error: %1</source>
-        <translation>Ошибка: %1</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/curation_window.py" line="528" />
-        <source>Not saved</source>
-        <translation>Не сохранено</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/curation_window.py" line="541" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="499" />
         <source>Notes (%1)</source>
         <translation>Заметки (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="547" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="505" />
         <source>A note on the whole document</source>
         <translation>Заметка ко всему документу</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="558" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="516" />
         <source>Curation keys</source>
         <translation>Клавиши курирования</translation>
     </message>
@@ -861,37 +821,37 @@
 <context>
     <name>DisagreementList</name>
     <message>
-        <location filename="../../annotator/gui/lanes.py" line="247" />
+        <location filename="../../annotator/gui/curate/lanes.py" line="225" />
         <source>Layer</source>
         <translation>Слой</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/lanes.py" line="247" />
+        <location filename="../../annotator/gui/curate/lanes.py" line="225" />
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/lanes.py" line="247" />
+        <location filename="../../annotator/gui/curate/lanes.py" line="225" />
         <source>Text</source>
         <translation>Текст</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/lanes.py" line="247" />
+        <location filename="../../annotator/gui/curate/lanes.py" line="225" />
         <source>Gold</source>
         <translation>Эталон</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/lanes.py" line="253" />
+        <location filename="../../annotator/gui/curate/lanes.py" line="231" />
         <source>entity</source>
         <translation>сущность</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/lanes.py" line="253" />
+        <location filename="../../annotator/gui/curate/lanes.py" line="231" />
         <source>claim</source>
         <translation>утверждение</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/lanes.py" line="267" />
+        <location filename="../../annotator/gui/curate/lanes.py" line="245" />
         <source>characters %1–%2</source>
         <translation>символы %1–%2</translation>
     </message>
@@ -899,47 +859,47 @@
 <context>
     <name>DocumentList</name>
     <message>
-        <location filename="../../annotator/gui/document_list.py" line="41" />
+        <location filename="../../annotator/gui/annotate/document_list.py" line="41" />
         <source>Document</source>
         <translation>Документ</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/document_list.py" line="42" />
+        <location filename="../../annotator/gui/annotate/document_list.py" line="42" />
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/document_list.py" line="43" />
+        <location filename="../../annotator/gui/annotate/document_list.py" line="43" />
         <source>Length</source>
         <translation>Длина</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/document_list.py" line="44" />
+        <location filename="../../annotator/gui/annotate/document_list.py" line="44" />
         <source>My status</source>
         <translation>Мой статус</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/document_list.py" line="48" />
+        <location filename="../../annotator/gui/annotate/document_list.py" line="48" />
         <source>new</source>
         <translation>новый</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/document_list.py" line="49" />
+        <location filename="../../annotator/gui/annotate/document_list.py" line="49" />
         <source>in_progress</source>
         <translation>в работе</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/document_list.py" line="50" />
+        <location filename="../../annotator/gui/annotate/document_list.py" line="50" />
         <source>done</source>
         <translation>готов</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/document_list.py" line="51" />
+        <location filename="../../annotator/gui/annotate/document_list.py" line="51" />
         <source>curated</source>
         <translation>проверен куратором</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/document_list.py" line="52" />
+        <location filename="../../annotator/gui/annotate/document_list.py" line="52" />
         <source>skipped</source>
         <translation>пропущен</translation>
     </message>
@@ -947,27 +907,27 @@
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../annotator/gui/document_view.py" line="444" />
+        <location filename="../../annotator/gui/text/document_view.py" line="444" />
         <source>speaker</source>
         <translation>источник</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/document_view.py" line="445" />
+        <location filename="../../annotator/gui/text/document_view.py" line="445" />
         <source>cue</source>
         <translation>маркер</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/document_view.py" line="771" />
+        <location filename="../../annotator/gui/text/document_view.py" line="771" />
         <source>hedged</source>
         <translation>с оговоркой</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/document_view.py" line="773" />
+        <location filename="../../annotator/gui/text/document_view.py" line="773" />
         <source>check-worthy</source>
         <translation>проверять</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/document_view.py" line="774" />
+        <location filename="../../annotator/gui/text/document_view.py" line="774" />
         <source>Claim: %1</source>
         <translation>Утверждение: %1</translation>
     </message>
@@ -975,169 +935,169 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="66" />
-        <location filename="../../annotator/gui/export_dialog.py" line="137" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="66" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="137" />
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="70" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="70" />
         <source>My sets (%1)</source>
         <translation>Мои разметки (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="72" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="72" />
         <source>Gold</source>
         <translation>Эталон</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="73" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="73" />
         <source>All sets (a document without one once)</source>
         <translation>Все разметки (документ без разметки — один раз)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="74" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="74" />
         <source>Another annotator:</source>
         <translation>Другой аннотатор:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="76" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="76" />
         <source>name</source>
         <translation>имя</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="91" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="91" />
         <source>All documents</source>
         <translation>Все документы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="92" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="92" />
         <source>The documents the list shows (its filters)</source>
         <translation>Документы, показанные в списке (по его фильтрам)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="93" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="93" />
         <source>Selected documents (%1)</source>
         <translation>Выбранные документы (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="105" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="105" />
         <source>out.jsonl</source>
         <translation>out.jsonl</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="107" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="107" />
         <source>Browse…</source>
         <translation>Обзор…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="114" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="114" />
         <source>JSONL</source>
         <translation>JSONL</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="114" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="114" />
         <source>doccano JSONL</source>
         <translation>doccano JSONL</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="115" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="115" />
         <source>Label Studio JSON</source>
         <translation>Label Studio JSON</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="116" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="116" />
         <source>brat standoff (a folder of .txt and .ann)</source>
         <translation>brat standoff (папка файлов .txt и .ann)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="117" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="117" />
         <source>CoNLL (IOB, BILUO)</source>
         <translation>CoNLL (IOB, BILUO)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="117" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="117" />
         <source>WebAnno TSV 3</source>
         <translation>WebAnno TSV 3</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="121" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="121" />
         <source>Format:</source>
         <translation>Формат:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="122" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="122" />
         <source>Sets:</source>
         <translation>Разметки:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="123" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="123" />
         <source>Documents:</source>
         <translation>Документы:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="124" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="124" />
         <source>Output file:</source>
         <translation>Файл:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="129" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="129" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="140" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="140" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="166" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="166" />
         <source>Export to</source>
         <translation>Экспорт в файл</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="167" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="167" />
         <source>JSONL (*.jsonl);;All files (*)</source>
         <translation>JSONL (*.jsonl);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="207" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="207" />
         <source>Type a valid annotator name.</source>
         <translation>Введите допустимое имя аннотатора.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="213" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="213" />
         <source>Not exported: choose another file.</source>
         <translation>Не экспортировано: выберите другой файл.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="217" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="217" />
         <source>Exporting…</source>
         <translation>Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="231" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="231" />
         <source>%1 / %2 documents</source>
         <translation>%1 / %2 документов</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="236" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="236" />
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="242" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="242" />
         <source>Exported %1 record(s) of %2 document(s) to %3.</source>
         <translation>Экспортировано записей: %1, документов: %2, в %3.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="252" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="252" />
         <source>Cancelled: no file was written.</source>
         <translation>Отменено: файл не записан.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/export_dialog.py" line="254" />
-        <location filename="../../annotator/gui/export_dialog.py" line="257" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="254" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="257" />
         <source>Not exported: %1</source>
         <translation>Не экспортировано: %1</translation>
     </message>
@@ -1145,67 +1105,67 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../annotator/gui/filter_bar.py" line="43" />
+        <location filename="../../annotator/gui/annotate/filter_bar.py" line="43" />
         <source>Search id or text</source>
         <translation>Поиск по id или тексту</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/filter_bar.py" line="47" />
+        <location filename="../../annotator/gui/annotate/filter_bar.py" line="47" />
         <source>From date (YYYY-MM-DD); empty for any</source>
         <translation>Дата с (ГГГГ-ММ-ДД); пусто — любая</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/filter_bar.py" line="48" />
+        <location filename="../../annotator/gui/annotate/filter_bar.py" line="48" />
         <source>To date (YYYY-MM-DD); empty for any</source>
         <translation>Дата по (ГГГГ-ММ-ДД); пусто — любая</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/filter_bar.py" line="49" />
+        <location filename="../../annotator/gui/annotate/filter_bar.py" line="49" />
         <source>YYYY-MM-DD</source>
         <translation>ГГГГ-ММ-ДД</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/filter_bar.py" line="56" />
+        <location filename="../../annotator/gui/annotate/filter_bar.py" line="56" />
         <source>The status of your set of the document</source>
         <translation>Статус вашей разметки документа</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/filter_bar.py" line="57" />
+        <location filename="../../annotator/gui/annotate/filter_bar.py" line="57" />
         <source>All</source>
         <translation>Все</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/filter_bar.py" line="57" />
+        <location filename="../../annotator/gui/annotate/filter_bar.py" line="57" />
         <source>New</source>
         <translation>Новые</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/filter_bar.py" line="58" />
+        <location filename="../../annotator/gui/annotate/filter_bar.py" line="58" />
         <source>In progress</source>
         <translation>В работе</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/filter_bar.py" line="58" />
+        <location filename="../../annotator/gui/annotate/filter_bar.py" line="58" />
         <source>Done</source>
         <translation>Готовые</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/filter_bar.py" line="59" />
+        <location filename="../../annotator/gui/annotate/filter_bar.py" line="59" />
         <source>Skipped</source>
         <translation>Пропущенные</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/filter_bar.py" line="69" />
+        <location filename="../../annotator/gui/annotate/filter_bar.py" line="69" />
         <source>From</source>
         <translation>С</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/filter_bar.py" line="71" />
+        <location filename="../../annotator/gui/annotate/filter_bar.py" line="71" />
         <source>to</source>
         <translation>по</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/filter_bar.py" line="73" />
+        <location filename="../../annotator/gui/annotate/filter_bar.py" line="73" />
         <source>My status</source>
         <translation>Мой статус</translation>
     </message>
@@ -1213,37 +1173,37 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../annotator/gui/find_bar.py" line="58" />
+        <location filename="../../annotator/gui/annotate/find_bar.py" line="58" />
         <source>Find in this document: words in any form, "a phrase", word*</source>
         <translation>Найти в документе: слова в любой форме, "фраза", слово*</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/find_bar.py" line="62" />
+        <location filename="../../annotator/gui/annotate/find_bar.py" line="62" />
         <source>Previous hit (Shift+Enter, Shift+F3)</source>
         <translation>Предыдущее совпадение (Shift+Enter, Shift+F3)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/find_bar.py" line="65" />
+        <location filename="../../annotator/gui/annotate/find_bar.py" line="65" />
         <source>Next hit (Enter, F3)</source>
         <translation>Следующее совпадение (Enter, F3)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/find_bar.py" line="69" />
+        <location filename="../../annotator/gui/annotate/find_bar.py" line="69" />
         <source>Close (Esc)</source>
         <translation>Закрыть (Esc)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/find_bar.py" line="72" />
+        <location filename="../../annotator/gui/annotate/find_bar.py" line="72" />
         <source>Find:</source>
         <translation>Найти:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/find_bar.py" line="146" />
+        <location filename="../../annotator/gui/annotate/find_bar.py" line="146" />
         <source>%1 of %2</source>
         <translation>%1 из %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/find_bar.py" line="149" />
+        <location filename="../../annotator/gui/annotate/find_bar.py" line="149" />
         <source>No hits</source>
         <translation>Ничего не найдено</translation>
     </message>
@@ -1251,7 +1211,7 @@
 <context>
     <name>FirstStart</name>
     <message>
-        <location filename="../../annotator/gui/first_start.py" line="39" />
+        <location filename="../../annotator/gui/setup/first_start.py" line="39" />
         <source>The annotations you make are stored under this name: they are your set of each
 document, apart from everybody else's. In a team, the curator sees it beside
 your work in the agreement dashboard and the curation window.
@@ -1264,53 +1224,53 @@ You can change it later in Options → Preferences.</source>
 Его можно изменить позже в окне «Настройки» (Ctrl+,).</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/first_start.py" line="53" />
+        <location filename="../../annotator/gui/setup/first_start.py" line="53" />
         <source>Welcome to annotator</source>
         <translation>Добро пожаловать в annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/first_start.py" line="60" />
-        <location filename="../../annotator/gui/first_start.py" line="69" />
+        <location filename="../../annotator/gui/setup/first_start.py" line="60" />
+        <location filename="../../annotator/gui/setup/first_start.py" line="69" />
         <source>annotator</source>
         <translation>annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/first_start.py" line="70" />
+        <location filename="../../annotator/gui/setup/first_start.py" line="70" />
         <source>The database cannot be opened:</source>
         <translation>Базу данных не удаётся открыть:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/first_start.py" line="71" />
+        <location filename="../../annotator/gui/setup/first_start.py" line="71" />
         <source>Nothing was changed in it. Open another database, or create a new one (it starts with the sample articles); your choice is kept in Options → Preferences.</source>
         <translation>В ней ничего не изменено. Откройте другую базу данных или создайте новую (в ней будут статьи-образцы); выбор сохранится в окне «Настройки».</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/first_start.py" line="77" />
+        <location filename="../../annotator/gui/setup/first_start.py" line="77" />
         <source>Open another…</source>
         <translation>Открыть другую…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/first_start.py" line="78" />
+        <location filename="../../annotator/gui/setup/first_start.py" line="78" />
         <source>Create a new one…</source>
         <translation>Создать новую…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/first_start.py" line="79" />
+        <location filename="../../annotator/gui/setup/first_start.py" line="79" />
         <source>Quit</source>
         <translation>Выйти</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/first_start.py" line="93" />
+        <location filename="../../annotator/gui/setup/first_start.py" line="93" />
         <source>Open a database</source>
         <translation>Открыть базу данных</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/first_start.py" line="96" />
+        <location filename="../../annotator/gui/setup/first_start.py" line="96" />
         <source>Create a new database</source>
         <translation>Создать базу данных</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/first_start.py" line="39" />
+        <location filename="../../annotator/gui/setup/first_start.py" line="39" />
         <source>Your annotator name:</source>
         <translation>Ваше имя аннотатора:</translation>
     </message>
@@ -1323,262 +1283,265 @@ You can change it later in Options → Preferences.</source>
 <context>
     <name>GoldActions</name>
     <message>
-        <location filename="../../annotator/gui/gold_actions.py" line="41" />
+        <location filename="../../annotator/gui/curate/gold_keys.py" line="40" />
         <source>Go to a disagreement first (F8)</source>
         <translation>Сначала перейдите к расхождению (F8)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/gold_actions.py" line="44" />
+        <location filename="../../annotator/gui/curate/gold_keys.py" line="43" />
         <source>No annotator in lane %1</source>
         <translation>В полосе %1 нет аннотатора</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/gold_actions.py" line="68" />
-        <source>That is already a %1 span</source>
-        <translation>Это уже фрагмент %1</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/gold_actions.py" line="70" />
+        <location filename="../../annotator/gui/curate/gold_keys.py" line="59" />
         <source>Select some text in the gold lane to label</source>
         <translation>Выделите текст в полосе эталона, чтобы разметить его</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/gold_actions.py" line="81" />
+        <location filename="../../annotator/gui/curate/gold_keys.py" line="69" />
         <source>No gold span under the caret</source>
         <translation>Под курсором нет фрагмента эталона</translation>
     </message>
 </context>
 <context>
+    <name>GoldSession</name>
+    <message>
+        <location filename="../../annotator/gui/curate/gold_session.py" line="46" />
+        <source>Still loading the document</source>
+        <translation>Документ ещё загружается</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="63" />
-        <location filename="../../annotator/gui/import_dialog.py" line="120" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="63" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="120" />
         <source>Import</source>
         <translation>Импорт</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="67" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="67" />
         <source>Files…</source>
         <translation>Файлы…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="68" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="68" />
         <source>Folder…</source>
         <translation>Папка…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="80" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="80" />
         <source>Detect from the file name</source>
         <translation>По имени файла</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="80" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="80" />
         <source>Plain text</source>
         <translation>Простой текст</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="81" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="81" />
         <source>JSONL</source>
         <translation>JSONL</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="81" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="81" />
         <source>doccano JSONL</source>
         <translation>doccano JSONL</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="81" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="81" />
         <source>Label Studio JSON</source>
         <translation>Label Studio JSON</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="82" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="82" />
         <source>brat standoff (a folder of .txt and .ann)</source>
         <translation>brat standoff (папка файлов .txt и .ann)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="83" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="83" />
         <source>CoNLL (IOB, BILUO)</source>
         <translation>CoNLL (IOB, BILUO)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="83" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="83" />
         <source>WebAnno TSV 3</source>
         <translation>WebAnno TSV 3</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="86" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="86" />
         <source>as in the files</source>
         <translation>как в файлах</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="87" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="87" />
         <source>Import every set as this annotator's</source>
         <translation>Импортировать все разметки как разметки этого аннотатора</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="88" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="88" />
         <source>Skip bad records (import the good ones)</source>
         <translation>Пропускать ошибочные записи (импортировать правильные)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="90" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="90" />
         <source>Files:</source>
         <translation>Файлы:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="91" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="91" />
         <source>Format:</source>
         <translation>Формат:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="92" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="92" />
         <source>Import as annotator:</source>
         <translation>Импортировать как аннотатор:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="99" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="99" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="107" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="107" />
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="107" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="107" />
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="107" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="107" />
         <source>Line</source>
         <translation>Строка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="107" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="107" />
         <source>Message</source>
         <translation>Сообщение</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="118" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="118" />
         <source>Check (dry run)</source>
         <translation>Проверить (без записи)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="119" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="119" />
         <source>Read everything and report problems; write nothing</source>
         <translation>Прочитать всё и сообщить об ошибках, ничего не записывая</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="122" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="122" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="154" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="154" />
         <source>Files to import</source>
         <translation>Файлы для импорта</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="155" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="155" />
         <source>Texts and JSONL (*.txt *.jsonl);;All files (*)</source>
         <translation>Тексты и JSONL (*.txt *.jsonl);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="160" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="160" />
         <source>A folder to import</source>
         <translation>Папка для импорта</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="178" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="178" />
         <source>Starting…</source>
         <translation>Запуск…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="179" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="179" />
         <source>Checking…</source>
         <translation>Проверка…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="179" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="179" />
         <source>Importing…</source>
         <translation>Импорт…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="193" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="193" />
         <source>%1 / %2 files — %3</source>
         <translation>%1 / %2 файлов — %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="200" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="200" />
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="207" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="207" />
         <source>Done</source>
         <translation>Готово</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="207" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="207" />
         <source>Nothing imported</source>
         <translation>Ничего не импортировано</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="221" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="221" />
         <source>Cancelled</source>
         <translation>Отменено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="222" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="222" />
         <source>Cancelled: nothing was imported.</source>
         <translation>Отменено: ничего не импортировано.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="225" />
-        <location filename="../../annotator/gui/import_dialog.py" line="229" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="225" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="229" />
         <source>Not imported: %1</source>
         <translation>Не импортировано: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="233" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="233" />
         <source>%1 document(s) added, %2 already stored; %3 set(s) added, %4 replaced; %5 span(s)</source>
         <translation>документов добавлено: %1, уже было: %2; разметок добавлено: %3, заменено: %4; фрагментов: %5</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="239" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="239" />
         <source>Imported: %1; %2 bad record(s) skipped.</source>
         <translation>Импортировано: %1; пропущено ошибочных записей: %2.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="241" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="241" />
         <source>Imported: %1.</source>
         <translation>Импортировано: %1.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="243" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="243" />
         <source>%1 problem(s); nothing was imported.</source>
         <translation>Ошибок: %1; ничего не импортировано.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="244" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="244" />
         <source>Dry run, nothing written: would import %1.</source>
         <translation>Проверка, ничего не записано; будет импортировано: %1.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="247" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="247" />
         <source>error</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="247" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="247" />
         <source>skipped</source>
         <translation>пропущено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/import_dialog.py" line="247" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="247" />
         <source>notice</source>
         <translation>замечание</translation>
     </message>
@@ -1586,252 +1549,252 @@ You can change it later in Options → Preferences.</source>
 <context>
     <name>Keys</name>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="41" />
+        <location filename="../../annotator/gui/common/keys.py" line="41" />
         <source>Import…</source>
         <translation>Импорт…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="42" />
+        <location filename="../../annotator/gui/common/keys.py" line="42" />
         <source>Export…</source>
         <translation>Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="43" />
+        <location filename="../../annotator/gui/common/keys.py" line="43" />
         <source>Quit</source>
         <translation>Выйти</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="44" />
+        <location filename="../../annotator/gui/common/keys.py" line="44" />
         <source>Remove the span under the caret</source>
         <translation>Удалить фрагмент под курсором</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="45" />
+        <location filename="../../annotator/gui/common/keys.py" line="45" />
         <source>Undo your last action</source>
         <translation>Отменить ваше последнее действие</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="46" />
+        <location filename="../../annotator/gui/common/keys.py" line="46" />
         <source>Redo</source>
         <translation>Повторить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="47" />
+        <location filename="../../annotator/gui/common/keys.py" line="47" />
         <source>Go to the next span</source>
         <translation>Перейти к следующему фрагменту</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="48" />
+        <location filename="../../annotator/gui/common/keys.py" line="48" />
         <source>Go to the previous span</source>
         <translation>Перейти к предыдущему фрагменту</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="49" />
+        <location filename="../../annotator/gui/common/keys.py" line="49" />
         <source>Next document</source>
         <translation>Следующий документ</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="50" />
+        <location filename="../../annotator/gui/common/keys.py" line="50" />
         <source>Previous document</source>
         <translation>Предыдущий документ</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="51" />
+        <location filename="../../annotator/gui/common/keys.py" line="51" />
         <source>Find in this document (any form of a word)</source>
         <translation>Найти в документе (любая форма слова)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="52" />
+        <location filename="../../annotator/gui/common/keys.py" line="52" />
         <source>Next hit in this document</source>
         <translation>Следующее совпадение в документе</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="53" />
+        <location filename="../../annotator/gui/common/keys.py" line="53" />
         <source>Previous hit in this document</source>
         <translation>Предыдущее совпадение в документе</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="55" />
+        <location filename="../../annotator/gui/common/keys.py" line="55" />
         <source>Search the corpus (Enter on a hit opens it)…</source>
         <translation>Поиск по корпусу (Enter на совпадении открывает его)…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="56" />
+        <location filename="../../annotator/gui/common/keys.py" line="56" />
         <source>Mark the document done (or back in progress)</source>
         <translation>Отметить документ готовым (или вернуть в работу)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="57" />
+        <location filename="../../annotator/gui/common/keys.py" line="57" />
         <source>Snap selections to whole tokens (on/off)</source>
         <translation>Выделять только целые токены (вкл./выкл.)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="58" />
+        <location filename="../../annotator/gui/common/keys.py" line="58" />
         <source>Preferences…</source>
         <translation>Настройки…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="59" />
+        <location filename="../../annotator/gui/common/keys.py" line="59" />
         <source>Edit the labels of the scheme…</source>
         <translation>Изменить метки схемы…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="60" />
+        <location filename="../../annotator/gui/common/keys.py" line="60" />
         <source>Show this list of keys</source>
         <translation>Показать этот список клавиш</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="62" />
+        <location filename="../../annotator/gui/common/keys.py" line="62" />
         <source>Make the selection a claim</source>
         <translation>Сделать выделенное утверждением</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="63" />
+        <location filename="../../annotator/gui/common/keys.py" line="63" />
         <source>Speaker: the next mention, nearest first</source>
         <translation>Источник: следующее упоминание, сначала ближайшие</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="64" />
+        <location filename="../../annotator/gui/common/keys.py" line="64" />
         <source>Speaker: the previous mention</source>
         <translation>Источник: предыдущее упоминание</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="65" />
+        <location filename="../../annotator/gui/common/keys.py" line="65" />
         <source>Speaker: the author (the outlet's own voice)</source>
         <translation>Источник: автор (голос самого издания)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="67" />
+        <location filename="../../annotator/gui/common/keys.py" line="67" />
         <source>Speaker: the selected pronoun, marked as a mention</source>
         <translation>Источник: выделенное местоимение, размеченное как упоминание</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="68" />
+        <location filename="../../annotator/gui/common/keys.py" line="68" />
         <source>Cue: the selected words that report the claim</source>
         <translation>Маркер: выделенные слова, вводящие утверждение</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="69" />
+        <location filename="../../annotator/gui/common/keys.py" line="69" />
         <source>Remove the cue</source>
         <translation>Убрать маркер</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="70" />
+        <location filename="../../annotator/gui/common/keys.py" line="70" />
         <source>Certainty: asserted or hedged</source>
         <translation>Уверенность: утверждается или с оговоркой</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="71" />
+        <location filename="../../annotator/gui/common/keys.py" line="71" />
         <source>Check-worthy: yes or no</source>
         <translation>Проверять: да или нет</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="72" />
+        <location filename="../../annotator/gui/common/keys.py" line="72" />
         <source>Quantity: accept the proposal</source>
         <translation>Величина: принять предложение</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="73" />
+        <location filename="../../annotator/gui/common/keys.py" line="73" />
         <source>Quantity: clear</source>
         <translation>Величина: очистить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="75" />
+        <location filename="../../annotator/gui/common/keys.py" line="75" />
         <source>Relation: press on the head, then on the tail, then pick the type</source>
         <translation>Связь: нажмите на начале, затем на конце, затем выберите тип</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="76" />
+        <location filename="../../annotator/gui/common/keys.py" line="76" />
         <source>Cancel a relation begun</source>
         <translation>Отменить начатую связь</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="77" />
+        <location filename="../../annotator/gui/common/keys.py" line="77" />
         <source>Go to the claim list (Enter jumps to a claim)</source>
         <translation>К списку утверждений (Enter — перейти к утверждению)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="80" />
+        <location filename="../../annotator/gui/common/keys.py" line="80" />
         <source>Note on the span or claim under the caret (else the document)</source>
         <translation>Заметка к фрагменту или утверждению под курсором (иначе к документу)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="82" />
+        <location filename="../../annotator/gui/common/keys.py" line="82" />
         <source>Flag the span, claim or document as unsure (or unflag it)</source>
         <translation>Пометить фрагмент, утверждение или документ как сомнительный (или снять пометку)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="84" />
+        <location filename="../../annotator/gui/common/keys.py" line="84" />
         <source>Skip the document as out of scope (or take it back)</source>
         <translation>Пропустить документ как не относящийся к задаче (или вернуть)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="86" />
+        <location filename="../../annotator/gui/common/keys.py" line="86" />
         <source>Agreement dashboard…</source>
         <translation>Сводка согласия…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="87" />
+        <location filename="../../annotator/gui/common/keys.py" line="87" />
         <source>Curate this document…</source>
         <translation>Курировать этот документ…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="88" />
+        <location filename="../../annotator/gui/common/keys.py" line="88" />
         <source>The team's notes and flags…</source>
         <translation>Заметки и пометки команды…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="99" />
+        <location filename="../../annotator/gui/common/keys.py" line="99" />
         <source>Caret to the next token</source>
         <translation>Курсор к следующему токену</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="100" />
+        <location filename="../../annotator/gui/common/keys.py" line="100" />
         <source>Caret to the previous token</source>
         <translation>Курсор к предыдущему токену</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="101" />
+        <location filename="../../annotator/gui/common/keys.py" line="101" />
         <source>Extend the selection by a token</source>
         <translation>Расширить выделение на токен вперёд</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="103" />
+        <location filename="../../annotator/gui/common/keys.py" line="103" />
         <source>Extend the selection back by a token</source>
         <translation>Расширить выделение на токен назад</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="106" />
+        <location filename="../../annotator/gui/common/keys.py" line="106" />
         <source>Label the selection (or the span under the caret) as %1</source>
         <translation>Разметить выделение (или фрагмент под курсором) меткой %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/keys.py" line="141" />
+        <location filename="../../annotator/gui/common/keys.py" line="141" />
         <source>Claim type %1: make the selection a claim, or retype the claim</source>
         <translation>Тип утверждения %1: сделать выделенное утверждением или сменить тип</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="81" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="71" />
         <source>Go to the next disagreement</source>
         <translation>К следующему расхождению</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="82" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="72" />
         <source>Go to the previous disagreement</source>
         <translation>К предыдущему расхождению</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="84" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="74" />
         <source>Accept the version of the annotator in lane 1…9 (the number in the lane's title) for this disagreement</source>
         <translation>Принять для этого расхождения версию аннотатора из полосы 1…9 (номер в заголовке полосы)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="87" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="77" />
         <source>Accept into gold everything all the annotators agree on</source>
         <translation>Принять в эталон всё, в чём согласны все аннотаторы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curation_window.py" line="88" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="78" />
         <source>Mark the gold set curated</source>
         <translation>Отметить эталон как утверждённый</translation>
     </message>
@@ -1839,224 +1802,179 @@ You can change it later in Options → Preferences.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="140" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="128" />
         <source>annotator</source>
         <translation>annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="175" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="163" />
         <source>Claims</source>
         <translation>Утверждения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="176" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="164" />
         <source>Relations</source>
         <translation>Связи</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="178" />
-        <location filename="../../annotator/gui/main_window.py" line="758" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="166" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="716" />
         <source>Notes</source>
         <translation>Заметки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="197" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="185" />
         <source>Spans</source>
         <translation>Фрагменты</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="198" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="186" />
         <source>Attributes</source>
         <translation>Атрибуты</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="199" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="187" />
         <source>Labels</source>
         <translation>Метки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="204" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="192" />
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="214" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="202" />
         <source>This document's place in the list as filtered</source>
         <translation>Место документа в отфильтрованном списке</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="281" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="273" />
         <source>All saved</source>
         <translation>Всё сохранено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="348" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="340" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="354" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="346" />
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="360" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="352" />
         <source>&amp;Label</source>
         <translation>&amp;Метки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="362" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="354" />
         <source>&amp;Go</source>
         <translation>П&amp;ереход</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="365" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="357" />
         <source>&amp;Options</source>
         <translation>&amp;Настройки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="372" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="364" />
         <source>&amp;Team</source>
         <translation>&amp;Команда</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="375" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="367" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="377" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="369" />
         <source>&amp;About annotator…</source>
         <translation>&amp;О программе annotator…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="445" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="447" />
         <source>This column cannot be sorted</source>
         <translation>По этому столбцу нельзя сортировать</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="493" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="495" />
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="523" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="509" />
         <source>annotator — %1 — %2</source>
         <translation>annotator — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="567" />
-        <source>Set your annotator name first</source>
-        <translation>Сначала укажите своё имя аннотатора</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/main_window.py" line="581" />
-        <source>Saving…</source>
-        <translation>Сохранение…</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/main_window.py" line="591" />
-        <source>That is already a %1 span</source>
-        <translation>Это уже фрагмент с меткой %1</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/main_window.py" line="593" />
-        <source>Select some text to label</source>
-        <translation>Выделите текст, чтобы поставить метку</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/main_window.py" line="602" />
-        <source>No span or claim under the caret</source>
-        <translation>Под курсором нет фрагмента или утверждения</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/main_window.py" line="621" />
-        <location filename="../../annotator/gui/main_window.py" line="656" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="584" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="619" />
         <source>Settings not saved: %1</source>
         <translation>Настройки не сохранены: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="623" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="586" />
         <source>Snapping to tokens on</source>
         <translation>Привязка к токенам включена</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="623" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="586" />
         <source>Snapping to tokens off</source>
         <translation>Привязка к токенам выключена</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="666" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="629" />
         <source>The new database opens when you next start annotator</source>
         <translation>Новая база данных откроется при следующем запуске annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="758" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="716" />
         <source>Notes (%1)</source>
         <translation>Заметки (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="1024" />
-        <source>Nothing to undo or redo</source>
-        <translation>Нечего отменять или повторять</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/main_window.py" line="1027" />
-        <source>Saved</source>
-        <translation>Сохранено</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/main_window.py" line="1044" />
-        <source>Saved ✓ %1</source>
-        <translation>Сохранено ✓ %1</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/main_window.py" line="1049" />
-        <source>%1 (in %2)</source>
-        <translation>%1 (в %2)</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/main_window.py" line="1055" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="1017" />
         <source>Nothing changed</source>
         <translation>Ничего не изменено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="1058" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="1020" />
         <source>Error: %1</source>
         <translation>Ошибка: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="1059" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="1021" />
         <source>Not saved</source>
         <translation>Не сохранено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="1065" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="1027" />
         <source>%1 / %2 documents done</source>
         <translation>Готово документов: %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="1068" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="1030" />
         <source>%1 spans in this document</source>
         <translation>Фрагментов в документе: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="1073" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="1035" />
         <source>Undo: %1</source>
         <translation>Отменить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="1073" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="1035" />
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="1074" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="1036" />
         <source>Redo: %1</source>
         <translation>Повторить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="1074" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="1036" />
         <source>Redo</source>
         <translation>Повторить</translation>
     </message>
@@ -2064,7 +1982,7 @@ You can change it later in Options → Preferences.</source>
 <context>
     <name>NoteActions</name>
     <message>
-        <location filename="../../annotator/gui/note_actions.py" line="38" />
+        <location filename="../../annotator/gui/notes/note_keys.py" line="39" />
         <source>the document</source>
         <translation>документ</translation>
     </message>
@@ -2072,27 +1990,27 @@ You can change it later in Options → Preferences.</source>
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../annotator/gui/notes_list.py" line="166" />
+        <location filename="../../annotator/gui/notes/notes_list.py" line="166" />
         <source>Note</source>
         <translation>Заметка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/notes_list.py" line="172" />
+        <location filename="../../annotator/gui/notes/notes_list.py" line="172" />
         <source>On: %1</source>
         <translation>К чему: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/notes_list.py" line="176" />
+        <location filename="../../annotator/gui/notes/notes_list.py" line="176" />
         <source>What is unclear or worth a second look</source>
         <translation>Что неясно или стоит перепроверить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/notes_list.py" line="180" />
+        <location filename="../../annotator/gui/notes/notes_list.py" line="180" />
         <source>Unsure</source>
         <translation>Не уверен</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/notes_list.py" line="181" />
+        <location filename="../../annotator/gui/notes/notes_list.py" line="181" />
         <source>Flag it for the curator: you are not sure of this annotation</source>
         <translation>Пометка для куратора: вы не уверены в этой разметке</translation>
     </message>
@@ -2100,43 +2018,43 @@ You can change it later in Options → Preferences.</source>
 <context>
     <name>NotesList</name>
     <message>
-        <location filename="../../annotator/gui/notes_list.py" line="55" />
-        <location filename="../../annotator/gui/notes_list.py" line="114" />
+        <location filename="../../annotator/gui/notes/notes_list.py" line="55" />
+        <location filename="../../annotator/gui/notes/notes_list.py" line="114" />
         <source>Document</source>
         <translation>Документ</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/notes_list.py" line="55" />
+        <location filename="../../annotator/gui/notes/notes_list.py" line="55" />
         <source>Annotator</source>
         <translation>Аннотатор</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/notes_list.py" line="55" />
+        <location filename="../../annotator/gui/notes/notes_list.py" line="55" />
         <source>On</source>
         <translation>К чему</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/notes_list.py" line="56" />
+        <location filename="../../annotator/gui/notes/notes_list.py" line="56" />
         <source>Unsure</source>
         <translation>Не уверен</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/notes_list.py" line="56" />
+        <location filename="../../annotator/gui/notes/notes_list.py" line="56" />
         <source>Note</source>
         <translation>Заметка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/notes_list.py" line="96" />
+        <location filename="../../annotator/gui/notes/notes_list.py" line="96" />
         <source>Written by %1</source>
         <translation>Автор: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/notes_list.py" line="104" />
+        <location filename="../../annotator/gui/notes/notes_list.py" line="104" />
         <source>Flagged unsure</source>
         <translation>Помечено как сомнительное</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/notes_list.py" line="116" />
+        <location filename="../../annotator/gui/notes/notes_list.py" line="116" />
         <source>%1 claim</source>
         <translation>утверждение %1</translation>
     </message>
@@ -2144,92 +2062,92 @@ You can change it later in Options → Preferences.</source>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../annotator/gui/preferences.py" line="49" />
+        <location filename="../../annotator/gui/setup/preferences.py" line="49" />
         <source>Preferences</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/preferences.py" line="52" />
+        <location filename="../../annotator/gui/setup/preferences.py" line="52" />
         <source>Your annotator name</source>
         <translation>Ваше имя аннотатора</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/preferences.py" line="63" />
+        <location filename="../../annotator/gui/setup/preferences.py" line="63" />
         <source>System default</source>
         <translation>Как в системе</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/preferences.py" line="70" />
+        <location filename="../../annotator/gui/setup/preferences.py" line="70" />
         <source>Snap selections to whole tokens</source>
         <translation>Выделять целыми токенами</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/preferences.py" line="75" />
+        <location filename="../../annotator/gui/setup/preferences.py" line="75" />
         <source> pt</source>
         <translation> пт</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/preferences.py" line="78" />
+        <location filename="../../annotator/gui/setup/preferences.py" line="78" />
         <source>Colour-blind-safe label colours</source>
         <translation>Цвета меток, различимые при дальтонизме</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/preferences.py" line="79" />
+        <location filename="../../annotator/gui/setup/preferences.py" line="79" />
         <source>Label colours that stay apart for red-green and blue-yellow colour blindness, instead of the scheme's</source>
         <translation>Цвета меток, которые остаются различимыми при красно-зелёном и сине-жёлтом дальтонизме, вместо цветов схемы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/preferences.py" line="84" />
+        <location filename="../../annotator/gui/setup/preferences.py" line="84" />
         <source>Default: %1</source>
         <translation>По умолчанию: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/preferences.py" line="85" />
+        <location filename="../../annotator/gui/setup/preferences.py" line="85" />
         <source>A SQLite file, or a server URL such as postgresql://user@host/database; empty for the default</source>
         <translation>Файл SQLite или адрес сервера, например postgresql://user@host/database; пусто — по умолчанию</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/preferences.py" line="88" />
+        <location filename="../../annotator/gui/setup/preferences.py" line="88" />
         <source>Browse…</source>
         <translation>Обзор…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/preferences.py" line="94" />
+        <location filename="../../annotator/gui/setup/preferences.py" line="94" />
         <source>A changed database takes effect after a restart.</source>
         <translation>Другая база данных будет открыта после перезапуска.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/preferences.py" line="104" />
+        <location filename="../../annotator/gui/setup/preferences.py" line="104" />
         <source>Annotator name:</source>
         <translation>Имя аннотатора:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/preferences.py" line="105" />
+        <location filename="../../annotator/gui/setup/preferences.py" line="105" />
         <source>Language:</source>
         <translation>Язык:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/preferences.py" line="106" />
+        <location filename="../../annotator/gui/setup/preferences.py" line="106" />
         <source>Font size:</source>
         <translation>Размер шрифта:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/preferences.py" line="109" />
+        <location filename="../../annotator/gui/setup/preferences.py" line="109" />
         <source>Database:</source>
         <translation>База данных:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/preferences.py" line="136" />
+        <location filename="../../annotator/gui/setup/preferences.py" line="136" />
         <source>Not a valid name: %1</source>
         <translation>Недопустимое имя: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/preferences.py" line="161" />
+        <location filename="../../annotator/gui/setup/preferences.py" line="161" />
         <source>Database file</source>
         <translation>Файл базы данных</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/preferences.py" line="162" />
+        <location filename="../../annotator/gui/setup/preferences.py" line="162" />
         <source>SQLite databases (*.sqlite3 *.sqlite *.db);;All files (*)</source>
         <translation>Базы данных SQLite (*.sqlite3 *.sqlite *.db);;Все файлы (*)</translation>
     </message>
@@ -2237,22 +2155,22 @@ You can change it later in Options → Preferences.</source>
 <context>
     <name>RelationList</name>
     <message>
-        <location filename="../../annotator/gui/relation_list.py" line="37" />
+        <location filename="../../annotator/gui/annotate/relation_list.py" line="37" />
         <source>Relation</source>
         <translation>Связь</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/relation_list.py" line="37" />
+        <location filename="../../annotator/gui/annotate/relation_list.py" line="37" />
         <source>Head</source>
         <translation>Начало</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/relation_list.py" line="37" />
+        <location filename="../../annotator/gui/annotate/relation_list.py" line="37" />
         <source>Tail</source>
         <translation>Конец</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/relation_list.py" line="89" />
+        <location filename="../../annotator/gui/annotate/relation_list.py" line="89" />
         <source>Claim (%1): %2</source>
         <translation>Утверждение (%1): %2</translation>
     </message>
@@ -2260,12 +2178,12 @@ You can change it later in Options → Preferences.</source>
 <context>
     <name>ReplacePrompt</name>
     <message>
-        <location filename="../../annotator/gui/replace_prompt.py" line="23" />
+        <location filename="../../annotator/gui/common/replace_prompt.py" line="23" />
         <source>Cannot write there</source>
         <translation>Сюда нельзя записать</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/replace_prompt.py" line="31" />
+        <location filename="../../annotator/gui/common/replace_prompt.py" line="31" />
         <source>%1
 
 Replace it anyway? What it holds now will be lost.</source>
@@ -2274,130 +2192,168 @@ Replace it anyway? What it holds now will be lost.</source>
 Всё равно заменить? Его нынешнее содержимое пропадёт.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/replace_prompt.py" line="34" />
+        <location filename="../../annotator/gui/common/replace_prompt.py" line="34" />
         <source>Replace the file?</source>
         <translation>Заменить файл?</translation>
     </message>
 </context>
 <context>
+    <name>SaveStatus</name>
+    <message>
+        <location filename="../../annotator/gui/session/save_status.py" line="26" />
+        <source>Saving…</source>
+        <translation>Сохранение…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/session/save_status.py" line="34" />
+        <source>Nothing to undo or redo</source>
+        <translation>Нечего отменять или повторять</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/session/save_status.py" line="35" />
+        <source>Saved</source>
+        <translation>Сохранено</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/session/save_status.py" line="37" />
+        <source>Saved ✓ %1</source>
+        <translation>Сохранено ✓ %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/session/save_status.py" line="42" />
+        <source>%1 (in %2)</source>
+        <translation>%1 (в %2)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/session/save_status.py" line="46" />
+        <source>Nothing changed</source>
+        <translation>Ничего не изменено</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/session/save_status.py" line="50" />
+        <source>Not saved</source>
+        <translation>Не сохранено</translation>
+    </message>
+</context>
+<context>
     <name>Scheme</name>
     <message>
-        <location filename="../../annotator/gui/scheme_texts.py" line="17" />
+        <location filename="../../annotator/gui/scheme/scheme_texts.py" line="17" />
         <source>person</source>
         <translation>человек</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_texts.py" line="18" />
+        <location filename="../../annotator/gui/scheme/scheme_texts.py" line="18" />
         <source>organisation</source>
         <translation>организация</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_texts.py" line="19" />
+        <location filename="../../annotator/gui/scheme/scheme_texts.py" line="19" />
         <source>country, region, city</source>
         <translation>страна, регион, город</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_texts.py" line="20" />
+        <location filename="../../annotator/gui/scheme/scheme_texts.py" line="20" />
         <source>other place, route, river</source>
         <translation>другое место, маршрут, река</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_texts.py" line="21" />
+        <location filename="../../annotator/gui/scheme/scheme_texts.py" line="21" />
         <source>facility, port, building, crossing</source>
         <translation>объект: порт, здание, погранпереход</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_texts.py" line="22" />
+        <location filename="../../annotator/gui/scheme/scheme_texts.py" line="22" />
         <source>event</source>
         <translation>событие</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_texts.py" line="23" />
+        <location filename="../../annotator/gui/scheme/scheme_texts.py" line="23" />
         <source>law, agreement, programme</source>
         <translation>закон, соглашение, программа</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_texts.py" line="24" />
+        <location filename="../../annotator/gui/scheme/scheme_texts.py" line="24" />
         <source>sum of money</source>
         <translation>денежная сумма</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_texts.py" line="25" />
+        <location filename="../../annotator/gui/scheme/scheme_texts.py" line="25" />
         <source>date or period</source>
         <translation>дата или период</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_texts.py" line="26" />
+        <location filename="../../annotator/gui/scheme/scheme_texts.py" line="26" />
         <source>number, percent, quantity</source>
         <translation>число, процент, количество</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_texts.py" line="27" />
+        <location filename="../../annotator/gui/scheme/scheme_texts.py" line="27" />
         <source>title or position («Глава государства», «Президент»)</source>
         <translation>должность или титул («Глава государства», «Президент»)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_texts.py" line="28" />
+        <location filename="../../annotator/gui/scheme/scheme_texts.py" line="28" />
         <source>a figure: «товарооборот достиг $4 млрд»</source>
         <translation>цифра: «товарооборот достиг $4 млрд»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_texts.py" line="29" />
+        <location filename="../../annotator/gui/scheme/scheme_texts.py" line="29" />
         <source>a non-numeric event or state</source>
         <translation>событие или положение дел без цифр</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_texts.py" line="30" />
+        <location filename="../../annotator/gui/scheme/scheme_texts.py" line="30" />
         <source>a target or commitment: «до 10 млрд долларов к 2030 году»</source>
         <translation>цель или обязательство: «до 10 млрд долларов к 2030 году»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_texts.py" line="31" />
+        <location filename="../../annotator/gui/scheme/scheme_texts.py" line="31" />
         <source>a call or offer</source>
         <translation>призыв или предложение</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_texts.py" line="32" />
+        <location filename="../../annotator/gui/scheme/scheme_texts.py" line="32" />
         <source>an evaluation</source>
         <translation>оценка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_texts.py" line="33" />
+        <location filename="../../annotator/gui/scheme/scheme_texts.py" line="33" />
         <source>speaker says claim</source>
         <translation>источник делает утверждение</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_texts.py" line="34" />
+        <location filename="../../annotator/gui/scheme/scheme_texts.py" line="34" />
         <source>claim is about entity</source>
         <translation>утверждение касается сущности</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_texts.py" line="35" />
+        <location filename="../../annotator/gui/scheme/scheme_texts.py" line="35" />
         <source>person or role heads organisation or state</source>
         <translation>человек или должность возглавляет организацию или государство</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_texts.py" line="36" />
+        <location filename="../../annotator/gui/scheme/scheme_texts.py" line="36" />
         <source>is located in</source>
         <translation>находится в</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_texts.py" line="37" />
+        <location filename="../../annotator/gui/scheme/scheme_texts.py" line="37" />
         <source>the two mentions name the same entity</source>
         <translation>оба упоминания называют одну сущность</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_texts.py" line="41" />
+        <location filename="../../annotator/gui/scheme/scheme_texts.py" line="41" />
         <source>pronoun</source>
         <translation>местоимение</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_texts.py" line="42" />
+        <location filename="../../annotator/gui/scheme/scheme_texts.py" line="42" />
         <source>uncertain</source>
         <translation>не уверен</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_texts.py" line="43" />
+        <location filename="../../annotator/gui/scheme/scheme_texts.py" line="43" />
         <source>note</source>
         <translation>примечание</translation>
     </message>
@@ -2405,271 +2361,271 @@ Replace it anyway? What it holds now will be lost.</source>
 <context>
     <name>SchemeEditor</name>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="155" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="135" />
         <source>Annotation scheme</source>
         <translation>Схема разметки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="159" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="139" />
         <source>Add label</source>
         <translation>Добавить метку</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="160" />
-        <location filename="../../annotator/gui/scheme_editor.py" line="240" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="140" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="220" />
         <source>Delete…</source>
         <translation>Удалить…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="161" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="141" />
         <source>Merge into…</source>
         <translation>Слить с…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="172" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="152" />
         <source>Colour…</source>
         <translation>Цвет…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="175" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="155" />
         <source>When to use this label, with examples; shown as a tooltip in the palette and the list of keys</source>
         <translation>Когда ставить эту метку, с примерами; показывается подсказкой в палитре и в списке клавиш</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="179" />
-        <location filename="../../annotator/gui/scheme_editor.py" line="254" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="159" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="234" />
         <source>Name</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="180" />
-        <location filename="../../annotator/gui/scheme_editor.py" line="255" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="160" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="235" />
         <source>Hotkey</source>
         <translation>Клавиша</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="181" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="161" />
         <source>Colour</source>
         <translation>Цвет</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="182" />
-        <location filename="../../annotator/gui/scheme_editor.py" line="256" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="162" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="236" />
         <source>Description</source>
         <translation>Описание</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="183" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="163" />
         <source>Guideline</source>
         <translation>Инструкция</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="187" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="167" />
         <source>Attribute</source>
         <translation>Атрибут</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="187" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="167" />
         <source>Type</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="187" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="167" />
         <source>Choices</source>
         <translation>Варианты</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="194" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="174" />
         <source>name</source>
         <translation>название</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="196" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="176" />
         <source>yes / no</source>
         <translation>да / нет</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="196" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="176" />
         <source>choice</source>
         <translation>выбор</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="196" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="176" />
         <source>text</source>
         <translation>текст</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="199" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="179" />
         <source>choices, comma-separated</source>
         <translation>варианты через запятую</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="200" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="180" />
         <source>Add</source>
         <translation>Добавить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="201" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="181" />
         <source>Remove</source>
         <translation>Убрать</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="206" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="186" />
         <source>Attributes of this label</source>
         <translation>Атрибуты этой метки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="218" />
-        <location filename="../../annotator/gui/scheme_editor.py" line="447" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="198" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="427" />
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="219" />
-        <location filename="../../annotator/gui/scheme_editor.py" line="448" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="199" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="428" />
         <source>Redo</source>
         <translation>Повторить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="220" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="200" />
         <source>Import scheme…</source>
         <translation>Загрузить схему…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="221" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="201" />
         <source>Export scheme…</source>
         <translation>Сохранить схему…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="222" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="202" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="239" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="219" />
         <source>Add claim type</source>
         <translation>Добавить тип</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="252" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="232" />
         <source>What a claim of this type asserts, with an example</source>
         <translation>Какие утверждения относятся к этому типу, с примером</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="269" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="249" />
         <source>Labels</source>
         <translation>Метки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="270" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="250" />
         <source>Claim types</source>
         <translation>Типы утверждений</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="350" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="330" />
         <source>%1 spans</source>
         <translation>фрагментов: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="373" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="353" />
         <source>%1 claims</source>
         <translation>утверждений: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="447" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="427" />
         <source>Undo: %1</source>
         <translation>Отменить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="448" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="428" />
         <source>Redo: %1</source>
         <translation>Повторить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="494" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="474" />
         <source>Saved version %1: %2</source>
         <translation>Сохранена версия %1: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="512" />
-        <location filename="../../annotator/gui/scheme_editor.py" line="737" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="492" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="717" />
         <source>Not saved: %1</source>
         <translation>Не сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="554" />
-        <location filename="../../annotator/gui/scheme_editor.py" line="696" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="534" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="676" />
         <source>Type one key</source>
         <translation>Нажмите одну клавишу</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="569" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="549" />
         <source>Colour of %1</source>
         <translation>Цвет метки %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="613" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="593" />
         <source>Merge %1</source>
         <translation>Слияние %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="614" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="594" />
         <source>Merge %1 into:</source>
         <translation>Слить %1 с меткой:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="621" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="601" />
         <source>Delete the label %1? It removes %2 spans (%3), %4 relations on them, and %5 claims lose their speaker. You can undo this.</source>
         <translation>Удалить метку %1? Будут удалены фрагменты (%2: %3) и связи с ними (%4), а у утверждений (%5) пропадёт источник. Это можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="628" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="608" />
         <source>Merge %1 into %2? %3 spans (%4) become %2; %5 of them are dropped because a %2 span is already at the same place. You can undo this.</source>
         <translation>Слить %1 с %2? Фрагменты (%3: %4) получат метку %2; из них %5 удаляются, потому что на том же месте уже есть фрагмент %2. Это можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="640" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="620" />
         <source>Delete label</source>
         <translation>Удаление метки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="653" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="633" />
         <source>Merge labels</source>
         <translation>Слияние меток</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="724" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="704" />
         <source>Delete the claim type %1? It removes %2 claims (%3), with the %4 relations and %5 notes on them. You can undo this.</source>
         <translation>Удалить тип утверждения %1? Будут удалены утверждения (%2: %3), а также связи (%4) и заметки (%5) на них. Это можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="742" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="722" />
         <source>Delete claim type</source>
         <translation>Удаление типа утверждения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="754" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="734" />
         <source>Give the attribute a name</source>
         <translation>Дайте атрибуту название</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="791" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="771" />
         <source>Import scheme</source>
         <translation>Загрузить схему</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="791" />
-        <location filename="../../annotator/gui/scheme_editor.py" line="801" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="771" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="781" />
         <source>Scheme (*.json)</source>
         <translation>Схема (*.json)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="801" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="781" />
         <source>Export scheme</source>
         <translation>Сохранить схему</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme_editor.py" line="812" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="792" />
         <source>Wrote version %1 to %2</source>
         <translation>Версия %1 сохранена в %2</translation>
     </message>
@@ -2677,27 +2633,27 @@ Replace it anyway? What it holds now will be lost.</source>
 <context>
     <name>SearchPane</name>
     <message>
-        <location filename="../../annotator/gui/search_pane.py" line="201" />
+        <location filename="../../annotator/gui/annotate/search_pane.py" line="201" />
         <source>Search the corpus</source>
         <translation>Поиск по корпусу</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/search_pane.py" line="205" />
+        <location filename="../../annotator/gui/annotate/search_pane.py" line="205" />
         <source>Words in any form, "a phrase", word* — Enter searches</source>
         <translation>Слова в любой форме, "фраза", слово* — Enter ищет</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/search_pane.py" line="237" />
+        <location filename="../../annotator/gui/annotate/search_pane.py" line="237" />
         <source>Searching…</source>
         <translation>Поиск…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/search_pane.py" line="243" />
+        <location filename="../../annotator/gui/annotate/search_pane.py" line="243" />
         <source>No hits</source>
         <translation>Ничего не найдено</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/gui/search_pane.py" line="245" />
+        <location filename="../../annotator/gui/annotate/search_pane.py" line="245" />
         <source>%n hit(s)</source>
         <translation>
             <numerusform>%n совпадение</numerusform>
@@ -2706,7 +2662,7 @@ Replace it anyway? What it holds now will be lost.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/gui/search_pane.py" line="247" />
+        <location filename="../../annotator/gui/annotate/search_pane.py" line="247" />
         <source>%n hit(s) so far; scroll for more</source>
         <translation>
             <numerusform>пока %n совпадение; прокрутите, чтобы увидеть ещё</numerusform>
@@ -2716,19 +2672,42 @@ Replace it anyway? What it holds now will be lost.</source>
     </message>
 </context>
 <context>
+    <name>SetSession</name>
+    <message>
+        <location filename="../../annotator/gui/session/set_session.py" line="93" />
+        <source>Set your annotator name first</source>
+        <translation>Сначала укажите своё имя аннотатора</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/session/set_session.py" line="148" />
+        <source>Error: %1</source>
+        <translation>Ошибка: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/session/set_session.py" line="172" />
+        <source>Select some text to label</source>
+        <translation>Выделите текст, чтобы поставить метку</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/session/set_session.py" line="185" />
+        <source>No span or claim under the caret</source>
+        <translation>Под курсором нет фрагмента или утверждения</translation>
+    </message>
+</context>
+<context>
     <name>SpanList</name>
     <message>
-        <location filename="../../annotator/gui/span_list.py" line="24" />
+        <location filename="../../annotator/gui/annotate/span_list.py" line="25" />
         <source>Label</source>
         <translation>Метка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_list.py" line="24" />
+        <location filename="../../annotator/gui/annotate/span_list.py" line="25" />
         <source>Text</source>
         <translation>Текст</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/span_list.py" line="24" />
+        <location filename="../../annotator/gui/annotate/span_list.py" line="25" />
         <source>Position</source>
         <translation>Позиция</translation>
     </message>
@@ -2736,22 +2715,22 @@ Replace it anyway? What it holds now will be lost.</source>
 <context>
     <name>TeamNotes</name>
     <message>
-        <location filename="../../annotator/gui/team_notes.py" line="23" />
+        <location filename="../../annotator/gui/notes/team_notes.py" line="23" />
         <source>The team's notes</source>
         <translation>Заметки команды</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_notes.py" line="24" />
+        <location filename="../../annotator/gui/notes/team_notes.py" line="24" />
         <source>Flagged unsure only</source>
         <translation>Только помеченные как сомнительные</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_notes.py" line="25" />
+        <location filename="../../annotator/gui/notes/team_notes.py" line="25" />
         <source>Refresh</source>
         <translation>Обновить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/team_notes.py" line="55" />
+        <location filename="../../annotator/gui/notes/team_notes.py" line="55" />
         <source>%1 notes on %2 documents; Enter opens one in the curation window</source>
         <translation>Заметок: %1, документов: %2; Enter открывает документ в окне курирования</translation>
     </message>

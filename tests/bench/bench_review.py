@@ -25,7 +25,7 @@ adjusted sets.
       on open: ``curation.annotator_sets``, ``curation.gold_set``,
       ``curation.document_disagreements``, and "open" = annotator_sets +
       gold_set + ``disagreements`` over the sets just read (as
-      ``annotator.gui.curate.lanes.read_curation`` does, without its other reads).
+      ``annotator.services.views.curation_view.read_curation`` does, without its other reads).
       The counts are checked to equal (a)'s, document by document.
   (c) baseline, the same store and run: ``agreement.agreement(workspace)`` (the
       dashboard computes it too); ratio disagreement_counts / agreement.

@@ -345,14 +345,11 @@ def test_ctrl_z_in_the_curation_window_undoes_gold_on_this_document_only(qtbot, 
     assert (elsewhere.start, elsewhere.label) == (at, "PER")  # the other document's stays
 
 
-def test_coming_back_to_the_window_shows_what_the_annotators_did_meanwhile(qtbot, cora):
-    from annotator.services import annotating
-
-    window, ws = cora, cora.workspace
-    anna = window.lane("anna")
-    before = len(anna.view.spans())
-    start, end = find(ws, "Ташкенте")
-    annotating.add_span(ws, DOC, start, end, "GPE", owner="anna")  # in the annotation window, say
+def test_nothing_is_read_again_when_the_window_is_focused(qtbot, cora, monkeypatch):
+    """Focus is not a change: the window reads again only when told something changed."""
+    window = cora
+    reads = []
+    monkeypatch.setattr(window.session, "reload", lambda: reads.append(1))
     other = QMainWindow()
     qtbot.addWidget(other)
     other.show()
@@ -360,12 +357,51 @@ def test_coming_back_to_the_window_shows_what_the_annotators_did_meanwhile(qtbot
     qtbot.waitUntil(other.isActiveWindow)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    assert window.runner.wait()
-    assert len(window.lane("anna").view.spans()) == before + 1
+    assert reads == []
 
+
+def test_an_annotators_span_in_the_annotation_window_reaches_the_open_curation_window(qtbot, team, runner):
+    """The two windows' sessions share a hub: anna's commit there is read here at once, no focus needed."""
+    from annotator.gui.annotate.main_window import MainWindow
+    from annotator.gui.common.settings import GuiSettings
+
+    main = MainWindow(team, GuiSettings(annotator="anna"), runner)
+    qtbot.addWidget(main)
+    main.show()
+    assert runner.wait()
+    main.show_document(DOC)
+    assert runner.wait() and main.document_id == DOC
+    curating = main.open_curation(DOC)
+    assert runner.wait() and curating.state is not None
+    before = len(curating.lane("anna").view.spans())
+    main.activateWindow()
+    main.view.select_core(*find(team, "Ташкенте"))
+    main.apply_label("GPE")
+    qtbot.waitUntil(lambda: len(curating.lane("anna").view.spans()) == before + 1, timeout=5000)
+    assert runner.wait()
+
+
+def test_another_desktops_span_reaches_the_open_curation_window(qtbot, team, runner, monkeypatch):
+    """What another process saves reaches the curation window through the main window's watch."""
+    from annotator.gui.annotate import main_window
+    from annotator.gui.common.settings import GuiSettings
+    from annotator.services import annotating
+    from annotator.services.workspace import Workspace
+
+    monkeypatch.setattr(main_window, "WATCH_INTERVAL_S", 0.2)
+    main = main_window.MainWindow(team, GuiSettings(annotator="cora"), runner)
+    qtbot.addWidget(main)
+    assert runner.wait()
+    curating = main.open_curation(DOC)
+    assert runner.wait() and curating.state is not None
+    before = len(curating.lane("anna").view.spans())
+    with Workspace.open(str(team.store.engine.url.database)) as elsewhere:  # the same file, another process
+        annotating.add_span(elsewhere, DOC, *find(team, "Ташкенте"), "GPE", owner="anna")
+    qtbot.waitUntil(lambda: len(curating.lane("anna").view.spans()) == before + 1, timeout=5000)
+    main.close()
 
 def test_f8_skips_what_gold_has_settled_and_says_how_many_are_left(qtbot, cora):
-    from annotator.gui.curate.lanes import settled_by
+    from annotator.services.views.curation_view import settled_by
 
     window = cora
     press(qtbot, window, Qt.Key.Key_F8)

@@ -291,13 +291,13 @@ def test_done_only_recomputes_with_done_sets(qtbot, ws, runner):
 
 def test_everything_is_computed_on_the_runner_and_only_the_last_refresh_shows(qtbot, ws, runner, monkeypatch):
     threads = []
-    real = dashboard_module.load_dashboard
+    real = dashboard_module.read_dashboard
 
     def spy(workspace, done_only):
         threads.append(threading.current_thread())
         return real(workspace, done_only)
 
-    monkeypatch.setattr(dashboard_module, "load_dashboard", spy)
+    monkeypatch.setattr(dashboard_module, "read_dashboard", spy)
     board = AgreementDashboard(ws, runner)
     qtbot.addWidget(board)
     assert board.status_label.text() == "Computing…" and not board.refresh_button.isEnabled()
@@ -314,7 +314,7 @@ def test_a_failure_is_shown_not_raised(qtbot, ws, runner, monkeypatch):
     def broken(workspace, done_only):
         raise RuntimeError("the disk is on fire")
 
-    monkeypatch.setattr(dashboard_module, "load_dashboard", broken)
+    monkeypatch.setattr(dashboard_module, "read_dashboard", broken)
     board = AgreementDashboard(ws, runner)
     qtbot.addWidget(board)
     assert runner.wait(20000)

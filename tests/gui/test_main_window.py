@@ -220,14 +220,16 @@ def test_span_over_emoji_and_crlf_stores_code_points(qtbot, gui_workspace, runne
 
 def test_an_action_keeps_the_corpus_counters_and_a_status_change_counts_again(qtbot, window, monkeypatch):
     """Counting the corpus costs the same at any size only if a span action does not re-count it."""
+    from annotator.storage.repository import Repository
+
     counted = []
-    real_count = documents.count
+    real_count = Repository.count_documents
 
-    def count(workspace, query=documents.DocumentQuery()):
+    def count(repo, query):
         counted.append(query)
-        return real_count(workspace, query)
+        return real_count(repo, query)
 
-    monkeypatch.setattr(documents, "count", count)
+    monkeypatch.setattr(Repository, "count_documents", count)
     select_words(qtbot, window, "Касым-Жомарт", 2)
     press(qtbot, window, Qt.Key.Key_1)  # the document's first span makes the set (a status): counted
     counted.clear()

@@ -276,13 +276,3 @@ class DocumentListModel(QAbstractTableModel):
         while len(self._pages) > self._cached_pages:
             self._pages.popitem(last=False)
         return rows
-
-
-def read_query(workspace: Workspace, query: DocumentQuery, keep: str | None,
-               page_size: int = PAGE_SIZE) -> tuple[int, tuple[str, int | None] | None, dict[int, list[DocumentSummary]]]:
-    """What :meth:`DocumentListModel.show_query` needs, read on the task runner: the row count and
-    ``keep``'s row in one pass, then the page that row is on (or the first page)."""
-    count, row = documents.count_and_position(workspace, query, keep)
-    number = (row or 0) // page_size
-    pages = {number: documents.page(workspace, query, offset=number * page_size, limit=page_size)} if count else {}
-    return count, (None if keep is None else (keep, row)), pages

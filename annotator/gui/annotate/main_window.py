@@ -1,21 +1,20 @@
 """The main window: document list, the text, the span list and the label palette.
 
-It shows and forwards. Every action is a service call handed to the
-:class:`TaskRunner` (one worker thread, one writer); the same task reads the
-document's set back after the commit, and the view redraws from that, so a span
-appears only once it is saved ("saved means committed", docs/architecture.md).
-The context (workspace, settings, runner) is passed in; nothing is global.
+It shows and forwards. The set open here is an
+:class:`~annotator.gui.session.set_session.AnnotatorSession`: every action is a
+service call it hands to the :class:`TaskRunner` (one worker thread, one
+writer); the same task reads the set back after the commit, and the window
+redraws what the action's :class:`Changes` name, so a span appears only once it
+is saved ("saved means committed", docs/architecture.md). The context
+(workspace, settings, runner, the sessions' hub) is passed in; nothing is global.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import functools
 import logging
 import queue
-import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -37,9 +36,8 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.domain.changes import Changes
-from annotator.domain.model import Claim, Document, Quantity, Relation, SetStatus, Span
+from annotator.domain.model import Claim, Document, SetStatus, Span
 from annotator.domain.notes import Note
-from annotator.domain.quantities import normalise
 from annotator.domain.query import DocumentQuery
 from annotator.domain.scheme import Scheme
 from annotator.gui.setup.about import AboutDialog
@@ -49,7 +47,7 @@ from annotator.gui.annotate.claim_panel import ClaimPanel
 from annotator.gui.notes.note_keys import NoteActions
 from annotator.gui.notes.notes_list import NotesList
 from annotator.gui.notes.team_notes import TeamNotes
-from annotator.gui.annotate.document_list import SORT_KEY_OF_COLUMN, DocumentListModel, column_widths, read_query
+from annotator.gui.annotate.document_list import SORT_KEY_OF_COLUMN, DocumentListModel, column_widths
 from annotator.gui.annotate.find_bar import FindBar
 from annotator.gui.annotate.search_pane import SearchPane
 from annotator.gui.text.document_view import DocumentView
@@ -73,37 +71,26 @@ from annotator.gui.common.palette import LabelPalette
 from annotator.gui.setup.preferences import PreferencesDialog
 from annotator.gui.common.settings import GuiSettings, save_settings
 from annotator.gui.annotate.relation_list import RelationList
-from annotator.gui.session.span_keys import ALREADY, NOTHING, label_call, next_span
+from annotator.gui.session.save_status import SaveStatus
+from annotator.gui.session.set_session import AnnotatorSession, SessionHub, SetSession
+from annotator.gui.session.span_keys import next_span
 from annotator.gui.annotate.span_list import SpanList
-from annotator.gui.common.tasks import TaskRunner, then_show
+from annotator.gui.common.tasks import TaskRunner
 from annotator.gui.common.translation import language_for
-from annotator.services import activity, annotating, documents, history, notes
+from annotator.services import activity
 from annotator.services.errors import ServiceError
+from annotator.services.views.document_list import read_query
+from annotator.services.views.scheme_view import read_scheme_view
+from annotator.services.views.set_view import SetView
 from annotator.services.workspace import Workspace
 
 if TYPE_CHECKING:  # imported when first opened: the window starts without their modules (numpy, agreement)
     from annotator.gui.curate.curation_window import CurationWindow
     from annotator.gui.team.dashboard import AgreementDashboard
-    from annotator.gui.scheme.scheme_editor import EditorState, SchemeEditor
+    from annotator.gui.scheme.scheme_editor import SchemeEditor
+    from annotator.services.views.scheme_view import SchemeView
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True, slots=True)
-class SetState:
-    """What the window shows of the owner's set of one document, read after a commit."""
-
-    document_id: str
-    spans: tuple[Span, ...]
-    status: SetStatus | None
-    done: int  # documents the owner has marked done
-    undo_label: str | None
-    redo_label: str | None
-    total: int | None = None  # documents in the corpus, whatever the list's filters
-    claims: tuple[Claim, ...] = ()
-    relations: tuple[Relation, ...] = ()
-    proposals: dict[Any, Quantity | None] = dataclasses.field(default_factory=dict)  # claim id -> normaliser's
-    notes: tuple[Note, ...] = ()  # the owner's notes on this document
 
 
 WATCH_INTERVAL_S = 2.0  # SQLite: how often to look for others' actions (PostgreSQL is woken at once)
@@ -115,16 +102,17 @@ class MainWindow(QMainWindow):
     rebuild_requested = Signal()
 
     def __init__(self, workspace: Workspace, settings: GuiSettings, runner: TaskRunner,
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, *, hub: SessionHub | None = None):
         super().__init__(parent)
         self.workspace = workspace
         self.settings = settings
         self.runner = runner
         self.scheme = workspace.current_scheme()
         self.colors = label_colors(self.scheme, settings.color_blind)
-        self.document: Document | None = None
-        self.state: SetState | None = None
-        self._load_serial = 0
+        self.hub = hub if hub is not None else SessionHub(self)
+        self.session = AnnotatorSession(workspace, runner, self.hub, self.scheme, owner=self.owner, user=None,
+                                        parent=self)
+        self._drawn: str | None = None  # the document the text view shows
         self._query_serial = 0
         self._requested_query: DocumentQuery | None = None
         self._pending_jump: tuple[str, int, int] | None = None  # a search hit to select once its document is shown
@@ -220,8 +208,8 @@ class MainWindow(QMainWindow):
             self.statusBar().addPermanentWidget(label)
 
         # --- actions, from the key map ---
-        self.claim_actions = ClaimActions(self)
-        self.note_actions = NoteActions(self)
+        self.claim_actions = ClaimActions(self.session, self.view)
+        self.note_actions = NoteActions(self.session, self.view)
         self.bindings: list[KeyBinding] = [*label_bindings(self.scheme), *claim_type_bindings(self.scheme), *KEY_MAP]
         handlers: dict[str, Callable[[], None]] = {
             "remove_span": self.remove_span_under_caret,
@@ -277,6 +265,10 @@ class MainWindow(QMainWindow):
         self.search_pane.hit_activated.connect(self.jump_to)
         self.document_table.horizontalHeader().sectionClicked.connect(self._on_header_clicked)
         self.attribute_editor.attribute_changed.connect(self.set_attribute)
+        self.save_status = SaveStatus(self.session, self.statusBar(), self.saved_label)
+        self.session.loaded.connect(self._on_document_loaded)
+        self.session.changed.connect(self._on_changed)
+        self.hub.committed.connect(self._on_committed_elsewhere)
 
         self.saved_label.setText(self.tr("All saved"))
         self._update_counts(None)
@@ -389,8 +381,18 @@ class MainWindow(QMainWindow):
         return self.workspace.login or self.settings.annotator
 
     @property
+    def document(self) -> Document | None:
+        return self.session.document if self._drawn is not None else None
+
+    @property
     def document_id(self) -> str | None:
-        return None if self.document is None else self.document.id
+        return self._drawn
+
+    @property
+    def state(self) -> SetView | None:
+        """The owner's set of the document shown, as last read."""
+        view = self.session.view
+        return view if view is not None and view.document_id == self._drawn else None
 
     # ------------------------------------------------------------ documents
     def select_row(self, row: int) -> None:
@@ -418,7 +420,7 @@ class MainWindow(QMainWindow):
         if current.isValid():
             document_id = self.document_model.document_id(current.row())
             if document_id == self.document_id:
-                self._load_serial += 1  # the one shown: drop any load still on its way
+                self.session.drop_pending_load()  # the one shown: drop any load still on its way
                 return
             self.open_document(document_id)
 
@@ -497,31 +499,25 @@ class MainWindow(QMainWindow):
 
     def open_document(self, document_id: str) -> None:
         """Load the document and the owner's set on the runner; show them when they arrive."""
-        self._load_serial += 1
-        serial = self._load_serial
-        workspace, owner = self.workspace, self.owner
+        self.session.open(document_id)
 
-        def task() -> tuple[Document, SetState]:
-            document = documents.document(workspace, document_id)
-            return document, _read_state(workspace, document_id, owner, document)
-
-        self.runner.run(task, on_done=partial(self._on_document_loaded, serial), on_error=self._on_error)
-
-    def _on_document_loaded(self, serial: int, result: tuple[Document, SetState]) -> None:
-        if serial != self._load_serial:  # the user moved on meanwhile
+    def _on_document_loaded(self, state: SetView) -> None:
+        """The session read its set anew: a document opened, or this one read again (an import, the
+        same set changed in another window)."""
+        document = self.session.document
+        assert document is not None
+        self.setWindowTitle(self.tr("annotator — %1 — %2").replace("%1", document.id)
+                            .replace("%2", self.owner or "?"))
+        if state.document_id == self._drawn:
+            self._redraw(state, None)
             return
-        document, state = result
-        self.document = document
-        self.state = state
+        self._drawn = document.id
         self.view.set_document(document.text, state.spans)
         self.find_bar.document_changed()
         self.span_list.set_spans(document.text, state.spans)
-        self.claim_actions.current_claim_id = None
-        self.claim_actions.relation_head = None
         self._show_claims(state)
+        self._show_notes(state)
         self._show_attributes(self.view.caret_span)
-        self.setWindowTitle(self.tr("annotator — %1 — %2").replace("%1", document.id)
-                            .replace("%2", self.owner or "?"))
         self._update_counts(state)
         self._update_undo_actions(state)
         if self._pending_jump is not None and self._pending_jump[0] == document.id:
@@ -557,58 +553,25 @@ class MainWindow(QMainWindow):
         self.view.setFocus()
 
     # ------------------------------------------------------------ actions
-    def _submit(self, fn: Callable[[], Changes | None], *, document_id: str | None = None,
+    def _submit(self, fn: Callable[[], Changes | None], *,
                 after: Callable[[Changes], None] | None = None) -> None:
-        """Run a service action on the runner; read the set back in the same task.
-
-        ``after`` runs on the GUI thread with the action's Changes, before the result is shown."""
-        owner = self.owner
-        if owner is None:
-            self.statusBar().showMessage(self.tr("Set your annotator name first"), 8000)
-            return
-        document_id = document_id or self.document_id
-        workspace = self.workspace
-        shown = self.document if self.document is not None and self.document.id == document_id else None
-        counts = (self.state.done, self.state.total) if self.state is not None else None
-
-        def task() -> tuple[Changes | None, SetState | None]:
-            changes = fn()
-            # The corpus counters change only with a status or the corpus: otherwise kept, not re-counted.
-            kept = counts if changes is not None and not (changes.set_status or changes.corpus) else None
-            state = None if document_id is None else _read_state(workspace, document_id, owner, shown, kept)
-            return changes, state
-
-        self.saved_label.setText(self.tr("Saving…"))
-        self.runner.run(task, on_done=partial(then_show, after, self._on_changed), on_error=self._on_error)
+        """Run a service action on the session (the runner), the set read back after it."""
+        self.session.submit(fn, after=after)
 
     def apply_label(self, label: str) -> None:
         """Label the selection; relabel when a span of exactly that range exists (or the one under the caret)."""
-        document_id, owner = self.document_id, self.owner
-        if document_id is None or owner is None:
+        if self.document_id is None or self.owner is None:
             return
-        call = label_call(self.view, self.workspace, document_id, label, owner=owner, user=None)
-        if call == ALREADY:
-            self.statusBar().showMessage(self.tr("That is already a %1 span").replace("%1", label), 5000)
-        elif call == NOTHING:
-            self.statusBar().showMessage(self.tr("Select some text to label"), 5000)
-        else:
-            self._submit(call)  # type: ignore[arg-type]
+        self.session.label(label, self.view.selection_core(), self.view.span_under_caret())
 
     def remove_span_under_caret(self) -> None:
         """Delete: the span under the caret, else the claim there (a claim is a span too)."""
-        item = self.view.span_under_caret() or self.view.claim_under_caret()
-        owner, workspace = self.owner, self.workspace
-        if item is None or owner is None:
-            self.statusBar().showMessage(self.tr("No span or claim under the caret"), 5000)
-            return
-        self._submit(lambda: annotating.remove_span(workspace, item.id, owner=owner))
+        self.session.remove(self.view.span_under_caret() or self.view.claim_under_caret())
 
     def set_attribute(self, span_id: int, name: str, value: Any) -> None:
         """Set (None: clear) one attribute of a span of the owner's set, on the runner."""
-        owner, workspace = self.owner, self.workspace
-        if owner is None:
-            return
-        self._submit(lambda: annotating.set_attribute(workspace, span_id, name, value, owner=owner))
+        if self.owner is not None:
+            self.session.set_attribute(span_id, name, value)
 
     def set_snap_to_tokens(self, on: bool) -> None:
         """Options ▸ Snap to tokens: the view obeys at once; the choice is saved."""
@@ -680,6 +643,7 @@ class MainWindow(QMainWindow):
     def _owner_changed(self) -> None:
         """Another annotator name: their statuses in the list, their set of the document shown."""
         owner = self.owner
+        self.session.owner = owner
         self.document_model.set_annotator(owner)
         if self.import_dialog is not None:
             self.import_dialog.annotator = owner
@@ -687,7 +651,7 @@ class MainWindow(QMainWindow):
         if query.status is not None:  # "my status" filters follow the owner
             self._set_query(dataclasses.replace(query, owner=owner), open_first=True)
         if self.document_id is not None:
-            self.open_document(self.document_id)
+            self.session.reload()
         else:
             self._update_counts(None)
 
@@ -700,14 +664,10 @@ class MainWindow(QMainWindow):
             self.open_document(document_id)
 
     def undo(self) -> None:
-        owner, workspace = self.owner, self.workspace
-        if owner is not None:
-            self._submit(lambda: history.undo(workspace, owner=owner))
+        self.session.undo()
 
     def redo(self) -> None:
-        owner, workspace = self.owner, self.workspace
-        if owner is not None:
-            self._submit(lambda: history.redo(workspace, owner=owner))
+        self.session.redo()
 
     def mark_done(self) -> None:
         """Ctrl+Return: the document is done; pressed on a done document, back in progress."""
@@ -715,12 +675,9 @@ class MainWindow(QMainWindow):
 
     def toggle_status(self, status: SetStatus) -> None:
         """Put the owner's set of this document in ``status``, or, if it is there, back in progress."""
-        document_id, owner, workspace = self.document_id, self.owner, self.workspace
-        if document_id is None or owner is None:
+        if self.document_id is None or self.owner is None:
             return
-        there = self.state is not None and self.state.status == status
-        new = SetStatus.IN_PROGRESS if there else status
-        self._submit(lambda: annotating.set_status(workspace, document_id, new, owner=owner))
+        self.session.toggle_status(status)
 
     def go_to_span(self, step: int) -> None:
         """Tab / Shift+Tab: select the next (previous) span in text order."""
@@ -741,17 +698,18 @@ class MainWindow(QMainWindow):
                 return
 
     # ------------------------------------------------------------ claims, relations
-    def _show_claims(self, state: SetState) -> None:
+    def _show_claims(self, state: SetView) -> None:
         text = self.document.text if self.document else ""
         self.view.set_claims(state.claims)
         self.view.set_relations(state.relations)
-        if self.claim_actions.current_claim() is None:
-            self.claim_actions.current_claim_id = None
-        self.view.set_selected(self.claim_actions.current_claim_id)
+        self.view.set_selected(self.session.current_claim_id)
         self.claim_panel.set_claims(text, state.claims, state.spans, [c.name for c in self.scheme.claim_types],
                                     state.proposals)
-        self.claim_panel.select_claim(self.claim_actions.current_claim_id)
+        self.claim_panel.select_claim(self.session.current_claim_id)
         self.relation_list.set_relations(text, state.relations, state.spans, state.claims)
+
+    def _show_notes(self, state: SetView) -> None:
+        text = self.document.text if self.document else ""
         self.notes_list.set_notes(state.notes, {state.document_id: text})
         count = len(state.notes)
         self.lower_tabs.setTabText(self.lower_tabs.indexOf(self.notes_list),
@@ -845,7 +803,7 @@ class MainWindow(QMainWindow):
             from annotator.gui.curate.curation_window import CurationWindow
 
             window = CurationWindow(self.workspace, self.runner, self.owner, document_id, self.settings,
-                                    scheme=self.scheme)
+                                    scheme=self.scheme, hub=self.hub)
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             window.destroyed.connect(lambda _=None, d=document_id: self.curation_windows.pop(d, None))
             self.curation_windows[document_id] = window
@@ -894,7 +852,7 @@ class MainWindow(QMainWindow):
         self._scheme_editor_loading = True
         workspace, user = self.workspace, self.owner or ""
 
-        def build(state: EditorState) -> None:
+        def build(state: SchemeView) -> None:
             self._scheme_editor_loading = False
             if not shiboken6.isValid(self) or self.scheme_editor is not None:
                 return
@@ -910,15 +868,14 @@ class MainWindow(QMainWindow):
             if shiboken6.isValid(self):
                 self._on_error(exc)
 
-        from annotator.gui.scheme.scheme_editor import load_editor_state
-
-        self.runner.run(partial(load_editor_state, workspace, user), on_done=build, on_error=failed)
+        self.runner.run(partial(read_scheme_view, workspace, user), on_done=build, on_error=failed)
         return None
 
     def set_scheme(self, scheme: Scheme) -> None:
         """Show a new scheme version: colours, palette, attribute editor, label keys, and the
         document again (a rename or merge relabelled its spans)."""
         self.scheme = scheme
+        self.session.scheme = scheme
         self.colors = label_colors(scheme, self.settings.color_blind)
         self.view.set_colors(self.colors)
         self.span_list.set_colors(self.colors)
@@ -941,7 +898,7 @@ class MainWindow(QMainWindow):
         for window in list(self.curation_windows.values()):  # open curation windows follow
             window.set_scheme(scheme)
         if self.document_id is not None:
-            self.open_document(self.document_id)
+            self.session.reload()
 
     # ------------------------------------------------------------ import, export
     def open_import_dialog(self, paths: list[Path] | None = None) -> ImportDialog:
@@ -977,18 +934,10 @@ class MainWindow(QMainWindow):
     def _on_imported(self, _report: object) -> None:
         """A committed import: the list and the counts again from the store."""
         self._set_query(self.list_query, open_first=self.document is None)
-        document_id, owner, workspace = self.document_id, self.owner, self.workspace
-        if document_id is not None:
-            self.runner.run(partial(_read_state, workspace, document_id, owner),
-                            on_done=self._on_state_read, on_error=self._on_error)
+        if self.document_id is not None:
+            self.session.reload()
         else:
             self._update_counts(None)
-
-    def _on_state_read(self, state: SetState) -> None:
-        if state.document_id == self.document_id:
-            self.state = state
-            self._update_counts(state)
-            self._update_undo_actions(state)
 
     @staticmethod
     def dropped_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
@@ -1018,36 +967,49 @@ class MainWindow(QMainWindow):
         self.open_import_dialog(paths)
 
     # ------------------------------------------------------------ results
-    def _on_changed(self, result: tuple[Changes | None, SetState | None]) -> None:
-        changes, state = result
+    def _on_changed(self, changes: Changes | None, state: SetView | None) -> None:
+        """An action of this window committed: redraw what its Changes name (what it said is
+        :class:`SaveStatus`'s)."""
         if changes is None:
-            self.statusBar().showMessage(self.tr("Nothing to undo or redo"), 5000)
             if state is not None:
                 self._update_undo_actions(state)
-            self.saved_label.setText(self.tr("Saved"))
             return
         if state is not None and state.document_id == self.document_id:
-            self.state = state
+            self._redraw(state, changes)
+        self._refresh_list(changes.documents | ({state.document_id} if state else set()))
+
+    def _redraw(self, state: SetView, changes: Changes | None) -> None:
+        """Redraw what ``changes`` name (None: everything but the text)."""
+        every = changes is None or changes.scheme
+        spans = every or changes.spans
+        if spans:
             self.view.set_spans(state.spans)
-            self.span_list.set_spans(self.document.text if self.document else "", state.spans)
-            self._show_claims(state)
+            self.span_list.update_spans(self.document.text if self.document else "", state.spans)
             self._show_attributes(self.attribute_editor.span or self.view.caret_span)
-            self._update_counts(state)
-            self._update_undo_actions(state)
+        if spans or changes.claims or changes.relations:  # the claim table names speakers' spans
+            self._show_claims(state)
+        if spans or changes.notes:  # a span's removal takes its notes
+            self._show_notes(state)
+        self._update_counts(state)
+        self._update_undo_actions(state)
+
+    def _refresh_list(self, document_ids: set[str] | frozenset[str]) -> None:
         if self.list_query.status is not None:
             # a status filter: the changed rows may leave (or join) the list
             self._set_query(self.list_query, open_first=False)
         else:
-            for document_id in changes.documents | ({state.document_id} if state else set()):
+            for document_id in document_ids:
                 self.document_model.refresh_document(document_id)
-        stamp = time.strftime("%H:%M:%S")
-        self.saved_label.setText(self.tr("Saved ✓ %1").replace("%1", stamp))
-        self.saved_label.setToolTip(changes.label)
-        message = changes.label
-        elsewhere = sorted(changes.documents - {self.document_id})
-        if elsewhere:  # an undo reaches back to another document: say which
-            message = self.tr("%1 (in %2)").replace("%1", changes.label).replace("%2", ", ".join(elsewhere))
-        self.statusBar().showMessage(message, 8000 if elsewhere else 4000)
+
+    def _on_committed_elsewhere(self, changes: Changes, source: SetSession) -> None:
+        """Another window of this application saved (a curator's gold): the list's rows, and this set
+        again if that window acted on it."""
+        if source is self.session:
+            return
+        self._refresh_list(changes.documents)
+        if (self.document_id in changes.documents and source.owner == self.session.owner
+                and self.document_id is not None):
+            self.session.reload()
 
     def _on_error(self, exc: BaseException) -> None:
         if isinstance(exc, ServiceError):  # refused: nothing was changed, nothing was lost
@@ -1059,7 +1021,7 @@ class MainWindow(QMainWindow):
             self.saved_label.setText(self.tr("Not saved"))
         self.statusBar().showMessage(message, 10000)
 
-    def _update_counts(self, state: SetState | None) -> None:
+    def _update_counts(self, state: SetView | None) -> None:
         total = state.total if state is not None and state.total is not None else self.document_model.rowCount()
         done = state.done if state is not None else 0
         self.documents_label.setText(self.tr("%1 / %2 documents done").replace("%1", str(done))
@@ -1068,7 +1030,7 @@ class MainWindow(QMainWindow):
         self.spans_label.setText(self.tr("%1 spans in this document").replace("%1", str(spans)))
         self._update_position()
 
-    def _update_undo_actions(self, state: SetState) -> None:
+    def _update_undo_actions(self, state: SetView) -> None:
         undo, redo = self.actions_by_name["undo"], self.actions_by_name["redo"]
         undo.setText(self.tr("Undo: %1").replace("%1", state.undo_label) if state.undo_label else self.tr("Undo"))
         redo.setText(self.tr("Redo: %1").replace("%1", state.redo_label) if state.redo_label else self.tr("Redo"))
@@ -1116,48 +1078,6 @@ def format_count(number: int) -> str:
         locale = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
     locale.setNumberOptions(locale.numberOptions() & ~QLocale.NumberOption.OmitGroupSeparator)
     return locale.toString(number)
-
-
-@functools.lru_cache(maxsize=4096)
-def _proposal(text: str, date: str | None) -> Quantity | None:
-    """The normaliser's quantity for a claim's text (cached: every action reads the claims back)."""
-    return normalise(text, date=date)
-
-
-def _read_state(workspace: Workspace, document_id: str, owner: str | None,
-                document: Document | None = None, counts: tuple[int, int | None] | None = None) -> SetState:
-    """The owner's set of one document and the counts around it (runs on the runner).
-
-    ``document``: the document itself when the caller has it (its text never changes), so that
-    an action on a long text does not read the text again for the claims' quantity proposals.
-    ``counts``: (done, total) when the caller knows they have not changed (no re-count)."""
-    spans: tuple[Span, ...] = ()
-    status = None
-    done = 0
-    undo_label = redo_label = None
-    claims: tuple[Claim, ...] = ()
-    relations: tuple[Relation, ...] = ()
-    proposals: dict[Any, Quantity | None] = {}
-    owner_notes: tuple[Note, ...] = ()
-    if owner is not None:
-        sets = documents.annotation_sets(workspace, document_id, owner)
-        if sets:
-            spans, status = sets[0].spans, sets[0].status
-            claims, relations = sets[0].claims, sets[0].relations
-            if claims:
-                document = document or documents.document(workspace, document_id)
-                date = document.meta.get("date") if isinstance(document.meta, dict) else None
-                proposals = {c.id: _proposal(document.text[c.start:c.end], date) for c in claims}
-        owner_notes = tuple(notes.notes(workspace, document_id=document_id, owner=owner))
-        if counts is None:
-            done = documents.count(workspace, DocumentQuery(owner=owner, status=SetStatus.DONE))
-        undo_label, redo_label = history.next_labels(workspace, owner=owner)
-    if counts is not None:
-        done, total = counts
-    else:
-        total = documents.count(workspace)
-    return SetState(document_id, spans, status, done, undo_label, redo_label, total, claims, relations, proposals,
-                    owner_notes)
 
 
 def _titled(title: str, widget: QWidget) -> QWidget:

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 from annotator.domain.model import Span
+from annotator.gui.common.id_rows import ID_ROLE, IdRows
 from annotator.gui.common.palette import swatch
 
-SPAN_ID_ROLE = Qt.ItemDataRole.UserRole
+SPAN_ID_ROLE = ID_ROLE
 MAX_TEXT = 60
 
 
-class SpanList(QTableWidget):
+class SpanList(IdRows, QTableWidget):
     """Spans in text order; activating a row (click or Enter) emits ``span_activated(id)``."""
 
     span_activated = Signal(int)
@@ -38,35 +39,30 @@ class SpanList(QTableWidget):
     def set_colors(self, colors: dict[str, str]) -> None:
         self._colors = dict(colors)
 
-    def set_spans(self, text: str, spans: Iterable[Span]) -> None:
+    def set_spans(self, text: str, spans: Iterable[Span]) -> int:
+        """Show the spans in text order; only rows that changed are written (returns how many)."""
         ordered = sorted(spans, key=lambda s: (s.start, -s.end, s.label))
-        self.setUpdatesEnabled(False)
-        try:
-            self.clearContents()
-            self.setRowCount(len(ordered))
-            for row, span in enumerate(ordered):
-                covered = text[span.start:span.end].replace("\n", " ")
-                if len(covered) > MAX_TEXT:
-                    covered = covered[:MAX_TEXT - 1] + "…"
-                cells = [QTableWidgetItem(span.label), QTableWidgetItem(covered),
-                         QTableWidgetItem(f"{span.start}–{span.end}")]
-                if span.label in self._colors:
-                    cells[0].setIcon(swatch(self._colors[span.label]))
-                for column, cell in enumerate(cells):
-                    cell.setData(SPAN_ID_ROLE, span.id)
-                    self.setItem(row, column, cell)
-        finally:
-            self.setUpdatesEnabled(True)
+        rows = []
+        for span in ordered:
+            covered = text[span.start:span.end].replace("\n", " ")
+            if len(covered) > MAX_TEXT:
+                covered = covered[:MAX_TEXT - 1] + "…"
+            rows.append((span.id, (span.label, covered, span.start, span.end, self._colors.get(span.label))))
+        return self.show_rows(rows, self._cells)
+
+    update_spans = set_spans
+
+    @staticmethod
+    def _cells(_span_id: object, content: object) -> list[QTableWidgetItem]:
+        label, covered, start, end, color = content  # type: ignore[misc]
+        cells = [QTableWidgetItem(label), QTableWidgetItem(covered), QTableWidgetItem(f"{start}–{end}")]
+        if color is not None:
+            cells[0].setIcon(swatch(color))
+        return cells
 
     def span_id(self, row: int) -> int | None:
         item = self.item(row, 0)
         return None if item is None else item.data(SPAN_ID_ROLE)
-
-    def row_of(self, span_id: int) -> int | None:
-        for row in range(self.rowCount()):
-            if self.span_id(row) == span_id:
-                return row
-        return None
 
     def select_span(self, span_id: int | None) -> None:
         row = None if span_id is None else self.row_of(span_id)

@@ -109,11 +109,3 @@ def _failed(on_error: Callable[[BaseException], None] | None) -> Callable[[BaseE
         log.error("background task failed", exc_info=exc)
 
     return report
-
-
-def then_show(after: Callable[[Any], None] | None, show: Callable[[Any], None], result: Any) -> None:
-    """Deliver an action's (Changes, state) result: ``after`` first, with the Changes if there
-    are any (on the GUI thread, like ``show``), then ``show`` with the whole result."""
-    if after is not None and result[0] is not None:
-        after(result[0])
-    show(result)

@@ -9,13 +9,15 @@ Alt+N takes the N-th lane's version into gold, Ctrl+Shift+A takes everything
 they all agree on, Ctrl+Return marks gold curated.
 
 What the gold lane's keys do is in :mod:`annotator.gui.curate.gold_keys`
-(:class:`GoldActions`, as :class:`ClaimActions` for the claim keys). Like the
-main window it only shows and forwards: every action is a service
-call on the :class:`TaskRunner`, and the same task reads the lanes, gold and
-the disagreements back after the commit. Who may write gold is asked of the
-core when the window opens (:func:`annotator.services.curation.may_write_gold`);
-anyone else may look, with every writing key switched off and the reason in a
-banner.
+(:class:`GoldActions`, as :class:`ClaimActions` for the claim keys); they act
+on the window's :class:`~annotator.gui.curate.gold_session.GoldSession`, which
+runs each action on the :class:`TaskRunner` and reads the lanes, gold and the
+disagreements back after the commit (``services.views.curation_view``). Like the
+main window this window only shows: what the session's view holds. Who may
+write gold is read with the view; anyone else may look, with every writing key
+switched off and the reason in a banner. A commit of another window on this
+document (the annotation window, in this application) reaches this one through
+the sessions' hub, so it is read again at once.
 
 The window takes the scheme in force from whoever opens it (the main window
 passes its own) and follows its changes through :meth:`CurationWindow.set_scheme`:
@@ -25,13 +27,11 @@ label and claim-type keys, the Label menu, the colours, then the lanes read agai
 from __future__ import annotations
 
 import html
-import logging
-import time
 from collections.abc import Callable, Iterable
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QEvent, QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
@@ -40,8 +40,8 @@ from annotator.domain.disagreements import CLAIM, Disagreement, region_items
 from annotator.domain.model import GOLD, Claim
 from annotator.domain.notes import Note
 from annotator.domain.scheme import Scheme
-from annotator.gui.session.claim_keys import ClaimActions, claim_handlers
 from annotator.gui.curate.gold_keys import GoldActions
+from annotator.gui.curate.gold_session import GoldSession
 from annotator.gui.common.keys import (
     CARET_KEYS,
     KEY_MAP,
@@ -54,25 +54,15 @@ from annotator.gui.common.keys import (
     text_only,
 )
 from annotator.gui.common.label_colors import label_colors
-from annotator.gui.curate.lanes import (
-    settled_by,
-    CurationState,
-    DisagreementList,
-    Lane,
-    LaneSync,
-    key_of,
-    kind_text,
-    read_curation,
-    status_text,
-)
+from annotator.gui.curate.lanes import DisagreementList, Lane, LaneSync, kind_text, status_text
 from annotator.gui.notes.notes_list import NotesList
 from annotator.gui.common.settings import GuiSettings
-from annotator.gui.common.tasks import TaskRunner, then_show
-from annotator.services.errors import ServiceError
-from annotator.services.gold_conflicts import GoldConflict
+from annotator.gui.common.tasks import TaskRunner
+from annotator.gui.session.claim_keys import ClaimActions, claim_handlers
+from annotator.gui.session.save_status import SaveStatus
+from annotator.gui.session.set_session import SessionHub, SetSession
+from annotator.services.views.curation_view import CurationView, key_of, settled_by
 from annotator.services.workspace import Workspace
-
-log = logging.getLogger(__name__)
 
 ACCEPT_VERSION = "accept_version"  # one action per key: accept_version:1 … accept_version:9
 
@@ -104,7 +94,7 @@ class CurationWindow(QMainWindow):
 
     def __init__(self, workspace: Workspace, runner: TaskRunner, user: str, document_id: str,
                  settings: GuiSettings | None = None, parent: QWidget | None = None, *,
-                 scheme: Scheme | None = None):
+                 scheme: Scheme | None = None, hub: SessionHub | None = None):
         super().__init__(parent)
         self.workspace = workspace
         self.runner = runner
@@ -114,8 +104,9 @@ class CurationWindow(QMainWindow):
         # the opener's scheme (read on the runner); only a window opened on its own reads it here
         self.scheme = scheme if scheme is not None else workspace.current_scheme()
         self.colors = label_colors(self.scheme, self.settings.color_blind)
-        self.state: CurationState | None = None
-        self.refusal: str | None = None
+        self.hub = hub if hub is not None else SessionHub(self)
+        self.session = GoldSession(workspace, runner, self.hub, self.scheme, document_id, user, self)
+        self.shown: CurationView | None = None  # the view the lanes show now
         self.current: int | None = None  # index of the current disagreement
         self.lanes: list[Lane] = []  # the annotators', in order (Alt+1 is the first)
         self._cheat_sheet: CheatSheet | None = None
@@ -156,8 +147,8 @@ class CurationWindow(QMainWindow):
             self.statusBar().addPermanentWidget(label)
 
         # --- keys ---
-        self.claim_actions = ClaimActions(self)  # type: ignore[arg-type]  # duck-typed on its host
-        self.gold_actions = GoldActions(self)
+        self.claim_actions = ClaimActions(self.session, self.view)
+        self.gold_actions = GoldActions(self.session, self.view, self.current_disagreement)
         self.bindings: list[KeyBinding] = [
             *CURATION_KEYS, *label_bindings(self.scheme), *claim_type_bindings(self.scheme),
             *(b for b in KEY_MAP if b.action in GOLD_LANE_ACTIONS)]
@@ -185,6 +176,10 @@ class CurationWindow(QMainWindow):
         self.disagreement_list.disagreement_activated.connect(self.show_disagreement)
         self.view.caret_claim_changed.connect(self._on_caret_claim)
         self.notes_list.note_activated.connect(self.show_note)
+        self.save_status = SaveStatus(self.session, self.statusBar(), self.saved_label)
+        self.session.loaded.connect(self._show_state)
+        self.session.changed.connect(self._on_changed)
+        self.hub.committed.connect(self._on_committed_elsewhere)
 
         self.saved_label.setText(self.tr("Loading…"))
         self.resize(1500, 900)
@@ -196,12 +191,17 @@ class CurationWindow(QMainWindow):
         return GOLD
 
     @property
-    def acting_user(self) -> str:
-        return self.user
-
-    @property
     def document_id(self) -> str:
         return self._document_id
+
+    @property
+    def state(self) -> CurationView | None:
+        """What the window shows now (the session's view once it is drawn)."""
+        return self.shown
+
+    @property
+    def refusal(self) -> str | None:
+        return self.shown.refusal if self.shown is not None else None
 
     @property
     def read_only(self) -> bool:
@@ -266,6 +266,7 @@ class CurationWindow(QMainWindow):
         and the cheat sheet from it; then the lanes again from the store (a rename or merge
         relabelled their spans)."""
         self.scheme = scheme
+        self.session.scheme = scheme
         self.colors = label_colors(scheme, self.settings.color_blind)
         for lane in self.all_lanes():
             lane.view.set_colors(self.colors)
@@ -300,14 +301,16 @@ class CurationWindow(QMainWindow):
     # ------------------------------------------------------------ loading and showing
     def reload(self) -> None:
         """Read the lanes, gold, the disagreements and the notes again, on the runner."""
-        workspace, document_id, user = self.workspace, self.document_id, self.user
-        self.runner.run(lambda: read_curation(workspace, document_id, user), on_done=self._show_state,
-                        on_error=self._on_error)
+        self.session.reload()
 
-    def _show_state(self, state: CurationState) -> None:
-        old = self.state
-        self.state = state
-        self.refusal = state.refusal
+    def _on_committed_elsewhere(self, changes: Changes, source: SetSession) -> None:
+        """Another window of this application saved: read again if it touched this document."""
+        if source is not self.session and self.document_id in changes.documents and self.shown is not None:
+            self.reload()
+
+    def _show_state(self, state: CurationView) -> None:
+        old = self.shown
+        self.shown = state
         text = state.document.text
         if old is None:
             self.gold_lane.view.set_document(text, state.spans, claims=state.claims, relations=state.relations)
@@ -330,14 +333,12 @@ class CurationWindow(QMainWindow):
         self.lower_tabs.setTabText(0, self.tr("Disagreements (%1)").replace("%1", str(len(state.disagreements))))
         self._show_marks()
         self.set_notes(state.notes, {state.document.id: text})
-        if self.claim_actions.current_claim() is None:
-            self.claim_actions.current_claim_id = None
         self.view.set_selected(self.claim_actions.current_claim_id)
         if old is None:
             self.saved_label.setText("")
         self.state_loaded.emit()
 
-    def _build_lanes(self, state: CurationState) -> None:
+    def _build_lanes(self, state: CurationView) -> None:
         """One read-only lane per annotator, left of gold, at gold's place in the text."""
         for lane in self.lanes:
             lane.setParent(None)
@@ -358,7 +359,7 @@ class CurationWindow(QMainWindow):
     def lane(self, owner: str) -> Lane | None:
         return next((lane for lane in self.all_lanes() if lane.owner == owner), None)
 
-    def _show_titles(self, state: CurationState) -> None:
+    def _show_titles(self, state: CurationView) -> None:
         for n, (lane, aset) in enumerate(zip(self.lanes, state.sets), 1):
             key = f"Alt+{n}&nbsp;&nbsp;" if n <= 9 else ""
             lane.set_title(f"<span style='color:#666'>{key}</span><b>{html.escape(aset.owner)}</b> — "
@@ -371,14 +372,14 @@ class CurationWindow(QMainWindow):
             title += f" <span style='color:#a0522d'>({read_only})</span>"
         self.gold_lane.set_title(title)
 
-    def _fill_accept_menu(self, state: CurationState) -> None:
+    def _fill_accept_menu(self, state: CurationView) -> None:
         self.accept_menu.clear()
         for n, owner in enumerate(state.owners[:9], 1):
             action = self.actions_by_name[f"{ACCEPT_VERSION}:{n}"]
             action.setText(self.tr("Accept %1's version of this disagreement").replace("%1", owner))
             self.accept_menu.addAction(action)
 
-    def _update_undo_actions(self, state: CurationState) -> None:
+    def _update_undo_actions(self, state: CurationView) -> None:
         undo, redo = self.actions_by_name.get("undo"), self.actions_by_name.get("redo")
         if undo is not None:
             undo.setText(self.tr("Undo: %1").replace("%1", state.undo_label) if state.undo_label
@@ -387,7 +388,7 @@ class CurationWindow(QMainWindow):
             redo.setText(self.tr("Redo: %1").replace("%1", state.redo_label) if state.redo_label
                          else self.tr("Redo"))
 
-    def _same_disagreement(self, old: CurationState | None, new: CurationState) -> int | None:
+    def _same_disagreement(self, old: CurationView | None, new: CurationView) -> int | None:
         """The index in ``new`` of the disagreement current in ``old`` (by layer and extent), else of the
         first one after where it was."""
         if old is None or self.current is None or not 0 <= self.current < len(old.disagreements):
@@ -471,62 +472,19 @@ class CurationWindow(QMainWindow):
         view.centerCursor()
         self.sync.follow(view)
 
-    # ------------------------------------------------------------ actions on gold (keys: GoldActions)
+    # ------------------------------------------------------------ results of gold actions (keys: GoldActions)
     def _refused(self) -> bool:
         """True (and the user told why) when this user may not write gold now."""
-        if self.state is None:
-            self.statusBar().showMessage(self.tr("Still loading the document"), 4000)
-            return True
-        if self.refusal is not None:
-            self.statusBar().showMessage(self.refusal, 8000)
-            return True
-        return False
-
-    def _submit(self, fn: Callable[[], Changes | None], *, after: Callable[[Changes], None] | None = None) -> None:
-        """Run a gold action on the runner; read everything back in the same task.
-
-        ``after`` runs on the GUI thread with the action's Changes, before the result is shown."""
-        if self._refused():
-            return
-        workspace, document_id, user = self.workspace, self.document_id, self.user
-
-        def task() -> tuple[Changes | None, CurationState]:
-            changes = fn()
-            return changes, read_curation(workspace, document_id, user)
-
-        self.saved_label.setText(self.tr("Saving…"))
-        self.runner.run(task, on_done=partial(then_show, after, self._on_changed), on_error=self._on_error)
-
-    def _on_changed(self, result: tuple[Changes | None, CurationState]) -> None:
-        changes, state = result
-        self._show_state(state)
-        if changes is None:
-            self.statusBar().showMessage(self.tr("Nothing to undo or redo"), 5000)
-            self.saved_label.setText(self.tr("Saved"))
-            return
-        self.saved_label.setText(self.tr("Saved ✓ %1").replace("%1", time.strftime("%H:%M:%S")))
-        self.saved_label.setToolTip(changes.label)
-        message = changes.label
-        if changes.documents and self.document_id not in changes.documents:
-            message = self.tr("%1 (in %2)").replace("%1", changes.label).replace("%2", ", ".join(changes.documents))
-        self.statusBar().showMessage(message, 5000)
-        self.gold_changed.emit(changes)
+        return not self.session.may_write()
 
     def gold_seen(self) -> int | None:
-        """The gold version this window shows, sent with each change so that a change to what another
-        curator changed since is refused (``services.gold_conflicts``)."""
-        return self.state.gold_seen if self.state is not None else None
+        """The gold version this window shows (``services.gold_conflicts``)."""
+        return self.session.seen()
 
-    def _on_error(self, exc: BaseException) -> None:
-        if isinstance(exc, GoldConflict):
-            self.reload()  # show what the other curator did; the message says to look and try again
-        if isinstance(exc, ServiceError):
-            message = str(exc)
-        else:
-            log.error("curation action failed", exc_info=exc)
-            message = self.tr("Error: %1").replace("%1", f"{type(exc).__name__}: {exc}")
-        self.saved_label.setText(self.tr("Not saved") if self.state is not None else "")
-        self.statusBar().showMessage(message, 10000)
+    def _on_changed(self, changes: Changes | None, state: CurationView) -> None:
+        self._show_state(state)
+        if changes is not None:
+            self.gold_changed.emit(changes)
 
     def _on_caret_claim(self, claim: Claim | None) -> None:
         if claim is not None:
@@ -559,14 +517,6 @@ class CurationWindow(QMainWindow):
         self._cheat_sheet.show()
         self._cheat_sheet.raise_()
         return self._cheat_sheet
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        """Coming back to this window reads the document again: the annotators (or this curator in
-        the annotation window) may have changed their sets meanwhile."""
-        super().changeEvent(event)
-        if (event.type() == QEvent.Type.ActivationChange and self.isActiveWindow() and self.state is not None
-                and not self.runner.busy):
-            self.reload()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.runner.wait()  # let the last action commit and its result arrive

@@ -1,104 +1,86 @@
 """What the gold lane's keys do in the curation window: labels, Delete, undo and redo, and curation's own.
 
-The host window (:class:`~annotator.gui.curate.curation_window.CurationWindow`)
-provides ``workspace``, ``document_id``, ``user`` (the curator), ``view`` (the
-gold lane), ``state``, ``current_disagreement()``, ``statusBar()``,
-``_refused()`` (True, and the user told why, when they may not write gold) and
-``_submit`` (the action on the runner, everything read back after it). Each
-action writes owner ``gold`` as the user, through the services.
+The keys act on the window's :class:`~annotator.gui.curate.gold_session.GoldSession`
+(owner ``gold``, the curator acting) and read the selection from the gold lane's
+text view; the disagreement they settle is the window's current one, asked of
+``current_disagreement``. Who may write gold is the session's to say.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject
 
-from annotator.domain.model import GOLD, Claim, SetStatus, Span
-from annotator.gui.session.span_keys import ALREADY, NOTHING, label_call, next_span
-from annotator.services import annotating, curation, history
-
-if TYPE_CHECKING:
-    from annotator.gui.curate.curation_window import CurationWindow
+from annotator.domain.disagreements import Disagreement
+from annotator.gui.curate.gold_session import GoldSession
+from annotator.gui.session.span_keys import next_span
+from annotator.gui.text.document_view import DocumentView
 
 
 class GoldActions(QObject):
-    def __init__(self, window: CurationWindow):
-        super().__init__(window)
-        self.window = window
+    def __init__(self, session: GoldSession, view: DocumentView,
+                 current_disagreement: Callable[[], Disagreement | None]):
+        super().__init__(session)
+        self.session = session
+        self.view = view
+        self.current_disagreement = current_disagreement
 
     def _tell(self, text: str) -> None:
-        self.window.statusBar().showMessage(text, 5000)
+        self.session.tell(text, 5000)
 
     def accept_version(self, lane_number: int) -> None:
         """Alt+N: gold takes the N-th annotator's version of the current disagreement."""
-        w = self.window
-        if w._refused():
+        session = self.session
+        if not session.may_write():
             return
-        d = w.current_disagreement()
-        owners = w.state.owners if w.state else []
+        d = self.current_disagreement()
+        owners = session.view.owners if session.view else []
         if d is None:
             self._tell(self.tr("Go to a disagreement first (F8)"))
             return
         if not 1 <= lane_number <= len(owners):
             self._tell(self.tr("No annotator in lane %1").replace("%1", str(lane_number)))
             return
-        workspace, document_id, user, annotator = w.workspace, w.document_id, w.user, owners[lane_number - 1]
-        seen = w.gold_seen()
-        w._submit(lambda: curation.accept_version(workspace, document_id, annotator, d.layer, d.start, d.end,
-                                                  user=user, seen=seen))
+        session.accept_version(owners[lane_number - 1], d.layer, d.start, d.end)
 
     def accept_agreed(self) -> None:
-        w = self.window
-        workspace, document_id, user, seen = w.workspace, w.document_id, w.user, w.gold_seen()
-        w._submit(lambda: curation.accept_agreed(workspace, document_id, user=user, seen=seen))
+        self.session.accept_agreed()
 
     def mark_curated(self) -> None:
-        w = self.window
-        workspace, document_id, user = w.workspace, w.document_id, w.user
-        w._submit(lambda: annotating.set_status(workspace, document_id, SetStatus.CURATED, owner=GOLD, user=user))
+        self.session.mark_curated()
 
     def apply_label(self, label: str) -> None:
         """Label the gold lane's selection; relabel a gold span of exactly that range (or under the caret)."""
-        w = self.window
-        if w._refused():
+        if not self.session.may_write():
             return
-        call = label_call(w.view, w.workspace, w.document_id, label, owner=GOLD, user=w.user, seen=w.gold_seen())
-        if call == ALREADY:
-            self._tell(self.tr("That is already a %1 span").replace("%1", label))
-        elif call == NOTHING:
+        selection, under = self.view.selection_core(), self.view.span_under_caret()
+        if selection is None and under is None:
             self._tell(self.tr("Select some text in the gold lane to label"))
-        else:
-            w._submit(call)  # type: ignore[arg-type]
+            return
+        self.session.label(label, selection, under)
 
     def remove_under_caret(self) -> None:
         """Delete: the gold span under the caret (else the gold claim there) goes."""
-        w = self.window
-        if w._refused():
+        if not self.session.may_write():
             return
-        item: Span | Claim | None = w.view.span_under_caret() or w.view.claim_under_caret()
+        item = self.view.span_under_caret() or self.view.claim_under_caret()
         if item is None:
             self._tell(self.tr("No gold span under the caret"))
             return
-        workspace, user, item_id, seen = w.workspace, w.user, item.id, w.gold_seen()
-        w._submit(lambda: annotating.remove_span(workspace, item_id, owner=GOLD, user=user, seen=seen))
+        self.session.remove(item)
 
     def undo(self) -> None:
         """Ctrl+Z: gold's last action on this document (gold is one owner across the corpus)."""
-        w = self.window
-        workspace, user, document_id = w.workspace, w.user, w.document_id
-        w._submit(lambda: history.undo(workspace, owner=GOLD, user=user, document_id=document_id))
+        self.session.undo()
 
     def redo(self) -> None:
-        w = self.window
-        workspace, user, document_id = w.workspace, w.user, w.document_id
-        w._submit(lambda: history.redo(workspace, owner=GOLD, user=user, document_id=document_id))
+        self.session.redo()
 
     def go_to_span(self, step: int) -> None:
         """Tab / Shift+Tab: the next (previous) gold span in text order."""
-        view = self.window.view
-        target = next_span(view, step)
+        target = next_span(self.view, step)
         if target is not None:
-            view.select_core(target.start, target.end)
-            view.ensureCursorVisible()
-            view.setFocus()
+            self.view.select_core(target.start, target.end)
+            self.view.ensureCursorVisible()
+            self.view.setFocus()

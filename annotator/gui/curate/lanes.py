@@ -19,22 +19,16 @@ version ("PER «Токаев»", "—") come from :func:`version_text`.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, \
     QWidget
 
-from annotator.domain.consensus import keys_by_id
-from annotator.domain.disagreements import ENTITY, Disagreement, disagreements, region_items
-from annotator.domain.model import AUTHOR, GOLD, AnnotationSet, Claim, Document, Quantity, Relation, SetStatus, Span
-from annotator.domain.notes import Note
-from annotator.domain.quantities import normalise
+from annotator.domain.disagreements import ENTITY, Disagreement, region_items
+from annotator.domain.model import AUTHOR, AnnotationSet, Claim, SetStatus, Span
 from annotator.gui.text.document_view import DocumentView
-from annotator.services import curation, documents, gold_conflicts, history, notes
-from annotator.services.workspace import Workspace
+from annotator.services.views.curation_view import settled_by
 
 CONTEXT = "Curation"
 EXCERPT = 32  # characters of an annotation's text shown in the list
@@ -99,22 +93,6 @@ def version_text(text: str, items: Sequence[Span | Claim], aset: AnnotationSet |
         return "—"
     spans = {s.id: s for s in aset.spans} if aset is not None else {}
     return "; ".join(item_text(text, x, spans) for x in sorted(items, key=lambda x: (x.start, -x.end)))
-
-
-def settled_by(disagreement: Disagreement, gold: AnnotationSet | None,
-               sets: Sequence[AnnotationSet]) -> list[str]:
-    """The annotators whose annotations in the region gold now holds exactly (gold took their version)."""
-    if gold is None:
-        return []
-    layer, start, end = disagreement.layer, disagreement.start, disagreement.end
-    gold_keys = keys_by_id(gold)
-    held = {gold_keys[x.id] for x in region_items(gold, layer, start, end)}
-    found = []
-    for aset in sets:
-        keys = keys_by_id(aset)
-        if {keys[x.id] for x in region_items(aset, layer, start, end)} == held:
-            found.append(aset.owner)
-    return found
 
 
 class Lane(QWidget):
@@ -299,55 +277,3 @@ class DisagreementList(QTableWidget):
 
     def row_texts(self, row: int) -> list[str]:
         return [self.item(row, c).text() for c in range(self.columnCount())]
-
-
-@dataclass(frozen=True, slots=True)
-class CurationState:
-    """What the window shows of one document, read on the runner after each commit."""
-
-    document: Document
-    sets: tuple[AnnotationSet, ...]  # the annotators', by owner
-    gold: AnnotationSet | None
-    disagreements: tuple[Disagreement, ...]
-    refusal: str | None  # why the user may not write gold; None: they may
-    undo_label: str | None
-    redo_label: str | None
-    proposals: dict[Any, Quantity | None] = field(default_factory=dict)  # gold claim id -> the normaliser's
-    notes: tuple[Note, ...] = ()  # the document's notes
-    gold_seen: int | None = None  # the gold version read (see services.gold_conflicts): sent with each change
-
-    # What ClaimActions reads of its host's state: gold's.
-    @property
-    def spans(self) -> tuple[Span, ...]:
-        return self.gold.spans if self.gold else ()
-
-    @property
-    def claims(self) -> tuple[Claim, ...]:
-        return self.gold.claims if self.gold else ()
-
-    @property
-    def relations(self) -> tuple[Relation, ...]:
-        return self.gold.relations if self.gold else ()
-
-    @property
-    def owners(self) -> list[str]:
-        return [s.owner for s in self.sets]
-
-
-def read_curation(workspace: Workspace, document_id: str, user: str) -> CurationState:
-    """Everything the window shows (runs on the runner)."""
-    seen = gold_conflicts.gold_version(workspace, document_id)  # before gold is read: a change between counts
-    document = documents.document(workspace, document_id)
-    sets = tuple(curation.annotator_sets(workspace, document_id))
-    gold = curation.gold_set(workspace, document_id)
-    found = tuple(disagreements(sets))  # as curation.document_disagreements, over the sets just read
-    refusal = curation.may_write_gold(workspace, user)
-    undo_label, redo_label = history.next_labels(workspace, owner=GOLD, document_id=document_id)
-    date = document.meta.get("date") if isinstance(document.meta, dict) else None
-    proposals = {c.id: normalise(document.text[c.start:c.end], date=date) for c in (gold.claims if gold else ())}
-    return CurationState(document, sets, gold, found, refusal, undo_label, redo_label, proposals,
-                         tuple(notes.notes(workspace, document_id=document_id)), seen)
-
-
-def key_of(d: Disagreement) -> tuple[str, int, int]:
-    return (d.layer, d.start, d.end)

@@ -9,7 +9,7 @@ dialog emits :attr:`SchemeEditor.scheme_changed`, on which the window rebuilds
 its palette, colours and label keys.
 
 Nothing here reads the store on the GUI thread: what the dialog shows
-(:class:`EditorState`) is read on the runner by :func:`load_editor_state`, once
+(:class:`SchemeView`) is read on the runner by :func:`read_scheme_view`, once
 before the dialog is built and again in the task of every save. A save lands
 later than it was asked for, so the dialog keeps what is pending: a field commit
 equal to the value pending or stored is not sent again, a second rename of a
@@ -22,11 +22,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QColorDialog,
@@ -61,6 +60,7 @@ from annotator.gui.common.tasks import TaskRunner
 from annotator.services import schemes
 from annotator.services.errors import ServiceError
 from annotator.services.schemes import ClaimTypeImpact, LabelImpact
+from annotator.services.views.scheme_view import SchemeView, read_scheme_view
 from annotator.services.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -70,26 +70,6 @@ NEW_LABEL_COLORS = ("#42d4f4", "#bfef45", "#dcbeff", "#aaffc3", "#ffd8b1", "#fab
 ERROR_STYLE = "color: #b00020;"
 TEXT_FIELDS = ("name", "description", "guideline")  # typed in the form, committed when left
 CLAIM_TYPE_TEXT_FIELDS = ("name", "description")  # the same, of a claim type
-
-
-@dataclass(frozen=True, slots=True)
-class EditorState:
-    """What the editor shows of the store, read on the runner."""
-
-    scheme: Scheme
-    counts: dict[str, int] = field(default_factory=dict)  # label -> entity spans with it
-    undo_label: str | None = None
-    redo_label: str | None = None
-    refusal: str | None = None  # why the user may not change the scheme; None: they may
-    claim_counts: dict[str, int] = field(default_factory=dict)  # claim type -> claims of it
-
-
-def load_editor_state(workspace: Workspace, user: str) -> EditorState:
-    """The scheme in force, its span and claim counts, its undo and redo, and whether ``user`` may
-    edit it (runs on the runner)."""
-    undo_label, redo_label = schemes.next_labels(workspace)
-    return EditorState(workspace.current_scheme(), schemes.span_counts(workspace), undo_label, redo_label,
-                       schemes.refusal(workspace, user), schemes.claim_counts(workspace))
 
 
 class PendingSaves:
@@ -137,7 +117,7 @@ def _hotkey_field() -> tuple[QLineEdit, QLabel, QHBoxLayout]:
 class SchemeEditor(QDialog):
     scheme_changed = Signal(object)  # the Scheme now in force
 
-    def __init__(self, workspace: Workspace, runner: TaskRunner, user: str, state: EditorState,
+    def __init__(self, workspace: Workspace, runner: TaskRunner, user: str, state: SchemeView,
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.workspace = workspace
@@ -468,8 +448,8 @@ class SchemeEditor(QDialog):
         workspace, user = self.workspace, self.user
         saves = pending if pending is not None else self._label_saves
 
-        def task() -> tuple[Any, EditorState]:
-            return change(), load_editor_state(workspace, user)
+        def task() -> tuple[Any, SchemeView]:
+            return change(), read_scheme_view(workspace, user)
 
         def landed() -> None:
             saves.landed(pending_field, pending_rename)
@@ -481,7 +461,7 @@ class SchemeEditor(QDialog):
                 return chosen
             return now
 
-        def done(result: tuple[Any, EditorState]) -> None:
+        def done(result: tuple[Any, SchemeView]) -> None:
             landed()
             changes, state = result
             keep = followed(select, follow, self._selected, self._label_saves)

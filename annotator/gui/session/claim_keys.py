@@ -1,9 +1,9 @@
 """Claims and relations from the keyboard: what each claim key does in the window.
 
-The host window (the annotation window, or the curation window's gold lane)
-provides ``view``, ``state``, ``scheme``, ``workspace``, ``owner``,
-``acting_user``, ``document_id``, ``statusBar()`` and ``_submit``. The window owns the keys (:mod:`annotator.gui.common.keys`) and the runner; this
-module holds what the keys mean. The *current claim* is the one the caret was
+The keys act on a :class:`~annotator.gui.session.set_session.SetSession` (the
+annotator's set in the annotation window, gold in the curation window) and read
+the selection from the text view they are pressed in. The window owns the keys
+(:mod:`annotator.gui.common.keys`); this module holds what they mean. The *current claim* is the one the caret was
 last in (or the one picked in the claim panel): the speaker, cue, certainty,
 check-worthiness and quantity keys act on it even after the caret has moved on
 to select a cue or a pronoun. A relation is drawn in two presses of the
@@ -14,7 +14,7 @@ between the two are then offered by number.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QObject, QPoint
 from PySide6.QtGui import QAction
@@ -22,38 +22,51 @@ from PySide6.QtWidgets import QMenu
 
 from annotator.domain.model import AUTHOR, CLAIM_NODE, SAYS, Certainty, Claim, Quantity, Span
 from annotator.domain.speaker_choice import next_speaker, speaker_candidates
-from annotator.services import annotating, claims
-
-if TYPE_CHECKING:
-    from annotator.gui.annotate.main_window import MainWindow
+from annotator.gui.session.set_session import SetSession
+from annotator.gui.text.document_view import DocumentView
+from annotator.services import claims
 
 Item = Span | Claim  # a relation end
 
 
 class ClaimActions(QObject):
-    def __init__(self, window: MainWindow):
-        super().__init__(window)
-        self.window = window
-        self.current_claim_id: int | None = None
-        self.relation_head: Item | None = None
-        self.last_type: str | None = None
+    def __init__(self, session: SetSession, view: DocumentView):
+        super().__init__(session)
+        self.session = session
+        self.view = view
+
+    # The claim the keys act on, and the relation begun, live in the session (one place).
+    @property
+    def current_claim_id(self) -> Any:
+        return self.session.current_claim_id
+
+    @current_claim_id.setter
+    def current_claim_id(self, claim_id: Any) -> None:
+        self.session.current_claim_id = claim_id
+
+    @property
+    def relation_head(self) -> Item | None:
+        return self.session.relation_head
+
+    @relation_head.setter
+    def relation_head(self, item: Item | None) -> None:
+        self.session.relation_head = item
 
     # ------------------------------------------------------------ helpers
     def _tell(self, text: str, ms: int = 5000) -> None:
-        self.window.statusBar().showMessage(text, ms)
+        self.session.tell(text, ms)
 
     def _claims(self) -> list[Claim]:
-        state = self.window.state
-        return list(state.claims) if state is not None else []
+        return self.session.claims()
 
     def current_claim(self) -> Claim | None:
-        return next((c for c in self._claims() if c.id == self.current_claim_id), None)
+        return self.session.current_claim()
 
     def set_current(self, claim: Claim | None) -> None:
         """The claim the keys act on; the view draws its links to speaker and cue."""
         if claim is not None:
             self.current_claim_id = claim.id  # type: ignore[assignment]
-        self.window.view.set_selected(self.current_claim_id if claim is not None else self.current_claim_id)
+        self.view.set_selected(self.current_claim_id)
 
     def _need_claim(self) -> Claim | None:
         claim = self.current_claim()
@@ -62,25 +75,26 @@ class ClaimActions(QObject):
         return claim
 
     def _edit(self, claim: Claim, **fields: Any) -> None:
-        window, workspace, owner = self.window, self.window.workspace, self.window.owner
-        window._submit(lambda: claims.edit_claim(workspace, claim.id, owner=owner, user=self.window.acting_user, **fields))  # type: ignore[arg-type]
+        session = self.session
+        workspace, owner, user = session.workspace, session.owner, session.user
+        session.submit(lambda: claims.edit_claim(workspace, claim.id, owner=owner, user=user, **fields))  # type: ignore[arg-type]
 
     # ------------------------------------------------------------ making claims
     def make_claim(self, claim_type: str | None = None) -> None:
         """C (or a claim type's key): the selection becomes a claim; with no selection, a type key
         retypes the current claim."""
-        window = self.window
-        document_id, owner, workspace = window.document_id, window.owner, window.workspace
-        types = [c.name for c in window.scheme.claim_types]
+        session = self.session
+        document_id, owner, workspace = session.document_id, session.owner, session.workspace
+        types = [c.name for c in session.scheme.claim_types]
         if document_id is None or owner is None or not types:
             return
-        selection = window.view.selection_core()
+        selection = self.view.selection_core()
         if selection is None:
             claim = self.current_claim() if claim_type else None
             if claim is None:
                 self._tell(self.tr("Select the text of the claim, then press C or a claim type's key"))
             elif claim.type != claim_type:
-                self.last_type = claim_type
+                session.last_type = claim_type
                 self._edit(claim, claim_type=claim_type)
             return
         start, end = selection
@@ -90,15 +104,15 @@ class ClaimActions(QObject):
                 self._edit(same, claim_type=claim_type)
             self.current_claim_id = same.id  # type: ignore[assignment]
             return
-        chosen = claim_type or self.last_type or types[0]
-        self.last_type = chosen
+        chosen = claim_type or session.last_type or types[0]
+        session.last_type = chosen
 
-        user = window.acting_user
+        user = session.user
 
         def made(changes: Any) -> None:  # on the GUI thread: the keys now act on the new claim
             self.current_claim_id = changes.result
 
-        window._submit(lambda: claims.add_claim(workspace, document_id, start, end, chosen, owner=owner, user=user),
+        session.submit(lambda: claims.add_claim(workspace, document_id, start, end, chosen, owner=owner, user=user),
                        after=made)
 
     # ------------------------------------------------------------ claim fields
@@ -107,8 +121,8 @@ class ClaimActions(QObject):
         claim = self._need_claim()
         if claim is None:
             return
-        candidates = speaker_candidates(claim.start, claim.end, self.window.view.spans(),
-                                        self.window.scheme.speaker_labels)
+        candidates = speaker_candidates(claim.start, claim.end, self.view.spans(),
+                                        self.session.scheme.speaker_labels)
         speaker = next_speaker(claim.speaker, candidates, step)
         if speaker is None:
             self._tell(self.tr("No PER, ORG or ROLE mention to be the speaker: mark one, or press A for the author"))
@@ -124,30 +138,30 @@ class ClaimActions(QObject):
 
     def pronoun_speaker(self) -> None:
         """M: the selection ("он", "она") becomes a PER mention marked as a pronoun, and the speaker."""
-        window = self.window
+        session = self.session
         claim = self._need_claim()
-        selection = window.view.selection_core()
+        selection = self.view.selection_core()
         if claim is None:
             return
         if selection is None:
             self._tell(self.tr("Select the pronoun (or name) that speaks, then press M"))
             return
         start, end = selection
-        workspace, owner, document_id = window.workspace, window.owner, window.document_id
-        existing = next((s for s in window.view.spans() if (s.start, s.end) == (start, end)
-                         and s.label in window.scheme.speaker_labels), None)
+        workspace, owner, user = session.workspace, session.owner, session.user
+        existing = next((s for s in self.view.spans() if (s.start, s.end) == (start, end)
+                         and s.label in session.scheme.speaker_labels), None)
         if existing is not None:
             self._edit(claim, speaker=existing.id)
             return
-        label = "PER" if window.scheme.has_entity("PER") else window.scheme.speaker_labels[0]
+        label = "PER" if session.scheme.has_entity("PER") else session.scheme.speaker_labels[0]
 
         attributes = self._pronoun_attributes(label)
-        window._submit(lambda: claims.speaker_from_new_mention(  # one action: one undo takes both back
+        session.submit(lambda: claims.speaker_from_new_mention(  # one action: one undo takes both back
             workspace, claim.id, start, end, label, owner=owner, attributes=attributes,  # type: ignore[arg-type]
-            user=self.window.acting_user))
+            user=user))
 
     def _pronoun_attributes(self, label: str) -> dict[str, Any]:
-        definition = self.window.scheme.attribute("pronoun")
+        definition = self.session.scheme.attribute("pronoun")
         if definition is not None and definition.type == "boolean" and (not definition.labels or label in definition.labels):
             return {"pronoun": True}
         return {}
@@ -161,7 +175,7 @@ class ClaimActions(QObject):
             if claim.cue is not None:
                 self._edit(claim, cue=None)
             return
-        selection = self.window.view.selection_core()
+        selection = self.view.selection_core()
         if selection is None:
             self._tell(self.tr("Select the words that report the claim (\u00abзаявил\u00bb), then press U"))
             return
@@ -194,8 +208,7 @@ class ClaimActions(QObject):
             self._edit(claim, quantity=proposal)
 
     def proposal(self, claim: Claim) -> Quantity | None:
-        state = self.window.state
-        return state.proposals.get(claim.id) if state is not None else None
+        return self.session.proposal(claim)
 
     def edit_field(self, claim_id: Any, field: str, value: Any) -> None:
         """An edit made in the claim panel."""
@@ -208,8 +221,7 @@ class ClaimActions(QObject):
     # ------------------------------------------------------------ relations
     def item_under_caret(self) -> Item | None:
         """The entity span under the caret, else the claim: what a relation end is."""
-        view = self.window.view
-        return view.span_under_caret() or view.claim_under_caret()
+        return self.view.span_under_caret() or self.view.claim_under_caret()
 
     def relation_key(self) -> None:
         """L on the head, then L on the tail; then the type, by number."""
@@ -223,7 +235,7 @@ class ClaimActions(QObject):
                                "(Esc cancels)").replace("%1", self._text_of(item)), 0)
             return
         head, self.relation_head = self.relation_head, None
-        allowed = [r.name for r in self.window.scheme.relations if r.allows(_node(head), _node(item))]
+        allowed = [r.name for r in self.session.scheme.relations if r.allows(_node(head), _node(item))]
         if not allowed:
             self._tell(self.tr("The scheme has no relation from %1 to %2").replace("%1", _node(head))
                        .replace("%2", _node(item)))
@@ -235,8 +247,9 @@ class ClaimActions(QObject):
         if label == SAYS and isinstance(item, Claim) and isinstance(head, Span):
             self._edit(item, speaker=head.id)  # SAYS is the speaker: set it (the relation follows)
             return
-        window, workspace, owner = self.window, self.window.workspace, self.window.owner
-        window._submit(lambda: claims.add_relation(workspace, head.id, item.id, label, owner=owner, user=self.window.acting_user))  # type: ignore[arg-type]
+        session = self.session
+        workspace, owner, user = session.workspace, session.owner, session.user
+        session.submit(lambda: claims.add_relation(workspace, head.id, item.id, label, owner=owner, user=user))  # type: ignore[arg-type]
 
     def cancel(self) -> bool:
         """Esc: drop a relation begun; True when there was one."""
@@ -248,21 +261,22 @@ class ClaimActions(QObject):
 
     def choose_relation_type(self, allowed: list[str]) -> str | None:
         """The relation type, from a menu at the caret whose entries are numbered 1, 2, …"""
-        menu = QMenu(self.window)
+        menu = QMenu(self.view)
         actions: dict[QAction, str] = {}
         for number, name in enumerate(allowed, 1):
             actions[menu.addAction(f"&{number}  {name}" if number < 10 else name)] = name
-        view = self.window.view
+        view = self.view
         point: QPoint = view.viewport().mapToGlobal(view.cursorRect().bottomLeft())
         chosen = menu.exec(point)
         return actions.get(chosen) if chosen is not None else None
 
     def remove_relation(self, relation_id: Any) -> None:
-        window, workspace, owner = self.window, self.window.workspace, self.window.owner
-        window._submit(lambda: claims.remove_relation(workspace, relation_id, owner=owner, user=self.window.acting_user))
+        session = self.session
+        workspace, owner, user = session.workspace, session.owner, session.user
+        session.submit(lambda: claims.remove_relation(workspace, relation_id, owner=owner, user=user))
 
     def _text_of(self, item: Item) -> str:
-        text = self.window.view.text[item.start:item.end]
+        text = self.view.text[item.start:item.end]
         return text if len(text) <= 40 else text[:39] + "…"
 
 

@@ -1,46 +1,14 @@
-"""What a label key and Tab do on a view's text: shared by the annotation window and the gold lane.
+"""Tab and Shift+Tab on a text view: the next span in text order (the annotation window and the gold lane).
 
-Both windows run the result through their own owner and user (an annotator on
-their set, a curator on gold); only the decision lives here.
+What a label key does is not decided here: the session sends the selection and
+the span under the caret, and the service (``annotating.label``) decides
+between adding and relabelling.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 from annotator.domain.model import Span
 from annotator.gui.text.document_view import DocumentView
-from annotator.services import annotating
-from annotator.services.workspace import Workspace
-
-ALREADY = "already"  # the selection is a span of that label already
-NOTHING = "nothing"  # no selection, no span under the caret
-
-
-def label_call(view: DocumentView, workspace: Workspace, document_id: str, label: str, *, owner: str,
-               user: str | None, seen: int | None = None) -> Callable[[], Any] | str:
-    """The service call a label key makes (add the selection as a span, or relabel the span that is
-    exactly the selection, else the one under the caret); or ALREADY / NOTHING when there is none.
-    ``seen``: on gold, the gold version the window shows (see ``services.gold_conflicts``)."""
-    selection = view.selection_core()
-    if selection is not None:
-        start, end = selection
-        same = [s for s in view.spans() if (s.start, s.end) == (start, end)]
-        if any(s.label == label for s in same):
-            return ALREADY
-        if same:
-            span_id = same[0].id
-            return lambda: annotating.relabel_span(workspace, span_id, label, owner=owner, user=user, seen=seen)
-        return lambda: annotating.add_span(workspace, document_id, start, end, label, owner=owner, user=user,
-                                             seen=seen)
-    span = view.span_under_caret()
-    if span is None:
-        return NOTHING
-    if span.label == label:
-        return ALREADY
-    return lambda: annotating.relabel_span(workspace, span.id, label, owner=owner, user=user,  # type: ignore[arg-type]
-                                           seen=seen)
 
 
 def next_span(view: DocumentView, step: int) -> Span | None:

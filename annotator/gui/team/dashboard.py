@@ -18,8 +18,6 @@ report already there.
 from __future__ import annotations
 
 import logging
-import time
-from dataclasses import dataclass
 from functools import partial
 
 import shiboken6
@@ -48,10 +46,9 @@ from annotator.domain.agreement.report import AgreementReport, PairSpans
 from annotator.domain.agreement.spans import Counts
 from annotator.domain.model import SetStatus
 from annotator.gui.common.tasks import TaskRunner
-from annotator.services import agreement as agreement_service
-from annotator.services import assignments, review
 from annotator.services.assignments import Progress
 from annotator.services.review import DocumentDisagreement, SetCounts
+from annotator.services.views.dashboard_view import DashboardView, read_dashboard
 from annotator.services.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -118,25 +115,6 @@ def _f(value: float | None) -> str:
 
 
 # ------------------------------------------------------------------ the data, computed on the runner
-@dataclass(frozen=True)
-class DashboardData:
-    report: AgreementReport
-    progress: list[Progress]  # against the assignments (empty: nothing assigned)
-    sets: list[SetCounts]  # each annotator's sets by status
-    documents: list[DocumentDisagreement]  # every document with 2+ annotator sets, most disagreement first
-    seconds: float
-
-
-def load_dashboard(workspace: Workspace, done_only: bool) -> DashboardData:
-    """Everything the dashboard shows, from the services (runs on the worker thread)."""
-    started = time.perf_counter()
-    report = agreement_service.agreement(workspace, done_only=done_only)
-    progress = assignments.progress(workspace)
-    sets = review.set_counts(workspace)
-    documents = review.disagreement_counts(workspace, done_only=done_only)
-    return DashboardData(report, progress, sets, documents, time.perf_counter() - started)
-
-
 # ------------------------------------------------------------------ widgets
 def _item(text: str, *, value: object = None, align_right: bool = False, tooltip: str = "") -> QTableWidgetItem:
     item = QTableWidgetItem(text)
@@ -220,7 +198,7 @@ class AgreementDashboard(QDialog):
         super().__init__(parent)
         self.workspace = workspace
         self.runner = runner
-        self.data: DashboardData | None = None
+        self.data: DashboardView | None = None
         self._generation = 0  # the latest refresh; older results are dropped
         self._computing = False
         self.setWindowTitle(self.tr("Agreement"))
@@ -394,14 +372,14 @@ class AgreementDashboard(QDialog):
         self._computing = True
         self.status_label.setText(self.tr("Computing…"))
         self._update_buttons()
-        self.runner.run(partial(load_dashboard, self.workspace, self.done_only()),
+        self.runner.run(partial(read_dashboard, self.workspace, self.done_only()),
                         on_done=partial(self._on_loaded, generation),
                         on_error=partial(self._on_failed, generation))
 
     def _alive(self, generation: int) -> bool:
         return shiboken6.isValid(self) and generation == self._generation
 
-    def _on_loaded(self, generation: int, data: DashboardData) -> None:
+    def _on_loaded(self, generation: int, data: DashboardView) -> None:
         if not self._alive(generation):
             return
         self._computing = False
@@ -419,7 +397,7 @@ class AgreementDashboard(QDialog):
         self._update_buttons()
 
     # ------------------------------------------------------------ showing
-    def _show(self, data: DashboardData) -> None:
+    def _show(self, data: DashboardView) -> None:
         report = data.report
         summary = (self.tr("%1 document(s) with sets; annotators: %2").replace("%1", str(report.documents))
                    .replace("%2", ", ".join(report.annotators) or "—"))

@@ -1,0 +1,94 @@
+"""One document as the curation window shows it: the annotators' sets, gold, where they disagree,
+read in one transaction (a snapshot: gold's version and gold itself agree)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from annotator.domain.consensus import keys_by_id
+from annotator.domain.disagreements import Disagreement, disagreements, region_items
+from annotator.domain.model import GOLD, AnnotationSet, Claim, Document, Quantity, Relation, Span
+from annotator.domain.notes import Note
+from annotator.i18n import _
+from annotator.services import curation, history
+from annotator.services.errors import NotFound
+from annotator.services.views.set_view import proposals_for
+from annotator.services.workspace import Workspace
+
+
+@dataclass(frozen=True, slots=True)
+class CurationView:
+    """What the curation window shows of one document, read on the runner after each commit."""
+
+    document: Document
+    sets: tuple[AnnotationSet, ...]  # the annotators', by owner
+    gold: AnnotationSet | None
+    disagreements: tuple[Disagreement, ...]
+    refusal: str | None  # why the user may not write gold; None: they may
+    undo_label: str | None
+    redo_label: str | None
+    proposals: dict[Any, Quantity | None] = field(default_factory=dict)  # gold claim id -> the normaliser's
+    notes: tuple[Note, ...] = ()  # the document's notes
+    gold_seen: int | None = None  # the gold version read (see services.gold_conflicts): sent with each change
+
+    # What the gold lane's keys read of the set they act on: gold's.
+    @property
+    def document_id(self) -> str:
+        return self.document.id
+
+    @property
+    def spans(self) -> tuple[Span, ...]:
+        return self.gold.spans if self.gold else ()
+
+    @property
+    def claims(self) -> tuple[Claim, ...]:
+        return self.gold.claims if self.gold else ()
+
+    @property
+    def relations(self) -> tuple[Relation, ...]:
+        return self.gold.relations if self.gold else ()
+
+    @property
+    def owners(self) -> list[str]:
+        return [s.owner for s in self.sets]
+
+
+def read_curation(workspace: Workspace, document_id: str, user: str) -> CurationView:
+    """Everything the curation window shows, in one read transaction (runs on the runner)."""
+    with workspace.store.read() as repo:
+        seen = repo.last_action_id(GOLD, document_id)
+        document = repo.document(document_id)
+        if document is None:
+            raise NotFound(_("no document {document!r}").format(document=document_id))
+        sets = tuple(curation.annotator_sets_in(repo, document_id))
+        gold = curation.gold_in(repo, document_id)
+        refusal = curation.refusal(repo, GOLD, user)
+        undo_label, redo_label = history.labels_in(repo, owner=GOLD, document_id=document_id)
+        document_notes = tuple(repo.notes([document_id], None, False))
+    found = tuple(disagreements(sets))  # as curation.document_disagreements, over the sets just read
+    proposals = proposals_for(document, gold.claims) if gold is not None else {}
+    return CurationView(document, sets, gold, found, refusal, undo_label, redo_label, proposals,
+                        document_notes, seen)
+
+
+def settled_by(disagreement: Disagreement, gold: AnnotationSet | None,
+               sets: Sequence[AnnotationSet]) -> list[str]:
+    """The annotators whose annotations in the region gold now holds exactly (gold took their version)."""
+    if gold is None:
+        return []
+    layer, start, end = disagreement.layer, disagreement.start, disagreement.end
+    gold_keys = keys_by_id(gold)
+    held = {gold_keys[x.id] for x in region_items(gold, layer, start, end)}
+    found = []
+    for aset in sets:
+        keys = keys_by_id(aset)
+        if {keys[x.id] for x in region_items(aset, layer, start, end)} == held:
+            found.append(aset.owner)
+    return found
+
+
+def key_of(d: Disagreement) -> tuple[str, int, int]:
+    """A disagreement's identity across reads: its layer and extent."""
+    return (d.layer, d.start, d.end)
