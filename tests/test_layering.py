@@ -37,3 +37,39 @@ def test_contracts_catch_a_violation(tmp_path):
     assert result.returncode != 0
     assert "BROKEN" in result.stdout
     assert "annotator.domain.leak" in result.stdout
+
+
+def import_circles(package: str) -> list[tuple[str, str]]:
+    """Pairs (a, b) where a imports b directly and b imports a back (directly or through others)."""
+    import grimp  # import-linter's own import graph
+
+    graph = grimp.build_graph(package)
+    circles = set()
+    for module in graph.modules:
+        for imported in graph.find_modules_directly_imported_by(module):
+            if imported.startswith(package + ".") and graph.find_shortest_chain(importer=imported, imported=module):
+                circles.add(tuple(sorted((module, imported))))
+    return sorted(circles)
+
+
+def test_no_module_of_annotator_imports_one_that_imports_it_back():
+    assert import_circles("annotator") == []
+
+
+def test_the_circle_check_sees_a_circle(tmp_path, monkeypatch):
+    package = tmp_path / "circled"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "a.py").write_text("from circled import b\n")
+    (package / "b.py").write_text("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from circled import a\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert import_circles("circled") == [("circled.a", "circled.b")]
+
+
+def test_the_window_contracts_are_kept():
+    result = run_lint(ROOT)
+    for name in ("The window works through the services", "The window and the command line are two shells",
+                 "The window's sub-packages in layers"):
+        line = next((line for line in result.stdout.splitlines() if line.startswith(name)), None)
+        assert line is not None, result.stdout
+    assert "0 broken" in result.stdout

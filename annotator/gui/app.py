@@ -16,7 +16,7 @@ from annotator.gui.common.tasks import TaskRunner
 from annotator.gui.common.translation import install_translators, remove_translators
 from annotator.services import documents, importing
 from annotator.services.errors import ServiceError
-from annotator.storage import DatabaseError
+from annotator.services.workspace import DatabaseError
 
 if TYPE_CHECKING:
     from annotator.gui.annotate.main_window import MainWindow

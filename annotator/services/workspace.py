@@ -7,8 +7,10 @@ import orjson
 from annotator import paths
 from annotator.domain.scheme import Scheme
 from annotator.i18n import _
-from annotator.storage import Store, open_store
+from annotator.storage import DatabaseError, Store, open_store
 from annotator.storage.repository import Repository
+
+__all__ = ["DatabaseError", "Workspace", "default_scheme_body"]  # DatabaseError: what opening may raise
 
 
 def default_scheme_body() -> dict:

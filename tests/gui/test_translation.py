@@ -158,7 +158,7 @@ def test_the_window_speaks_russian_with_the_russian_translator(russian, qtbot, g
 
 def test_the_shipped_schemes_descriptions_are_all_in_the_catalogue(extracted):
     """A description added to default.json without a translatable twin would show English in Russian."""
-    from annotator.gui.scheme.scheme_texts import DEFAULT_ATTRIBUTES, DEFAULT_DESCRIPTIONS
+    from annotator.gui.common.scheme_texts import DEFAULT_ATTRIBUTES, DEFAULT_DESCRIPTIONS
     from annotator.services.workspace import default_scheme_body
 
     body = default_scheme_body()

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEd
 
 from annotator.domain.model import Span
 from annotator.domain.scheme import AttributeDef, Scheme
-from annotator.gui.scheme.scheme_texts import shown
+from annotator.gui.common.scheme_texts import shown
 
 
 def applicable(scheme: Scheme, label: str) -> list[AttributeDef]:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTableWidg
     QWidget
 
 from annotator.domain.scheme import Scheme
-from annotator.gui.scheme.scheme_texts import shown
+from annotator.gui.common.scheme_texts import shown
 
 CONTEXT = "Keys"  # lupdate reads only literals: the tables below spell it out
 

@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from annotator.domain.scheme import Scheme
-from annotator.gui.scheme.scheme_texts import shown
+from annotator.gui.common.scheme_texts import shown
 
 LABEL_ROLE = Qt.ItemDataRole.UserRole
 COLOR_ROLE = Qt.ItemDataRole.UserRole + 1  # the swatch's "#rrggbb"

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox,
 from annotator import paths
 from annotator.domain.validation import check_owner_name
 from annotator.services.workspace import Workspace
-from annotator.storage import DatabaseError
+from annotator.services.workspace import DatabaseError
 
 DATABASE_FILTER = "SQLite (*.sqlite3 *.sqlite *.db);;* (*)"
 

@@ -28,18 +28,34 @@ import math
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPaintEvent, QPen, \
-    QPolygonF, QTextDocument
+    QPolygonF, QTextBlock, QTextDocument
 from PySide6.QtWidgets import QWidget
 
 from annotator.domain.model import AUTHOR, Certainty, Claim, Relation, Span
 from annotator.gui.text.text_positions import TextPositions
 
-if TYPE_CHECKING:  # pragma: no cover
-    from annotator.gui.text.document_view import DocumentView
+
+class PaintedText(Protocol):
+    """What the painters read of the text view they draw on (the view implements it; this module
+    does not import the view, so the two do not import each other)."""
+
+    claim_index: ClaimIndex
+    positions: TextPositions
+    claims_by_id: Mapping[int | str | None, Claim]
+
+    def viewport(self) -> QWidget: ...
+
+    def document(self) -> QTextDocument: ...
+
+    def font(self) -> QFont: ...
+
+    def visible_blocks(self) -> list[tuple[QTextBlock, float]]: ...
+
+    def line_rects(self, block: QTextBlock, top: float, qt_start: int, qt_end: int) -> list[QRectF]: ...
 
 # Claim type -> colour: Okabe & Ito (2008), the colour-universal-design set
 # (https://jfly.uni-koeln.de/color/), apart for every common colour-vision deficiency.
@@ -203,7 +219,7 @@ def connectors_for(item_id: int | str | None, claims: Mapping[int | str | None, 
 class ClaimMargin(QWidget):
     """The strip left of the view's viewport where claim bars are drawn."""
 
-    def __init__(self, view: DocumentView):
+    def __init__(self, view: PaintedText):
         super().__init__(view)
         self.view = view
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
@@ -222,7 +238,7 @@ def _column_x(column: int) -> int:
     return BAR_X + COLUMN_STEP * min(column, MAX_COLUMN)
 
 
-def paint_margin(view: DocumentView, painter: QPainter, area: QRect) -> None:
+def paint_margin(view: PaintedText, painter: QPainter, area: QRect) -> None:
     """The bars of the claims in the visible blocks inside ``area`` (margin coordinates = viewport y)."""
     index = view.claim_index
     for block, top in view.visible_blocks():
@@ -235,7 +251,7 @@ def paint_margin(view: DocumentView, painter: QPainter, area: QRect) -> None:
             color = QColor(claim_color(claim.type))
             width = CHECKWORTHY_BAR_WIDTH if claim.checkworthy else BAR_WIDTH
             x = _column_x(claim.column)
-            for rect in view._line_rects(block, top, claim.qt_start, claim.qt_end):
+            for rect in view.line_rects(block, top, claim.qt_start, claim.qt_end):
                 y1, y2 = rect.top() + 1, rect.bottom() - 1
                 if claim.certainty == Certainty.HEDGED:
                     # Dashes at fixed page positions, so they line up from line to line.
@@ -259,7 +275,7 @@ def _bracket_pen(claim: PaintedClaim, selected: bool) -> QPen:
     return pen
 
 
-def paint_brackets(view: DocumentView, painter: QPainter, area: QRect, selected_id: int | str | None) -> None:
+def paint_brackets(view: PaintedText, painter: QPainter, area: QRect, selected_id: int | str | None) -> None:
     """ "[" at each visible claim's start and "]" at its end (over the text), "✓" for check-worthy."""
     index = view.claim_index
     for block, top in view.visible_blocks():
@@ -271,7 +287,7 @@ def paint_brackets(view: DocumentView, painter: QPainter, area: QRect, selected_
         block_start = block.position()
         block_end = block_start + block.length() - 1  # the paragraph separator's position
         for claim in claims:
-            rects = view._line_rects(block, top, claim.qt_start, claim.qt_end)
+            rects = view.line_rects(block, top, claim.qt_start, claim.qt_end)
             if not rects:
                 continue
             painter.setPen(_bracket_pen(claim, claim.id == selected_id))
@@ -306,7 +322,7 @@ class _End:
     bottom: float
 
 
-def _end(view: DocumentView, extent: tuple[int, int], toward: tuple[int, int], is_claim: bool,
+def _end(view: PaintedText, extent: tuple[int, int], toward: tuple[int, int], is_claim: bool,
          visible: dict[int, float]) -> tuple[_End | None, int]:
     """Where a connector meets an item (None when its block is off screen), and the item's block number.
 
@@ -322,7 +338,7 @@ def _end(view: DocumentView, extent: tuple[int, int], toward: tuple[int, int], i
     top = visible.get(number)
     if top is None:
         return None, number
-    rects = view._line_rects(block, top, qt_start, qt_end)
+    rects = view.line_rects(block, top, qt_start, qt_end)
     if not rects:
         return None, number
     r = rects[-1] if use_end else rects[0]
@@ -355,7 +371,7 @@ def _route(a: _End | None, a_block: int, b: _End | None, b_block: int, first: in
     return p0, QPointF(p0.x(), middle), QPointF(p3.x(), middle), p3
 
 
-def paint_connectors(view: DocumentView, painter: QPainter, connectors: Sequence[Connector]) -> list[Connector]:
+def paint_connectors(view: PaintedText, painter: QPainter, connectors: Sequence[Connector]) -> list[Connector]:
     """Draw the connectors with at least one end on screen; returns them with their geometry."""
     visible = {block.blockNumber(): top for block, top in view.visible_blocks()}
     if not visible:
@@ -363,7 +379,7 @@ def paint_connectors(view: DocumentView, painter: QPainter, connectors: Sequence
     first = min(visible)
     height = view.viewport().height()
     width = view.viewport().width()
-    claims = view._claims
+    claims = view.claims_by_id
     font = QFont(view.font())
     font.setPointSizeF(max(6.5, font.pointSizeF() * 0.75))
     metrics = QFontMetricsF(font)

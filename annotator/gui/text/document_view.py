@@ -415,7 +415,7 @@ class DocumentView(QPlainTextEdit):
                 if top > area.bottom():
                     break
                 for mark in self.mark_index.in_block(block.blockNumber()):
-                    for rect in self._line_rects(block, top, mark.qt_start, mark.qt_end):
+                    for rect in self.line_rects(block, top, mark.qt_start, mark.qt_end):
                         painter.drawRect(rect.adjusted(-1.5, 0.5, 1.5, -0.5))
         if self._current_mark is not None:
             pen = QPen(QColor(MARK_COLOR))
@@ -454,6 +454,11 @@ class DocumentView(QPlainTextEdit):
         found = [p for p in self.claim_index.in_block(block.blockNumber())
                  if p.qt_start <= qt_position < p.qt_end]
         return sorted(found, key=lambda p: (p.column, p.qt_start))
+
+    @property
+    def claims_by_id(self) -> dict[int | str | None, Claim]:
+        """The claims shown, by id (what the claim painters read)."""
+        return self._claims
 
     def visible_blocks(self) -> list[tuple]:
         """(block, top in viewport coordinates) of each block on screen, top to bottom."""
@@ -660,7 +665,7 @@ class DocumentView(QPlainTextEdit):
             if spans:
                 self.highlighter.painted_blocks += 1
                 for span in sorted(spans, key=lambda p: p.depth):
-                    for rect in self._line_rects(block, top, span.qt_start, span.qt_end):
+                    for rect in self.line_rects(block, top, span.qt_start, span.qt_end):
                         if span.depth == 0:
                             painter.fillRect(rect, self.highlighter.tint(span.label))
                         else:
@@ -671,7 +676,7 @@ class DocumentView(QPlainTextEdit):
                             painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
             block = block.next()
 
-    def _line_rects(self, block, top: float, qt_start: int, qt_end: int) -> list[QRectF]:
+    def line_rects(self, block, top: float, qt_start: int, qt_end: int) -> list[QRectF]:
         """One rectangle per visual line of ``block`` that [qt_start, qt_end) covers."""
         layout = block.layout()
         base = block.position()
@@ -717,7 +722,7 @@ class DocumentView(QPlainTextEdit):
         block = self.document().findBlock(qt_start)
         while block.isValid() and block.position() < qt_end:
             top = self.blockBoundingGeometry(block).translated(offset).top()
-            rects += self._line_rects(block, top, qt_start, qt_end)
+            rects += self.line_rects(block, top, qt_start, qt_end)
             block = block.next()
         return rects
 
@@ -735,7 +740,7 @@ class DocumentView(QPlainTextEdit):
             top = self.blockBoundingGeometry(block).translated(offset).top()
             if top > height:
                 break
-            rects += self._line_rects(block, top, qt_start, qt_end)
+            rects += self.line_rects(block, top, qt_start, qt_end)
             block = block.next()
         return rects
 
