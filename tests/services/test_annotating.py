@@ -310,3 +310,43 @@ def test_the_same_offsets_may_carry_two_labels_and_two_owners(ws):
     annotating.add_span(ws, DOC, *per, "ORG", owner="anna")  # a different label is not a duplicate
     annotating.add_span(ws, DOC, *per, "PER", owner="boris")  # nor is another owner's span
     assert len(the_set(ws, "anna").spans) == 2 and len(the_set(ws, "boris").spans) == 1
+
+
+# ------------------------------------------------------------------ the label key, decided once
+
+
+def test_label_adds_a_span_where_the_owner_has_none(ws):
+    per = find(ws, "Касым-Жомарт Токаев")
+    changes = annotating.label(ws, DOC, "PER", owner="anna", selection=per)
+    (span,) = the_set(ws).spans
+    assert (span.start, span.end, span.label, span.id) == (*per, "PER", changes.result)
+    assert changes.spans and changes.label == "Add PER span"
+
+
+def test_label_relabels_the_owners_span_of_exactly_that_range(ws, scene):
+    changes = annotating.label(ws, DOC, "LOC", owner="anna", selection=_gpe(ws))
+    assert changes.result == scene["gpe"] and changes.label == "Relabel GPE as LOC"
+    assert sorted(s.label for s in the_set(ws).spans) == ["LOC", "PER"]  # relabelled, nothing added
+
+
+def test_label_on_what_has_that_label_already_is_refused_and_changes_nothing(ws, scene):
+    before = snapshot(ws)
+    with pytest.raises(annotating.AlreadyLabelled, match="That is already a GPE span"):
+        annotating.label(ws, DOC, "GPE", owner="anna", selection=_gpe(ws))
+    with pytest.raises(annotating.AlreadyLabelled):
+        annotating.label(ws, DOC, "PER", owner="anna", span_id=scene["anna"])
+    assert snapshot(ws) == before
+
+
+def test_label_without_a_selection_relabels_the_span_under_the_caret(ws, scene):
+    annotating.label(ws, DOC, "ROLE", owner="anna", span_id=scene["anna"])
+    assert {s.id: s.label for s in the_set(ws).spans}[scene["anna"]] == "ROLE"
+    with pytest.raises(ServiceError, match="Select some text"):
+        annotating.label(ws, DOC, "ROLE", owner="anna")
+
+
+def test_label_never_touches_another_owners_span_at_the_same_place(ws, scene):
+    """boris has PER there; anna's label key adds her own span, it does not relabel his."""
+    annotating.label(ws, DOC, "PER", owner="carl", selection=scene["per"])
+    assert [s.label for s in the_set(ws, "boris").spans] == ["PER"]
+    assert [s.label for s in the_set(ws, "carl").spans] == ["PER"]

@@ -113,6 +113,7 @@ class MainWindow(QMainWindow):
         self.session = AnnotatorSession(workspace, runner, self.hub, self.scheme, owner=self.owner, user=None,
                                         parent=self)
         self._drawn: str | None = None  # the document the text view shows
+        self._claims_drawn: SetView | None = None  # the set the claim table and relation list show
         self._query_serial = 0
         self._requested_query: DocumentQuery | None = None
         self._pending_jump: tuple[str, int, int] | None = None  # a search hit to select once its document is shown
@@ -699,6 +700,7 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ claims, relations
     def _show_claims(self, state: SetView) -> None:
+        self._claims_drawn = state
         text = self.document.text if self.document else ""
         self.view.set_claims(state.claims)
         self.view.set_relations(state.relations)
@@ -982,13 +984,23 @@ class MainWindow(QMainWindow):
         """Redraw what ``changes`` name (None: everything but the text)."""
         every = changes is None or changes.scheme
         spans = every or changes.spans
+        text = self.document.text if self.document else ""
+        shown_ids = {s.id for s in self.view.spans()}
         if spans:
             self.view.set_spans(state.spans)
-            self.span_list.update_spans(self.document.text if self.document else "", state.spans)
+            self.span_list.update_spans(text, state.spans)  # rewrites only the rows that changed
             self._show_attributes(self.attribute_editor.span or self.view.caret_span)
-        if spans or changes.claims or changes.relations:  # the claim table names speakers' spans
+        # The claim table shows its claims and their speakers' text: drawn again only when the claims
+        # or their proposals differ from those drawn, or spans came or went (a relabel keeps them all).
+        old = self._claims_drawn
+        claims_changed = (old is None or old.claims != state.claims or old.relations != state.relations
+                          or old.proposals != state.proposals)
+        if every or (changes.claims or changes.relations) and claims_changed \
+                or (spans and shown_ids != {s.id for s in state.spans}):
             self._show_claims(state)
-        if spans or changes.notes:  # a span's removal takes its notes
+        elif spans:  # the relation list names its ends' labels; it rewrites only rows that changed
+            self.relation_list.set_relations(text, state.relations, state.spans, state.claims)
+        if spans or changes.notes:  # a note names its span's label; a span's removal takes its notes
             self._show_notes(state)
         self._update_counts(state)
         self._update_undo_actions(state)

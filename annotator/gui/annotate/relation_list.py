@@ -61,41 +61,33 @@ class RelationList(IdRows, QTableWidget):
             return (*ends, relation.label, str(relation.id))
 
         ordered = sorted(relations, key=order)
-        self.setUpdatesEnabled(False)
+        rows = [(r.id, (r.label, _end(text, r.head, span_by_id, claim_by_id), _end(text, r.tail, span_by_id, claim_by_id)))
+                for r in ordered]
         self.blockSignals(True)
         try:
-            self.clearContents()
-            self.setRowCount(len(ordered))
-            for row, relation in enumerate(ordered):
-                cells = [QTableWidgetItem(relation.label),
-                         self._end_item(text, relation.head, span_by_id, claim_by_id),
-                         self._end_item(text, relation.tail, span_by_id, claim_by_id)]
-                for column, cell in enumerate(cells):
-                    cell.setData(RELATION_ID_ROLE, relation.id)
-                    self.setItem(row, column, cell)
+            self.show_rows(rows, self._cells)
         finally:
             self.blockSignals(False)
-            self.setUpdatesEnabled(True)
         if current is not None:
             self.select_relation(current)
 
-    def _end_item(self, text: str, node: object, spans: dict, claims: dict) -> QTableWidgetItem:
-        if node in claims:
-            claim = claims[node]
-            covered = " ".join(text[claim.start:claim.end].split())
-            shown = covered if len(covered) <= MAX_TEXT else covered[:MAX_TEXT - 1] + "…"
+    def _cells(self, _relation_id: object, content: object) -> list[QTableWidgetItem]:
+        label, head, tail = content  # type: ignore[misc]
+        return [QTableWidgetItem(label), self._end_item(head), self._end_item(tail)]
+
+    def _end_item(self, end: tuple) -> QTableWidgetItem:
+        kind, name, covered = end
+        shown = covered if len(covered) <= MAX_TEXT else covered[:MAX_TEXT - 1] + "…"
+        if kind == "claim":
             item = QTableWidgetItem(f"[{shown}]")
-            item.setIcon(swatch(claim_color(claim.type)))
-            item.setToolTip(self.tr("Claim (%1): %2").replace("%1", claim.type).replace("%2", covered[:600]))
+            item.setIcon(swatch(claim_color(name)))
+            item.setToolTip(self.tr("Claim (%1): %2").replace("%1", name).replace("%2", covered[:600]))
             return item
-        if node in spans:
-            span = spans[node]
-            covered = " ".join(text[span.start:span.end].split())
-            shown = covered if len(covered) <= MAX_TEXT else covered[:MAX_TEXT - 1] + "…"
+        if kind == "span":
             item = QTableWidgetItem(shown)
-            item.setToolTip(f"{span.label}: {covered[:600]}")
+            item.setToolTip(f"{name}: {covered[:600]}")
             return item
-        return QTableWidgetItem(f"? {node}")
+        return QTableWidgetItem(f"? {name}")
 
     def relation_ids(self) -> list:
         return [self.item(row, 0).data(RELATION_ID_ROLE) for row in range(self.rowCount())]
@@ -124,3 +116,14 @@ class RelationList(IdRows, QTableWidget):
         relation_id = index.data(RELATION_ID_ROLE)
         if relation_id is not None:
             self.relation_activated.emit(relation_id)
+
+
+def _end(text: str, node: object, spans: dict, claims: dict) -> tuple[str, str, str]:
+    """What a relation's end shows, as a value (a row is rewritten only when it changes)."""
+    if node in claims:
+        claim = claims[node]
+        return "claim", claim.type, " ".join(text[claim.start:claim.end].split())
+    if node in spans:
+        span = spans[node]
+        return "span", span.label, " ".join(text[span.start:span.end].split())
+    return "?", str(node), ""

@@ -18,7 +18,7 @@ from annotator.services.views.curation_view import CurationView, read_curation
 from annotator.services.workspace import Workspace
 
 
-class GoldSession(SetSession[CurationView]):
+class GoldSession(SetSession):
     """Owner ``gold``, acted on by ``user`` (the curator); undo and redo stay in this document."""
 
     def __init__(self, workspace: Workspace, runner: TaskRunner, hub: SessionHub, scheme: Scheme,

@@ -75,19 +75,20 @@ class NotesList(IdRows, QTableWidget):
         current = self.current_note()
         self._notes = list(notes)
         texts = texts or {}
-        self.setUpdatesEnabled(False)
+        # Each cell holds its row's Note; a row is rewritten only when its note (or the excerpt) changed.
+        rows = [(note, self._excerpt_of(note, texts.get(note.document_id))) for note in self._notes]
         self.blockSignals(True)
         try:
-            self.clearContents()
-            self.setRowCount(len(self._notes))
-            for row, note in enumerate(self._notes):
-                for column, cell in enumerate(self._cells(note, texts.get(note.document_id))):
-                    cell.setData(NOTE_ROLE, note)
-                    self.setItem(row, column, cell)
+            self.show_rows(rows, lambda note, excerpt: self._cells(note, texts.get(note.document_id)))  # type: ignore[union-attr,arg-type]
         finally:
             self.blockSignals(False)
-            self.setUpdatesEnabled(True)
         self.select_note(current.id if current is not None else None)
+
+    @staticmethod
+    def _excerpt_of(note: Note, text: str | None) -> str | None:
+        if text is None or note.target_start is None or note.target_end is None:
+            return None
+        return text[note.target_start:note.target_end]
 
     def _cells(self, note: Note, text: str | None) -> list[QTableWidgetItem]:
         document = QTableWidgetItem(note.document_id)

@@ -24,7 +24,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from functools import partial
-from typing import Any, Generic, TypeVar
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -39,7 +39,7 @@ from annotator.services.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
-View = TypeVar("View")
+View = Any  # the window's read model: a SetView or a CurationView
 Item = Span | Claim  # a relation end
 
 
@@ -49,7 +49,7 @@ class SessionHub(QObject):
     committed = Signal(object, object)  # (Changes, the SetSession that made them)
 
 
-class SetSession(QObject, Generic[View]):
+class SetSession(QObject):
     saving = Signal()  # an action is on its way to the database
     changed = Signal(object, object)  # (Changes, or None when there was nothing to undo or redo; the new view)
     loaded = Signal(object)  # the view read anew, not after an action of this session (opened, or changed elsewhere)
@@ -221,7 +221,7 @@ class SetSession(QObject, Generic[View]):
         self.set_status(SetStatus.IN_PROGRESS if self.status() == status else status)
 
 
-class AnnotatorSession(SetSession[SetView]):
+class AnnotatorSession(SetSession):
     """An annotator's own set, in the annotation window: the window opens one document after another."""
 
     _open_serial = 0
