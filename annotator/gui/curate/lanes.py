@@ -1,9 +1,8 @@
-"""The curation window's parts: what it reads, lanes kept in step, the list of disagreements.
+"""The curation window's parts: lanes kept in step, and the list of disagreements.
 
-:func:`read_curation` reads on the runner everything the window shows of one
-document (:class:`CurationState`): the annotators' sets, gold, the
-disagreements among the annotators, whether the user may write gold, gold's
-undo and redo, and the document's notes.
+What the window shows of one document (the annotators' sets, gold, the
+disagreements, whether the user may write gold, gold's undo and redo, the
+notes) is read by the core: ``services.views.curation_view.read_curation``.
 
 A *lane* is one set's view of the document (an annotator's, read-only, or
 gold's): a title and a :class:`~annotator.gui.text.document_view.DocumentView`.
