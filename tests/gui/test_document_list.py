@@ -244,3 +244,39 @@ def test_find_row_agrees_with_the_pages_when_some_dates_are_missing(tmp_path):
                 assert walked == order, (sort, descending)
     finally:
         ws.close()
+
+
+def test_the_windows_list_never_reads_on_the_gui_thread(qtbot, big_workspace, runner, monkeypatch):
+    """Counting, pages scrolled to, a row stepped to before its page came, a refreshed row, a document
+    located: all on the runner (the window stays responsive on a slow filter or server)."""
+    import threading
+
+    from tests.gui.windows import make_window
+
+    on_gui_thread = []
+    for name in ("page", "count", "count_and_position", "position"):
+        real = getattr(documents, name)
+
+        def spy(*args, real=real, name=name, **kwargs):
+            if threading.current_thread() is threading.main_thread():
+                on_gui_thread.append(name)
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(documents, name, spy)
+    window = make_window(qtbot, big_workspace, runner)
+    model = window.document_model
+    rows = model.rowCount()
+    assert rows > 2 * model.page_size
+    window.document_table.scrollToBottom()
+    window.select_row(rows - 1)  # its page is not held yet: the document opens when it comes
+    qtbot.waitUntil(lambda: window.document_id is not None and model.row_of(window.document_id) == rows - 1,
+                    timeout=10000)
+    model.refresh_document(window.document_id)
+    last = window.document_id
+    window.select_row(0)
+    qtbot.waitUntil(lambda: model.row_of(window.document_id) == 0, timeout=10000)
+    window.show_document(last)  # its page may have left the cache: located on the runner
+    qtbot.waitUntil(lambda: window.current_row() == rows - 1, timeout=10000)
+    window.sort_by("length", True)
+    assert runner.wait()
+    assert on_gui_thread == []

@@ -5,9 +5,13 @@ pages of 200 rows that the view touches and keeps a few of them (least recently
 used first out); the row count comes from :func:`documents.count`, once per
 query. Scrolling on reads the next page by keyset (after the last row held), a
 jump by offset; the columns' widths come from the font, never from the rows.
-A new query (a filter, a sort) is counted and its first page read on the task
-runner (:func:`read_query`, then :meth:`DocumentListModel.show_query`); a page
-scrolled to later is one index read of 200 rows, still on the GUI thread.
+With a task runner (the window's), the model never queries on the GUI thread:
+a new query (a filter, a sort) is counted and its first page read on the
+runner (``services.views.document_list.read_query``, then
+:meth:`DocumentListModel.show_query`); a page scrolled to is asked of the
+runner and its rows show empty until it arrives (one index read of 200 rows);
+a changed row's page is read again there while the old row stays on screen.
+Without a runner (a test, a script) it reads where it is asked.
 The document id travels as ``Qt.UserRole`` data of every cell.
 """
 
@@ -15,6 +19,8 @@ from __future__ import annotations
 
 import dataclasses
 from collections import OrderedDict
+from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -30,6 +36,8 @@ from PySide6.QtGui import QFontMetrics
 from annotator.domain.model import DocumentSummary, SetStatus
 from annotator.domain.query import DocumentQuery
 from annotator.services import documents
+from annotator.gui.common.tasks import TaskRunner
+from annotator.services.views.document_list import read_query
 from annotator.services.workspace import Workspace
 
 PAGE_SIZE = 200
@@ -75,15 +83,20 @@ def column_widths(metrics: QFontMetrics) -> list[int]:
 class DocumentListModel(QAbstractTableModel):
     def __init__(self, workspace: Workspace, query: DocumentQuery = DocumentQuery(),
                  annotator: str | None = None, parent: QObject | None = None,
-                 *, page_size: int = PAGE_SIZE, cached_pages: int = CACHED_PAGES) -> None:
+                 *, page_size: int = PAGE_SIZE, cached_pages: int = CACHED_PAGES,
+                 runner: TaskRunner | None = None) -> None:
         super().__init__(parent)
         self._workspace = workspace
+        self._runner = runner
+        self._generation = 0  # a new query makes pages on their way stale
+        self._loading: set[int] = set()  # pages asked of the runner
+        self._waiting: dict[int, list[Callable[[], None]]] = {}  # page -> what waits for it
         self._query = query
         self._annotator = annotator
         self._page_size = page_size
         self._cached_pages = max(1, cached_pages)
         self._pages: OrderedDict[int, list[DocumentSummary]] = OrderedDict()
-        self._count: int | None = None
+        self._count: int | None = None if runner is None else 0  # with a runner: empty until shown
         self._kept: tuple[str, int | None] | None = None  # (document, its row) counted with the query
 
     # ------------------------------------------------------------ state
@@ -101,6 +114,13 @@ class DocumentListModel(QAbstractTableModel):
 
         ``keep``: a document whose row :meth:`find_row` will be asked next; it is counted
         with the rows, in the same pass (a filter costs one evaluation, not two)."""
+        if self._runner is not None:
+            workspace, runner, size = self._workspace, self._runner, self._page_size
+            self._generation += 1
+            generation = self._generation
+            runner.run(lambda: read_query(workspace, query, keep, size),
+                       on_done=partial(self._query_read, generation, query))
+            return
         self.beginResetModel()
         self._query = query
         self._pages.clear()
@@ -111,6 +131,10 @@ class DocumentListModel(QAbstractTableModel):
             self._kept = (keep, row)
         self.endResetModel()
 
+    def _query_read(self, generation: int, query: DocumentQuery, result: tuple) -> None:
+        if generation == self._generation:  # no newer query asked for meanwhile
+            self.show_query(query, *result)
+
     @property
     def page_size(self) -> int:
         return self._page_size
@@ -120,6 +144,9 @@ class DocumentListModel(QAbstractTableModel):
         """Show ``query`` from what was read for it off the GUI thread (see :func:`read_query`):
         its row count, a document's row, and pages already read; no query here."""
         self.beginResetModel()
+        self._generation += 1
+        self._loading.clear()
+        self._waiting.clear()
         self._query = query
         self._pages = OrderedDict(sorted(pages.items()))
         while len(self._pages) > self._cached_pages:
@@ -149,7 +176,20 @@ class DocumentListModel(QAbstractTableModel):
             return row
         if self._kept is not None and self._kept[0] == document_id:
             return self._kept[1]
+        if self._runner is not None:
+            return None  # not known here: ask ``locate``
         return documents.position(self._workspace, self._query, document_id)
+
+    def locate(self, document_id: str, found: Callable[[int | None], None]) -> None:
+        """Call ``found`` with the document's row in the current query (None: not in it), read on
+        the runner when the pages held do not have it."""
+        row = self.find_row(document_id)
+        if row is not None or self._runner is None:
+            found(row)
+            return
+        workspace, query = self._workspace, self._query
+        self._runner.run(lambda: documents.position(workspace, query, document_id),
+                         on_done=lambda where: found(where if query == self._query else None))
 
     def set_annotator(self, name: str | None) -> None:
         """Whose set status the status column shows."""
@@ -166,6 +206,22 @@ class DocumentListModel(QAbstractTableModel):
         if summary is None:
             raise IndexError(f"no row {row}")
         return summary.id
+
+    def with_document_id(self, row: int, then: Callable[[str], None]) -> None:
+        """Call ``then`` with the id of the document in ``row``: at once when its page is held, else
+        when the runner has read it (a row scrolled or stepped to before its page came)."""
+        number = row // self._page_size
+        if self._runner is None or number in self._pages:
+            summary = self._summary(row)
+            if summary is not None:
+                then(summary.id)
+            return
+        def arrived() -> None:
+            summary = self._summary(row)
+            if summary is not None:
+                then(summary.id)
+        self._waiting.setdefault(number, []).append(arrived)
+        self._request(number)
 
     def row_of(self, document_id: str) -> int | None:
         """The row of a document among the cached pages, else None."""
@@ -184,7 +240,11 @@ class DocumentListModel(QAbstractTableModel):
         row = self.row_of(document_id)
         if row is None:
             return
-        self._pages.pop(row // self._page_size, None)
+        number = row // self._page_size
+        if self._runner is not None:  # read again off the GUI thread; the old row shows meanwhile
+            self._request(number)
+            return
+        self._pages.pop(number, None)
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
     def cached_pages(self) -> list[int]:
@@ -266,13 +326,44 @@ class DocumentListModel(QAbstractTableModel):
         if rows is not None:
             self._pages.move_to_end(number)
             return rows
+        if self._runner is not None:
+            self._request(number)
+            return []  # shown empty until the page arrives
+        rows = self._read_page(number)()
+        self._keep(number, rows)
+        return rows
+
+    def _read_page(self, number: int) -> Callable[[], list[DocumentSummary]]:
+        """The read of one page, to run here or on the runner."""
+        workspace, query, size = self._workspace, self._query, self._page_size
         before = self._pages.get(number - 1)
-        if before and len(before) == self._page_size:  # scrolling on: keyset from the page before
-            rows = documents.page(self._workspace, self._query, after=before[-1], limit=self._page_size)
-        else:  # a jump: by offset
-            rows = documents.page(self._workspace, self._query, offset=number * self._page_size,
-                                  limit=self._page_size)
+        if before and len(before) == size:  # scrolling on: keyset from the page before
+            return partial(documents.page, workspace, query, after=before[-1], limit=size)
+        return partial(documents.page, workspace, query, offset=number * size, limit=size)  # a jump
+
+    def _request(self, number: int) -> None:
+        """Ask the runner for a page (one not held, or one held to be read anew); its rows are
+        drawn when it comes."""
+        if number in self._loading:
+            return
+        self._loading.add(number)
+        read, generation = self._read_page(number), self._generation
+        self._runner.run(read, on_done=partial(self._page_arrived, generation, number))  # type: ignore[union-attr]
+
+    def _page_arrived(self, generation: int, number: int, rows: list[DocumentSummary]) -> None:
+        if generation != self._generation:  # another query is shown now
+            return
+        self._loading.discard(number)
+        self._keep(number, rows)
+        first = number * self._page_size
+        last = min(first + self._page_size, self.rowCount()) - 1
+        if last >= first:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
+        for waiting in self._waiting.pop(number, []):
+            waiting()
+
+    def _keep(self, number: int, rows: list[DocumentSummary]) -> None:
         self._pages[number] = rows
+        self._pages.move_to_end(number)
         while len(self._pages) > self._cached_pages:
             self._pages.popitem(last=False)
-        return rows

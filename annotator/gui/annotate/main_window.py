@@ -129,7 +129,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("annotator"))
 
         # --- widgets ---
-        self.document_model = DocumentListModel(workspace, parent=self)
+        self.document_model = DocumentListModel(workspace, parent=self, runner=runner)
         self.document_model.set_annotator(workspace.login or settings.annotator)
         self.document_table = QTableView(self)
         self.document_table.setModel(self.document_model)
@@ -274,8 +274,7 @@ class MainWindow(QMainWindow):
         self.saved_label.setText(self.tr("All saved"))
         self._update_counts(None)
         self.resize(1400, 850)
-        if self.document_model.rowCount() > 0:
-            self.select_row(0)
+        self._set_query(self.document_model.query, open_first=True)  # counted and read on the runner
         self.view.setFocus()
         # Actions saved by anyone (another desktop, the command line): the watch's thread only puts
         # their documents in a queue (it never touches Qt objects, which may be gone); a timer of
@@ -301,9 +300,8 @@ class MainWindow(QMainWindow):
         for document_id in document_ids:
             self.document_model.refresh_document(document_id)
             window = self.curation_windows.get(document_id)
-            if window is not None and shiboken6.isValid(window) and window.state is not None \
-                    and not self.runner.busy:
-                window.reload()
+            if window is not None and shiboken6.isValid(window) and window.state is not None:
+                window.reload()  # queued after whatever the runner is doing: it reads what is committed
 
     # ------------------------------------------------------------ layout helpers
     def _add_action(self, item: KeyBinding) -> QAction:
@@ -419,11 +417,15 @@ class MainWindow(QMainWindow):
     def _on_document_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self._update_position()
         if current.isValid():
-            document_id = self.document_model.document_id(current.row())
-            if document_id == self.document_id:
-                self.session.drop_pending_load()  # the one shown: drop any load still on its way
-                return
-            self.open_document(document_id)
+            self.document_model.with_document_id(current.row(), partial(self._open_row_document, current.row()))
+
+    def _open_row_document(self, row: int, document_id: str) -> None:
+        if self.current_row() != row:  # the user moved on before the row's page came
+            return
+        if document_id == self.document_id:
+            self.session.drop_pending_load()  # the one shown: drop any load still on its way
+            return
+        self.open_document(document_id)
 
     # ------------------------------------------------------------ filters, sort, position
     def apply_filters(self) -> None:
@@ -658,11 +660,15 @@ class MainWindow(QMainWindow):
 
     def show_document(self, document_id: str) -> None:
         """Select the document in the list (or, not in it, open it anyway)."""
-        row = self.document_model.find_row(document_id)
-        if row is not None:
-            self.select_row(row)
-        elif document_id != self.document_id:
-            self.open_document(document_id)
+        def found(row: int | None) -> None:
+            if not shiboken6.isValid(self):
+                return
+            if row is not None:
+                self.select_row(row)
+            elif document_id != self.document_id:
+                self.open_document(document_id)
+
+        self.document_model.locate(document_id, found)
 
     def undo(self) -> None:
         self.session.undo()
