@@ -124,3 +124,32 @@ def test_shutdown_finishes_submitted_work_and_refuses_more(qapp):
     assert not task_runner.busy
     with pytest.raises(RuntimeError):
         task_runner.run(lambda: None)
+
+
+def test_the_work_and_its_callbacks_are_freed_on_the_gui_thread_never_on_the_worker(qapp):
+    """A task's closure may hold the last reference to a window or a widget; freeing that on the
+    worker thread deletes a Qt object off the GUI thread (a crash some time later)."""
+    import gc
+    import threading
+    import weakref
+
+    class Work:
+        def __call__(self):
+            return 1
+
+    class Done:
+        def __call__(self, _result):
+            pass
+
+    runner = TaskRunner()
+    freed = []
+    for _ in range(20):
+        work, done = Work(), Done()
+        weakref.finalize(work, lambda: freed.append(threading.current_thread()))
+        weakref.finalize(done, lambda: freed.append(threading.current_thread()))
+        runner.run(work, on_done=done)
+        del work, done
+    assert runner.wait()
+    gc.collect()
+    runner.shutdown()
+    assert len(freed) == 40 and all(thread is threading.main_thread() for thread in freed)

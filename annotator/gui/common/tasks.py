@@ -9,7 +9,10 @@ queued signal.
 
 from __future__ import annotations
 
+import itertools
 import logging
+import threading
+import traceback
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
@@ -30,11 +33,17 @@ class TaskRunner(QObject):
     """
 
     idle = Signal()
-    _finished = Signal(object)  # (callable, argument): emitted from the worker, delivered queued
+    _finished = Signal(object)  # (task number, succeeded, result): emitted from the worker, delivered queued
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="annotator-db")
+        # The work and its callbacks stay here, on the GUI thread, until delivered: the worker
+        # holds none of them when it is done, so the last reference to anything they capture (a
+        # window, a widget) is never dropped on the worker, where Qt objects must not be freed.
+        self._tasks: dict[int, tuple[Callable[[], Any], Callable | None, Callable | None]] = {}
+        self._numbers = itertools.count()
+        self._lock = threading.Lock()
         self._pending = 0
         self._closed = False
         # The emitter lives in the worker thread, this object in the GUI thread:
@@ -50,22 +59,31 @@ class TaskRunner(QObject):
         if self._closed:
             raise RuntimeError("the task runner is shut down")
         self._pending += 1
-        self._executor.submit(self._work, fn, on_done, on_error)
+        number = next(self._numbers)
+        with self._lock:
+            self._tasks[number] = (fn, on_done, on_error)
+        self._executor.submit(self._work, number)
 
-    def _work(self, fn: Callable[[], Any], on_done, on_error) -> None:
-        # Runs on the worker thread.
+    def _work(self, number: int) -> None:
+        # Runs on the worker thread; it keeps no reference to the work once it has run.
+        with self._lock:
+            fn = self._tasks[number][0]
         try:
-            result = fn()
+            result, succeeded = fn(), True
         except BaseException as exc:  # noqa: BLE001 - every failure goes back to the GUI thread
-            self._finished.emit((_failed(on_error), exc))
-        else:
-            self._finished.emit((on_done, result))
+            traceback.clear_frames(exc.__traceback__)  # the frames' locals go; file and line stay
+            result, succeeded = exc, False
+        del fn
+        self._finished.emit((number, succeeded, result))
 
     @Slot(object)
-    def _deliver(self, payload: tuple[Callable[[Any], None] | None, Any]) -> None:
+    def _deliver(self, payload: tuple[int, bool, Any]) -> None:
+        number, succeeded, value = payload
+        with self._lock:
+            _fn, on_done, on_error = self._tasks.pop(number)
         if self._closed:
             return
-        callback, value = payload
+        callback = on_done if succeeded else _failed(on_error)
         try:
             if callback is not None:
                 callback(value)
