@@ -431,3 +431,13 @@ def test_a_change_over_another_curators_since_is_refused_and_the_window_reads_ag
     qtbot.waitUntil(lambda: [s.label for s in window.gold_lane.view.spans()] == ["ORG"])  # read again
     press(qtbot, window, Qt.Key.Key_2, ALT)  # now that she has seen it, her choice goes through
     assert gold(ws) == [(*find(ws, "существенные"), "GPE")]
+
+
+def test_a_gold_action_redraws_the_gold_lane_only(qtbot, cora, monkeypatch):
+    window = cora
+    drawn = []
+    for lane in window.all_lanes():
+        monkeypatch.setattr(lane, "show_set", lambda aset, owner=lane.owner: drawn.append(owner))
+    window.gold_actions.accept_agreed()
+    assert window.runner.wait()
+    assert drawn == [GOLD]  # anna's and boris's lanes did not change, so they were not drawn again

@@ -312,15 +312,18 @@ class CurationWindow(QMainWindow):
         old = self.shown
         self.shown = state
         text = state.document.text
+        # Only what differs from what is drawn is drawn again: a gold action leaves the annotators'
+        # lanes as they are, an annotator's save leaves gold's.
         if old is None:
             self.gold_lane.view.set_document(text, state.spans, claims=state.claims, relations=state.relations)
-        else:
+        elif old.gold != state.gold:
             self.gold_lane.show_set(state.gold)
         if old is None or old.owners != state.owners:
             self._build_lanes(state)
         else:
-            for lane, aset in zip(self.lanes, state.sets):
-                lane.show_set(aset)
+            for lane, was, aset in zip(self.lanes, old.sets, state.sets):
+                if was != aset:
+                    lane.show_set(aset)
         self._show_titles(state)
         if state.refusal:
             self.banner.setText(self.tr("Read only: %1").replace("%1", state.refusal))
