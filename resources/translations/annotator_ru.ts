@@ -611,62 +611,62 @@
 <context>
     <name>Curation</name>
     <message>
-        <location filename="../../annotator/gui/curate/lanes.py" line="37" />
+        <location filename="../../annotator/gui/curate/lanes.py" line="36" />
         <source>only some have it</source>
         <translation>есть не у всех</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/lanes.py" line="38" />
+        <location filename="../../annotator/gui/curate/lanes.py" line="37" />
         <source>different label</source>
         <translation>разные метки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/lanes.py" line="39" />
+        <location filename="../../annotator/gui/curate/lanes.py" line="38" />
         <source>different boundary</source>
         <translation>разные границы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/lanes.py" line="40" />
+        <location filename="../../annotator/gui/curate/lanes.py" line="39" />
         <source>other speaker</source>
         <translation>другой источник</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/lanes.py" line="41" />
+        <location filename="../../annotator/gui/curate/lanes.py" line="40" />
         <source>other</source>
         <translation>другое</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/lanes.py" line="44" />
+        <location filename="../../annotator/gui/curate/lanes.py" line="43" />
         <source>new</source>
         <translation>новый</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/lanes.py" line="45" />
+        <location filename="../../annotator/gui/curate/lanes.py" line="44" />
         <source>in progress</source>
         <translation>в работе</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/lanes.py" line="46" />
+        <location filename="../../annotator/gui/curate/lanes.py" line="45" />
         <source>done</source>
         <translation>готов</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/lanes.py" line="47" />
+        <location filename="../../annotator/gui/curate/lanes.py" line="46" />
         <source>curated</source>
         <translation>утверждён</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/lanes.py" line="48" />
+        <location filename="../../annotator/gui/curate/lanes.py" line="47" />
         <source>skipped</source>
         <translation>пропущен</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/lanes.py" line="65" />
+        <location filename="../../annotator/gui/curate/lanes.py" line="64" />
         <source>not started</source>
         <translation>не начат</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/lanes.py" line="81" />
+        <location filename="../../annotator/gui/curate/lanes.py" line="80" />
         <source>author</source>
         <translation>автор</translation>
     </message>
@@ -719,52 +719,52 @@
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="326" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="329" />
         <source>Read only: %1</source>
         <translation>Только просмотр: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="333" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="336" />
         <source>Disagreements (%1)</source>
         <translation>Расхождения (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="368" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="371" />
         <source>gold</source>
         <translation>эталон</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="371" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="374" />
         <source>read only</source>
         <translation>только просмотр</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="379" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="382" />
         <source>Accept %1's version of this disagreement</source>
         <translation>Принять версию %1 для этого расхождения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="385" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="388" />
         <source>Undo: %1</source>
         <translation>Отменить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="386" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="389" />
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="388" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="391" />
         <source>Redo: %1</source>
         <translation>Повторить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="389" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="392" />
         <source>Redo</source>
         <translation>Повторить</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/gui/curate/curation_window.py" line="413" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="416" />
         <source>%n disagreement(s) (F8: the first)</source>
         <translation>
             <numerusform>%n расхождение (F8 — к первому)</numerusform>
@@ -773,47 +773,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="414" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="417" />
         <source>No disagreements</source>
         <translation>Расхождений нет</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="416" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="419" />
         <source>Disagreement %1 of %2: %3</source>
         <translation>Расхождение %1 из %2: %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="430" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="433" />
         <source>The annotators agree everywhere</source>
         <translation>Аннотаторы согласны везде</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="444" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="447" />
         <source>Round again from the first disagreement</source>
         <translation>Снова с первого расхождения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="445" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="448" />
         <source>Round again from the last disagreement</source>
         <translation>Снова с последнего расхождения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="449" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="452" />
         <source>Disagreement %1 of %2; %3 not settled in gold yet</source>
         <translation>Расхождение %1 из %2; в эталоне не решено: %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="499" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="502" />
         <source>Notes (%1)</source>
         <translation>Заметки (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="505" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="508" />
         <source>A note on the whole document</source>
         <translation>Заметка ко всему документу</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="516" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="519" />
         <source>Curation keys</source>
         <translation>Клавиши курирования</translation>
     </message>
@@ -821,37 +821,37 @@
 <context>
     <name>DisagreementList</name>
     <message>
-        <location filename="../../annotator/gui/curate/lanes.py" line="225" />
+        <location filename="../../annotator/gui/curate/lanes.py" line="224" />
         <source>Layer</source>
         <translation>Слой</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/lanes.py" line="225" />
+        <location filename="../../annotator/gui/curate/lanes.py" line="224" />
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/lanes.py" line="225" />
+        <location filename="../../annotator/gui/curate/lanes.py" line="224" />
         <source>Text</source>
         <translation>Текст</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/lanes.py" line="225" />
+        <location filename="../../annotator/gui/curate/lanes.py" line="224" />
         <source>Gold</source>
         <translation>Эталон</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/lanes.py" line="231" />
+        <location filename="../../annotator/gui/curate/lanes.py" line="230" />
         <source>entity</source>
         <translation>сущность</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/lanes.py" line="231" />
+        <location filename="../../annotator/gui/curate/lanes.py" line="230" />
         <source>claim</source>
         <translation>утверждение</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/lanes.py" line="245" />
+        <location filename="../../annotator/gui/curate/lanes.py" line="244" />
         <source>characters %1–%2</source>
         <translation>символы %1–%2</translation>
     </message>
@@ -859,47 +859,47 @@
 <context>
     <name>DocumentList</name>
     <message>
-        <location filename="../../annotator/gui/annotate/document_list.py" line="41" />
+        <location filename="../../annotator/gui/annotate/document_list.py" line="49" />
         <source>Document</source>
         <translation>Документ</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/document_list.py" line="42" />
+        <location filename="../../annotator/gui/annotate/document_list.py" line="50" />
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/document_list.py" line="43" />
+        <location filename="../../annotator/gui/annotate/document_list.py" line="51" />
         <source>Length</source>
         <translation>Длина</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/document_list.py" line="44" />
+        <location filename="../../annotator/gui/annotate/document_list.py" line="52" />
         <source>My status</source>
         <translation>Мой статус</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/document_list.py" line="48" />
+        <location filename="../../annotator/gui/annotate/document_list.py" line="56" />
         <source>new</source>
         <translation>новый</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/document_list.py" line="49" />
+        <location filename="../../annotator/gui/annotate/document_list.py" line="57" />
         <source>in_progress</source>
         <translation>в работе</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/document_list.py" line="50" />
+        <location filename="../../annotator/gui/annotate/document_list.py" line="58" />
         <source>done</source>
         <translation>готов</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/document_list.py" line="51" />
+        <location filename="../../annotator/gui/annotate/document_list.py" line="59" />
         <source>curated</source>
         <translation>проверен куратором</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/document_list.py" line="52" />
+        <location filename="../../annotator/gui/annotate/document_list.py" line="60" />
         <source>skipped</source>
         <translation>пропущен</translation>
     </message>
@@ -917,17 +917,17 @@
         <translation>маркер</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/text/document_view.py" line="771" />
+        <location filename="../../annotator/gui/text/document_view.py" line="776" />
         <source>hedged</source>
         <translation>с оговоркой</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/text/document_view.py" line="773" />
+        <location filename="../../annotator/gui/text/document_view.py" line="778" />
         <source>check-worthy</source>
         <translation>проверять</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/text/document_view.py" line="774" />
+        <location filename="../../annotator/gui/text/document_view.py" line="779" />
         <source>Claim: %1</source>
         <translation>Утверждение: %1</translation>
     </message>
@@ -1802,179 +1802,139 @@ You can change it later in Options → Preferences.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="128" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="121" />
         <source>annotator</source>
         <translation>annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="163" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="156" />
         <source>Claims</source>
         <translation>Утверждения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="164" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="157" />
         <source>Relations</source>
         <translation>Связи</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="166" />
-        <location filename="../../annotator/gui/annotate/main_window.py" line="716" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="159" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="631" />
         <source>Notes</source>
         <translation>Заметки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="185" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="178" />
         <source>Spans</source>
         <translation>Фрагменты</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="186" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="179" />
         <source>Attributes</source>
         <translation>Атрибуты</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="187" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="180" />
         <source>Labels</source>
         <translation>Метки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="192" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="185" />
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="202" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="195" />
         <source>This document's place in the list as filtered</source>
         <translation>Место документа в отфильтрованном списке</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="273" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="266" />
         <source>All saved</source>
         <translation>Всё сохранено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="340" />
-        <source>&amp;File</source>
-        <translation>&amp;Файл</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="346" />
-        <source>&amp;Edit</source>
-        <translation>&amp;Правка</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="352" />
-        <source>&amp;Label</source>
-        <translation>&amp;Метки</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="354" />
-        <source>&amp;Go</source>
-        <translation>П&amp;ереход</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="357" />
-        <source>&amp;Options</source>
-        <translation>&amp;Настройки</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="364" />
-        <source>&amp;Team</source>
-        <translation>&amp;Команда</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="367" />
-        <source>&amp;Help</source>
-        <translation>&amp;Справка</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="369" />
-        <source>&amp;About annotator…</source>
-        <translation>&amp;О программе annotator…</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="447" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="377" />
         <source>This column cannot be sorted</source>
         <translation>По этому столбцу нельзя сортировать</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="495" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="425" />
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="509" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="439" />
         <source>annotator — %1 — %2</source>
         <translation>annotator — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="584" />
-        <location filename="../../annotator/gui/annotate/main_window.py" line="619" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="514" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="529" />
         <source>Settings not saved: %1</source>
         <translation>Настройки не сохранены: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="586" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="516" />
         <source>Snapping to tokens on</source>
         <translation>Привязка к токенам включена</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="586" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="516" />
         <source>Snapping to tokens off</source>
         <translation>Привязка к токенам выключена</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="629" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="539" />
         <source>The new database opens when you next start annotator</source>
         <translation>Новая база данных откроется при следующем запуске annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="716" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="631" />
         <source>Notes (%1)</source>
         <translation>Заметки (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="1017" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="773" />
         <source>Nothing changed</source>
         <translation>Ничего не изменено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="1020" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="776" />
         <source>Error: %1</source>
         <translation>Ошибка: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="1021" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="777" />
         <source>Not saved</source>
         <translation>Не сохранено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="1027" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="783" />
         <source>%1 / %2 documents done</source>
         <translation>Готово документов: %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="1030" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="786" />
         <source>%1 spans in this document</source>
         <translation>Фрагментов в документе: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="1035" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="791" />
         <source>Undo: %1</source>
         <translation>Отменить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="1035" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="791" />
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="1036" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="792" />
         <source>Redo: %1</source>
         <translation>Повторить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="1036" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="792" />
         <source>Redo</source>
         <translation>Повторить</translation>
     </message>
@@ -1990,27 +1950,27 @@ You can change it later in Options → Preferences.</source>
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../annotator/gui/notes/notes_list.py" line="166" />
+        <location filename="../../annotator/gui/notes/notes_list.py" line="167" />
         <source>Note</source>
         <translation>Заметка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/notes/notes_list.py" line="172" />
+        <location filename="../../annotator/gui/notes/notes_list.py" line="173" />
         <source>On: %1</source>
         <translation>К чему: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/notes/notes_list.py" line="176" />
+        <location filename="../../annotator/gui/notes/notes_list.py" line="177" />
         <source>What is unclear or worth a second look</source>
         <translation>Что неясно или стоит перепроверить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/notes/notes_list.py" line="180" />
+        <location filename="../../annotator/gui/notes/notes_list.py" line="181" />
         <source>Unsure</source>
         <translation>Не уверен</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/notes/notes_list.py" line="181" />
+        <location filename="../../annotator/gui/notes/notes_list.py" line="182" />
         <source>Flag it for the curator: you are not sure of this annotation</source>
         <translation>Пометка для куратора: вы не уверены в этой разметке</translation>
     </message>
@@ -2019,7 +1979,7 @@ You can change it later in Options → Preferences.</source>
     <name>NotesList</name>
     <message>
         <location filename="../../annotator/gui/notes/notes_list.py" line="55" />
-        <location filename="../../annotator/gui/notes/notes_list.py" line="114" />
+        <location filename="../../annotator/gui/notes/notes_list.py" line="115" />
         <source>Document</source>
         <translation>Документ</translation>
     </message>
@@ -2044,17 +2004,17 @@ You can change it later in Options → Preferences.</source>
         <translation>Заметка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/notes/notes_list.py" line="96" />
+        <location filename="../../annotator/gui/notes/notes_list.py" line="97" />
         <source>Written by %1</source>
         <translation>Автор: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/notes/notes_list.py" line="104" />
+        <location filename="../../annotator/gui/notes/notes_list.py" line="105" />
         <source>Flagged unsure</source>
         <translation>Помечено как сомнительное</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/notes/notes_list.py" line="116" />
+        <location filename="../../annotator/gui/notes/notes_list.py" line="117" />
         <source>%1 claim</source>
         <translation>утверждение %1</translation>
     </message>
@@ -2170,7 +2130,7 @@ You can change it later in Options → Preferences.</source>
         <translation>Конец</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/relation_list.py" line="89" />
+        <location filename="../../annotator/gui/annotate/relation_list.py" line="84" />
         <source>Claim (%1): %2</source>
         <translation>Утверждение (%1): %2</translation>
     </message>
@@ -2238,122 +2198,122 @@ Replace it anyway? What it holds now will be lost.</source>
 <context>
     <name>Scheme</name>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_texts.py" line="17" />
+        <location filename="../../annotator/gui/common/scheme_texts.py" line="17" />
         <source>person</source>
         <translation>человек</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_texts.py" line="18" />
+        <location filename="../../annotator/gui/common/scheme_texts.py" line="18" />
         <source>organisation</source>
         <translation>организация</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_texts.py" line="19" />
+        <location filename="../../annotator/gui/common/scheme_texts.py" line="19" />
         <source>country, region, city</source>
         <translation>страна, регион, город</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_texts.py" line="20" />
+        <location filename="../../annotator/gui/common/scheme_texts.py" line="20" />
         <source>other place, route, river</source>
         <translation>другое место, маршрут, река</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_texts.py" line="21" />
+        <location filename="../../annotator/gui/common/scheme_texts.py" line="21" />
         <source>facility, port, building, crossing</source>
         <translation>объект: порт, здание, погранпереход</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_texts.py" line="22" />
+        <location filename="../../annotator/gui/common/scheme_texts.py" line="22" />
         <source>event</source>
         <translation>событие</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_texts.py" line="23" />
+        <location filename="../../annotator/gui/common/scheme_texts.py" line="23" />
         <source>law, agreement, programme</source>
         <translation>закон, соглашение, программа</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_texts.py" line="24" />
+        <location filename="../../annotator/gui/common/scheme_texts.py" line="24" />
         <source>sum of money</source>
         <translation>денежная сумма</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_texts.py" line="25" />
+        <location filename="../../annotator/gui/common/scheme_texts.py" line="25" />
         <source>date or period</source>
         <translation>дата или период</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_texts.py" line="26" />
+        <location filename="../../annotator/gui/common/scheme_texts.py" line="26" />
         <source>number, percent, quantity</source>
         <translation>число, процент, количество</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_texts.py" line="27" />
+        <location filename="../../annotator/gui/common/scheme_texts.py" line="27" />
         <source>title or position («Глава государства», «Президент»)</source>
         <translation>должность или титул («Глава государства», «Президент»)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_texts.py" line="28" />
+        <location filename="../../annotator/gui/common/scheme_texts.py" line="28" />
         <source>a figure: «товарооборот достиг $4 млрд»</source>
         <translation>цифра: «товарооборот достиг $4 млрд»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_texts.py" line="29" />
+        <location filename="../../annotator/gui/common/scheme_texts.py" line="29" />
         <source>a non-numeric event or state</source>
         <translation>событие или положение дел без цифр</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_texts.py" line="30" />
+        <location filename="../../annotator/gui/common/scheme_texts.py" line="30" />
         <source>a target or commitment: «до 10 млрд долларов к 2030 году»</source>
         <translation>цель или обязательство: «до 10 млрд долларов к 2030 году»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_texts.py" line="31" />
+        <location filename="../../annotator/gui/common/scheme_texts.py" line="31" />
         <source>a call or offer</source>
         <translation>призыв или предложение</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_texts.py" line="32" />
+        <location filename="../../annotator/gui/common/scheme_texts.py" line="32" />
         <source>an evaluation</source>
         <translation>оценка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_texts.py" line="33" />
+        <location filename="../../annotator/gui/common/scheme_texts.py" line="33" />
         <source>speaker says claim</source>
         <translation>источник делает утверждение</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_texts.py" line="34" />
+        <location filename="../../annotator/gui/common/scheme_texts.py" line="34" />
         <source>claim is about entity</source>
         <translation>утверждение касается сущности</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_texts.py" line="35" />
+        <location filename="../../annotator/gui/common/scheme_texts.py" line="35" />
         <source>person or role heads organisation or state</source>
         <translation>человек или должность возглавляет организацию или государство</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_texts.py" line="36" />
+        <location filename="../../annotator/gui/common/scheme_texts.py" line="36" />
         <source>is located in</source>
         <translation>находится в</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_texts.py" line="37" />
+        <location filename="../../annotator/gui/common/scheme_texts.py" line="37" />
         <source>the two mentions name the same entity</source>
         <translation>оба упоминания называют одну сущность</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_texts.py" line="41" />
+        <location filename="../../annotator/gui/common/scheme_texts.py" line="41" />
         <source>pronoun</source>
         <translation>местоимение</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_texts.py" line="42" />
+        <location filename="../../annotator/gui/common/scheme_texts.py" line="42" />
         <source>uncertain</source>
         <translation>не уверен</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_texts.py" line="43" />
+        <location filename="../../annotator/gui/common/scheme_texts.py" line="43" />
         <source>note</source>
         <translation>примечание</translation>
     </message>
@@ -2733,6 +2693,49 @@ Replace it anyway? What it holds now will be lost.</source>
         <location filename="../../annotator/gui/notes/team_notes.py" line="55" />
         <source>%1 notes on %2 documents; Enter opens one in the curation window</source>
         <translation>Заметок: %1, документов: %2; Enter открывает документ в окне курирования</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="60" />
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="66" />
+        <source>&amp;Edit</source>
+        <translation>&amp;Правка</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="72" />
+        <source>&amp;Label</source>
+        <translation>&amp;Метки</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="74" />
+        <source>&amp;Go</source>
+        <translation>П&amp;ереход</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="77" />
+        <source>&amp;Options</source>
+        <translation>&amp;Настройки</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="84" />
+        <source>&amp;Team</source>
+        <translation>&amp;Команда</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="87" />
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="89" />
+        <source>&amp;About annotator…</source>
+        <translation>&amp;О программе annotator…</translation>
     </message>
 </context>
 </TS>

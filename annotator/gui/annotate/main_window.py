@@ -16,12 +16,11 @@ import logging
 import queue
 from collections.abc import Callable
 from functools import partial
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QItemSelectionModel, QLocale, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -37,10 +36,8 @@ from PySide6.QtWidgets import (
 
 from annotator.domain.changes import Changes
 from annotator.domain.model import Claim, Document, SetStatus, Span
-from annotator.domain.notes import Note
 from annotator.domain.query import DocumentQuery
 from annotator.domain.scheme import Scheme
-from annotator.gui.setup.about import AboutDialog
 from annotator.gui.annotate.attribute_editor import AttributeEditor
 from annotator.gui.session.claim_keys import ClaimActions, claim_handlers
 from annotator.gui.annotate.claim_panel import ClaimPanel
@@ -53,18 +50,15 @@ from annotator.gui.annotate.search_pane import SearchPane
 from annotator.gui.text.document_view import DocumentView
 from annotator.gui.io.export_dialog import ExportDialog
 from annotator.gui.annotate.filter_bar import FilterBar
+from annotator.gui.annotate.side_windows import SideWindows
+from annotator.gui.annotate.window_actions import WindowActions
 from annotator.gui.io.import_dialog import ImportDialog
 from annotator.gui.common.keys import (
-    CARET_KEYS,
     KEY_MAP,
-    TOGGLES,
     CheatSheet,
     KeyBinding,
     claim_type_bindings,
-    describe,
     label_bindings,
-    label_guidelines,
-    text_only,
 )
 from annotator.gui.common.label_colors import label_colors
 from annotator.gui.common.palette import LabelPalette
@@ -80,7 +74,6 @@ from annotator.gui.common.translation import language_for
 from annotator.services import activity
 from annotator.services.errors import ServiceError
 from annotator.services.views.document_list import read_query
-from annotator.services.views.scheme_view import read_scheme_view
 from annotator.services.views.set_view import SetView
 from annotator.services.workspace import Workspace
 
@@ -88,7 +81,6 @@ if TYPE_CHECKING:  # imported when first opened: the window starts without their
     from annotator.gui.curate.curation_window import CurationWindow
     from annotator.gui.team.dashboard import AgreementDashboard
     from annotator.gui.scheme.scheme_editor import SchemeEditor
-    from annotator.services.views.scheme_view import SchemeView
 
 log = logging.getLogger(__name__)
 
@@ -96,7 +88,7 @@ log = logging.getLogger(__name__)
 WATCH_INTERVAL_S = 2.0  # SQLite: how often to look for others' actions (PostgreSQL is woken at once)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowActions, SideWindows, QMainWindow):
     # The window's texts are set when it is built: a new language needs a new window.
     # Whoever owns the windows (annotator.gui.app.GuiSession) builds it on this signal.
     rebuild_requested = Signal()
@@ -304,71 +296,6 @@ class MainWindow(QMainWindow):
                 window.reload()  # queued after whatever the runner is doing: it reads what is committed
 
     # ------------------------------------------------------------ layout helpers
-    def _add_action(self, item: KeyBinding) -> QAction:
-        """The window's action for a key binding: a label key, a switch or a command."""
-        action = QAction(describe(item), self)
-        action.setShortcuts(item.sequences())
-        # bare keys act in the text only (typing in the claim panel or the filter must not label);
-        # keys with Ctrl or Alt, and F-keys, anywhere in the window
-        in_text = text_only(item.keys)
-        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut if in_text
-                                  else Qt.ShortcutContext.WindowShortcut)
-        if item.action.startswith("label:"):
-            action.triggered.connect(partial(self.apply_label, item.action.split(":", 1)[1]))
-        elif item.action.startswith("claim:"):
-            action.triggered.connect(partial(self.claim_actions.make_claim, item.action.split(":", 1)[1]))
-        elif item.action in TOGGLES:
-            toggle, checked = self._toggles[item.action]
-            action.setCheckable(True)
-            action.setChecked(checked)
-            action.toggled.connect(toggle)
-        else:
-            action.triggered.connect(self._handlers[item.action])
-        (self.view if in_text else self).addAction(action)
-        self.actions_by_name[item.action] = action
-        return action
-
-    def _fill_label_menu(self) -> None:
-        self.label_menu.clear()
-        for entity in self.scheme.entities:
-            action = self.actions_by_name.get(f"label:{entity.name}")
-            if action is not None:
-                self.label_menu.addAction(action)
-
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        for name in ("import", "export"):
-            file_menu.addAction(self.actions_by_name[name])
-        file_menu.addSeparator()
-        self.actions_by_name["quit"].setMenuRole(QAction.MenuRole.QuitRole)
-        file_menu.addAction(self.actions_by_name["quit"])
-        edit = self.menuBar().addMenu(self.tr("&Edit"))
-        for name in ("undo", "redo", "remove_span", "mark_done"):
-            edit.addAction(self.actions_by_name[name])
-        edit.addSeparator()
-        for name in ("find", "find_next", "find_previous", "corpus_search"):
-            edit.addAction(self.actions_by_name[name])
-        self.label_menu = self.menuBar().addMenu(self.tr("&Label"))
-        self._fill_label_menu()
-        go = self.menuBar().addMenu(self.tr("&Go"))
-        for name in ("next_span", "previous_span", "next_document", "previous_document"):
-            go.addAction(self.actions_by_name[name])
-        options = self.menuBar().addMenu(self.tr("&Options"))
-        options.addAction(self.actions_by_name["toggle_snap"])
-        options.addAction(self.actions_by_name["scheme_editor"])
-        options.addSeparator()
-        preferences = self.actions_by_name["preferences"]
-        preferences.setMenuRole(QAction.MenuRole.PreferencesRole)  # macOS: in the application menu
-        options.addAction(preferences)
-        team = self.menuBar().addMenu(self.tr("&Team"))
-        for name in ("dashboard", "curate", "team_notes"):
-            team.addAction(self.actions_by_name[name])
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        help_menu.addAction(self.actions_by_name["cheat_sheet"])
-        self.about_action = help_menu.addAction(self.tr("&About annotator…"))
-        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        self.about_action.triggered.connect(self.show_about)
-
     @property
     def owner(self) -> str | None:
         # On a PostgreSQL server a team member is their login, whatever name the preferences hold.
@@ -590,26 +517,6 @@ class MainWindow(QMainWindow):
                                      4000)
 
     # ------------------------------------------------------------ preferences
-    def open_preferences(self) -> PreferencesDialog:
-        """Options ▸ Preferences…: the dialog on a copy of the settings; OK applies and saves them."""
-        if self.preferences_dialog is not None:
-            self.preferences_dialog.raise_()
-            self.preferences_dialog.activateWindow()
-            return self.preferences_dialog
-        dialog = PreferencesDialog(self.settings, self)
-        self.preferences_dialog = dialog
-
-        def finished(_result: int) -> None:
-            self.preferences_dialog = None
-            dialog.deleteLater()
-            self.activateWindow()  # the keys go to the text again
-            self.view.setFocus()
-
-        dialog.accepted.connect(lambda: self.apply_preferences(dialog.result_settings()))
-        dialog.finished.connect(finished)
-        dialog.open()  # window-modal, returns at once
-        return dialog
-
     def apply_preferences(self, new: GuiSettings) -> None:
         """Save ``new`` and apply it now: font, snapping, colours and annotator in place; a new
         language by asking for a new window (``rebuild_requested``); a new database on the next start."""
@@ -773,112 +680,8 @@ class MainWindow(QMainWindow):
             span = next((s for s in self.view.spans() if s.id == span.id), None)
         self.attribute_editor.set_span(span)
 
-    def _back_to_text(self, *_args: object) -> None:
-        """A side window closed: this window and its text have the keys again."""
-        self.activateWindow()
-        self.view.setFocus()
-
-    def show_cheat_sheet(self) -> CheatSheet:
-        if self._cheat_sheet is None:
-            self._cheat_sheet = CheatSheet([*self.bindings, *CARET_KEYS], self, label_guidelines(self.scheme))
-            self._cheat_sheet.finished.connect(self._back_to_text)
-        self._cheat_sheet.show()
-        self._cheat_sheet.raise_()
-        return self._cheat_sheet
-
     # ------------------------------------------------------------ the team
-    def open_dashboard(self) -> AgreementDashboard:
-        """Team ▸ Agreement dashboard: a document picked there opens in the curation window."""
-        if self.dashboard is None:
-            from annotator.gui.team.dashboard import AgreementDashboard
-
-            self.dashboard = AgreementDashboard(self.workspace, self.runner, self)
-            self.dashboard.curate_requested.connect(self.open_curation)
-        else:
-            self.dashboard.refresh()
-        self.dashboard.show()
-        self.dashboard.raise_()
-        return self.dashboard
-
-    def open_curation(self, document_id: str | None = None) -> CurationWindow | None:
-        """The curation window on a document (this one by default): for writing if you are a curator,
-        else to look."""
-        document_id = document_id or self.document_id
-        if document_id is None or self.owner is None:
-            return None
-        window = self.curation_windows.get(document_id)
-        if window is None:
-            from annotator.gui.curate.curation_window import CurationWindow
-
-            window = CurationWindow(self.workspace, self.runner, self.owner, document_id, self.settings,
-                                    scheme=self.scheme, hub=self.hub)
-            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            window.destroyed.connect(lambda _=None, d=document_id: self.curation_windows.pop(d, None))
-            self.curation_windows[document_id] = window
-        window.show()
-        window.raise_()
-        window.activateWindow()
-        return window
-
-    def open_note(self, note: Note) -> None:
-        """A note from the team's list: its document in the curation window, at what the note is on."""
-        window = self.open_curation(note.document_id)
-        if window is None:
-            return
-        if window.state is None:  # still loading: show it when the lanes are there
-            def show() -> None:
-                window.state_loaded.disconnect(show)
-                window.show_note(note)
-
-            window.state_loaded.connect(show)
-        else:
-            window.show_note(note)
-
-    def open_team_notes(self) -> TeamNotes:
-        """Team ▸ notes: every annotator's notes and flags; one opens its document for curation."""
-        if self.team_notes is None:
-            self.team_notes = TeamNotes(self.workspace, self.runner, self)
-            self.team_notes.note_requested.connect(self.open_note)
-        else:
-            self.team_notes.refresh()
-        self.team_notes.show()
-        self.team_notes.raise_()
-        return self.team_notes
-
     # ------------------------------------------------------------ the scheme
-    def open_scheme_editor(self) -> SchemeEditor | None:
-        """The scheme editor (one per window); its changes apply to this window at once.
-
-        The first time, what it shows is read on the runner and the editor is built and shown when
-        that arrives: None then (it is ``self.scheme_editor`` once the runner is done)."""
-        if self.scheme_editor is not None:
-            self.scheme_editor.show()
-            self.scheme_editor.raise_()
-            return self.scheme_editor
-        if getattr(self, "_scheme_editor_loading", False):
-            return None  # asked for already
-        self._scheme_editor_loading = True
-        workspace, user = self.workspace, self.owner or ""
-
-        def build(state: SchemeView) -> None:
-            self._scheme_editor_loading = False
-            if not shiboken6.isValid(self) or self.scheme_editor is not None:
-                return
-            from annotator.gui.scheme.scheme_editor import SchemeEditor
-
-            self.scheme_editor = SchemeEditor(workspace, self.runner, user, state, self)
-            self.scheme_editor.scheme_changed.connect(self.set_scheme)
-            self.scheme_editor.show()
-            self.scheme_editor.raise_()
-
-        def failed(exc: BaseException) -> None:
-            self._scheme_editor_loading = False
-            if shiboken6.isValid(self):
-                self._on_error(exc)
-
-        self.runner.run(partial(read_scheme_view, workspace, user), on_done=build, on_error=failed)
-        return None
-
     def set_scheme(self, scheme: Scheme) -> None:
         """Show a new scheme version: colours, palette, attribute editor, label keys, and the
         document again (a rename or merge relabelled its spans)."""
@@ -909,71 +712,6 @@ class MainWindow(QMainWindow):
             self.session.reload()
 
     # ------------------------------------------------------------ import, export
-    def open_import_dialog(self, paths: list[Path] | None = None) -> ImportDialog:
-        """The import dialog (one per window), with ``paths`` chosen if given."""
-        if self.import_dialog is None:
-            self.import_dialog = ImportDialog(self.workspace, self.runner, self.owner, self)
-            self.import_dialog.imported.connect(self._on_imported)
-        if paths:
-            self.import_dialog.set_paths(list(paths))
-        self.import_dialog.show()
-        self.import_dialog.raise_()
-        self.import_dialog.activateWindow()
-        return self.import_dialog
-
-    def selected_document_ids(self) -> list[str]:
-        rows = sorted({index.row() for index in self.document_table.selectionModel().selectedRows()})
-        return [self.document_model.document_id(row) for row in rows]
-
-    def open_export_dialog(self) -> ExportDialog:
-        """A new export dialog on the list's current selection and filters."""
-        if self.export_dialog is not None and self.export_dialog.running:
-            self.export_dialog.show()
-            self.export_dialog.raise_()
-            return self.export_dialog
-        if self.export_dialog is not None:
-            self.export_dialog.deleteLater()
-        self.export_dialog = ExportDialog(self.workspace, self.runner, self.owner, self.selected_document_ids(),
-                                          self.document_model.query, self)
-        self.export_dialog.show()
-        self.export_dialog.raise_()
-        return self.export_dialog
-
-    def _on_imported(self, _report: object) -> None:
-        """A committed import: the list and the counts again from the store."""
-        self._set_query(self.list_query, open_first=self.document is None)
-        if self.document_id is not None:
-            self.session.reload()
-        else:
-            self._update_counts(None)
-
-    @staticmethod
-    def dropped_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
-        mime = event.mimeData()
-        if not mime.hasUrls():
-            return []
-        return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
-        if self.dropped_paths(event):
-            event.acceptProposedAction()
-        else:
-            super().dragEnterEvent(event)
-
-    def dragMoveEvent(self, event) -> None:  # noqa: N802
-        if event.mimeData().hasUrls():
-            event.acceptProposedAction()
-        else:
-            super().dragMoveEvent(event)
-
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
-        paths = self.dropped_paths(event)
-        if not paths:
-            super().dropEvent(event)
-            return
-        event.acceptProposedAction()
-        self.open_import_dialog(paths)
-
     # ------------------------------------------------------------ results
     def _on_changed(self, changes: Changes | None, state: SetView | None) -> None:
         """An action of this window committed: redraw what its Changes name (what it said is
@@ -1055,30 +793,12 @@ class MainWindow(QMainWindow):
         undo.setEnabled(state.undo_label is not None)
         redo.setEnabled(state.redo_label is not None)
 
-    def close_side_windows(self) -> None:
-        """Close the windows opened from this one: its curation windows, the scheme editor, the
-        dashboard, the team's notes and the cheat sheet (when this window closes or is built again
-        in another language; the user opens them again from the new one)."""
-        for window in list(self.curation_windows.values()):
-            if shiboken6.isValid(window):
-                window.close()
-        self.curation_windows.clear()
-        for dialog in (self.scheme_editor, self.dashboard, self.team_notes, self._cheat_sheet):
-            if dialog is not None and shiboken6.isValid(dialog):
-                dialog.close()
-
     def quit_application(self) -> None:
         """File ▸ Quit: close every window, which ends the application (the last window closed
         quits it, as when the user closes them); every action is already saved, so nothing is
         asked. No QApplication.quit() after closing: the quit that closing the last window
         posts would then outlive the event loop and end the next one at once."""
         QApplication.closeAllWindows()
-
-    def show_about(self) -> AboutDialog:
-        dialog = AboutDialog(self.workspace.store.url, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self._watch_timer.stop()
