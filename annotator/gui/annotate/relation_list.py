@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QTableWidget, QTableWidgetItem, QWidget
 
 from annotator.domain.model import Claim, Relation, Span
 from annotator.gui.text.claim_painting import claim_color
@@ -34,16 +34,7 @@ class RelationList(IdRows, QTableWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(0, 3, parent)
-        self.setHorizontalHeaderLabels([self.tr("Relation"), self.tr("Head"), self.tr("Tail")])
-        self.verticalHeader().setVisible(False)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setWordWrap(False)
-        header = self.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.set_up_columns([self.tr("Relation"), self.tr("Head"), self.tr("Tail")], stretch=[1, 2])
         self.doubleClicked.connect(self._on_double_clicked)
 
     def set_relations(self, text: str, relations: Sequence[Relation], spans: Sequence[Span],

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QModelIndex, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QTableWidget, QTableWidgetItem, QWidget
 
 from annotator.domain.model import Span
 from annotator.gui.common.id_rows import ID_ROLE, IdRows
@@ -22,16 +22,7 @@ class SpanList(IdRows, QTableWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(0, 3, parent)
-        self.setHorizontalHeaderLabels([self.tr("Label"), self.tr("Text"), self.tr("Position")])
-        self.verticalHeader().setVisible(False)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setWordWrap(False)
-        header = self.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.set_up_columns([self.tr("Label"), self.tr("Text"), self.tr("Position")], stretch=[1])
         self._colors: dict[str, str] = {}
         self.clicked.connect(self._on_activated)
         self.activated.connect(self._on_activated)

@@ -13,7 +13,7 @@ from collections.abc import Callable, Hashable, Sequence
 from difflib import SequenceMatcher
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -22,6 +22,22 @@ class IdRows:
     """Mixin for a QTableWidget: ``ID_COLUMN`` holds each row's id (in ``ID_ROLE``)."""
 
     ID_COLUMN = 0
+
+    def set_up_columns(self: QTableWidget, headers: Sequence[str], stretch: Sequence[int] = ()) -> None:  # type: ignore[misc]
+        """The look every list of stored items shares: these column headers, read-only cells, one
+        whole row selected at a time, no row numbers, no wrapping; the ``stretch`` columns take the
+        width left, the others fit their contents."""
+        self.setColumnCount(len(headers))
+        self.setHorizontalHeaderLabels(list(headers))
+        self.verticalHeader().setVisible(False)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setWordWrap(False)
+        header = self.horizontalHeader()
+        for column in range(len(headers)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if column in stretch
+                                        else QHeaderView.ResizeMode.ResizeToContents)
 
     @staticmethod
     def id_of(data: object) -> object:

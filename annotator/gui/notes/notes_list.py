@@ -18,11 +18,9 @@ from collections.abc import Mapping, Sequence
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QTableWidget,
@@ -52,17 +50,8 @@ class NotesList(IdRows, QTableWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(0, 5, parent)
-        self.setHorizontalHeaderLabels([self.tr("Document"), self.tr("Annotator"), self.tr("On"),
-                                        self.tr("Unsure"), self.tr("Note")])
-        self.verticalHeader().setVisible(False)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setWordWrap(False)
-        header = self.horizontalHeader()
-        for column in (DOCUMENT, ANNOTATOR, ON, UNSURE):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
+        self.set_up_columns([self.tr("Document"), self.tr("Annotator"), self.tr("On"), self.tr("Unsure"),
+                             self.tr("Note")], stretch=[TEXT])
         self._notes: list[Note] = []
         self.doubleClicked.connect(self._on_double_clicked)
 
