@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from annotator.domain.model import AnnotationSet, Document, DocumentSummary
+from annotator.domain.model import AnnotationSet, Document, DocumentSummary, SetStatus
 from annotator.domain.query import DocumentQuery
 from annotator.i18n import _
 from annotator.services.errors import NotFound
@@ -25,6 +25,32 @@ def page(workspace: Workspace, query: DocumentQuery = DocumentQuery(), *, offset
     with workspace.store.read() as repo:
         keys = None if after is None else (sort_value(query, after), after.ordinal)
         return repo.document_summaries(repo.document_ids(query, 0 if keys else offset, limit, after=keys))
+
+
+def next_open(workspace: Workspace, query: DocumentQuery, after: DocumentSummary | None, owner: str,
+              page_size: int = PAGE) -> str | None:
+    """The first document of ``query`` after ``after`` (round from the start) whose set of ``owner``
+    is neither done nor skipped: what "done, next" opens. Reads page by page from where it is, so
+    the cost is the distance walked, not the corpus."""
+    finished = {SetStatus.DONE, SetStatus.SKIPPED}
+
+    def is_open(summary: DocumentSummary) -> bool:
+        return dict(summary.sets).get(owner) not in finished
+
+    for start in ((after, None) if after is not None else (None,)):
+        last = start
+        while True:
+            rows = page(workspace, query, after=last, limit=page_size) if last is not None else \
+                page(workspace, query, offset=0, limit=page_size)
+            for summary in rows:
+                if after is not None and summary.id == after.id:
+                    return None  # round the whole list: nothing open
+                if is_open(summary):
+                    return summary.id
+            if len(rows) < page_size:
+                break
+            last = rows[-1]
+    return None
 
 
 def sort_value(query: DocumentQuery, summary: DocumentSummary):

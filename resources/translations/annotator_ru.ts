@@ -1802,139 +1802,144 @@ You can change it later in Options → Preferences.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="121" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="122" />
         <source>annotator</source>
         <translation>annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="156" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="157" />
         <source>Claims</source>
         <translation>Утверждения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="157" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="158" />
         <source>Relations</source>
         <translation>Связи</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="159" />
-        <location filename="../../annotator/gui/annotate/main_window.py" line="631" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="160" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="671" />
         <source>Notes</source>
         <translation>Заметки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="178" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="179" />
         <source>Spans</source>
         <translation>Фрагменты</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="179" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="180" />
         <source>Attributes</source>
         <translation>Атрибуты</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="180" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="181" />
         <source>Labels</source>
         <translation>Метки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="185" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="186" />
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="195" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="196" />
         <source>This document's place in the list as filtered</source>
         <translation>Место документа в отфильтрованном списке</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="266" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="267" />
         <source>All saved</source>
         <translation>Всё сохранено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="377" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="387" />
         <source>This column cannot be sorted</source>
         <translation>По этому столбцу нельзя сортировать</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="425" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="435" />
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="439" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="449" />
         <source>annotator — %1 — %2</source>
         <translation>annotator — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="514" />
         <location filename="../../annotator/gui/annotate/main_window.py" line="529" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="544" />
         <source>Settings not saved: %1</source>
         <translation>Настройки не сохранены: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="516" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="531" />
         <source>Snapping to tokens on</source>
         <translation>Привязка к токенам включена</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="516" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="531" />
         <source>Snapping to tokens off</source>
         <translation>Привязка к токенам выключена</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="539" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="554" />
         <source>The new database opens when you next start annotator</source>
         <translation>Новая база данных откроется при следующем запуске annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="631" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="623" />
+        <source>Every document of the list is done</source>
+        <translation>Все документы списка готовы</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/main_window.py" line="671" />
         <source>Notes (%1)</source>
         <translation>Заметки (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="773" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="813" />
         <source>Nothing changed</source>
         <translation>Ничего не изменено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="776" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="816" />
         <source>Error: %1</source>
         <translation>Ошибка: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="777" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="817" />
         <source>Not saved</source>
         <translation>Не сохранено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="783" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="823" />
         <source>%1 / %2 documents done</source>
         <translation>Готово документов: %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="786" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="826" />
         <source>%1 spans in this document</source>
         <translation>Фрагментов в документе: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="791" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="831" />
         <source>Undo: %1</source>
         <translation>Отменить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="791" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="831" />
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="792" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="832" />
         <source>Redo: %1</source>
         <translation>Повторить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="792" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="832" />
         <source>Redo</source>
         <translation>Повторить</translation>
     </message>
@@ -1950,27 +1955,27 @@ You can change it later in Options → Preferences.</source>
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../annotator/gui/notes/notes_list.py" line="167" />
+        <location filename="../../annotator/gui/notes/notes_list.py" line="156" />
         <source>Note</source>
         <translation>Заметка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/notes/notes_list.py" line="173" />
+        <location filename="../../annotator/gui/notes/notes_list.py" line="162" />
         <source>On: %1</source>
         <translation>К чему: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/notes/notes_list.py" line="177" />
+        <location filename="../../annotator/gui/notes/notes_list.py" line="166" />
         <source>What is unclear or worth a second look</source>
         <translation>Что неясно или стоит перепроверить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/notes/notes_list.py" line="181" />
+        <location filename="../../annotator/gui/notes/notes_list.py" line="170" />
         <source>Unsure</source>
         <translation>Не уверен</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/notes/notes_list.py" line="182" />
+        <location filename="../../annotator/gui/notes/notes_list.py" line="171" />
         <source>Flag it for the curator: you are not sure of this annotation</source>
         <translation>Пометка для куратора: вы не уверены в этой разметке</translation>
     </message>
@@ -1978,43 +1983,43 @@ You can change it later in Options → Preferences.</source>
 <context>
     <name>NotesList</name>
     <message>
-        <location filename="../../annotator/gui/notes/notes_list.py" line="55" />
-        <location filename="../../annotator/gui/notes/notes_list.py" line="115" />
+        <location filename="../../annotator/gui/notes/notes_list.py" line="53" />
+        <location filename="../../annotator/gui/notes/notes_list.py" line="104" />
         <source>Document</source>
         <translation>Документ</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/notes/notes_list.py" line="55" />
+        <location filename="../../annotator/gui/notes/notes_list.py" line="53" />
         <source>Annotator</source>
         <translation>Аннотатор</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/notes/notes_list.py" line="55" />
+        <location filename="../../annotator/gui/notes/notes_list.py" line="53" />
         <source>On</source>
         <translation>К чему</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/notes/notes_list.py" line="56" />
+        <location filename="../../annotator/gui/notes/notes_list.py" line="53" />
         <source>Unsure</source>
         <translation>Не уверен</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/notes/notes_list.py" line="56" />
+        <location filename="../../annotator/gui/notes/notes_list.py" line="54" />
         <source>Note</source>
         <translation>Заметка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/notes/notes_list.py" line="97" />
+        <location filename="../../annotator/gui/notes/notes_list.py" line="86" />
         <source>Written by %1</source>
         <translation>Автор: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/notes/notes_list.py" line="105" />
+        <location filename="../../annotator/gui/notes/notes_list.py" line="94" />
         <source>Flagged unsure</source>
         <translation>Помечено как сомнительное</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/notes/notes_list.py" line="117" />
+        <location filename="../../annotator/gui/notes/notes_list.py" line="106" />
         <source>%1 claim</source>
         <translation>утверждение %1</translation>
     </message>
@@ -2057,57 +2062,67 @@ You can change it later in Options → Preferences.</source>
         <translation>Цвета меток, которые остаются различимыми при красно-зелёном и сине-жёлтом дальтонизме, вместо цветов схемы</translation>
     </message>
     <message>
+        <location filename="../../annotator/gui/setup/preferences.py" line="83" />
+        <source>Stay on a document marked done (Ctrl+Return)</source>
+        <translation>Оставаться на документе, отмеченном как готовый (Ctrl+Return)</translation>
+    </message>
+    <message>
         <location filename="../../annotator/gui/setup/preferences.py" line="84" />
+        <source>Off: marking a document done opens the next one you have not done</source>
+        <translation>Если выключено, отметка «готово» открывает следующий документ, который вы ещё не закончили</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/setup/preferences.py" line="88" />
         <source>Default: %1</source>
         <translation>По умолчанию: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/setup/preferences.py" line="85" />
+        <location filename="../../annotator/gui/setup/preferences.py" line="89" />
         <source>A SQLite file, or a server URL such as postgresql://user@host/database; empty for the default</source>
         <translation>Файл SQLite или адрес сервера, например postgresql://user@host/database; пусто — по умолчанию</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/setup/preferences.py" line="88" />
+        <location filename="../../annotator/gui/setup/preferences.py" line="92" />
         <source>Browse…</source>
         <translation>Обзор…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/setup/preferences.py" line="94" />
+        <location filename="../../annotator/gui/setup/preferences.py" line="98" />
         <source>A changed database takes effect after a restart.</source>
         <translation>Другая база данных будет открыта после перезапуска.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/setup/preferences.py" line="104" />
+        <location filename="../../annotator/gui/setup/preferences.py" line="108" />
         <source>Annotator name:</source>
         <translation>Имя аннотатора:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/setup/preferences.py" line="105" />
+        <location filename="../../annotator/gui/setup/preferences.py" line="109" />
         <source>Language:</source>
         <translation>Язык:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/setup/preferences.py" line="106" />
+        <location filename="../../annotator/gui/setup/preferences.py" line="110" />
         <source>Font size:</source>
         <translation>Размер шрифта:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/setup/preferences.py" line="109" />
+        <location filename="../../annotator/gui/setup/preferences.py" line="114" />
         <source>Database:</source>
         <translation>База данных:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/setup/preferences.py" line="136" />
+        <location filename="../../annotator/gui/setup/preferences.py" line="141" />
         <source>Not a valid name: %1</source>
         <translation>Недопустимое имя: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/setup/preferences.py" line="161" />
+        <location filename="../../annotator/gui/setup/preferences.py" line="166" />
         <source>Database file</source>
         <translation>Файл базы данных</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/setup/preferences.py" line="162" />
+        <location filename="../../annotator/gui/setup/preferences.py" line="167" />
         <source>SQLite databases (*.sqlite3 *.sqlite *.db);;All files (*)</source>
         <translation>Базы данных SQLite (*.sqlite3 *.sqlite *.db);;Все файлы (*)</translation>
     </message>
@@ -2130,7 +2145,7 @@ You can change it later in Options → Preferences.</source>
         <translation>Конец</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/relation_list.py" line="84" />
+        <location filename="../../annotator/gui/annotate/relation_list.py" line="75" />
         <source>Claim (%1): %2</source>
         <translation>Утверждение (%1): %2</translation>
     </message>
@@ -2698,42 +2713,42 @@ Replace it anyway? What it holds now will be lost.</source>
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../annotator/gui/annotate/window_actions.py" line="60" />
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="56" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/window_actions.py" line="66" />
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="62" />
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/window_actions.py" line="72" />
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="68" />
         <source>&amp;Label</source>
         <translation>&amp;Метки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/window_actions.py" line="74" />
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="70" />
         <source>&amp;Go</source>
         <translation>П&amp;ереход</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/window_actions.py" line="77" />
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="73" />
         <source>&amp;Options</source>
         <translation>&amp;Настройки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/window_actions.py" line="84" />
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="80" />
         <source>&amp;Team</source>
         <translation>&amp;Команда</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/window_actions.py" line="87" />
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="83" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/window_actions.py" line="89" />
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="85" />
         <source>&amp;About annotator…</source>
         <translation>&amp;О программе annotator…</translation>
     </message>

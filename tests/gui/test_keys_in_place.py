@@ -59,17 +59,38 @@ def test_delete_with_the_caret_in_a_claim_removes_the_claim(qtbot, claimed):
     assert stored_claim(window).id == claim.id
 
 
-def test_ctrl_return_toggles_done_and_an_undo_elsewhere_says_where(qtbot, window):
+def test_ctrl_return_marks_done_and_opens_the_next_document_not_done(qtbot, window):
+    model = window.document_model
+    first, second, third = (model.document_id(row) for row in range(3))
+    assert window.document_id == first
+    press(qtbot, window, Qt.Key.Key_Return, CTRL)
+    assert window.runner.wait()
+    assert stored_set(window.workspace, first).status == SetStatus.DONE
+    assert window.document_id == second and window.current_row() == 1  # done, and on to the next
+    window.select_row(0)
+    assert window.runner.wait() and window.document_id == first
+    press(qtbot, window, Qt.Key.Key_Return, CTRL)  # on a done document: back in progress, and stays
+    assert window.runner.wait()
+    assert stored_set(window.workspace, first).status == SetStatus.IN_PROGRESS and window.document_id == first
+    window.select_row(1)
+    assert window.runner.wait()
+    press(qtbot, window, Qt.Key.Key_Return, CTRL)  # second done; first is open again: third is next
+    assert window.runner.wait()
+    assert window.document_id == third
+    press(qtbot, window, Qt.Key.Key_Z, CTRL)  # the undo reaches back to the second document: it says so
+    assert window.runner.wait()
+    undone = stored_set(window.workspace, second)
+    assert undone is None or undone.status != SetStatus.DONE  # the set the status made went with it
+    assert f"(in {second})" in window.statusBar().currentMessage()
+
+
+def test_with_the_stay_preference_ctrl_return_toggles_done_in_place(qtbot, window):
+    window.settings.stay_after_done = True
     first = window.document_id
     press(qtbot, window, Qt.Key.Key_Return, CTRL)
-    assert stored_set(window.workspace, first).status == SetStatus.DONE
+    assert stored_set(window.workspace, first).status == SetStatus.DONE and window.document_id == first
     press(qtbot, window, Qt.Key.Key_Return, CTRL)
     assert stored_set(window.workspace, first).status == SetStatus.IN_PROGRESS
-    press(qtbot, window, Qt.Key.Key_PageDown, CTRL)
-    assert window.document_id != first
-    press(qtbot, window, Qt.Key.Key_Z, CTRL)
-    assert stored_set(window.workspace, first).status == SetStatus.DONE
-    assert f"(in {first})" in window.statusBar().currentMessage()
 
 
 def test_a_refusal_is_not_reported_as_a_failure_to_save(qtbot, window):

@@ -124,10 +124,12 @@ def test_next_previous_document_and_mark_done(qtbot, window):
 
     press(qtbot, window, Qt.Key.Key_Return, CTRL)
     assert stored_set(ws, first).status == SetStatus.DONE
+    assert window.runner.wait() and window.document_id == second  # done: on to the next
     assert window.documents_label.text().startswith("1 / 5")
     model = window.document_model
     status = model.index(model.find_row(first), 3).data()
     assert "done" in str(status).lower()
+    press(qtbot, window, Qt.Key.Key_PageUp, CTRL)
     press(qtbot, window, Qt.Key.Key_Return, CTRL)  # done already: back in progress
     assert stored_set(ws, first).status == SetStatus.IN_PROGRESS
 

@@ -223,6 +223,12 @@ class DocumentListModel(QAbstractTableModel):
         self._waiting.setdefault(number, []).append(arrived)
         self._request(number)
 
+    def summary_at(self, row: int) -> DocumentSummary | None:
+        """The row's document as held (None when its page is not here; nothing is read)."""
+        number, offset = divmod(row, self._page_size)
+        rows = self._pages.get(number)
+        return rows[offset] if rows is not None and 0 <= offset < len(rows) else None
+
     def row_of(self, document_id: str) -> int | None:
         """The row of a document among the cached pages, else None."""
         for number, rows in self._pages.items():

@@ -114,6 +114,27 @@ class FilterBar(QWidget):
             self._applied = values
             self.changed.emit()
 
+    def values(self) -> dict[str, str | None]:
+        """The filters as typed, to keep between sessions (``set_values`` puts them back)."""
+        return {"text": self.text_edit.text(), "date_from": self.date_from_edit.text(),
+                "date_to": self.date_to_edit.text(), "status": self.status_combo.currentData()}
+
+    def set_values(self, values: dict) -> None:
+        """Put back filters kept by ``values`` (unknown or malformed ones are left empty); nothing is
+        emitted: the caller queries with them."""
+        self.blockSignals(True)
+        try:
+            for edit, name in ((self.text_edit, "text"), (self.date_from_edit, "date_from"),
+                               (self.date_to_edit, "date_to")):
+                value = values.get(name)
+                edit.setText(value if isinstance(value, str) else "")
+            index = self.status_combo.findData(values.get("status"))
+            self.status_combo.setCurrentIndex(max(index, 0))
+        finally:
+            self.blockSignals(False)
+        self._timer.stop()
+        self._applied = self._values()
+
     def pending(self) -> bool:
         return self._timer.isActive()
 

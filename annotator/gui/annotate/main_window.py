@@ -71,7 +71,8 @@ from annotator.gui.session.span_keys import next_span
 from annotator.gui.annotate.span_list import SpanList
 from annotator.gui.common.tasks import TaskRunner
 from annotator.gui.common.translation import language_for
-from annotator.services import activity
+from annotator.gui.common.window_state import Place, decode, encode, load_window_state, save_window_state
+from annotator.services import activity, documents
 from annotator.services.errors import ServiceError
 from annotator.services.views.document_list import read_query
 from annotator.services.views.set_view import SetView
@@ -167,21 +168,21 @@ class MainWindow(WindowActions, SideWindows, QMainWindow):
         self.search_pane = SearchPane(workspace, runner, self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.search_pane)
         self.search_pane.hide()
-        middle = QSplitter(Qt.Orientation.Vertical)
+        middle = self.middle_splitter = QSplitter(Qt.Orientation.Vertical)
         middle.addWidget(text_pane)
         middle.addWidget(self.lower_tabs)
         middle.setStretchFactor(0, 3)
         middle.setStretchFactor(1, 1)
         middle.setSizes([600, 220])
 
-        right = QSplitter(Qt.Orientation.Vertical)
+        right = self.right_splitter = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(_titled(self.tr("Spans"), self.span_list))
         right.addWidget(_titled(self.tr("Attributes"), self.attribute_editor))
         right.addWidget(_titled(self.tr("Labels"), self.palette))
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 1)
         right.setStretchFactor(2, 2)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter = self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(_titled(self.tr("Documents"), documents_pane))
         splitter.addWidget(middle)
         splitter.addWidget(right)
@@ -266,7 +267,16 @@ class MainWindow(WindowActions, SideWindows, QMainWindow):
         self.saved_label.setText(self.tr("All saved"))
         self._update_counts(None)
         self.resize(1400, 850)
-        self._set_query(self.document_model.query, open_first=True)  # counted and read on the runner
+        # Where the user left off in this database: the window's layout, the list's filters, the
+        # document and the caret (read before the first query, which keeps that document).
+        self.window_state = load_window_state()
+        self._place_key = workspace.store.url
+        place = self.window_state.places.get(self._place_key, Place())
+        self._restore_layout()
+        self.filter_bar.set_values(place.filters)
+        self._pending_caret: tuple[str, int] | None = (place.document, place.caret) if place.document else None
+        self._set_query(self.filter_bar.query(self.owner, self.document_model.query), open_first=True,
+                        keep=place.document)  # counted and read on the runner
         self.view.setFocus()
         # Actions saved by anyone (another desktop, the command line): the watch's thread only puts
         # their documents in a queue (it never touches Qt objects, which may be gone); a timer of
@@ -384,13 +394,13 @@ class MainWindow(WindowActions, SideWindows, QMainWindow):
         else:
             self.sort_by("ordinal", False)
 
-    def _set_query(self, query: DocumentQuery, *, open_first: bool) -> None:
+    def _set_query(self, query: DocumentQuery, *, open_first: bool, keep: str | None = None) -> None:
         """Show another query of the list: counted and its first rows read on the runner (a filter
         through the index over a large corpus takes a while), shown when they arrive; the document
-        shown stays selected if the query holds it."""
+        shown (or ``keep``) stays selected if the query holds it."""
         self._query_serial += 1
         self._requested_query = query
-        serial, workspace, current = self._query_serial, self.workspace, self.document_id
+        serial, workspace, current = self._query_serial, self.workspace, keep or self.document_id
         size = self.document_model.page_size
         self.runner.run(lambda: read_query(workspace, query, current, size),
                         on_done=partial(self._on_query_read, serial, query, current, open_first),
@@ -450,9 +460,14 @@ class MainWindow(WindowActions, SideWindows, QMainWindow):
         self._show_attributes(self.view.caret_span)
         self._update_counts(state)
         self._update_undo_actions(state)
+        if self._pending_caret is not None and self._pending_caret[0] == document.id:
+            self.view.move_caret_core(min(self._pending_caret[1], len(document.text)))
+            self.view.centerCursor()
+        self._pending_caret = None
         if self._pending_jump is not None and self._pending_jump[0] == document.id:
             self._select_hit(*self._pending_jump[1:])
         self._pending_jump = None
+        self.save_place()
 
     # ------------------------------------------------------------ search
     def find_step(self, direction: int) -> None:
@@ -584,8 +599,33 @@ class MainWindow(WindowActions, SideWindows, QMainWindow):
         self.session.redo()
 
     def mark_done(self) -> None:
-        """Ctrl+Return: the document is done; pressed on a done document, back in progress."""
-        self.toggle_status(SetStatus.DONE)
+        """Ctrl+Return: the document is done, and the next one you have not done opens (unless the
+        preference says stay); pressed on a done document, back in progress."""
+        if self.document_id is None or self.owner is None:
+            return
+        finishing = self.session.status() != SetStatus.DONE
+        after = self.open_next_open if finishing and not self.settings.stay_after_done else None
+        self.session.toggle_status(SetStatus.DONE, after=after)
+
+    def open_next_open(self, _changes: object = None) -> None:
+        """Open the next document of the list, after this one (round from the start), that the owner
+        has neither done nor skipped; read on the runner."""
+        row, owner = self.current_row(), self.owner
+        if owner is None:
+            return
+        summary = self.document_model.summary_at(row) if row >= 0 else None
+        workspace, query = self.workspace, self.list_query
+
+        def found(document_id: str | None) -> None:
+            if not shiboken6.isValid(self):
+                return
+            if document_id is None:
+                self.statusBar().showMessage(self.tr("Every document of the list is done"), 6000)
+            elif document_id != self.document_id:
+                self.show_document(document_id)
+
+        self.runner.run(lambda: documents.next_open(workspace, query, summary, owner), on_done=found,
+                        on_error=self._on_error)
 
     def toggle_status(self, status: SetStatus) -> None:
         """Put the owner's set of this document in ``status``, or, if it is there, back in progress."""
@@ -800,7 +840,37 @@ class MainWindow(WindowActions, SideWindows, QMainWindow):
         posts would then outlive the event loop and end the next one at once."""
         QApplication.closeAllWindows()
 
+    # ------------------------------------------------------------ where the user left off
+    LAYOUTS = ("main_splitter", "middle_splitter", "right_splitter")
+
+    def _restore_layout(self) -> None:
+        geometry = decode(self.window_state.geometry)
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        for name in self.LAYOUTS:
+            state = decode(self.window_state.layouts.get(name))
+            if state is not None:
+                getattr(self, name).restoreState(state)
+        header = decode(self.window_state.layouts.get("document_columns"))
+        if header is not None:
+            self.document_table.horizontalHeader().restoreState(header)
+
+    def save_place(self) -> None:
+        """Keep where the user is (document, caret, filters, layout) for the next start."""
+        state = self.window_state
+        state.geometry = encode(self.saveGeometry())
+        for name in self.LAYOUTS:
+            state.layouts[name] = encode(getattr(self, name).saveState())
+        state.layouts["document_columns"] = encode(self.document_table.horizontalHeader().saveState())
+        state.places[self._place_key] = Place(self.document_id, self.view.caret_core() if self.document_id else 0,
+                                              self.filter_bar.values())
+        try:
+            save_window_state(state)
+        except OSError as exc:  # a read-only config directory: the work is saved, only the place is not
+            log.warning("window state not saved: %s", exc)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.save_place()
         self._watch_timer.stop()
         self.action_watch.stop()
         self.runner.wait()  # let the last action commit and its result arrive

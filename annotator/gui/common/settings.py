@@ -29,6 +29,7 @@ class GuiSettings:
     language: str | None = None  # "ru", "en", ...; None: the system locale's
     color_blind: bool = False  # label colours from a colour-blind-safe palette, not the scheme's
     database: str | None = None  # a SQLite file or a server URL (postgresql://...); None: the default
+    stay_after_done: bool = False  # Ctrl+Return marks done and stays, rather than opening the next open document
 
 
 def settings_file() -> Path:
@@ -42,7 +43,7 @@ def _valid(name: str, value: object) -> bool:
         return isinstance(value, bool)
     if name == "language":
         return value is None or (isinstance(value, str) and bool(value.strip()))
-    if name == "color_blind":
+    if name in ("color_blind", "stay_after_done"):
         return isinstance(value, bool)
     if name == "database":
         return value is None or (isinstance(value, str) and bool(value.strip()))
@@ -63,9 +64,13 @@ def load_settings() -> GuiSettings:
 
 
 def save_settings(settings: GuiSettings) -> None:
-    target = settings_file()
+    write_config_file(FILE_NAME, json.dumps(dataclasses.asdict(settings), ensure_ascii=False, indent=2) + "\n")
+
+
+def write_config_file(name: str, data: str) -> None:
+    """Write one file of the user's config directory: a temporary file renamed over the old one."""
+    target = paths.user_config_dir() / name
     target.parent.mkdir(parents=True, exist_ok=True)
-    data = json.dumps(dataclasses.asdict(settings), ensure_ascii=False, indent=2) + "\n"
     fd, temp = tempfile.mkstemp(prefix=".gui-", suffix=".json.tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as out:

@@ -206,19 +206,19 @@ class SetSession(QObject):
         follows their own actions across documents)."""
         return None
 
-    def set_status(self, status: SetStatus) -> None:
+    def set_status(self, status: SetStatus, *, after: Callable[[Changes], None] | None = None) -> None:
         workspace, document_id, owner, user = self.workspace, self.document_id, self.owner, self.user
         if document_id is None:
             return
         self.submit(lambda: annotating.set_status(workspace, document_id, status, owner=owner,  # type: ignore[arg-type]
-                                                  user=user))
+                                                  user=user), after=after)
 
     def status(self) -> SetStatus | None:
         return getattr(self.view, "status", None)
 
-    def toggle_status(self, status: SetStatus) -> None:
+    def toggle_status(self, status: SetStatus, *, after: Callable[[Changes], None] | None = None) -> None:
         """Put the set in ``status``, or, if it is there, back in progress."""
-        self.set_status(SetStatus.IN_PROGRESS if self.status() == status else status)
+        self.set_status(SetStatus.IN_PROGRESS if self.status() == status else status, after=after)
 
 
 class AnnotatorSession(SetSession):

@@ -80,6 +80,10 @@ class PreferencesDialog(QDialog):
                                                 "colour blindness, instead of the scheme's"))
         self.color_blind_box.setChecked(settings.color_blind)
 
+        self.stay_box = QCheckBox(self.tr("Stay on a document marked done (Ctrl+Return)"), self)
+        self.stay_box.setToolTip(self.tr("Off: marking a document done opens the next one you have not done"))
+        self.stay_box.setChecked(settings.stay_after_done)
+
         self.database_edit = QLineEdit(settings.database or "", self)
         self.database_edit.setPlaceholderText(self.tr("Default: %1").replace("%1", paths.default_database()))
         self.database_edit.setToolTip(self.tr("A SQLite file, or a server URL such as "
@@ -106,6 +110,7 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("Font size:"), self.font_size_spin)
         form.addRow("", self.snap_box)
         form.addRow("", self.color_blind_box)
+        form.addRow("", self.stay_box)
         form.addRow(self.tr("Database:"), database_box)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
@@ -177,5 +182,6 @@ class PreferencesDialog(QDialog):
             snap_to_tokens=self.snap_box.isChecked(),
             font_size=self.font_size_spin.value(),
             color_blind=self.color_blind_box.isChecked(),
+            stay_after_done=self.stay_box.isChecked(),
             database=database or None,
         )
