@@ -34,7 +34,7 @@ from annotator.domain.notes import Note, NoteTarget
 from annotator.domain.query import DocumentQuery
 from annotator.domain.search import SearchQuery, search_words
 from annotator.storage import bulk
-from annotator.storage.search_index import SearchIndex, filter_expression, fts5_expression, index_for
+from annotator.storage.search_index import SearchIndex, index_for
 from annotator.storage.actions import CLAIMS, NOTES, RELATIONS, SETS, SPANS, Op, RowOps, StaleAction, _chunks
 from annotator.storage.models import (
     ActionRow,
@@ -327,13 +327,9 @@ class Repository:
         in_id = DOCUMENTS.c.id.ilike(like, escape="\\")
         index = self.search_index
         words = search_words(typed)
-        if not index.indexed:  # PostgreSQL until its full-text index lands: a scan, case and ё folded
-            folded = like.replace("ё", "е").replace("Ё", "Е")
-            text = func.translate(TEXTS.c.text, "Ёё", "Ее")
-            return in_id | DOCUMENTS.c.id.in_(select(TEXTS.c.document_id).where(text.ilike(folded, escape="\\")))
         if not words:
             return in_id
-        return in_id | DOCUMENTS.c.ordinal.in_(index.ordinals(filter_expression(words)))
+        return in_id | DOCUMENTS.c.ordinal.in_(index.ordinals(index.filter_expression(words)))
 
     def _filtered(self, query: DocumentQuery):
         return select(DOCUMENTS.c.id).where(*self._conditions(query))
@@ -407,13 +403,10 @@ class Repository:
     def search_candidates(self, query: SearchQuery, documents: DocumentQuery, after_ordinal: int,
                           limit: int) -> list[tuple[int, str]]:
         """(ordinal, id) of the documents that may hold ``query`` and pass the filters, after
-        ``after_ordinal``, in corpus order; without an index, every document that passes."""
+        ``after_ordinal``, in corpus order."""
         index = self.search_index
         stmt = select(DOCUMENTS.c.ordinal, DOCUMENTS.c.id).where(*self._conditions(documents))
-        if index.indexed:
-            stmt = index.page(stmt, DOCUMENTS.c.ordinal, fts5_expression(query), after_ordinal)
-        else:
-            stmt = stmt.where(DOCUMENTS.c.ordinal > after_ordinal).order_by(DOCUMENTS.c.ordinal)
+        stmt = index.page(stmt, DOCUMENTS.c.ordinal, index.query_expression(query), after_ordinal)
         return [tuple(r) for r in self.connection.execute(stmt.limit(limit))]
 
     def documents_after(self, documents: DocumentQuery, after_ordinal: int, limit: int) -> list[tuple[int, str]]:
@@ -555,8 +548,9 @@ class Repository:
         if owner is not None:
             has = has.where(SETS.c.owner == owner)
         stmt = select(DOCUMENTS.c.ordinal, DOCUMENTS.c.id).where(has.exists(), *self._conditions(documents))
-        if query is not None and self.search_index.indexed:
-            stmt = self.search_index.page(stmt, DOCUMENTS.c.ordinal, fts5_expression(query), after_ordinal)
+        if query is not None:
+            index = self.search_index
+            stmt = index.page(stmt, DOCUMENTS.c.ordinal, index.query_expression(query), after_ordinal)
         else:
             stmt = stmt.where(DOCUMENTS.c.ordinal > after_ordinal).order_by(DOCUMENTS.c.ordinal)
         return [tuple(r) for r in self.connection.execute(stmt.limit(limit))]

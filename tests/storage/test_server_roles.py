@@ -156,3 +156,20 @@ def test_a_member_cannot_make_themselves_a_curator_through_the_service(team):
         with pytest.raises(NotAllowed, match="only curators write gold"):
             annotating.add_span(ws, DOC, 0, 5, "PER", owner=GOLD)
         assert documents.annotation_sets(ws, DOC, GOLD) == []
+
+
+def test_a_member_imports_texts_into_the_search_index_but_cannot_rewrite_it(team, capsys, tmp_path):
+    cluster, database, names, urls = team
+    (tmp_path / "new.txt").write_text("Самаркандские переговоры прошли в пятницу.", encoding="utf-8")
+    code, _, err = run(capsys, urls["anna"], "import", str(tmp_path / "new.txt"))
+    assert code == 0, err
+    code, out, err = run(capsys, urls["anna"], "search", "переговорах", "--docs")
+    assert code == 0 and "new" in out, err
+    with sql(cluster, database, names["anna"], "pw-anna") as connection:
+        rows = connection.execute("SELECT count(*) FROM search_index").fetchone()[0]
+        assert connection.execute("DELETE FROM search_index").rowcount == 0
+        assert connection.execute("UPDATE search_index SET words = ''::tsvector").rowcount == 0
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="row-level security"):
+            connection.execute("INSERT INTO search_index (ordinal, words) VALUES (99999, 'x'::tsvector)")
+        assert connection.execute("SELECT count(*) FROM search_index WHERE words <> ''::tsvector").fetchone()[0] \
+            == rows
