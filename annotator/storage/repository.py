@@ -80,6 +80,9 @@ _RELATIONS_OF_SETS = (
     .where(RELATIONS.c.set_id.in_(bindparam("set_ids", expanding=True)))
     .order_by(RELATIONS.c.id)
 )
+_EXPORT_DOCUMENTS = text(  # meta as the driver gives it (JSON text on SQLite), decoded by the caller
+    "SELECT d.id, d.meta, d.sha256, t.text FROM documents d JOIN document_texts t ON t.document_id = d.id "
+    "WHERE d.id IN :ids").bindparams(bindparam("ids", expanding=True))
 _SET_OF_OWNER = SETS.alias("owner_set")
 _SPAN_TARGET = (
     select(
@@ -601,6 +604,41 @@ class Repository:
                           tuple(claims.get(ref.id, ())), tuple(relations.get(ref.id, ())), ref.id)
             for ref in refs
         ]
+
+    def export_documents(self, ids: Sequence[str]) -> list[tuple[str, dict[str, Any], str, str]]:
+        """(id, meta, stored sha256, text) of documents, in the order of ``ids`` (one query a page)."""
+        found = {}
+        for chunk in _chunks(list(ids)):
+            for document_id, meta, sha, body in self.connection.execute(_EXPORT_DOCUMENTS, {"ids": chunk}).all():
+                if isinstance(meta, (str, bytes)):
+                    meta = orjson.loads(meta)
+                found[document_id] = (document_id, meta or {}, sha, body)
+        return [found[i] for i in ids if i in found]
+
+    def entity_rows(self, set_ids: Sequence[int]) -> dict[int, list[tuple]]:
+        """set id -> (set id, start, end, label, attributes, entity) of its entity spans, in the export's
+        order (start, longer first, label in code-point order); attributes as the driver gives them.
+        Straight from the driver (ids are integers, written into the SQL): this reads every span of
+        an export, and SQLAlchemy's per-row work would cost more than the reading."""
+        collate = ' COLLATE "C"' if self.connection.dialect.name == "postgresql" else ""
+        rows: dict[int, list[tuple]] = defaultdict(list)
+        for chunk in _chunks([int(i) for i in set_ids]):
+            for row in self.connection.exec_driver_sql(
+                'SELECT set_id, start, "end", label, attributes, entity FROM spans '
+                f"WHERE kind = 'entity' AND set_id IN ({','.join(map(str, chunk))}) "
+                f'ORDER BY set_id, start, "end" DESC, label{collate}'
+            ).fetchall():
+                rows[row[0]].append(row)
+        return rows
+
+    def sets_with_links(self, set_ids: Sequence[int]) -> set[int]:
+        """The sets, of these, that hold a claim or a relation."""
+        found: set[int] = set()
+        for chunk in _chunks(list(set_ids)):
+            found.update(self.connection.execute(
+                select(SPANS.c.set_id).where(SPANS.c.kind == CLAIM, SPANS.c.set_id.in_(chunk))
+                .union(select(RELATIONS.c.set_id).where(RELATIONS.c.set_id.in_(chunk)))).scalars())
+        return found
 
     def insert_annotations(self, set_rows: list[dict[str, Any]], span_rows: list[dict[str, Any]],
                            claim_rows: list[dict[str, Any]], relation_rows: list[dict[str, Any]]) -> None:
