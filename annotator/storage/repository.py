@@ -53,6 +53,7 @@ USERS: Table = UserRow.__table__  # type: ignore[assignment]
 ASSIGNMENTS: Table = AssignmentRow.__table__  # type: ignore[assignment]
 
 ENTITY = "entity"
+COVERED_IN_SQL = 20_000  # characters: see Repository.span_tuples
 CLAIM = "claim"
 SKIP = "skip"  # an action's kind in the log: an undo set aside because it can never be applied
 
@@ -83,6 +84,16 @@ _RELATIONS_OF_SETS = (
 _EXPORT_DOCUMENTS = text(  # meta as the driver gives it (JSON text on SQLite), decoded by the caller
     "SELECT d.id, d.meta, d.sha256, t.text FROM documents d JOIN document_texts t ON t.document_id = d.id "
     "WHERE d.id IN :ids").bindparams(bindparam("ids", expanding=True))
+_SPANS_WITH_TEXT = (
+    select(SETS.c.document_id, SETS.c.owner, SPANS.c.id, SPANS.c.start, SPANS.c.end, SPANS.c.label,
+           case((DOCUMENTS.c.length <= COVERED_IN_SQL,
+                 func.substr(TEXTS.c.text, SPANS.c.start + 1, SPANS.c.end - SPANS.c.start)), else_=None))
+    .join(SETS, SETS.c.id == SPANS.c.set_id)
+    .join(DOCUMENTS, DOCUMENTS.c.id == SETS.c.document_id)
+    .join(TEXTS, TEXTS.c.document_id == SETS.c.document_id)
+    .where(SPANS.c.kind == ENTITY, SETS.c.document_id.in_(bindparam("ids", expanding=True)))
+    .order_by(SETS.c.document_id, SPANS.c.start, SPANS.c.end, SETS.c.owner, SPANS.c.id)
+)
 _SET_OF_OWNER = SETS.alias("owner_set")
 _SPAN_TARGET = (
     select(
@@ -559,18 +570,23 @@ class Repository:
         return [tuple(r) for r in self.connection.execute(stmt.limit(limit))]
 
     def span_tuples(self, document_ids: Sequence[str], labels: Sequence[str],
-                    owner: str | None = None) -> list[tuple[str, str, int, int, int, str]]:
-        """(document id, owner, span id, start, end, label) of the entity spans of these documents
-        (of one of ``labels`` when given), by document, position and owner."""
-        stmt = (select(SETS.c.document_id, SETS.c.owner, SPANS.c.id, SPANS.c.start, SPANS.c.end, SPANS.c.label)
-                .join(SETS, SETS.c.id == SPANS.c.set_id)
-                .where(SPANS.c.kind == ENTITY, SETS.c.document_id.in_(list(document_ids)))
-                .order_by(SETS.c.document_id, SPANS.c.start, SPANS.c.end, SETS.c.owner, SPANS.c.id))
+                    owner: str | None = None) -> list[tuple[str, str, int, int, int, str, str | None]]:
+        """(document id, owner, span id, start, end, label, covered text) of the entity spans of these
+        documents (of one of ``labels`` when given), by document, position and owner.
+
+        The covered text is cut by the database for documents of up to ``COVERED_IN_SQL`` characters,
+        so that a search over spans reads their words, not every text it passes (``substr`` counts
+        code points on both backends); for longer ones it is None (``substr`` walks the text from its
+        start on every call), and the caller slices the text."""
+        stmt = _SPANS_WITH_TEXT
+        parameters: dict[str, Any] = {"ids": list(document_ids)}
         if labels:
-            stmt = stmt.where(SPANS.c.label.in_(list(labels)))
+            stmt = stmt.where(SPANS.c.label.in_(bindparam("labels", expanding=True)))
+            parameters["labels"] = list(labels)
         if owner is not None:
-            stmt = stmt.where(SETS.c.owner == owner)
-        return [tuple(r) for r in self.connection.execute(stmt)]  # type: ignore[misc]
+            stmt = stmt.where(SETS.c.owner == bindparam("owner"))
+            parameters["owner"] = owner
+        return [tuple(r) for r in self.connection.execute(stmt, parameters).all()]  # type: ignore[misc]
 
     def texts(self, document_ids: Sequence[str]) -> dict[str, str]:
         found: dict[str, str] = {}

@@ -109,6 +109,27 @@ def test_spans_of_a_label_whose_text_matches(ws):
     assert [h.text for h in iter_hits(ws, None, SearchFilter(labels=("PER",), owner="boris"))] == ["Шавкат Мирзиеев"]
 
 
+def test_spans_of_a_long_text_are_cut_from_the_text_itself(ws, tmp_path):
+    # past COVERED_IN_SQL characters the store does not cut the covered text: the service slices it
+    from annotator.storage.repository import COVERED_IN_SQL
+
+    body = "😀 Ташкент. " * (COVERED_IN_SQL // 10) + "Встреча в Самарканде 😀."
+    assert len(body) > COVERED_IN_SQL
+    path = tmp_path / "long.jsonl"
+    path.write_bytes(orjson.dumps({"id": "long", "text": body}) + b"\n")
+    assert import_files(ws, [path]).committed
+    far = body.rindex("Самарканде")
+    annotating.add_span(ws, "long", far, far + len("Самарканде"), "GPE", owner="anna")
+    annotating.add_span(ws, "long", 2, 9, "GPE", owner="anna")
+    short = TEXTS["emoji"].index("Касым-Жомарт")  # after a flag and an emoji: code points, not bytes
+    annotating.add_span(ws, "emoji", short, short + len("Касым-Жомарт"), "GPE", owner="anna")
+    hits = list(iter_hits(ws, None, SearchFilter(labels=("GPE",))))
+    assert [(h.document_id, h.text) for h in hits] == [
+        ("emoji", "Касым-Жомарт"), ("long", "Ташкент"), ("long", "Самарканде")]
+    assert [(h.text, h.snippet.match) for h in iter_hits(ws, "Самарканд", SearchFilter(labels=("GPE",)))] == [
+        ("Самарканде", "Самарканде")]
+
+
 def test_claims_by_speaker_lemma_type_and_figure_range(ws):
     text = TEXTS["plain"]
     who = annotating.add_span(ws, "plain", 0, len("Шавкат Мирзиеев"), "PER", owner="anna").result
