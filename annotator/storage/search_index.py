@@ -223,8 +223,13 @@ def _match(expression: str):
     return text(f"{FTS_TABLE} MATCH :fts_expression").bindparams(fts_expression=expression)
 
 
+# The vectors are kept in the table's own pages (compressed, not moved out to TOAST): out there, the
+# table looks a few pages long to the planner, which then prefers to test every row's vector (each
+# fetched and decompressed: 100 ms at 10,000 documents) over asking the GIN index (under 1 ms).
 CREATE_TSVECTOR = (
-    f"CREATE TABLE {INDEX_TABLE} (ordinal integer PRIMARY KEY, words tsvector NOT NULL)",
+    f"CREATE TABLE {INDEX_TABLE} (ordinal integer PRIMARY KEY, words tsvector NOT NULL) "
+    "WITH (toast_tuple_target = 8160)",
+    f"ALTER TABLE {INDEX_TABLE} ALTER COLUMN words SET STORAGE MAIN",
     f"CREATE INDEX {INDEX_TABLE}_words ON {INDEX_TABLE} USING gin (words)",
 )
 _INSERT_TSVECTOR = f"INSERT INTO {INDEX_TABLE} (ordinal, words) VALUES (%s, array_to_tsvector(%s::text[]))"
