@@ -323,6 +323,63 @@ class JsonlFormat:
             count += 1
         return count
 
+    def write_lines(self, out: BinaryIO, pages: Iterable[list[bytes]]) -> int:
+        """Write lines already made (:func:`line_json`, or ``orjson.dumps(to_json(...))``), a page at a time."""
+        count = 0
+        for lines in pages:
+            if lines:
+                out.write(b"\n".join(lines) + b"\n")
+                count += len(lines)
+        return count
+
+
+# ------------------------------------------------------------------ the export's fast lines
+# A line whose set holds only entity spans (most of a corpus) is written from the store's rows
+# as they come: each entity object formatted straight to bytes, spliced into the line as an
+# ``orjson.Fragment``. No Span, no AnnotationSet, no dict per span: building those cost more
+# than reading the rows and four times what orjson takes to write the same lines from memory.
+# The bytes are exactly what ``to_json`` + ``orjson.dumps`` write (the tests compare them);
+# sets with claims or relations go through ``to_json``.
+_ENTITY = b'{"id":"T%d","start":%d,"end":%d,"label":%b,"text":%b,"attributes":%b,"entity":%b}'
+_NO_SET = orjson.Fragment(b"[]")
+_dumped: dict[Any, bytes] = {None: b"null"}  # labels and entity links repeat: each dumped once
+
+
+def _dump_name(value: Any) -> bytes:
+    found = orjson.dumps(value)
+    if len(_dumped) < 65536:
+        _dumped[value] = found
+    return found
+
+
+def entities_json(text: str, rows: Iterable[tuple]) -> orjson.Fragment:
+    """The ``entities`` of a line from (anything, start, end, label, attributes, entity) rows, in the
+    order ``to_json`` writes them (start, longer first, label); attributes a dict, JSON text or None."""
+    dumps, names, entity_json = orjson.dumps, _dumped, _ENTITY
+    parts = []
+    n = 0
+    for _, start, end, label, attributes, entity in rows:
+        n += 1
+        if attributes:
+            if isinstance(attributes, (str, bytes)):
+                attributes = orjson.loads(attributes)
+            attributes_json = dumps(attributes or {})
+        else:
+            attributes_json = b"{}"
+        parts.append(entity_json % (n, start, end, names.get(label) or _dump_name(label), dumps(text[start:end]),
+                                    attributes_json, names.get(entity) or _dump_name(entity)))
+    return orjson.Fragment(b"[" + b",".join(parts) + b"]")
+
+
+def line_json(document_id: str, text: str, meta: dict[str, Any], sha256: str, owner: str | None,
+              status: str | None, scheme_version: int | None, entities: orjson.Fragment | None) -> bytes:
+    """One line (no newline) of a set with only entity spans (``entities`` from :func:`entities_json`),
+    or of a document with no set (``owner`` None)."""
+    return orjson.dumps({"id": document_id, "text": text, "meta": {**meta, "sha256": sha256},
+                         "annotator": owner, "status": status, "scheme_version": scheme_version,
+                         "entities": entities if entities is not None else _NO_SET,
+                         "claims": _NO_SET, "relations": _NO_SET})
+
 
 def to_json(item: ExportItem, scheme: Scheme) -> dict[str, Any]:
     document, aset = item.document, item.annotations

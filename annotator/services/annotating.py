@@ -170,11 +170,14 @@ def label(workspace: Workspace, document_id: str, label: str, *, owner: str, use
 
 @retried
 def set_attribute(workspace: Workspace, span_id: int, name: str, value: Any, *, owner: str,
-                  user: str | None = None) -> Changes:
-    """Set (or with ``value=None`` clear) one attribute of a span."""
+                  user: str | None = None, seen: int | None = None) -> Changes:
+    """Set (or with ``value=None`` clear) one attribute of a span. ``seen``: see ``gold_conflicts``."""
     with workspace.store.write(owner=owner) as repo:
         scheme = workspace.scheme(repo)
         row = _owned_span(repo, span_id, owner)
+        if owner == GOLD:
+            check_unchanged(repo, row["document_id"], seen, user or repo.login, (row["start"], row["end"]),
+                            [("spans", span_id)])
         attributes = dict(row["attributes"] or {})
         if value is None:
             attributes.pop(name, None)

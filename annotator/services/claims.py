@@ -11,12 +11,13 @@ from __future__ import annotations
 from typing import Any
 
 from annotator.domain.changes import Changes
-from annotator.domain.model import AUTHOR, SAYS, Certainty, Claim, Cue, Quantity, Span
+from annotator.domain.model import AUTHOR, GOLD, SAYS, Certainty, Claim, Cue, Quantity, Span
 from annotator.domain.validation import check_claim, check_relation_ends, check_span
 from annotator.i18n import _
 from annotator.services.actions import run_action, run_steps
 from annotator.services.annotating import _document_length, _open_set, _owned_span, _refuse
 from annotator.services.errors import NotFound, ServiceError
+from annotator.services.gold_conflicts import Extent, check_unchanged
 from annotator.services.retrying import retried
 from annotator.services.workspace import Workspace
 from annotator.storage.actions import CLAIMS, RELATIONS, SPANS, Op, delete_op, insert_op, update_op
@@ -59,14 +60,19 @@ def _says_ops(repo: Repository, set_id: int, claim_id: int, speaker: int | str |
 @retried
 def add_claim(workspace: Workspace, document_id: str, start: int, end: int, claim_type: str, *, owner: str,
               speaker: int | str | None = None, cue: tuple[int, int] | None = None, hedged: bool = False,
-              checkworthy: bool = False, quantity: Quantity | None = None, user: str | None = None) -> Changes:
-    """Add a claim (and its SAYS relation when the speaker is a mention); ``result`` is its id."""
+              checkworthy: bool = False, quantity: Quantity | None = None, user: str | None = None,
+              seen: int | None = None) -> Changes:
+    """Add a claim (and its SAYS relation when the speaker is a mention); ``result`` is its id.
+    ``seen``: see ``gold_conflicts``."""
     with workspace.store.write(owner=owner, document_id=document_id) as repo:
         scheme = workspace.scheme(repo)
         length = _document_length(repo, document_id)
         ops: list[Op] = []
         set_id = _open_set(repo, document_id, owner, ops)
         speaker, mentions = _speaker_span(repo, speaker, owner, document_id)
+        if owner == GOLD:
+            check_unchanged(repo, document_id, seen, user or repo.login,
+                            _claim_region((start, end), mentions, cue), [("spans", m) for m in mentions])
         claim = Claim(None, start, end, claim_type, speaker, Cue(*cue) if cue else None,
                       Certainty.HEDGED if hedged else Certainty.ASSERTED, checkworthy, quantity)
         _refuse(check_claim(claim, length, scheme, mentions))
@@ -87,15 +93,42 @@ def edit_claim(workspace: Workspace, claim_id: int, *, owner: str, user: str | N
                claim_type: str = UNSET, speaker: int | str | None = UNSET,
                cue: tuple[int, int] | None = UNSET, certainty: Certainty = UNSET,
                checkworthy: bool = UNSET, quantity: Quantity | None = UNSET,
-               extent: tuple[int, int] = UNSET) -> Changes:
-    """Change any fields of a claim in one action; fields left UNSET stay as they are."""
+               extent: tuple[int, int] = UNSET, seen: int | None = None) -> Changes:
+    """Change any fields of a claim in one action; fields left UNSET stay as they are.
+    ``seen``: see ``gold_conflicts``."""
     with workspace.store.write(owner=owner) as repo:
         ops, document_id, changed = _edit_claim_ops(workspace, repo, claim_id, owner, claim_type=claim_type,
                                                     speaker=speaker, cue=cue, certainty=certainty,
                                                     checkworthy=checkworthy, quantity=quantity, extent=extent)
+        if owner == GOLD:
+            _check_claim_unchanged(repo, claim_id, document_id, seen, user, [
+                *([extent] if extent is not UNSET else []), *([cue] if cue not in (UNSET, None) else [])],
+                [speaker] if isinstance(speaker, int) else [])
         return run_action(repo, owner=owner, user=user, kind="edit_claim",
                           label=_("Edit claim ({fields})").format(fields=changed),
                           document_id=document_id, ops=ops, result=claim_id)
+
+
+def _claim_region(extent: Extent, mentions: dict[Any, Span], cue: tuple[int, int] | None) -> list[Extent]:
+    """What a change to a claim is about: its extent, its speaker's mention and its cue."""
+    return [extent, *((m.start, m.end) for m in mentions.values()), *([tuple(cue)] if cue else [])]
+
+
+def _check_claim_unchanged(repo: Repository, claim_id: int, document_id: str, seen: int | None,
+                           user: str | None, extents: list, spans: list[int]) -> None:
+    """Refuse a gold claim's change when another curator changed the claim, its extent, its old or
+    new speaker or cue, or the ``extents`` and ``spans`` it is given since ``seen``."""
+    if seen is None:
+        return
+    row = repo.span_row(claim_id)
+    details = repo.claim_details(claim_id)
+    assert row is not None and details is not None
+    old = [details["speaker_span_id"]] if details["speaker_span_id"] is not None else []
+    region = [(row["start"], row["end"]), *repo.span_extents(old + spans), *(tuple(e) for e in extents)]
+    if details["cue_start"] is not None:
+        region.append((details["cue_start"], details["cue_end"]))
+    check_unchanged(repo, document_id, seen, user or repo.login, region,
+                    [("spans", claim_id), *(("spans", s) for s in old + spans)])
 
 
 def _field_name(column: str) -> str:
@@ -158,12 +191,15 @@ def _edit_claim_ops(workspace: Workspace, repo: Repository, claim_id: int, owner
 @retried
 def speaker_from_new_mention(workspace: Workspace, claim_id: int, start: int, end: int, label: str, *,
                              owner: str, attributes: dict[str, Any] | None = None,
-                             user: str | None = None) -> Changes:
-    """Mark [start, end) as a mention (a pronoun: "он") and make it the claim's speaker: one action."""
+                             user: str | None = None, seen: int | None = None) -> Changes:
+    """Mark [start, end) as a mention (a pronoun: "он") and make it the claim's speaker: one action.
+    ``seen``: see ``gold_conflicts``."""
     with workspace.store.write(owner=owner) as repo:
         scheme = workspace.scheme(repo)
         row = _owned_span(repo, claim_id, owner, CLAIM)
         document_id = row["document_id"]
+        if owner == GOLD:
+            _check_claim_unchanged(repo, claim_id, document_id, seen, user, [(start, end)], [])
         mention = Span(None, start, end, label, attributes or {})
         _refuse(check_span(mention, _document_length(repo, document_id), scheme))
         span_id = repo.span_exists(row["set_id"], ENTITY, start, end, label)
@@ -185,13 +221,17 @@ def speaker_from_new_mention(workspace: Workspace, claim_id: int, start: int, en
 
 @retried
 def add_relation(workspace: Workspace, head: int, tail: int, label: str, *, owner: str,
-                 user: str | None = None) -> Changes:
-    """Add a typed relation; a SAYS relation to a claim without a speaker makes the head its speaker."""
+                 user: str | None = None, seen: int | None = None) -> Changes:
+    """Add a typed relation; a SAYS relation to a claim without a speaker makes the head its speaker.
+    ``seen``: see ``gold_conflicts``."""
     with workspace.store.write(owner=owner) as repo:
         scheme = workspace.scheme(repo)
         head_row, tail_row = _owned_span(repo, head, owner), _owned_span(repo, tail, owner)
         if head_row["set_id"] != tail_row["set_id"]:
             raise ServiceError(_("a relation joins two spans of the same document"))
+        if owner == GOLD:
+            check_unchanged(repo, head_row["document_id"], seen, user or repo.login,
+                            [(r["start"], r["end"]) for r in (head_row, tail_row)], [("spans", head), ("spans", tail)])
         nodes = {r["id"]: Span(r["id"], r["start"], r["end"], r["label"]) for r in (head_row, tail_row)
                  if r["kind"] == ENTITY}
         claims = {r["id"]: Claim(r["id"], r["start"], r["end"], r["label"]) for r in (head_row, tail_row)
@@ -221,8 +261,10 @@ def add_relation(workspace: Workspace, head: int, tail: int, label: str, *, owne
 
 
 @retried
-def remove_relation(workspace: Workspace, relation_id: int, *, owner: str, user: str | None = None) -> Changes:
-    """Remove a relation; removing a claim's SAYS relation also clears its speaker."""
+def remove_relation(workspace: Workspace, relation_id: int, *, owner: str, user: str | None = None,
+                    seen: int | None = None) -> Changes:
+    """Remove a relation; removing a claim's SAYS relation also clears its speaker.
+    ``seen``: see ``gold_conflicts``."""
     with workspace.store.write(owner=owner) as repo:
         row = repo.relation_row(relation_id)
         if row is None:
@@ -230,6 +272,10 @@ def remove_relation(workspace: Workspace, relation_id: int, *, owner: str, user:
         if row["owner"] != owner:
             raise ServiceError(_("relation {relation} belongs to {set_owner!r}'s set, not {owner!r}'s").format(
                 relation=relation_id, set_owner=row["owner"], owner=owner))
+        if owner == GOLD:
+            check_unchanged(repo, row["document_id"], seen, user or repo.login,
+                            repo.span_extents([row["head_id"], row["tail_id"]]),
+                            [("relations", relation_id), ("spans", row["head_id"]), ("spans", row["tail_id"])])
         ops: list[Op] = [delete_op(RELATIONS, [relation_id])]
         if row["label"] == SAYS:
             details = repo.claim_details(row["tail_id"])

@@ -14,10 +14,12 @@ from typing import Any
 from annotator.domain.changes import Changes
 from annotator.domain.limits import text_problem
 from annotator.domain.notes import Note
+from annotator.domain.model import GOLD
 from annotator.i18n import _
 from annotator.services.actions import run_action
 from annotator.services.annotating import _document_length, _open_set, _owned_span
 from annotator.services.errors import NotFound, ServiceError
+from annotator.services.gold_conflicts import check_unchanged
 from annotator.services.retrying import retried
 from annotator.services.workspace import Workspace
 from annotator.storage.actions import NOTES, Op, delete_op, insert_op, update_op
@@ -62,9 +64,10 @@ def _owned_note(repo: Repository, note_id: int, owner: str) -> dict[str, Any]:
 
 @retried
 def add_note(workspace: Workspace, document_id: str, *, owner: str, text: str = "", unsure: bool = False,
-             target_id: int | None = None, user: str | None = None) -> Changes:
+             target_id: int | None = None, user: str | None = None, seen: int | None = None) -> Changes:
     """Attach a note to ``owner``'s span or claim ``target_id`` of the document, or (None) to the
-    document itself; ``Changes.result`` is the note's id. ``user`` (default: the owner) is its author."""
+    document itself; ``Changes.result`` is the note's id. ``user`` (default: the owner) is its author.
+    ``seen``: see ``gold_conflicts``."""
     text = _text(text)
     _refuse_empty(text, unsure)
     with workspace.store.write(owner=owner, document_id=document_id) as repo:
@@ -74,6 +77,8 @@ def add_note(workspace: Workspace, document_id: str, *, owner: str, text: str = 
             if row["document_id"] != document_id:
                 raise ServiceError(_("span {span} is in document {other!r}, not {document!r}").format(
                     span=target_id, other=row["document_id"], document=document_id))
+        if owner == GOLD:
+            _check_note_unchanged(repo, document_id, seen, user, target_id, [])
         ops: list[Op] = []
         set_id = _open_set(repo, document_id, owner, ops)
         note_id = repo.allocate_ids(NOTES, 1)[0]
@@ -85,12 +90,26 @@ def add_note(workspace: Workspace, document_id: str, *, owner: str, text: str = 
                           document_id=document_id, ops=ops, result=note_id)
 
 
+def _check_note_unchanged(repo: Repository, document_id: str, seen: int | None, user: str | None,
+                          target_id: int | None, notes: list[int]) -> None:
+    """A gold note's change is about the note and its target span (a note on the document has no
+    extent: only a change to that same note clashes with it)."""
+    if seen is None:
+        return
+    targets = [target_id] if target_id is not None else []
+    check_unchanged(repo, document_id, seen, user or repo.login, repo.span_extents(targets),
+                    [*(("notes", n) for n in notes), *(("spans", t) for t in targets)])
+
+
 @retried
 def edit_note(workspace: Workspace, note_id: int, *, owner: str, text: str = UNSET, unsure: bool = UNSET,
-              user: str | None = None) -> Changes:
-    """Change a note's text or flag (fields left UNSET stay); a note keeps a text or the flag."""
+              user: str | None = None, seen: int | None = None) -> Changes:
+    """Change a note's text or flag (fields left UNSET stay); a note keeps a text or the flag.
+    ``seen``: see ``gold_conflicts``."""
     with workspace.store.write(owner=owner) as repo:
         row = _owned_note(repo, note_id, owner)
+        if owner == GOLD:
+            _check_note_unchanged(repo, row["document_id"], seen, user, row["target_id"], [note_id])
         new_text = row["text"] if text is UNSET else _text(text)
         new_unsure = bool(row["unsure"]) if unsure is UNSET else bool(unsure)
         _refuse_empty(new_text, new_unsure)
@@ -102,9 +121,13 @@ def edit_note(workspace: Workspace, note_id: int, *, owner: str, text: str = UNS
 
 
 @retried
-def remove_note(workspace: Workspace, note_id: int, *, owner: str, user: str | None = None) -> Changes:
+def remove_note(workspace: Workspace, note_id: int, *, owner: str, user: str | None = None,
+                seen: int | None = None) -> Changes:
+    """Remove a note. ``seen``: see ``gold_conflicts``."""
     with workspace.store.write(owner=owner) as repo:
         row = _owned_note(repo, note_id, owner)
+        if owner == GOLD:
+            _check_note_unchanged(repo, row["document_id"], seen, user, row["target_id"], [note_id])
         return run_action(repo, owner=owner, user=user, kind="remove_note", label=_("Remove note"),
                           document_id=row["document_id"], ops=[delete_op(NOTES, [note_id])], result=note_id)
 

@@ -93,24 +93,30 @@ def _text_hits(parsed: SearchQuery, page: list[tuple[int, str]], texts: dict[str
 
 def _span_hits(repo, parsed: SearchQuery | None, search_filter: SearchFilter, page: list[tuple[int, str]],
                seen: dict[str, bool]) -> list[Hit]:
-    """``seen``: covered text -> whether it holds the query, over the whole search (names repeat)."""
+    """``seen``: covered text -> whether it holds the query, over the whole search (names repeat).
+    Spans come with their covered text; a text is read only for the documents with a hit (its
+    snippets) or too long for the store to cut (see ``Repository.span_tuples``)."""
     ordinals = dict((document_id, ordinal) for ordinal, document_id in page)
     rows = repo.span_tuples(list(ordinals), search_filter.labels, search_filter.owner)
-    # Reading the page's texts and slicing them costs less than cutting each span in SQL.
-    texts = repo.texts(sorted({row[0] for row in rows}))
-    hits = []
-    for document_id, owner, span_id, start, end, label in rows:
-        body = texts[document_id]
-        covered = body[start:end]
+    uncut = {row[0] for row in rows if row[6] is None}
+    texts = repo.texts(sorted(uncut)) if uncut else {}
+    found = []
+    for document_id, owner, span_id, start, end, label, covered in rows:
+        if covered is None:
+            covered = texts[document_id][start:end]
         if parsed is not None:
             holds = seen.get(covered)
             if holds is None:
                 holds = seen[covered] = bool(locate(parsed, covered))
             if not holds:
                 continue
-        hits.append(Hit(document_id, ordinals[document_id], start, end, covered, snippet(body, start, end),
-                        "span", span_id, label, owner))
-    return hits
+        found.append((document_id, owner, span_id, start, end, label, covered))
+    missing = sorted({row[0] for row in found} - texts.keys())
+    if missing:
+        texts.update(repo.texts(missing))
+    return [Hit(document_id, ordinals[document_id], start, end, covered,
+                snippet(texts[document_id], start, end), "span", span_id, label, owner)
+            for document_id, owner, span_id, start, end, label, covered in found]
 
 
 def _claim_hits(repo, parsed: SearchQuery | None, search_filter: SearchFilter, page: list[tuple[int, str]],

@@ -80,6 +80,7 @@ _UNLOCK_MIGRATION = text(f"SELECT pg_advisory_unlock({_ALL_KEY[0]}, 1)")
 _WHO_AM_I = text(
     "SELECT current_user::text, (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) OR pg_has_role("
     "current_user, (SELECT datdba FROM pg_database WHERE datname = current_database()), 'MEMBER')")
+_DATABASE_OWNER = text("SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = current_database()")
 # One round trip per write: the busy timeout for this transaction, a notification for the other
 # desktops' watches (storage/watch.py; delivered at commit, dropped on rollback), then its locks,
 # left to right.
@@ -197,9 +198,12 @@ def _migrate(engine: Engine, connection) -> str | None:
                   "upgrade annotator to open it").format(
                     database=engine.url.render_as_string(), revision=current, head=head)
             ) from None
-    connection.rollback()  # end the read that autobegan; the upgrade has its own transaction
     if current == head:
+        connection.rollback()
         return None
+    if engine.dialect.name == "postgresql":
+        _refuse_a_members_upgrade(engine, connection, current, head)
+    connection.rollback()  # end the read that autobegan; the upgrade has its own transaction
     backup = None
     sqlite_file = _sqlite_file(engine)
     if current is not None and sqlite_file is not None:
@@ -207,6 +211,26 @@ def _migrate(engine: Engine, connection) -> str | None:
     with engine.connect() as writer, writer.begin():  # SQLite: BEGIN IMMEDIATE, the write lock
         command.upgrade(_alembic_config(writer), "head")
     return backup
+
+
+def _refuse_a_members_upgrade(engine: Engine, connection, current: str | None, head: str) -> None:
+    """Only the database's owner (or a superuser) may create or upgrade its tables: a team member's
+    login is told so, and by whom, instead of the server's "must be owner of table" half-way."""
+    login, administers = connection.execute(_WHO_AM_I).one()
+    if administers:
+        return
+    owner = connection.execute(_DATABASE_OWNER).scalar()
+    database = engine.url.render_as_string(hide_password=True)
+    if current is None:
+        raise DatabaseError(_(
+            "{database}: has no annotator tables yet, and only the database's owner ({owner}) may create "
+            "them; {owner} opens it once with annotator, then you can (you are logged in as {login})"
+        ).format(database=database, owner=owner, login=login))
+    raise DatabaseError(_(
+        "{database}: was made by an older annotator (database revision {revision}; this version needs {head}), "
+        "and only the database's owner ({owner}) may upgrade it; {owner} opens it once with this version of "
+        "annotator, then you can (you are logged in as {login})"
+    ).format(database=database, revision=current, head=head, owner=owner, login=login))
 
 
 class Store:

@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, Table, bindparam, case, func, insert, select, text
+from sqlalchemy import Connection, Table, bindparam, case, func, insert, null, select, text
 from sqlalchemy.exc import IntegrityError
 
 from annotator.domain.model import (
@@ -34,7 +34,7 @@ from annotator.domain.notes import Note, NoteTarget
 from annotator.domain.query import DocumentQuery
 from annotator.domain.search import SearchQuery, search_words
 from annotator.storage import bulk
-from annotator.storage.search_index import SearchIndex, filter_expression, fts5_expression, index_for
+from annotator.storage.search_index import SearchIndex, index_for
 from annotator.storage.actions import CLAIMS, NOTES, RELATIONS, SETS, SPANS, Op, RowOps, StaleAction, _chunks
 from annotator.storage.models import (
     ActionRow,
@@ -53,6 +53,7 @@ USERS: Table = UserRow.__table__  # type: ignore[assignment]
 ASSIGNMENTS: Table = AssignmentRow.__table__  # type: ignore[assignment]
 
 ENTITY = "entity"
+COVERED_IN_SQL = 20_000  # characters: see Repository.span_tuples
 CLAIM = "claim"
 SKIP = "skip"  # an action's kind in the log: an undo set aside because it can never be applied
 
@@ -80,6 +81,27 @@ _RELATIONS_OF_SETS = (
     .where(RELATIONS.c.set_id.in_(bindparam("set_ids", expanding=True)))
     .order_by(RELATIONS.c.id)
 )
+_EXPORT_DOCUMENTS = text(  # meta as the driver gives it (JSON text on SQLite), decoded by the caller
+    "SELECT d.id, d.meta, d.sha256, t.text FROM documents d JOIN document_texts t ON t.document_id = d.id "
+    "WHERE d.id IN :ids").bindparams(bindparam("ids", expanding=True))
+def _spans_of_documents(cut: bool):
+    """Entity spans of a page of documents, with their covered text when ``cut`` (see span_tuples)."""
+    covered = (case((DOCUMENTS.c.length <= COVERED_IN_SQL,
+                     func.substr(TEXTS.c.text, SPANS.c.start + 1, SPANS.c.end - SPANS.c.start)), else_=None)
+               if cut else null())
+    stmt = select(SETS.c.document_id, SETS.c.owner, SPANS.c.id, SPANS.c.start, SPANS.c.end, SPANS.c.label,
+                  covered).join(SETS, SETS.c.id == SPANS.c.set_id)
+    if cut:
+        stmt = (stmt.join(DOCUMENTS, DOCUMENTS.c.id == SETS.c.document_id)
+                .join(TEXTS, TEXTS.c.document_id == SETS.c.document_id))
+    # the page's sets first (by the (document, owner) index), then their spans by the (set, ...) index
+    return (stmt.where(SPANS.c.kind == ENTITY, SPANS.c.set_id.in_(
+        select(SETS.c.id).where(SETS.c.document_id.in_(bindparam("ids", expanding=True))).scalar_subquery()))
+        .order_by(SETS.c.document_id, SPANS.c.start, SPANS.c.end, SETS.c.owner, SPANS.c.id))
+
+
+_SPANS_WITH_TEXT = _spans_of_documents(cut=True)
+_SPANS_WITHOUT_TEXT = _spans_of_documents(cut=False)
 _SET_OF_OWNER = SETS.alias("owner_set")
 _SPAN_TARGET = (
     select(
@@ -327,13 +349,9 @@ class Repository:
         in_id = DOCUMENTS.c.id.ilike(like, escape="\\")
         index = self.search_index
         words = search_words(typed)
-        if not index.indexed:  # PostgreSQL until its full-text index lands: a scan, case and ё folded
-            folded = like.replace("ё", "е").replace("Ё", "Е")
-            text = func.translate(TEXTS.c.text, "Ёё", "Ее")
-            return in_id | DOCUMENTS.c.id.in_(select(TEXTS.c.document_id).where(text.ilike(folded, escape="\\")))
         if not words:
             return in_id
-        return in_id | DOCUMENTS.c.ordinal.in_(index.ordinals(filter_expression(words)))
+        return in_id | DOCUMENTS.c.ordinal.in_(index.ordinals(index.filter_expression(words)))
 
     def _filtered(self, query: DocumentQuery):
         return select(DOCUMENTS.c.id).where(*self._conditions(query))
@@ -407,13 +425,10 @@ class Repository:
     def search_candidates(self, query: SearchQuery, documents: DocumentQuery, after_ordinal: int,
                           limit: int) -> list[tuple[int, str]]:
         """(ordinal, id) of the documents that may hold ``query`` and pass the filters, after
-        ``after_ordinal``, in corpus order; without an index, every document that passes."""
+        ``after_ordinal``, in corpus order."""
         index = self.search_index
         stmt = select(DOCUMENTS.c.ordinal, DOCUMENTS.c.id).where(*self._conditions(documents))
-        if index.indexed:
-            stmt = index.page(stmt, DOCUMENTS.c.ordinal, fts5_expression(query), after_ordinal)
-        else:
-            stmt = stmt.where(DOCUMENTS.c.ordinal > after_ordinal).order_by(DOCUMENTS.c.ordinal)
+        stmt = index.page(stmt, DOCUMENTS.c.ordinal, index.query_expression(query), after_ordinal)
         return [tuple(r) for r in self.connection.execute(stmt.limit(limit))]
 
     def documents_after(self, documents: DocumentQuery, after_ordinal: int, limit: int) -> list[tuple[int, str]]:
@@ -564,25 +579,33 @@ class Repository:
         if owner is not None:
             has = has.where(SETS.c.owner == owner)
         stmt = select(DOCUMENTS.c.ordinal, DOCUMENTS.c.id).where(has.exists(), *self._conditions(documents))
-        if query is not None and self.search_index.indexed:
-            stmt = self.search_index.page(stmt, DOCUMENTS.c.ordinal, fts5_expression(query), after_ordinal)
+        if query is not None:
+            index = self.search_index
+            stmt = index.page(stmt, DOCUMENTS.c.ordinal, index.query_expression(query), after_ordinal)
         else:
             stmt = stmt.where(DOCUMENTS.c.ordinal > after_ordinal).order_by(DOCUMENTS.c.ordinal)
         return [tuple(r) for r in self.connection.execute(stmt.limit(limit))]
 
     def span_tuples(self, document_ids: Sequence[str], labels: Sequence[str],
-                    owner: str | None = None) -> list[tuple[str, str, int, int, int, str]]:
-        """(document id, owner, span id, start, end, label) of the entity spans of these documents
-        (of one of ``labels`` when given), by document, position and owner."""
-        stmt = (select(SETS.c.document_id, SETS.c.owner, SPANS.c.id, SPANS.c.start, SPANS.c.end, SPANS.c.label)
-                .join(SETS, SETS.c.id == SPANS.c.set_id)
-                .where(SPANS.c.kind == ENTITY, SETS.c.document_id.in_(list(document_ids)))
-                .order_by(SETS.c.document_id, SPANS.c.start, SPANS.c.end, SETS.c.owner, SPANS.c.id))
+                    owner: str | None = None) -> list[tuple[str, str, int, int, int, str, str | None]]:
+        """(document id, owner, span id, start, end, label, covered text) of the entity spans of these
+        documents (of one of ``labels`` when given), by document, position and owner.
+
+        SQLite cuts the covered text itself for documents of up to ``COVERED_IN_SQL`` characters, so
+        that a search over spans reads their words, not every text it passes (``substr`` counts code
+        points); for longer ones it is None (``substr`` walks the text from its start on every call),
+        and the caller slices the text. On PostgreSQL it is always None: there ``substr`` decompresses
+        the stored text again for every span, which costs more than sending the text once (measured:
+        every PER span of a page, 150 ms against 60)."""
+        stmt = _SPANS_WITH_TEXT if self.connection.dialect.name == "sqlite" else _SPANS_WITHOUT_TEXT
+        parameters: dict[str, Any] = {"ids": list(document_ids)}
         if labels:
-            stmt = stmt.where(SPANS.c.label.in_(list(labels)))
+            stmt = stmt.where(SPANS.c.label.in_(bindparam("labels", expanding=True)))
+            parameters["labels"] = list(labels)
         if owner is not None:
-            stmt = stmt.where(SETS.c.owner == owner)
-        return [tuple(r) for r in self.connection.execute(stmt)]  # type: ignore[misc]
+            stmt = stmt.where(SETS.c.owner == bindparam("owner"))
+            parameters["owner"] = owner
+        return [tuple(r) for r in self.connection.execute(stmt, parameters).all()]  # type: ignore[misc]
 
     def texts(self, document_ids: Sequence[str]) -> dict[str, str]:
         found: dict[str, str] = {}
@@ -616,6 +639,41 @@ class Repository:
                           tuple(claims.get(ref.id, ())), tuple(relations.get(ref.id, ())), ref.id)
             for ref in refs
         ]
+
+    def export_documents(self, ids: Sequence[str]) -> list[tuple[str, dict[str, Any], str, str]]:
+        """(id, meta, stored sha256, text) of documents, in the order of ``ids`` (one query a page)."""
+        found = {}
+        for chunk in _chunks(list(ids)):
+            for document_id, meta, sha, body in self.connection.execute(_EXPORT_DOCUMENTS, {"ids": chunk}).all():
+                if isinstance(meta, (str, bytes)):
+                    meta = orjson.loads(meta)
+                found[document_id] = (document_id, meta or {}, sha, body)
+        return [found[i] for i in ids if i in found]
+
+    def entity_rows(self, set_ids: Sequence[int]) -> dict[int, list[tuple]]:
+        """set id -> (set id, start, end, label, attributes, entity) of its entity spans, in the export's
+        order (start, longer first, label in code-point order); attributes as the driver gives them.
+        Straight from the driver (ids are integers, written into the SQL): this reads every span of
+        an export, and SQLAlchemy's per-row work would cost more than the reading."""
+        collate = ' COLLATE "C"' if self.connection.dialect.name == "postgresql" else ""
+        rows: dict[int, list[tuple]] = defaultdict(list)
+        for chunk in _chunks([int(i) for i in set_ids]):
+            for row in self.connection.exec_driver_sql(
+                'SELECT set_id, start, "end", label, attributes, entity FROM spans '
+                f"WHERE kind = 'entity' AND set_id IN ({','.join(map(str, chunk))}) "
+                f'ORDER BY set_id, start, "end" DESC, label{collate}'
+            ).fetchall():
+                rows[row[0]].append(row)
+        return rows
+
+    def sets_with_links(self, set_ids: Sequence[int]) -> set[int]:
+        """The sets, of these, that hold a claim or a relation."""
+        found: set[int] = set()
+        for chunk in _chunks(list(set_ids)):
+            found.update(self.connection.execute(
+                select(SPANS.c.set_id).where(SPANS.c.kind == CLAIM, SPANS.c.set_id.in_(chunk))
+                .union(select(RELATIONS.c.set_id).where(RELATIONS.c.set_id.in_(chunk)))).scalars())
+        return found
 
     def insert_annotations(self, set_rows: list[dict[str, Any]], span_rows: list[dict[str, Any]],
                            claim_rows: list[dict[str, Any]], relation_rows: list[dict[str, Any]]) -> None:

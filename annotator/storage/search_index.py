@@ -4,34 +4,50 @@ A :class:`SearchIndex` is kept at import (texts never change afterwards, so a
 document is indexed once) and answers "which documents may hold this query"
 as a subquery of document ordinals; the hits themselves, with their offsets,
 are found in those documents' texts by :func:`annotator.domain.search.locate`,
-so every database gives the same hits. PostgreSQL's full-text half slots in
-here as another implementation (a ``tsvector`` of the ё-folded text with the
-``simple`` configuration, asked with the same expansion of the query); until
-then PostgreSQL uses :class:`NoIndex`, which names every document a
-candidate: the same hits, found by reading every text.
+so both databases give the same hits. Each database has one table,
+``search_index``, keyed by the document's ordinal (so results come in corpus
+order and page by ``ordinal > last``).
 
-SQLite: one contentless FTS5 table, ``search_index``, whose rowid is the
-document's ordinal (so results come in corpus order and page by
-``rowid > last``), with one column, ``words``: the text with ё written е.
-
-Why the tokenizer ``unicode61`` (``remove_diacritics 0``): it splits on exactly
-what the domain's ``WORD`` splits on and folds Cyrillic case itself, in C, at
-the speed of the insert; it keeps ё apart from е, hence the one replacement
-we make first; with diacritics removed it would also fold й into и, which
-Russian must not. The others do not fit: ``porter`` stems English only,
-``trigram`` matches substrings (no word boundaries, no lemmas, an index
-several times larger), and a tokenizer of our own (pymorphy3 inside FTS5)
-cannot be registered through Python's ``sqlite3`` module, which gives no
-access to the ``fts5_api``. Phrases and prefixes are the index's own
-(``detail=full``).
-
-Lemmas are not stored: an unquoted word is asked as all the forms of its
-lemmas and, as prefixes, its stems (:func:`~annotator.domain.search.word_forms`),
+Lemmas are stored by neither: an unquoted word is asked as all the forms of
+its lemmas and, as prefixes, its stems (:func:`~annotator.domain.search.word_forms`),
 one pymorphy3 call per query word instead of one per word of the corpus at
 import (measured: lemmatising every text at import tripled its time).
 
-Contentless (``content=''``): the text is already stored once in
-``document_texts``; the index keeps only what it needs to answer.
+**SQLite** (:class:`Fts5Index`): a contentless FTS5 table (the text is already
+stored once in ``document_texts``) whose rowid is the ordinal, with one
+column, ``words``: the text with ё written е. Why the tokenizer ``unicode61``
+(``remove_diacritics 0``): it splits on exactly what the domain's ``WORD``
+splits on and folds Cyrillic case itself, in C, at the speed of the insert; it
+keeps ё apart from е, hence the one replacement we make first; with
+diacritics removed it would also fold й into и, which Russian must not. The
+others do not fit: ``porter`` stems English only, ``trigram`` matches
+substrings (no word boundaries, no lemmas, an index several times larger), and
+a tokenizer of our own (pymorphy3 inside FTS5) cannot be registered through
+Python's ``sqlite3`` module, which gives no access to the ``fts5_api``.
+Phrases and prefixes are the index's own (``detail=full``).
+
+**PostgreSQL** (:class:`TsvectorIndex`): a table (ordinal, ``tsvector``) with
+a GIN index, made by migration 0010. The vector holds the document's distinct
+words as the domain folds them (lower case, ё as е), split by the domain's
+``WORD`` in Python and handed over as an array (``array_to_tsvector``); the
+query is a ``tsquery`` written out from the same expansion as FTS5's. Why not
+a text search configuration: ``russian`` (Snowball) stems by rule, so its
+stems disagree with pymorphy3's lemmas ("люди"/"человек", names it does not
+know) and would find what :func:`~annotator.domain.search.locate` then throws
+away, or miss what it would find; and every configuration, ``simple``
+included, first runs PostgreSQL's own parser, which splits text its own way
+("4.5" is one token, a URL or a hyphenated word are kept whole as well as in
+parts) and lower-cases by the database's locale (under the ``C`` locale it
+does not fold Cyrillic at all). Words made by the domain's rules are the
+same words whatever the server's locale. No positions are stored: a
+phrase is asked as all of its words and its adjacency is checked on the text,
+as for a phrase of lemmas on SQLite; positions would make the vector larger,
+and PostgreSQL caps them at 16,383, past which adjacency could not be asked
+correctly anyway. PostgreSQL's limits are kept by the rules below: a lexeme
+longer than ``LEXEME_CHARS`` is stored (and asked) cut to that length, as a
+prefix; a document whose words exceed the vector's size is stored as the
+one lexeme ``_`` (no word of the domain's holds an underscore), which every
+query also asks, so it is always a candidate, read and searched as a text.
 """
 
 from __future__ import annotations
@@ -40,9 +56,10 @@ from collections.abc import Iterable, Sequence
 
 from sqlalchemy import Connection, Select, column, select, table, text
 
-from annotator.domain.search import SearchQuery, TermKind, fold_yo, word_forms
+from annotator.domain.search import WORD, SearchQuery, TermKind, fold, fold_yo, word_forms
 
-FTS_TABLE = "search_index"
+INDEX_TABLE = "search_index"
+FTS_TABLE = INDEX_TABLE  # the name on SQLite, kept for the migration that made it
 
 CREATE_FTS = (
     f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
@@ -54,16 +71,46 @@ _fts = table(FTS_TABLE, column("rowid"))
 
 def is_index_table(name: str | None) -> bool:
     """Tables the index owns (FTS5's shadow tables included), which the models do not describe."""
-    return bool(name) and (name == FTS_TABLE or name.startswith(FTS_TABLE + "_"))
+    return bool(name) and (name == INDEX_TABLE or name.startswith(INDEX_TABLE + "_"))
 
 
+# ---------------------------------------------------------------- what is asked, for either syntax
+# A query for the index: every group must match; a group is alternatives (word, as a prefix?).
+Alternatives = list[tuple[str, bool]]
+
+
+def _lemma_alternatives(word: str) -> Alternatives:
+    forms, stems = word_forms(word)
+    return [(f, False) for f in sorted(forms)] + [(s, True) for s in sorted(stems)]
+
+
+def _filter_alternatives(word: str) -> Alternatives:
+    forms, stems = word_forms(word)
+    # what the word as a prefix already finds is not asked again
+    return ([(word, True)] + [(f, False) for f in sorted(forms) if not f.startswith(word)]
+            + [(s, True) for s in sorted(stems) if not s.startswith(word)])
+
+
+def _word_groups(query: SearchQuery) -> list[Alternatives]:
+    """Every word of the query, each a group: a superset of the documents holding the query
+    (adjacency within phrases is not asked)."""
+    groups = []
+    for phrase in query.phrases:
+        for term in phrase.terms:
+            if term.kind is TermKind.LEMMA:
+                groups.append(_lemma_alternatives(term.word))
+            else:
+                groups.append([(term.word, term.kind is TermKind.PREFIX)])
+    return groups
+
+
+# ----------------------------------------------------------------------------------- SQLite FTS5
 def _quoted(word: str) -> str:
     return '"' + word.replace('"', '""') + '"'
 
 
-def _lemma_alternatives(word: str) -> str:
-    forms, stems = word_forms(word)
-    return " OR ".join([_quoted(f) for f in sorted(forms)] + [f"{_quoted(s)} *" for s in sorted(stems)])
+def _fts5_group(alternatives: Alternatives) -> str:
+    return "(" + " OR ".join(_quoted(w) + (" *" if prefix else "") for w, prefix in alternatives) + ")"
 
 
 def fts5_expression(query: SearchQuery) -> str:
@@ -82,33 +129,62 @@ def fts5_expression(query: SearchQuery) -> str:
             continue
         for term in phrase.terms:
             if term.kind is TermKind.LEMMA:
-                parts.append(f"({_lemma_alternatives(term.word)})")
+                parts.append(_fts5_group(_lemma_alternatives(term.word)))
             else:
-                star = " *" if term.kind is TermKind.PREFIX else ""
-                parts.append(f"({_quoted(term.word)}{star})")
+                parts.append(_fts5_group([(term.word, term.kind is TermKind.PREFIX)]))
     return " AND ".join(parts)
 
 
 def filter_expression(words: Sequence[str]) -> str:
     """For the document list's filter, typed a letter at a time: every word as the start of a
     word of the text, or by lemma ("токае" finds "Токаева", "переговоры" "переговорах")."""
-    parts = []
-    for word in words:
-        forms, stems = word_forms(word)
-        # what the word as a prefix already finds is not asked again
-        alternatives = [f"{_quoted(word)} *"] + [_quoted(f) for f in sorted(forms) if not f.startswith(word)]
-        alternatives += [f"{_quoted(s)} *" for s in sorted(stems) if not s.startswith(word)]
-        parts.append("(" + " OR ".join(alternatives) + ")")
-    return " AND ".join(parts)
+    return " AND ".join(_fts5_group(_filter_alternatives(word)) for word in words)
 
 
+# ------------------------------------------------------------------------------ PostgreSQL tsquery
+# PostgreSQL's limits: a lexeme of at most 2,047 bytes, and at most 1 MiB of lexemes per vector.
+LEXEME_CHARS = 250  # at most 4 bytes a character in UTF-8: always under the lexeme limit
+VECTOR_BYTES = (1 << 20) - (1 << 16)  # with room for the vector's own bookkeeping
+ANY_DOCUMENT = "_"  # the lexeme of a document too large for a vector: every query asks for it
+
+
+def lexemes(body: str) -> list[str]:
+    """The words of a text as the PostgreSQL index stores them: distinct, folded, cut to
+    ``LEXEME_CHARS``; or ``[ANY_DOCUMENT]`` when they would not fit in one vector."""
+    words = {w[:LEXEME_CHARS] for w in WORD.findall(fold(body))}
+    # (the bytes are counted only when the characters, at 4 bytes each, could be too many)
+    if sum(map(len, words)) * 4 > VECTOR_BYTES and sum(len(w.encode("utf-8")) for w in words) > VECTOR_BYTES:
+        return [ANY_DOCUMENT]
+    return list(words)
+
+
+def _tsquery_word(word: str, prefix: bool) -> str:
+    if len(word) > LEXEME_CHARS:  # stored cut: asked cut, as a prefix (the hits are checked on the text)
+        word, prefix = word[:LEXEME_CHARS], True
+    return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'" + (":*" if prefix else "")
+
+
+def tsquery_expression(groups: list[Alternatives]) -> str:
+    """The ``tsquery`` (in its text form) asking every group, or a document too large to index."""
+    asked = " & ".join("(" + " | ".join(_tsquery_word(w, p) for w, p in alternatives) + ")"
+                       for alternatives in groups)
+    return f"({asked}) | '{ANY_DOCUMENT}'"
+
+
+# -------------------------------------------------------------------------------- the interface
 class SearchIndex:
     """What the store needs of a full-text index."""
 
-    indexed = True
-
     def add(self, connection: Connection, documents: Iterable[tuple[int, str]]) -> None:
         """Index texts, given as (ordinal, text)."""
+        raise NotImplementedError
+
+    def query_expression(self, query: SearchQuery) -> str:
+        """The index's expression for a search query: a superset of the documents that hold it."""
+        raise NotImplementedError
+
+    def filter_expression(self, words: Sequence[str]) -> str:
+        """The index's expression for the document list's filter (see :func:`filter_expression`)."""
         raise NotImplementedError
 
     def ordinals(self, expression: str) -> Select:
@@ -128,6 +204,12 @@ class Fts5Index(SearchIndex):
         if rows:
             connection.exec_driver_sql(_INSERT, rows)
 
+    def query_expression(self, query: SearchQuery) -> str:
+        return fts5_expression(query)
+
+    def filter_expression(self, words: Sequence[str]) -> str:
+        return filter_expression(words)
+
     def ordinals(self, expression: str) -> Select:
         return select(_fts.c.rowid).where(_match(expression))
 
@@ -141,33 +223,59 @@ def _match(expression: str):
     return text(f"{FTS_TABLE} MATCH :fts_expression").bindparams(fts_expression=expression)
 
 
-class NoIndex(SearchIndex):
-    """No index (PostgreSQL until its full-text half lands): every document is a candidate."""
+# The vectors are kept in the table's own pages (compressed, not moved out to TOAST): out there, the
+# table looks a few pages long to the planner, which then prefers to test every row's vector (each
+# fetched and decompressed: 100 ms at 10,000 documents) over asking the GIN index (under 1 ms).
+CREATE_TSVECTOR = (
+    f"CREATE TABLE {INDEX_TABLE} (ordinal integer PRIMARY KEY, words tsvector NOT NULL) "
+    "WITH (toast_tuple_target = 8160)",
+    f"ALTER TABLE {INDEX_TABLE} ALTER COLUMN words SET STORAGE MAIN",
+    f"CREATE INDEX {INDEX_TABLE}_words ON {INDEX_TABLE} USING gin (words)",
+)
+_INSERT_TSVECTOR = f"INSERT INTO {INDEX_TABLE} (ordinal, words) VALUES (%s, array_to_tsvector(%s::text[]))"
+_tsv = table(INDEX_TABLE, column("ordinal"), column("words"))
 
-    indexed = False
 
+class TsvectorIndex(SearchIndex):
     def add(self, connection: Connection, documents: Iterable[tuple[int, str]]) -> None:
-        return None
+        rows = [(ordinal, lexemes(body)) for ordinal, body in documents]
+        if rows:
+            connection.exec_driver_sql(_INSERT_TSVECTOR, rows)
+
+    def query_expression(self, query: SearchQuery) -> str:
+        return tsquery_expression(_word_groups(query))
+
+    def filter_expression(self, words: Sequence[str]) -> str:
+        return tsquery_expression([_filter_alternatives(word) for word in words])
 
     def ordinals(self, expression: str) -> Select:
-        raise NotImplementedError("this database has no full-text index yet")
+        return select(_tsv.c.ordinal).where(_matches(expression))
+
+    def page(self, statement: Select, ordinal, expression: str, after: int) -> Select:
+        return (statement.join(_tsv, _tsv.c.ordinal == ordinal)
+                .where(_matches(expression), _tsv.c.ordinal > after).order_by(_tsv.c.ordinal))
+
+
+def _matches(expression: str):
+    return text(f"{INDEX_TABLE}.words @@ CAST(:ts_expression AS tsquery)").bindparams(ts_expression=expression)
 
 
 def index_for(connection: Connection) -> SearchIndex:
-    return Fts5Index() if connection.dialect.name == "sqlite" else NoIndex()
+    return Fts5Index() if connection.dialect.name == "sqlite" else TsvectorIndex()
+
+
+_TEXTS_AFTER = text(
+    "SELECT d.ordinal, t.text FROM documents d JOIN document_texts t ON t.document_id = d.id "
+    "WHERE d.ordinal > :last ORDER BY d.ordinal LIMIT :batch")
 
 
 def rebuild(connection: Connection, batch: int = 500) -> None:
     """Index every stored document (a migration fills a new, empty index of a database that had none)."""
     index = index_for(connection)
-    if not index.indexed:
-        return
     last = 0
     while True:
-        rows = connection.exec_driver_sql(
-            "SELECT d.ordinal, t.text FROM documents d JOIN document_texts t ON t.document_id = d.id "
-            "WHERE d.ordinal > ? ORDER BY d.ordinal LIMIT ?", (last, batch)).fetchall()
+        rows = connection.execute(_TEXTS_AFTER, {"last": last, "batch": batch}).fetchall()
         if not rows:
             return
-        index.add(connection, rows)
+        index.add(connection, [tuple(row) for row in rows])
         last = rows[-1][0]

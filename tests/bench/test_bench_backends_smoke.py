@@ -22,3 +22,16 @@ def test_backends_benchmark_runs(tmp_path, capsys, pg_cluster):
             value = figures[f"{backend}_{name}"]
             assert math.isfinite(value) and value > 0, (backend, name, value)
     assert "PostgreSQL / SQLite" in capsys.readouterr().out
+
+
+def test_search_backends_benchmark_runs(tmp_path, capsys, pg_cluster):
+    from tests.bench import bench_search_backends
+
+    database = pg_cluster.create_database(empty=True)
+    figures = bench_search_backends.main(["--docs", "30", "--repeat", "1", "--dir", str(tmp_path),
+                                          "--pg-url", pg_cluster.url(database)])
+    for backend in ("sqlite", "postgresql"):
+        for name in ("import_s", "search_common_ms", "search_spans_ms", "filter_ms"):
+            value = figures[f"{backend}_{name}"]
+            assert math.isfinite(value) and value > 0, (backend, name, value)
+    assert "PostgreSQL / SQLite" in capsys.readouterr().out

@@ -17,6 +17,8 @@ from annotator.services.errors import ServiceError
 from annotator.services.importing import import_files
 from annotator.services.search import SearchFilter, iter_hits, search_page
 from annotator.services.workspace import Workspace
+from annotator.storage import search_index
+from annotator.storage.search_index import LEXEME_CHARS, Fts5Index, TsvectorIndex
 
 TEXTS = {
     "emoji": "🇰🇿🇺🇿 Визит 👍🏽\r\nКасым-Жомарт Токаев прибыл.\r\n«Мирзиёев» встретил 😀 ТОКАЕВА.\r\n",
@@ -59,10 +61,10 @@ def test_lemma_phrase_and_prefix_through_the_index(ws):
     assert texts_found(ws, "переговоры Москва") == [("other", "Переговорах"), ("other", "Москве")]
 
 
-@pytest.mark.sqlite_only  # the FTS5 index itself; PostgreSQL's full-text index is not built yet
-def test_the_index_names_only_the_documents_that_may_hold_the_query(ws):
+
+def test_the_index_names_only_the_documents_that_may_hold_the_query(ws, backend):
     with ws.store.read() as repo:
-        assert repo.search_index.indexed
+        assert isinstance(repo.search_index, Fts5Index if backend == "sqlite" else TsvectorIndex)
         candidates = repo.search_candidates(parse("переговоры"), DocumentQuery(), 0, 100)
         assert [doc for _, doc in candidates] == ["plain", "other"]
         assert repo.search_candidates(parse("урожаем"), DocumentQuery(), 0, 100)[0][1] == "quiet"
@@ -107,6 +109,27 @@ def test_spans_of_a_label_whose_text_matches(ws):
     assert [h.text for h in iter_hits(ws, None, SearchFilter(labels=("PER",), owner="boris"))] == ["Шавкат Мирзиеев"]
 
 
+def test_spans_of_a_long_text_are_cut_from_the_text_itself(ws, tmp_path):
+    # past COVERED_IN_SQL characters the store does not cut the covered text: the service slices it
+    from annotator.storage.repository import COVERED_IN_SQL
+
+    body = "😀 Ташкент. " * (COVERED_IN_SQL // 10) + "Встреча в Самарканде 😀."
+    assert len(body) > COVERED_IN_SQL
+    path = tmp_path / "long.jsonl"
+    path.write_bytes(orjson.dumps({"id": "long", "text": body}) + b"\n")
+    assert import_files(ws, [path]).committed
+    far = body.rindex("Самарканде")
+    annotating.add_span(ws, "long", far, far + len("Самарканде"), "GPE", owner="anna")
+    annotating.add_span(ws, "long", 2, 9, "GPE", owner="anna")
+    short = TEXTS["emoji"].index("Касым-Жомарт")  # after a flag and an emoji: code points, not bytes
+    annotating.add_span(ws, "emoji", short, short + len("Касым-Жомарт"), "GPE", owner="anna")
+    hits = list(iter_hits(ws, None, SearchFilter(labels=("GPE",))))
+    assert [(h.document_id, h.text) for h in hits] == [
+        ("emoji", "Касым-Жомарт"), ("long", "Ташкент"), ("long", "Самарканде")]
+    assert [(h.text, h.snippet.match) for h in iter_hits(ws, "Самарканд", SearchFilter(labels=("GPE",)))] == [
+        ("Самарканде", "Самарканде")]
+
+
 def test_claims_by_speaker_lemma_type_and_figure_range(ws):
     text = TEXTS["plain"]
     who = annotating.add_span(ws, "plain", 0, len("Шавкат Мирзиеев"), "PER", owner="anna").result
@@ -129,6 +152,30 @@ def test_claims_by_speaker_lemma_type_and_figure_range(ws):
     assert ids(types=("STAT",), documents=DocumentQuery(date_to="2025-11-14")) == []
 
 
+def test_a_word_longer_than_a_lexeme_may_be_is_found_whole_and_by_prefix(ws, tmp_path):
+    # PostgreSQL keeps a lexeme to 2,047 bytes: the index stores such a word cut, the hits are checked whole
+    long_word = "д" * (LEXEME_CHARS + 30)
+    other = "д" * (LEXEME_CHARS + 5) + "ом"  # the same first LEXEME_CHARS letters
+    path = tmp_path / "long.jsonl"
+    path.write_bytes(orjson.dumps({"id": "long", "text": f"{long_word} и {other}."}) + b"\n")
+    assert import_files(ws, [path]).committed
+    assert texts_found(ws, long_word) == [("long", long_word)]
+    assert texts_found(ws, f'"{other.upper()}"') == [("long", other)]
+    assert texts_found(ws, "д" * (LEXEME_CHARS + 2) + "*") == [("long", long_word), ("long", other)]
+
+
+def test_a_text_too_large_for_one_index_entry_is_still_searched(ws, tmp_path, monkeypatch):
+    # PostgreSQL holds at most 1 MiB of words per vector; a larger text is a candidate for every query
+    monkeypatch.setattr(search_index, "VECTOR_BYTES", 64)
+    path = tmp_path / "big.jsonl"
+    body = "Много разных слов: " + " ".join(f"слово{i}" for i in range(40)) + ", и Токаеву тоже."
+    path.write_bytes(orjson.dumps({"id": "big", "text": body}) + b"\n")
+    assert import_files(ws, [path]).committed
+    assert texts_found(ws, "Токаев") == [("emoji", "Токаев"), ("emoji", "ТОКАЕВА"), ("big", "Токаеву")]
+    assert texts_found(ws, "слово39") == [("big", "слово39")]
+    assert texts_found(ws, "урожай") == [("quiet", "урожай")]  # and a query it does not hold finds none there
+
+
 def test_a_text_search_needs_a_query(ws):
     with pytest.raises(ServiceError):
         list(iter_hits(ws, "", SearchFilter()))
@@ -148,7 +195,7 @@ def test_the_document_list_filter_reads_russian_through_the_index(ws):
     assert documents.count(ws, DocumentQuery(text="мирзиеев")) == 2
 
 
-@pytest.mark.sqlite_only  # lemmas in the list's filter come from the index; PostgreSQL's is not built yet
+
 def test_the_document_list_filter_finds_a_lemma(ws):
     assert [s.id for s in documents.page(ws, DocumentQuery(text="переговоры"))] == ["plain", "other"]
 

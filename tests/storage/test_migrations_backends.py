@@ -24,7 +24,9 @@ from sqlalchemy import JSON, Boolean, DateTime, Integer, MetaData, create_engine
 from sqlalchemy.exc import IntegrityError
 
 from annotator import paths
-from annotator.services import annotating, documents, history
+from annotator.domain.query import DocumentQuery
+from annotator.domain.search import parse
+from annotator.services import annotating, documents, history, search
 from annotator.services.workspace import Workspace
 from annotator.storage import DatabaseError, open_store
 from annotator.storage.database import database_url
@@ -145,6 +147,21 @@ def test_the_rev_0001_database_upgrades_to_head_with_its_data(backend, make_db_t
         assert history.undo(ws, owner="anna").label == "Undo: Add GPE span"
         with ws.store.engine.connect() as connection:
             assert compare_metadata(_context(connection), Base.metadata) == []
+
+
+def test_the_upgrade_indexes_the_stored_texts_for_search(backend, make_db_target, tmp_path):
+    target = rev_0001_database(backend, make_db_target, tmp_path)
+    with Workspace.open(target) as ws:
+        ids = [s.id for s in documents.page(ws)]
+        with ws.store.read() as repo:
+            # the index's own answer (an empty index would name no document)
+            named = [doc for _, doc in repo.search_candidates(parse("ташкенте"), DocumentQuery(), 0, 100)]
+            assert named and set(named) <= set(ids)
+            assert [doc for _, doc in repo.search_candidates(parse("слововнеиндекса"), DocumentQuery(), 0, 100)] == []
+        assert DOC in named
+        hits = [h for h in search.iter_hits(ws, "Ташкент") if h.document_id == DOC]
+        body = documents.document(ws, DOC).text
+        assert hits and {body[h.start:h.end] for h in hits} <= {"Ташкент", "Ташкенте", "Ташкента"}
 
 
 def test_every_revision_downgrades_and_upgrades_again(backend, make_db_target):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 import psycopg
+from pgcluster import SUPERUSER
 import pytest
 
 from annotator.cli.main import main
@@ -156,3 +157,67 @@ def test_a_member_cannot_make_themselves_a_curator_through_the_service(team):
         with pytest.raises(NotAllowed, match="only curators write gold"):
             annotating.add_span(ws, DOC, 0, 5, "PER", owner=GOLD)
         assert documents.annotation_sets(ws, DOC, GOLD) == []
+
+
+def test_a_member_imports_texts_into_the_search_index_but_cannot_rewrite_it(team, capsys, tmp_path):
+    cluster, database, names, urls = team
+    (tmp_path / "new.txt").write_text("Самаркандские переговоры прошли в пятницу.", encoding="utf-8")
+    code, _, err = run(capsys, urls["anna"], "import", str(tmp_path / "new.txt"))
+    assert code == 0, err
+    code, out, err = run(capsys, urls["anna"], "search", "переговорах", "--docs")
+    assert code == 0 and "new" in out, err
+    with sql(cluster, database, names["anna"], "pw-anna") as connection:
+        rows = connection.execute("SELECT count(*) FROM search_index").fetchone()[0]
+        assert connection.execute("DELETE FROM search_index").rowcount == 0
+        assert connection.execute("UPDATE search_index SET words = ''::tsvector").rowcount == 0
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="row-level security"):
+            connection.execute("INSERT INTO search_index (ordinal, words) VALUES (99999, 'x'::tsvector)")
+        assert connection.execute("SELECT count(*) FROM search_index WHERE words <> ''::tsvector").fetchone()[0] \
+            == rows
+
+
+def test_a_members_login_is_told_that_the_owner_must_upgrade_the_database_first(team):
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import create_engine, text
+
+    from annotator import paths
+    from annotator.storage import DatabaseError, open_store
+    from annotator.storage.database import database_url
+
+    cluster, database, names, urls = team
+    owner_url = cluster.url(database)
+    engine = create_engine(database_url(owner_url))
+    try:
+        with engine.begin() as connection:  # the database as the previous release left it
+            config = Config()
+            config.set_main_option("script_location", str(paths.migrations_dir()))
+            config.attributes["connection"] = connection
+            command.downgrade(config, "-1")
+            older = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    finally:
+        engine.dispose()
+    with pytest.raises(DatabaseError) as refused:
+        open_store(urls["anna"])
+    message = str(refused.value)
+    assert f"database revision {older}" in message
+    assert f"only the database's owner ({SUPERUSER}) may upgrade it" in message
+    assert f"logged in as {names['anna']}" in message and "cannot open" not in message
+    open_store(owner_url).close()  # the owner upgrades it...
+    with Workspace.open(urls["anna"]) as ws:  # ...and then the member works
+        assert ws.login == names["anna"]
+
+
+def test_a_members_login_on_an_empty_database_is_told_who_must_open_it_first(pg_cluster):
+    from annotator.storage import DatabaseError, open_store
+
+    database = pg_cluster.create_database(empty=True)
+    member = f"eve_{database}"
+    admin = pg_cluster.admin()
+    admin.execute(f"CREATE ROLE {member} LOGIN PASSWORD 'pw-eve'")
+    try:
+        with pytest.raises(DatabaseError, match=rf"has no annotator tables yet, and only the database's owner "
+                                                rf"\({SUPERUSER}\) may create them"):
+            open_store(pg_cluster.url(database, member, "pw-eve"))
+    finally:
+        pg_cluster.drop_database(database)

@@ -1,0 +1,109 @@
+"""Search and the list's filter on SQLite (FTS5) and PostgreSQL (tsvector + GIN), the same corpus.
+
+    .venv/bin/python -m tests.bench.bench_search_backends               # 10,000 documents; ~1 min
+    .venv/bin/python -m tests.bench.bench_search_backends --docs 1000   # quick
+    .venv/bin/python -m tests.bench.bench_search_backends --pg-url postgresql://u:p@host/db
+
+The benchmark corpus (``_corpus.build_corpus``: the sample articles, numbered,
+20 entity spans each) is imported through ``import_files`` (our JSONL, which
+fills each backend's full-text index) into a SQLite file and a PostgreSQL
+database (a local server started here unless ``--pg-url``). Then, ``--repeat``
+rounds in one process (the first pays pymorphy3's start and is not counted),
+the median of each:
+
+- the first page (100 hits) of ``services.search`` for a common word, a rare
+  word, a lemma, GPE spans holding "Ташкент" and every PER span (as in
+  ``bench_scale``);
+- the document list's filter: the first page of ``documents.page`` and the
+  count for each of ``bench_scale.FILTER_WORDS``, the median over the words.
+
+And the import's time on each (the index included), and PostgreSQL / SQLite.
+Target (the issue's, for every search): under 200 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+if __package__ in (None, ""):  # run as a file
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, for pgcluster
+
+from tests.bench._corpus import (  # noqa: E402
+    WorkDir,
+    build_corpus,
+    common_arguments,
+    median,
+    table,
+    timed,
+    write_jsonl,
+)
+from tests.bench.bench_backends import import_docs  # noqa: E402
+from tests.bench.bench_scale import FILTER_WORDS, bench_search  # noqa: E402
+
+TARGET_MS = 200.0
+
+
+def bench_filter(target: str) -> float:
+    from annotator.domain.query import DocumentQuery
+    from annotator.services import documents
+    from annotator.services.workspace import Workspace
+
+    times = []
+    with Workspace.open(target) as workspace:
+        for word in FILTER_WORDS:
+            query = DocumentQuery(text=word)
+            seconds, _ = timed(lambda: (documents.page(workspace, query), documents.count(workspace, query)))
+            times.append(seconds * 1000)
+    return median(times)
+
+
+def run(args: argparse.Namespace, work: Path) -> dict:
+    cluster = None
+    if args.pg_url:
+        pg_target = args.pg_url
+    else:
+        from pgcluster import Cluster
+
+        cluster = Cluster().start()
+        pg_target = cluster.url(cluster.create_database(empty=True))
+    try:
+        source = work / "corpus.jsonl"
+        write_jsonl(build_corpus(args.docs, seed=args.seed), source)
+        figures: dict = {}
+        names: list[str] = []
+        for backend, target in (("sqlite", str(work / "search.sqlite3")), ("postgresql", pg_target)):
+            figures[f"{backend}_import_s"] = import_docs(target, source)
+            rounds = [{**bench_search(target, args.docs), "filter_ms": bench_filter(target)}
+                      for _ in range(args.repeat + 1)][1:]
+            names = list(rounds[0])
+            for name in names:
+                figures[f"{backend}_{name}"] = median([r[name] for r in rounds])
+    finally:
+        if cluster is not None:
+            cluster.stop()
+    rows = [(name, f"{figures[f'sqlite_{name}']:.1f}", f"{figures[f'postgresql_{name}']:.1f}",
+             f"{figures[f'postgresql_{name}'] / figures[f'sqlite_{name}']:.2f}",
+             "ok" if figures[f"postgresql_{name}"] < TARGET_MS else "MISSED") for name in names]
+    rows.append(("import_s", f"{figures['sqlite_import_s']:.1f}", f"{figures['postgresql_import_s']:.1f}",
+                 f"{figures['postgresql_import_s'] / figures['sqlite_import_s']:.2f}", ""))
+    print(f"{args.docs:,} documents x 20 spans; median of {args.repeat} rounds (ms unless said)")
+    print(table(rows, ("", "SQLite", "PostgreSQL", "PostgreSQL / SQLite", f"PG < {TARGET_MS:.0f} ms")))
+    return figures
+
+
+def main(argv: list[str] | None = None) -> dict:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=10_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--pg-url", help="an existing, empty database")
+    common_arguments(parser)
+    args = parser.parse_args(argv)
+    with WorkDir(args.dir, args.keep, "bench_search_backends_") as work:
+        return run(args, work)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,79 @@
+"""Export's fast lines (built from the store's rows, no domain object per span) are exactly what
+``to_json`` writes for the same document and set, on every kind of text and set."""
+
+from __future__ import annotations
+
+import io
+
+import orjson
+
+from annotator.domain.model import ALL
+from annotator.domain.query import DocumentQuery
+from annotator.formats.jsonl import to_json
+from annotator.services import annotating, claims
+from annotator.services.exporting import export, items_to_export
+from annotator.services.importing import import_files
+from annotator.services.progress import no_progress
+
+TEXTS = {
+    "emoji": "🇰🇿 Визит 👍🏽\r\nКасым-Жомарт Токаев прибыл.\r\n«Мирзиёев» встретил \"гостя\" \\ 😀\ttab.\r\n",
+    "plain": "Шавкат Мирзиеев провёл переговоры в Ташкенте.",
+    "bare": "Документ без разметки.",
+}
+
+
+def old_lines(ws, owner=ALL) -> list[bytes]:
+    """What export wrote before: an ExportItem per (document, set), through to_json."""
+    scheme = ws.current_scheme()
+    items = items_to_export(ws, DocumentQuery(), owner, no_progress, None, [0])
+    return [orjson.dumps(to_json(item, scheme)) for item in items]
+
+
+def test_fast_lines_equal_to_json_on_emoji_crlf_escapes_nesting_attributes_links_and_claims(workspace, tmp_path):
+    path = tmp_path / "c.jsonl"
+    path.write_bytes(b"".join(orjson.dumps({"id": k, "text": v, "meta": {"date": "2025-11-15", "n": 1.5}}) + b"\n"
+                              for k, v in TEXTS.items()))
+    linked = {"id": "linked", "text": "Токаев и Мирзиёев.", "annotator": "cora", "status": "done",
+              "entities": [{"id": "T1", "start": 0, "end": 6, "label": "PER", "text": "Токаев",
+                            "entity": "Токаев, Касым-Жомарт"},
+                           {"id": "T2", "start": 9, "end": 17, "label": "PER", "text": "Мирзиёев",
+                            "entity": "Q\"1\""}]}
+    with open(path, "ab") as handle:
+        handle.write(orjson.dumps(linked) + b"\n")
+    assert import_files(workspace, [path]).committed
+    body = TEXTS["emoji"]
+
+    def at(needle, text=body):
+        start = text.index(needle)
+        return start, start + len(needle)
+
+    add = annotating.add_span
+    add(workspace, "emoji", 0, 2, "GPE", owner="anna")  # a flag: 2 code points
+    add(workspace, "emoji", *at("Касым-Жомарт Токаев"), "PER", owner="anna",
+        attributes={"uncertain": True, "note": "имя «полное»\n"})
+    add(workspace, "emoji", *at("Касым-Жомарт"), "PER", owner="anna")  # nested, same start: longer first
+    add(workspace, "emoji", *at("Касым-Жомарт"), "ORG", owner="anna")  # same place: by label
+    add(workspace, "emoji", *at("\"гостя\" \\ 😀\ttab"), "LOC", owner="anna")  # quotes, backslash, tab
+    span = add(workspace, "emoji", *at("Мирзиёев"), "PER", owner="boris").result
+    annotating.set_attribute(workspace, span, "uncertain", True, owner="boris")
+    text = TEXTS["plain"]
+    per = add(workspace, "plain", *at("Шавкат Мирзиеев", text), "PER", owner="anna").result
+    claims.add_claim(workspace, "plain", *at("провёл переговоры в Ташкенте", text), "FACT", owner="anna",
+                     speaker=per)  # a set with a claim and its SAYS relation
+    add(workspace, "plain", *at("Ташкенте", text), "GPE", owner="boris")
+
+    out = io.BytesIO()
+    report = export(workspace, out)
+    lines = out.getvalue().splitlines()
+    assert lines == old_lines(workspace)
+    assert report.records == len(lines) == 6  # emoji: anna, boris; plain: anna, boris; bare once; linked
+    assert [e["entity"] for e in orjson.loads(lines[-1])["entities"]] == ["Токаев, Касым-Жомарт", 'Q"1"']
+    anna = orjson.loads(lines[0])
+    assert [(e["label"], e["text"]) for e in anna["entities"]] == [
+        ("GPE", "🇰🇿"), ("PER", "Касым-Жомарт Токаев"), ("ORG", "Касым-Жомарт"), ("PER", "Касым-Жомарт"),
+        ("LOC", "\"гостя\" \\ 😀\ttab")]
+    assert anna["entities"][1]["attributes"] == {"uncertain": True, "note": "имя «полное»\n"}
+    for owner in ("anna", "boris"):
+        out = io.BytesIO()
+        export(workspace, out, owner=owner)
+        assert out.getvalue().splitlines() == old_lines(workspace, owner)
