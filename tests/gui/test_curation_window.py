@@ -441,3 +441,24 @@ def test_a_gold_action_redraws_the_gold_lane_only(qtbot, cora, monkeypatch):
     window.gold_actions.accept_agreed()
     assert window.runner.wait()
     assert drawn == [GOLD]  # anna's and boris's lanes did not change, so they were not drawn again
+
+
+def test_a_claim_key_over_another_curators_change_is_refused_and_the_window_reads_again(qtbot, cora, monkeypatch):
+    """Two curators on one document: a claim edit sent with the gold version this window shows is refused
+    when the other curator changed that claim since; the window then shows what they did."""
+    window, ws = cora, cora.workspace
+    users.add_user(ws, "dora", Role.CURATOR, user="cora")
+    window.gold_actions.accept_agreed()
+    window.show_disagreement(next(i for i, d in enumerate(window.state.disagreements) if d.layer == "claim"))
+    window.gold_actions.accept_version(1)  # anna's STAT claim into gold
+    assert window.runner.wait()
+    (claim,) = curation.gold_set(ws, DOC).claims
+    window.claim_actions.current_claim_id = claim.id
+    claims.edit_claim(ws, claim.id, owner=GOLD, user="dora", checkworthy=True)  # dora, in her window
+    window.claim_actions.toggle_hedged()
+    assert window.runner.wait()
+    assert "dora changed this" in window.statusBar().currentMessage()
+    (after,) = curation.gold_set(ws, DOC).claims
+    assert after.certainty == claim.certainty  # nothing of cora's was written over dora's edit
+    assert window.runner.wait()
+    assert window.state.claims[0].checkworthy  # the window read dora's edit again

@@ -62,8 +62,9 @@ class NoteActions(QObject):
             return
         text, unsure = answer
         target_id = target.id if target is not None else None
+        seen = session.seen()
         session.submit(lambda: notes.add_note(workspace, document_id, owner=owner, text=text, unsure=unsure,
-                                              target_id=target_id))
+                                              target_id=target_id, seen=seen))
 
     def toggle_unsure(self) -> None:
         """Ctrl+Shift+U: flag what the caret is on as unsure, or take the flag off again."""
@@ -73,14 +74,14 @@ class NoteActions(QObject):
             return
         target = self.target()
         target_id = target.id if target is not None else None
-        flag = self.flag_on(target_id)
+        flag, seen = self.flag_on(target_id), session.seen()
         if flag is None:
             session.submit(lambda: notes.add_note(workspace, document_id, owner=owner, unsure=True,
-                                                  target_id=target_id))
+                                                  target_id=target_id, seen=seen))
         elif flag.text:  # a comment that is also a flag: keep the comment
-            session.submit(lambda: notes.edit_note(workspace, flag.id, owner=owner, unsure=False))
+            session.submit(lambda: notes.edit_note(workspace, flag.id, owner=owner, unsure=False, seen=seen))
         else:
-            session.submit(lambda: notes.remove_note(workspace, flag.id, owner=owner))
+            session.submit(lambda: notes.remove_note(workspace, flag.id, owner=owner, seen=seen))
 
     def flag_on(self, target_id: Any) -> Note | None:
         found = [n for n in getattr(self.session.view, "notes", ()) if n.target_id == target_id and n.unsure]

@@ -76,8 +76,9 @@ class ClaimActions(QObject):
 
     def _edit(self, claim: Claim, **fields: Any) -> None:
         session = self.session
-        workspace, owner, user = session.workspace, session.owner, session.user
-        session.submit(lambda: claims.edit_claim(workspace, claim.id, owner=owner, user=user, **fields))  # type: ignore[arg-type]
+        workspace, owner, user, seen = session.workspace, session.owner, session.user, session.seen()
+        session.submit(lambda: claims.edit_claim(workspace, claim.id, owner=owner, user=user, seen=seen,  # type: ignore[arg-type]
+                                                 **fields))
 
     # ------------------------------------------------------------ making claims
     def make_claim(self, claim_type: str | None = None) -> None:
@@ -107,13 +108,13 @@ class ClaimActions(QObject):
         chosen = claim_type or session.last_type or types[0]
         session.last_type = chosen
 
-        user = session.user
+        user, seen = session.user, session.seen()
 
         def made(changes: Any) -> None:  # on the GUI thread: the keys now act on the new claim
             self.current_claim_id = changes.result
 
-        session.submit(lambda: claims.add_claim(workspace, document_id, start, end, chosen, owner=owner, user=user),
-                       after=made)
+        session.submit(lambda: claims.add_claim(workspace, document_id, start, end, chosen, owner=owner, user=user,
+                                                seen=seen), after=made)
 
     # ------------------------------------------------------------ claim fields
     def cycle_speaker(self, step: int = 1) -> None:
@@ -147,7 +148,7 @@ class ClaimActions(QObject):
             self._tell(self.tr("Select the pronoun (or name) that speaks, then press M"))
             return
         start, end = selection
-        workspace, owner, user = session.workspace, session.owner, session.user
+        workspace, owner, user, seen = session.workspace, session.owner, session.user, session.seen()
         existing = next((s for s in self.view.spans() if (s.start, s.end) == (start, end)
                          and s.label in session.scheme.speaker_labels), None)
         if existing is not None:
@@ -158,7 +159,7 @@ class ClaimActions(QObject):
         attributes = self._pronoun_attributes(label)
         session.submit(lambda: claims.speaker_from_new_mention(  # one action: one undo takes both back
             workspace, claim.id, start, end, label, owner=owner, attributes=attributes,  # type: ignore[arg-type]
-            user=user))
+            user=user, seen=seen))
 
     def _pronoun_attributes(self, label: str) -> dict[str, Any]:
         definition = self.session.scheme.attribute("pronoun")
@@ -248,8 +249,9 @@ class ClaimActions(QObject):
             self._edit(item, speaker=head.id)  # SAYS is the speaker: set it (the relation follows)
             return
         session = self.session
-        workspace, owner, user = session.workspace, session.owner, session.user
-        session.submit(lambda: claims.add_relation(workspace, head.id, item.id, label, owner=owner, user=user))  # type: ignore[arg-type]
+        workspace, owner, user, seen = session.workspace, session.owner, session.user, session.seen()
+        session.submit(lambda: claims.add_relation(workspace, head.id, item.id, label, owner=owner, user=user,  # type: ignore[arg-type]
+                                                   seen=seen))
 
     def cancel(self) -> bool:
         """Esc: drop a relation begun; True when there was one."""
@@ -272,8 +274,8 @@ class ClaimActions(QObject):
 
     def remove_relation(self, relation_id: Any) -> None:
         session = self.session
-        workspace, owner, user = session.workspace, session.owner, session.user
-        session.submit(lambda: claims.remove_relation(workspace, relation_id, owner=owner, user=user))
+        workspace, owner, user, seen = session.workspace, session.owner, session.user, session.seen()
+        session.submit(lambda: claims.remove_relation(workspace, relation_id, owner=owner, user=user, seen=seen))
 
     def _text_of(self, item: Item) -> str:
         text = self.view.text[item.start:item.end]

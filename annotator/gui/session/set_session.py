@@ -189,9 +189,9 @@ class SetSession(QObject):
                                                    seen=seen))
 
     def set_attribute(self, span_id: int, name: str, value: Any) -> None:
-        workspace, owner, user = self.workspace, self.owner, self.user
+        workspace, owner, user, seen = self.workspace, self.owner, self.user, self.seen()
         self.submit(lambda: annotating.set_attribute(workspace, span_id, name, value, owner=owner,  # type: ignore[arg-type]
-                                                     user=user))
+                                                     user=user, seen=seen))
 
     def undo(self) -> None:
         workspace, owner, user, document_id = self.workspace, self.owner, self.user, self._undo_scope()
