@@ -609,6 +609,34 @@
     </message>
 </context>
 <context>
+    <name>ClaimTypesTab</name>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="500" />
+        <source>Add claim type</source>
+        <translation>Добавить тип</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="502" />
+        <source>What a claim of this type asserts, with an example</source>
+        <translation>Какие утверждения относятся к этому типу, с примером</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="509" />
+        <source>%1 claims</source>
+        <translation>утверждений: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="527" />
+        <source>Delete the claim type %1? It removes %2 claims (%3), with the %4 relations and %5 notes on them. You can undo this.</source>
+        <translation>Удалить тип утверждения %1? Будут удалены утверждения (%2: %3), а также связи (%4) и заметки (%5) на них. Это можно отменить.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="529" />
+        <source>Delete claim type</source>
+        <translation>Удаление типа утверждения</translation>
+    </message>
+</context>
+<context>
     <name>Curation</name>
     <message>
         <location filename="../../annotator/gui/curate/lanes.py" line="37" />
@@ -917,17 +945,17 @@
         <translation>маркер</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/text/document_view.py" line="771" />
+        <location filename="../../annotator/gui/text/document_view.py" line="776" />
         <source>hedged</source>
         <translation>с оговоркой</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/text/document_view.py" line="773" />
+        <location filename="../../annotator/gui/text/document_view.py" line="778" />
         <source>check-worthy</source>
         <translation>проверять</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/text/document_view.py" line="774" />
+        <location filename="../../annotator/gui/text/document_view.py" line="779" />
         <source>Claim: %1</source>
         <translation>Утверждение: %1</translation>
     </message>
@@ -1800,6 +1828,129 @@ You can change it later in Options → Preferences.</source>
     </message>
 </context>
 <context>
+    <name>LabelsTab</name>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="333" />
+        <source>Add label</source>
+        <translation>Добавить метку</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="334" />
+        <source>Merge into…</source>
+        <translation>Слить с…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="336" />
+        <source>Colour…</source>
+        <translation>Цвет…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="338" />
+        <source>When to use this label, with examples; shown as a tooltip in the palette and the list of keys</source>
+        <translation>Когда ставить эту метку, с примерами; показывается подсказкой в палитре и в списке клавиш</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="341" />
+        <source>Colour</source>
+        <translation>Цвет</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="342" />
+        <source>Guideline</source>
+        <translation>Инструкция</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="346" />
+        <source>Attribute</source>
+        <translation>Атрибут</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="346" />
+        <source>Type</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="346" />
+        <source>Choices</source>
+        <translation>Варианты</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="353" />
+        <source>name</source>
+        <translation>название</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="355" />
+        <source>yes / no</source>
+        <translation>да / нет</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="355" />
+        <source>choice</source>
+        <translation>выбор</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="355" />
+        <source>text</source>
+        <translation>текст</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="358" />
+        <source>choices, comma-separated</source>
+        <translation>варианты через запятую</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="359" />
+        <source>Add</source>
+        <translation>Добавить</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="360" />
+        <source>Remove</source>
+        <translation>Убрать</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="365" />
+        <source>Attributes of this label</source>
+        <translation>Атрибуты этой метки</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="383" />
+        <source>%1 spans</source>
+        <translation>фрагментов: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="402" />
+        <source>Delete the label %1? It removes %2 spans (%3), %4 relations on them, and %5 claims lose their speaker. You can undo this.</source>
+        <translation>Удалить метку %1? Будут удалены фрагменты (%2: %3) и связи с ними (%4), а у утверждений (%5) пропадёт источник. Это можно отменить.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="404" />
+        <source>Delete label</source>
+        <translation>Удаление метки</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="409" />
+        <source>Merge %1 into %2? %3 spans (%4) become %2; %5 of them are dropped because a %2 span is already at the same place. You can undo this.</source>
+        <translation>Слить %1 с %2? Фрагменты (%3: %4) получат метку %2; из них %5 удаляются, потому что на том же месте уже есть фрагмент %2. Это можно отменить.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="439" />
+        <source>Colour of %1</source>
+        <translation>Цвет метки %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="462" />
+        <source>Merge labels</source>
+        <translation>Слияние меток</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="475" />
+        <source>Give the attribute a name</source>
+        <translation>Дайте атрибуту название</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../annotator/gui/annotate/main_window.py" line="128" />
@@ -2238,122 +2389,122 @@ Replace it anyway? What it holds now will be lost.</source>
 <context>
     <name>Scheme</name>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_texts.py" line="17" />
+        <location filename="../../annotator/gui/common/scheme_texts.py" line="17" />
         <source>person</source>
         <translation>человек</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_texts.py" line="18" />
+        <location filename="../../annotator/gui/common/scheme_texts.py" line="18" />
         <source>organisation</source>
         <translation>организация</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_texts.py" line="19" />
+        <location filename="../../annotator/gui/common/scheme_texts.py" line="19" />
         <source>country, region, city</source>
         <translation>страна, регион, город</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_texts.py" line="20" />
+        <location filename="../../annotator/gui/common/scheme_texts.py" line="20" />
         <source>other place, route, river</source>
         <translation>другое место, маршрут, река</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_texts.py" line="21" />
+        <location filename="../../annotator/gui/common/scheme_texts.py" line="21" />
         <source>facility, port, building, crossing</source>
         <translation>объект: порт, здание, погранпереход</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_texts.py" line="22" />
+        <location filename="../../annotator/gui/common/scheme_texts.py" line="22" />
         <source>event</source>
         <translation>событие</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_texts.py" line="23" />
+        <location filename="../../annotator/gui/common/scheme_texts.py" line="23" />
         <source>law, agreement, programme</source>
         <translation>закон, соглашение, программа</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_texts.py" line="24" />
+        <location filename="../../annotator/gui/common/scheme_texts.py" line="24" />
         <source>sum of money</source>
         <translation>денежная сумма</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_texts.py" line="25" />
+        <location filename="../../annotator/gui/common/scheme_texts.py" line="25" />
         <source>date or period</source>
         <translation>дата или период</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_texts.py" line="26" />
+        <location filename="../../annotator/gui/common/scheme_texts.py" line="26" />
         <source>number, percent, quantity</source>
         <translation>число, процент, количество</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_texts.py" line="27" />
+        <location filename="../../annotator/gui/common/scheme_texts.py" line="27" />
         <source>title or position («Глава государства», «Президент»)</source>
         <translation>должность или титул («Глава государства», «Президент»)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_texts.py" line="28" />
+        <location filename="../../annotator/gui/common/scheme_texts.py" line="28" />
         <source>a figure: «товарооборот достиг $4 млрд»</source>
         <translation>цифра: «товарооборот достиг $4 млрд»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_texts.py" line="29" />
+        <location filename="../../annotator/gui/common/scheme_texts.py" line="29" />
         <source>a non-numeric event or state</source>
         <translation>событие или положение дел без цифр</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_texts.py" line="30" />
+        <location filename="../../annotator/gui/common/scheme_texts.py" line="30" />
         <source>a target or commitment: «до 10 млрд долларов к 2030 году»</source>
         <translation>цель или обязательство: «до 10 млрд долларов к 2030 году»</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_texts.py" line="31" />
+        <location filename="../../annotator/gui/common/scheme_texts.py" line="31" />
         <source>a call or offer</source>
         <translation>призыв или предложение</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_texts.py" line="32" />
+        <location filename="../../annotator/gui/common/scheme_texts.py" line="32" />
         <source>an evaluation</source>
         <translation>оценка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_texts.py" line="33" />
+        <location filename="../../annotator/gui/common/scheme_texts.py" line="33" />
         <source>speaker says claim</source>
         <translation>источник делает утверждение</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_texts.py" line="34" />
+        <location filename="../../annotator/gui/common/scheme_texts.py" line="34" />
         <source>claim is about entity</source>
         <translation>утверждение касается сущности</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_texts.py" line="35" />
+        <location filename="../../annotator/gui/common/scheme_texts.py" line="35" />
         <source>person or role heads organisation or state</source>
         <translation>человек или должность возглавляет организацию или государство</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_texts.py" line="36" />
+        <location filename="../../annotator/gui/common/scheme_texts.py" line="36" />
         <source>is located in</source>
         <translation>находится в</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_texts.py" line="37" />
+        <location filename="../../annotator/gui/common/scheme_texts.py" line="37" />
         <source>the two mentions name the same entity</source>
         <translation>оба упоминания называют одну сущность</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_texts.py" line="41" />
+        <location filename="../../annotator/gui/common/scheme_texts.py" line="41" />
         <source>pronoun</source>
         <translation>местоимение</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_texts.py" line="42" />
+        <location filename="../../annotator/gui/common/scheme_texts.py" line="42" />
         <source>uncertain</source>
         <translation>не уверен</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_texts.py" line="43" />
+        <location filename="../../annotator/gui/common/scheme_texts.py" line="43" />
         <source>note</source>
         <translation>примечание</translation>
     </message>
@@ -2361,273 +2512,130 @@ Replace it anyway? What it holds now will be lost.</source>
 <context>
     <name>SchemeEditor</name>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="135" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="545" />
         <source>Annotation scheme</source>
         <translation>Схема разметки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="139" />
-        <source>Add label</source>
-        <translation>Добавить метку</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="140" />
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="220" />
-        <source>Delete…</source>
-        <translation>Удалить…</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="141" />
-        <source>Merge into…</source>
-        <translation>Слить с…</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="152" />
-        <source>Colour…</source>
-        <translation>Цвет…</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="155" />
-        <source>When to use this label, with examples; shown as a tooltip in the palette and the list of keys</source>
-        <translation>Когда ставить эту метку, с примерами; показывается подсказкой в палитре и в списке клавиш</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="159" />
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="234" />
-        <source>Name</source>
-        <translation>Название</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="160" />
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="235" />
-        <source>Hotkey</source>
-        <translation>Клавиша</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="161" />
-        <source>Colour</source>
-        <translation>Цвет</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="162" />
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="236" />
-        <source>Description</source>
-        <translation>Описание</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="163" />
-        <source>Guideline</source>
-        <translation>Инструкция</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="167" />
-        <source>Attribute</source>
-        <translation>Атрибут</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="167" />
-        <source>Type</source>
-        <translation>Тип</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="167" />
-        <source>Choices</source>
-        <translation>Варианты</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="174" />
-        <source>name</source>
-        <translation>название</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="176" />
-        <source>yes / no</source>
-        <translation>да / нет</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="176" />
-        <source>choice</source>
-        <translation>выбор</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="176" />
-        <source>text</source>
-        <translation>текст</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="179" />
-        <source>choices, comma-separated</source>
-        <translation>варианты через запятую</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="180" />
-        <source>Add</source>
-        <translation>Добавить</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="181" />
-        <source>Remove</source>
-        <translation>Убрать</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="186" />
-        <source>Attributes of this label</source>
-        <translation>Атрибуты этой метки</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="198" />
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="427" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="551" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="613" />
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="199" />
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="428" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="552" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="614" />
         <source>Redo</source>
         <translation>Повторить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="200" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="553" />
         <source>Import scheme…</source>
         <translation>Загрузить схему…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="201" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="554" />
         <source>Export scheme…</source>
         <translation>Сохранить схему…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="202" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="555" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="219" />
-        <source>Add claim type</source>
-        <translation>Добавить тип</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="232" />
-        <source>What a claim of this type asserts, with an example</source>
-        <translation>Какие утверждения относятся к этому типу, с примером</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="249" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="565" />
         <source>Labels</source>
         <translation>Метки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="250" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="566" />
         <source>Claim types</source>
         <translation>Типы утверждений</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="330" />
-        <source>%1 spans</source>
-        <translation>фрагментов: %1</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="353" />
-        <source>%1 claims</source>
-        <translation>утверждений: %1</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="427" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="613" />
         <source>Undo: %1</source>
         <translation>Отменить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="428" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="614" />
         <source>Redo: %1</source>
         <translation>Повторить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="474" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="652" />
         <source>Saved version %1: %2</source>
         <translation>Сохранена версия %1: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="492" />
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="717" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="670" />
         <source>Not saved: %1</source>
         <translation>Не сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="534" />
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="676" />
-        <source>Type one key</source>
-        <translation>Нажмите одну клавишу</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="549" />
-        <source>Colour of %1</source>
-        <translation>Цвет метки %1</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="593" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="684" />
         <source>Merge %1</source>
         <translation>Слияние %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="594" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="685" />
         <source>Merge %1 into:</source>
         <translation>Слить %1 с меткой:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="601" />
-        <source>Delete the label %1? It removes %2 spans (%3), %4 relations on them, and %5 claims lose their speaker. You can undo this.</source>
-        <translation>Удалить метку %1? Будут удалены фрагменты (%2: %3) и связи с ними (%4), а у утверждений (%5) пропадёт источник. Это можно отменить.</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="608" />
-        <source>Merge %1 into %2? %3 spans (%4) become %2; %5 of them are dropped because a %2 span is already at the same place. You can undo this.</source>
-        <translation>Слить %1 с %2? Фрагменты (%3: %4) получат метку %2; из них %5 удаляются, потому что на том же месте уже есть фрагмент %2. Это можно отменить.</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="620" />
-        <source>Delete label</source>
-        <translation>Удаление метки</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="633" />
-        <source>Merge labels</source>
-        <translation>Слияние меток</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="704" />
-        <source>Delete the claim type %1? It removes %2 claims (%3), with the %4 relations and %5 notes on them. You can undo this.</source>
-        <translation>Удалить тип утверждения %1? Будут удалены утверждения (%2: %3), а также связи (%4) и заметки (%5) на них. Это можно отменить.</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="722" />
-        <source>Delete claim type</source>
-        <translation>Удаление типа утверждения</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="734" />
-        <source>Give the attribute a name</source>
-        <translation>Дайте атрибуту название</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="771" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="706" />
         <source>Import scheme</source>
         <translation>Загрузить схему</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="771" />
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="781" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="706" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="716" />
         <source>Scheme (*.json)</source>
         <translation>Схема (*.json)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="781" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="716" />
         <source>Export scheme</source>
         <translation>Сохранить схему</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="792" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="727" />
         <source>Wrote version %1 to %2</source>
         <translation>Версия %1 сохранена в %2</translation>
+    </message>
+</context>
+<context>
+    <name>SchemeItemTab</name>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="139" />
+        <source>Delete…</source>
+        <translation>Удалить…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="151" />
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="152" />
+        <source>Hotkey</source>
+        <translation>Клавиша</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="153" />
+        <source>Description</source>
+        <translation>Описание</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="279" />
+        <source>Type one key</source>
+        <translation>Нажмите одну клавишу</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="310" />
+        <source>Not saved: %1</source>
+        <translation>Не сохранено: %1</translation>
     </message>
 </context>
 <context>
