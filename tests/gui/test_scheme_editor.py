@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from annotator.domain.model import Role
 from annotator.services import curation, documents, schemes, users
-from annotator.services.schemes import CLAIM
+from annotator.services.schemes import CLAIM, ENTITY
 from tests.gui.test_main_window import press, select_words, stored_spans
 from tests.gui.windows import OWNER
 
@@ -479,6 +479,21 @@ def test_the_last_claim_type_is_not_deleted_and_nothing_is_asked(qtbot, window, 
     qtbot.mouseClick(editor.claim_types_tab.delete_button, Qt.MouseButton.LeftButton)
     assert window.runner.wait()
     assert editor.status_label.text() == "Not saved: a scheme needs at least one claim type"
+    assert ws.current_scheme().version == version
+
+
+def test_the_last_label_is_not_deleted_and_nothing_is_asked(qtbot, window, monkeypatch):
+    """Labels share the claim types' delete: the last one stays, said before any question."""
+    ws = window.workspace
+    for name in [e.name for e in ws.current_scheme().entities][1:]:
+        schemes.delete_item(ws, ENTITY, name, user=OWNER)
+    editor = open_editor(qtbot, window)
+    assert editor.labels_tab.names() == ["PER"]
+    monkeypatch.setattr(editor, "confirm", lambda title, text: pytest.fail("asked"))
+    version = ws.current_scheme().version
+    qtbot.mouseClick(editor.labels_tab.delete_button, Qt.MouseButton.LeftButton)
+    assert window.runner.wait()
+    assert editor.status_label.text() == "Not saved: a scheme needs at least one entity label"
     assert ws.current_scheme().version == version
 
 
