@@ -22,6 +22,7 @@ from annotator.domain.model import SetStatus
 from annotator.i18n import _
 from annotator.services import annotating, documents, history, schemes
 from annotator.services.errors import ServiceError
+from annotator.services.schemes import ENTITY
 from annotator.services.importing import import_files
 from annotator.services.workspace import Workspace
 
@@ -242,7 +243,7 @@ def test_refusals_and_scheme_changes_in_russian(sample_workspace: Workspace):
     with pytest.raises(ServiceError) as refused:
         documents.document(sample_workspace, "nope")
     assert str(refused.value) == "нет документа 'nope'"
-    changes = schemes.change_label(sample_workspace, "PER", user="anna", color="#112233")
+    changes = schemes.change_item(sample_workspace, ENTITY, "PER", user="anna", color="#112233")
     assert changes.label == "Изменить цвет метки PER"
     assert schemes.undo(sample_workspace, user="anna").label == "Отменить: Изменить цвет метки PER"
 

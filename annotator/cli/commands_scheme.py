@@ -8,6 +8,7 @@ from pathlib import Path
 
 from annotator.cli import commands
 from annotator.services import schemes
+from annotator.services.schemes import ENTITY
 
 
 def _user(args: argparse.Namespace) -> str:
@@ -25,15 +26,15 @@ def schema(args: argparse.Namespace) -> int:
         if args.import_:
             changes = schemes.import_scheme(workspace, Path(args.import_), user=user)
         elif args.rename:
-            changes = schemes.rename_label(workspace, *args.rename, user=user)
+            changes = schemes.rename_item(workspace, ENTITY, *args.rename, user=user)
         elif args.merge:
-            found = schemes.impact(workspace, args.merge[0], merge_into=args.merge[1])
+            found = schemes.item_impact(workspace, ENTITY, args.merge[0], merge_into=args.merge[1])
             changes = schemes.merge_label(workspace, *args.merge, user=user)
-            print(f"moved {found.spans - found.twins} spans, dropped {found.twins} already there")
+            print(f"moved {found.count - found.twins} spans, dropped {found.twins} already there")
         elif args.delete:
-            found = schemes.impact(workspace, args.delete)
-            changes = schemes.delete_label(workspace, args.delete, user=user)
-            print(f"removed {found.spans} spans, {found.relations} relations; "
+            found = schemes.item_impact(workspace, ENTITY, args.delete)
+            changes = schemes.delete_item(workspace, ENTITY, args.delete, user=user)
+            print(f"removed {found.count} spans, {found.relations} relations; "
                   f"{found.speakers} claims lost their speaker")
         elif args.undo:
             changes = schemes.undo(workspace, user=user)

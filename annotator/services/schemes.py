@@ -3,10 +3,11 @@
 A change that touches labels in use carries its spans along in the same action:
 a rename relabels them, a merge moves them into the other label (dropping a span
 the other label already has at the same place), a delete removes them with what
-hangs on them (relations, a claim's speaker). :func:`impact` says beforehand how
-many spans of whose sets that is. Claim types work the same way: a rename
-retypes their claims, a delete removes the claims with their relations and
-notes (:func:`claim_type_impact` counts them first). Scheme actions go into
+hangs on them (relations, a claim's speaker). Claim types work the same way: a
+rename retypes their claims, a delete removes the claims with their relations
+and notes. Change, rename and delete take the kind (ENTITY or CLAIM) and go one
+path; what differs by kind is in :data:`ITEM_KINDS`. :func:`item_impact` says
+beforehand how many spans (claims) of whose sets a delete or merge touches. Scheme actions go into
 their own undo history (owner ``@scheme``), not into any annotator's.
 """
 
@@ -32,7 +33,7 @@ from annotator.services.retrying import retried
 from annotator.services.scheme_checks import scheme_problems
 from annotator.services.workspace import Workspace
 from annotator.storage.actions import CLAIMS, NOTES, RELATIONS, SPANS, Op, delete_op, scheme_op, update_many_op, update_op
-from annotator.storage.repository import CLAIM, Repository
+from annotator.storage.repository import CLAIM, ENTITY, Repository
 
 
 class SchemeChangeRefused(ServiceError):
@@ -40,53 +41,38 @@ class SchemeChangeRefused(ServiceError):
 
 
 @dataclass(frozen=True, slots=True)
-class LabelImpact:
-    """What deleting a label, or merging it into another, does to the annotations."""
+class Impact:
+    """What deleting a label or a claim type (or merging a label into another) does to the annotations."""
 
-    label: str
-    spans_by_owner: dict[str, int] = field(default_factory=dict)
-    relations: int = 0  # relations that end on its spans (a delete removes them)
-    speakers: int = 0  # claims one of its spans speaks (a delete leaves them without speaker)
+    kind: str  # ENTITY or CLAIM
+    name: str
+    by_owner: dict[str, int] = field(default_factory=dict)  # spans (claims) of it per set's owner
+    relations: int = 0  # relations that end on them (a delete removes them)
+    speakers: int = 0  # a label: claims one of its spans speaks (a delete leaves them without speaker)
+    notes: int = 0  # a claim type: notes on its claims (a delete removes them)
     twins: int = 0  # merge: spans the target label already has at the same place (dropped)
 
     @property
-    def spans(self) -> int:
-        return sum(self.spans_by_owner.values())
+    def count(self) -> int:
+        return sum(self.by_owner.values())
 
 
-def impact(workspace: Workspace, label: str, *, merge_into: str | None = None) -> LabelImpact:
+def item_impact(workspace: Workspace, kind: str, name: str, *, merge_into: str | None = None) -> Impact:
+    """What deleting the label (``kind`` ENTITY) or claim type (CLAIM) ``name`` does; for a label,
+    with ``merge_into``, what merging it into that label does."""
+    spec = ITEM_KINDS[kind]
     with workspace.store.read() as repo:
-        usage = repo.label_usage().get(label, {})
-        relations, speakers = repo.links_of_label(label)
-        twins = len(repo.twin_spans(label, merge_into)) if merge_into else 0
-    return LabelImpact(label, dict(sorted(usage.items())), relations, speakers, twins)
+        usage = repo.label_usage(kind).get(name, {})
+        relations, hanging = spec.links(repo, name)
+        twins = len(repo.twin_spans(name, merge_into)) if merge_into else 0
+    return Impact(kind, name, dict(sorted(usage.items())), relations, twins=twins,
+                  **{spec.hanging: hanging})
 
 
 def span_counts(workspace: Workspace) -> dict[str, int]:
     """label -> entity spans with it, over every set (for the editor's list)."""
     with workspace.store.read() as repo:
         return {label: sum(owners.values()) for label, owners in repo.label_usage().items()}
-
-
-@dataclass(frozen=True, slots=True)
-class ClaimTypeImpact:
-    """What deleting a claim type does to the annotations."""
-
-    claim_type: str
-    claims_by_owner: dict[str, int] = field(default_factory=dict)
-    relations: int = 0  # relations that end on its claims (a delete removes them)
-    notes: int = 0  # notes on its claims (a delete removes them)
-
-    @property
-    def claims(self) -> int:
-        return sum(self.claims_by_owner.values())
-
-
-def claim_type_impact(workspace: Workspace, claim_type: str) -> ClaimTypeImpact:
-    with workspace.store.read() as repo:
-        usage = repo.label_usage(CLAIM).get(claim_type, {})
-        relations, notes = repo.links_of_claim_type(claim_type)
-    return ClaimTypeImpact(claim_type, dict(sorted(usage.items())), relations, notes)
 
 
 def claim_counts(workspace: Workspace) -> dict[str, int]:
@@ -131,27 +117,11 @@ def add_label(workspace: Workspace, label: EntityLabel, *, user: str) -> Changes
 
 
 def _field_name(field_name: str) -> str:
-    """A label's field as an action's label names it."""
+    """A label's (claim type's) field as an action's label names it."""
     # Translators: what "Change {fields} of {label}" changes (a list, joined with ", ").
     names = {"hotkey": _("hotkey"), "color": _("color"), "description": _("description"),
              "guideline": _("guideline")}
     return names.get(field_name, field_name)
-
-
-def change_label(workspace: Workspace, name: str, *, user: str, **fields: str) -> Changes:
-    """Hotkey, colour, description or guideline of a label."""
-    what = ", ".join(_field_name(f) for f in sorted(fields))
-    return _save(workspace, lambda s: scheme_edits.change_label(s, name, **fields), user=user,
-                 label=_("Change {fields} of {label}").format(fields=what, label=name))
-
-
-def rename_label(workspace: Workspace, old: str, new: str, *, user: str) -> Changes:
-    def relabel(repo: Repository, _scheme: Scheme) -> list[Op]:
-        ids = repo.entity_span_ids(old)
-        return [update_many_op(SPANS, ids, {"label": new})] if ids else []
-
-    return _save(workspace, lambda s: scheme_edits.rename_label(s, old, new), user=user,
-                 label=_("Rename label {old} to {new}").format(old=old, new=new), span_ops=relabel)
 
 
 def merge_label(workspace: Workspace, source: str, target: str, *, user: str) -> Changes:
@@ -179,15 +149,6 @@ def merge_label(workspace: Workspace, source: str, target: str, *, user: str) ->
                  span_ops=move)
 
 
-def delete_label(workspace: Workspace, name: str, *, user: str) -> Changes:
-    def remove(repo: Repository, _scheme: Scheme) -> list[Op]:
-        ids = repo.entity_span_ids(name)
-        return [delete_op(SPANS, ids)] if ids else []
-
-    return _save(workspace, lambda s: scheme_edits.remove_label(s, name), user=user,
-                 label=_("Delete label {label}").format(label=name), span_ops=remove)
-
-
 def add_attribute(workspace: Workspace, label: str, attribute: AttributeDef, *, user: str) -> Changes:
     return _save(workspace, lambda s: scheme_edits.add_attribute(s, label, attribute), user=user,
                  label=_("Add attribute {attribute} to {label}").format(attribute=attribute.name, label=label))
@@ -210,31 +171,71 @@ def add_claim_type(workspace: Workspace, claim_type: ClaimType, *, user: str) ->
                  label=_("Add claim type {type}").format(type=claim_type.name))
 
 
-def change_claim_type(workspace: Workspace, name: str, *, user: str, **fields: str) -> Changes:
-    """Hotkey or description of a claim type."""
+# ------------------------------------------------- change, rename, delete by kind
+@dataclass(frozen=True, slots=True)
+class ItemKind:
+    """What differs between labels and claim types when one is changed, renamed or deleted:
+    the scheme edits, where their spans are, what hangs on them, and the actions' labels."""
+
+    change: Callable[..., Scheme]  # (scheme, name, **fields)
+    rename: Callable[[Scheme, str, str], Scheme]
+    remove: Callable[[Scheme, str], Scheme]
+    span_ids: Callable[[Repository, str], list[int]]  # Repository method: its spans (claims) in every set
+    links: Callable[[Repository, str], tuple[int, int]]  # relations on them, and the other count
+    hanging: str  # the Impact field that other count goes to
+    # The action labels (called at save time, so in the user's language); they format with
+    # fields, name, old and new.
+    change_text: Callable[[], str]
+    rename_text: Callable[[], str]
+    delete_text: Callable[[], str]
+
+
+ITEM_KINDS: dict[str, ItemKind] = {
+    ENTITY: ItemKind(scheme_edits.change_label, scheme_edits.rename_label, scheme_edits.remove_label,
+                     Repository.entity_span_ids, Repository.links_of_label, "speakers",
+                     lambda: _("Change {fields} of {label}"), lambda: _("Rename label {old} to {new}"),
+                     lambda: _("Delete label {label}")),
+    CLAIM: ItemKind(scheme_edits.change_claim_type, scheme_edits.rename_claim_type, scheme_edits.remove_claim_type,
+                    Repository.claim_span_ids, Repository.links_of_claim_type, "notes",
+                    lambda: _("Change {fields} of claim type {type}"),
+                    lambda: _("Rename claim type {old} to {new}"), lambda: _("Delete claim type {type}")),
+}
+
+
+def _text(template: str, name: str = "", **values: str) -> str:
+    return template.format(label=name, type=name, **values)
+
+
+def change_item(workspace: Workspace, kind: str, name: str, *, user: str, **fields: str) -> Changes:
+    """Hotkey or description of a label or claim type; a label's colour or guideline too."""
+    spec = ITEM_KINDS[kind]
     what = ", ".join(_field_name(f) for f in sorted(fields))
-    return _save(workspace, lambda s: scheme_edits.change_claim_type(s, name, **fields), user=user,
-                 label=_("Change {fields} of claim type {type}").format(fields=what, type=name))
+    return _save(workspace, lambda s: spec.change(s, name, **fields), user=user,
+                 label=_text(spec.change_text(), name, fields=what))
 
 
-def rename_claim_type(workspace: Workspace, old: str, new: str, *, user: str) -> Changes:
-    """The claim type's claims, in every set, take the new name in the same action."""
-    def retype(repo: Repository, _scheme: Scheme) -> list[Op]:
-        ids = repo.claim_span_ids(old)
+def rename_item(workspace: Workspace, kind: str, old: str, new: str, *, user: str) -> Changes:
+    """The label's spans (the claim type's claims), in every set, take the new name in the same action."""
+    spec = ITEM_KINDS[kind]
+
+    def rename_spans(repo: Repository, _scheme: Scheme) -> list[Op]:
+        ids = spec.span_ids(repo, old)
         return [update_many_op(SPANS, ids, {"label": new})] if ids else []
 
-    return _save(workspace, lambda s: scheme_edits.rename_claim_type(s, old, new), user=user,
-                 label=_("Rename claim type {old} to {new}").format(old=old, new=new), span_ops=retype)
+    return _save(workspace, lambda s: spec.rename(s, old, new), user=user,
+                 label=_text(spec.rename_text(), old=old, new=new), span_ops=rename_spans)
 
 
-def delete_claim_type(workspace: Workspace, name: str, *, user: str) -> Changes:
-    """The claim type goes, and its claims in every set with it (their relations and notes too)."""
-    def remove(repo: Repository, _scheme: Scheme) -> list[Op]:
-        ids = repo.claim_span_ids(name)
+def delete_item(workspace: Workspace, kind: str, name: str, *, user: str) -> Changes:
+    """The label (claim type) goes, and its spans (claims) in every set with what hangs on them."""
+    spec = ITEM_KINDS[kind]
+
+    def remove_spans(repo: Repository, _scheme: Scheme) -> list[Op]:
+        ids = spec.span_ids(repo, name)
         return [delete_op(SPANS, ids)] if ids else []
 
-    return _save(workspace, lambda s: scheme_edits.remove_claim_type(s, name), user=user,
-                 label=_("Delete claim type {type}").format(type=name), span_ops=remove)
+    return _save(workspace, lambda s: spec.remove(s, name), user=user,
+                 label=_text(spec.delete_text(), name), span_ops=remove_spans)
 
 
 def replace_scheme(workspace: Workspace, scheme: Scheme, *, user: str, label: str | None = None) -> Changes:

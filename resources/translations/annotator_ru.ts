@@ -473,48 +473,48 @@
         <translation>Сначала поставьте курсор в утверждение (или создайте его: выделите текст и нажмите C)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session/claim_keys.py" line="95" />
+        <location filename="../../annotator/gui/session/claim_keys.py" line="96" />
         <source>Select the text of the claim, then press C or a claim type's key</source>
         <translation>Выделите текст утверждения и нажмите C или клавишу типа утверждения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session/claim_keys.py" line="128" />
+        <location filename="../../annotator/gui/session/claim_keys.py" line="129" />
         <source>No PER, ORG or ROLE mention to be the speaker: mark one, or press A for the author</source>
         <translation>Нет упоминания PER, ORG или ROLE, которое могло бы быть источником: разметьте его или нажмите A (автор)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session/claim_keys.py" line="147" />
+        <location filename="../../annotator/gui/session/claim_keys.py" line="148" />
         <source>Select the pronoun (or name) that speaks, then press M</source>
         <translation>Выделите местоимение (или имя) источника и нажмите M</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session/claim_keys.py" line="180" />
+        <location filename="../../annotator/gui/session/claim_keys.py" line="181" />
         <source>Select the words that report the claim («заявил»), then press U</source>
         <translation>Выделите слова, которые вводят утверждение («заявил»), и нажмите U</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session/claim_keys.py" line="206" />
+        <location filename="../../annotator/gui/session/claim_keys.py" line="207" />
         <source>No figure in this claim to propose</source>
         <translation>В этом утверждении нет числа, которое можно предложить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session/claim_keys.py" line="230" />
+        <location filename="../../annotator/gui/session/claim_keys.py" line="231" />
         <source>Put the caret on a span or a claim first</source>
         <translation>Сначала поставьте курсор на фрагмент или утверждение</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session/claim_keys.py" line="234" />
+        <location filename="../../annotator/gui/session/claim_keys.py" line="235" />
         <source>Relation from «%1»: put the caret on the other end and press L (Esc cancels)</source>
         <translation>Связь от «%1»: поставьте курсор на второй конец и нажмите L (Esc — отмена)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session/claim_keys.py" line="240" />
+        <location filename="../../annotator/gui/session/claim_keys.py" line="241" />
         <source>The scheme has no relation from %1 to %2</source>
         <translation>В схеме нет связи от %1 к %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session/claim_keys.py" line="245" />
-        <location filename="../../annotator/gui/session/claim_keys.py" line="259" />
+        <location filename="../../annotator/gui/session/claim_keys.py" line="246" />
+        <location filename="../../annotator/gui/session/claim_keys.py" line="261" />
         <source>No relation made</source>
         <translation>Связь не создана</translation>
     </message>
@@ -606,6 +606,34 @@
         <location filename="../../annotator/gui/annotate/claim_panel.py" line="390" />
         <source>“%1” is not a period: YYYY, YYYY-MM, YYYY-MM-DD or FROM/TO</source>
         <translation>«%1» — не период: ГГГГ, ГГГГ-ММ, ГГГГ-ММ-ДД или ОТ/ДО</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimTypesTab</name>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="500" />
+        <source>Add claim type</source>
+        <translation>Добавить тип</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="502" />
+        <source>What a claim of this type asserts, with an example</source>
+        <translation>Какие утверждения относятся к этому типу, с примером</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="509" />
+        <source>%1 claims</source>
+        <translation>утверждений: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="527" />
+        <source>Delete the claim type %1? It removes %2 claims (%3), with the %4 relations and %5 notes on them. You can undo this.</source>
+        <translation>Удалить тип утверждения %1? Будут удалены утверждения (%2: %3), а также связи (%4) и заметки (%5) на них. Это можно отменить.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="529" />
+        <source>Delete claim type</source>
+        <translation>Удаление типа утверждения</translation>
     </message>
 </context>
 <context>
@@ -1800,6 +1828,129 @@ You can change it later in Options → Preferences.</source>
     </message>
 </context>
 <context>
+    <name>LabelsTab</name>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="333" />
+        <source>Add label</source>
+        <translation>Добавить метку</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="334" />
+        <source>Merge into…</source>
+        <translation>Слить с…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="336" />
+        <source>Colour…</source>
+        <translation>Цвет…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="338" />
+        <source>When to use this label, with examples; shown as a tooltip in the palette and the list of keys</source>
+        <translation>Когда ставить эту метку, с примерами; показывается подсказкой в палитре и в списке клавиш</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="341" />
+        <source>Colour</source>
+        <translation>Цвет</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="342" />
+        <source>Guideline</source>
+        <translation>Инструкция</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="346" />
+        <source>Attribute</source>
+        <translation>Атрибут</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="346" />
+        <source>Type</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="346" />
+        <source>Choices</source>
+        <translation>Варианты</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="353" />
+        <source>name</source>
+        <translation>название</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="355" />
+        <source>yes / no</source>
+        <translation>да / нет</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="355" />
+        <source>choice</source>
+        <translation>выбор</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="355" />
+        <source>text</source>
+        <translation>текст</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="358" />
+        <source>choices, comma-separated</source>
+        <translation>варианты через запятую</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="359" />
+        <source>Add</source>
+        <translation>Добавить</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="360" />
+        <source>Remove</source>
+        <translation>Убрать</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="365" />
+        <source>Attributes of this label</source>
+        <translation>Атрибуты этой метки</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="383" />
+        <source>%1 spans</source>
+        <translation>фрагментов: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="402" />
+        <source>Delete the label %1? It removes %2 spans (%3), %4 relations on them, and %5 claims lose their speaker. You can undo this.</source>
+        <translation>Удалить метку %1? Будут удалены фрагменты (%2: %3) и связи с ними (%4), а у утверждений (%5) пропадёт источник. Это можно отменить.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="404" />
+        <source>Delete label</source>
+        <translation>Удаление метки</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="409" />
+        <source>Merge %1 into %2? %3 spans (%4) become %2; %5 of them are dropped because a %2 span is already at the same place. You can undo this.</source>
+        <translation>Слить %1 с %2? Фрагменты (%3: %4) получат метку %2; из них %5 удаляются, потому что на том же месте уже есть фрагмент %2. Это можно отменить.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="439" />
+        <source>Colour of %1</source>
+        <translation>Цвет метки %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="462" />
+        <source>Merge labels</source>
+        <translation>Слияние меток</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="475" />
+        <source>Give the attribute a name</source>
+        <translation>Дайте атрибуту название</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../annotator/gui/annotate/main_window.py" line="122" />
@@ -2336,273 +2487,130 @@ Replace it anyway? What it holds now will be lost.</source>
 <context>
     <name>SchemeEditor</name>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="135" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="545" />
         <source>Annotation scheme</source>
         <translation>Схема разметки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="139" />
-        <source>Add label</source>
-        <translation>Добавить метку</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="140" />
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="220" />
-        <source>Delete…</source>
-        <translation>Удалить…</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="141" />
-        <source>Merge into…</source>
-        <translation>Слить с…</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="152" />
-        <source>Colour…</source>
-        <translation>Цвет…</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="155" />
-        <source>When to use this label, with examples; shown as a tooltip in the palette and the list of keys</source>
-        <translation>Когда ставить эту метку, с примерами; показывается подсказкой в палитре и в списке клавиш</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="159" />
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="234" />
-        <source>Name</source>
-        <translation>Название</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="160" />
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="235" />
-        <source>Hotkey</source>
-        <translation>Клавиша</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="161" />
-        <source>Colour</source>
-        <translation>Цвет</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="162" />
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="236" />
-        <source>Description</source>
-        <translation>Описание</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="163" />
-        <source>Guideline</source>
-        <translation>Инструкция</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="167" />
-        <source>Attribute</source>
-        <translation>Атрибут</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="167" />
-        <source>Type</source>
-        <translation>Тип</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="167" />
-        <source>Choices</source>
-        <translation>Варианты</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="174" />
-        <source>name</source>
-        <translation>название</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="176" />
-        <source>yes / no</source>
-        <translation>да / нет</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="176" />
-        <source>choice</source>
-        <translation>выбор</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="176" />
-        <source>text</source>
-        <translation>текст</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="179" />
-        <source>choices, comma-separated</source>
-        <translation>варианты через запятую</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="180" />
-        <source>Add</source>
-        <translation>Добавить</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="181" />
-        <source>Remove</source>
-        <translation>Убрать</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="186" />
-        <source>Attributes of this label</source>
-        <translation>Атрибуты этой метки</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="198" />
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="427" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="551" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="613" />
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="199" />
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="428" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="552" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="614" />
         <source>Redo</source>
         <translation>Повторить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="200" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="553" />
         <source>Import scheme…</source>
         <translation>Загрузить схему…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="201" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="554" />
         <source>Export scheme…</source>
         <translation>Сохранить схему…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="202" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="555" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="219" />
-        <source>Add claim type</source>
-        <translation>Добавить тип</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="232" />
-        <source>What a claim of this type asserts, with an example</source>
-        <translation>Какие утверждения относятся к этому типу, с примером</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="249" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="565" />
         <source>Labels</source>
         <translation>Метки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="250" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="566" />
         <source>Claim types</source>
         <translation>Типы утверждений</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="330" />
-        <source>%1 spans</source>
-        <translation>фрагментов: %1</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="353" />
-        <source>%1 claims</source>
-        <translation>утверждений: %1</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="427" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="613" />
         <source>Undo: %1</source>
         <translation>Отменить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="428" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="614" />
         <source>Redo: %1</source>
         <translation>Повторить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="474" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="652" />
         <source>Saved version %1: %2</source>
         <translation>Сохранена версия %1: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="492" />
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="717" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="670" />
         <source>Not saved: %1</source>
         <translation>Не сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="534" />
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="676" />
-        <source>Type one key</source>
-        <translation>Нажмите одну клавишу</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="549" />
-        <source>Colour of %1</source>
-        <translation>Цвет метки %1</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="593" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="684" />
         <source>Merge %1</source>
         <translation>Слияние %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="594" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="685" />
         <source>Merge %1 into:</source>
         <translation>Слить %1 с меткой:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="601" />
-        <source>Delete the label %1? It removes %2 spans (%3), %4 relations on them, and %5 claims lose their speaker. You can undo this.</source>
-        <translation>Удалить метку %1? Будут удалены фрагменты (%2: %3) и связи с ними (%4), а у утверждений (%5) пропадёт источник. Это можно отменить.</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="608" />
-        <source>Merge %1 into %2? %3 spans (%4) become %2; %5 of them are dropped because a %2 span is already at the same place. You can undo this.</source>
-        <translation>Слить %1 с %2? Фрагменты (%3: %4) получат метку %2; из них %5 удаляются, потому что на том же месте уже есть фрагмент %2. Это можно отменить.</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="620" />
-        <source>Delete label</source>
-        <translation>Удаление метки</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="633" />
-        <source>Merge labels</source>
-        <translation>Слияние меток</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="704" />
-        <source>Delete the claim type %1? It removes %2 claims (%3), with the %4 relations and %5 notes on them. You can undo this.</source>
-        <translation>Удалить тип утверждения %1? Будут удалены утверждения (%2: %3), а также связи (%4) и заметки (%5) на них. Это можно отменить.</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="722" />
-        <source>Delete claim type</source>
-        <translation>Удаление типа утверждения</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="734" />
-        <source>Give the attribute a name</source>
-        <translation>Дайте атрибуту название</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="771" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="706" />
         <source>Import scheme</source>
         <translation>Загрузить схему</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="771" />
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="781" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="706" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="716" />
         <source>Scheme (*.json)</source>
         <translation>Схема (*.json)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="781" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="716" />
         <source>Export scheme</source>
         <translation>Сохранить схему</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="792" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="727" />
         <source>Wrote version %1 to %2</source>
         <translation>Версия %1 сохранена в %2</translation>
+    </message>
+</context>
+<context>
+    <name>SchemeItemTab</name>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="139" />
+        <source>Delete…</source>
+        <translation>Удалить…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="151" />
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="152" />
+        <source>Hotkey</source>
+        <translation>Клавиша</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="153" />
+        <source>Description</source>
+        <translation>Описание</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="279" />
+        <source>Type one key</source>
+        <translation>Нажмите одну клавишу</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="310" />
+        <source>Not saved: %1</source>
+        <translation>Не сохранено: %1</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from annotator.domain.model import Role
 from annotator.services import curation, documents, schemes, users
+from annotator.services.schemes import CLAIM, ENTITY
 from tests.gui.test_main_window import press, select_words, stored_spans
 from tests.gui.windows import OWNER
 
@@ -32,8 +33,8 @@ def open_editor(qtbot, window):
 
 
 def select_label(editor, name: str) -> None:
-    editor.label_list.setCurrentRow(editor.labels().index(name))
-    assert editor.selected_label == name
+    editor.labels_tab.item_list.setCurrentRow(editor.labels_tab.names().index(name))
+    assert editor.labels_tab.selected == name
 
 
 def focus_text(qtbot, window) -> None:
@@ -51,20 +52,20 @@ def type_into(qtbot, line_edit, text: str) -> None:
 
 
 def test_a_new_label_with_a_hotkey_labels_text_at_once(qtbot, window, editor):
-    qtbot.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
-    assert window.runner.wait() and editor.selected_label == "NEW"
-    type_into(qtbot, editor.name_edit, "PRODUCT")
-    qtbot.keyClick(editor.name_edit, Qt.Key.Key_Return)
+    qtbot.mouseClick(editor.labels_tab.add_button, Qt.MouseButton.LeftButton)
+    assert window.runner.wait() and editor.labels_tab.selected == "NEW"
+    type_into(qtbot, editor.labels_tab.name_edit, "PRODUCT")
+    qtbot.keyClick(editor.labels_tab.name_edit, Qt.Key.Key_Return)
     assert window.runner.wait()
-    assert editor.selected_label == "PRODUCT" and window.workspace.current_scheme().entity("PRODUCT")
+    assert editor.labels_tab.selected == "PRODUCT" and window.workspace.current_scheme().entity("PRODUCT")
 
-    type_into(qtbot, editor.hotkey_edit, "1")  # PER's: refused as typed, nothing saved
-    assert editor.hotkey_status.text() == "1 is already the hotkey of PER"
+    type_into(qtbot, editor.labels_tab.hotkey_edit, "1")  # PER's: refused as typed, nothing saved
+    assert editor.labels_tab.hotkey_status.text() == "1 is already the hotkey of PER"
     assert window.runner.wait()
     assert window.workspace.current_scheme().entity("PRODUCT").hotkey != "1"
-    type_into(qtbot, editor.hotkey_edit, "q")  # free: saved at once
+    type_into(qtbot, editor.labels_tab.hotkey_edit, "q")  # free: saved at once
     assert window.runner.wait()
-    assert editor.hotkey_status.text() == ""
+    assert editor.labels_tab.hotkey_status.text() == ""
     assert window.workspace.current_scheme().entity("PRODUCT").hotkey == "Q"
 
     # the window took the new label: palette, Label menu, and the key itself
@@ -85,20 +86,20 @@ def test_merge_says_what_it_moves_checks_the_store_and_undoes(qtbot, window, edi
     monkeypatch.setattr(editor, "choose_merge_target", lambda source: "ROLE")
     monkeypatch.setattr(editor, "confirm", lambda title, text: asked.append(text) or True)
     select_label(editor, "PER")
-    qtbot.mouseClick(editor.merge_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(editor.labels_tab.merge_button, Qt.MouseButton.LeftButton)
     assert window.runner.wait() and window.runner.wait()
     assert asked and "Merge PER into ROLE? 1 spans (anna 1) become ROLE" in asked[0]
     assert stored_spans(ws, doc) == [(*per, "ROLE")]
     assert window.workspace.current_scheme().entity("PER") is None
-    assert "PER" not in editor.labels() and editor.selected_label == "ROLE"
+    assert "PER" not in editor.labels_tab.names() and editor.labels_tab.selected == "ROLE"
     assert [s.label for s in window.view.spans()] == ["ROLE"]  # the open document shows the move
 
     assert editor.undo_button.text() == "Undo: Merge label PER into ROLE"
     qtbot.mouseClick(editor.undo_button, Qt.MouseButton.LeftButton)
     assert window.runner.wait()
     assert stored_spans(ws, doc) == [(*per, "PER")]
-    assert "PER" in editor.labels() and "PER" in window.palette.labels()
-    assert editor.label_list.item(editor.labels().index("PER")).text().endswith("PER   ·  1 spans")
+    assert "PER" in editor.labels_tab.names() and "PER" in window.palette.labels()
+    assert editor.labels_tab.item_list.item(editor.labels_tab.names().index("PER")).text().endswith("PER   ·  1 spans")
 
 
 def test_delete_cancelled_changes_nothing_and_confirmed_removes_the_spans(qtbot, window, editor, monkeypatch):
@@ -111,10 +112,10 @@ def test_delete_cancelled_changes_nothing_and_confirmed_removes_the_spans(qtbot,
     monkeypatch.setattr(editor, "confirm", lambda title, text: asked.append(text) or answers.pop(0))
     select_label(editor, "PER")
     version = ws.current_scheme().version
-    qtbot.mouseClick(editor.delete_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(editor.labels_tab.delete_button, Qt.MouseButton.LeftButton)
     assert window.runner.wait()
     assert stored_spans(ws, doc) == [(*per, "PER")] and ws.current_scheme().version == version
-    qtbot.mouseClick(editor.delete_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(editor.labels_tab.delete_button, Qt.MouseButton.LeftButton)
     assert window.runner.wait()
     assert "removes 1 spans (anna 1)" in asked[1]
     assert stored_spans(ws, doc) == [] and ws.current_scheme().entity("PER") is None
@@ -124,10 +125,10 @@ def test_delete_cancelled_changes_nothing_and_confirmed_removes_the_spans(qtbot,
 def test_guideline_and_colour_reach_the_palette_and_the_cheat_sheet(qtbot, window, editor):
     select_label(editor, "GPE")
     guideline = "Страны, регионы, города: «Узбекистан», «Ташкент»."
-    editor.guideline_edit.setFocus()
-    editor.guideline_edit.insertPlainText(guideline)  # QTest types ASCII only
+    editor.labels_tab.guideline_edit.setFocus()
+    editor.labels_tab.guideline_edit.insertPlainText(guideline)  # QTest types ASCII only
     assert window.workspace.current_scheme().entity("GPE").guideline == ""  # not yet: still typing
-    editor.description_edit.setFocus()  # leaving the guideline saves it
+    editor.labels_tab.description_edit.setFocus()  # leaving the guideline saves it
     assert window.runner.wait()
     assert window.workspace.current_scheme().entity("GPE").guideline == guideline
     row = window.palette.labels().index("GPE")
@@ -136,7 +137,7 @@ def test_guideline_and_colour_reach_the_palette_and_the_cheat_sheet(qtbot, windo
     sheet_row = sheet.actions_listed().index("label:GPE")
     assert sheet.table.item(sheet_row, 1).toolTip() == guideline
 
-    editor.set_color("#00ff00")
+    editor.labels_tab.set_color("#00ff00")
     assert window.runner.wait()
     assert window.workspace.current_scheme().entity("GPE").color == "#00ff00"
     assert window.colors["GPE"] == "#00ff00"
@@ -144,17 +145,17 @@ def test_guideline_and_colour_reach_the_palette_and_the_cheat_sheet(qtbot, windo
 
 def test_attributes_per_label_are_added_and_removed(qtbot, window, editor):
     select_label(editor, "GPE")
-    type_into(qtbot, editor.attribute_name, "kind")
-    editor.attribute_type.setCurrentIndex(editor.attribute_type.findData("choice"))
-    type_into(qtbot, editor.attribute_choices, "country, city")
-    qtbot.mouseClick(editor.add_attribute_button, Qt.MouseButton.LeftButton)
+    type_into(qtbot, editor.labels_tab.attribute_name, "kind")
+    editor.labels_tab.attribute_type.setCurrentIndex(editor.labels_tab.attribute_type.findData("choice"))
+    type_into(qtbot, editor.labels_tab.attribute_choices, "country, city")
+    qtbot.mouseClick(editor.labels_tab.add_attribute_button, Qt.MouseButton.LeftButton)
     assert window.runner.wait()
     kind = window.workspace.current_scheme().attribute("kind")
     assert (kind.type, kind.choices, kind.labels) == ("choice", ("country", "city"), ("GPE",))
-    rows = [editor.attribute_table.item(r, 0).text() for r in range(editor.attribute_table.rowCount())]
+    rows = [editor.labels_tab.attribute_table.item(r, 0).text() for r in range(editor.labels_tab.attribute_table.rowCount())]
     assert rows == ["uncertain", "note", "kind"]
-    editor.attribute_table.setCurrentCell(2, 0)
-    qtbot.mouseClick(editor.remove_attribute_button, Qt.MouseButton.LeftButton)
+    editor.labels_tab.attribute_table.setCurrentCell(2, 0)
+    qtbot.mouseClick(editor.labels_tab.remove_attribute_button, Qt.MouseButton.LeftButton)
     assert window.runner.wait()
     assert window.workspace.current_scheme().attribute("kind") is None
 
@@ -187,9 +188,9 @@ def test_an_annotator_only_looks_once_the_team_has_a_curator(qtbot, window, gui_
     users.add_user(gui_workspace, "cora", Role.CURATOR)
     editor = open_editor(qtbot, window)
     assert f"'{OWNER}' is not a curator" in editor.status_label.text()
-    assert not editor.add_button.isEnabled() and not editor.details.isEnabled()
-    assert not editor.add_claim_type_button.isEnabled() and not editor.delete_claim_type_button.isEnabled()
-    assert not editor.claim_type_details.isEnabled()
+    assert not editor.labels_tab.add_button.isEnabled() and not editor.labels_tab.details.isEnabled()
+    assert not editor.claim_types_tab.add_button.isEnabled() and not editor.claim_types_tab.delete_button.isEnabled()
+    assert not editor.claim_types_tab.details.isEnabled()
     assert editor.export_button.isEnabled()  # sharing the scheme needs no rights
 
 
@@ -205,8 +206,8 @@ def test_the_windows_own_letters_are_refused_as_label_hotkeys(qtbot, window, edi
 
     assert WINDOW_LETTERS <= RESERVED_HOTKEYS  # a new bare key in the window must be reserved too
     select_label(editor, "GPE")
-    type_into(qtbot, editor.hotkey_edit, "w")
-    assert editor.hotkey_status.text() == "W is the window's own key for claims and relations"
+    type_into(qtbot, editor.labels_tab.hotkey_edit, "w")
+    assert editor.labels_tab.hotkey_status.text() == "W is the window's own key for claims and relations"
     assert window.runner.wait() and window.workspace.current_scheme().entity("GPE").hotkey == "3"
 
 
@@ -221,9 +222,9 @@ def hold_runner(runner) -> threading.Event:
 
 
 def click_label(qtbot, editor, name: str) -> None:
-    item = editor.label_list.item(editor.labels().index(name))
-    qtbot.mouseClick(editor.label_list.viewport(), Qt.MouseButton.LeftButton,
-                     pos=editor.label_list.visualItemRect(item).center())
+    item = editor.labels_tab.item_list.item(editor.labels_tab.names().index(name))
+    qtbot.mouseClick(editor.labels_tab.item_list.viewport(), Qt.MouseButton.LeftButton,
+                     pos=editor.labels_tab.item_list.visualItemRect(item).center())
 
 
 def test_a_guideline_left_for_another_label_is_saved_once_and_the_form_stays_there(qtbot, window, editor):
@@ -232,15 +233,15 @@ def test_a_guideline_left_for_another_label_is_saved_once_and_the_form_stays_the
     version = ws.current_scheme().version
     editor.activateWindow()
     qtbot.waitUntil(editor.isActiveWindow)
-    editor.guideline_edit.setFocus()
-    qtbot.waitUntil(editor.guideline_edit.hasFocus)
-    editor.guideline_edit.insertPlainText("Люди по имени")
+    editor.labels_tab.guideline_edit.setFocus()
+    qtbot.waitUntil(editor.labels_tab.guideline_edit.hasFocus)
+    editor.labels_tab.guideline_edit.insertPlainText("Люди по имени")
     gate = hold_runner(window.runner)
     click_label(qtbot, editor, "ORG")  # the guideline loses focus, then the form shows ORG
-    assert editor.selected_label == "ORG"
+    assert editor.labels_tab.selected == "ORG"
     gate.set()
     assert window.runner.wait()
-    assert editor.selected_label == "ORG" and editor.name_edit.text() == "ORG"  # no jump back to PER
+    assert editor.labels_tab.selected == "ORG" and editor.labels_tab.name_edit.text() == "ORG"  # no jump back to PER
     scheme = ws.current_scheme()
     assert scheme.entity("PER").guideline == "Люди по имени"
     assert scheme.version == version + 1  # saved once
@@ -249,7 +250,7 @@ def test_a_guideline_left_for_another_label_is_saved_once_and_the_form_stays_the
     assert window.runner.wait()
     assert ws.current_scheme().entity("PER").guideline == ""
     assert editor.undo_button.text() != "Undo: Change guideline of PER"  # not twice in the history
-    assert editor.selected_label == "ORG"
+    assert editor.labels_tab.selected == "ORG"
 
 
 def test_a_field_already_pending_or_stored_is_not_saved_again(qtbot, window, editor):
@@ -257,12 +258,12 @@ def test_a_field_already_pending_or_stored_is_not_saved_again(qtbot, window, edi
     select_label(editor, "GPE")
     version = ws.current_scheme().version
     gate = hold_runner(window.runner)
-    editor.description_edit.setText("Страны")
-    editor.description_edit.editingFinished.emit()
-    editor.description_edit.editingFinished.emit()  # the same value, still pending
+    editor.labels_tab.description_edit.setText("Страны")
+    editor.labels_tab.description_edit.editingFinished.emit()
+    editor.labels_tab.description_edit.editingFinished.emit()  # the same value, still pending
     gate.set()
     assert window.runner.wait()
-    editor.description_edit.editingFinished.emit()  # the same value, stored
+    editor.labels_tab.description_edit.editingFinished.emit()  # the same value, stored
     assert window.runner.wait()
     assert ws.current_scheme().entity("GPE").description == "Страны"
     assert ws.current_scheme().version == version + 1
@@ -272,15 +273,15 @@ def test_enter_twice_in_the_name_field_renames_once_without_a_false_error(qtbot,
     ws = window.workspace
     select_label(editor, "PER")
     version = ws.current_scheme().version
-    type_into(qtbot, editor.name_edit, "PERSON")
+    type_into(qtbot, editor.labels_tab.name_edit, "PERSON")
     gate = hold_runner(window.runner)
-    qtbot.keyClick(editor.name_edit, Qt.Key.Key_Return)
-    qtbot.keyClick(editor.name_edit, Qt.Key.Key_Return)
+    qtbot.keyClick(editor.labels_tab.name_edit, Qt.Key.Key_Return)
+    qtbot.keyClick(editor.labels_tab.name_edit, Qt.Key.Key_Return)
     gate.set()
     assert window.runner.wait()
     assert "Not saved" not in editor.status_label.text()
     assert editor.status_label.text().startswith("Saved version")
-    assert editor.selected_label == "PERSON" and editor.name_edit.text() == "PERSON"
+    assert editor.labels_tab.selected == "PERSON" and editor.labels_tab.name_edit.text() == "PERSON"
     assert ws.current_scheme().entity("PERSON") is not None and ws.current_scheme().version == version + 1
 
 
@@ -288,19 +289,19 @@ def test_edits_while_a_rename_is_pending_go_to_the_label_by_its_new_name(qtbot, 
     ws = window.workspace
     select_label(editor, "PER")
     gate = hold_runner(window.runner)
-    type_into(qtbot, editor.name_edit, "PERSON")
-    qtbot.keyClick(editor.name_edit, Qt.Key.Key_Return)
-    type_into(qtbot, editor.name_edit, "HUMAN")  # another name before the first rename is saved
-    qtbot.keyClick(editor.name_edit, Qt.Key.Key_Return)
-    editor.description_edit.setText("люди")
-    editor.description_edit.editingFinished.emit()
+    type_into(qtbot, editor.labels_tab.name_edit, "PERSON")
+    qtbot.keyClick(editor.labels_tab.name_edit, Qt.Key.Key_Return)
+    type_into(qtbot, editor.labels_tab.name_edit, "HUMAN")  # another name before the first rename is saved
+    qtbot.keyClick(editor.labels_tab.name_edit, Qt.Key.Key_Return)
+    editor.labels_tab.description_edit.setText("люди")
+    editor.labels_tab.description_edit.editingFinished.emit()
     gate.set()
     assert window.runner.wait()
     assert "Not saved" not in editor.status_label.text()
     scheme = ws.current_scheme()
     assert scheme.entity("PER") is None and scheme.entity("PERSON") is None
     assert scheme.entity("HUMAN").description == "люди"
-    assert editor.selected_label == "HUMAN" and editor.description_edit.text() == "люди"
+    assert editor.labels_tab.selected == "HUMAN" and editor.labels_tab.description_edit.text() == "люди"
 
 
 def test_the_editor_reads_the_store_on_the_runner_only(qtbot, window, monkeypatch):
@@ -318,9 +319,9 @@ def test_the_editor_reads_the_store_on_the_runner_only(qtbot, window, monkeypatc
         monkeypatch.setattr(schemes, name, spy(name, getattr(schemes, name)))
     monkeypatch.setattr(window.workspace, "current_scheme", spy("current_scheme", window.workspace.current_scheme))
     editor = open_editor(qtbot, window)
-    assert editor.labels()[:2] == ["PER", "ORG"] and editor.undo_button.text() == "Undo"
+    assert editor.labels_tab.names()[:2] == ["PER", "ORG"] and editor.undo_button.text() == "Undo"
     select_label(editor, "GPE")
-    editor.set_color("#00ff00")
+    editor.labels_tab.set_color("#00ff00")
     assert window.runner.wait()
     assert editor.undo_button.text() == "Undo: Change color of GPE"
     curation_window = window.open_curation()  # closed with the window
@@ -334,8 +335,8 @@ def test_an_open_curation_window_follows_a_rename(qtbot, window, editor):
     curation_window = window.open_curation()  # closed with the window
     assert window.runner.wait() and not curation_window.read_only
     select_label(editor, "PER")
-    type_into(qtbot, editor.name_edit, "PERSON")
-    qtbot.keyClick(editor.name_edit, Qt.Key.Key_Return)
+    type_into(qtbot, editor.labels_tab.name_edit, "PERSON")
+    qtbot.keyClick(editor.labels_tab.name_edit, Qt.Key.Key_Return)
     assert window.runner.wait()
     assert curation_window.scheme.entity("PERSON") is not None
     assert "PERSON" in curation_window.colors and "PER" not in curation_window.colors
@@ -358,9 +359,9 @@ def test_an_open_curation_window_follows_a_rename(qtbot, window, editor):
 
 
 def select_claim_type(editor, name: str) -> None:
-    editor.tabs.setCurrentWidget(editor.claim_types_page)
-    editor.claim_type_list.setCurrentRow(editor.claim_types().index(name))
-    assert editor.selected_claim_type == name
+    editor.tabs.setCurrentWidget(editor.claim_types_tab)
+    editor.claim_types_tab.item_list.setCurrentRow(editor.claim_types_tab.names().index(name))
+    assert editor.claim_types_tab.selected == name
 
 
 def stored_claims(workspace, document_id, owner=OWNER) -> list[tuple[int, int, str]]:
@@ -379,41 +380,41 @@ def make_claim_with_key(qtbot, window, word: str, key) -> tuple[int, int]:
 
 
 def test_the_label_tab_is_shown_first_and_claim_types_have_their_own(qtbot, window, editor):
-    assert editor.tabs.currentWidget() is editor.labels_page
-    assert editor.claim_types() == ["STAT", "FACT", "PLAN", "PROPOSAL", "OPINION"]
-    assert editor.selected_claim_type == "STAT"
-    assert editor.claim_type_list.item(0).text() == " S   STAT   ·  0 claims"
-    assert editor.claim_type_name_edit.text() == "STAT" and editor.claim_type_hotkey_edit.text() == "S"
-    assert editor.claim_type_description_edit.text().startswith("a figure")
+    assert editor.tabs.currentWidget() is editor.labels_tab
+    assert editor.claim_types_tab.names() == ["STAT", "FACT", "PLAN", "PROPOSAL", "OPINION"]
+    assert editor.claim_types_tab.selected == "STAT"
+    assert editor.claim_types_tab.item_list.item(0).text() == " S   STAT   ·  0 claims"
+    assert editor.claim_types_tab.name_edit.text() == "STAT" and editor.claim_types_tab.hotkey_edit.text() == "S"
+    assert editor.claim_types_tab.description_edit.text().startswith("a figure")
 
 
 def test_a_new_claim_type_with_a_hotkey_makes_claims_at_once(qtbot, window, editor):
     ws, doc = window.workspace, window.document_id
-    editor.tabs.setCurrentWidget(editor.claim_types_page)
-    qtbot.mouseClick(editor.add_claim_type_button, Qt.MouseButton.LeftButton)
-    assert window.runner.wait() and editor.selected_claim_type == "NEW"
+    editor.tabs.setCurrentWidget(editor.claim_types_tab)
+    qtbot.mouseClick(editor.claim_types_tab.add_button, Qt.MouseButton.LeftButton)
+    assert window.runner.wait() and editor.claim_types_tab.selected == "NEW"
     assert ws.current_scheme().has_claim_type("NEW")
-    type_into(qtbot, editor.claim_type_name_edit, "QUOTE")
-    qtbot.keyClick(editor.claim_type_name_edit, Qt.Key.Key_Return)
+    type_into(qtbot, editor.claim_types_tab.name_edit, "QUOTE")
+    qtbot.keyClick(editor.claim_types_tab.name_edit, Qt.Key.Key_Return)
     assert window.runner.wait()
-    assert editor.selected_claim_type == "QUOTE" and ws.current_scheme().has_claim_type("QUOTE")
+    assert editor.claim_types_tab.selected == "QUOTE" and ws.current_scheme().has_claim_type("QUOTE")
     assert not ws.current_scheme().has_claim_type("NEW")
 
-    type_into(qtbot, editor.claim_type_hotkey_edit, "1")  # PER's: refused as typed, nothing saved
-    assert editor.claim_type_hotkey_status.text() == "1 is already the hotkey of PER"
-    type_into(qtbot, editor.claim_type_hotkey_edit, "s")
-    assert editor.claim_type_hotkey_status.text() == "S is already the hotkey of claim type STAT"
+    type_into(qtbot, editor.claim_types_tab.hotkey_edit, "1")  # PER's: refused as typed, nothing saved
+    assert editor.claim_types_tab.hotkey_status.text() == "1 is already the hotkey of PER"
+    type_into(qtbot, editor.claim_types_tab.hotkey_edit, "s")
+    assert editor.claim_types_tab.hotkey_status.text() == "S is already the hotkey of claim type STAT"
     assert window.runner.wait()
     quote = next(c for c in ws.current_scheme().claim_types if c.name == "QUOTE")
     assert quote.hotkey not in ("1", "S")
-    type_into(qtbot, editor.claim_type_hotkey_edit, "q")  # free: saved at once
+    type_into(qtbot, editor.claim_types_tab.hotkey_edit, "q")  # free: saved at once
     assert window.runner.wait()
-    assert editor.claim_type_hotkey_status.text() == ""
+    assert editor.claim_types_tab.hotkey_status.text() == ""
     quote = next(c for c in ws.current_scheme().claim_types if c.name == "QUOTE")
     assert quote.hotkey == "Q"
-    assert editor.claim_type_list.currentItem().text() == " Q   QUOTE   ·  0 claims"
-    type_into(qtbot, editor.claim_type_hotkey_edit, "q")  # its own key again: fine, and not saved again
-    assert window.runner.wait() and editor.claim_type_hotkey_status.text() == ""
+    assert editor.claim_types_tab.item_list.currentItem().text() == " Q   QUOTE   ·  0 claims"
+    type_into(qtbot, editor.claim_types_tab.hotkey_edit, "q")  # its own key again: fine, and not saved again
+    assert window.runner.wait() and editor.claim_types_tab.hotkey_status.text() == ""
     assert editor.undo_button.text() == "Undo: Change hotkey of claim type QUOTE"
 
     # the window took the new claim type's key: it makes a claim in the text at once
@@ -427,23 +428,23 @@ def test_renaming_a_claim_type_retypes_its_claims_and_undo_brings_them_back(qtbo
     start, end = make_claim_with_key(qtbot, window, "Токаев", Qt.Key.Key_S)  # STAT
     assert stored_claims(ws, doc) == [(start, end, "STAT")]
     select_claim_type(editor, "STAT")
-    editor.claim_type_description_edit.setText("цифра")
-    editor.claim_type_description_edit.editingFinished.emit()
-    type_into(qtbot, editor.claim_type_name_edit, "FIGURE")
-    qtbot.keyClick(editor.claim_type_name_edit, Qt.Key.Key_Return)
+    editor.claim_types_tab.description_edit.setText("цифра")
+    editor.claim_types_tab.description_edit.editingFinished.emit()
+    type_into(qtbot, editor.claim_types_tab.name_edit, "FIGURE")
+    qtbot.keyClick(editor.claim_types_tab.name_edit, Qt.Key.Key_Return)
     assert window.runner.wait()
     assert stored_claims(ws, doc) == [(start, end, "FIGURE")]
     figure = ws.current_scheme().claim_types[0]
     assert (figure.name, figure.hotkey, figure.description) == ("FIGURE", "S", "цифра")
-    assert editor.selected_claim_type == "FIGURE" and editor.claim_types()[0] == "FIGURE"
-    assert editor.claim_type_list.item(0).text() == " S   FIGURE   ·  1 claims"
+    assert editor.claim_types_tab.selected == "FIGURE" and editor.claim_types_tab.names()[0] == "FIGURE"
+    assert editor.claim_types_tab.item_list.item(0).text() == " S   FIGURE   ·  1 claims"
     assert "claim:FIGURE" in window.actions_by_name and "claim:STAT" not in window.actions_by_name
 
     assert editor.undo_button.text() == "Undo: Rename claim type STAT to FIGURE"
     qtbot.mouseClick(editor.undo_button, Qt.MouseButton.LeftButton)
     assert window.runner.wait()
     assert stored_claims(ws, doc) == [(start, end, "STAT")]
-    assert editor.claim_types()[0] == "STAT" and "claim:STAT" in window.actions_by_name
+    assert editor.claim_types_tab.names()[0] == "STAT" and "claim:STAT" in window.actions_by_name
 
 
 def test_deleting_a_claim_type_says_what_it_removes_and_asks_first(qtbot, window, editor, monkeypatch):
@@ -454,14 +455,14 @@ def test_deleting_a_claim_type_says_what_it_removes_and_asks_first(qtbot, window
     monkeypatch.setattr(editor, "confirm", lambda title, text: asked.append(text) or answers.pop(0))
     select_claim_type(editor, "OPINION")
     version = ws.current_scheme().version
-    qtbot.mouseClick(editor.delete_claim_type_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(editor.claim_types_tab.delete_button, Qt.MouseButton.LeftButton)
     assert window.runner.wait()
     assert len(stored_claims(ws, doc)) == 1 and ws.current_scheme().version == version
-    qtbot.mouseClick(editor.delete_claim_type_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(editor.claim_types_tab.delete_button, Qt.MouseButton.LeftButton)
     assert window.runner.wait()
     assert "removes 1 claims (anna 1), with the 0 relations and 0 notes on them" in asked[1]
     assert stored_claims(ws, doc) == [] and not ws.current_scheme().has_claim_type("OPINION")
-    assert "OPINION" not in editor.claim_types() and editor.selected_claim_type in editor.claim_types()
+    assert "OPINION" not in editor.claim_types_tab.names() and editor.claim_types_tab.selected in editor.claim_types_tab.names()
     assert "claim:OPINION" not in window.actions_by_name
     assert editor.undo_button.text() == "Undo: Delete claim type OPINION"
 
@@ -469,15 +470,30 @@ def test_deleting_a_claim_type_says_what_it_removes_and_asks_first(qtbot, window
 def test_the_last_claim_type_is_not_deleted_and_nothing_is_asked(qtbot, window, monkeypatch):
     ws = window.workspace
     for name in ("STAT", "FACT", "PLAN", "PROPOSAL"):
-        schemes.delete_claim_type(ws, name, user=OWNER)
+        schemes.delete_item(ws, CLAIM, name, user=OWNER)
     editor = open_editor(qtbot, window)
-    assert editor.claim_types() == ["OPINION"]
+    assert editor.claim_types_tab.names() == ["OPINION"]
     monkeypatch.setattr(editor, "confirm", lambda title, text: pytest.fail("asked"))
     version = ws.current_scheme().version
     select_claim_type(editor, "OPINION")
-    qtbot.mouseClick(editor.delete_claim_type_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(editor.claim_types_tab.delete_button, Qt.MouseButton.LeftButton)
     assert window.runner.wait()
     assert editor.status_label.text() == "Not saved: a scheme needs at least one claim type"
+    assert ws.current_scheme().version == version
+
+
+def test_the_last_label_is_not_deleted_and_nothing_is_asked(qtbot, window, monkeypatch):
+    """Labels share the claim types' delete: the last one stays, said before any question."""
+    ws = window.workspace
+    for name in [e.name for e in ws.current_scheme().entities][1:]:
+        schemes.delete_item(ws, ENTITY, name, user=OWNER)
+    editor = open_editor(qtbot, window)
+    assert editor.labels_tab.names() == ["PER"]
+    monkeypatch.setattr(editor, "confirm", lambda title, text: pytest.fail("asked"))
+    version = ws.current_scheme().version
+    qtbot.mouseClick(editor.labels_tab.delete_button, Qt.MouseButton.LeftButton)
+    assert window.runner.wait()
+    assert editor.status_label.text() == "Not saved: a scheme needs at least one entity label"
     assert ws.current_scheme().version == version
 
 
@@ -486,12 +502,12 @@ def test_claim_type_edits_while_a_rename_is_pending_go_to_the_new_name_once(qtbo
     select_claim_type(editor, "FACT")
     version = ws.current_scheme().version
     gate = hold_runner(window.runner)
-    type_into(qtbot, editor.claim_type_name_edit, "EVENT")
-    qtbot.keyClick(editor.claim_type_name_edit, Qt.Key.Key_Return)
-    qtbot.keyClick(editor.claim_type_name_edit, Qt.Key.Key_Return)  # the same name, pending: no second rename
-    editor.claim_type_description_edit.setText("событие")
-    editor.claim_type_description_edit.editingFinished.emit()
-    editor.claim_type_description_edit.editingFinished.emit()  # the same value, pending
+    type_into(qtbot, editor.claim_types_tab.name_edit, "EVENT")
+    qtbot.keyClick(editor.claim_types_tab.name_edit, Qt.Key.Key_Return)
+    qtbot.keyClick(editor.claim_types_tab.name_edit, Qt.Key.Key_Return)  # the same name, pending: no second rename
+    editor.claim_types_tab.description_edit.setText("событие")
+    editor.claim_types_tab.description_edit.editingFinished.emit()
+    editor.claim_types_tab.description_edit.editingFinished.emit()  # the same value, pending
     gate.set()
     assert window.runner.wait()
     assert "Not saved" not in editor.status_label.text()
@@ -499,19 +515,19 @@ def test_claim_type_edits_while_a_rename_is_pending_go_to_the_new_name_once(qtbo
     assert not scheme.has_claim_type("FACT")
     assert [(c.name, c.description) for c in scheme.claim_types if c.name == "EVENT"] == [("EVENT", "событие")]
     assert scheme.version == version + 2  # the rename and the description, once each
-    assert editor.selected_claim_type == "EVENT" and editor.claim_type_description_edit.text() == "событие"
-    assert editor.selected_label == "PER"  # the label form did not move
+    assert editor.claim_types_tab.selected == "EVENT" and editor.claim_types_tab.description_edit.text() == "событие"
+    assert editor.labels_tab.selected == "PER"  # the label form did not move
 
 
 def test_ctrl_z_in_the_editor_undoes_the_schemes_last_change(qtbot, window, editor):
-    qtbot.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(editor.labels_tab.add_button, Qt.MouseButton.LeftButton)
     assert window.runner.wait() and window.workspace.current_scheme().entity("NEW") is not None
     editor.activateWindow()
     qtbot.waitUntil(editor.isActiveWindow)
-    editor.label_list.setFocus()
-    qtbot.keyClick(editor.label_list, Qt.Key.Key_Z, CTRL)
+    editor.labels_tab.item_list.setFocus()
+    qtbot.keyClick(editor.labels_tab.item_list, Qt.Key.Key_Z, CTRL)
     assert window.runner.wait()
     assert window.workspace.current_scheme().entity("NEW") is None
-    qtbot.keyClick(editor.label_list, Qt.Key.Key_Z, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(editor.labels_tab.item_list, Qt.Key.Key_Z, CTRL | Qt.KeyboardModifier.ShiftModifier)
     assert window.runner.wait()
     assert window.workspace.current_scheme().entity("NEW") is not None

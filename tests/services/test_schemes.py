@@ -10,6 +10,7 @@ from annotator.domain.problems import InputError
 from annotator.domain.scheme import AttributeDef, ClaimType, EntityLabel
 from annotator.services import annotating, claims, exporting, history, schemes, users
 from annotator.services.errors import ServiceError
+from annotator.services.schemes import CLAIM, ENTITY
 from annotator.domain.query import DocumentQuery
 from tests.conftest import snapshot
 from tests.services.test_claims import CLAIM_TEXT, DOC, find, span, the_set
@@ -30,7 +31,7 @@ def test_every_change_is_a_new_version_and_undo_brings_the_old_scheme_back(ws):
     second = ws.current_scheme()
     assert second.version > first.version
     assert second.entity("PRODUCT") == EntityLabel("PRODUCT", "Q", "#123456", "goods", "brand names too")
-    schemes.change_label(ws, "PRODUCT", color="#654321", user="lead")
+    schemes.change_item(ws, ENTITY, "PRODUCT", color="#654321", user="lead")
     assert ws.current_scheme().entity("PRODUCT").color == "#654321"
     assert schemes.next_labels(ws) == ("Change color of PRODUCT", None)
 
@@ -49,14 +50,14 @@ def test_a_taken_hotkey_is_refused_and_nothing_is_saved(ws):
     with pytest.raises(ServiceError, match="1 is already the hotkey of PER"):
         schemes.add_label(ws, EntityLabel("PRODUCT", "1", "#123456"), user="lead")
     with pytest.raises(ServiceError, match="S is already the hotkey of claim type STAT"):
-        schemes.change_label(ws, "ORG", hotkey="s", user="lead")
+        schemes.change_item(ws, ENTITY, "ORG", hotkey="s", user="lead")
     assert snapshot(ws) == before
 
 
 def test_rename_relabels_every_set_and_the_scheme_everywhere(ws):
     span(ws, "Касым-Жомарт Токаев", "PER", owner="anna")
     span(ws, "Касым-Жомарт Токаев", "PER", owner="boris")
-    schemes.rename_label(ws, "PER", "PERSON", user="lead")
+    schemes.rename_item(ws, ENTITY, "PER", "PERSON", user="lead")
     scheme = ws.current_scheme()
     assert scheme.entity("PER") is None and scheme.entity("PERSON").hotkey == "1"
     assert "PERSON" in scheme.speaker_labels and "PERSON" in scheme.relation("SAYS").heads
@@ -71,9 +72,9 @@ def test_impact_counts_spans_per_set_and_what_hangs_on_them(ws):
     span(ws, "Касым-Жомарт Токаев", "PER", owner="boris")
     span(ws, "Касым-Жомарт Токаев", "ROLE", owner="boris")
     claims.add_claim(ws, DOC, *find(ws, CLAIM_TEXT), "OPINION", owner="anna", speaker=per)
-    found = schemes.impact(ws, "PER", merge_into="ROLE")
-    assert found.spans_by_owner == {"anna": 1, "boris": 1}
-    assert (found.spans, found.relations, found.speakers, found.twins) == (2, 1, 1, 1)
+    found = schemes.item_impact(ws, ENTITY, "PER", merge_into="ROLE")
+    assert found.by_owner == {"anna": 1, "boris": 1}
+    assert (found.count, found.relations, found.speakers, found.twins) == (2, 1, 1, 1)
 
 
 def test_merge_moves_spans_drops_twins_keeps_the_speaker_and_undoes_as_one(ws):
@@ -100,7 +101,7 @@ def test_delete_removes_spans_relations_and_speaker_links_in_one_undoable_action
     per = span(ws, "Касым-Жомарт Токаев", "PER", owner="anna")
     claims.add_claim(ws, DOC, *find(ws, CLAIM_TEXT), "OPINION", owner="anna", speaker=per)
     before = snapshot(ws)
-    schemes.delete_label(ws, "PER", user="lead")
+    schemes.delete_item(ws, ENTITY, "PER", user="lead")
     scheme = ws.current_scheme()
     assert scheme.entity("PER") is None and "PER" not in scheme.speaker_labels
     aset = the_set(ws, "anna")
@@ -139,7 +140,7 @@ def test_export_names_the_version_and_a_file_round_trips(ws, tmp_path):
 
     path = tmp_path / "team.json"
     schemes.export_scheme(ws, path)
-    schemes.delete_label(ws, "PRODUCT", user="lead")
+    schemes.delete_item(ws, ENTITY, "PRODUCT", user="lead")
     assert ws.current_scheme().entity("PRODUCT") is None
     schemes.import_scheme(ws, path, user="lead")
     assert ws.current_scheme().entity("PRODUCT") == EntityLabel("PRODUCT", "Q", "#123456")
@@ -184,11 +185,11 @@ def test_only_a_curator_changes_the_scheme_once_the_team_has_one(ws):
     users.add_user(ws, "lead", Role.CURATOR)
     before = snapshot(ws)
     with pytest.raises(ServiceError, match="only curators change the scheme"):
-        schemes.delete_label(ws, "PRODUCT", user="anna")
+        schemes.delete_item(ws, ENTITY, "PRODUCT", user="anna")
     with pytest.raises(ServiceError, match="only curators change the scheme"):
         schemes.undo(ws, user="anna")
     assert snapshot(ws) == before
-    schemes.delete_label(ws, "PRODUCT", user="lead")
+    schemes.delete_item(ws, ENTITY, "PRODUCT", user="lead")
     assert ws.current_scheme().entity("PRODUCT") is None
 
 
@@ -202,7 +203,7 @@ def test_undoing_a_scheme_change_is_refused_while_the_label_is_in_use(ws):
 
 
 def test_undoing_a_rename_is_refused_once_the_new_name_has_new_spans(ws):
-    schemes.rename_label(ws, "PER", "PERSON", user="lead")
+    schemes.rename_item(ws, ENTITY, "PER", "PERSON", user="lead")
     span(ws, "Касым-Жомарт Токаев", "PERSON", owner="boris")
     with pytest.raises(ServiceError, match="label PERSON is used by 1 spans"):
         schemes.undo(ws, user="lead")
@@ -212,7 +213,7 @@ def test_undoing_a_rename_is_refused_once_the_new_name_has_new_spans(ws):
 def test_an_annotators_undo_after_a_scheme_change_is_refused_not_broken(ws):
     span_id = span(ws, "Касым-Жомарт Токаев", "ORG", owner="anna")
     annotating.relabel_span(ws, span_id, "PER", owner="anna")
-    schemes.delete_label(ws, "PER", user="lead")  # takes anna's span with it
+    schemes.delete_item(ws, ENTITY, "PER", user="lead")  # takes anna's span with it
     before = snapshot(ws)
     with pytest.raises(ServiceError, match="has been changed since.*set aside"):
         history.undo(ws, owner="anna")
@@ -227,7 +228,7 @@ def test_an_annotators_undo_after_a_scheme_change_is_refused_not_broken(ws):
 def test_an_undo_that_would_bring_back_a_renamed_label_is_refused(ws):
     span_id = span(ws, "Касым-Жомарт Токаев", "PER", owner="anna")
     annotating.remove_span(ws, span_id, owner="anna")
-    schemes.rename_label(ws, "PER", "PERSON", user="lead")
+    schemes.rename_item(ws, ENTITY, "PER", "PERSON", user="lead")
     before = snapshot(ws)
     with pytest.raises(ServiceError, match="the scheme no longer has PER"):
         history.undo(ws, owner="anna")
@@ -277,7 +278,7 @@ def test_a_claim_type_is_added_and_changed_as_new_versions_and_undone(ws):
     schemes.add_claim_type(ws, ClaimType("QUOTE", "q", "a direct quote"), user="lead")
     second = ws.current_scheme()
     assert second.version > first.version and second.claim_types[-1] == ClaimType("QUOTE", "q", "a direct quote")
-    schemes.change_claim_type(ws, "QUOTE", hotkey="B", description="прямая цитата", user="lead")
+    schemes.change_item(ws, CLAIM, "QUOTE", hotkey="B", description="прямая цитата", user="lead")
     assert ws.current_scheme().claim_types[-1] == ClaimType("QUOTE", "B", "прямая цитата")
     assert schemes.next_labels(ws) == ("Change description, hotkey of claim type QUOTE", None)
     schemes.undo(ws, user="lead")
@@ -292,11 +293,11 @@ def test_a_taken_claim_type_hotkey_or_name_is_refused_and_nothing_is_saved(ws):
     with pytest.raises(ServiceError, match="1 is already the hotkey of PER"):
         schemes.add_claim_type(ws, ClaimType("QUOTE", "1"), user="lead")
     with pytest.raises(ServiceError, match="F is already the hotkey of claim type FACT"):
-        schemes.change_claim_type(ws, "STAT", hotkey="f", user="lead")
+        schemes.change_item(ws, CLAIM, "STAT", hotkey="f", user="lead")
     with pytest.raises(ServiceError, match="claim type 'FACT' already exists"):
-        schemes.rename_claim_type(ws, "STAT", "FACT", user="lead")
+        schemes.rename_item(ws, CLAIM, "STAT", "FACT", user="lead")
     assert snapshot(ws) == before
-    schemes.change_claim_type(ws, "STAT", hotkey="s", user="lead")  # its own key, in another case
+    schemes.change_item(ws, CLAIM, "STAT", hotkey="s", user="lead")  # its own key, in another case
     assert ws.current_scheme().claim_types[0].hotkey == "s"
 
 
@@ -305,7 +306,7 @@ def test_renaming_a_claim_type_retypes_its_claims_in_every_set_as_one_action(ws)
     claims.add_claim(ws, DOC, *find(ws, CLAIM_TEXT), "PLAN", owner="boris")
     claims.add_claim(ws, DOC, *find(ws, "Касым-Жомарт Токаев"), "FACT", owner="boris")
     before = snapshot(ws)
-    schemes.rename_claim_type(ws, "PLAN", "TARGET", user="lead")
+    schemes.rename_item(ws, CLAIM, "PLAN", "TARGET", user="lead")
     scheme = ws.current_scheme()
     assert not scheme.has_claim_type("PLAN") and scheme.has_claim_type("TARGET")
     assert [c.hotkey for c in scheme.claim_types if c.name == "TARGET"] == ["P"]
@@ -328,12 +329,12 @@ def test_deleting_a_claim_type_removes_its_claims_relations_and_notes_and_undoes
     claims.add_claim(ws, DOC, *find(ws, CLAIM_TEXT), "OPINION", owner="boris")
     claims.add_claim(ws, DOC, *find(ws, CLAIM_TEXT), "FACT", owner="carl")
     notes.add_note(ws, DOC, owner="anna", text="точно оценка?", target_id=claim)
-    found = schemes.claim_type_impact(ws, "OPINION")
-    assert found.claims_by_owner == {"anna": 1, "boris": 1}
-    assert (found.claims, found.relations, found.notes) == (2, 1, 1)  # anna's SAYS, her note
+    found = schemes.item_impact(ws, CLAIM, "OPINION")
+    assert found.by_owner == {"anna": 1, "boris": 1}
+    assert (found.count, found.relations, found.notes) == (2, 1, 1)  # anna's SAYS, her note
     before = snapshot(ws)
 
-    schemes.delete_claim_type(ws, "OPINION", user="lead")
+    schemes.delete_item(ws, CLAIM, "OPINION", user="lead")
     assert not ws.current_scheme().has_claim_type("OPINION")
     anna = the_set(ws, "anna")
     assert anna.claims == () and anna.relations == () and [s.id for s in anna.spans] == [per]
@@ -351,10 +352,10 @@ def test_deleting_a_claim_type_removes_its_claims_relations_and_notes_and_undoes
 
 def test_the_last_claim_type_stays(ws):
     for name in ("STAT", "FACT", "PLAN", "PROPOSAL"):
-        schemes.delete_claim_type(ws, name, user="lead")
+        schemes.delete_item(ws, CLAIM, name, user="lead")
     before = snapshot(ws)
     with pytest.raises(ServiceError, match="a scheme needs at least one claim type"):
-        schemes.delete_claim_type(ws, "OPINION", user="lead")
+        schemes.delete_item(ws, CLAIM, "OPINION", user="lead")
     assert snapshot(ws) == before
 
 
@@ -364,5 +365,5 @@ def test_only_a_curator_changes_claim_types_once_the_team_has_one(ws):
     with pytest.raises(ServiceError, match="only curators change the scheme"):
         schemes.add_claim_type(ws, ClaimType("QUOTE", "Q"), user="anna")
     with pytest.raises(ServiceError, match="only curators change the scheme"):
-        schemes.delete_claim_type(ws, "STAT", user="anna")
+        schemes.delete_item(ws, CLAIM, "STAT", user="anna")
     assert snapshot(ws) == before
