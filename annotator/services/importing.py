@@ -26,6 +26,7 @@ from annotator.i18n import _, ngettext
 from annotator.services.errors import Cancelled
 from annotator.services.permissions import refusal
 from annotator.services.progress import CancelToken, Progress, no_progress
+from annotator.services.repeats import index_documents
 from annotator.services.workspace import Workspace
 from annotator.storage.actions import RELATIONS, SETS, SPANS, delete_op
 from annotator.storage.repository import Repository, claim_rows, set_row, span_row
@@ -115,6 +116,7 @@ class _Importer:
             self.sets_seen[key] = Problem(record.source, record.line, "")
             sets.append((record, doc_id, speakers_in_step(record.annotations)))
         self.repo.insert_documents(new_documents, self.next_ordinal)
+        index_documents(self.repo, [d for d, _sha in new_documents])  # repeated passages, kept at import
         self.next_ordinal += len(new_documents)
         self.report.documents_added += len(new_documents)
         self._write_sets(sets)
