@@ -54,12 +54,12 @@ def test_propagate_and_agreement_with_copies_as_one(capsys, db):
     code, out, _ = run(capsys, db, "propagate", "--from", D002, "--annotator", "anna")
     assert code == 0 and out.startswith(f"proposed 1 span(s) and 0 claim(s) in 1 document(s): {D001}")
     start_001 = text_of(db, D001).index("UzKazTrade")
-    assert run(capsys, db, "label", D001, str(start_001), str(start_001 + 10), "PER", "--annotator", "boris")[0] == 0
+    assert run(capsys, db, "label", D001, str(start_001), str(start_001 + 10), "ORG", "--annotator", "boris")[0] == 0
     assert run(capsys, db, "label", D001, str(start_001), str(start_001 + 10), "ORG", "--annotator", "anna")[0] == 0
-    assert run(capsys, db, "label", D002, str(start), str(start + 10), "ORG", "--annotator", "boris")[0] == 0
+    assert run(capsys, db, "label", D002, str(start), str(start + 10), "PER", "--annotator", "boris")[0] == 0
     plain = orjson.loads(run(capsys, db, "agreement", "--json")[1])
     once = orjson.loads(run(capsys, db, "agreement", "--json", "--copies-as-one")[1])
-    # the disagreement lies in 001's copy of 002's passage: counted once, at 002, it is gone
+    # the passage's first place is 001 (corpus order); the disagreement is in its copy in 002: gone
     assert "PER" in orjson.dumps(plain["label_totals"]).decode()
     assert "PER" not in orjson.dumps(once["label_totals"]).decode()
 
