@@ -13,7 +13,7 @@ Normalised: case folded, ``ё`` as ``е``, every dash as ``-``, every quote mark
 
 from __future__ import annotations
 
-import hashlib
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -25,6 +25,8 @@ from annotator.domain.tokens import sentences
 NUM_PERM = 64  # signature length: enough for sentences of a few dozen word pairs
 THRESHOLD = 0.5  # LSH's Jaccard threshold on word pairs (an added word in 20 keeps ~0.85)
 SIMILAR = 0.85  # difflib ratio of the normalised sentences that makes a candidate a copy
+# datasketch's hashing, named so that a later default cannot change the bands already stored
+SCHEME = "affine32"
 MIN_WORDS = 5  # shorter sentences ("Фото: Акорда.") repeat by chance, not by copying
 
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d"
@@ -64,6 +66,14 @@ def normalise(text: str, start: int = 0, end: int | None = None) -> Normalised:
     return Normalised("".join(out), tuple(origin))
 
 
+_SPACES = re.compile(r"\s+")
+
+
+def normalised_text(text: str) -> str:
+    """:func:`normalise`'s text alone, without the map back (five times faster: for indexing)."""
+    return _SPACES.sub(" ", text.lower().translate(_FOLD)).strip()
+
+
 # ------------------------------------------------------------------ sentences and signatures
 @dataclass(frozen=True, slots=True)
 class Unit:
@@ -85,17 +95,35 @@ def _bands_shape() -> tuple[int, int]:
     return lsh.b, lsh.r
 
 
+@lru_cache(maxsize=1)
+def _permutations():
+    """datasketch's permutations for seed 1, made once (making them costs more than hashing a sentence)."""
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME).permutations
+
+
 def _shingles(words: Sequence[str]) -> list[bytes]:
     return [f"{a} {b}".encode() for a, b in zip(words, words[1:])]
 
 
+_MIX = None  # odd 64-bit multipliers, one per row of a band (fixed: stored keys must stay valid)
+
+
 def _band_keys(hashvalues, bands: int, rows: int) -> tuple[int, ...]:
-    keys = []
-    for band in range(bands):
-        digest = hashlib.blake2b(hashvalues[band * rows:(band + 1) * rows].tobytes(),
-                                 digest_size=8, person=band.to_bytes(2, "big")).digest()
-        keys.append(int.from_bytes(digest, "big", signed=True))  # fits a signed 64-bit column
-    return tuple(keys)
+    """One 64-bit key per LSH band: a multiply-add hash of the band's rows (wrapping in uint64),
+    salted by the band's number. Collisions only cost a difflib check."""
+    import numpy as np
+
+    global _MIX
+    if _MIX is None or len(_MIX) != rows:
+        generator = np.random.default_rng(20251115)
+        _MIX = generator.integers(1, 2**63, size=rows, dtype=np.uint64) | np.uint64(1)
+    with np.errstate(over="ignore"):
+        block = hashvalues[:bands * rows].astype(np.uint64).reshape(bands, rows)
+        keys = (block * _MIX).sum(axis=1, dtype=np.uint64) + np.arange(bands, dtype=np.uint64) * np.uint64(
+            0x9E3779B97F4A7C15)
+    return tuple(keys.view(np.int64).tolist())
 
 
 def units(text: str) -> list[Unit]:
@@ -104,14 +132,19 @@ def units(text: str) -> list[Unit]:
 
     found: list[tuple[int, int, str, list[str]]] = []
     for sentence in sentences(text):
-        norm = normalise(text, sentence.start, sentence.end).text
+        norm = normalised_text(sentence.text)
         words = [w for w in norm.split(" ") if any(c.isalnum() for c in w)]
         if len(words) >= MIN_WORDS:
             found.append((sentence.start, sentence.end, norm, words))
     if not found:
         return []
     bands, rows = _bands_shape()
-    signatures = MinHash.bulk([_shingles(words) for *_, words in found], num_perm=NUM_PERM)
+    permutations = _permutations()
+    signatures = []
+    for *_, words in found:
+        signature = MinHash(num_perm=NUM_PERM, permutations=permutations, scheme=SCHEME)
+        signature.update_batch(_shingles(words))
+        signatures.append(signature)
     return [Unit(i, start, end, norm, _band_keys(sig.hashvalues, bands, rows))
             for i, ((start, end, norm, _), sig) in enumerate(zip(found, signatures))]
 
