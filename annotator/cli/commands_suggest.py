@@ -72,15 +72,23 @@ def suggestions_(args: argparse.Namespace) -> int:
     return 0
 
 
+def _index(workspace, *, rebuild: bool) -> None:
+    """The documents not indexed yet (imported with --no-repeat-index, or before the index existed)
+    go into the index of repeated passages first; with ``rebuild``, every document again."""
+    from annotator.services import repeats as repeat_service
+
+    with progress_bar("docs") as progress:
+        report = repeat_service.index_corpus(workspace, rebuild=rebuild, progress=progress)
+    if report.sentences or rebuild:
+        print(f"indexed {report.sentences} sentence(s) of {report.documents} document(s) "
+              f"in {report.seconds:.1f} s", file=sys.stderr)
+
+
 def repeats(args: argparse.Namespace) -> int:
     from annotator.services import repeats as repeat_service
 
     with open_workspace(args) as workspace:
-        if args.reindex:
-            with progress_bar("docs") as progress:
-                report = repeat_service.index_corpus(workspace, rebuild=True, progress=progress)
-            print(f"indexed {report.sentences} sentence(s) of {report.documents} document(s) "
-                  f"in {report.seconds:.1f} s", file=sys.stderr)
+        _index(workspace, rebuild=args.reindex)
         found = repeat_service.repeated_passages(workspace)
     if args.json:
         data = [{"sentences": len(p.groups), "places": [{"document": d, "start": s, "end": e} for d, s, e in p.places]}
@@ -98,6 +106,7 @@ def propagate(args: argparse.Namespace) -> int:
     from annotator.services import repeats as repeat_service
 
     with open_workspace(args) as workspace:
+        _index(workspace, rebuild=False)
         result = repeat_service.propagate(workspace, args.source, annotator=args.annotator, user=args.user)
     print(f"proposed {result.spans} span(s) and {result.claims} claim(s) in {len(result.documents)} "
           f"document(s){': ' + ', '.join(result.documents) if result.documents else ''}")

@@ -74,6 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--annotator", metavar="NAME", help="owner of the imported sets (overrides the file)")
     p.add_argument("--skip-bad", action="store_true", help="import the good records, report the bad ones")
     p.add_argument("--dry-run", action="store_true", help="check everything, write nothing")
+    p.add_argument("--no-repeat-index", action="store_true",
+                   help="faster: leave the new documents out of the index of repeated passages until "
+                        "`annotator repeats` indexes them")
     _writes(p)
     p.set_defaults(run=commands.import_)
 
@@ -284,7 +287,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("repeats", help="passages repeated across documents, with their places")
     p.add_argument("--json", action="store_true")
     p.add_argument("--reindex", action="store_true",
-                   help="index every document again first (documents imported before the index existed)")
+                   help="index every document again first (otherwise only the documents not indexed yet)")
     p.set_defaults(run=commands_suggest.repeats)
 
     p = sub.add_parser("propagate", help="propose an annotator's spans and claims of a document in the copies "

@@ -68,3 +68,15 @@ def test_suggestions_reports_answers(capsys, db):
     run(capsys, db, "suggest", "--docs", D001, "--model", "rules")
     code, out, _ = run(capsys, db, "suggestions", "--json")
     assert code == 0 and orjson.loads(out) == {"answers": [], "agreement_with_models": {}}
+
+
+def test_documents_imported_without_the_index_are_indexed_by_repeats(capsys, db_target):
+    assert run(capsys, db_target, "import", "--sample", "--no-repeat-index")[0] == 0
+    with Workspace.open(db_target) as workspace:
+        from annotator.services import repeats
+
+        assert repeats.repeated_passages(workspace) == []
+    code, out, err = run(capsys, db_target, "repeats")
+    assert code == 0 and out.startswith("4 repeated passage(s)") and "indexed" in err
+    code, out, err = run(capsys, db_target, "repeats")
+    assert out.startswith("4 repeated passage(s)") and "indexed" not in err  # nothing left to index
