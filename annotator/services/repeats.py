@@ -148,7 +148,7 @@ class _Proposal:
         return any(a.covers(start, end) for a in self.alignments)
 
 
-def _proposals(text: str, spans: Sequence[Span], claims: Sequence[Claim], copies: dict[str, list[Alignment]]
+def _proposals(spans: Sequence[Span], claims: Sequence[Claim], copies: dict[str, list[Alignment]]
                ) -> tuple[dict[str, _Proposal], int]:
     by_id = {s.id: s for s in spans}
     found: dict[str, _Proposal] = {}
@@ -258,7 +258,7 @@ def propagate(workspace: Workspace, document_id: str, *, annotator: str, user: s
         copies_text = repo.texts(list(others))
         copies = {d: [Alignment(document.text, a, copies_text[d], b) for a, b in chains(mine, places)]
                   for d, places in others.items()}
-        proposals, result.unmapped = _proposals(document.text, aset.spans, aset.claims, copies)
+        proposals, result.unmapped = _proposals(aset.spans, aset.claims, copies)
         for copy in sorted(proposals):
             changes, spans, claims = _write_proposal(repo, copy, owner, user or annotator, annotator,
                                                      document_id, proposals[copy])

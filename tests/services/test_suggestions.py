@@ -129,3 +129,24 @@ def test_suggest_measures_against_gold_when_it_exists(ws):
     report = suggestions.suggest(ws, document_ids=[D000])
     assert report.against_gold["PER"].matched == 1 and report.against_gold["PER"].reference == 1
     assert report.against_gold["ORG"].matched == 0 and report.against_gold["ORG"].recall == 0.0
+
+
+def test_label_studio_predictions_are_suggestions_like_the_models(ws, tmp_path):
+    import orjson
+
+    from annotator.services import importing
+
+    text = text_of(ws)
+    start = text.index("Ташкенте")
+    task = {"id": 1, "data": {"text": text}, "annotations": [], "predictions": [{
+        "model_version": "ner-1", "result": [{"id": "r1", "from_name": "label", "to_name": "text", "type": "labels",
+                                              "value": {"start": start, "end": start + 8, "text": "Ташкенте",
+                                                        "labels": ["GPE"]}}]}]}
+    path = tmp_path / "tasks.json"
+    path.write_bytes(orjson.dumps([task]))
+    assert importing.import_files(ws, [path], format_id="labelstudio").committed
+    (opened,) = suggestions.open_suggestions(ws, D000, owner="anna")
+    assert (opened.source, opened.start, opened.label) == ("model:ner-1", start, "GPE")
+    suggestions.accept_suggestion(ws, D000, start, owner="anna")
+    assert [(s.start, s.label) for s in own(ws).spans] == [(start, "GPE")]
+    assert suggestions.suggestion_use(ws)[0].source == "model:ner-1"
