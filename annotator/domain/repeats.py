@@ -178,16 +178,17 @@ class Passage:
     places: tuple[tuple[str, int, int], ...]  # (document, start, end), in the order given
 
 
-def _runs(places: Sequence[Place], documents_of: dict[int, frozenset[str]]) -> list[list[Place]]:
+def _runs(places: Sequence[Place], holders: dict[int, int], sizes: dict[int, int]) -> list[list[Place]]:
     """A document's repeated sentences cut into runs of consecutive ones copied into the same
-    documents (a change of the documents that hold them ends a passage)."""
+    documents (a change of the documents that hold them ends a passage). ``holders``: group -> the
+    number of its set of documents (sets compared by number: at 100,000 documents a set is large);
+    ``sizes``: group -> how many documents hold it."""
     runs: list[list[Place]] = []
     for place in places:
-        if len(documents_of[place.group]) < 2:
+        if sizes[place.group] < 2:
             continue
         last = runs[-1][-1] if runs else None
-        if last is not None and last.ordinal + 1 == place.ordinal \
-                and documents_of[last.group] == documents_of[place.group]:
+        if last is not None and last.ordinal + 1 == place.ordinal and holders[last.group] == holders[place.group]:
             runs[-1].append(place)
         else:
             runs.append([place])
@@ -202,11 +203,13 @@ def passages(places: Iterable[Place], order: Sequence[str] | None = None) -> lis
     for place in places:
         by_document[place.document_id].append(place)
         documents_of[place.group].add(place.document_id)
-    frozen = {g: frozenset(d) for g, d in documents_of.items()}
+    numbers: dict[frozenset[str], int] = {}
+    holders = {g: numbers.setdefault(frozenset(d), len(numbers)) for g, d in documents_of.items()}
+    sizes = {g: len(d) for g, d in documents_of.items()}
     rank = {d: i for i, d in enumerate(order)} if order is not None else {}
     found: dict[tuple[int, ...], list[tuple[str, int, int]]] = {}
     for document_id in sorted(by_document, key=lambda d: (rank.get(d, len(rank)), d)):
-        for run in _runs(sorted(by_document[document_id], key=lambda p: p.ordinal), frozen):
+        for run in _runs(sorted(by_document[document_id], key=lambda p: p.ordinal), holders, sizes):
             key = tuple(p.group for p in run)
             found.setdefault(key, []).append((document_id, run[0].start, run[-1].end))
     return [Passage(key, tuple(where)) for key, where in found.items() if len({d for d, *_ in where}) > 1]
