@@ -111,6 +111,28 @@ def repeated_passages(workspace: Workspace) -> list[Passage]:
     return passages(places, order)
 
 
+@dataclass(frozen=True, slots=True)
+class Copy:
+    """A region of one document copied in another (for the window's margin and its jump key)."""
+
+    start: int
+    end: int
+    document_id: str  # where else it is
+    other_start: int
+    other_end: int
+
+
+def copies_of(workspace: Workspace, document_id: str) -> list[Copy]:
+    """The regions of a document repeated elsewhere, each with where its copy is, by place."""
+    with workspace.store.read() as repo:
+        index = repo.repeat_index
+        mine = index.places_of_documents([document_id])
+        others = _places_by_document([p for p in index.places_of_groups({p.group for p in mine})
+                                      if p.document_id != document_id])
+    return sorted((Copy(a[0], a[1], other, b[0], b[1]) for other, places in others.items()
+                   for a, b in chains(mine, places)), key=lambda c: (c.start, c.document_id))
+
+
 # ------------------------------------------------------------------ propagation
 @dataclass
 class Propagation:

@@ -176,3 +176,12 @@ def test_propagation_is_undone_per_copy(ws):
 def test_propagating_needs_the_annotators_set(ws):
     with pytest.raises(ServiceError):
         repeats.propagate(ws, D002, annotator="nobody")
+
+
+def test_a_documents_copies_say_where_else_each_region_is(ws):
+    found = repeats.copies_of(ws, D004)
+    assert {c.document_id for c in found} == {D000, D002}
+    text_004, text_002 = text_of(ws, D004), text_of(ws, D002)
+    north = next(c for c in found if "Север" in text_004[c.start:c.end])
+    assert north.document_id == D002 and "Север – Юг" in text_002[north.other_start:north.other_end]
+    assert repeats.copies_of(ws, D003) == []
