@@ -50,7 +50,7 @@ def _print_problems(problems) -> None:
 def import_(args: argparse.Namespace) -> int:
     with open_workspace(args) as workspace, progress_bar("files") as progress:
         options = dict(annotator=args.annotator, user=args.user, skip_bad=args.skip_bad, dry_run=args.dry_run,
-                       progress=progress)
+                       progress=progress, index_repeats=not args.no_repeat_index)
         if args.sample:
             report = importing.import_sample(workspace, **options)
         else:

@@ -111,7 +111,8 @@ def agreement(args: argparse.Namespace) -> int:
     with open_workspace(args) as workspace:
         result = agreement_service.agreement(
             workspace, annotators=split_list(args.annotators) or None, labels=split_list(args.label) or None,
-            document_ids=split_list(args.docs) or None, done_only=args.done_only)
+            document_ids=split_list(args.docs) or None, done_only=args.done_only,
+            copies_as_one=args.copies_as_one)
     if args.json:
         sys.stdout.buffer.write(orjson.dumps(result.to_dict(), option=orjson.OPT_INDENT_2) + b"\n")
         return 0

@@ -20,6 +20,7 @@ from annotator.cli import (
     commands_notes,
     commands_scheme,
     commands_search,
+    commands_suggest,
     commands_team,
     terminal,
 )
@@ -73,6 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--annotator", metavar="NAME", help="owner of the imported sets (overrides the file)")
     p.add_argument("--skip-bad", action="store_true", help="import the good records, report the bad ones")
     p.add_argument("--dry-run", action="store_true", help="check everything, write nothing")
+    p.add_argument("--no-repeat-index", action="store_true",
+                   help="faster: leave the new documents out of the index of repeated passages until "
+                        "`annotator repeats` indexes them")
     _writes(p)
     p.set_defaults(run=commands.import_)
 
@@ -266,8 +270,32 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--label", metavar="L", help="only spans with this label (or labels, comma-separated)")
     p.add_argument("--docs", metavar="ID,...")
     p.add_argument("--done-only", action="store_true", help="only sets marked done (gold: curated)")
+    p.add_argument("--copies-as-one", action="store_true",
+                   help="a repeated passage counts once, at its first place (see `repeats`)")
     _json_or_csv(p)
     p.set_defaults(run=commands_team.agreement)
+
+    p = sub.add_parser("suggest", help="let models propose spans into their model:NAME sets (resumable)")
+    p.add_argument("--docs", metavar="ID,...", help="only these documents (default: all)")
+    p.add_argument("--model", metavar="natasha|rules", help="which models, comma-separated (default: both)")
+    p.set_defaults(run=commands_suggest.suggest)
+
+    p = sub.add_parser("suggestions", help="how each annotator answered the suggestions, and agrees with the models")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=commands_suggest.suggestions_)
+
+    p = sub.add_parser("repeats", help="passages repeated across documents, with their places")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--reindex", action="store_true",
+                   help="index every document again first (otherwise only the documents not indexed yet)")
+    p.set_defaults(run=commands_suggest.repeats)
+
+    p = sub.add_parser("propagate", help="propose an annotator's spans and claims of a document in the copies "
+                                         "of its repeated passages (into model:copies:NAME)")
+    p.add_argument("--from", dest="source", required=True, metavar="DOC_ID")
+    p.add_argument("--annotator", required=True, metavar="NAME")
+    _writes(p)
+    p.set_defaults(run=commands_suggest.propagate)
 
     p = sub.add_parser("curate", help="build the gold set of a document (curators only)")
     p.add_argument("document_id", metavar="DOC_ID")

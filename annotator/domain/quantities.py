@@ -492,3 +492,21 @@ def find_quantities(text: str, *, date: str | None = None) -> list[tuple[int, in
     figures = _figures(text, dates + [(p.start, p.end) for p in periods])
     finder = _PeriodFinder(text, periods)
     return [(f.start, f.end, Quantity(f.value, f.unit, finder.period(f))) for f in figures]
+
+
+_LEADING_PREPOSITION = re.compile(r"(?:за|в|с|к|до|на|по|после|около)\s+", _FLAGS)
+_TIME = re.compile(r"\d{1,2}:\d{2}")
+
+
+def find_dates(text: str, *, date: str | None = None) -> list[tuple[int, int]]:
+    """Every date or period expression ("15 ноября", "2030 году", "январе-сентябре 2025 года"):
+    (start, end), without the preposition before it ("к") and without clock times."""
+    dates = [(s, e) for s, e in _dates(text) if not _TIME.fullmatch(text[s:e])]
+    found = dates + [(p.start, p.end) for p in _periods(text, date, _dates(text))]
+    out = []
+    for start, end in sorted(found):
+        lead = _LEADING_PREPOSITION.match(text, start)
+        if lead and lead.end() < end:
+            start = lead.end()
+        out.append((start, end))
+    return out

@@ -71,6 +71,9 @@ class Scheme:
     relations: tuple[RelationType, ...]
     attributes: tuple[AttributeDef, ...] = ()
     speaker_labels: tuple[str, ...] = ("PER", "ORG", "ROLE")
+    # How the suggesting models' labels land on this scheme: (model label, scheme label or "" to drop);
+    # a model label not named keeps its name (see domain/suggesters.py).
+    suggestion_labels: tuple[tuple[str, str], ...] = ()
     version: int | None = field(default=None, compare=False)
     # Derived lookups, asked once per span on import.
     _entity_names: frozenset[str] = field(init=False, repr=False, compare=False)
@@ -121,6 +124,7 @@ class Scheme:
                     for a in data.get("attributes", [])
                 ),
                 speaker_labels=tuple(data.get("speaker_labels", ("PER", "ORG", "ROLE"))),
+                suggestion_labels=tuple((str(k), str(v)) for k, v in data.get("suggestion_labels", {}).items()),
                 version=version,
             )
         except (KeyError, TypeError) as exc:
@@ -153,6 +157,7 @@ class Scheme:
                 for a in self.attributes
             ],
             "speaker_labels": list(self.speaker_labels),
+            **({"suggestion_labels": dict(self.suggestion_labels)} if self.suggestion_labels else {}),
         }
 
 

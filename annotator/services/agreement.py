@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
 
 from annotator.domain.agreement.corpus import DocumentSets
+from annotator.domain.model import AnnotationSet
 from annotator.domain.agreement.report import AgreementReport, report
 from annotator.domain.query import DocumentQuery
 from annotator.services.workspace import Workspace
@@ -12,7 +15,31 @@ from annotator.services.workspace import Workspace
 PAGE = 200
 
 
-def _documents(workspace: Workspace, document_ids: Sequence[str] | None) -> Iterator[DocumentSets]:
+def _copies(workspace: Workspace) -> dict[str, list[tuple[int, int]]]:
+    """Per document, the regions that are copies of a passage whose first place (in corpus order) is
+    elsewhere: what agreement leaves out when copies count as one unit."""
+    from annotator.services.repeats import repeated_passages
+
+    found: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for passage in repeated_passages(workspace):
+        for document_id, start, end in passage.places[1:]:
+            found[document_id].append((start, end))
+    return found
+
+
+def _without(aset: AnnotationSet, regions: list[tuple[int, int]]) -> AnnotationSet:
+    def outside(start: int, end: int) -> bool:
+        return not any(s <= start and end <= e for s, e in regions)
+
+    spans = tuple(s for s in aset.spans if outside(s.start, s.end))
+    claims = tuple(c for c in aset.claims if outside(c.start, c.end))
+    kept = {s.id for s in spans} | {c.id for c in claims}
+    relations = tuple(r for r in aset.relations if r.head in kept and r.tail in kept)
+    return dataclasses.replace(aset, spans=spans, claims=claims, relations=relations)
+
+
+def _documents(workspace: Workspace, document_ids: Sequence[str] | None,
+               copies: dict[str, list[tuple[int, int]]] | None = None) -> Iterator[DocumentSets]:
     with workspace.store.read() as repo:
         query = DocumentQuery(ids=tuple(document_ids)) if document_ids is not None else DocumentQuery()
         ids = repo.document_ids(query)
@@ -25,13 +52,24 @@ def _documents(workspace: Workspace, document_ids: Sequence[str] | None) -> Iter
                 continue
             texts = repo.texts(list(by_document))
             for document_id in page:
-                if document_id in by_document:
-                    yield DocumentSets(document_id, texts[document_id], by_document[document_id])
+                if document_id not in by_document:
+                    continue
+                sets, text = by_document[document_id], texts[document_id]
+                if copies and document_id in copies:
+                    sets = {owner: _without(aset, copies[document_id]) for owner, aset in sets.items()}
+                    for start, end in copies[document_id]:  # no tokens there either: blanks keep offsets
+                        text = text[:start] + " " * (end - start) + text[end:]
+                yield DocumentSets(document_id, text, sets)
 
 
 def agreement(workspace: Workspace, *, annotators: Sequence[str] | None = None,
               labels: Sequence[str] | None = None, document_ids: Sequence[str] | None = None,
-              done_only: bool = False) -> AgreementReport:
-    """Span, token and claim agreement between annotators, and each against gold where it exists."""
-    return report(_documents(workspace, document_ids), annotators=annotators, labels=labels,
+              done_only: bool = False, copies_as_one: bool = False) -> AgreementReport:
+    """Span, token and claim agreement between annotators, and each against gold where it exists.
+
+    ``copies_as_one``: a repeated passage counts once, at its first place in corpus order; what lies
+    inside its copies elsewhere is left out, so a disagreement in a repeated quote counts (and is
+    settled) once."""
+    copies = _copies(workspace) if copies_as_one else None
+    return report(_documents(workspace, document_ids, copies), annotators=annotators, labels=labels,
                   done_only=done_only)

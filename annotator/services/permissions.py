@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from annotator.domain.limits import NAME_LENGTH, name_problem
 from annotator.domain.model import GOLD, SCHEME_OWNER, Role
+from annotator.domain.suggestions import is_suggestion_set
 from annotator.i18n import _
 from annotator.services.errors import ServiceError
 from annotator.storage.repository import Repository
@@ -39,6 +40,8 @@ def refusal(repo: Repository, owner: str, user: str) -> str | None:
     if wrong_identity:
         return wrong_identity
     if owner not in (GOLD, SCHEME_OWNER) and user == owner:
+        return None
+    if is_suggestion_set(owner):  # suggestions are nobody's work: anyone proposes (migration 0007)
         return None
     role = repo.user_role(user)
     if role == Role.CURATOR.value:

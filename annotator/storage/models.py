@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, Boolean, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -89,6 +89,8 @@ class SpanRow(Base):
     label: Mapped[str] = mapped_column(String(100))  # entity label, or claim type
     attributes: Mapped[dict[str, Any] | None] = mapped_column(JSONValue)
     entity: Mapped[str | None] = mapped_column(String(200))  # corpus-wide entity link
+    # Where an accepted suggestion came from: the owner of its suggestion set ("model:natasha").
+    origin: Mapped[str | None] = mapped_column(String(200))
 
 
 class ClaimRow(Base):
@@ -182,3 +184,60 @@ class AssignmentRow(Base):
     document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
     annotator: Mapped[str] = mapped_column(String(200), primary_key=True)
     assigned_at: Mapped[datetime] = mapped_column()
+
+
+class SuggestionRejectionRow(Base):
+    """A suggestion an annotator turned down, by its place, so it is not offered to them again
+    (even when the model is run again and its suggestion gets a new id)."""
+
+    __tablename__ = "suggestion_rejections"
+    __table_args__ = (
+        Index("uq_rejections_place", "document_id", "owner", "kind", "start", "end", "label", unique=True),
+        {"sqlite_autoincrement": True},
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    owner: Mapped[str] = mapped_column(String(200))  # who rejected it (whose suggestions they are)
+    source: Mapped[str] = mapped_column(String(200))  # the suggestion set's owner ("model:natasha")
+    kind: Mapped[str] = mapped_column(String(10))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    label: Mapped[str] = mapped_column(String(100))
+
+
+class RepeatGroupRow(Base):
+    """Sentences that are copies of each other across documents; ``text``: the first one, normalised."""
+
+    __tablename__ = "repeat_groups"
+    __table_args__ = {"sqlite_autoincrement": True}
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    text: Mapped[str] = mapped_column(Text)
+
+
+class RepeatBandRow(Base):
+    """The LSH bands of a group's first sentence: a new sentence sharing a band is a candidate copy."""
+
+    __tablename__ = "repeat_bands"
+
+    band: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("repeat_groups.id", ondelete="CASCADE"), primary_key=True)
+
+
+class RepeatPlaceRow(Base):
+    """One indexed sentence of a document and the group of its copies."""
+
+    __tablename__ = "repeat_places"
+    __table_args__ = (
+        Index("ix_repeat_places_document", "document_id", "ordinal"),
+        Index("ix_repeat_places_group", "group_id"),
+        {"sqlite_autoincrement": True},
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("repeat_groups.id", ondelete="CASCADE"))
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    ordinal: Mapped[int] = mapped_column(Integer)  # the sentence's number among the document's indexed ones
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)

@@ -35,7 +35,19 @@ from annotator.domain.query import DocumentQuery
 from annotator.domain.search import SearchQuery, search_words
 from annotator.storage import bulk
 from annotator.storage.search_index import SearchIndex, index_for
-from annotator.storage.actions import CLAIMS, NOTES, RELATIONS, SETS, SPANS, Op, RowOps, StaleAction, _chunks
+from annotator.storage.actions import (
+    CLAIMS,
+    NOTES,
+    REJECTIONS,
+    RELATIONS,
+    SETS,
+    SPANS,
+    Op,
+    RowOps,
+    StaleAction,
+    _chunks,
+)
+from annotator.storage.repeat_index import RepeatIndex
 from annotator.storage.models import (
     ActionRow,
     AssignmentRow,
@@ -721,6 +733,47 @@ class Repository:
             for r in rows
         ]
 
+    # --------------------------------------------------------- suggestions
+    @property
+    def repeat_index(self) -> RepeatIndex:
+        return RepeatIndex(self.connection)
+
+    def suggestion_set_refs(self, document_ids: Sequence[str], prefix: str) -> list[SetRef]:
+        """The sets of these documents whose owner starts with ``prefix`` (``model:``)."""
+        like = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        refs: list[SetRef] = []
+        for chunk in _chunks(list(document_ids)):
+            refs.extend(SetRef(r.id, r.document_id, r.owner, SetStatus(r.status)) for r in self.connection.execute(
+                select(SETS.c.id, SETS.c.document_id, SETS.c.owner, SETS.c.status)
+                .where(SETS.c.document_id.in_(chunk), SETS.c.owner.like(like, escape="\\"))
+                .order_by(SETS.c.document_id, SETS.c.owner)))
+        return refs
+
+    def documents_with_set(self, owner: str, document_ids: Sequence[str]) -> set[str]:
+        found: set[str] = set()
+        for chunk in _chunks(list(document_ids)):
+            found.update(self.connection.execute(
+                select(SETS.c.document_id).where(SETS.c.owner == owner, SETS.c.document_id.in_(chunk))).scalars())
+        return found
+
+    def rejections(self, document_id: str, owner: str) -> dict[tuple[str, int, int, str], int]:
+        """(kind, start, end, label) -> the rejection's id, of the suggestions ``owner`` rejected."""
+        return {(r.kind, r.start, r.end, r.label): r.id for r in self.connection.execute(
+            select(REJECTIONS).where(REJECTIONS.c.document_id == document_id, REJECTIONS.c.owner == owner))}
+
+    def rejection_counts(self) -> list[tuple[str, str, str, int]]:
+        """(owner, source, label, rejections) over the database."""
+        return [tuple(r) for r in self.connection.execute(  # type: ignore[misc]
+            select(REJECTIONS.c.owner, REJECTIONS.c.source, REJECTIONS.c.label, func.count())
+            .group_by(REJECTIONS.c.owner, REJECTIONS.c.source, REJECTIONS.c.label))]
+
+    def origin_counts(self) -> list[tuple[str, str, str, int]]:
+        """(owner, origin, label, spans) of the spans accepted from suggestions and still in their sets."""
+        return [tuple(r) for r in self.connection.execute(  # type: ignore[misc]
+            select(SETS.c.owner, SPANS.c.origin, SPANS.c.label, func.count())
+            .join(SETS, SETS.c.id == SPANS.c.set_id).where(SPANS.c.origin.is_not(None))
+            .group_by(SETS.c.owner, SPANS.c.origin, SPANS.c.label))]
+
     # -------------------------------------------------------------- actions
     def apply(self, ops: list[Op], *, replaying: bool = False) -> list[Op]:
         """Apply row operations; their inverse. ``replaying`` (an undo or redo): StaleAction when the
@@ -969,14 +1022,17 @@ def _claim_from_row(row: Any) -> Claim:
                  row.attributes or {})
 
 
-def span_row(set_id: int, span_id: int, span: Span) -> dict[str, Any]:
+def span_row(set_id: int, span_id: int, span: Span, origin: str | None = None) -> dict[str, Any]:
+    """``origin``: the suggestion set an accepted span came from."""
     return {"id": span_id, "set_id": set_id, "kind": ENTITY, "start": span.start, "end": span.end,
-            "label": span.label, "attributes": span.attributes or None, "entity": span.entity}
+            "label": span.label, "attributes": span.attributes or None, "entity": span.entity,
+            "origin": origin}
 
 
-def claim_rows(set_id: int, span_id: int, claim: Claim, speaker_span_id: int | None) -> tuple[dict, dict]:
+def claim_rows(set_id: int, span_id: int, claim: Claim, speaker_span_id: int | None,
+               origin: str | None = None) -> tuple[dict, dict]:
     span = {"id": span_id, "set_id": set_id, "kind": CLAIM, "start": claim.start, "end": claim.end,
-            "label": claim.type, "attributes": claim.attributes or None, "entity": None}
+            "label": claim.type, "attributes": claim.attributes or None, "entity": None, "origin": origin}
     q = claim.quantity
     details = {"span_id": span_id, "speaker_span_id": speaker_span_id,
                "speaker_is_author": claim.speaker == AUTHOR,

@@ -221,3 +221,31 @@ def test_a_members_login_on_an_empty_database_is_told_who_must_open_it_first(pg_
             open_store(pg_cluster.url(database, member, "pw-eve"))
     finally:
         pg_cluster.drop_database(database)
+
+
+def test_an_annotators_login_proposes_copies_and_answers_suggestions_but_not_for_another(team, capsys):
+    """model: sets are nobody's work: any member's login writes them (migration 0007); a rejection is
+    its owner's own."""
+    cluster, database, names, urls = team
+    anna, boris = names["anna"], names["boris"]
+    copy_of = "002_c0882ce87bb2ddc4"
+    with Workspace.open(urls["cora"]) as ws:
+        text = documents.document(ws, copy_of).text
+    start = text.index("UzKazTrade")
+    assert run(capsys, urls["anna"], "label", copy_of, str(start), str(start + 10), "ORG", "--annotator", anna)[0] == 0
+    code, out, err = run(capsys, urls["anna"], "propagate", "--from", copy_of, "--annotator", anna)
+    assert code == 0 and "proposed 1 span(s)" in out, err
+    code, out, err = run(capsys, urls["boris"], "suggest", "--docs", DOC, "--model", "rules")
+    assert code == 0, err
+    from annotator.services import suggestions
+
+    with Workspace.open(urls["boris"]) as ws:
+        money = next(s for s in suggestions.open_suggestions(ws, DOC, owner=boris) if s.label == "MONEY")
+        suggestions.reject_suggestion(ws, DOC, money.start, owner=boris)
+        with pytest.raises(NotAllowed):
+            suggestions.reject_suggestion(ws, DOC, money.start, owner=anna)
+    with sql(cluster, database, anna, "pw-anna") as connection:
+        assert connection.execute("DELETE FROM suggestion_rejections").rowcount == 0  # boris's, not hers
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="row-level security"):
+            connection.execute("INSERT INTO suggestion_rejections (document_id, owner, source, kind, start, \"end\", "
+                               "label) VALUES (%s, %s, 'model:rules', 'entity', 0, 5, 'PER')", (DOC, boris))
