@@ -89,6 +89,9 @@ class SpanRow(Base):
     label: Mapped[str] = mapped_column(String(100))  # entity label, or claim type
     attributes: Mapped[dict[str, Any] | None] = mapped_column(JSONValue)
     entity: Mapped[str | None] = mapped_column(String(200))  # corpus-wide entity link
+    # A discontinuous span's pieces, [[start, end], ...] in text order; NULL for a contiguous one
+    # (start and end are always the outer bounds, so region queries need not look here).
+    fragments: Mapped[list[Any] | None] = mapped_column(JSONValue)
 
 
 class ClaimRow(Base):
