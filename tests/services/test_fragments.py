@@ -100,3 +100,26 @@ def test_a_claim_takes_fragments_too(ws):
     (aset,) = documents.annotation_sets(ws, DOC, "anna")
     (claim,) = aset.claims
     assert claim.fragments == (first, later)
+
+
+def test_fragments_survive_export_and_import_through_the_store(ws, tmp_path):
+    import io
+
+    import orjson
+
+    from annotator.services import exporting, importing
+
+    first, later = find(ws, "Касым-Жомарт"), find(ws, "Казахстана")
+    span_id = annotating.add_span(ws, DOC, *first, "PER", owner="anna").result
+    annotating.add_fragment(ws, span_id, *later, owner="anna")
+    out = io.BytesIO()
+    exporting.export(ws, out, owner="anna")
+    (line,) = [orjson.loads(raw) for raw in out.getvalue().splitlines()]
+    assert [(f["start"], f["end"]) for f in line["entities"][0]["fragments"]] == [first, later]
+
+    path = tmp_path / "anna.jsonl"
+    path.write_bytes(out.getvalue())
+    report = importing.import_files(ws, [path], annotator="boris")
+    assert report.committed, report.problems
+    (span,) = spans_of(ws, "boris")
+    assert span.fragments == (first, later)
