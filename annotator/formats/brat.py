@@ -1,7 +1,6 @@
 """brat standoff: a directory of ``X.txt`` (the text) and ``X.ann`` (its annotations) pairs.
 
-Read: ``T`` spans (several fragments: widened to the outer bounds until the core keeps fragments,
-said once per file), ``R`` relations, ``A``/``M`` attributes on spans (binary: true; valued: the
+Read: ``T`` spans (with several fragments: a discontinuous span), ``R`` relations, ``A``/``M`` attributes on spans (binary: true; valued: the
 value), ``N`` normalisations into the span's entity link (``Wikidata:Q…``), ``*`` equivalences as
 relations of that type between neighbours, ``E`` events as their trigger span plus one relation
 per argument (labelled with the role, numbered roles such as ``Org-Arg2`` without their number).
@@ -215,8 +214,8 @@ class BratFormat:
                 links[target] = reference
         for number, ident, label, fragments, _stated in ann.spans:
             start, end = _cp(crlf, min(a for a, _b in fragments)), _cp(crlf, max(b for _a, b in fragments))
-            draft.span(number, ident, start, end, label, attributes.get(ident), links.get(ident),
-                       fragments=len(fragments))
+            pieces = tuple((_cp(crlf, a), _cp(crlf, b)) for a, b in fragments) if len(fragments) > 1 else ()
+            draft.span(number, ident, start, end, label, attributes.get(ident), links.get(ident), fragments=pieces)
         for number, ident, label, trigger, _args in ann.events:
             draft.alias(ident, trigger)
         for number, ident, label, head, tail in ann.relations:
@@ -247,7 +246,7 @@ class BratFormat:
         losses = Losses()
         count = 0
         for item, aset in sets_of(items, losses):
-            losses.count_set(aset)
+            losses.count_set(aset, fragments=True)
             text = item.document.text
             folder = root / file_name(aset.owner)
             folder.mkdir(exist_ok=True)
@@ -260,7 +259,12 @@ class BratFormat:
                 local[span.id] = f"T{n}"
                 covered = " ".join(text[span.start:span.end].splitlines()) if "\n" in text[span.start:span.end] \
                     or "\r" in text[span.start:span.end] else text[span.start:span.end]
-                lines.append(f"T{n}\t{span.label} {span.start} {span.end}\t{covered}")
+                if span.fragments:  # brat's text of a discontinuous span: its pieces joined by a space
+                    covered = " ".join(" ".join(text[a:b].split()) for a, b in span.fragments)
+                    ranges = ";".join(f"{a} {b}" for a, b in span.fragments)
+                else:
+                    ranges = f"{span.start} {span.end}"
+                lines.append(f"T{n}\t{span.label} {ranges}\t{covered}")
                 for name, value in sorted(span.attributes.items()):
                     if value is True:
                         attribute_count += 1

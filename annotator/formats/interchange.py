@@ -2,7 +2,7 @@
 
 A reader collects a document's spans and relations into a :class:`SetDraft`, which checks each
 item where it was read (so a problem names its file and line), drops exact repeats, and counts
-what it had to change (fragments widened); a writer counts what its format cannot carry in a
+what it had to change (repeats read once); a writer counts what its format cannot carry in a
 :class:`Losses` and states each kind once.
 """
 
@@ -16,7 +16,7 @@ from typing import Any
 from urllib.parse import quote, unquote
 
 from annotator.domain.limits import name_problem
-from annotator.domain.model import AnnotationSet, Relation, SetStatus, Span
+from annotator.domain.model import AnnotationSet, Fragments, Relation, SetStatus, Span, normal_fragments
 from annotator.domain.problems import Problem
 from annotator.domain.scheme import Scheme
 from annotator.domain.validation import check_owner_name, check_relation_ends, check_span, span_name
@@ -41,7 +41,6 @@ class SetDraft:
     spans: list[Span] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    widened: int = 0
     repeats: int = 0
     _span_keys: dict[tuple, Any] = field(default_factory=dict)
     _alias: dict[Any, Any] = field(default_factory=dict)  # a repeated span's id -> the first one's
@@ -52,8 +51,12 @@ class SetDraft:
 
     def span(self, line: int, span_id: Any, start: int, end: int, label: str,
              attributes: dict[str, Any] | None = None, entity: str | None = None,
-             fragments: int = 1) -> None:
-        span = Span(span_id, start, end, label, attributes or {}, entity)
+             fragments: Fragments = ()) -> None:
+        """``fragments``: a discontinuous span's pieces as the file gives them (any order; pieces
+        that touch are joined); ``start``/``end`` are then their outer bounds."""
+        if fragments:
+            fragments = normal_fragments(fragments)
+        span = Span(span_id, start, end, label, attributes or {}, entity, fragments)
         messages = check_span(span, len(self.text), self.scheme)
         if entity is not None and (problem := name_problem(entity, _("entity link"), 200)) is not None:
             messages.append(f"{span_name(span_id)}: {problem}")
@@ -63,13 +66,17 @@ class SetDraft:
             return
         key = (start, end, label)
         if key in self._span_keys:  # the same span twice (tools allow it; our sets do not)
+            first = self._by_id[self._span_keys[key]]
+            if first.fragments != span.fragments:  # the store keeps one span of a label per outer bounds
+                self.problem(line, _("{what}: {other} has the same label and outer bounds but other fragments "
+                                     "(a set keeps one of them)").format(what=span_name(span_id),
+                                                                         other=span_name(first.id)))
+                return
             self._alias[span_id] = self._span_keys[key]
             self.repeats += 1
             return
         self._span_keys[key] = span_id
         self._by_id[span_id] = span
-        if fragments > 1:
-            self.widened += 1
         self.spans.append(span)
 
     def alias(self, other_id: Any, span_id: Any) -> None:
@@ -95,11 +102,6 @@ class SetDraft:
         return AnnotationSet(document_id, owner, status, tuple(self.spans), (), tuple(self.relations))
 
     def notices(self, line: int) -> Iterator[Notice]:
-        if self.widened:
-            yield Notice(self.source, line, ngettext(
-                "{count} discontinuous span widened to its outer bounds (fragments are not kept yet)",
-                "{count} discontinuous spans widened to their outer bounds (fragments are not kept yet)",
-                self.widened).format(count=self.widened))
         if self.repeats:
             yield Notice(self.source, line, ngettext(
                 "{count} repeated annotation read once", "{count} repeated annotations read once",
@@ -151,13 +153,18 @@ class Losses:
     entities: int = 0
     nested: int = 0
     unaligned: int = 0
+    widened: int = 0
     unset_documents: int = 0
     owners: Counter = field(default_factory=Counter)
 
     def count_set(self, aset: AnnotationSet | None, *, relations: bool = True, attributes: bool = True,
-                  entities: bool = True) -> None:
+                  entities: bool = True, fragments: bool = False) -> None:
+        """``fragments``: whether the format carries a discontinuous span's pieces; if not, the span
+        is written over its outer bounds and counted as widened."""
         if aset is None:
             return
+        if not fragments:
+            self.widened += sum(1 for s in aset.spans if s.fragments)
         self.claims += len(aset.claims)
         if not relations:
             self.relations += len(aset.relations)
@@ -192,6 +199,11 @@ class Losses:
         if self.unaligned:
             said.append(ngettext("{count} span widened to whole tokens", "{count} spans widened to whole tokens",
                                  self.unaligned).format(count=self.unaligned))
+        if self.widened:
+            said.append(ngettext("{count} discontinuous span written as its outer bounds (the format has no "
+                                 "fragments)",
+                                 "{count} discontinuous spans written as their outer bounds (the format has no "
+                                 "fragments)", self.widened).format(count=self.widened))
         if self.unset_documents:
             said.append(ngettext("{count} document without a set not written",
                                  "{count} documents without a set not written",

@@ -198,7 +198,10 @@ def test_brat_reads_either_crlf_rule_by_the_covered_text(tmp_path, scheme, crlf_
     assert sorted((r.label, r.head, r.tail) for r in record.annotations.relations) == [
         ("HEAD_OF", "T1", "T2"), ("LOCATED_IN", "T5", "T4"), ("SAME_AS", "T3", "T1")]
     assert any(rule in n for n in notices)
-    assert "1 discontinuous span widened to its outer bounds (fragments are not kept yet)" in notices
+    assert not any("widened" in n for n in notices)
+    per = spans["T3"]  # "Касым … Токаев": two fragments, the outer bounds around them
+    assert [BRAT_TEXT[a:b] for a, b in per.fragments] == ["Касым", "Токаев"]
+    assert (per.start, per.end) == (per.fragments[0][0], per.fragments[-1][1])
     assert any("1 event read as its trigger span" in n for n in notices)
     assert "1 notes not kept" in notices
 
