@@ -4,8 +4,9 @@ Read: ``T`` spans (with several fragments: a discontinuous span), ``R`` relation
 value), ``N`` normalisations into the span's entity link (``Wikidata:Q…``), ``*`` equivalences as
 relations of that type between neighbours, ``E`` events as their trigger span plus one relation
 per argument (labelled with the role, numbered roles such as ``Org-Arg2`` without their number).
-``#`` notes, attributes of relations and events, and unknown line types are not kept, and each
-file says how many it left.
+``#`` notes on a span (or an event: its trigger) become notes of the set, on that span;
+attributes of events go on the trigger span. Notes and attributes of relations and unknown line
+types are not kept, and each file says how many it left.
 
 Offsets are code points; brat itself reads text with universal newlines, so a CRLF counts as one,
 while some corpora count it as two: both are tried, the rule under which the ``T`` texts match
@@ -28,6 +29,7 @@ from annotator.domain.problems import Problem
 from annotator.domain.scheme import Scheme
 from annotator.domain.validation import span_name
 from annotator.formats.base import ExportItem, Notice, Record
+from annotator.formats.brat_conf import propose, read_conf
 from annotator.formats.interchange import (
     Losses,
     SetDraft,
@@ -63,6 +65,7 @@ class _Ann:
         self.attributes: list[tuple[int, str, str, Any]] = []  # line, name, target, value
         self.links: list[tuple[int, str, str]] = []  # line, target, reference
         self.events: list[tuple[int, str, str, str, list[tuple[str, str]]]] = []  # line, id, type, trigger, args
+        self.notes: list[tuple[int, str, str]] = []  # line, target, text
         self.left: dict[str, int] = {}  # what was not kept, by kind
         self.problems: list[tuple[int, str]] = []
 
@@ -101,7 +104,7 @@ def _parse(text: str) -> _Ann:
                 for head, tail in zip(members, members[1:]):
                     ann.relations.append((number, f"*{number}-{head}", label, head, tail))
             elif kind == "#":
-                ann.leave("note")
+                ann.notes.append((number, data.split()[1], tail.strip()))
             else:
                 ann.leave("line")
         except (ValueError, IndexError, AttributeError):
@@ -136,6 +139,24 @@ def _rule(text: str, ann: _Ann) -> tuple[CrlfMap | None, list[tuple[int, str]], 
     return None, plain, len(plain) < len(short)  # decided only if the other rule fails somewhere
 
 
+def _conf_notices(path: Path, scheme: Scheme) -> Iterator[Notice]:
+    """An annotation.conf is a scheme proposal, said and never applied by an import."""
+    conf = read_conf(path)
+    for problem in conf.problems:
+        yield Notice(problem.file, problem.line, problem.message)
+    proposal = propose(conf, scheme)
+    if proposal.empty:
+        return
+    names = [*proposal.labels, *proposal.relations, *proposal.widened, *proposal.attributes]
+    shown = ", ".join(names[:8]) + (", …" if len(names) > 8 else "")
+    yield Notice(str(path), 1, _(
+        "brat configuration: {labels} labels, {relations} relation types and {attributes} attributes are not in "
+        "the scheme in force ({names}); the scheme is not changed (annotator schema --from-brat shows and "
+        "applies the scheme it proposes)").format(labels=len(proposal.labels),
+                                                  relations=len(proposal.relations) + len(proposal.widened),
+                                                  attributes=len(proposal.attributes), names=shown))
+
+
 def _cp(crlf: CrlfMap | None, offset: int) -> int:
     if crlf is None:
         return offset
@@ -162,7 +183,9 @@ class BratFormat:
             yield Notice(source, 1, _("a text without its .ann beside it: not read"))
             return
         if path.suffix.lower() != ".ann":
-            if path.name.endswith(".conf"):
+            if path.name == "annotation.conf":
+                yield from _conf_notices(path, scheme)
+            elif path.name.endswith(".conf"):
                 yield Notice(source, 1, _("brat configuration not read (the scheme in force decides the labels)"))
             return
         txt = path.with_suffix(".txt")
@@ -200,8 +223,10 @@ class BratFormat:
         if draft.problems:
             yield from draft.problems
             return
+        triggers = {ident: trigger for _n, ident, _label, trigger, _args in ann.events}
         attributes: dict[str, dict[str, Any]] = {}
         for number, name, target, value in ann.attributes:
+            target = triggers.get(target, target)  # an event's attribute goes on its trigger span
             if target.startswith("T"):
                 attributes.setdefault(target, {})[name] = value
             else:
@@ -226,6 +251,13 @@ class BratFormat:
         if draft.problems:
             yield from draft.problems
             return
+        notes = []
+        for number, target, note in ann.notes:
+            target = draft.resolve(triggers.get(target, target))
+            if draft.known(target) and note and text_problem(note) is None:
+                notes.append((target, note))
+            else:  # on a relation, or empty: our notes are on a span, a claim or the document
+                ann.leave("note")
         yield from draft.notices(1)
         if decided and crlf is not None:
             yield Notice(source, 1, _("offsets count a CRLF as one character (as brat does); read that way"))
@@ -235,11 +267,12 @@ class BratFormat:
             yield Notice(source, 1, ngettext("{count} event read as its trigger span and one relation per argument",
                                              "{count} events read as their trigger spans and one relation per argument",
                                              len(ann.events)).format(count=len(ann.events)))
-        names = {"note": _("notes"), "line": _("lines of unknown type"), "attribute": _("attributes of relations "
+        names = {"note": _("notes on relations (or empty)"), "line": _("lines of unknown type"), "attribute": _("attributes of relations "
                  "or events"), "link": _("second or non-span normalisations")}
         for kind, count in ann.left.items():
             yield Notice(source, 1, _("{count} {what} not kept").format(count=count, what=names[kind]))
-        yield Record(source, 1, document, draft.finish(doc_id, annotator), rename_on_conflict=True)
+        yield Record(source, 1, document, draft.finish(doc_id, annotator), rename_on_conflict=True,
+                     notes=tuple(notes))
 
     # ----------------------------------------------------------------- writing
     def write_directory(self, root: Path, items: Iterable[ExportItem], scheme: Scheme, notices: list[str]) -> int:

@@ -83,6 +83,10 @@ class SetDraft:
         """Let relations name a span by another id too (a brat event by its trigger)."""
         self._alias.setdefault(other_id, span_id)
 
+    def resolve(self, span_id: Any) -> Any:
+        """The id a span is kept under (a repeated span's, the first one's)."""
+        return self._alias.get(span_id, span_id)
+
     def known(self, span_id: Any) -> bool:
         return span_id in self._by_id or span_id in self._alias
 

@@ -611,9 +611,11 @@ class Repository:
         ]
 
     def insert_annotations(self, set_rows: list[dict[str, Any]], span_rows: list[dict[str, Any]],
-                           claim_rows: list[dict[str, Any]], relation_rows: list[dict[str, Any]]) -> None:
-        """Bulk insert of whole sets whose ids were allocated by :meth:`allocate_ids`."""
-        for table, rows in ((SETS, set_rows), (SPANS, span_rows), (CLAIMS, claim_rows), (RELATIONS, relation_rows)):
+                           claim_rows: list[dict[str, Any]], relation_rows: list[dict[str, Any]],
+                           note_rows: Sequence[dict[str, Any]] = ()) -> None:
+        """Bulk insert of whole sets (and notes on them) whose ids were allocated by :meth:`allocate_ids`."""
+        for table, rows in ((SETS, set_rows), (SPANS, span_rows), (CLAIMS, claim_rows), (RELATIONS, relation_rows),
+                            (NOTES, list(note_rows))):
             bulk.insert_rows(self.connection, table, rows)
 
     # --------------------------------------------------------------- notes

@@ -203,7 +203,55 @@ def test_brat_reads_either_crlf_rule_by_the_covered_text(tmp_path, scheme, crlf_
     assert [BRAT_TEXT[a:b] for a, b in per.fragments] == ["Касым", "Токаев"]
     assert (per.start, per.end) == (per.fragments[0][0], per.fragments[-1][1])
     assert any("1 event read as its trigger span" in n for n in notices)
-    assert "1 notes not kept" in notices
+    assert record.notes == (("T3", "check the name"),)  # brat's # note, on its span
+    assert not any("notes" in n for n in notices)
+
+
+def test_brat_notes_go_into_the_sets_notes_in_the_same_import(tmp_path, workspace):
+    folder = tmp_path / "corpus"
+    _brat(folder, "T1\tROLE 0 9\tПрезидент\nT2\tGPE 10 20\tКазахстана\nR1\tHEAD_OF Arg1:T1 Arg2:T2\t\n"
+                  "#1\tAnnotatorNotes T2\tWikidata?\n#2\tAnnotatorNotes R1\ton a relation\n")
+    report = import_files(workspace, [folder], annotator="anna")
+    assert report.committed and report.notes == 1 and report.changes.notes
+    assert any("1 notes on relations (or empty) not kept" in n.message for n in report.notices)
+    from annotator.services import notes
+
+    (note,) = notes.notes(workspace, owner="anna")
+    assert (note.text, note.target_label, note.target_start, note.target_end) == ("Wikidata?", "GPE", 10, 20)
+    # undoing the import takes the notes with the sets
+    from annotator.services import history
+
+    history.undo(workspace, owner="anna")
+    assert notes.notes(workspace, owner="anna") == []
+
+
+def test_brat_annotation_conf_is_a_proposal_said_and_not_applied(tmp_path, workspace):
+    folder = tmp_path / "corpus"
+    _brat(folder, "T1\tTITLE 0 9\tПрезидент\nT2\tGPE 10 20\tКазахстана\nR1\tTITLE_OF Arg1:T1 Arg2:T2\t\n")
+    (folder / "annotation.conf").write_text(
+        "[entities]\n!Group\n\tTITLE\nGPE\n[relations]\n<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n"
+        "TITLE_OF\tArg1:TITLE, Arg2:GPE\nLOCATED_IN\tArg1:TITLE, Arg2:GPE\n[events]\n"
+        "Visit\tVisitor-Arg1:TITLE, Place-Arg:<ENTITY>\n[attributes]\nNegated\tArg:<EVENT>\n"
+        "Polarity\tArg:<RELATION>, Value:Pos|Neg\n")
+    from annotator.services import schemes
+
+    report = import_files(workspace, [folder], annotator="anna")
+    assert not report.committed  # TITLE is not ours, and the import does not change the scheme
+    (said,) = [n.message for n in report.notices if n.file.endswith("annotation.conf")]
+    assert "2 labels, 4 relation types and 1 attributes are not in the scheme in force" in said
+    proposal = schemes.brat_proposal(workspace, folder / "annotation.conf")
+    assert proposal.labels == ("TITLE", "Visit")
+    assert proposal.relations == ("TITLE_OF", "Visitor-Arg", "Place-Arg") and proposal.widened == ("LOCATED_IN",)
+    assert proposal.attributes == ("Negated",) and proposal.left == ("Polarity",)
+    assert proposal.scheme.relation("Visitor-Arg").heads == ("Visit",)
+    assert set(proposal.scheme.relation("Place-Arg").tails) == {"TITLE", "GPE"}
+    assert "TITLE" in proposal.scheme.relation("LOCATED_IN").heads
+    assert workspace.current_scheme().entity("TITLE") is None  # only shown
+
+    schemes.adopt_brat_proposal(workspace, folder / "annotation.conf", user="anna")
+    assert workspace.current_scheme().entity("TITLE") is not None
+    report = import_files(workspace, [folder], annotator="anna")
+    assert report.committed, report.problems
 
 
 def test_brat_directory_is_detected_and_mismatches_name_their_line(tmp_path, workspace):
