@@ -11,7 +11,8 @@ types are not kept, and each file says how many it left.
 Offsets are code points; brat itself reads text with universal newlines, so a CRLF counts as one,
 while some corpora count it as two: both are tried, the rule under which the ``T`` texts match
 is taken and named in a notice. The stored text is the .txt exactly (CRLF kept).
-Written: one ``DOC.txt``/``DOC.ann`` pair per set, in a directory per owner, offsets over the
+Written: claims as spans with attributes (``claim_spans.py``), read back as claims;
+one ``DOC.txt``/``DOC.ann`` pair per set, in a directory per owner, offsets over the
 stored text (a CRLF counts two).
 """
 
@@ -30,6 +31,7 @@ from annotator.domain.scheme import Scheme
 from annotator.domain.validation import span_name
 from annotator.formats.base import ExportItem, Notice, Record
 from annotator.formats.brat_conf import propose, read_conf
+from annotator.formats.claim_spans import as_spans
 from annotator.formats.interchange import (
     Losses,
     SetDraft,
@@ -279,7 +281,8 @@ class BratFormat:
         losses = Losses()
         count = 0
         for item, aset in sets_of(items, losses):
-            losses.count_set(aset, fragments=True)
+            losses.count_set(aset, fragments=True, claims=True)
+            aset = as_spans(aset)  # claims as spans with A lines; a cue as a CUE span and relation
             text = item.document.text
             folder = root / file_name(aset.owner)
             folder.mkdir(exist_ok=True)

@@ -24,6 +24,7 @@ from annotator.domain.offsets import OffsetError, OffsetMap
 from annotator.domain.problems import Problem
 from annotator.domain.scheme import Scheme
 from annotator.formats.base import ExportItem, Notice, Record
+from annotator.formats.claim_spans import as_spans
 from annotator.formats.interchange import (
     Losses,
     SetDraft,
@@ -33,9 +34,13 @@ from annotator.formats.interchange import (
     sorted_spans,
     writable_relations,
 )
-from annotator.i18n import _
+from annotator.i18n import _, ngettext
 
 MODEL_PREFIX = "model:"
+# A region's attributes are results with the region's id (Label Studio's per-region controls):
+# a boolean as a ``choices`` result holding the attribute's name under ``from_name``
+# ``attr:NAME``, a value as a ``textarea`` result.
+ATTRIBUTE_PREFIX = "attr:"
 FROM_NAME, TO_NAME = "label", "text"
 
 
@@ -178,6 +183,7 @@ class LabelStudioFormat:
                 continue
             draft = SetDraft(source, text, scheme)
             relations = []
+            attributes = _region_attributes(annotation.get("result") or [])
             for n, result in enumerate(annotation.get("result") or []):
                 if not isinstance(result, dict):
                     draft.problem(line, _("task #{number}: result #{index} must be an object").format(
@@ -185,7 +191,8 @@ class LabelStudioFormat:
                 elif result.get("type") == "relation":
                     relations.append(result)
                 elif result.get("type") == "labels" or "labels" in (result.get("value") or {}):
-                    converted += self._span(draft, result, n, number, line, offsets)
+                    converted += self._span(draft, result, n, number, line, offsets, attributes)
+            both_ways = 0
             for n, rel in enumerate(relations):
                 head, tail = rel.get("from_id"), rel.get("to_id")
                 if rel.get("direction") == "left":
@@ -200,17 +207,25 @@ class LabelStudioFormat:
                         number=number, head=head, tail=tail))
                 for label in labels:
                     draft.relation(line, f"r{n}-{label}", str(label), head, tail)
+                    if rel.get("direction") == "bi":  # both ways: ours are directed, so one relation each way
+                        draft.relation(line, f"r{n}-{label}-back", str(label), tail, head)
+                        both_ways += 1
             if draft.problems:
                 out.extend(draft.problems)
                 continue
             out.extend(draft.notices(line))
+            if both_ways:
+                out.append(Notice(source, line, ngettext(
+                    "task #{number}: {count} relation in both directions read as two relations, one each way",
+                    "task #{number}: {count} relations in both directions read as two relations, one each way",
+                    both_ways).format(number=number, count=both_ways)))
             out.append(Record(source, line, document, draft.finish(doc_id, owner), rename_on_conflict=rename))
         if len([o for o in out if isinstance(o, Problem)]) > problems_before:
             out = [o for o in out if not isinstance(o, Record)]  # a task is read whole or not at all
         return out, converted
 
     def _span(self, draft: SetDraft, result: dict[str, Any], index: int, number: int, line: int,
-              offsets: OffsetMap) -> int:
+              offsets: OffsetMap, attributes: dict[str, dict[str, Any]]) -> int:
         value = result.get("value") or {}
         region = result.get("id", f"region{index}")
         start, end, labels = value.get("start"), value.get("end"), value.get("labels") or []
@@ -234,7 +249,8 @@ class LabelStudioFormat:
                                                               start=start, end=end))
                 return 0
         for label in labels:
-            draft.span(line, region if len(labels) == 1 else f"{region}/{label}", start, end, str(label))
+            draft.span(line, region if len(labels) == 1 else f"{region}/{label}", start, end, str(label),
+                       attributes.get(str(region)))
         if len(labels) > 1:  # a relation to the region goes to its first label's span
             draft.alias(region, f"{region}/{labels[0]}")
         if not labels:
@@ -268,14 +284,16 @@ class LabelStudioFormat:
                 task = {"id": written + 1, "data": data, "annotations": [], "predictions": []}
             if aset is None:
                 continue
-            losses.count_set(aset, attributes=False, entities=False)
+            losses.count_set(aset, entities=False, claims=True)
+            aset = as_spans(aset)  # claims as regions with per-region attributes; a cue as a CUE region
             result: list[dict[str, Any]] = []
             region: dict[Any, str] = {}
             for n, span in enumerate(sorted_spans(aset), start=1):
                 region[span.id] = f"T{n}"
+                value = {"start": span.start, "end": span.end, "text": document.text[span.start:span.end]}
                 result.append({"id": f"T{n}", "from_name": FROM_NAME, "to_name": TO_NAME, "type": "labels",
-                               "value": {"start": span.start, "end": span.end,
-                                         "text": document.text[span.start:span.end], "labels": [span.label]}})
+                               "value": {**value, "labels": [span.label]}})
+                result.extend(_attribute_results(f"T{n}", value, span.attributes))
             for rel in writable_relations(aset):
                 result.append({"from_id": region[rel.head], "to_id": region[rel.tail], "type": "relation",
                                "direction": "right", "labels": [rel.label]})
@@ -291,3 +309,30 @@ class LabelStudioFormat:
         if notices is not None:
             notices.extend(losses.sentences())
         return records
+
+
+def _attribute_results(region: str, value: dict[str, Any], attributes: dict[str, Any]) -> list[dict[str, Any]]:
+    out = []
+    for name, attribute in sorted(attributes.items()):
+        base = {"id": region, "from_name": f"{ATTRIBUTE_PREFIX}{name}", "to_name": TO_NAME}
+        if attribute is True:
+            out.append({**base, "type": "choices", "value": {**value, "choices": [name]}})
+        elif attribute is not False:
+            out.append({**base, "type": "textarea", "value": {**value, "text": [str(attribute)]}})
+    return out
+
+
+def _region_attributes(results: list[Any]) -> dict[str, dict[str, Any]]:
+    """Per-region attributes written by :func:`_attribute_results`, by region id."""
+    found: dict[str, dict[str, Any]] = {}
+    for result in results:
+        if not isinstance(result, dict) or not str(result.get("from_name", "")).startswith(ATTRIBUTE_PREFIX):
+            continue
+        name = result["from_name"][len(ATTRIBUTE_PREFIX):]
+        value = result.get("value") or {}
+        if result.get("type") == "choices":
+            found.setdefault(str(result.get("id")), {})[name] = True
+        elif result.get("type") == "textarea" and value.get("text"):
+            text = value["text"]
+            found.setdefault(str(result.get("id")), {})[name] = text[0] if isinstance(text, list) else text
+    return found

@@ -38,6 +38,11 @@ def _discontinuous(eid: str, text: str, pieces: list[str], label: str) -> dict:
     return {"id": eid, "start": start, "end": end, "label": label, "text": text[start:end], "fragments": fragments}
 
 
+def _claim_of(span: dict) -> dict:
+    claim = {k: v for k, v in span.items() if k != "label"}
+    return {**claim, "type": span["label"]}
+
+
 def corpus_lines() -> list[dict]:
     a = [
         _entity("T1", TEXT_A, "Президент 😀 Казахстана", "ROLE"),
@@ -53,11 +58,15 @@ def corpus_lines() -> list[dict]:
     return [
         {"id": "emoji-crlf", "text": TEXT_A, "annotator": "anna", "status": "done", "entities": a,
          "claims": [{"id": "C1", "start": claim_start, "end": claim_end, "text": TEXT_A[claim_start:claim_end],
-                     "type": "FACT", "speaker": "T3"}],
+                     "type": "FACT", "speaker": "T3", "certainty": "HEDGED", "checkworthy": True,
+                     "cue": dict(zip(("start", "end"), _at(TEXT_A, "встретился")), text="встретился")}],
          "relations": [{"id": "R1", "label": "HEAD_OF", "head": "T1", "tail": "T2"},
                        {"id": "R2", "label": "SAME_AS", "head": "T3", "tail": "T1"},
                        {"id": "R3", "label": "LOCATED_IN", "head": "T6", "tail": "T4"}]},
         {"id": "flag", "text": TEXT_B, "annotator": "anna", "entities": b,
+         "claims": [{**_claim_of(_discontinuous("C1", TEXT_B, ["товарооборот", "$10 млрд"], "STAT")),
+                     "speaker": "AUTHOR",
+                     "quantity": {"value": 1e10, "unit": "USD", "period": "2030"}}],
          "relations": [{"id": "R1", "label": "HEAD_OF", "head": "T1", "tail": "T2"}]},
     ]
 
@@ -91,6 +100,10 @@ def _sets(workspace: Workspace, doc_id: str) -> dict:
         "attributes": sorted((text[s.start:s.end], tuple(sorted(s.attributes.items()))) for s in aset.spans
                              if s.attributes),
         "entities": sorted((text[s.start:s.end], s.entity) for s in aset.spans if s.entity),
+        "claims": sorted((c.start, c.end, c.type, c.fragments, c.certainty.value, c.checkworthy, c.quantity,
+                          c.speaker if c.speaker in (None, "AUTHOR") else text[spans[c.speaker].start:
+                                                                               spans[c.speaker].end],
+                          None if c.cue is None else text[c.cue.start:c.cue.end]) for c in aset.claims),
     }
 
 
@@ -108,6 +121,9 @@ def _export_import(corpus: Workspace, fresh: Workspace, tmp_path: Path, format_i
     return report, imported
 
 
+CLAIMS_AS_SPANS = ("brat", "labelstudio")
+
+
 @pytest.mark.parametrize("format_id", ["doccano", "labelstudio", "brat", "webanno-tsv"])
 def test_round_trip_keeps_text_spans_and_relations(corpus, fresh, tmp_path, format_id):
     report, imported = _export_import(corpus, fresh, tmp_path, format_id)
@@ -122,10 +138,18 @@ def test_round_trip_keeps_text_spans_and_relations(corpus, fresh, tmp_path, form
         assert after["relations"] == before["relations"]
         if format_id == "brat":  # brat carries attributes (A) and entity links (N)
             assert after["attributes"] == before["attributes"] and after["entities"] == before["entities"]
+        if format_id in CLAIMS_AS_SPANS:  # claims as spans with attributes, read back as claims
+            assert after["claims"] == (before["claims"] if format_id == "brat" else
+                                       [c[:3] + ((),) + c[4:] for c in before["claims"]])
+            assert after["attributes"] == before["attributes"]
         if format_id == "webanno-tsv":  # the NamedEntity layer's identifier carries the link
             assert after["entities"] == before["entities"]
-    assert "1 claim not written (the format has no claims)" in report.notices
-    widened = "1 discontinuous span written as its outer bounds (the format has no fragments)"
+    if format_id in CLAIMS_AS_SPANS:
+        assert "2 claims written as spans with attributes (their types as the labels)" in report.notices
+        widened = "2 discontinuous spans written as their outer bounds (the format has no fragments)"
+    else:
+        assert "2 claims not written (the format has no claims)" in report.notices
+        widened = "1 discontinuous span written as its outer bounds (the format has no fragments)"
     assert (widened in report.notices) is (format_id != "brat")
     assert any(s[4] for s in _sets(corpus, "flag")["spans"])  # the corpus did hold a discontinuous span
 
@@ -155,7 +179,7 @@ def test_label_studio_export_counts_code_points_and_keeps_predictions_apart(corp
     assert report.committed, report.problems
     assert documents.annotation_sets(fresh, "emoji-crlf", "anna") == []
     (model,) = documents.annotation_sets(fresh, "emoji-crlf", "model:ner-1")
-    assert len(model.spans) == 6 and len(model.relations) == 3
+    assert len(model.spans) == 6 and len(model.claims) == 1 and len(model.relations) == 4  # SAYS comes back
 
 
 def test_conll_round_trip_keeps_outermost_spans_and_says_what_it_lost(corpus, fresh, tmp_path):
