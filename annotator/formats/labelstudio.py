@@ -4,7 +4,8 @@ Each task's ``annotations`` (``completions`` in Label Studio 0.x) become annotat
 ``predictions`` a set owned by ``model:NAME`` (NAME: the prediction's ``model_version``), which is
 a suggestion, never an annotator's set. A span is a result of ``type: labels`` (one span per
 label); a relation is a result with ``from_id``/``to_id`` (region ids of the same annotation) and
-``labels``. Offsets are code points (Label Studio since 2022); an older export counted UTF-16
+``labels``. Its JSON-MIN export (one flat object per task and annotator, regions by control name,
+no region ids and so no relations) is read too. Offsets are code points (Label Studio since 2022); an older export counted UTF-16
 units, which shows as covered text that matches only after conversion: such spans are converted
 and counted in one notice.
 """
@@ -104,6 +105,33 @@ def _text_of(task: dict[str, Any]) -> tuple[str | None, str]:
     return None, ""
 
 
+def _regions(value: Any) -> bool:
+    return isinstance(value, list) and bool(value) and all(
+        isinstance(r, dict) and "start" in r and "end" in r and "labels" in r for r in value)
+
+
+def _is_min(task: dict[str, Any]) -> bool:
+    """A JSON-MIN item: the task's data, the annotator and each control's regions on one level
+    (``{"text": ..., "label": [{"start", "end", "text", "labels"}], "annotator": ...}``)."""
+    return "annotation_id" in task or any(_regions(v) for v in task.values())
+
+
+def _from_min(task: dict[str, Any]) -> dict[str, Any]:
+    """A JSON-MIN item as a full task: one annotation by its ``annotator``, one labels result per region
+    (JSON-MIN has no region ids, so it carries no relations)."""
+    skip = {"annotator", "annotation_id", "created_at", "updated_at", "lead_time", "id"}
+    data = {k: v for k, v in task.items() if k not in skip and not _regions(v) and not isinstance(v, list)}
+    result = []
+    for key, regions in task.items():
+        if _regions(regions):
+            for n, region in enumerate(regions):
+                result.append({"id": f"{key}{n + 1}", "from_name": key, "to_name": TO_NAME, "type": "labels",
+                               "value": region})
+    who = task.get("annotator")
+    annotation = {"completed_by": who if isinstance(who, (str, int)) else None, "result": result}
+    return {"id": task.get("id"), "data": data, "annotations": [annotation] if result else []}
+
+
 class LabelStudioFormat:
     id = "labelstudio"
     label = "Label Studio JSON"
@@ -112,7 +140,7 @@ class LabelStudioFormat:
     def sniff(self, path: Path, head: bytes) -> bool:
         start = head.lstrip()[:1]
         return start in (b"[", b"{") and any(k in head for k in (b'"data"', b'"annotations"', b'"completions"',
-                                                                 b'"predictions"'))
+                                                                 b'"predictions"', b'"annotation_id"'))
 
     def read(self, path: Path, scheme: Scheme, annotator: str | None = None
              ) -> Iterator[Record | Problem | Notice]:
@@ -138,6 +166,8 @@ class LabelStudioFormat:
         out: list[Record | Problem | Notice] = []
         if not isinstance(task, dict):
             return [Problem(source, line, _("task #{number}: must be an object").format(number=number))], 0
+        if "data" not in task and _is_min(task):
+            task = _from_min(task)
         if not isinstance(task.get("data"), dict):
             return [Problem(source, line, _("task #{number}: no 'data' object: not a Label Studio task").format(
                 number=number))], 0

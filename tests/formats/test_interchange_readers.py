@@ -346,3 +346,63 @@ def test_invalid_utf8_is_placed_at_its_line_and_byte(tmp_path: Path, format_id: 
     (problem,) = list(registry.get(format_id).read(path, Scheme.from_dict(default_scheme_body())))
     assert isinstance(problem, Problem)
     assert (problem.line, problem.message) == (2, "invalid UTF-8 at byte 3 of the line: invalid start byte")
+
+
+# ------------------------------------------------------- Label Studio extras
+def test_label_studio_json_min_reads_each_annotators_regions(tmp_path, scheme):
+    text = "Президент Казахстана Токаев"
+    path = tmp_path / "min.json"
+    path.write_bytes(orjson.dumps([
+        {"id": 3, "text": text, "label": [{"start": 10, "end": 20, "text": "Казахстана", "labels": ["GPE"]},
+                                          {"start": 21, "end": 27, "text": "Токаев", "labels": ["PER"]}],
+         "annotator": "anna@example.org", "annotation_id": 7, "lead_time": 3.5},
+        {"id": 3, "text": text, "label": [{"start": 21, "end": 27, "text": "Токаев", "labels": ["PER"]}],
+         "annotator": 2, "annotation_id": 8},
+    ]))
+    assert detect(path).id == "labelstudio"
+    records, problems, _ = read(LabelStudioFormat(), path, scheme, None)
+    assert not problems
+    assert [(r.annotations.owner, spans_of(r)) for r in records] == [
+        ("anna@example.org", [("Казахстана", "GPE"), ("Токаев", "PER")]), ("labelstudio-2", [("Токаев", "PER")])]
+    assert records[0].document.text == text
+
+
+def test_label_studio_relation_in_both_directions_is_two_relations(tmp_path, scheme):
+    text = "Токаев встретился с Мирзиёевым"
+    region = lambda rid, s, e, label: {"id": rid, "type": "labels", "from_name": "label", "to_name": "text",  # noqa: E731
+                                       "value": {"start": s, "end": e, "text": text[s:e], "labels": [label]}}
+    path = tmp_path / "bi.json"
+    path.write_bytes(orjson.dumps([{"data": {"text": text}, "annotations": [{"completed_by": {"email": "anna"}, "result": [
+        region("a", 0, 6, "PER"), region("b", 20, 30, "PER"),
+        {"type": "relation", "from_id": "a", "to_id": "b", "direction": "bi", "labels": ["SAME_AS"]}]}]}]))
+    (record,), problems, notices = read(LabelStudioFormat(), path, scheme, None)
+    assert not problems
+    assert sorted((r.head, r.tail) for r in record.annotations.relations) == [("a", "b"), ("b", "a")]
+    assert any("1 relation in both directions read as two relations" in n for n in notices)
+
+
+@pytest.mark.parametrize("emoji", ["👍🏽", "👨‍👩‍👧", "🇺🇿"])
+def test_doccano_grapheme_offsets_count_an_emoji_sequence_as_one(tmp_path, scheme, emoji):
+    text = f"Глава {emoji} Узбекистана Шавкат Мирзиёев заявил\r\nТокаев {emoji} прибыл в Ташкент"
+    want = ["Узбекистана", "Шавкат Мирзиёев", "Токаев", "Ташкент"]
+    graphemes = {"👍🏽": 1, "👨‍👩‍👧": 1, "🇺🇿": 1}[emoji]
+    spans = []
+    for piece, label in zip(want, ["GPE", "PER", "PER", "GPE"]):
+        cp = text.index(piece)
+        before = text[:cp]
+        # grapheme units: each emoji sequence is one, a CRLF is one
+        g = len(before) - before.count(emoji) * (len(emoji) - graphemes) - before.count("\r\n")
+        spans.append([g, g + len(piece), label])
+    path = jsonl(tmp_path / "g.jsonl", {"text": text, "label": spans})
+    (record,), problems, notices = read(DoccanoFormat(), path, scheme)
+    assert not problems
+    assert spans_of(record) == sorted(zip(want, ["GPE", "PER", "PER", "GPE"]))
+    assert any("grapheme clusters" in n for n in notices)
+
+
+def test_doccano_utf16_offsets_stay_the_default_beside_emoji(tmp_path, scheme):
+    text = "Глава 👨‍👩‍👧 Узбекистана заявил"
+    start = len(text[:text.index("Узбекистана")].encode("utf-16-le")) // 2
+    path = jsonl(tmp_path / "u.jsonl", {"text": text, "label": [[start, start + 11, "GPE"]]})
+    (record,), problems, notices = read(DoccanoFormat(), path, scheme)
+    assert spans_of(record) == [("Узбекистана", "GPE")] and not notices
