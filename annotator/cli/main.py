@@ -46,8 +46,8 @@ def _json_or_csv(parser: argparse.ArgumentParser) -> None:
     output.add_argument("--csv", action="store_true")
 
 
-IMPORT_FORMATS = ["text", "jsonl", "doccano", "labelstudio", "brat", "conll", "webanno-tsv"]
-EXPORT_FORMATS = ["jsonl", "doccano", "labelstudio", "brat", "conll", "webanno-tsv"]
+IMPORT_FORMATS = ["text", "jsonl", "doccano", "labelstudio", "brat", "conll", "conll-levels", "webanno-tsv"]
+EXPORT_FORMATS = ["jsonl", "doccano", "labelstudio", "brat", "conll", "conll-levels", "webanno-tsv"]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -226,3 +226,25 @@ def test_label_studio_writes_one_task_per_document_with_a_models_set_as_its_pred
     report = import_files(fresh, [out])
     assert report.committed and report.sets_added == 3
     assert [s.owner for s in documents.annotation_sets(fresh, "flag")] == ["anna", "model:ner-2"]
+
+
+def test_conll_levels_writes_nested_spans_one_column_per_level_and_reads_them_back(corpus, fresh, tmp_path):
+    out = tmp_path / "levels.conll"
+    report = exporting.export_to_path(corpus, out, format_id="conll-levels", owner="anna")
+    assert not any("nested" in n for n in report.notices)
+    rows = [line.split("\t") for line in out.read_text().splitlines() if line and not line.startswith("-DOCSTART-")]
+    assert {len(r) for r in rows} == {3}  # token and two levels: "Казахстана" inside "Президент 😀 Казахстана"
+    assert ["Казахстана", "I-ROLE", "B-GPE"] in rows
+    imported = import_files(fresh, [out], format_id="conll-levels", annotator="anna")
+    assert imported.committed, imported.problems
+    texts = []
+    for summary in documents.iter_summaries(fresh):
+        (aset,) = documents.annotation_sets(fresh, summary.id, "anna")
+        text = documents.document(fresh, summary.id).text
+        texts.append(sorted((text[s.start:s.end], s.label) for s in aset.spans))
+    assert sorted(texts) == sorted([
+        sorted([("Президент 😀 Казахстана", "ROLE"), ("Казахстана", "GPE"), ("Касым-Жомарт Токаев", "PER"),
+                ("Ташкент", "GPE"), ("Шавкатом Мирзиёевым", "PER"), ("Кок-Сарае", "FAC")]),
+        sorted([("Глава 🇺🇿 Узбекистана", "ROLE"), ("Узбекистана", "GPE"),
+                ("товарооборот достигнет $ 10 млрд", "EVENT")]),
+    ])
