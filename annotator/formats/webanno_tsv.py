@@ -4,7 +4,9 @@ Read: the span layers (``#T_SP``) as spans, labelled with the layer's ``value`` 
 first feature; a NamedEntity's ``identifier`` is the entity link), and relation layers (``#T_RL``)
 as relations from the span at the ``BT_`` column's address to the span of the row. Stacked values
 (``|``), multi-token and stacked ids (``PER[2]``), sub-token rows (``1-2.1``) and escaping are
-understood. Linguistic layers (POS, lemma, morphology) and chains (``#T_CH``) are not annotations of
+understood. Chain layers (``#T_CH``, coreference) come in as their links' spans (labelled with
+``referenceType``) and one relation from each link to the next (labelled with ``referenceRelation``,
+``SAME_AS`` where it has none). Linguistic layers (POS, lemma, morphology) are not annotations of
 ours and are left, with a notice; an annotation with no value (``*``) has no label and is left too.
 Offsets are UTF-16 units over the whole document, converted with the domain's OffsetMap; the
 document's text is rebuilt from the ``#Text=`` lines placed at their tokens' offsets (a gap between
@@ -51,6 +53,8 @@ CELL_ID = re.compile(r"^(.*?)(?:\[(\d+)(?:_(\d+))?\])?$", re.S)
 ESCAPED = re.compile(r"\\(.)", re.S)
 UNESCAPE = {"t": "\t", "n": "\n", "r": "\r"}
 RESERVED = "\\[]|_;*"
+CHAIN_LINK = re.compile(r"(.*)->(\d+)-(\d+)", re.S)
+CHAIN_RELATION = "SAME_AS"  # a link to the next one with no relation value: the two corefer
 
 
 def unescape(value: str) -> str:
@@ -91,7 +95,10 @@ class _Layer:
         self.columns = len(features) + (1 if kind == "RL" else 0)
         self.value = features.index("value") if "value" in features else 0
         self.identifier = features.index("identifier") if "identifier" in features else None
-        self.kept = kind == "SP" and not LINGUISTIC.search(name)
+        self.kept = (kind == "SP" and not LINGUISTIC.search(name)) or kind == "CH"
+        if kind == "CH":  # a chain's links: their type (the span's label) and the relation to the next link
+            self.value = features.index("referenceType") if "referenceType" in features else 0
+            self.relation = features.index("referenceRelation") if "referenceRelation" in features else 1
 
 
 class WebannoTsvFormat:
@@ -136,7 +143,7 @@ class WebannoTsvFormat:
                 kind, _eq, spec = line[3:].partition("=")
                 name, *features = spec.split("|")
                 layers.append(_Layer(kind, name, features))
-                if kind == "CH" or (kind == "SP" and not layers[-1].kept):
+                if kind == "SP" and not layers[-1].kept:
                     left.append(name.rsplit(".", 1)[-1])
             elif line.startswith("#Text="):
                 if sentences_read and not sentences_read[-1][2]:
@@ -257,12 +264,17 @@ class WebannoTsvFormat:
         by_id: dict[tuple[str, str], str] = {}
         relations: list[tuple[int, int, str, str | None, str | None]] = []
         pending: list[tuple[int, _Layer, str, str, str]] = []  # line, layer, label, cell of BT, address
+        links: dict[tuple[str, int], dict[int, tuple[str, str, int]]] = {}  # (layer, chain) -> link -> key etc.
         unvalued = 0
         for number, address, start, end, cells in rows:
             column = 0
             for layer in layers:
                 mine = cells[column:column + layer.columns]
                 column += layer.columns
+                if layer.kind == "CH":
+                    if len(mine) == layer.columns:
+                        unvalued += _chain_cells(layer, mine, number, start, end, spans, links)
+                    continue
                 if layer.kind == "RL" and len(mine) == layer.columns:
                     labels, sources = _split_cell(mine[0]), _split_cell(mine[-1])
                     for label, bt in zip(labels, sources):
@@ -299,7 +311,39 @@ class WebannoTsvFormat:
             head = _end_at(layer.attach, source, source_id, at_row, by_id)
             tail = _end_at(layer.attach, address, target_id, at_row, by_id)
             relations.append((number, n, label, head, tail, layer.attach))
+        n = len(pending)
+        for (layer_name, _chain), chain in links.items():  # link k -> link k+1, labelled by link k's relation
+            ordered = [chain[k] for k in sorted(chain)]
+            for (head, label, number), (tail, _next, _line) in zip(ordered, ordered[1:]):
+                n += 1
+                relations.append((number, n, label if label not in ("*", "_", "") else CHAIN_RELATION,
+                                  head, tail, layer_name))
         return {k: tuple(v) for k, v in spans.items()}, relations, unvalued
+
+
+def _chain_cells(layer: _Layer, mine: list[str], number: int, start: int, end: int, spans: dict,
+                 links: dict) -> int:
+    """One row's cells of a chain layer (``pr[1]`` and ``coref->1-2``: chain 1, its second link) into
+    the link's span and its place in the chain; returns how many links had no type (``*``)."""
+    types, relations = _split_cell(mine[layer.value]), _split_cell(mine[layer.relation])
+    unvalued = 0
+    for index, relation in enumerate(relations):
+        found = CHAIN_LINK.fullmatch(relation)
+        if found is None:
+            continue
+        value, chain, link = unescape(found.group(1)), int(found.group(2)), int(found.group(3))
+        label = CELL_ID.match(types[index]).group(1) if index < len(types) else "*"
+        short = layer.name.rsplit(".", 1)[-1]
+        key = f"{short}#{chain}-{link}"
+        if label in ("*", "_", ""):
+            unvalued += key not in spans
+            continue
+        if key in spans:
+            spans[key][1], spans[key][2] = min(spans[key][1], start), max(spans[key][2], end)
+        else:
+            spans[key] = [number, start, end, unescape(label), None]
+        links.setdefault((layer.name, chain), {}).setdefault(link, (key, value, number))
+    return unvalued
 
 
 def _end_at(layer: str, address: str, ident: str | None, at_row: dict, by_id: dict) -> str | None:

@@ -406,3 +406,26 @@ def test_doccano_utf16_offsets_stay_the_default_beside_emoji(tmp_path, scheme):
     path = jsonl(tmp_path / "u.jsonl", {"text": text, "label": [[start, start + 11, "GPE"]]})
     (record,), problems, notices = read(DoccanoFormat(), path, scheme)
     assert spans_of(record) == [("Узбекистана", "GPE")] and not notices
+
+
+def test_webanno_tsv_chain_layer_gives_link_spans_and_relations_between_links(tmp_path, scheme):
+    text = "Токаев сказал , что Президент Казахстана приедет . Он"
+    path = tmp_path / "chain.tsv"
+    header = ("#FORMAT=WebAnno TSV 3.3\n"
+              "#T_CH=de.tudarmstadt.ukp.dkpro.core.api.coref.type.CoreferenceLink|referenceType|referenceRelation\n\n\n")
+    rows, offset = [], 0
+    cells = {"Токаев": ("PER[1]", "SAME_AS->1-1"), "Президент": ("ROLE[1]", "*->1-2"),
+             "Казахстана": ("ROLE[1]", "*->1-2"), "Он": ("PER[1]", "*->1-3")}
+    for n, token in enumerate(text.split(" "), start=1):
+        start = text.index(token, offset)
+        offset = start + len(token)
+        kind, rel = cells.get(token, ("_", "_"))
+        rows.append(f"1-{n}\t{start}-{offset}\t{token}\t{kind}\t{rel}\t")
+    path.write_text(header + f"#Text={text}\n" + "\n".join(rows) + "\n")
+    (record,), problems, notices = read(WebannoTsvFormat(), path, scheme)
+    assert not problems, problems
+    assert spans_of(record) == [("Он", "PER"), ("Президент Казахстана", "ROLE"), ("Токаев", "PER")]
+    by_id = {s.id: text[s.start:s.end] for s in record.annotations.spans}
+    assert sorted((r.label, by_id[r.head], by_id[r.tail]) for r in record.annotations.relations) == [
+        ("SAME_AS", "Президент Казахстана", "Он"), ("SAME_AS", "Токаев", "Президент Казахстана")]
+    assert not any("CoreferenceLink" in n for n in notices)
