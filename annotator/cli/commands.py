@@ -61,7 +61,8 @@ def import_(args: argparse.Namespace) -> int:
     _print_problems(report.problems)
     summary = (f"{report.documents_added} document(s) added, {report.documents_existing} already stored; "
                f"{report.sets_added} set(s) added, {report.sets_replaced} replaced; "
-               f"{report.spans} span(s), {report.claims} claim(s), {report.relations} relation(s)")
+               f"{report.spans} span(s), {report.claims} claim(s), {report.relations} relation(s)"
+               + (f", {report.notes} note(s)" if report.notes else ""))
     if report.committed:
         skipped = f"; {report.records_skipped} bad record(s) skipped" if report.problems else ""
         print(f"imported: {summary}{skipped}")

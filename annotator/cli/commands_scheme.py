@@ -36,6 +36,14 @@ def schema(args: argparse.Namespace) -> int:
             changes = schemes.delete_item(workspace, ENTITY, args.delete, user=user)
             print(f"removed {found.count} spans, {found.relations} relations; "
                   f"{found.speakers} claims lost their speaker")
+        elif args.from_brat:
+            proposal = schemes.brat_proposal(workspace, Path(args.from_brat))
+            _show_proposal(proposal)
+            if not args.apply or proposal.empty:
+                if not proposal.empty:
+                    print("nothing changed; run again with --apply to put this scheme in force")
+                return 0
+            changes = schemes.adopt_brat_proposal(workspace, Path(args.from_brat), user=user)
         elif args.undo:
             changes = schemes.undo(workspace, user=user)
             if changes is None:
@@ -45,3 +53,14 @@ def schema(args: argparse.Namespace) -> int:
             return commands.schema(args)
         print(f"{changes.label}: scheme version {workspace.current_scheme().version}")
     return 0
+
+
+def _show_proposal(proposal) -> None:
+    rows = (("labels", proposal.labels), ("relation types", proposal.relations),
+            ("relation types allowing more ends", proposal.widened), ("attributes", proposal.attributes),
+            ("not taken (they apply to nothing a scheme of ours holds)", proposal.left))
+    if proposal.empty:
+        print("the scheme in force already has everything this configuration names")
+    for what, names in rows:
+        if names:
+            print(f"{what} ({len(names)}): {', '.join(names)}")

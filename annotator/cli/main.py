@@ -47,8 +47,8 @@ def _json_or_csv(parser: argparse.ArgumentParser) -> None:
     output.add_argument("--csv", action="store_true")
 
 
-IMPORT_FORMATS = ["text", "jsonl", "doccano", "labelstudio", "brat", "conll", "webanno-tsv"]
-EXPORT_FORMATS = ["jsonl", "doccano", "labelstudio", "brat", "conll", "webanno-tsv"]
+IMPORT_FORMATS = ["text", "jsonl", "doccano", "labelstudio", "brat", "conll", "conll-levels", "webanno-tsv"]
+EXPORT_FORMATS = ["jsonl", "doccano", "labelstudio", "brat", "conll", "conll-levels", "webanno-tsv"]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -137,6 +137,9 @@ def build_parser() -> argparse.ArgumentParser:
     change.add_argument("--merge", nargs=2, metavar=("LABEL", "INTO"), help="move a label's spans into another")
     change.add_argument("--delete", metavar="LABEL", help="delete a label and its spans")
     change.add_argument("--undo", action="store_true", help="undo the last change of the scheme")
+    change.add_argument("--from-brat", metavar="CONF", help="show the scheme a brat annotation.conf proposes "
+                        "(the labels, relation types and attributes it adds); --apply puts it in force")
+    p.add_argument("--apply", action="store_true", help="with --from-brat: put the proposed scheme in force")
     p.add_argument("--user", metavar="NAME", help="who changes it (default: the login name)")
     _force(p)
     p.set_defaults(run=commands_scheme.schema)

@@ -7,7 +7,7 @@ Offsets are Unicode code points into the document's stored text, end-exclusive
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
@@ -70,9 +70,19 @@ class DocumentSummary:
     sets: tuple[tuple[str, SetStatus], ...] = ()
 
 
+# A discontinuous span's pieces: (start, end) pairs in text order, apart from one another.
+Fragments = tuple[tuple[int, int], ...]
+
+
 @dataclass(frozen=True, slots=True)
 class Span:
-    """An entity mention. ``id`` is the store's id (or a local id like ``T1`` in a file)."""
+    """An entity mention. ``id`` is the store's id (or a local id like ``T1`` in a file).
+
+    ``fragments``: empty for a contiguous span (the usual case); for a discontinuous one
+    ("Председатель … Совета министров"), its pieces, the first starting at ``start`` and the last
+    ending at ``end`` (``start``/``end`` stay the outer bounds, so code that only needs a region
+    goes on working).
+    """
 
     id: int | str | None
     start: int
@@ -80,6 +90,7 @@ class Span:
     label: str
     attributes: dict[str, Any] = field(default_factory=dict, hash=False)
     entity: str | None = None
+    fragments: Fragments = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +124,7 @@ class Claim:
     checkworthy: bool = False
     quantity: Quantity | None = None
     attributes: dict[str, Any] = field(default_factory=dict, hash=False)
+    fragments: Fragments = ()  # as a span's: a quote interrupted by "— отметил он, —"
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +152,37 @@ class AnnotationSet:
 
 def covered(text: str, start: int, end: int) -> str:
     return text[start:end]
+
+
+def pieces(item: Span | Claim) -> Fragments:
+    """A span's or claim's pieces: its fragments, or its one extent when it is contiguous."""
+    return item.fragments or ((item.start, item.end),)
+
+
+def normal_fragments(fragments: Any) -> Fragments:
+    """Fragments in text order with touching or overlapping ones joined; () when one piece is left
+    (a contiguous span has no fragments). Checked by ``validation.check_fragments`` first."""
+    merged: list[list[int]] = []
+    for start, end in sorted((int(a), int(b)) for a, b in fragments):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return tuple((a, b) for a, b in merged) if len(merged) > 1 else ()
+
+
+def fragmented(item: Span | Claim, fragments: Any) -> Any:
+    """The span or claim with these fragments, its outer bounds following them."""
+    pieces_ = normal_fragments(fragments)
+    if not pieces_:
+        start, end = min(a for a, _b in fragments), max(b for _a, b in fragments)
+        return replace(item, start=start, end=end, fragments=())
+    return replace(item, start=pieces_[0][0], end=pieces_[-1][1], fragments=pieces_)
+
+
+def fragments_text(text: str, fragments: Fragments, joiner: str = " … ") -> str:
+    """What a discontinuous span says, its pieces joined (for lists and reports)."""
+    return joiner.join(text[a:b] for a, b in fragments)
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+import regex  # \X: extended grapheme clusters, which the standard re cannot match
+
 # Characters that take two UTF-16 code units.
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
@@ -148,3 +150,36 @@ class CrlfMap:
         if before and self._crlf_cp[before - 1] + 1 == cp:
             raise OffsetError(f"code point offset {cp} falls inside a CRLF")
         return cp - before
+
+
+_CLUSTER = regex.compile(r"\X")
+
+
+class GraphemeMap:
+    """Offsets that count extended grapheme clusters (UAX #29, the ``regex`` module's ``\\X``):
+    a CRLF, an emoji with its skin tone or a ZWJ family, a letter with its combining marks each
+    count one, as doccano's grapheme mode does."""
+
+    __slots__ = ("_starts", "_length")
+
+    def __init__(self, text: str) -> None:
+        self._length = len(text)
+        self._starts = [m.start() for m in _CLUSTER.finditer(text)]  # code point where each cluster starts
+
+    @property
+    def is_identity(self) -> bool:
+        return len(self._starts) == self._length
+
+    def to_codepoint(self, cluster: int) -> int:
+        if not 0 <= cluster <= len(self._starts):
+            raise OffsetError(f"grapheme offset {cluster} out of range 0..{len(self._starts)}")
+        return self._length if cluster == len(self._starts) else self._starts[cluster]
+
+    def to_cluster(self, cp: int) -> int:
+        _check_range(cp, self._length, "code point")
+        if cp == self._length:
+            return len(self._starts)
+        index = bisect_left(self._starts, cp)
+        if index == len(self._starts) or self._starts[index] != cp:
+            raise OffsetError(f"code point offset {cp} falls inside a grapheme cluster")
+        return index

@@ -84,9 +84,33 @@ def check_attributes(attributes: dict[str, Any], label: str, scheme: Scheme, wha
     return problems
 
 
+def check_fragments(item: Span | Claim, text_length: int, what: str) -> list[str]:
+    """A discontinuous span's pieces: each inside the text, in text order with a gap between each
+    two, the first starting at ``start`` and the last ending at ``end`` (the outer bounds)."""
+    fragments = item.fragments
+    if not fragments:
+        return []
+    if len(fragments) < 2:
+        return [_("{what}: one fragment is not a discontinuous span (leave 'fragments' out)").format(what=what)]
+    for number, fragment in enumerate(fragments, start=1):
+        # Translators: {what} is "span T1"; the subject of a problem with one of its pieces.
+        piece = _("{what} fragment {number}").format(what=what, number=number)
+        if not isinstance(fragment, (tuple, list)) or len(fragment) != 2:
+            return [_("{what}: must be a start and an end").format(what=piece)]
+        if problems := check_offsets(fragment[0], fragment[1], text_length, piece):
+            return problems
+    for (_a, end), (start, _b) in zip(fragments, fragments[1:]):
+        if start <= end:
+            return [_("{what}: fragments must be in text order with a gap between them").format(what=what)]
+    if (fragments[0][0], fragments[-1][1]) != (item.start, item.end):
+        return [_("{what}: start and end ({start}, {end}) are not the fragments' outer bounds ({first}, {last})")
+                .format(what=what, start=item.start, end=item.end, first=fragments[0][0], last=fragments[-1][1])]
+    return []
+
+
 def check_span(span: Span, text_length: int, scheme: Scheme) -> list[str]:
     what = span_name(span.id)
-    problems = check_offsets(span.start, span.end, text_length, what)
+    problems = check_offsets(span.start, span.end, text_length, what) or check_fragments(span, text_length, what)
     if not scheme.has_entity(span.label):
         problems.append(_("{what}: unknown label {label!r}").format(what=what, label=span.label))
     else:
@@ -96,7 +120,7 @@ def check_span(span: Span, text_length: int, scheme: Scheme) -> list[str]:
 
 def check_claim(claim: Claim, text_length: int, scheme: Scheme, spans_by_id: dict[Any, Span]) -> list[str]:
     what = claim_name(claim.id)
-    problems = check_offsets(claim.start, claim.end, text_length, what)
+    problems = check_offsets(claim.start, claim.end, text_length, what) or check_fragments(claim, text_length, what)
     if not scheme.has_claim_type(claim.type):
         problems.append(_("{what}: unknown claim type {type!r}").format(what=what, type=claim.type))
     if claim.speaker is not None and claim.speaker != AUTHOR:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Protocol
+from typing import Any, BinaryIO, Protocol
 
 from annotator.domain.model import AnnotationSet, Document
 from annotator.domain.problems import Problem
@@ -27,6 +27,9 @@ class Record:
     # A file name is a weak id: a text file whose stem is taken gets a suffix ("-2");
     # an id a file states (JSONL) is meant, and a clash with another text is an error.
     rename_on_conflict: bool = False
+    # Notes the file carries (brat's ``#`` lines): (the local id of the span or claim they are on,
+    # or None for the document; the text). They go into the set's notes in the import's transaction.
+    notes: tuple[tuple[Any, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

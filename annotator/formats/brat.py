@@ -1,17 +1,18 @@
 """brat standoff: a directory of ``X.txt`` (the text) and ``X.ann`` (its annotations) pairs.
 
-Read: ``T`` spans (several fragments: widened to the outer bounds until the core keeps fragments,
-said once per file), ``R`` relations, ``A``/``M`` attributes on spans (binary: true; valued: the
+Read: ``T`` spans (with several fragments: a discontinuous span), ``R`` relations, ``A``/``M`` attributes on spans (binary: true; valued: the
 value), ``N`` normalisations into the span's entity link (``Wikidata:Q…``), ``*`` equivalences as
 relations of that type between neighbours, ``E`` events as their trigger span plus one relation
 per argument (labelled with the role, numbered roles such as ``Org-Arg2`` without their number).
-``#`` notes, attributes of relations and events, and unknown line types are not kept, and each
-file says how many it left.
+``#`` notes on a span (or an event: its trigger) become notes of the set, on that span;
+attributes of events go on the trigger span. Notes and attributes of relations and unknown line
+types are not kept, and each file says how many it left.
 
 Offsets are code points; brat itself reads text with universal newlines, so a CRLF counts as one,
 while some corpora count it as two: both are tried, the rule under which the ``T`` texts match
 is taken and named in a notice. The stored text is the .txt exactly (CRLF kept).
-Written: one ``DOC.txt``/``DOC.ann`` pair per set, in a directory per owner, offsets over the
+Written: claims as spans with attributes (``claim_spans.py``), read back as claims;
+one ``DOC.txt``/``DOC.ann`` pair per set, in a directory per owner, offsets over the
 stored text (a CRLF counts two).
 """
 
@@ -29,6 +30,8 @@ from annotator.domain.problems import Problem
 from annotator.domain.scheme import Scheme
 from annotator.domain.validation import span_name
 from annotator.formats.base import ExportItem, Notice, Record
+from annotator.formats.brat_conf import propose, read_conf
+from annotator.formats.claim_spans import as_spans
 from annotator.formats.interchange import (
     Losses,
     SetDraft,
@@ -64,6 +67,7 @@ class _Ann:
         self.attributes: list[tuple[int, str, str, Any]] = []  # line, name, target, value
         self.links: list[tuple[int, str, str]] = []  # line, target, reference
         self.events: list[tuple[int, str, str, str, list[tuple[str, str]]]] = []  # line, id, type, trigger, args
+        self.notes: list[tuple[int, str, str]] = []  # line, target, text
         self.left: dict[str, int] = {}  # what was not kept, by kind
         self.problems: list[tuple[int, str]] = []
 
@@ -102,7 +106,7 @@ def _parse(text: str) -> _Ann:
                 for head, tail in zip(members, members[1:]):
                     ann.relations.append((number, f"*{number}-{head}", label, head, tail))
             elif kind == "#":
-                ann.leave("note")
+                ann.notes.append((number, data.split()[1], tail.strip()))
             else:
                 ann.leave("line")
         except (ValueError, IndexError, AttributeError):
@@ -137,6 +141,24 @@ def _rule(text: str, ann: _Ann) -> tuple[CrlfMap | None, list[tuple[int, str]], 
     return None, plain, len(plain) < len(short)  # decided only if the other rule fails somewhere
 
 
+def _conf_notices(path: Path, scheme: Scheme) -> Iterator[Notice]:
+    """An annotation.conf is a scheme proposal, said and never applied by an import."""
+    conf = read_conf(path)
+    for problem in conf.problems:
+        yield Notice(problem.file, problem.line, problem.message)
+    proposal = propose(conf, scheme)
+    if proposal.empty:
+        return
+    names = [*proposal.labels, *proposal.relations, *proposal.widened, *proposal.attributes]
+    shown = ", ".join(names[:8]) + (", …" if len(names) > 8 else "")
+    yield Notice(str(path), 1, _(
+        "brat configuration: {labels} labels, {relations} relation types and {attributes} attributes are not in "
+        "the scheme in force ({names}); the scheme is not changed (annotator schema --from-brat shows and "
+        "applies the scheme it proposes)").format(labels=len(proposal.labels),
+                                                  relations=len(proposal.relations) + len(proposal.widened),
+                                                  attributes=len(proposal.attributes), names=shown))
+
+
 def _cp(crlf: CrlfMap | None, offset: int) -> int:
     if crlf is None:
         return offset
@@ -163,7 +185,9 @@ class BratFormat:
             yield Notice(source, 1, _("a text without its .ann beside it: not read"))
             return
         if path.suffix.lower() != ".ann":
-            if path.name.endswith(".conf"):
+            if path.name == "annotation.conf":
+                yield from _conf_notices(path, scheme)
+            elif path.name.endswith(".conf"):
                 yield Notice(source, 1, _("brat configuration not read (the scheme in force decides the labels)"))
             return
         txt = path.with_suffix(".txt")
@@ -201,8 +225,10 @@ class BratFormat:
         if draft.problems:
             yield from draft.problems
             return
+        triggers = {ident: trigger for _n, ident, _label, trigger, _args in ann.events}
         attributes: dict[str, dict[str, Any]] = {}
         for number, name, target, value in ann.attributes:
+            target = triggers.get(target, target)  # an event's attribute goes on its trigger span
             if target.startswith("T"):
                 attributes.setdefault(target, {})[name] = value
             else:
@@ -215,8 +241,8 @@ class BratFormat:
                 links[target] = reference
         for number, ident, label, fragments, _stated in ann.spans:
             start, end = _cp(crlf, min(a for a, _b in fragments)), _cp(crlf, max(b for _a, b in fragments))
-            draft.span(number, ident, start, end, label, attributes.get(ident), links.get(ident),
-                       fragments=len(fragments))
+            pieces = tuple((_cp(crlf, a), _cp(crlf, b)) for a, b in fragments) if len(fragments) > 1 else ()
+            draft.span(number, ident, start, end, label, attributes.get(ident), links.get(ident), fragments=pieces)
         for number, ident, label, trigger, _args in ann.events:
             draft.alias(ident, trigger)
         for number, ident, label, head, tail in ann.relations:
@@ -227,6 +253,13 @@ class BratFormat:
         if draft.problems:
             yield from draft.problems
             return
+        notes = []
+        for number, target, note in ann.notes:
+            target = draft.resolve(triggers.get(target, target))
+            if draft.known(target) and note and text_problem(note) is None:
+                notes.append((target, note))
+            else:  # on a relation, or empty: our notes are on a span, a claim or the document
+                ann.leave("note")
         yield from draft.notices(1)
         if decided and crlf is not None:
             yield Notice(source, 1, _("offsets count a CRLF as one character (as brat does); read that way"))
@@ -236,18 +269,20 @@ class BratFormat:
             yield Notice(source, 1, ngettext("{count} event read as its trigger span and one relation per argument",
                                              "{count} events read as their trigger spans and one relation per argument",
                                              len(ann.events)).format(count=len(ann.events)))
-        names = {"note": _("notes"), "line": _("lines of unknown type"), "attribute": _("attributes of relations "
+        names = {"note": _("notes on relations (or empty)"), "line": _("lines of unknown type"), "attribute": _("attributes of relations "
                  "or events"), "link": _("second or non-span normalisations")}
         for kind, count in ann.left.items():
             yield Notice(source, 1, _("{count} {what} not kept").format(count=count, what=names[kind]))
-        yield Record(source, 1, document, draft.finish(doc_id, annotator), rename_on_conflict=True)
+        yield Record(source, 1, document, draft.finish(doc_id, annotator), rename_on_conflict=True,
+                     notes=tuple(notes))
 
     # ----------------------------------------------------------------- writing
     def write_directory(self, root: Path, items: Iterable[ExportItem], scheme: Scheme, notices: list[str]) -> int:
         losses = Losses()
         count = 0
         for item, aset in sets_of(items, losses):
-            losses.count_set(aset)
+            losses.count_set(aset, fragments=True, claims=True)
+            aset = as_spans(aset)  # claims as spans with A lines; a cue as a CUE span and relation
             text = item.document.text
             folder = root / file_name(aset.owner)
             folder.mkdir(exist_ok=True)
@@ -260,7 +295,12 @@ class BratFormat:
                 local[span.id] = f"T{n}"
                 covered = " ".join(text[span.start:span.end].splitlines()) if "\n" in text[span.start:span.end] \
                     or "\r" in text[span.start:span.end] else text[span.start:span.end]
-                lines.append(f"T{n}\t{span.label} {span.start} {span.end}\t{covered}")
+                if span.fragments:  # brat's text of a discontinuous span: its pieces joined by a space
+                    covered = " ".join(" ".join(text[a:b].split()) for a, b in span.fragments)
+                    ranges = ";".join(f"{a} {b}" for a, b in span.fragments)
+                else:
+                    ranges = f"{span.start} {span.end}"
+                lines.append(f"T{n}\t{span.label} {ranges}\t{covered}")
                 for name, value in sorted(span.attributes.items()):
                     if value is True:
                         attribute_count += 1

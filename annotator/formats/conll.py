@@ -6,7 +6,7 @@ sentence; ``-DOCSTART-`` starts a document. The files keep no offsets and no ori
 the reader builds each document's text from its tokens, one space between tokens and a line break
 between sentences, and says so. The writer tokenises our text with razdel (sentences, then tokens);
 a span that does not fall on token edges is widened to whole tokens, and where spans nest only the
-outermost is written.
+outermost is written, unless the ``conll-levels`` variant is chosen: one tag column per nesting level.
 """
 
 from __future__ import annotations
@@ -31,10 +31,10 @@ DOCSTART = "-DOCSTART-"
 class _Document:
     def __init__(self, line: int) -> None:
         self.line = line
-        self.sentences: list[list[tuple[int, str, str]]] = [[]]  # (line, token, tag)
+        self.sentences: list[list[tuple[int, str, tuple[str, ...]]]] = [[]]  # (line, token, tags: one a level)
 
-    def add(self, number: int, token: str, tag: str) -> None:
-        self.sentences[-1].append((number, token, tag))
+    def add(self, number: int, token: str, tags: tuple[str, ...]) -> None:
+        self.sentences[-1].append((number, token, tags))
 
     def end_sentence(self) -> None:
         if self.sentences[-1]:
@@ -82,6 +82,11 @@ class ConllFormat:
         return all(line.startswith(DOCSTART) or (
             2 <= len(line.split()) <= 5 and TAG.fullmatch(line.split()[-1]) is not None) for line in lines)
 
+    @staticmethod
+    def _tags(columns: list[str]) -> tuple[str, ...]:
+        """The tag columns of a line: the last (the others between token and tag are POS and chunk)."""
+        return (columns[-1],)
+
     def _documents(self, text: str, source: str) -> Iterator[_Document | Problem]:
         document = _Document(1)
         for number, line in enumerate(text.splitlines(), start=1):
@@ -98,11 +103,13 @@ class ConllFormat:
             if len(columns) < 2 or not columns[0]:
                 yield Problem(source, number, _("expected TOKEN … TAG, two or more columns"))
                 continue
-            tag = columns[-1]
-            if TAG.fullmatch(tag) is None:
-                yield Problem(source, number, _("tag {tag!r} is not O, B-X, I-X, L-X, E-X, U-X or S-X").format(tag=tag))
+            tags = self._tags(columns)
+            wrong = next((tag for tag in tags if TAG.fullmatch(tag) is None), None)
+            if wrong is not None:
+                yield Problem(source, number, _("tag {tag!r} is not O, B-X, I-X, L-X, E-X, U-X or S-X").format(
+                    tag=wrong))
                 continue
-            document.add(number, columns[0], tag)
+            document.add(number, columns[0], tags)
         if not document.empty:
             yield document
 
@@ -128,7 +135,7 @@ class ConllFormat:
                                   "(one space between tokens, a line break between sentences)"))
         for n, document in enumerate(documents, start=1):
             pieces: list[str] = []
-            tokens: list[tuple[int, int, int, str]] = []
+            tokens: list[tuple[int, int, int, tuple[str, ...]]] = []
             offset = 0
             for sentence in document.sentences:
                 if not sentence:
@@ -136,18 +143,21 @@ class ConllFormat:
                 if pieces:
                     pieces.append("\n")
                     offset += 1
-                for i, (number, token, tag) in enumerate(sentence):
+                for i, (number, token, tags) in enumerate(sentence):
                     if i:
                         pieces.append(" ")
                         offset += 1
                     pieces.append(token)
-                    tokens.append((number, offset, offset + len(token), tag))
+                    tokens.append((number, offset, offset + len(token), tags))
                     offset += len(token)
             body = "".join(pieces)
             doc_id = path.stem if len(documents) == 1 else f"{path.stem}-{n}"
             draft = SetDraft(source, body, scheme)
-            for number, start, end, label in _chunks(tokens):
-                draft.span(number, f"L{number}", start, end, label)
+            levels = max((len(t[3]) for t in tokens), default=1)
+            for level in range(levels):  # each tag column its own chunks (one column a nesting level)
+                column = [(n, a, b, tags[level] if level < len(tags) else "O") for n, a, b, tags in tokens]
+                for number, start, end, label in _chunks(column):
+                    draft.span(number, f"L{number}" if not level else f"L{number}.{level + 1}", start, end, label)
             if draft.problems:
                 yield from draft.problems
                 continue
@@ -162,35 +172,72 @@ class ConllFormat:
         for item, aset in sets_of(items, losses):
             losses.count_set(aset, relations=False, attributes=False, entities=False)
             text = item.document.text
-            outer: list = []
-            for span in sorted_spans(aset):  # outermost first: a span inside the last kept one is nested
-                if outer and span.start < outer[-1].end:
-                    losses.nested += 1
-                    continue
-                outer.append(span)
-            lines = [f"{DOCSTART}\tO", ""]
+            levels = self._levels(sorted_spans(aset), losses)
+            lines = [f"{DOCSTART}" + "\tO" * len(levels), ""]
             edges: tuple[set[int], set[int]] = (set(), set())
-            index = 0
+            indexes = [0] * len(levels)
             for sentence in sentences(text):
-                tags: list[str] = []
                 for token in tokenize(text[sentence.start:sentence.end]):
                     start, end = sentence.start + token.start, sentence.start + token.end
                     edges[0].add(start)
                     edges[1].add(end)
-                    while index < len(outer) and outer[index].end <= start:
-                        index += 1
-                    span = outer[index] if index < len(outer) and outer[index].start < end else None
-                    if span is None:
-                        tags.append("O")
-                    else:
-                        first = start <= span.start
-                        tags.append(("B-" if first else "I-") + span.label)
-                    lines.append(f"{token.text}\t{tags[-1]}")
+                    tags: list[str] = []
+                    for level, spans in enumerate(levels):
+                        index = indexes[level]
+                        while index < len(spans) and spans[index].end <= start:
+                            index += 1
+                        indexes[level] = index
+                        span = spans[index] if index < len(spans) and spans[index].start < end else None
+                        tags.append("O" if span is None else ("B-" if start <= span.start else "I-") + span.label)
+                    lines.append("\t".join((token.text, *tags)))
                 lines.append("")
-            losses.unaligned += sum(1 for s in outer if s.start not in edges[0] or s.end not in edges[1])
+            losses.unaligned += sum(1 for spans in levels for s in spans
+                                    if s.start not in edges[0] or s.end not in edges[1])
             out.write("\n".join(lines).encode("utf-8") + b"\n")
             count += 1
         if notices is not None:
             notices.extend(losses.sentences())
         return count
+
+    @staticmethod
+    def _levels(spans: list, losses: Losses) -> list[list]:
+        """The spans to write, one list a tag column: the outermost only (a nested span is counted)."""
+        outer: list = []
+        for span in spans:  # outermost first: a span inside the last kept one is nested
+            if outer and span.start < outer[-1].end:
+                losses.nested += 1
+                continue
+            outer.append(span)
+        return [outer]
+
+
+class ConllLevelsFormat(ConllFormat):
+    """CoNLL with one tag column per nesting level (``TOKEN TAG1 TAG2 …``, the outermost first), so
+    nested spans are written too; chosen by name (``--format conll-levels``), never detected, since
+    its extra columns look like a POS column to the plain reader."""
+
+    id = "conll-levels"
+    label = "CoNLL (IOB), one column per nesting level"
+    extensions = ()
+
+    def sniff(self, path: Path, head: bytes) -> bool:
+        return False
+
+    @staticmethod
+    def _tags(columns: list[str]) -> tuple[str, ...]:
+        return tuple(columns[1:])
+
+    @staticmethod
+    def _levels(spans: list, losses: Losses) -> list[list]:
+        """Each span in the first column where it overlaps no span already there (outermost first),
+        so a span nested in another goes one column further; at least one column."""
+        levels: list[list] = []
+        for span in spans:
+            for level in levels:
+                if span.start >= level[-1].end:
+                    level.append(span)
+                    break
+            else:
+                levels.append([span])
+        return levels or [[]]
 

@@ -4,9 +4,10 @@ numeric label ids, which name no label and are refused as such).
 
 Offsets: doccano's browser counts UTF-16 code units, so an emoji takes two; they are converted
 with :class:`~annotator.domain.offsets.OffsetMap`. doccano writes no covered text, so a shift
-cannot be seen span by span; a text with CRLF line ends is read with the CRLF counted as two
-units (doccano's default), unless that puts a span edge on whitespace where counting it as one
-(its "grapheme" mode) does not, and the reader then says which rule it took.
+cannot be seen span by span; offsets are read as UTF-16 units (doccano's default) unless counting
+a CRLF as one, or every extended grapheme cluster as one (an emoji with its skin tone or a ZWJ
+family: doccano's "grapheme" mode), puts fewer span edges on whitespace or inside words, and the
+reader then says which rule it took.
 Keys other than ``id``/``text``/the annotations become the document's metadata, as doccano does.
 """
 
@@ -20,7 +21,7 @@ import orjson
 
 from annotator.domain.limits import IDENTIFIER_LENGTH, free_value_problem, name_problem, text_problem
 from annotator.domain.model import Document
-from annotator.domain.offsets import CrlfMap, OffsetError, OffsetMap
+from annotator.domain.offsets import CrlfMap, GraphemeMap, OffsetError, OffsetMap
 from annotator.domain.problems import Problem
 from annotator.domain.scheme import Scheme
 from annotator.domain.validation import span_name
@@ -64,40 +65,71 @@ def _raw_spans(obj: dict[str, Any]) -> tuple[list[tuple[Any, Any, Any, Any]], st
     return spans, None
 
 
-def _whitespace_edges(text: str, pairs: list[tuple[int, int]]) -> int:
-    return sum(1 for s, e in pairs if s < e <= len(text) and (text[s].isspace() or text[e - 1].isspace()))
+def _bad_edges(text: str, pairs: list[tuple[int, int]]) -> int:
+    """Span edges a person would not have put there: on whitespace, or inside a word."""
+    bad = 0
+    for s, e in pairs:
+        if not s < e <= len(text):
+            continue
+        if text[s].isspace() or text[e - 1].isspace():
+            bad += 1
+        elif (s > 0 and text[s - 1].isalnum() and text[s].isalnum()) or \
+                (e < len(text) and text[e - 1].isalnum() and text[e].isalnum()):
+            bad += 1
+    return bad
+
+
+CRLF, GRAPHEME = "crlf", "grapheme"
 
 
 def _converted(text: str, raw: list[tuple[Any, Any, Any, Any]]
-               ) -> tuple[list[tuple[Any, int, int, Any, str | None]], bool]:
-    """(id, start, end, label, problem) in code points; True if a CRLF was counted as one."""
+               ) -> tuple[list[tuple[Any, int, int, Any, str | None]], str | None]:
+    """(id, start, end, label, problem) in code points, and the rule that held: None (UTF-16 units,
+    doccano's default), ``crlf`` (a CRLF counted as one) or ``grapheme`` (every extended grapheme
+    cluster counted as one: an emoji with a skin tone or a ZWJ family, a letter with its accents).
+    A rule other than the default is taken only when it puts fewer span edges on whitespace or
+    inside a word: doccano writes no covered text to check against."""
     utf16 = OffsetMap(text)
 
-    def convert(start: Any, end: Any, crlf: CrlfMap | None) -> tuple[int, int, str | None]:
+    def convert(start: Any, end: Any, rule: Any) -> tuple[int, int, str | None]:
         if not (type(start) is int and type(end) is int):
             return 0, 0, _("start and end must be integers")
         if start >= end:
             return 0, 0, _("start {start} is not before end {end}").format(start=start, end=end)
         try:
+            if isinstance(rule, GraphemeMap):
+                return rule.to_codepoint(start), rule.to_codepoint(end), None
             s, e = utf16.span_to_codepoint(start, end)
-            if crlf is not None:
-                s, e = crlf.to_codepoint(s), crlf.to_codepoint(e)
+            if rule is not None:
+                s, e = rule.to_codepoint(s), rule.to_codepoint(e)
         except OffsetError as exc:
             return 0, 0, str(exc)
         return s, e, None
 
-    def run(crlf: CrlfMap | None) -> list[tuple[Any, int, int, Any, str | None]]:
-        return [(i, *convert(s, e, crlf)[:2], label, convert(s, e, crlf)[2]) for i, s, e, label in raw]
+    def run(rule: Any) -> list[tuple[Any, int, int, Any, str | None]]:
+        out = []
+        for i, s, e, label in raw:
+            start, end, problem = convert(s, e, rule)
+            out.append((i, start, end, label, problem))
+        return out
 
     def score(spans: list[tuple[Any, int, int, Any, str | None]]) -> tuple[int, int]:
         good = [(s, e) for _i, s, e, _label, problem in spans if problem is None]
-        return len(good), -_whitespace_edges(text, good)
+        return len(good), -_bad_edges(text, good)
 
-    plain = run(None)
-    if "\r\n" not in text:
-        return plain, False
-    short = run(CrlfMap(text))
-    return (short, True) if score(short) > score(plain) else (plain, False)
+    best, rule = run(None), None
+    candidates: list[tuple[str, Any]] = []
+    if "\r\n" in text:
+        candidates.append((CRLF, CrlfMap(text)))
+    if not text.isascii():  # (an ASCII text's clusters differ from its characters only at a CRLF)
+        clusters = GraphemeMap(text)
+        if not clusters.is_identity:
+            candidates.append((GRAPHEME, clusters))
+    for name, mapping in candidates:
+        spans = run(mapping)
+        if score(spans) > score(best):
+            best, rule = spans, name
+    return best, rule
 
 
 class DoccanoFormat:
@@ -139,7 +171,7 @@ class DoccanoFormat:
         if lines and lines[0].strip() in (b"{", b"["):
             yield Problem(source, 1, _("a JSON document spread over lines, not JSONL (one object per line)"))
             return
-        crlf_lines: list[int] = []
+        rule_lines: dict[str, list[int]] = {CRLF: [], GRAPHEME: []}
         for number, raw in enumerate(lines, start=1):
             if not raw.strip():
                 continue
@@ -148,14 +180,18 @@ class DoccanoFormat:
             except orjson.JSONDecodeError as exc:
                 yield Problem(source, number, decode_problem(raw, exc))
                 continue
-            yield from self._line(obj, source, number, path, scheme, annotator, crlf_lines)
-        if crlf_lines:
+            yield from self._line(obj, source, number, path, scheme, annotator, rule_lines)
+        if crlf_lines := rule_lines[CRLF]:
             yield Notice(source, crlf_lines[0], _("{count} line(s): offsets count a CRLF as one character "
                                                   "(doccano's grapheme mode); read that way").format(
                 count=len(crlf_lines)))
+        if cluster_lines := rule_lines[GRAPHEME]:
+            yield Notice(source, cluster_lines[0], _(
+                "{count} line(s): offsets count grapheme clusters (an emoji with its modifiers as one "
+                "character: doccano's grapheme mode); read that way").format(count=len(cluster_lines)))
 
     def _line(self, obj: Any, source: str, number: int, path: Path, scheme: Scheme, annotator: str | None,
-              crlf_lines: list[int]) -> Iterator[Record | Problem | Notice]:
+              rule_lines: dict[str, list[int]]) -> Iterator[Record | Problem | Notice]:
         if not isinstance(obj, dict):
             yield Problem(source, number, _("a line must be a JSON object"))
             return
@@ -192,7 +228,7 @@ class DoccanoFormat:
         if (problem := owner_problem(source, number, owner)) is not None:
             yield problem
             return
-        spans, crlf_as_one = _converted(text, raw_spans)
+        spans, rule = _converted(text, raw_spans)
         draft = SetDraft(source, text, scheme)
         for span_id, start, end, label, problem in spans:
             if problem is not None:
@@ -223,8 +259,8 @@ class DoccanoFormat:
         if draft.problems:
             yield from draft.problems
             return
-        if crlf_as_one:
-            crlf_lines.append(number)
+        if rule is not None:
+            rule_lines[rule].append(number)
         yield from draft.notices(number)
         yield Record(source, number, document, draft.finish(doc_id, owner),
                      rename_on_conflict=not isinstance(stated_id, str))

@@ -2,7 +2,7 @@
 
 A reader collects a document's spans and relations into a :class:`SetDraft`, which checks each
 item where it was read (so a problem names its file and line), drops exact repeats, and counts
-what it had to change (fragments widened); a writer counts what its format cannot carry in a
+what it had to change (repeats read once); a writer counts what its format cannot carry in a
 :class:`Losses` and states each kind once.
 """
 
@@ -16,10 +16,20 @@ from typing import Any
 from urllib.parse import quote, unquote
 
 from annotator.domain.limits import name_problem
-from annotator.domain.model import AnnotationSet, Relation, SetStatus, Span
+from annotator.domain.model import AnnotationSet, Claim, Fragments, Relation, SetStatus, Span, normal_fragments
 from annotator.domain.problems import Problem
 from annotator.domain.scheme import Scheme
-from annotator.domain.validation import check_owner_name, check_relation_ends, check_span, span_name
+from annotator.domain.validation import (
+    check_claim,
+    check_offsets,
+    check_owner_name,
+    check_relation_ends,
+    check_span,
+    claim_name,
+    cue_name,
+    span_name,
+)
+from annotator.formats import claim_spans
 from annotator.formats.base import ExportItem, Notice
 from annotator.i18n import _, ngettext
 
@@ -41,19 +51,31 @@ class SetDraft:
     spans: list[Span] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    widened: int = 0
     repeats: int = 0
     _span_keys: dict[tuple, Any] = field(default_factory=dict)
     _alias: dict[Any, Any] = field(default_factory=dict)  # a repeated span's id -> the first one's
     _by_id: dict[Any, Span] = field(default_factory=dict)
+    _claims: dict[Any, Claim] = field(default_factory=dict)  # claims written as spans (claim_spans.py)
+    _cues: dict[Any, tuple[int, int]] = field(default_factory=dict)  # CUE spans, until a CUE relation takes them
+    _cues_taken: set = field(default_factory=set)
 
     def problem(self, line: int, message: str) -> None:
         self.problems.append(Problem(self.source, line, message))
 
     def span(self, line: int, span_id: Any, start: int, end: int, label: str,
              attributes: dict[str, Any] | None = None, entity: str | None = None,
-             fragments: int = 1) -> None:
-        span = Span(span_id, start, end, label, attributes or {}, entity)
+             fragments: Fragments = ()) -> None:
+        """``fragments``: a discontinuous span's pieces as the file gives them (any order; pieces
+        that touch are joined); ``start``/``end`` are then their outer bounds."""
+        if fragments:
+            fragments = normal_fragments(fragments)
+        if label == claim_spans.CUE and not self.scheme.has_entity(label):
+            self._cue(line, span_id, start, end)
+            return
+        if claim_spans.is_claim_label(label, self.scheme):
+            self._claim(line, span_id, start, end, label, attributes or {}, fragments)
+            return
+        span = Span(span_id, start, end, label, attributes or {}, entity, fragments)
         messages = check_span(span, len(self.text), self.scheme)
         if entity is not None and (problem := name_problem(entity, _("entity link"), 200)) is not None:
             messages.append(f"{span_name(span_id)}: {problem}")
@@ -63,25 +85,63 @@ class SetDraft:
             return
         key = (start, end, label)
         if key in self._span_keys:  # the same span twice (tools allow it; our sets do not)
+            first = self._by_id[self._span_keys[key]]
+            if first.fragments != span.fragments:  # the store keeps one span of a label per outer bounds
+                self.problem(line, _("{what}: {other} has the same label and outer bounds but other fragments "
+                                     "(a set keeps one of them)").format(what=span_name(span_id),
+                                                                         other=span_name(first.id)))
+                return
             self._alias[span_id] = self._span_keys[key]
             self.repeats += 1
             return
         self._span_keys[key] = span_id
         self._by_id[span_id] = span
-        if fragments > 1:
-            self.widened += 1
         self.spans.append(span)
+
+    def _claim(self, line: int, claim_id: Any, start: int, end: int, claim_type: str,
+               attributes: dict[str, Any], fragments: Fragments) -> None:
+        claim = claim_spans.claim_from_attributes(claim_id, start, end, claim_type, attributes, fragments)
+        if isinstance(claim, str):
+            self.problem(line, f"{claim_name(claim_id)}: {claim}")
+            return
+        messages = check_claim(claim, len(self.text), self.scheme, {})
+        for message in messages:
+            self.problem(line, message)
+        if messages:
+            return
+        key = ("claim", start, end, claim_type)
+        if key in self._span_keys:
+            self._alias[claim_id] = self._span_keys[key]
+            self.repeats += 1
+            return
+        self._span_keys[key] = claim_id
+        self._claims[claim_id] = claim
+
+    def _cue(self, line: int, span_id: Any, start: int, end: int) -> None:
+        messages = check_offsets(start, end, len(self.text), cue_name(span_id))
+        for message in messages:
+            self.problem(line, message)
+        if not messages:
+            self._cues[span_id] = (start, end)
 
     def alias(self, other_id: Any, span_id: Any) -> None:
         """Let relations name a span by another id too (a brat event by its trigger)."""
         self._alias.setdefault(other_id, span_id)
 
+    def resolve(self, span_id: Any) -> Any:
+        """The id a span is kept under (a repeated span's, the first one's)."""
+        return self._alias.get(span_id, span_id)
+
     def known(self, span_id: Any) -> bool:
-        return span_id in self._by_id or span_id in self._alias
+        return span_id in self._by_id or span_id in self._alias or span_id in self._claims or span_id in self._cues
 
     def relation(self, line: int, rel_id: Any, label: str, head: Any, tail: Any) -> None:
         head, tail = self._alias.get(head, head), self._alias.get(tail, tail)
-        messages = check_relation_ends(rel_id, label, head, tail, self._by_id, {}, self.scheme)
+        if label == claim_spans.CUE and head in self._claims and tail in self._cues:
+            self._claims[head] = claim_spans.with_cue(self._claims[head], *self._cues[tail])
+            self._cues_taken.add(tail)
+            return
+        messages = check_relation_ends(rel_id, label, head, tail, self._by_id, self._claims, self.scheme)
         for message in messages:
             self.problem(line, message)
         if messages:
@@ -92,14 +152,14 @@ class SetDraft:
         self.relations.append(Relation(rel_id, label, head, tail))
 
     def finish(self, document_id: str, owner: str, status: SetStatus = SetStatus.NEW) -> AnnotationSet:
-        return AnnotationSet(document_id, owner, status, tuple(self.spans), (), tuple(self.relations))
+        return AnnotationSet(document_id, owner, status, tuple(self.spans), tuple(self._claims.values()),
+                             tuple(self.relations))
 
     def notices(self, line: int) -> Iterator[Notice]:
-        if self.widened:
+        if stray := len(self._cues) - len(self._cues_taken):
             yield Notice(self.source, line, ngettext(
-                "{count} discontinuous span widened to its outer bounds (fragments are not kept yet)",
-                "{count} discontinuous spans widened to their outer bounds (fragments are not kept yet)",
-                self.widened).format(count=self.widened))
+                "{count} CUE span not kept (no CUE relation from a claim to it)",
+                "{count} CUE spans not kept (no CUE relation from a claim to them)", stray).format(count=stray))
         if self.repeats:
             yield Notice(self.source, line, ngettext(
                 "{count} repeated annotation read once", "{count} repeated annotations read once",
@@ -151,12 +211,25 @@ class Losses:
     entities: int = 0
     nested: int = 0
     unaligned: int = 0
+    widened: int = 0
+    claims_as_spans: int = 0
     unset_documents: int = 0
     owners: Counter = field(default_factory=Counter)
 
     def count_set(self, aset: AnnotationSet | None, *, relations: bool = True, attributes: bool = True,
-                  entities: bool = True) -> None:
+                  entities: bool = True, fragments: bool = False, claims: bool = False) -> None:
+        """``fragments``: whether the format carries a discontinuous span's pieces; if not, the span
+        is written over its outer bounds and counted as widened. ``claims``: whether the writer
+        writes claims as spans with attributes (``claim_spans.as_spans``; count before converting)."""
         if aset is None:
+            return
+        if not fragments:
+            self.widened += sum(1 for s in (*aset.spans, *aset.claims) if s.fragments) if claims else \
+                sum(1 for s in aset.spans if s.fragments)
+        if claims:
+            self.claims_as_spans += len(aset.claims)
+            if not relations:
+                self.relations += len(aset.relations)
             return
         self.claims += len(aset.claims)
         if not relations:
@@ -175,6 +248,10 @@ class Losses:
             said.append(ngettext("{count} claim not written (the format has no claims)",
                                  "{count} claims not written (the format has no claims)",
                                  self.claims).format(count=self.claims))
+        if self.claims_as_spans:
+            said.append(ngettext("{count} claim written as a span with attributes (its type as the label)",
+                                 "{count} claims written as spans with attributes (their types as the labels)",
+                                 self.claims_as_spans).format(count=self.claims_as_spans))
         if self.relations:
             said.append(ngettext("{count} relation not written", "{count} relations not written",
                                  self.relations).format(count=self.relations))
@@ -192,6 +269,11 @@ class Losses:
         if self.unaligned:
             said.append(ngettext("{count} span widened to whole tokens", "{count} spans widened to whole tokens",
                                  self.unaligned).format(count=self.unaligned))
+        if self.widened:
+            said.append(ngettext("{count} discontinuous span written as its outer bounds (the format has no "
+                                 "fragments)",
+                                 "{count} discontinuous spans written as their outer bounds (the format has no "
+                                 "fragments)", self.widened).format(count=self.widened))
         if self.unset_documents:
             said.append(ngettext("{count} document without a set not written",
                                  "{count} documents without a set not written",

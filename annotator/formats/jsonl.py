@@ -52,10 +52,11 @@ class LineError(ValueError):
 # a misspelt field ("lable") is refused rather than silently dropped.
 LINE_FIELDS = frozenset({"id", "text", "meta", "annotator", "status", "scheme_version",
                          "entities", "claims", "relations"})
-ENTITY_FIELDS = frozenset({"id", "start", "end", "label", "text", "attributes", "entity"})
+ENTITY_FIELDS = frozenset({"id", "start", "end", "label", "text", "attributes", "entity", "fragments"})
 CLAIM_FIELDS = frozenset({"id", "start", "end", "text", "type", "speaker", "cue", "certainty", "checkworthy",
-                          "quantity", "attributes"})
+                          "quantity", "attributes", "fragments"})
 CUE_FIELDS = frozenset({"start", "end", "text"})
+FRAGMENT_FIELDS = CUE_FIELDS
 QUANTITY_FIELDS = frozenset({"value", "unit", "period"})
 RELATION_FIELDS = frozenset({"id", "label", "head", "tail"})
 SHA256 = re.compile(r"[0-9a-f]{64}")
@@ -127,6 +128,27 @@ def _check_covered(text: str, obj: dict[str, Any], what: str) -> list[str]:
     return []
 
 
+def _fragments(obj: dict[str, Any], what: str) -> tuple[tuple[int, int], ...]:
+    """A discontinuous span's pieces, each ``{"start", "end", "text"}`` (checked against the
+    text and the outer bounds later, with the rest of the set)."""
+    raw = _field(obj, "fragments", list, what, optional=True)
+    if not raw:
+        return ()
+    pieces = []
+    for number, fragment in enumerate(raw, start=1):
+        piece = _("{what} fragment {number}").format(what=what, number=number)
+        fragment = _object(fragment, FRAGMENT_FIELDS, piece)
+        pieces.append((_field(fragment, "start", int, piece), _field(fragment, "end", int, piece)))
+    return tuple(pieces)
+
+
+def _check_fragments_covered(text: str, obj: dict[str, Any], what: str) -> list[str]:
+    problems: list[str] = []
+    for number, fragment in enumerate(obj.get("fragments") or (), start=1):
+        problems += _check_covered(text, fragment, _("{what} fragment {number}").format(what=what, number=number))
+    return problems
+
+
 def _span(obj: Any, index: int) -> Span:
     # Fast path for a well-formed span (most of an import's time); anything else takes the
     # careful path below, which names what is wrong.
@@ -135,7 +157,7 @@ def _span(obj: Any, index: int) -> Span:
         attributes, entity = obj.get("attributes"), obj.get("entity")
         if (type(span_id) is str and 0 < len(span_id) <= IDENTIFIER_LENGTH and span_id.isprintable()
                 and type(start) is int and type(end) is int and type(label) is str
-                and (attributes is None or attributes == {}) and entity is None):
+                and (attributes is None or attributes == {}) and entity is None and not obj.get("fragments")):
             return Span(span_id, start, end, label, {}, None)
     what = _("entity #{number}").format(number=index + 1)
     obj = _object(obj, ENTITY_FIELDS, what)
@@ -143,7 +165,7 @@ def _span(obj: Any, index: int) -> Span:
     what = span_name(span_id)
     return Span(span_id, _field(obj, "start", int, what), _field(obj, "end", int, what),
                 _field(obj, "label", str, what), _attributes(obj, what),
-                _name(obj, "entity", what, IDENTIFIER_LENGTH, optional=True))
+                _name(obj, "entity", what, IDENTIFIER_LENGTH, optional=True), _fragments(obj, what))
 
 
 def _quantity(obj: dict[str, Any], claim_id: str, what: str) -> Quantity | None:
@@ -176,7 +198,8 @@ def _claim(obj: Any, index: int) -> Claim:
     checkworthy = _field(obj, "checkworthy", bool, what, optional=True) or False
     return Claim(claim_id, _field(obj, "start", int, what), _field(obj, "end", int, what),
                  _field(obj, "type", str, what), _name(obj, "speaker", what, IDENTIFIER_LENGTH, optional=True),
-                 cue, Certainty(certainty), checkworthy, _quantity(obj, claim_id, what), _attributes(obj, what))
+                 cue, Certainty(certainty), checkworthy, _quantity(obj, claim_id, what), _attributes(obj, what),
+                 _fragments(obj, what))
 
 
 def _relation(obj: Any, index: int) -> Relation:
@@ -262,8 +285,10 @@ def parse_line(obj: Any, scheme: Scheme, annotator: str | None = None
     problems += check_set(aset, len(text), scheme)
     for raw, span in zip(entities_raw, spans):
         problems += _check_covered(text, raw, span_name(span.id))
+        problems += _check_fragments_covered(text, raw, span_name(span.id))
     for raw, claim in zip(claims_raw, claims):
         problems += _check_covered(text, raw, claim_name(claim.id))
+        problems += _check_fragments_covered(text, raw, claim_name(claim.id))
         if isinstance(raw.get("cue"), dict):
             problems += _check_covered(text, raw["cue"], cue_name(claim.id))
     return document, aset, problems
@@ -395,9 +420,11 @@ def to_json(item: ExportItem, scheme: Scheme) -> dict[str, Any]:
     local: dict[Any, str] = {}
     for n, span in enumerate(sorted(aset.spans, key=lambda s: (s.start, -s.end, s.label)), start=1):
         local[span.id] = f"T{n}"
-        line["entities"].append({"id": f"T{n}", "start": span.start, "end": span.end, "label": span.label,
-                                 "text": text[span.start:span.end], "attributes": span.attributes or {},
-                                 "entity": span.entity})
+        entity = {"id": f"T{n}", "start": span.start, "end": span.end, "label": span.label,
+                  "text": text[span.start:span.end], "attributes": span.attributes or {}, "entity": span.entity}
+        if span.fragments:
+            entity["fragments"] = _fragment_objects(text, span.fragments)
+        line["entities"].append(entity)
     for n, claim in enumerate(sorted(aset.claims, key=lambda c: (c.start, -c.end, c.type)), start=1):
         local[claim.id] = f"C{n}"
         speaker = claim.speaker if claim.speaker in (None, AUTHOR) else local.get(claim.speaker)
@@ -411,7 +438,13 @@ def to_json(item: ExportItem, scheme: Scheme) -> dict[str, Any]:
                          "period": claim.quantity.period} if claim.quantity else None,
             "attributes": claim.attributes or {},
         })
+        if claim.fragments:
+            line["claims"][-1]["fragments"] = _fragment_objects(text, claim.fragments)
     relations = sorted(aset.relations, key=lambda r: (local[r.head], local[r.tail], r.label))
     for n, rel in enumerate(relations, start=1):
         line["relations"].append({"id": f"R{n}", "label": rel.label, "head": local[rel.head], "tail": local[rel.tail]})
     return line
+
+
+def _fragment_objects(text: str, fragments: tuple[tuple[int, int], ...]) -> list[dict[str, Any]]:
+    return [{"start": a, "end": b, "text": text[a:b]} for a, b in fragments]

@@ -4,7 +4,8 @@ Each task's ``annotations`` (``completions`` in Label Studio 0.x) become annotat
 ``predictions`` a set owned by ``model:NAME`` (NAME: the prediction's ``model_version``), which is
 a suggestion, never an annotator's set. A span is a result of ``type: labels`` (one span per
 label); a relation is a result with ``from_id``/``to_id`` (region ids of the same annotation) and
-``labels``. Offsets are code points (Label Studio since 2022); an older export counted UTF-16
+``labels``. Its JSON-MIN export (one flat object per task and annotator, regions by control name,
+no region ids and so no relations) is read too. Offsets are code points (Label Studio since 2022); an older export counted UTF-16
 units, which shows as covered text that matches only after conversion: such spans are converted
 and counted in one notice.
 """
@@ -24,6 +25,7 @@ from annotator.domain.offsets import OffsetError, OffsetMap
 from annotator.domain.problems import Problem
 from annotator.domain.scheme import Scheme
 from annotator.formats.base import ExportItem, Notice, Record
+from annotator.formats.claim_spans import as_spans
 from annotator.formats.interchange import (
     Losses,
     SetDraft,
@@ -33,9 +35,13 @@ from annotator.formats.interchange import (
     sorted_spans,
     writable_relations,
 )
-from annotator.i18n import _
+from annotator.i18n import _, ngettext
 
 MODEL_PREFIX = "model:"
+# A region's attributes are results with the region's id (Label Studio's per-region controls):
+# a boolean as a ``choices`` result holding the attribute's name under ``from_name``
+# ``attr:NAME``, a value as a ``textarea`` result.
+ATTRIBUTE_PREFIX = "attr:"
 FROM_NAME, TO_NAME = "label", "text"
 
 
@@ -99,6 +105,33 @@ def _text_of(task: dict[str, Any]) -> tuple[str | None, str]:
     return None, ""
 
 
+def _regions(value: Any) -> bool:
+    return isinstance(value, list) and bool(value) and all(
+        isinstance(r, dict) and "start" in r and "end" in r and "labels" in r for r in value)
+
+
+def _is_min(task: dict[str, Any]) -> bool:
+    """A JSON-MIN item: the task's data, the annotator and each control's regions on one level
+    (``{"text": ..., "label": [{"start", "end", "text", "labels"}], "annotator": ...}``)."""
+    return "annotation_id" in task or any(_regions(v) for v in task.values())
+
+
+def _from_min(task: dict[str, Any]) -> dict[str, Any]:
+    """A JSON-MIN item as a full task: one annotation by its ``annotator``, one labels result per region
+    (JSON-MIN has no region ids, so it carries no relations)."""
+    skip = {"annotator", "annotation_id", "created_at", "updated_at", "lead_time", "id"}
+    data = {k: v for k, v in task.items() if k not in skip and not _regions(v) and not isinstance(v, list)}
+    result = []
+    for key, regions in task.items():
+        if _regions(regions):
+            for n, region in enumerate(regions):
+                result.append({"id": f"{key}{n + 1}", "from_name": key, "to_name": TO_NAME, "type": "labels",
+                               "value": region})
+    who = task.get("annotator")
+    annotation = {"completed_by": who if isinstance(who, (str, int)) else None, "result": result}
+    return {"id": task.get("id"), "data": data, "annotations": [annotation] if result else []}
+
+
 class LabelStudioFormat:
     id = "labelstudio"
     label = "Label Studio JSON"
@@ -107,7 +140,7 @@ class LabelStudioFormat:
     def sniff(self, path: Path, head: bytes) -> bool:
         start = head.lstrip()[:1]
         return start in (b"[", b"{") and any(k in head for k in (b'"data"', b'"annotations"', b'"completions"',
-                                                                 b'"predictions"'))
+                                                                 b'"predictions"', b'"annotation_id"'))
 
     def read(self, path: Path, scheme: Scheme, annotator: str | None = None
              ) -> Iterator[Record | Problem | Notice]:
@@ -133,6 +166,8 @@ class LabelStudioFormat:
         out: list[Record | Problem | Notice] = []
         if not isinstance(task, dict):
             return [Problem(source, line, _("task #{number}: must be an object").format(number=number))], 0
+        if "data" not in task and _is_min(task):
+            task = _from_min(task)
         if not isinstance(task.get("data"), dict):
             return [Problem(source, line, _("task #{number}: no 'data' object: not a Label Studio task").format(
                 number=number))], 0
@@ -178,6 +213,7 @@ class LabelStudioFormat:
                 continue
             draft = SetDraft(source, text, scheme)
             relations = []
+            attributes = _region_attributes(annotation.get("result") or [])
             for n, result in enumerate(annotation.get("result") or []):
                 if not isinstance(result, dict):
                     draft.problem(line, _("task #{number}: result #{index} must be an object").format(
@@ -185,7 +221,8 @@ class LabelStudioFormat:
                 elif result.get("type") == "relation":
                     relations.append(result)
                 elif result.get("type") == "labels" or "labels" in (result.get("value") or {}):
-                    converted += self._span(draft, result, n, number, line, offsets)
+                    converted += self._span(draft, result, n, number, line, offsets, attributes)
+            both_ways = 0
             for n, rel in enumerate(relations):
                 head, tail = rel.get("from_id"), rel.get("to_id")
                 if rel.get("direction") == "left":
@@ -200,17 +237,25 @@ class LabelStudioFormat:
                         number=number, head=head, tail=tail))
                 for label in labels:
                     draft.relation(line, f"r{n}-{label}", str(label), head, tail)
+                    if rel.get("direction") == "bi":  # both ways: ours are directed, so one relation each way
+                        draft.relation(line, f"r{n}-{label}-back", str(label), tail, head)
+                        both_ways += 1
             if draft.problems:
                 out.extend(draft.problems)
                 continue
             out.extend(draft.notices(line))
+            if both_ways:
+                out.append(Notice(source, line, ngettext(
+                    "task #{number}: {count} relation in both directions read as two relations, one each way",
+                    "task #{number}: {count} relations in both directions read as two relations, one each way",
+                    both_ways).format(number=number, count=both_ways)))
             out.append(Record(source, line, document, draft.finish(doc_id, owner), rename_on_conflict=rename))
         if len([o for o in out if isinstance(o, Problem)]) > problems_before:
             out = [o for o in out if not isinstance(o, Record)]  # a task is read whole or not at all
         return out, converted
 
     def _span(self, draft: SetDraft, result: dict[str, Any], index: int, number: int, line: int,
-              offsets: OffsetMap) -> int:
+              offsets: OffsetMap, attributes: dict[str, dict[str, Any]]) -> int:
         value = result.get("value") or {}
         region = result.get("id", f"region{index}")
         start, end, labels = value.get("start"), value.get("end"), value.get("labels") or []
@@ -234,7 +279,8 @@ class LabelStudioFormat:
                                                               start=start, end=end))
                 return 0
         for label in labels:
-            draft.span(line, region if len(labels) == 1 else f"{region}/{label}", start, end, str(label))
+            draft.span(line, region if len(labels) == 1 else f"{region}/{label}", start, end, str(label),
+                       attributes.get(str(region)))
         if len(labels) > 1:  # a relation to the region goes to its first label's span
             draft.alias(region, f"{region}/{labels[0]}")
         if not labels:
@@ -268,14 +314,16 @@ class LabelStudioFormat:
                 task = {"id": written + 1, "data": data, "annotations": [], "predictions": []}
             if aset is None:
                 continue
-            losses.count_set(aset, attributes=False, entities=False)
+            losses.count_set(aset, entities=False, claims=True)
+            aset = as_spans(aset)  # claims as regions with per-region attributes; a cue as a CUE region
             result: list[dict[str, Any]] = []
             region: dict[Any, str] = {}
             for n, span in enumerate(sorted_spans(aset), start=1):
                 region[span.id] = f"T{n}"
+                value = {"start": span.start, "end": span.end, "text": document.text[span.start:span.end]}
                 result.append({"id": f"T{n}", "from_name": FROM_NAME, "to_name": TO_NAME, "type": "labels",
-                               "value": {"start": span.start, "end": span.end,
-                                         "text": document.text[span.start:span.end], "labels": [span.label]}})
+                               "value": {**value, "labels": [span.label]}})
+                result.extend(_attribute_results(f"T{n}", value, span.attributes))
             for rel in writable_relations(aset):
                 result.append({"from_id": region[rel.head], "to_id": region[rel.tail], "type": "relation",
                                "direction": "right", "labels": [rel.label]})
@@ -291,3 +339,30 @@ class LabelStudioFormat:
         if notices is not None:
             notices.extend(losses.sentences())
         return records
+
+
+def _attribute_results(region: str, value: dict[str, Any], attributes: dict[str, Any]) -> list[dict[str, Any]]:
+    out = []
+    for name, attribute in sorted(attributes.items()):
+        base = {"id": region, "from_name": f"{ATTRIBUTE_PREFIX}{name}", "to_name": TO_NAME}
+        if attribute is True:
+            out.append({**base, "type": "choices", "value": {**value, "choices": [name]}})
+        elif attribute is not False:
+            out.append({**base, "type": "textarea", "value": {**value, "text": [str(attribute)]}})
+    return out
+
+
+def _region_attributes(results: list[Any]) -> dict[str, dict[str, Any]]:
+    """Per-region attributes written by :func:`_attribute_results`, by region id."""
+    found: dict[str, dict[str, Any]] = {}
+    for result in results:
+        if not isinstance(result, dict) or not str(result.get("from_name", "")).startswith(ATTRIBUTE_PREFIX):
+            continue
+        name = result["from_name"][len(ATTRIBUTE_PREFIX):]
+        value = result.get("value") or {}
+        if result.get("type") == "choices":
+            found.setdefault(str(result.get("id")), {})[name] = True
+        elif result.get("type") == "textarea" and value.get("text"):
+            text = value["text"]
+            found.setdefault(str(result.get("id")), {})[name] = text[0] if isinstance(text, list) else text
+    return found

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from annotator.formats.base import Format
 from annotator.formats.brat import BratFormat, is_brat_directory
-from annotator.formats.conll import ConllFormat
+from annotator.formats.conll import ConllFormat, ConllLevelsFormat
 from annotator.formats.doccano import DoccanoFormat
 from annotator.formats.jsonl import JsonlFormat
 from annotator.formats.labelstudio import LabelStudioFormat
@@ -17,7 +17,7 @@ from annotator.i18n import _
 # Detection asks in this order: the specific shapes before our JSONL and plain text, which take anything.
 _FORMATS: dict[str, Format] = {f.id: f for f in (
     DoccanoFormat(), LabelStudioFormat(), WebannoTsvFormat(), ConllFormat(), BratFormat(), JsonlFormat(),
-    TextFormat())}
+    TextFormat(), ConllLevelsFormat())}
 SNIFF_BYTES = 4096
 
 

@@ -4,7 +4,9 @@ Read: the span layers (``#T_SP``) as spans, labelled with the layer's ``value`` 
 first feature; a NamedEntity's ``identifier`` is the entity link), and relation layers (``#T_RL``)
 as relations from the span at the ``BT_`` column's address to the span of the row. Stacked values
 (``|``), multi-token and stacked ids (``PER[2]``), sub-token rows (``1-2.1``) and escaping are
-understood. Linguistic layers (POS, lemma, morphology) and chains (``#T_CH``) are not annotations of
+understood. Chain layers (``#T_CH``, coreference) come in as their links' spans (labelled with
+``referenceType``) and one relation from each link to the next (labelled with ``referenceRelation``,
+``SAME_AS`` where it has none). Linguistic layers (POS, lemma, morphology) are not annotations of
 ours and are left, with a notice; an annotation with no value (``*``) has no label and is left too.
 Offsets are UTF-16 units over the whole document, converted with the domain's OffsetMap; the
 document's text is rebuilt from the ``#Text=`` lines placed at their tokens' offsets (a gap between
@@ -15,6 +17,7 @@ relation layer; each sentence's ``#Text`` runs to the next sentence, so the text
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
@@ -22,12 +25,14 @@ from pathlib import Path
 from typing import Any
 
 from annotator.domain.limits import IDENTIFIER_LENGTH, name_problem, text_problem
-from annotator.domain.model import Document
+from annotator.domain.model import SAYS, Document
 from annotator.domain.offsets import OffsetError, OffsetMap, utf16_length
 from annotator.domain.problems import Problem
 from annotator.domain.scheme import Scheme
 from annotator.domain.tokens import sentences, tokenize
+from annotator.formats import claim_spans
 from annotator.formats.base import ExportItem, Notice, Record
+from annotator.formats.claim_spans import CUE, as_spans
 from annotator.formats.interchange import (
     Losses,
     SetDraft,
@@ -44,6 +49,8 @@ from annotator.i18n import _
 HEADER = "#FORMAT=WebAnno TSV 3"
 NE_LAYER = "de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity"
 RELATION_LAYER = "webanno.custom.Relation"
+CLAIM_LAYER = "webanno.custom.Claim"  # claims as spans with their fields as features (claim_spans.py)
+CLAIM_RELATION_LAYER = "webanno.custom.ClaimRelation"  # a claim's CUE
 LINGUISTIC = re.compile(r"\.(POS|Lemma|Stem|MorphologicalFeatures|Token|Sentence|Chunk)$")
 ROW = re.compile(r"(\d+)-(\d+(?:\.\d+)?)")
 OFFSETS = re.compile(r"(\d+)-(\d+)")
@@ -51,6 +58,8 @@ CELL_ID = re.compile(r"^(.*?)(?:\[(\d+)(?:_(\d+))?\])?$", re.S)
 ESCAPED = re.compile(r"\\(.)", re.S)
 UNESCAPE = {"t": "\t", "n": "\n", "r": "\r"}
 RESERVED = "\\[]|_;*"
+CHAIN_LINK = re.compile(r"(.*)->(\d+)-(\d+)", re.S)
+CHAIN_RELATION = "SAME_AS"  # a link to the next one with no relation value: the two corefer
 
 
 def unescape(value: str) -> str:
@@ -91,7 +100,13 @@ class _Layer:
         self.columns = len(features) + (1 if kind == "RL" else 0)
         self.value = features.index("value") if "value" in features else 0
         self.identifier = features.index("identifier") if "identifier" in features else None
-        self.kept = kind == "SP" and not LINGUISTIC.search(name)
+        # the claim layer's features (claim_spans.FIELDS) are read as the span's attributes
+        self.extra = [(n, f) for n, f in enumerate(features) if f in claim_spans.FIELDS] \
+            if name == CLAIM_LAYER else []
+        self.kept = (kind == "SP" and not LINGUISTIC.search(name)) or kind == "CH"
+        if kind == "CH":  # a chain's links: their type (the span's label) and the relation to the next link
+            self.value = features.index("referenceType") if "referenceType" in features else 0
+            self.relation = features.index("referenceRelation") if "referenceRelation" in features else 1
 
 
 class WebannoTsvFormat:
@@ -107,7 +122,8 @@ class WebannoTsvFormat:
         losses = Losses()
         count = 0
         for item, aset in sets_of(items, losses):
-            losses.count_set(aset, attributes=False)
+            losses.count_set(aset, attributes=False, claims=True)
+            losses.attributes += sum(1 for c in aset.claims if c.attributes)  # only the claim fields are features
             folder = root / file_name(aset.owner)
             folder.mkdir(exist_ok=True)
             (folder / f"{file_name(item.document.id)}.tsv").write_bytes(
@@ -136,7 +152,7 @@ class WebannoTsvFormat:
                 kind, _eq, spec = line[3:].partition("=")
                 name, *features = spec.split("|")
                 layers.append(_Layer(kind, name, features))
-                if kind == "CH" or (kind == "SP" and not layers[-1].kept):
+                if kind == "SP" and not layers[-1].kept:
                     left.append(name.rsplit(".", 1)[-1])
             elif line.startswith("#Text="):
                 if sentences_read and not sentences_read[-1][2]:
@@ -200,11 +216,18 @@ class WebannoTsvFormat:
                 yield problem
                 return
             draft = SetDraft(source, text, scheme)
-            for key, (number, start, end, label, entity) in spans.items():
+            said: list[tuple[int, str, str]] = []  # a claim's speaker feature: (line, mention, claim)
+            for key, (number, start, end, label, entity, attributes) in spans.items():
                 if start >= end:
                     zero_width += 1
                     continue
-                draft.span(number, key, start, end, label, None, entity)
+                speaker = attributes.get(claim_spans.SPEAKER)
+                if isinstance(speaker, str) and speaker.startswith("T") and speaker[1:].isdigit():
+                    attributes = {k: v for k, v in attributes.items() if k != claim_spans.SPEAKER}
+                    said.append((number, f"{NE_LAYER.rsplit('.', 1)[-1]}[{speaker[1:]}]", key))
+                draft.span(number, key, start, end, label, attributes or None, entity)
+            for number, mention, claim in said:
+                draft.relation(number, f"SAYS-{claim}", SAYS, mention, claim)
             for number, n, label, head, tail in relations:
                 if head is None or tail is None or not draft.known(head) or not draft.known(tail):
                     draft.problem(number, _("relation {label!r}: one of its ends is not an annotation of the "
@@ -252,17 +275,22 @@ class WebannoTsvFormat:
 
     @staticmethod
     def _annotations(rows: list, layers: list[_Layer]):
-        spans: dict[str, list] = {}  # key -> [line, start, end, label, entity]
+        spans: dict[str, list] = {}  # key -> [line, start, end, label, entity, attributes]
         at_row: dict[tuple[str, str], list[str]] = {}  # (layer, address) -> span keys there
         by_id: dict[tuple[str, str], str] = {}
         relations: list[tuple[int, int, str, str | None, str | None]] = []
         pending: list[tuple[int, _Layer, str, str, str]] = []  # line, layer, label, cell of BT, address
+        links: dict[tuple[str, int], dict[int, tuple[str, str, int]]] = {}  # (layer, chain) -> link -> key etc.
         unvalued = 0
         for number, address, start, end, cells in rows:
             column = 0
             for layer in layers:
                 mine = cells[column:column + layer.columns]
                 column += layer.columns
+                if layer.kind == "CH":
+                    if len(mine) == layer.columns:
+                        unvalued += _chain_cells(layer, mine, number, start, end, spans, links)
+                    continue
                 if layer.kind == "RL" and len(mine) == layer.columns:
                     labels, sources = _split_cell(mine[0]), _split_cell(mine[-1])
                     for label, bt in zip(labels, sources):
@@ -272,6 +300,7 @@ class WebannoTsvFormat:
                     continue
                 values = _split_cell(mine[layer.value])
                 identifiers = _split_cell(mine[layer.identifier]) if layer.identifier is not None else []
+                extras = [(name, _split_cell(mine[n])) for n, name in layer.extra]
                 for index, value in enumerate(values):
                     if value in ("_", ""):
                         continue
@@ -290,7 +319,10 @@ class WebannoTsvFormat:
                         spans[key][1] = min(spans[key][1], start)
                         spans[key][2] = max(spans[key][2], end)
                     else:
-                        spans[key] = [number, start, end, unescape(label), entity]
+                        attributes = {name: True if cells_[index] == "true" else unescape(cells_[index])
+                                      for name, cells_ in extras
+                                      if index < len(cells_) and cells_[index] not in ("*", "_", "")}
+                        spans[key] = [number, start, end, unescape(label), entity, attributes]
                         if ident:
                             by_id[(layer.name, ident)] = key
                     at_row.setdefault((layer.name, address), []).append(key)
@@ -299,7 +331,39 @@ class WebannoTsvFormat:
             head = _end_at(layer.attach, source, source_id, at_row, by_id)
             tail = _end_at(layer.attach, address, target_id, at_row, by_id)
             relations.append((number, n, label, head, tail, layer.attach))
+        n = len(pending)
+        for (layer_name, _chain), chain in links.items():  # link k -> link k+1, labelled by link k's relation
+            ordered = [chain[k] for k in sorted(chain)]
+            for (head, label, number), (tail, _next, _line) in zip(ordered, ordered[1:]):
+                n += 1
+                relations.append((number, n, label if label not in ("*", "_", "") else CHAIN_RELATION,
+                                  head, tail, layer_name))
         return {k: tuple(v) for k, v in spans.items()}, relations, unvalued
+
+
+def _chain_cells(layer: _Layer, mine: list[str], number: int, start: int, end: int, spans: dict,
+                 links: dict) -> int:
+    """One row's cells of a chain layer (``pr[1]`` and ``coref->1-2``: chain 1, its second link) into
+    the link's span and its place in the chain; returns how many links had no type (``*``)."""
+    types, relations = _split_cell(mine[layer.value]), _split_cell(mine[layer.relation])
+    unvalued = 0
+    for index, relation in enumerate(relations):
+        found = CHAIN_LINK.fullmatch(relation)
+        if found is None:
+            continue
+        value, chain, link = unescape(found.group(1)), int(found.group(2)), int(found.group(3))
+        label = CELL_ID.match(types[index]).group(1) if index < len(types) else "*"
+        short = layer.name.rsplit(".", 1)[-1]
+        key = f"{short}#{chain}-{link}"
+        if label in ("*", "_", ""):
+            unvalued += key not in spans
+            continue
+        if key in spans:
+            spans[key][1], spans[key][2] = min(spans[key][1], start), max(spans[key][2], end)
+        else:
+            spans[key] = [number, start, end, unescape(label), None, {}]
+        links.setdefault((layer.name, chain), {}).setdefault(link, (key, value, number))
+    return unvalued
 
 
 def _end_at(layer: str, address: str, ident: str | None, at_row: dict, by_id: dict) -> str | None:
@@ -310,27 +374,47 @@ def _end_at(layer: str, address: str, ident: str | None, at_row: dict, by_id: di
 
 
 def write_tsv(text: str, aset, losses: Losses) -> str:
-    """One set as a TSV document: razdel sentences and tokens, UTF-16 offsets, every span with an id."""
+    """One set as a TSV document: razdel sentences and tokens, UTF-16 offsets, every span with an id.
+
+    Entities go in the NamedEntity layer with their relations; claims, when the set has any, in a
+    ``webanno.custom.Claim`` layer (the type as ``value``, the claim's fields as features, the
+    speaker a mention's NamedEntity id) with its cues (``CUE``) and a ``CUE`` relation layer. A
+    relation layer joins annotations of one layer, so a relation between a claim and an entity
+    other than the speaker's SAYS is not written (counted)."""
     offsets = OffsetMap(text)
     tokens = tokenize(text)
-    spans = sorted_spans(aset)
-    ids = {span.id: n for n, span in enumerate(spans, start=1)}
-    cover: dict[int, list] = {}  # token index -> spans over it
+    entities = sorted_spans(aset)
+    claim_set = as_spans(dataclasses.replace(aset, spans=())) if aset.claims else None
+    claims = sorted_spans(claim_set) if claim_set is not None else []
+    ids = {span.id: n for n, span in enumerate([*entities, *claims], start=1)}
     first_token: dict[Any, int] = {}
-    for span in spans:
-        covered = _overlapping(tokens, span.start, span.end)
-        if not covered:
-            losses.unaligned += 1
-            continue
-        if tokens[covered[0]].start != span.start or tokens[covered[-1]].end != span.end:
-            losses.unaligned += 1
-        first_token[span.id] = covered[0]
-        for i in covered:
-            cover.setdefault(i, []).append(span)
-    relations_at: dict[int, list] = {}
-    for rel in writable_relations(aset):
-        if rel.head in first_token and rel.tail in first_token:
-            relations_at.setdefault(first_token[rel.tail], []).append(rel)
+    covers: list[dict[int, list]] = []  # per span layer: token index -> spans over it
+    for spans in (entities, claims):
+        cover: dict[int, list] = {}
+        for span in spans:
+            covered = _overlapping(tokens, span.start, span.end)
+            if not covered:
+                losses.unaligned += 1
+                continue
+            if tokens[covered[0]].start != span.start or tokens[covered[-1]].end != span.end:
+                losses.unaligned += 1
+            first_token[span.id] = covered[0]
+            for i in covered:
+                cover.setdefault(i, []).append(span)
+        covers.append(cover)
+    entity_ids = {s.id for s in entities}
+    rel_layers: list[dict[int, list]] = [{}, {}]
+    claim_ids = {s.id for s in claims}
+    for layer, relations in enumerate((writable_relations(aset),
+                                       claim_set.relations if claim_set is not None else ())):
+        for rel in relations:
+            if layer == 1 and not (rel.head in claim_ids and rel.tail in claim_ids):
+                # a claim's SAYS is its speaker feature; other relations of a claim cross layers
+                if rel.label != SAYS and (rel.head in claim_ids or rel.tail in claim_ids):
+                    losses.relations += 1
+                continue
+            if rel.head in first_token and rel.tail in first_token:
+                rel_layers[layer].setdefault(first_token[rel.tail], []).append(rel)
     # Each sentence's #Text runs from its start to the next sentence's, so the gaps come back exactly.
     bounds = [s.start for s in sentences(text)] or [0]
     bounds[0] = 0
@@ -344,23 +428,50 @@ def write_tsv(text: str, aset, losses: Losses) -> str:
         sentence_of.append((first, index - first))
     address = {first + j: f"{number}-{j + 1}" for number, (first, count) in enumerate(sentence_of, start=1)
                for j in range(count)}
-    lines = [f"{HEADER}.3", f"#T_SP={NE_LAYER}|identifier|value", f"#T_RL={RELATION_LAYER}|label|BT_{NE_LAYER}",
-             "", ""]
+    header = [f"{HEADER}.3", f"#T_SP={NE_LAYER}|identifier|value"]
+    if claims:
+        header.append(f"#T_SP={CLAIM_LAYER}|value|" + "|".join(claim_spans.FIELDS))
+    header.append(f"#T_RL={RELATION_LAYER}|label|BT_{NE_LAYER}")
+    if claims:
+        header.append(f"#T_RL={CLAIM_RELATION_LAYER}|label|BT_{CLAIM_LAYER}")
+    lines = [*header, "", ""]
+
+    def relation_cells(rels: list) -> str:
+        labels = "|".join(escape(r.label) for r in rels) or "_"
+        sources = "|".join(f"{address[first_token[r.head]]}[{ids[r.head]}_{ids[r.tail]}]" for r in rels) or "_"
+        return f"{labels}\t{sources}"
+
+    def claim_cells(here: list) -> str:
+        values = "|".join(f"{escape(s.label)}[{ids[s.id]}]" for s in here) or "_"
+        columns = [values]
+        for name in claim_spans.FIELDS:
+            cells = []
+            for s in here:
+                value = s.attributes.get(name)
+                if name == claim_spans.SPEAKER and s.id in speakers:
+                    value = f"T{ids[speakers[s.id]]}"
+                cells.append("*" if value is None else "true" if value is True else escape(str(value)))
+            columns.append("|".join(cells) if here else "_")
+        return "\t".join(columns)
+
+    speakers = {c.id: c.speaker for c in aset.claims if c.speaker in entity_ids}
     for number, start in enumerate(bounds, start=1):
         end = bounds[number] if number < len(bounds) else len(text)
         lines.extend("#Text=" + escape(piece) for piece in text[start:end].split("\n"))
         first, count = sentence_of[number - 1]
         for index in range(first, first + count):
             token = tokens[index]
-            here = cover.get(index, [])
+            here = covers[0].get(index, [])
             identifiers = "|".join(f"{escape(s.entity) if s.entity else '*'}[{ids[s.id]}]" for s in here) or "_"
             values = "|".join(f"{escape(s.label)}[{ids[s.id]}]" for s in here) or "_"
-            rels = relations_at.get(index, [])
-            labels = "|".join(escape(r.label) for r in rels) or "_"
-            sources = "|".join(f"{address[first_token[r.head]]}[{ids[r.head]}_{ids[r.tail]}]" for r in rels) or "_"
-            u_start, u_end = offsets.span_to_utf16(token.start, token.end)
-            lines.append(f"{address[index]}\t{u_start}-{u_end}\t{escape(token.text)}\t{identifiers}\t{values}\t"
-                         f"{labels}\t{sources}\t")
+            row = [address[index], "{}-{}".format(*offsets.span_to_utf16(token.start, token.end)),
+                   escape(token.text), identifiers, values]
+            if claims:
+                row.append(claim_cells(covers[1].get(index, [])))
+            row.append(relation_cells(rel_layers[0].get(index, [])))
+            if claims:
+                row.append(relation_cells(rel_layers[1].get(index, [])))
+            lines.append("\t".join(row) + "\t")
         lines.append("")
     return "\n".join(lines) + "\n"
 

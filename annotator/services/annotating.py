@@ -8,10 +8,11 @@ from __future__ import annotations
 from typing import Any
 
 from annotator.domain.changes import Changes
-from annotator.domain.model import AUTHOR, GOLD, Certainty, Claim, Cue, Quantity, SetStatus, Span
+from annotator.domain.model import AUTHOR, GOLD, Certainty, Claim, Cue, Quantity, SetStatus, Span, normal_fragments
 from annotator.domain.validation import (
     check_attributes,
     check_claim,
+    check_offsets,
     check_owner_name,
     check_relation_ends,
     check_span,
@@ -25,7 +26,17 @@ from annotator.services.gold_conflicts import check_unchanged
 from annotator.services.retrying import retried
 from annotator.services.workspace import Workspace
 from annotator.storage.actions import CLAIMS, RELATIONS, SETS, SPANS, Op, delete_op, insert_op, update_op
-from annotator.storage.repository import CLAIM, ENTITY, Repository, SetRef, claim_rows, set_row, span_row
+from annotator.storage.repository import (
+    CLAIM,
+    ENTITY,
+    Repository,
+    SetRef,
+    claim_rows,
+    fragments_from_row,
+    fragments_to_row,
+    set_row,
+    span_row,
+)
 
 
 def _refuse(problems: list[str]) -> None:
@@ -166,6 +177,59 @@ def label(workspace: Workspace, document_id: str, label: str, *, owner: str, use
         if span_id is None:
             raise ServiceError(_("Select some text to label"))
         return _relabel_span(workspace, repo, span_id, label, owner=owner, user=user, seen=seen)
+
+
+def _refragment(repo: Repository, row: dict[str, Any], fragments: list[tuple[int, int]], *, owner: str,
+                user: str | None, seen: int | None, kind: str, label: str) -> Changes:
+    """Give a span or claim these pieces (joined where they touch), its outer bounds following them."""
+    new = normal_fragments(fragments)
+    start, end = min(a for a, _b in fragments), max(b for _a, b in fragments)
+    if owner == GOLD:
+        region = (min(start, row["start"]), max(end, row["end"]))
+        check_unchanged(repo, row["document_id"], seen, user or repo.login, region)
+    if (start, end) != (row["start"], row["end"]):
+        _length, _ref, other = repo.span_target(row["document_id"], owner, row["kind"], start, end, row["label"])
+        if other is not None:  # the store holds one span of a label per place (outer bounds)
+            raise ServiceError(_("{owner!r} already has a {label} span at {start}-{end}").format(
+                owner=owner, label=row["label"], start=start, end=end))
+    values = {"start": start, "end": end, "fragments": fragments_to_row(new)}
+    return run_action(repo, owner=owner, user=user, kind=kind, label=label, document_id=row["document_id"],
+                      ops=[update_op(SPANS, row["id"], values)], result=row["id"])
+
+
+@retried
+def add_fragment(workspace: Workspace, span_id: int, start: int, end: int, *, owner: str,
+                 user: str | None = None, seen: int | None = None) -> Changes:
+    """Add ``start``-``end`` to a span or claim as one more fragment, making it discontinuous
+    ("Председатель" … "Совета министров"); a piece that touches or overlaps a fragment joins it.
+    ``Changes.result`` is the span's id; undo gives the span its pieces back. ``seen``: see ``gold_conflicts``."""
+    with workspace.store.write(owner=owner) as repo:
+        row = _owned_span(repo, span_id, owner)
+        length = _document_length(repo, row["document_id"])
+        _refuse(check_offsets(start, end, length, _("the new fragment")))
+        old = fragments_from_row(row["fragments"]) or ((row["start"], row["end"]),)
+        if any(a <= start and end <= b for a, b in old):
+            raise ServiceError(_("{start}-{end} is already part of span {span}").format(
+                start=start, end=end, span=span_id))
+        return _refragment(repo, row, [*old, (start, end)], owner=owner, user=user, seen=seen,
+                           kind="add_fragment", label=_("Add a fragment to {label}").format(label=row["label"]))
+
+
+@retried
+def remove_fragment(workspace: Workspace, span_id: int, index: int, *, owner: str,
+                    user: str | None = None, seen: int | None = None) -> Changes:
+    """Take fragment ``index`` (0: the first in text order) out of a discontinuous span or claim;
+    with one piece left it is contiguous again."""
+    with workspace.store.write(owner=owner) as repo:
+        row = _owned_span(repo, span_id, owner)
+        old = fragments_from_row(row["fragments"])
+        if not old:
+            raise ServiceError(_("span {span} has one piece only").format(span=span_id))
+        if not 0 <= index < len(old):
+            raise ServiceError(_("span {span} has no fragment {number}").format(span=span_id, number=index + 1))
+        return _refragment(repo, row, [f for i, f in enumerate(old) if i != index], owner=owner, user=user,
+                           seen=seen, kind="remove_fragment",
+                           label=_("Remove a fragment of {label}").format(label=row["label"]))
 
 
 @retried

@@ -28,8 +28,8 @@ from annotator.services.permissions import refusal
 from annotator.services.progress import CancelToken, Progress, no_progress
 from annotator.services.repeats import index_documents
 from annotator.services.workspace import Workspace
-from annotator.storage.actions import RELATIONS, SETS, SPANS, delete_op
-from annotator.storage.repository import Repository, claim_rows, set_row, span_row
+from annotator.storage.actions import NOTES, RELATIONS, SETS, SPANS, delete_op
+from annotator.storage.repository import Repository, claim_rows, now, set_row, span_row
 
 BATCH = 500
 
@@ -43,6 +43,7 @@ class ImportReport:
     spans: int = 0
     claims: int = 0
     relations: int = 0
+    notes: int = 0
     problems: list[Problem] = field(default_factory=list)
     notices: list[Problem] = field(default_factory=list)
     records_skipped: int = 0
@@ -182,8 +183,10 @@ class _Importer:
         set_ids = iter(self.repo.allocate_ids(SETS, len(sets)))
         span_ids = iter(self.repo.allocate_ids(SPANS, sum(len(a.spans) + len(a.claims) for _, _, a in sets)))
         relation_ids = iter(self.repo.allocate_ids(RELATIONS, sum(len(a.relations) for _, _, a in sets)))
-        set_rows, span_rows, claim_details, relation_rows = [], [], [], []
-        for _, doc_id, aset in sets:
+        note_ids = iter(self.repo.allocate_ids(NOTES, sum(len(r.notes) for r, _, _ in sets)))
+        set_rows, span_rows, claim_details, relation_rows, note_rows = [], [], [], [], []
+        created = now()
+        for record, doc_id, aset in sets:
             owner = aset.owner
             set_id = next(set_ids)
             set_rows.append(set_row(set_id, doc_id, owner, aset.status))
@@ -201,13 +204,18 @@ class _Importer:
             for rel in aset.relations:
                 relation_rows.append({"id": next(relation_ids), "set_id": set_id, "label": rel.label,
                                       "head_id": local[rel.head], "tail_id": local[rel.tail]})
+            for target, text in record.notes:  # a file's notes (brat's #): the set's, in this transaction
+                note_rows.append({"id": next(note_ids), "set_id": set_id,
+                                  "target_id": None if target is None else local[target], "unsure": False,
+                                  "text": text, "author": self.user or owner, "created_at": created})
             log = self.owners[owner]
             log.new_sets.append(set_id)
             log.documents.add(doc_id)
             self.report.spans += len(aset.spans)
             self.report.claims += len(aset.claims)
             self.report.relations += len(aset.relations)
-        self.repo.insert_annotations(set_rows, span_rows, claim_details, relation_rows)
+            self.report.notes += len(record.notes)
+        self.repo.insert_annotations(set_rows, span_rows, claim_details, relation_rows, note_rows)
         self.report.sets_added += len(sets) - len(replaced)
 
     def log_actions(self, sources: list[str]) -> list[int]:
@@ -290,7 +298,7 @@ def import_files(workspace: Workspace, sources: list[Path], *, format_id: str = 
                 action_id=action_ids[-1] if action_ids else None, label=_("Import"),
                 documents=documents, corpus=report.documents_added > 0,
                 spans=report.spans > 0, claims=report.claims > 0, relations=report.relations > 0,
-                set_status=bool(importer.owners), notes=report.sets_replaced > 0,  # a replaced set's notes go
+                set_status=bool(importer.owners), notes=report.sets_replaced > 0 or report.notes > 0,  # a replaced set's notes go
             )
     except _Rollback:
         return report

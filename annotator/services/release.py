@@ -28,7 +28,7 @@ from annotator.services.progress import no_progress
 from annotator.services.workspace import Workspace
 
 SPLITS = ("train", "dev", "test")
-EXTENSIONS = {"jsonl": ".jsonl", "doccano": ".jsonl", "labelstudio": ".json", "conll": ".conll"}
+EXTENSIONS = {"jsonl": ".jsonl", "doccano": ".jsonl", "labelstudio": ".json", "conll": ".conll", "conll-levels": ".conll"}
 
 
 @dataclass

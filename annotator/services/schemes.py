@@ -25,6 +25,7 @@ from annotator.domain.changes import Changes
 from annotator.domain.model import SCHEME_OWNER
 from annotator.domain.problems import InputError, Problem
 from annotator.domain.scheme import AttributeDef, ClaimType, EntityLabel, Scheme, SchemeError
+from annotator.formats import brat_conf
 from annotator.i18n import _
 from annotator.services import history, output_files, permissions
 from annotator.services.actions import run_action
@@ -289,6 +290,27 @@ def read_scheme_file(path: Path) -> Scheme:
 def import_scheme(workspace: Workspace, path: Path, *, user: str) -> Changes:
     scheme = read_scheme_file(path)
     return replace_scheme(workspace, scheme, user=user, label=_("Import scheme {file}").format(file=path.name))
+
+
+def brat_proposal(workspace: Workspace, path: Path) -> brat_conf.Proposal:
+    """The scheme in force with what a brat ``annotation.conf`` adds (labels, relation types, attributes);
+    nothing is changed: the user looks at it first, and :func:`adopt_brat_proposal` puts it in force."""
+    conf = brat_conf.read_conf(Path(path))
+    if conf.problems:
+        raise InputError(conf.problems)
+    try:
+        return brat_conf.propose(conf, workspace.current_scheme())
+    except SchemeError as exc:
+        raise InputError([Problem(str(path), 1, str(exc))]) from exc
+
+
+def adopt_brat_proposal(workspace: Workspace, path: Path, *, user: str) -> Changes:
+    """Put :func:`brat_proposal` in force as a new scheme version (one undoable scheme action)."""
+    proposal = brat_proposal(workspace, path)
+    if proposal.empty:
+        raise ServiceError(_("{file} names nothing the scheme lacks").format(file=Path(path).name))
+    return replace_scheme(workspace, proposal.scheme, user=user,
+                          label=_("Labels from brat {file}").format(file=Path(path).name))
 
 
 # ---------------------------------------------------------------- history

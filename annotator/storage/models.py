@@ -91,6 +91,9 @@ class SpanRow(Base):
     entity: Mapped[str | None] = mapped_column(String(200))  # corpus-wide entity link
     # Where an accepted suggestion came from: the owner of its suggestion set ("model:natasha").
     origin: Mapped[str | None] = mapped_column(String(200))
+    # A discontinuous span's pieces, [[start, end], ...] in text order; NULL for a contiguous one
+    # (start and end are always the outer bounds, so region queries need not look here).
+    fragments: Mapped[list[Any] | None] = mapped_column(JSONValue)
 
 
 class ClaimRow(Base):

@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, Table, bindparam, case, func, insert, null, select, text
+from sqlalchemy import Connection, Table, bindparam, case, func, insert, null, select, text, union
 from sqlalchemy.exc import IntegrityError
 
 from annotator.domain.model import (
@@ -25,6 +25,7 @@ from annotator.domain.model import (
     Cue,
     Document,
     DocumentSummary,
+    Fragments,
     Quantity,
     Relation,
     SetStatus,
@@ -79,7 +80,7 @@ _USER_ROLE = select(USERS.c.role).where(USERS.c.name == bindparam("name"))
 _SPAN_ORDER = (SPANS.c.start, SPANS.c.end.desc(), SPANS.c.id)
 _ENTITY_SPANS = (
     select(SPANS.c.id, SPANS.c.set_id, SPANS.c.start, SPANS.c.end, SPANS.c.label, SPANS.c.attributes,
-           SPANS.c.entity)
+           SPANS.c.entity, SPANS.c.fragments)
     .where(SPANS.c.kind == ENTITY)
     .order_by(*_SPAN_ORDER)
 )
@@ -633,13 +634,14 @@ class Repository:
         relations: dict[int, list[Relation]] = defaultdict(list)
         for chunk in _chunks([r.id for r in refs]):
             # Export reads every span of the corpus through here: plain tuples, no joins for entities.
-            for span_id, set_id, start, end, label, attributes, entity in bulk.select_tuples(
+            for span_id, set_id, start, end, label, attributes, entity, fragments in bulk.select_tuples(
                 self.connection, _ENTITY_SPANS.where(SPANS.c.set_id.in_(chunk))
             ):
                 if isinstance(attributes, (str, bytes)):  # SQLite hands JSON over as text, psycopg decoded
                     attributes = orjson.loads(attributes)
                 attributes = attributes or {}
-                entities[set_id].append(Span(span_id, start, end, label, attributes, entity))
+                entities[set_id].append(Span(span_id, start, end, label, attributes, entity,
+                                             fragments_from_row(fragments)))
             for row in self.connection.execute(_CLAIM_SPANS, {"set_ids": chunk}):
                 claims[row.set_id].append(_claim_from_row(row))
             for rel_id, set_id, label, head, tail in self.connection.execute(
@@ -679,18 +681,23 @@ class Repository:
         return rows
 
     def sets_with_links(self, set_ids: Sequence[int]) -> set[int]:
-        """The sets, of these, that hold a claim or a relation."""
+        """The sets, of these, that hold a claim, a relation or a discontinuous span (the export's
+        row-by-row path writes only contiguous entity spans)."""
         found: set[int] = set()
         for chunk in _chunks(list(set_ids)):
-            found.update(self.connection.execute(
-                select(SPANS.c.set_id).where(SPANS.c.kind == CLAIM, SPANS.c.set_id.in_(chunk))
-                .union(select(RELATIONS.c.set_id).where(RELATIONS.c.set_id.in_(chunk)))).scalars())
+            found.update(self.connection.execute(union(
+                select(SPANS.c.set_id).where(SPANS.c.kind == CLAIM, SPANS.c.set_id.in_(chunk)),
+                select(RELATIONS.c.set_id).where(RELATIONS.c.set_id.in_(chunk)),
+                select(SPANS.c.set_id).where(SPANS.c.fragments.isnot(None), SPANS.c.set_id.in_(chunk)),
+            )).scalars())
         return found
 
     def insert_annotations(self, set_rows: list[dict[str, Any]], span_rows: list[dict[str, Any]],
-                           claim_rows: list[dict[str, Any]], relation_rows: list[dict[str, Any]]) -> None:
-        """Bulk insert of whole sets whose ids were allocated by :meth:`allocate_ids`."""
-        for table, rows in ((SETS, set_rows), (SPANS, span_rows), (CLAIMS, claim_rows), (RELATIONS, relation_rows)):
+                           claim_rows: list[dict[str, Any]], relation_rows: list[dict[str, Any]],
+                           note_rows: Sequence[dict[str, Any]] = ()) -> None:
+        """Bulk insert of whole sets (and notes on them) whose ids were allocated by :meth:`allocate_ids`."""
+        for table, rows in ((SETS, set_rows), (SPANS, span_rows), (CLAIMS, claim_rows), (RELATIONS, relation_rows),
+                            (NOTES, list(note_rows))):
             bulk.insert_rows(self.connection, table, rows)
 
     # --------------------------------------------------------------- notes
@@ -1019,20 +1026,34 @@ def _claim_from_row(row: Any) -> Claim:
         quantity = Quantity(row.quantity_value, row.quantity_unit, row.quantity_period)
     return Claim(row.id, row.start, row.end, row.label, speaker, cue,
                  Certainty(row.certainty or Certainty.ASSERTED.value), bool(row.checkworthy), quantity,
-                 row.attributes or {})
+                 row.attributes or {}, fragments_from_row(row.fragments))
+
+
+def fragments_from_row(value: Any) -> Fragments:
+    """The ``fragments`` column as the domain holds it: () for NULL (a contiguous span)."""
+    if value is None:
+        return ()
+    if isinstance(value, (str, bytes)):  # SQLite's JSON as text through the plain-tuple path
+        value = orjson.loads(value)
+    return tuple((int(a), int(b)) for a, b in value) if value else ()
+
+
+def fragments_to_row(fragments: Fragments) -> list[list[int]] | None:
+    return [[a, b] for a, b in fragments] if fragments else None
 
 
 def span_row(set_id: int, span_id: int, span: Span, origin: str | None = None) -> dict[str, Any]:
     """``origin``: the suggestion set an accepted span came from."""
     return {"id": span_id, "set_id": set_id, "kind": ENTITY, "start": span.start, "end": span.end,
             "label": span.label, "attributes": span.attributes or None, "entity": span.entity,
-            "origin": origin}
+            "origin": origin, "fragments": fragments_to_row(span.fragments)}
 
 
 def claim_rows(set_id: int, span_id: int, claim: Claim, speaker_span_id: int | None,
                origin: str | None = None) -> tuple[dict, dict]:
     span = {"id": span_id, "set_id": set_id, "kind": CLAIM, "start": claim.start, "end": claim.end,
-            "label": claim.type, "attributes": claim.attributes or None, "entity": None, "origin": origin}
+            "label": claim.type, "attributes": claim.attributes or None, "entity": None, "origin": origin,
+            "fragments": fragments_to_row(claim.fragments)}
     q = claim.quantity
     details = {"span_id": span_id, "speaker_span_id": speaker_span_id,
                "speaker_is_author": claim.speaker == AUTHOR,

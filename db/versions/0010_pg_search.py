@@ -1,7 +1,7 @@
 """PostgreSQL search index: the texts' words as a tsvector with a GIN index, filled for the documents already stored
 
 Revision ID: 0010
-Revises: 0007
+Revises: 0009
 Create Date: 2026-12-04 10:45:00.000000
 
 On SQLite this revision does nothing: its full-text index is FTS5's (0006).
@@ -17,7 +17,7 @@ from annotator.storage import search_index
 
 
 revision = '0010'
-down_revision = '0007'
+down_revision = '0009'
 branch_labels = None
 depends_on = None
 

@@ -20,7 +20,9 @@ def test_a_brat_directory_is_detected_and_an_export_states_its_losses(tmp_path, 
     assert main(["--db", db, "import", str(folder), "--annotator", "anna"]) == 0
     captured = capsys.readouterr()
     assert "imported: 1 document(s) added" in captured.out and "3 span(s)" in captured.out
-    assert f"{folder / 'doc.ann'}:1: note: 1 notes not kept" in captured.err
+    assert "1 note(s)" in captured.out  # brat's # note, into anna's notes
+    assert main(["--db", db, "notes", "--annotator", "anna"]) == 0
+    assert "чей?" in capsys.readouterr().out
 
     assert main(["--db", db, "export", "--format", "conll", "-o", "-"]) == 0
     captured = capsys.readouterr()

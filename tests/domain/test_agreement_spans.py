@@ -282,3 +282,39 @@ def test_same_speaker_rules():
     assert not same_speaker(claim(None), first, claim(AUTHOR), second)
     assert not same_speaker(claim("T404"), first, claim("P1"), second)  # names no span
 
+
+
+# ------------------------------------------------------- discontinuous spans
+def test_a_fragment_set_is_one_span_and_exact_match_compares_fragments():
+    split = Span(1, 0, 40, "PER", fragments=((0, 12), (24, 40)))
+    same = Span(2, 0, 40, "PER", fragments=((0, 12), (24, 40)))
+    other_gap = Span(3, 0, 40, "PER", fragments=((0, 12), (30, 40)))
+    outer = Span(4, 0, 40, "PER")
+
+    assert compare_spans([split], [same]).exact_total.matched == 1
+    assert compare_spans([split], [other_gap]).exact_total.matched == 0
+    assert compare_spans([split], [outer]).exact_total.matched == 0
+    # relaxed: overlapping fragments match; a span inside the gap does not
+    assert compare_spans([split], [other_gap]).relaxed_total.matched == 1
+    assert compare_spans([split], [Span(5, 14, 22, "PER")]).relaxed_total.matched == 0
+    both = compare_spans([split], [outer, Span(6, 14, 22, "PER")]).relaxed_total
+    assert (both.matched, both.reference, both.candidate) == (1, 1, 2)
+
+
+def test_relaxed_prefers_the_span_sharing_most_of_the_fragments():
+    split = Span(1, 0, 40, "PER", fragments=((0, 12), (24, 40)))
+    in_gap_mostly = Span(2, 10, 26, "PER")  # shares 2 + 2 code points
+    on_tail = Span(3, 24, 38, "PER")  # shares 14
+    from annotator.domain.agreement.spans import extents, match_relaxed
+
+    pairs = match_relaxed(extents([split]), extents([in_gap_mostly, on_tail]))
+    assert pairs == [(0, 1)]
+
+
+def test_token_agreement_labels_the_fragments_tokens_not_the_gap():
+    from annotator.domain.agreement.tokens import token_labels
+
+    text = "Председатель кубинского Совета министров"
+    tokens = tokenize(text)
+    split = Span(1, 0, 40, "PER", fragments=((0, 12), (24, 40)))
+    assert token_labels(tokens, [split]) == ["PER", "O", "PER", "PER"]

@@ -198,9 +198,60 @@ def test_brat_reads_either_crlf_rule_by_the_covered_text(tmp_path, scheme, crlf_
     assert sorted((r.label, r.head, r.tail) for r in record.annotations.relations) == [
         ("HEAD_OF", "T1", "T2"), ("LOCATED_IN", "T5", "T4"), ("SAME_AS", "T3", "T1")]
     assert any(rule in n for n in notices)
-    assert "1 discontinuous span widened to its outer bounds (fragments are not kept yet)" in notices
+    assert not any("widened" in n for n in notices)
+    per = spans["T3"]  # "Касым … Токаев": two fragments, the outer bounds around them
+    assert [BRAT_TEXT[a:b] for a, b in per.fragments] == ["Касым", "Токаев"]
+    assert (per.start, per.end) == (per.fragments[0][0], per.fragments[-1][1])
     assert any("1 event read as its trigger span" in n for n in notices)
-    assert "1 notes not kept" in notices
+    assert record.notes == (("T3", "check the name"),)  # brat's # note, on its span
+    assert not any("notes" in n for n in notices)
+
+
+def test_brat_notes_go_into_the_sets_notes_in_the_same_import(tmp_path, workspace):
+    folder = tmp_path / "corpus"
+    _brat(folder, "T1\tROLE 0 9\tПрезидент\nT2\tGPE 10 20\tКазахстана\nR1\tHEAD_OF Arg1:T1 Arg2:T2\t\n"
+                  "#1\tAnnotatorNotes T2\tWikidata?\n#2\tAnnotatorNotes R1\ton a relation\n")
+    report = import_files(workspace, [folder], annotator="anna")
+    assert report.committed and report.notes == 1 and report.changes.notes
+    assert any("1 notes on relations (or empty) not kept" in n.message for n in report.notices)
+    from annotator.services import notes
+
+    (note,) = notes.notes(workspace, owner="anna")
+    assert (note.text, note.target_label, note.target_start, note.target_end) == ("Wikidata?", "GPE", 10, 20)
+    # undoing the import takes the notes with the sets
+    from annotator.services import history
+
+    history.undo(workspace, owner="anna")
+    assert notes.notes(workspace, owner="anna") == []
+
+
+def test_brat_annotation_conf_is_a_proposal_said_and_not_applied(tmp_path, workspace):
+    folder = tmp_path / "corpus"
+    _brat(folder, "T1\tTITLE 0 9\tПрезидент\nT2\tGPE 10 20\tКазахстана\nR1\tTITLE_OF Arg1:T1 Arg2:T2\t\n")
+    (folder / "annotation.conf").write_text(
+        "[entities]\n!Group\n\tTITLE\nGPE\n[relations]\n<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n"
+        "TITLE_OF\tArg1:TITLE, Arg2:GPE\nLOCATED_IN\tArg1:TITLE, Arg2:GPE\n[events]\n"
+        "Visit\tVisitor-Arg1:TITLE, Place-Arg:<ENTITY>\n[attributes]\nNegated\tArg:<EVENT>\n"
+        "Polarity\tArg:<RELATION>, Value:Pos|Neg\n")
+    from annotator.services import schemes
+
+    report = import_files(workspace, [folder], annotator="anna")
+    assert not report.committed  # TITLE is not ours, and the import does not change the scheme
+    (said,) = [n.message for n in report.notices if n.file.endswith("annotation.conf")]
+    assert "2 labels, 4 relation types and 1 attributes are not in the scheme in force" in said
+    proposal = schemes.brat_proposal(workspace, folder / "annotation.conf")
+    assert proposal.labels == ("TITLE", "Visit")
+    assert proposal.relations == ("TITLE_OF", "Visitor-Arg", "Place-Arg") and proposal.widened == ("LOCATED_IN",)
+    assert proposal.attributes == ("Negated",) and proposal.left == ("Polarity",)
+    assert proposal.scheme.relation("Visitor-Arg").heads == ("Visit",)
+    assert set(proposal.scheme.relation("Place-Arg").tails) == {"TITLE", "GPE"}
+    assert "TITLE" in proposal.scheme.relation("LOCATED_IN").heads
+    assert workspace.current_scheme().entity("TITLE") is None  # only shown
+
+    schemes.adopt_brat_proposal(workspace, folder / "annotation.conf", user="anna")
+    assert workspace.current_scheme().entity("TITLE") is not None
+    report = import_files(workspace, [folder], annotator="anna")
+    assert report.committed, report.problems
 
 
 def test_brat_directory_is_detected_and_mismatches_name_their_line(tmp_path, workspace):
@@ -295,3 +346,86 @@ def test_invalid_utf8_is_placed_at_its_line_and_byte(tmp_path: Path, format_id: 
     (problem,) = list(registry.get(format_id).read(path, Scheme.from_dict(default_scheme_body())))
     assert isinstance(problem, Problem)
     assert (problem.line, problem.message) == (2, "invalid UTF-8 at byte 3 of the line: invalid start byte")
+
+
+# ------------------------------------------------------- Label Studio extras
+def test_label_studio_json_min_reads_each_annotators_regions(tmp_path, scheme):
+    text = "Президент Казахстана Токаев"
+    path = tmp_path / "min.json"
+    path.write_bytes(orjson.dumps([
+        {"id": 3, "text": text, "label": [{"start": 10, "end": 20, "text": "Казахстана", "labels": ["GPE"]},
+                                          {"start": 21, "end": 27, "text": "Токаев", "labels": ["PER"]}],
+         "annotator": "anna@example.org", "annotation_id": 7, "lead_time": 3.5},
+        {"id": 3, "text": text, "label": [{"start": 21, "end": 27, "text": "Токаев", "labels": ["PER"]}],
+         "annotator": 2, "annotation_id": 8},
+    ]))
+    assert detect(path).id == "labelstudio"
+    records, problems, _ = read(LabelStudioFormat(), path, scheme, None)
+    assert not problems
+    assert [(r.annotations.owner, spans_of(r)) for r in records] == [
+        ("anna@example.org", [("Казахстана", "GPE"), ("Токаев", "PER")]), ("labelstudio-2", [("Токаев", "PER")])]
+    assert records[0].document.text == text
+
+
+def test_label_studio_relation_in_both_directions_is_two_relations(tmp_path, scheme):
+    text = "Токаев встретился с Мирзиёевым"
+    region = lambda rid, s, e, label: {"id": rid, "type": "labels", "from_name": "label", "to_name": "text",  # noqa: E731
+                                       "value": {"start": s, "end": e, "text": text[s:e], "labels": [label]}}
+    path = tmp_path / "bi.json"
+    path.write_bytes(orjson.dumps([{"data": {"text": text}, "annotations": [{"completed_by": {"email": "anna"}, "result": [
+        region("a", 0, 6, "PER"), region("b", 20, 30, "PER"),
+        {"type": "relation", "from_id": "a", "to_id": "b", "direction": "bi", "labels": ["SAME_AS"]}]}]}]))
+    (record,), problems, notices = read(LabelStudioFormat(), path, scheme, None)
+    assert not problems
+    assert sorted((r.head, r.tail) for r in record.annotations.relations) == [("a", "b"), ("b", "a")]
+    assert any("1 relation in both directions read as two relations" in n for n in notices)
+
+
+@pytest.mark.parametrize("emoji", ["👍🏽", "👨‍👩‍👧", "🇺🇿"])
+def test_doccano_grapheme_offsets_count_an_emoji_sequence_as_one(tmp_path, scheme, emoji):
+    text = f"Глава {emoji} Узбекистана Шавкат Мирзиёев заявил\r\nТокаев {emoji} прибыл в Ташкент"
+    want = ["Узбекистана", "Шавкат Мирзиёев", "Токаев", "Ташкент"]
+    graphemes = {"👍🏽": 1, "👨‍👩‍👧": 1, "🇺🇿": 1}[emoji]
+    spans = []
+    for piece, label in zip(want, ["GPE", "PER", "PER", "GPE"]):
+        cp = text.index(piece)
+        before = text[:cp]
+        # grapheme units: each emoji sequence is one, a CRLF is one
+        g = len(before) - before.count(emoji) * (len(emoji) - graphemes) - before.count("\r\n")
+        spans.append([g, g + len(piece), label])
+    path = jsonl(tmp_path / "g.jsonl", {"text": text, "label": spans})
+    (record,), problems, notices = read(DoccanoFormat(), path, scheme)
+    assert not problems
+    assert spans_of(record) == sorted(zip(want, ["GPE", "PER", "PER", "GPE"]))
+    assert any("grapheme clusters" in n for n in notices)
+
+
+def test_doccano_utf16_offsets_stay_the_default_beside_emoji(tmp_path, scheme):
+    text = "Глава 👨‍👩‍👧 Узбекистана заявил"
+    start = len(text[:text.index("Узбекистана")].encode("utf-16-le")) // 2
+    path = jsonl(tmp_path / "u.jsonl", {"text": text, "label": [[start, start + 11, "GPE"]]})
+    (record,), problems, notices = read(DoccanoFormat(), path, scheme)
+    assert spans_of(record) == [("Узбекистана", "GPE")] and not notices
+
+
+def test_webanno_tsv_chain_layer_gives_link_spans_and_relations_between_links(tmp_path, scheme):
+    text = "Токаев сказал , что Президент Казахстана приедет . Он"
+    path = tmp_path / "chain.tsv"
+    header = ("#FORMAT=WebAnno TSV 3.3\n"
+              "#T_CH=de.tudarmstadt.ukp.dkpro.core.api.coref.type.CoreferenceLink|referenceType|referenceRelation\n\n\n")
+    rows, offset = [], 0
+    cells = {"Токаев": ("PER[1]", "SAME_AS->1-1"), "Президент": ("ROLE[1]", "*->1-2"),
+             "Казахстана": ("ROLE[1]", "*->1-2"), "Он": ("PER[1]", "*->1-3")}
+    for n, token in enumerate(text.split(" "), start=1):
+        start = text.index(token, offset)
+        offset = start + len(token)
+        kind, rel = cells.get(token, ("_", "_"))
+        rows.append(f"1-{n}\t{start}-{offset}\t{token}\t{kind}\t{rel}\t")
+    path.write_text(header + f"#Text={text}\n" + "\n".join(rows) + "\n")
+    (record,), problems, notices = read(WebannoTsvFormat(), path, scheme)
+    assert not problems, problems
+    assert spans_of(record) == [("Он", "PER"), ("Президент Казахстана", "ROLE"), ("Токаев", "PER")]
+    by_id = {s.id: text[s.start:s.end] for s in record.annotations.spans}
+    assert sorted((r.label, by_id[r.head], by_id[r.tail]) for r in record.annotations.relations) == [
+        ("SAME_AS", "Президент Казахстана", "Он"), ("SAME_AS", "Токаев", "Президент Казахстана")]
+    assert not any("CoreferenceLink" in n for n in notices)

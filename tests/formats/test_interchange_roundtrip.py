@@ -31,6 +31,18 @@ def _entity(eid: str, text: str, piece: str, label: str, **extra) -> dict:
     return {"id": eid, "start": start, "end": end, "label": label, "text": piece, **extra}
 
 
+def _discontinuous(eid: str, text: str, pieces: list[str], label: str) -> dict:
+    """A span of several fragments ("товарооборот … $10 млрд"), its outer bounds around them."""
+    fragments = [dict(zip(("start", "end"), _at(text, piece)), text=piece) for piece in pieces]
+    start, end = fragments[0]["start"], fragments[-1]["end"]
+    return {"id": eid, "start": start, "end": end, "label": label, "text": text[start:end], "fragments": fragments}
+
+
+def _claim_of(span: dict) -> dict:
+    claim = {k: v for k, v in span.items() if k != "label"}
+    return {**claim, "type": span["label"]}
+
+
 def corpus_lines() -> list[dict]:
     a = [
         _entity("T1", TEXT_A, "Президент 😀 Казахстана", "ROLE"),
@@ -41,15 +53,20 @@ def corpus_lines() -> list[dict]:
         _entity("T6", TEXT_A, "Кок-Сарае", "FAC"),
     ]
     claim_start, claim_end = _at(TEXT_A, "Он встретился с 👍🏽 Шавкатом Мирзиёевым")
-    b = [_entity("T1", TEXT_B, "Глава 🇺🇿 Узбекистана", "ROLE"), _entity("T2", TEXT_B, "Узбекистана", "GPE")]
+    b = [_entity("T1", TEXT_B, "Глава 🇺🇿 Узбекистана", "ROLE"), _entity("T2", TEXT_B, "Узбекистана", "GPE"),
+         _discontinuous("T3", TEXT_B, ["товарооборот", "$10 млрд"], "EVENT")]
     return [
         {"id": "emoji-crlf", "text": TEXT_A, "annotator": "anna", "status": "done", "entities": a,
          "claims": [{"id": "C1", "start": claim_start, "end": claim_end, "text": TEXT_A[claim_start:claim_end],
-                     "type": "FACT", "speaker": "T3"}],
+                     "type": "FACT", "speaker": "T3", "certainty": "HEDGED", "checkworthy": True,
+                     "cue": dict(zip(("start", "end"), _at(TEXT_A, "встретился")), text="встретился")}],
          "relations": [{"id": "R1", "label": "HEAD_OF", "head": "T1", "tail": "T2"},
                        {"id": "R2", "label": "SAME_AS", "head": "T3", "tail": "T1"},
                        {"id": "R3", "label": "LOCATED_IN", "head": "T6", "tail": "T4"}]},
         {"id": "flag", "text": TEXT_B, "annotator": "anna", "entities": b,
+         "claims": [{**_claim_of(_discontinuous("C1", TEXT_B, ["товарооборот", "$10 млрд"], "STAT")),
+                     "speaker": "AUTHOR",
+                     "quantity": {"value": 1e10, "unit": "USD", "period": "2030"}}],
          "relations": [{"id": "R1", "label": "HEAD_OF", "head": "T1", "tail": "T2"}]},
     ]
 
@@ -76,13 +93,17 @@ def _sets(workspace: Workspace, doc_id: str) -> dict:
     spans = {s.id: s for s in aset.spans}
     return {
         "text": text,
-        "spans": sorted((s.start, s.end, s.label, text[s.start:s.end]) for s in aset.spans),
+        "spans": sorted((s.start, s.end, s.label, text[s.start:s.end], s.fragments) for s in aset.spans),
         "relations": sorted((r.label, text[spans[r.head].start:spans[r.head].end],
                              text[spans[r.tail].start:spans[r.tail].end]) for r in aset.relations
                             if r.head in spans and r.tail in spans),
         "attributes": sorted((text[s.start:s.end], tuple(sorted(s.attributes.items()))) for s in aset.spans
                              if s.attributes),
         "entities": sorted((text[s.start:s.end], s.entity) for s in aset.spans if s.entity),
+        "claims": sorted((c.start, c.end, c.type, c.fragments, c.certainty.value, c.checkworthy, c.quantity,
+                          c.speaker if c.speaker in (None, "AUTHOR") else text[spans[c.speaker].start:
+                                                                               spans[c.speaker].end],
+                          None if c.cue is None else text[c.cue.start:c.cue.end]) for c in aset.claims),
     }
 
 
@@ -100,6 +121,9 @@ def _export_import(corpus: Workspace, fresh: Workspace, tmp_path: Path, format_i
     return report, imported
 
 
+CLAIMS_AS_SPANS = ("brat", "labelstudio", "webanno-tsv")
+
+
 @pytest.mark.parametrize("format_id", ["doccano", "labelstudio", "brat", "webanno-tsv"])
 def test_round_trip_keeps_text_spans_and_relations(corpus, fresh, tmp_path, format_id):
     report, imported = _export_import(corpus, fresh, tmp_path, format_id)
@@ -107,13 +131,28 @@ def test_round_trip_keeps_text_spans_and_relations(corpus, fresh, tmp_path, form
     for doc_id in ("emoji-crlf", "flag"):
         before, after = _sets(corpus, doc_id), _sets(fresh, doc_id)
         assert after["text"] == before["text"]  # CRLF and emoji kept: the same stored text
-        assert after["spans"] == before["spans"]
+        if format_id == "brat":  # brat carries fragments; the others widen a span to its outer bounds
+            assert after["spans"] == before["spans"]
+        else:
+            assert after["spans"] == sorted(span[:4] + ((),) for span in before["spans"])
         assert after["relations"] == before["relations"]
         if format_id == "brat":  # brat carries attributes (A) and entity links (N)
             assert after["attributes"] == before["attributes"] and after["entities"] == before["entities"]
+        if format_id in CLAIMS_AS_SPANS:  # claims as spans with attributes, read back as claims
+            assert after["claims"] == (before["claims"] if format_id == "brat" else
+                                       [c[:3] + ((),) + c[4:] for c in before["claims"]])
+        if format_id in ("brat", "labelstudio"):  # span attributes: A lines, per-region results
+            assert after["attributes"] == before["attributes"]
         if format_id == "webanno-tsv":  # the NamedEntity layer's identifier carries the link
             assert after["entities"] == before["entities"]
-    assert "1 claim not written (the format has no claims)" in report.notices
+    if format_id in CLAIMS_AS_SPANS:
+        assert "2 claims written as spans with attributes (their types as the labels)" in report.notices
+        widened = "2 discontinuous spans written as their outer bounds (the format has no fragments)"
+    else:
+        assert "2 claims not written (the format has no claims)" in report.notices
+        widened = "1 discontinuous span written as its outer bounds (the format has no fragments)"
+    assert (widened in report.notices) is (format_id != "brat")
+    assert any(s[4] for s in _sets(corpus, "flag")["spans"])  # the corpus did hold a discontinuous span
 
 
 def test_doccano_export_counts_utf16_units(corpus, tmp_path):
@@ -141,12 +180,13 @@ def test_label_studio_export_counts_code_points_and_keeps_predictions_apart(corp
     assert report.committed, report.problems
     assert documents.annotation_sets(fresh, "emoji-crlf", "anna") == []
     (model,) = documents.annotation_sets(fresh, "emoji-crlf", "model:ner-1")
-    assert len(model.spans) == 6 and len(model.relations) == 3
+    assert len(model.spans) == 6 and len(model.claims) == 1 and len(model.relations) == 4  # SAYS comes back
 
 
 def test_conll_round_trip_keeps_outermost_spans_and_says_what_it_lost(corpus, fresh, tmp_path):
     report, imported = _export_import(corpus, fresh, tmp_path, "conll")
     assert "2 nested spans not written (only the outermost are)" in report.notices
+    assert "1 discontinuous span written as its outer bounds (the format has no fragments)" in report.notices
     assert any("relation" in n and "not written" in n for n in report.notices)
     assert any("built from its tokens" in n.message for n in imported.notices)
     texts = {}
@@ -158,7 +198,7 @@ def test_conll_round_trip_keeps_outermost_spans_and_says_what_it_lost(corpus, fr
     assert sorted(texts.values()) == sorted([
         sorted([("Президент 😀 Казахстана", "ROLE"), ("Касым-Жомарт Токаев", "PER"), ("Ташкент", "GPE"),
                 ("Шавкатом Мирзиёевым", "PER"), ("Кок-Сарае", "FAC")]),
-        [("Глава 🇺🇿 Узбекистана", "ROLE")],
+        [("Глава 🇺🇿 Узбекистана", "ROLE"), ("товарооборот достигнет $ 10 млрд", "EVENT")],  # razdel splits "$10"
     ])
 
 
@@ -187,3 +227,25 @@ def test_label_studio_writes_one_task_per_document_with_a_models_set_as_its_pred
     report = import_files(fresh, [out])
     assert report.committed and report.sets_added == 3
     assert [s.owner for s in documents.annotation_sets(fresh, "flag")] == ["anna", "model:ner-2"]
+
+
+def test_conll_levels_writes_nested_spans_one_column_per_level_and_reads_them_back(corpus, fresh, tmp_path):
+    out = tmp_path / "levels.conll"
+    report = exporting.export_to_path(corpus, out, format_id="conll-levels", owner="anna")
+    assert not any("nested" in n for n in report.notices)
+    rows = [line.split("\t") for line in out.read_text().splitlines() if line and not line.startswith("-DOCSTART-")]
+    assert {len(r) for r in rows} == {3}  # token and two levels: "Казахстана" inside "Президент 😀 Казахстана"
+    assert ["Казахстана", "I-ROLE", "B-GPE"] in rows
+    imported = import_files(fresh, [out], format_id="conll-levels", annotator="anna")
+    assert imported.committed, imported.problems
+    texts = []
+    for summary in documents.iter_summaries(fresh):
+        (aset,) = documents.annotation_sets(fresh, summary.id, "anna")
+        text = documents.document(fresh, summary.id).text
+        texts.append(sorted((text[s.start:s.end], s.label) for s in aset.spans))
+    assert sorted(texts) == sorted([
+        sorted([("Президент 😀 Казахстана", "ROLE"), ("Казахстана", "GPE"), ("Касым-Жомарт Токаев", "PER"),
+                ("Ташкент", "GPE"), ("Шавкатом Мирзиёевым", "PER"), ("Кок-Сарае", "FAC")]),
+        sorted([("Глава 🇺🇿 Узбекистана", "ROLE"), ("Узбекистана", "GPE"),
+                ("товарооборот достигнет $ 10 млрд", "EVENT")]),
+    ])

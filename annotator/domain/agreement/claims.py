@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 
 from annotator.domain.agreement.coefficients import Coefficient, cohen_kappa
-from annotator.domain.agreement.spans import Counts, match_exact, match_relaxed
+from annotator.domain.agreement.spans import Counts, extent, match_exact, match_relaxed
 from annotator.domain.model import AUTHOR, AnnotationSet, Claim, Span
 
 CLAIM = "CLAIM"  # the one label of every claim extent
@@ -63,8 +63,8 @@ class ClaimAgreement:
                 "certainty": self.certainty.to_dict()}
 
 
-def _extents(claims: Sequence[Claim]) -> list[tuple[int, int, str]]:
-    return [(c.start, c.end, CLAIM) for c in claims]
+def _extents(claims: Sequence[Claim]) -> list[tuple]:
+    return [extent(c, CLAIM) for c in claims]
 
 
 def match_claims(reference: Sequence[Claim], candidate: Sequence[Claim]) -> list[tuple[Claim, Claim]]:

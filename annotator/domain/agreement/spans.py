@@ -13,6 +13,10 @@ One set is the *reference* (recall is over its spans), the other the
   matches are always kept (no other pair can overlap either span more), so
   relaxed >= exact.
 
+A discontinuous span (one with fragments) is one span: it matches exactly only a span with the
+same label and the same fragments (a contiguous span over its outer bounds is not the same span),
+and its relaxed overlap is the code points its fragments share with the other span's.
+
 Counts add up over documents (micro average) and per label.
 """
 
@@ -23,8 +27,18 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-# A span as matching sees it: (start, end, label). Claims match with one shared label.
-Extent = tuple[int, int, str]
+# A span as matching sees it: (start, end, label), and for a discontinuous span its fragments as a
+# fourth item (so that exact matching, by equality, compares fragments). Claims match with one shared label.
+Extent = tuple[Any, ...]
+
+
+def _overlap(a: Extent, b: Extent) -> int:
+    """Code points two extents share: of their pieces when either has fragments."""
+    if len(a) == 3 and len(b) == 3:
+        return min(a[1], b[1]) - max(a[0], b[0])
+    pieces_a = a[3] if len(a) > 3 else ((a[0], a[1]),)
+    pieces_b = b[3] if len(b) > 3 else ((b[0], b[1]),)
+    return sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in pieces_a for s2, e2 in pieces_b)
 
 
 def _ratio(num: int, den: int) -> float | None:
@@ -91,22 +105,23 @@ def match_relaxed(reference: Sequence[Extent], candidate: Sequence[Extent],
     used_cand = {j for _, j in pairs}
     # The rest, by label: the candidates sorted by start, their starts, the longest one's length.
     grouped: dict[str, list[tuple[int, int, int]]] = {}
-    for j, (start, end, label) in enumerate(candidate):
+    for j, extent in enumerate(candidate):
         if j not in used_cand:
-            grouped.setdefault(label, []).append((start, end, j))
+            grouped.setdefault(extent[2], []).append((extent[0], extent[1], j))
     by_label = {}
     for label, items in grouped.items():
         items.sort()
         by_label[label] = ([c[0] for c in items], max(c[1] - c[0] for c in items), items)
     options = []
-    for i, (start, end, label) in enumerate(reference):
+    for i, extent in enumerate(reference):
+        start, end, label = extent[0], extent[1], extent[2]
         if i in used_ref or label not in by_label:
             continue
         starts, longest, items = by_label[label]
         # A candidate overlapping [start, end) starts before ``end`` and after ``start - longest``.
         for k in range(bisect_left(starts, start - longest), bisect_left(starts, end)):
             c_start, c_end, j = items[k]
-            overlap = min(end, c_end) - max(start, c_start)
+            overlap = _overlap(extent, candidate[j])
             if overlap > 0:
                 distance = abs(start - c_start) + abs(end - c_end)
                 options.append((-overlap, distance, start, end, c_start, c_end, i, j))
@@ -181,11 +196,18 @@ def compare_extents(reference: Sequence[Extent], candidate: Sequence[Extent]) ->
                           _per_label(reference, candidate, match_relaxed(reference, candidate, exact)))
 
 
+def extent(span: Any, label: str | None = None) -> Extent:
+    """``(start, end, label)`` of a span, with its fragments fourth when it has any."""
+    fragments = getattr(span, "fragments", ())
+    label = span.label if label is None else label
+    return (span.start, span.end, label, tuple(fragments)) if fragments else (span.start, span.end, label)
+
+
 def extents(spans: Iterable[Any], labels: frozenset[str] | None = None) -> list[Extent]:
-    """``(start, end, label)`` of each span (anything with start, end, label), optionally of some labels."""
+    """The :func:`extent` of each span (anything with start, end, label), optionally of some labels."""
     if labels is None:
-        return [(s.start, s.end, s.label) for s in spans]
-    return [(s.start, s.end, s.label) for s in spans if s.label in labels]
+        return [extent(s) for s in spans]
+    return [extent(s) for s in spans if s.label in labels]
 
 
 def compare_spans(reference: Iterable[Any], candidate: Iterable[Any],

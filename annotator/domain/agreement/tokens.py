@@ -71,11 +71,13 @@ def paint(row: np.ndarray, starts: Sequence[int], ends: Sequence[int], spans: It
     """Write into ``row`` (one code per token, already ``O``) the code of each token's outermost span."""
     # Paint from the innermost to the outermost, so that the outermost span is written last.
     for span in reversed(outermost_order(spans)):
-        first = bisect_right(ends, span.start)  # first token ending after the span's start
-        last = bisect_left(starts, span.end)  # one past the last token starting before its end
-        # (an empty span gets first < last only strictly inside a token)
-        if first < last:
-            row[first:last] = code_of[span.label]
+        # A discontinuous span labels the tokens of its fragments, not those of its gaps.
+        for start, end in getattr(span, "fragments", ()) or ((span.start, span.end),):
+            first = bisect_right(ends, start)  # first token ending after the piece's start
+            last = bisect_left(starts, end)  # one past the last token starting before its end
+            # (an empty span gets first < last only strictly inside a token)
+            if first < last:
+                row[first:last] = code_of[span.label]
 
 
 def token_labels(tokens: Sequence[Token], spans: Iterable[Any]) -> list[str]:
