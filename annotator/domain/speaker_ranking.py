@@ -53,7 +53,7 @@ REPORTING_LEMMAS = frozenset({
 ACCORDING_TO = frozenset({"словам", "мнению", "данным", "оценке", "информации", "сообщению"})
 PERSON_PRONOUNS = {"он": "sing", "она": "sing", "они": "plur", "его": "sing", "её": "sing", "ее": "sing", "их": "plur"}
 QUOTE_TAIL = re.compile(r"(?:[»\"”“]\s*[,.!?]?|[,!?…])\s*[—–-]\s+")
-PERSON_LABELS_HINT = ("ORG",)  # labels a personal pronoun ("он") does not refer to, when others exist
+NOT_PERSONS = ("ORG",)  # labels a personal pronoun ("он") does not refer to, when others exist
 WINDOW_BEFORE = 2500  # characters of context read before the claim: the antecedents live here
 WINDOW_AFTER = 600
 
@@ -184,13 +184,16 @@ class _Ranker:
         elif self.start >= verb.end:
             hi = min(hi, self.start)
         scored = []
-        located = []  # "отметили в пресс-службе": an indefinite-personal verb names its source by "в"
+        # "отметили в пресс-службе", "В компании «Газпром» сообщили": a plural verb with no subject
+        # names its source by "в" (one word may stand between: "в компании").
+        located = []
         for m in self.mentions_in(lo, hi):
             pos = m.start if m.start >= verb.end else m.end - 1
             distance = self.token_distance(pos, verb.start)
+            lead = [w.lower() for w in self.text[max(0, m.start - 30):m.start].split()[-2:]]
+            if number == "plur" and distance <= 4 and ("в" in lead or "во" in lead):
+                located.append(m)
             if self.after_preposition(m):
-                if distance <= 2 and self.text[max(0, m.start - 4):m.start].split()[-1:] in (["в"], ["во"]):
-                    located.append(m)
                 continue
             numbers = _nominative_numbers(self.text[m.start:m.end])
             if not numbers or (number and number not in numbers):
@@ -221,7 +224,7 @@ class _Ranker:
     def antecedent(self, position: int, number: str) -> list[Span]:
         """A pronoun's antecedent: the nearest preceding speaker-like mention of a person, of its number."""
         before = [m for m in self.mentions if m.end <= position and self.outside_claim(m)]
-        people = [m for m in before if m.label not in PERSON_LABELS_HINT] or before
+        people = [m for m in before if m.label not in NOT_PERSONS] or before
         for m in reversed(people):
             if _is_pronoun_mention(m, self.text):
                 continue
@@ -289,7 +292,9 @@ class _Ranker:
     def rank(self, cue: Cue | None, previous: Span | None) -> list[Span]:
         ctx = self.ctx
         if cue is not None:
-            self.add(self.according_to(cue.start, cue.end + 1) if re.search(r"(?i)\bпо\b", self.text[cue.start:cue.end]) else [])
+            cue_sentence = _sentence_index(ctx, cue.start)
+            if cue_sentence is not None and re.search(r"(?i)\bпо\b", self.text[cue.start:cue.end]):
+                self.add(self.according_to(cue.start, max(cue.end, ctx.sentences[cue_sentence].end)))
             for verb, number in self.verbs_in(cue.start, cue.end, any_verb=True):
                 self.add(self.subject_of(verb, number))
             pron = [t for _i, t in _tokens_in(ctx, cue.start, cue.end) if t.text.lower() in PERSON_PRONOUNS]
@@ -299,7 +304,8 @@ class _Ranker:
         para_end = self.text.find("\n", self.end)
         para_end = len(self.text) if para_end < 0 else para_end
         para_start = self.text.rfind("\n", 0, self.start) + 1
-        in_quote = bool(re.search(r"[«\"“„]", self.text[para_start:self.start])) or self.text[para_start:self.start].lstrip()[:1] in "—–-" and self.text[para_start:self.start].strip() != ""
+        lead = self.text[para_start:self.start]
+        in_quote = bool(re.search(r"[«\"“„]", lead)) or lead.lstrip()[:1] in ("—", "–", "-")
         for tail in QUOTE_TAIL.finditer(self.text, self.end, para_end):
             words = _tokens_in(ctx, tail.end(), min(para_end, tail.end() + 40))[:2]
             verbs = [(t, n) for _i, t in words if (n := _is_reporting(t.text)) is not None]
@@ -344,7 +350,7 @@ def previous_speaker(claim_start: int, claims: Iterable[Claim], mentions: Sequen
     if not before:
         return None
     prev = max(before, key=lambda c: c.end)
-    if text.count("\n\n", prev.end, claim_start) + text.count("\n", prev.end, claim_start) > 4:
+    if sum(1 for line in text[prev.end:claim_start].split("\n")[1:-1] if line.strip()) > 1:  # two paragraphs between
         return None
     return by_id[prev.speaker]
 

@@ -11,7 +11,9 @@ where the set marks one and the document's earlier claims with their speakers
 (an annotator going down the text has set them); also without the cues, and
 without the earlier claims. If natasha is installed, its dependency parse
 (the subject of a reporting verb, pronouns resolved the same way) is measured
-too; it is not a dependency of the project. Times are per claim, the models
+too; it is not a dependency of the project. The rules were written from that
+set, so it also runs the held-out texts of tests/fixtures/speaker_heldout.py,
+written after them. Times are per claim, the models
 already loaded (their load is printed apart).
 """
 
@@ -32,6 +34,7 @@ from annotator.domain.model import Claim, Cue, Span  # noqa: E402
 from annotator.domain.speaker_choice import distance_candidates, speaker_candidates  # noqa: E402
 from tests.fixtures.make_speaker_eval import OUT as FIXTURE  # noqa: E402
 from tests.fixtures.make_speaker_eval import document_text  # noqa: E402
+from tests.fixtures import speaker_heldout  # noqa: E402
 
 LABELS = ("PER", "ORG", "ROLE")
 
@@ -182,6 +185,14 @@ def main(argv: list[str] | None = None) -> dict:
         print(f"{name:<24} {top1:6.1%} {top3:6.1%} {ms:9.2f}")
         for row in missed if name == "new (syntax)" else ():
             print(f"    missed: {row['document']} {row['claim']['text'][:60]!r}")
+    held = speaker_heldout.rows()
+    print(f"held-out: {len(held)} claims in {len({r['document'] for r in held})} texts written after the rules "
+          "(tests/fixtures/speaker_heldout.py)")
+    for name, propose in (("old (distance)", old), ("new (syntax)", new)):
+        top1, top3, _ = accuracy(held, propose)
+        key = name.split(" (")[0]
+        figures.update({f"heldout_{key}_top1": top1, f"heldout_{key}_top3": top3})
+        print(f"{name:<24} {top1:6.1%} {top3:6.1%}")
     for name, seconds in loads.items():
         print(f"load before the first claim, {name}: {seconds:.2f} s")
     if nat is not None:

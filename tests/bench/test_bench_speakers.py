@@ -11,7 +11,7 @@ if str(ROOT) not in sys.path:  # the checkout, so that ``tests.bench`` imports w
     sys.path.insert(0, str(ROOT))
 
 from tests.bench import bench_speakers  # noqa: E402
-from tests.fixtures import make_speaker_eval  # noqa: E402
+from tests.fixtures import make_speaker_eval, speaker_heldout  # noqa: E402
 
 
 def test_the_set_matches_the_corpus_and_its_builder():
@@ -36,6 +36,8 @@ def test_the_new_proposal_beats_the_distance_on_the_set():
     bare1, _, _ = bench_speakers.accuracy(rows, lambda r: bench_speakers.new(r, cue=False, earlier=False))
     assert new1 > old1 and new3 >= old3
     assert bare1 > old1  # from the text alone too: no cue, no earlier speakers
+    held = speaker_heldout.rows()  # texts written after the rules
+    assert bench_speakers.accuracy(held, bench_speakers.new)[0] > bench_speakers.accuracy(held, bench_speakers.old)[0]
 
 
 def test_the_benchmark_runs(capsys):

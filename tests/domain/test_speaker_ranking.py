@@ -157,3 +157,18 @@ def test_without_text_the_order_is_the_distance_order():
 
 def test_no_mentions_no_candidates():
     assert speaker_candidates(0, 5, [], LABELS, text="Он сказал: всё хорошо.") == []
+
+
+def test_v_kompanii_x_soobshchili_names_the_company_before_the_plural_verb():
+    text = ("В компании «Газпром» сообщили, что экспорт газа вырос на 40%. "
+            "Представитель компании Сергей Куприянов уточнил детали.")
+    spans = mentions(text, ("«Газпром»", "ORG"), ("Представитель компании Сергей Куприянов", "PER"))
+    assert by_distance(text, "экспорт газа вырос на 40%", spans)[0] == "Представитель компании Сергей Куприянов"
+    assert proposed(text, "экспорт газа вырос на 40%", spans)[0] == "«Газпром»"
+
+
+def test_an_annotated_pronoun_subject_comes_first_and_its_antecedent_next():
+    text = ("Председатель ЦБ Эльвира Набиуллина выступила в Госдуме. Депутаты слушали. "
+            "Она отметила, что инфляция замедляется.")
+    spans = mentions(text, ("Председатель ЦБ Эльвира Набиуллина", "PER"), ("Госдуме", "ORG"), ("Она", "PER"))
+    assert proposed(text, "инфляция замедляется", spans)[:2] == ["Она", "Председатель ЦБ Эльвира Набиуллина"]
