@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -56,14 +57,22 @@ QUOTE_TAIL = re.compile(r"(?:[»\"”“]\s*[,.!?]?|[,!?…])\s*[—–-]\s+")
 NOT_PERSONS = ("ORG",)  # labels a personal pronoun ("он") does not refer to, when others exist
 WINDOW_BEFORE = 2500  # characters of context read before the claim: the antecedents live here
 WINDOW_AFTER = 600
+WINDOW_LIMIT = 8000  # the most read on either side, whatever the paragraphs
 
 
 @dataclass(frozen=True, slots=True)
 class _Context:
-    text: str
-    offset: int  # where the window starts in the document
-    tokens: list[Token]  # document offsets
+    """The window read around a claim: its tokens and sentences, in document offsets, sorted."""
+
+    tokens: list[Token]
     sentences: list[Token]
+    token_starts: list[int]
+    token_ends: list[int]
+    sentence_starts: list[int]
+
+    @property
+    def end(self) -> int:
+        return self.tokens[-1].end if self.tokens else 0
 
 
 @functools.lru_cache(maxsize=65536)
@@ -111,10 +120,16 @@ def _nominative_numbers(text: str) -> set[str]:
 
 
 def _context(text: str, start: int, end: int) -> _Context:
+    """The tokens and sentences around the claim: from a paragraph's start before it to past its paragraph's end.
+
+    Bounded (WINDOW_LIMIT each way), so a key press costs the same in a text of one huge paragraph.
+    """
     lo = max(0, start - WINDOW_BEFORE)
-    lo = text.rfind("\n", 0, lo) + 1 if lo else 0
-    para_end = text.find("\n", end)  # the whole paragraph: a long quote's reporting verb is at its end
-    hi = min(len(text), max(end + WINDOW_AFTER, (len(text) if para_end < 0 else para_end) + WINDOW_AFTER))
+    if lo:
+        line = text.rfind("\n", max(0, start - WINDOW_LIMIT), lo)
+        lo = line + 1 if line >= 0 else lo
+    para_end = text.find("\n", end, end + WINDOW_LIMIT)  # a long quote's reporting verb ends its paragraph
+    hi = min(len(text), max(end + WINDOW_AFTER, (end + WINDOW_LIMIT if para_end < 0 else para_end) + WINDOW_AFTER))
     window = text[lo:hi]
     shift = [Token(t.start + lo, t.end + lo, t.text) for t in tokenize(window)]
     sents = [Token(s.start + lo, s.end + lo, s.text) for s in sentences(window)]
@@ -127,34 +142,36 @@ def _context(text: str, start: int, end: int) -> _Context:
                 first = pos + (len(piece) - len(piece.lstrip()))
                 split.append(Token(first, pos + len(piece.rstrip()), piece.strip()))
             pos += len(piece) + 1
-    return _Context(text, lo, shift, split)
+    return _Context(shift, split, [t.start for t in shift], [t.end for t in shift], [s.start for s in split])
 
 
 def _sentence_index(ctx: _Context, offset: int) -> int | None:
-    for i, s in enumerate(ctx.sentences):
-        if s.start <= offset < s.end:
-            return i
-    before = [i for i, s in enumerate(ctx.sentences) if s.end <= offset]
-    return before[-1] if before else None
+    """The sentence holding ``offset``, else the last one before it; None before the first."""
+    i = bisect_right(ctx.sentence_starts, offset) - 1
+    return i if i >= 0 else None
 
 
 def _tokens_in(ctx: _Context, start: int, end: int) -> list[tuple[int, Token]]:
-    return [(i, t) for i, t in enumerate(ctx.tokens) if t.start >= start and t.end <= end]
+    """The tokens wholly inside [start, end), with their indices."""
+    first = bisect_left(ctx.token_starts, start)
+    last = bisect_right(ctx.token_ends, end)
+    return [(i, ctx.tokens[i]) for i in range(first, last) if ctx.tokens[i].end <= end]
 
 
 def _token_index(ctx: _Context, offset: int) -> int:
-    for i, t in enumerate(ctx.tokens):
-        if t.end > offset:
-            return i
-    return len(ctx.tokens)
+    """The index of the first token ending after ``offset``."""
+    return bisect_right(ctx.token_ends, offset)
 
 
 class _Ranker:
     def __init__(self, text: str, claim_start: int, claim_end: int, mentions: list[Span]):
         self.text = text
         self.start, self.end = claim_start, claim_end
-        self.mentions = sorted(mentions, key=lambda s: (s.start, s.end))
         self.ctx = _context(text, claim_start, claim_end)
+        lo = self.ctx.tokens[0].start if self.ctx.tokens else claim_start
+        hi = self.ctx.tokens[-1].end if self.ctx.tokens else claim_end
+        # Only the mentions of the window read: antecedents further back are not proposed.
+        self.mentions = sorted((m for m in mentions if m.start >= lo and m.end <= hi), key=lambda s: (s.start, s.end))
         self.found: list[Span] = []
 
     # -- the pieces ------------------------------------------------------------
@@ -306,7 +323,7 @@ class _Ranker:
         para_start = self.text.rfind("\n", 0, self.start) + 1
         lead = self.text[para_start:self.start]
         in_quote = bool(re.search(r"[«\"“„]", lead)) or lead.lstrip()[:1] in ("—", "–", "-")
-        for tail in QUOTE_TAIL.finditer(self.text, self.end, para_end):
+        for tail in QUOTE_TAIL.finditer(self.text, self.end, min(para_end, ctx.end)):
             words = _tokens_in(ctx, tail.end(), min(para_end, tail.end() + 40))[:2]
             verbs = [(t, n) for _i, t in words if (n := _is_reporting(t.text)) is not None]
             if verbs and (in_quote or tail.start() - self.end < 4):
