@@ -5,8 +5,9 @@ come first (:mod:`annotator.domain.speaker_ranking`: the subject of the cue or
 of a reporting verb, "по словам X", a resolved pronoun, the previous claim's
 speaker for a continuation); the rest follow in the distance order below.
 
-Without the text, the distance order alone. Russian news reports speech on either side of the quote ("Токаев отметил, что …"
-and "…, — отметил он"), so the candidates are ordered by their distance from
+Without the text, the distance order alone. Russian news reports speech on
+either side of the quote ("Токаев отметил, что …" and "…, — отметил он"), so
+the candidates are ordered by their distance from
 the claim, counted in characters between the two, and a mention before the
 claim wins a tie (the usual order in the corpus). Mentions inside the claim
 come last: a claim rarely names its own speaker.
@@ -17,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from annotator.domain.model import AUTHOR, Claim, Cue, Span
+from annotator.domain.speaker_ranking import rank_speakers  # pymorphy3 loads on the first proposal, not here
 
 
 def speaker_candidates(start: int, end: int, spans: Iterable[Span], speaker_labels: Iterable[str], *,
@@ -29,8 +31,6 @@ def speaker_candidates(start: int, end: int, spans: Iterable[Span], speaker_labe
     by_distance = distance_candidates(start, end, spans, speaker_labels)
     if text is None:
         return by_distance
-    from annotator.domain.speaker_ranking import rank_speakers  # pymorphy3 loads only when asked
-
     first = rank_speakers(text, start, end, by_distance, cue=cue, claims=claims)
     return first + [s for s in by_distance if s not in first]
 
