@@ -1,7 +1,13 @@
-"""Which mention a claim's speaker key picks next: the nearest speaker mentions first.
+"""Which mention a claim's speaker key picks next: the one the syntax names, then the nearest.
 
-Russian news reports speech on either side of the quote ("Токаев отметил, что …"
-and "…, — отметил он"), so the candidates are ordered by their distance from
+Given the document's text, the mentions that the reporting construction names
+come first (:mod:`annotator.domain.speaker_ranking`: the subject of the cue or
+of a reporting verb, "по словам X", a resolved pronoun, the previous claim's
+speaker for a continuation); the rest follow in the distance order below.
+
+Without the text, the distance order alone. Russian news reports speech on
+either side of the quote ("Токаев отметил, что …" and "…, — отметил он"), so
+the candidates are ordered by their distance from
 the claim, counted in characters between the two, and a mention before the
 claim wins a tie (the usual order in the corpus). Mentions inside the claim
 come last: a claim rarely names its own speaker.
@@ -11,10 +17,25 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from annotator.domain.model import AUTHOR, Span
+from annotator.domain.model import AUTHOR, Claim, Cue, Span
+from annotator.domain.speaker_ranking import rank_speakers  # pymorphy3 loads on the first proposal, not here
 
 
-def speaker_candidates(start: int, end: int, spans: Iterable[Span], speaker_labels: Iterable[str]) -> list[Span]:
+def speaker_candidates(start: int, end: int, spans: Iterable[Span], speaker_labels: Iterable[str], *,
+                       text: str | None = None, cue: Cue | None = None, claims: Iterable[Claim] = ()) -> list[Span]:
+    """Speaker mentions (by label) for the claim [start, end): with ``text``, the syntax's first, then nearest first.
+
+    ``cue`` is the claim's cue, if marked; ``claims`` the set's other claims (the
+    previous one's speaker is proposed for a continuation).
+    """
+    by_distance = distance_candidates(start, end, spans, speaker_labels)
+    if text is None:
+        return by_distance
+    first = rank_speakers(text, start, end, by_distance, cue=cue, claims=claims)
+    return first + [s for s in by_distance if s not in first]
+
+
+def distance_candidates(start: int, end: int, spans: Iterable[Span], speaker_labels: Iterable[str]) -> list[Span]:
     """Speaker mentions (by label) around the claim [start, end), nearest first."""
     labels = frozenset(speaker_labels)
 

@@ -105,7 +105,7 @@ def test_says_from_the_relation_key_sets_the_speaker(qtbot, claimed, monkeypatch
     window = claimed
     ids = spans_by_text(window)
     claim = stored_claim(window)
-    window.claim_actions.cycle_speaker(1)  # someone else speaks first
+    window.claim_actions.cycle_speaker(-1)  # someone else speaks first (W proposes Токаев first)
     assert window.runner.wait()
     monkeypatch.setattr(window.claim_actions, "choose_relation_type", lambda allowed: "SAYS")
     window.view.move_caret_core(window.view.text.index("Касым") + 2)

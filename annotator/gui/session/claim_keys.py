@@ -118,12 +118,12 @@ class ClaimActions(QObject):
 
     # ------------------------------------------------------------ claim fields
     def cycle_speaker(self, step: int = 1) -> None:
-        """W / Shift+W: the next (previous) speaker mention, nearest the claim first."""
+        """W / Shift+W: the next (previous) speaker mention, the one the reporting construction names first."""
         claim = self._need_claim()
         if claim is None:
             return
-        candidates = speaker_candidates(claim.start, claim.end, self.view.spans(),
-                                        self.session.scheme.speaker_labels)
+        candidates = speaker_candidates(claim.start, claim.end, self.view.spans(), self.session.scheme.speaker_labels,
+                                        text=self.view.text, cue=claim.cue, claims=self._claims())
         speaker = next_speaker(claim.speaker, candidates, step)
         if speaker is None:
             self._tell(self.tr("No PER, ORG or ROLE mention to be the speaker: mark one, or press A for the author"))
