@@ -72,14 +72,19 @@ class DocumentSummary:
 
 @dataclass(frozen=True, slots=True)
 class Span:
-    """An entity mention. ``id`` is the store's id (or a local id like ``T1`` in a file)."""
+    """An entity mention. ``id`` is the store's id (or a local id like ``T1`` in a file).
+
+    ``entity`` is the corpus-wide entity it is linked to: the store's entity id (an int, an
+    entity of the set's owner), or in a file the file's reference (our JSONL's ``E12``, a brat
+    ``N`` line's ``Wikidata:Q42``), resolved to an entity at import.
+    """
 
     id: int | str | None
     start: int
     end: int
     label: str
     attributes: dict[str, Any] = field(default_factory=dict, hash=False)
-    entity: str | None = None
+    entity: int | str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +141,9 @@ class AnnotationSet:
     claims: tuple[Claim, ...] = ()
     relations: tuple[Relation, ...] = ()
     id: int | None = None
+    # The entities its mentions link to (``annotator.domain.entities.Entity``): filled on export,
+    # and by readers whose files describe them (our JSONL's ``linked_entities``, brat's N lines).
+    entities: tuple[Any, ...] = ()
 
 
 def covered(text: str, start: int, end: int) -> str:
@@ -156,8 +164,10 @@ class ClaimRecord:
     speaker_id: int | None  # the mention's span id; None for AUTHOR or no speaker
     speaker: str | None  # the mention's text, AUTHOR, or None
     speaker_label: str | None
-    speaker_entity: str | None  # the corpus-wide entity the mention is linked to
+    speaker_entity: str | None  # the name of the corpus-wide entity the mention is linked to
     cue: str | None
     certainty: Certainty
     checkworthy: bool
     quantity: Quantity | None
+    speaker_entity_id: int | None = None
+    date: str | None = None  # the document's

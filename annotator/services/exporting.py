@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import BinaryIO
 
-from annotator.domain.model import ALL
+from annotator.domain.model import ALL, AnnotationSet
 from annotator.domain.query import DocumentQuery
 from annotator.formats import registry
 from annotator.formats.base import ExportItem
@@ -33,6 +33,15 @@ def writes_directory(format_id: str) -> bool:
     return bool(getattr(registry.get(format_id), "writes_directory", False))
 
 
+def with_entities(repo, sets: list[AnnotationSet]) -> list[AnnotationSet]:
+    """The sets, each with the entities its mentions link to (what a writer says of a link)."""
+    table = {e.id: e for e in repo.entities_by_ids(
+        {s.entity for aset in sets for s in aset.spans if isinstance(s.entity, int)})}
+    return [replace(aset, entities=tuple(table[i] for i in sorted({s.entity for s in aset.spans
+                                                                  if s.entity in table})))
+            for aset in sets]
+
+
 def items_to_export(workspace: Workspace, query: DocumentQuery, owner: str, progress: Progress,
            cancel: CancelToken | None, counter: list[int]) -> Iterator[ExportItem]:
     with workspace.store.read() as repo:
@@ -45,7 +54,7 @@ def items_to_export(workspace: Workspace, query: DocumentQuery, owner: str, prog
                 return
             documents = repo.documents(ids)
             stored_sha = repo.documents_by_id(ids)  # id -> the sha256 stored at import: not computed again
-            sets = repo.load_sets(repo.set_refs(ids, None if owner == ALL else owner))
+            sets = with_entities(repo, repo.load_sets(repo.set_refs(ids, None if owner == ALL else owner)))
             by_document: dict[str, list] = {}
             for aset in sorted(sets, key=lambda s: s.owner):
                 by_document.setdefault(aset.document_id, []).append(aset)

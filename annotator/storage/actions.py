@@ -27,7 +27,9 @@ from typing import Any
 from sqlalchemy import Connection, DateTime, Table, delete, insert, select, update
 
 from annotator.i18n import _
-from annotator.storage.models import AnnotationSetRow, ClaimRow, NoteRow, RelationRow, SchemeVersionRow, SpanRow
+from annotator.storage.models import (
+    AnnotationSetRow, ClaimRow, EntityRow, NoteRow, RelationRow, SchemeVersionRow, SpanRow,
+)
 
 SETS: Table = AnnotationSetRow.__table__  # type: ignore[assignment]
 SPANS: Table = SpanRow.__table__  # type: ignore[assignment]
@@ -35,7 +37,8 @@ CLAIMS: Table = ClaimRow.__table__  # type: ignore[assignment]
 RELATIONS: Table = RelationRow.__table__  # type: ignore[assignment]
 NOTES: Table = NoteRow.__table__  # type: ignore[assignment]
 SCHEMES: Table = SchemeVersionRow.__table__  # type: ignore[assignment]
-TABLES: dict[str, Table] = {t.name: t for t in (SETS, SPANS, CLAIMS, RELATIONS, NOTES)}
+ENTITIES: Table = EntityRow.__table__  # type: ignore[assignment]
+TABLES: dict[str, Table] = {t.name: t for t in (SETS, SPANS, CLAIMS, RELATIONS, NOTES, ENTITIES)}
 _INSERTS = {name: insert(table) for name, table in TABLES.items()}  # built once: actions are hot
 CHUNK = 500  # ids per IN (...) clause: well under every backend's parameter limit
 

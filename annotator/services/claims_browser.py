@@ -1,0 +1,217 @@
+"""Who said what, across the corpus: claims by speaker entity, grouped, and figures compared.
+
+The read model of the claims browser (and of ``annotator claims --entity``,
+``--group-by`` and ``annotator who-said``). Qt-free: a window runs these on its
+task runner. The store applies every filter it can (``ClaimQuery``: speaker
+entities, type, dates, check-worthy, certainty, unit and value range); the
+claim's text is matched here, by lemma (``lemmas.matches``). Rows come a page
+at a time in corpus order; each carries its document id and claim id, so that
+a window can jump to the claim.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from annotator.domain.lemmas import matches
+from annotator.domain.model import AUTHOR, ClaimRecord
+from annotator.i18n import _
+from annotator.services.claim_report import claim_record
+from annotator.services.workspace import Workspace
+from annotator.storage.repository import ClaimQuery
+
+PAGE = 500
+ABOUT = "ABOUT"
+
+
+@dataclass(frozen=True, slots=True)
+class BrowseFilter:
+    """The browser's filters; each None or empty is "any"."""
+
+    owner: str | None = None  # whose claims (an annotator, gold); None: every set's
+    speakers: tuple[int, ...] | None = None  # speaker entity ids
+    author: bool = False  # the outlet's own voice (with ``speakers``: either)
+    types: tuple[str, ...] = ()
+    date_from: str | None = None  # the document's date, ISO, inclusive
+    date_to: str | None = None
+    checkworthy: bool | None = None
+    certainty: str | None = None  # ASSERTED or HEDGED
+    unit: str | None = None  # a figure's unit ("USD", "%")
+    value_min: float | None = None
+    value_max: float | None = None
+    with_figure: bool = False
+    text: str | None = None  # words of the claim's text, any case form
+    document_ids: tuple[str, ...] | None = None
+
+    def query(self) -> ClaimQuery:
+        return ClaimQuery(self.owner, self.document_ids, self.speakers, self.author, self.types, self.date_from,
+                          self.date_to, self.checkworthy, self.certainty, self.unit, self.value_min, self.value_max,
+                          self.with_figure or self.value_min is not None or self.value_max is not None)
+
+
+@dataclass(frozen=True, slots=True)
+class About:
+    """A mention a claim is ABOUT, with the entity it is linked to."""
+
+    span_id: int
+    text: str
+    label: str
+    entity_id: int | None
+    entity: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class BrowsedClaim:
+    """One row of the browser: the claim (document id and claim id to jump to) and what it is about."""
+
+    claim: ClaimRecord
+    about: tuple[About, ...] = ()
+
+    @property
+    def speaker_name(self) -> str:
+        """Who said it, as a person reads it: the linked entity's name, else the mention's text."""
+        return self.claim.speaker_entity or self.claim.speaker or ""
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimPage:
+    rows: tuple[BrowsedClaim, ...]
+    after: tuple[int, int, int] | None  # pass back for the next page; None: no more rows
+
+
+class GroupBy(StrEnum):
+    SPEAKER = "speaker"
+    ABOUT = "about"
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimGroup:
+    """Claims under one speaker (or one entity they are about).
+
+    ``entity_id`` is the linked entity; without one, ``key`` is the mention's text
+    (or AUTHOR, or "" for no speaker / about nothing).
+    """
+
+    key: str
+    title: str
+    entity_id: int | None
+    rows: tuple[BrowsedClaim, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FigureStatement:
+    claim: BrowsedClaim
+    value: float
+
+
+@dataclass(frozen=True, slots=True)
+class FigureComparison:
+    """The same quantity (unit and period) stated in several claims, side by side.
+
+    ``speakers`` and ``documents`` count who stated it and where; ``differs`` is whether
+    the values are not all the same (a changed or contradicted figure).
+    """
+
+    unit: str | None
+    period: str | None
+    statements: tuple[FigureStatement, ...]
+    speakers: int
+    documents: int
+    differs: bool = field(default=False)
+
+
+def page(workspace: Workspace, browse_filter: BrowseFilter = BrowseFilter(),
+         after: tuple[int, int, int] | None = None, limit: int = PAGE) -> ClaimPage:
+    """One page of rows in corpus order, from ``after`` (the previous page's ``after``)."""
+    query = browse_filter.query()
+    rows: list[BrowsedClaim] = []
+    with workspace.store.read() as repo:
+        while len(rows) < limit:
+            tuples = repo.browse_claim_tuples(query, after, limit)
+            if not tuples:
+                return ClaimPage(tuple(rows), None)
+            texts = repo.texts(sorted({t[0] for t in tuples}))
+            abouts = repo.about_targets([t[2] for t in tuples], ABOUT)
+            for row in tuples:
+                after = (row[21], row[3], row[2])
+                record = claim_record(row, texts[row[0]])
+                if browse_filter.text and not matches(browse_filter.text, record.text):
+                    continue
+                text = texts[row[0]]
+                about = tuple(About(span_id, text[start:end], label, entity_id, entity)
+                              for span_id, start, end, label, entity_id, entity in abouts.get(record.id, ()))
+                rows.append(BrowsedClaim(record, about))
+                if len(rows) == limit:
+                    break
+            if len(tuples) < limit and len(rows) < limit:
+                return ClaimPage(tuple(rows), None)
+    return ClaimPage(tuple(rows), after)
+
+
+def iter_browse(workspace: Workspace, browse_filter: BrowseFilter = BrowseFilter()) -> Iterator[BrowsedClaim]:
+    """Every row, a page at a time (memory stays flat; each page is its own read)."""
+    after = None
+    while True:
+        result = page(workspace, browse_filter, after)
+        yield from result.rows
+        if result.after is None:
+            return
+        after = result.after
+
+
+def _speaker_key(row: BrowsedClaim) -> tuple[str, str, int | None]:
+    claim = row.claim
+    if claim.speaker_entity_id is not None:
+        return f"entity:{claim.speaker_entity_id}", claim.speaker_entity or "", claim.speaker_entity_id
+    if claim.speaker == AUTHOR:
+        return AUTHOR, _("the outlet (AUTHOR)"), None
+    if claim.speaker:
+        return f"mention:{claim.speaker.casefold()}", claim.speaker, None
+    return "", _("(no speaker)"), None
+
+
+def grouped(workspace: Workspace, browse_filter: BrowseFilter = BrowseFilter(),
+            by: GroupBy = GroupBy.SPEAKER) -> list[ClaimGroup]:
+    """The rows grouped by speaker (their entity, else the mention's text) or by what they are
+    ABOUT (a claim about two entities is in both groups); groups with the most claims first."""
+    groups: dict[str, list[BrowsedClaim]] = defaultdict(list)
+    titles: dict[str, tuple[str, int | None]] = {}
+    for row in iter_browse(workspace, browse_filter):
+        if by == GroupBy.SPEAKER:
+            keys = [_speaker_key(row)]
+        else:
+            keys = [(f"entity:{a.entity_id}", a.entity or a.text, a.entity_id) if a.entity_id is not None
+                    else (f"mention:{a.text.casefold()}", a.text, None) for a in row.about]
+            keys = list(dict.fromkeys(keys)) or [("", _("(about nothing marked)"), None)]
+        for key, title, entity_id in keys:
+            groups[key].append(row)
+            titles.setdefault(key, (title, entity_id))
+    return sorted((ClaimGroup(key, titles[key][0], titles[key][1], tuple(rows)) for key, rows in groups.items()),
+                  key=lambda g: (-len(g.rows), g.title.casefold(), g.key))
+
+
+def compare_figures(workspace: Workspace, browse_filter: BrowseFilter = BrowseFilter(),
+                    *, at_least: int = 2) -> list[FigureComparison]:
+    """Claims with a figure, grouped by the quantity they state (unit and period), where at least
+    ``at_least`` claims state it; those whose values differ first, then by how many state it."""
+    statements: dict[tuple[str | None, str | None], list[FigureStatement]] = defaultdict(list)
+    for row in iter_browse(workspace, BrowseFilter(**{**_fields(browse_filter), "with_figure": True})):
+        quantity = row.claim.quantity
+        if quantity is None or quantity.value is None:
+            continue
+        statements[(quantity.unit, quantity.period)].append(FigureStatement(row, quantity.value))
+    out = []
+    for (unit, period), found in statements.items():
+        if len(found) < at_least:
+            continue
+        out.append(FigureComparison(
+            unit, period, tuple(found), len({_speaker_key(s.claim)[0] for s in found}),
+            len({s.claim.claim.document_id for s in found}), len({s.value for s in found}) > 1))
+    return sorted(out, key=lambda c: (not c.differs, -len(c.statements), c.unit or "", c.period or ""))
+
+
+def _fields(browse_filter: BrowseFilter) -> dict:
+    return {name: getattr(browse_filter, name) for name in BrowseFilter.__slots__}  # type: ignore[attr-defined]
