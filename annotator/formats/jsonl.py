@@ -352,10 +352,10 @@ class JsonlFormat:
         return count
 
 
-def entity_reference(entity: int | str | None) -> str | None:
-    """A store entity id as the file's reference ("E12": the same in every line of one export,
-    so an import finds one entity); a reference read from a file stays as it is."""
-    return f"E{entity}" if isinstance(entity, int) else entity
+def entity_reference(entity: Entity) -> str:
+    """How a line refers to an entity: its external id ("Q353") when it has one, else "E" and the
+    store's id ("E12"); the same in every line of one export, so that an import makes one entity."""
+    return entity.external_id or f"E{entity.id}"
 
 
 def to_json(item: ExportItem, scheme: Scheme) -> dict[str, Any]:
@@ -369,8 +369,9 @@ def to_json(item: ExportItem, scheme: Scheme) -> dict[str, Any]:
                             "entities": [], "claims": [], "relations": []}
     if aset is None:
         return line
+    references = {e.id: entity_reference(e) for e in aset.entities}
     if aset.entities:  # written only when a mention is linked: lines without links stay as they were
-        line["linked_entities"] = [{"id": entity_reference(e.id), "name": e.name, "type": e.type,
+        line["linked_entities"] = [{"id": references[e.id], "name": e.name, "type": e.type,
                                     "aliases": list(e.aliases), "external_id": e.external_id, "notes": e.notes}
                                    for e in aset.entities]
     local: dict[Any, str] = {}
@@ -378,7 +379,7 @@ def to_json(item: ExportItem, scheme: Scheme) -> dict[str, Any]:
         local[span.id] = f"T{n}"
         line["entities"].append({"id": f"T{n}", "start": span.start, "end": span.end, "label": span.label,
                                  "text": text[span.start:span.end], "attributes": span.attributes or {},
-                                 "entity": entity_reference(span.entity)})
+                                 "entity": references.get(span.entity, span.entity)})
     for n, claim in enumerate(sorted(aset.claims, key=lambda c: (c.start, -c.end, c.type)), start=1):
         local[claim.id] = f"C{n}"
         speaker = claim.speaker if claim.speaker in (None, AUTHOR) else local.get(claim.speaker)

@@ -334,6 +334,15 @@ def relinked(spans: Iterable[Any], mapping: dict[int, int]) -> list[Any]:
             for s in spans]
 
 
+def bare_reference(ref: str, owner: str, covered: str, label: str) -> Entity:
+    """The entity a file names by a reference alone (no record describes it): an identifier
+    ("Wikidata:Q42", "Q232": one word holding a digit or a colon) is its external id, the entity
+    named after the mention; words ("Касым-Жомарт Токаев") are its name."""
+    if len(ref.split()) == 1 and any(ch.isdigit() or ch == ":" for ch in ref):
+        return Entity(ref, owner, canonical_name(covered, label), label, (), ref)
+    return Entity(ref, owner, ref, label)
+
+
 class LinkResolver:
     """Turns a file's entity references into the owner's entities, for one import.
 
@@ -367,8 +376,9 @@ class LinkResolver:
             if (owner, ref) in self.seen:
                 mapping[ref] = self.seen[(owner, ref)]
                 continue
-            record = described.get(ref) or Entity(ref, owner, canonical_name(text[span.start:span.end], span.label),
-                                                   span.label, (), ref)
+            record = described.get(ref) or bare_reference(ref, owner, text[span.start:span.end], span.label)
+            if record.type is None:
+                record = dataclasses.replace(record, type=span.label)
             if mine is None:
                 mine = [e for e in self.repo.entities(owner) if e.id not in set(self.created.get(owner, ()))]
             found = next((e.id for e in mine if record.external_id and e.external_id == record.external_id), None)

@@ -1123,12 +1123,12 @@ def span_row(set_id: int, span_id: int, span: Span) -> dict[str, Any]:
     """A mention's row; its ``entity`` must be a store entity id (a file's reference is resolved first)."""
     entity = span.entity if isinstance(span.entity, int) else None
     return {"id": span_id, "set_id": set_id, "kind": ENTITY, "start": span.start, "end": span.end,
-            "label": span.label, "attributes": span.attributes or None, "entity_id": entity}
+            "label": span.label, "attributes": span.attributes or None, "entity": None, "entity_id": entity}
 
 
 def claim_rows(set_id: int, span_id: int, claim: Claim, speaker_span_id: int | None) -> tuple[dict, dict]:
     span = {"id": span_id, "set_id": set_id, "kind": CLAIM, "start": claim.start, "end": claim.end,
-            "label": claim.type, "attributes": claim.attributes or None, "entity_id": None}
+            "label": claim.type, "attributes": claim.attributes or None, "entity": None, "entity_id": None}
     q = claim.quantity
     details = {"span_id": span_id, "speaker_span_id": speaker_span_id,
                "speaker_is_author": claim.speaker == AUTHOR,
