@@ -194,3 +194,23 @@ def test_curation_carries_an_annotators_links_onto_golds_entities(marked):
     assert (gold_entity.owner, gold_entity.name, gold_entity.external_id) == (GOLD, "Касым-Жомарт Токаев", "Q353")
     curation.take(ws, DOCS[0], "anna", user="cora")  # again: gold's entity is found, not copied twice
     assert [e.entity.name for e in entities.entity_list(ws, GOLD)] == ["Касым-Жомарт Токаев"]
+
+
+def test_linking_agreement_between_annotators_over_the_store(sample_workspace):
+    from annotator.services.agreement import agreement
+
+    ws = sample_workspace
+    spans = {owner: [annotating.add_span(ws, doc, *find(ws, doc, "Касым-Жомарт Токаев"), "PER", owner=owner).result
+                     for doc in DOCS[:3]] for owner in ("anna", "bob")}
+    # anna: one entity for all three; bob: the first two, and the third apart (another entity of his)
+    anna = entities.create_from_mention(ws, spans["anna"][0], owner="anna").result
+    entities.link_like(ws, spans["anna"][0], owner="anna", corpus=True)
+    bob = entities.create_from_mention(ws, spans["bob"][0], owner="bob").result
+    entities.link_mention(ws, spans["bob"][1], bob, owner="bob")
+    entities.create_from_mention(ws, spans["bob"][2], owner="bob", name="Тёзка")
+    assert len(entities.entity_mentions(ws, anna)) == 3
+    (row,) = agreement(ws).linking
+    # pairs: (1,2) together in both; (1,3) and (2,3) together for anna only
+    assert (row.agreement.mentions, row.agreement.pairs, row.agreement.same_way) == (3, 3, 1)
+    assert row.agreement.b_cubed_precision == pytest.approx(1.0)  # bob never links what anna keeps apart
+    assert row.agreement.b_cubed_recall == pytest.approx((2 / 3 + 2 / 3 + 1 / 3) / 3)
