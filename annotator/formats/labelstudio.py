@@ -7,6 +7,11 @@ label); a relation is a result with ``from_id``/``to_id`` (region ids of the sam
 ``labels``. Offsets are code points (Label Studio since 2022); an older export counted UTF-16
 units, which shows as covered text that matches only after conversion: such spans are converted
 and counted in one notice.
+
+Entity links ride on a per-region text area (``<TextArea name="entity" toName="text"
+perRegion="true"/>`` in the labelling config): a ``type: textarea`` result named ``entity`` with
+the region's id, its text the entity's external id (a Wikidata QID) or else its name. Read
+back, an identifier becomes the entity's external id and words its name.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from annotator.formats.interchange import (
     SetDraft,
     owner_problem,
     read_text_file,
+    link_of,
     same_text,
     sorted_spans,
     writable_relations,
@@ -37,6 +43,7 @@ from annotator.i18n import _
 
 MODEL_PREFIX = "model:"
 FROM_NAME, TO_NAME = "label", "text"
+ENTITY_FROM_NAME = "entity"  # the per-region text area that carries a region's entity link
 
 
 def _tasks(data: str) -> Iterator[tuple[int, Any] | tuple[int, str]]:
@@ -178,6 +185,10 @@ class LabelStudioFormat:
                 continue
             draft = SetDraft(source, text, scheme)
             relations = []
+            links = {r.get("id"): r["value"]["text"][0] for r in annotation.get("result") or []
+                     if isinstance(r, dict) and r.get("type") == "textarea" and r.get("from_name") == ENTITY_FROM_NAME
+                     and isinstance(r.get("value"), dict) and isinstance(r["value"].get("text"), list)
+                     and r["value"]["text"] and isinstance(r["value"]["text"][0], str)}
             for n, result in enumerate(annotation.get("result") or []):
                 if not isinstance(result, dict):
                     draft.problem(line, _("task #{number}: result #{index} must be an object").format(
@@ -185,7 +196,7 @@ class LabelStudioFormat:
                 elif result.get("type") == "relation":
                     relations.append(result)
                 elif result.get("type") == "labels" or "labels" in (result.get("value") or {}):
-                    converted += self._span(draft, result, n, number, line, offsets)
+                    converted += self._span(draft, result, n, number, line, offsets, links)
             for n, rel in enumerate(relations):
                 head, tail = rel.get("from_id"), rel.get("to_id")
                 if rel.get("direction") == "left":
@@ -210,7 +221,7 @@ class LabelStudioFormat:
         return out, converted
 
     def _span(self, draft: SetDraft, result: dict[str, Any], index: int, number: int, line: int,
-              offsets: OffsetMap) -> int:
+              offsets: OffsetMap, links: dict[Any, str]) -> int:
         value = result.get("value") or {}
         region = result.get("id", f"region{index}")
         start, end, labels = value.get("start"), value.get("end"), value.get("labels") or []
@@ -234,7 +245,8 @@ class LabelStudioFormat:
                                                               start=start, end=end))
                 return 0
         for label in labels:
-            draft.span(line, region if len(labels) == 1 else f"{region}/{label}", start, end, str(label))
+            draft.span(line, region if len(labels) == 1 else f"{region}/{label}", start, end, str(label),
+                       entity=links.get(region) or None)
         if len(labels) > 1:  # a relation to the region goes to its first label's span
             draft.alias(region, f"{region}/{labels[0]}")
         if not labels:
@@ -268,7 +280,7 @@ class LabelStudioFormat:
                 task = {"id": written + 1, "data": data, "annotations": [], "predictions": []}
             if aset is None:
                 continue
-            losses.count_set(aset, attributes=False, entities=False)
+            losses.count_set(aset, attributes=False)
             result: list[dict[str, Any]] = []
             region: dict[Any, str] = {}
             for n, span in enumerate(sorted_spans(aset), start=1):
@@ -276,6 +288,11 @@ class LabelStudioFormat:
                 result.append({"id": f"T{n}", "from_name": FROM_NAME, "to_name": TO_NAME, "type": "labels",
                                "value": {"start": span.start, "end": span.end,
                                          "text": document.text[span.start:span.end], "labels": [span.label]}})
+                link = link_of(aset, span)
+                if link:
+                    result.append({"id": f"T{n}", "from_name": ENTITY_FROM_NAME, "to_name": TO_NAME,
+                                   "type": "textarea", "value": {"start": span.start, "end": span.end,
+                                                                 "text": [_readable(link)]}})
             for rel in writable_relations(aset):
                 result.append({"from_id": region[rel.head], "to_id": region[rel.tail], "type": "relation",
                                "direction": "right", "labels": [rel.label]})
@@ -291,3 +308,9 @@ class LabelStudioFormat:
         if notices is not None:
             notices.extend(losses.sentences())
         return records
+
+
+def _readable(link: tuple[str, str]) -> str:
+    """A link as the text area holds it: the external id, else the entity's name (not our local id)."""
+    reference, name = link
+    return name if reference.startswith("annotator:") else reference

@@ -369,8 +369,9 @@ class LinkResolver:
         new_rows: list[dict[str, Any]] = []
         mapping: dict[str, int] = {}
         wanted: list[tuple[str, Entity]] = []
+        pending: set[str] = set()
         for span in aset.spans:
-            if not isinstance(span.entity, str) or span.entity in mapping:
+            if not isinstance(span.entity, str) or span.entity in mapping or span.entity in pending:
                 continue
             ref = span.entity
             if (owner, ref) in self.seen:
@@ -388,6 +389,7 @@ class LinkResolver:
                 mapping[ref] = self.seen[(owner, ref)] = found  # type: ignore[assignment]
             else:
                 wanted.append((ref, record))
+                pending.add(ref)
         for (ref, record), new_id in zip(wanted, self.repo.allocate_ids(ENTITIES, len(wanted))):
             new_rows.append(entity_row(new_id, owner, record))
             mapping[ref] = self.seen[(owner, ref)] = new_id
