@@ -104,3 +104,23 @@ def test_brat_equivalences_link_their_members_to_one_entity(tmp_path):
     (summary,) = entities.entity_list(ws, "anna")
     assert (summary.entity.name, summary.mentions) == ("Касым-Жомарт Токаев", 3)
     ws.close()
+
+
+@pytest.mark.parametrize("change, message", [
+    ({"linked_entities": [{"id": "E1", "name": "Токаев"}, {"id": "E1", "name": "Токаев"}]}, "a second record"),
+    ({"linked_entities": [{"id": "E1", "name": "Токаев", "qid": "Q1"}]}, "unknown field 'qid'"),
+    ({"linked_entities": [{"id": "E1", "name": " Токаев"}]}, "leading or trailing spaces"),
+    ({"linked_entities": [{"id": "E1", "name": "Токаев", "aliases": [""]}]}, "empty"),
+    ({"linked_entities": [{"id": "E1"}]}, "missing 'name'"),
+])
+def test_jsonl_refuses_a_bad_entity_record_naming_it(change, message):
+    from annotator.domain.scheme import Scheme
+    from annotator.formats.jsonl import LineError, parse_line
+    from annotator.services.workspace import default_scheme_body
+
+    text = "Токаев прибыл."
+    line = {"id": "d", "text": text, "annotator": "anna",
+            "entities": [{"id": "T1", "start": 0, "end": 6, "label": "PER", "text": "Токаев", "entity": "E1"}],
+            **change}
+    with pytest.raises(LineError, match=message):
+        parse_line(line, Scheme.from_dict(default_scheme_body(), version=1))
