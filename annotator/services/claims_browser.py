@@ -24,6 +24,7 @@ from annotator.services.workspace import Workspace
 from annotator.storage.repository import ClaimQuery
 
 PAGE = 500
+WINDOW = 1000  # documents (by ordinal) read per query while filling a page
 ABOUT = "ABOUT"
 
 
@@ -125,19 +126,24 @@ class FigureComparison:
 
 def page(workspace: Workspace, browse_filter: BrowseFilter = BrowseFilter(),
          after: tuple[int, int, int] | None = None, limit: int = PAGE) -> ClaimPage:
-    """One page of rows in corpus order, from ``after`` (the previous page's ``after``)."""
+    """One page of rows in corpus order (document, position), from ``after`` (the previous page's
+    ``after``: the last row's document ordinal, start and claim id)."""
     query = browse_filter.query()
     rows: list[BrowsedClaim] = []
+    last = after
     with workspace.store.read() as repo:
-        while len(rows) < limit:
-            tuples = repo.browse_claim_tuples(query, after, limit)
-            if not tuples:
-                return ClaimPage(tuple(rows), None)
-            texts = repo.texts(sorted({t[0] for t in tuples}))
-            abouts = repo.about_targets([t[2] for t in tuples], ABOUT)
+        low, high = repo.ordinal_bounds()
+        first = max(low, after[0]) if after is not None else low
+        while first <= high:
+            window = (first, first + WINDOW)
+            tuples = sorted(repo.browse_claim_tuples(query, window), key=lambda t: (t[21], t[3], t[2]))
+            if after is not None:
+                tuples = [t for t in tuples if (t[21], t[3], t[2]) > after]
+            texts = repo.texts(sorted({t[0] for t in tuples})) if tuples else {}
+            abouts = repo.about_targets([t[2] for t in tuples], ABOUT) if tuples else {}
             for row in tuples:
-                after = (row[21], row[3], row[2])
                 record = claim_record(row, texts[row[0]])
+                last = (row[21], row[3], row[2])
                 if browse_filter.text and not matches(browse_filter.text, record.text):
                     continue
                 text = texts[row[0]]
@@ -145,10 +151,9 @@ def page(workspace: Workspace, browse_filter: BrowseFilter = BrowseFilter(),
                               for span_id, start, end, label, entity_id, entity in abouts.get(record.id, ()))
                 rows.append(BrowsedClaim(record, about))
                 if len(rows) == limit:
-                    break
-            if len(tuples) < limit and len(rows) < limit:
-                return ClaimPage(tuple(rows), None)
-    return ClaimPage(tuple(rows), after)
+                    return ClaimPage(tuple(rows), last)
+            first = window[1]
+    return ClaimPage(tuple(rows), None)
 
 
 def iter_browse(workspace: Workspace, browse_filter: BrowseFilter = BrowseFilter()) -> Iterator[BrowsedClaim]:

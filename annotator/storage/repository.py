@@ -704,18 +704,20 @@ class Repository:
             .where(SETS.c.document_id == document_id, SETS.c.owner == owner, SPANS.c.entity_id.is_not(None))
             .group_by(SPANS.c.entity_id)))
 
-    def linked_texts(self, owner: str, limit: int = 5000) -> dict[int, list[str]]:
-        """entity id -> the distinct texts of the owner's mentions linked to it (at most ``limit``
-        pairs, the most frequent first): what a proposal treats as aliases."""
-        covered = func.substr(TEXTS.c.text, SPANS.c.start + 1, SPANS.c.end - SPANS.c.start).label("covered")
+    def linked_texts(self, owner: str, limit: int = 2000) -> dict[int, list[str]]:
+        """entity id -> the distinct texts of the owner's most recently made mentions linked to it
+        (the last ``limit``): what a proposal treats as aliases. Bounded so that a proposal costs the
+        same at any corpus size; the mentions an annotator just linked are the likeliest again."""
+        covered = func.substr(TEXTS.c.text, SPANS.c.start + 1, SPANS.c.end - SPANS.c.start)
         found: dict[int, list[str]] = defaultdict(list)
-        for entity_id, text_, _count in self.connection.execute(
-            select(SPANS.c.entity_id, covered, func.count()).join(SETS, SETS.c.id == SPANS.c.set_id)
+        for entity_id, text_ in self.connection.execute(
+            select(SPANS.c.entity_id, covered).join(SETS, SETS.c.id == SPANS.c.set_id)
             .join(TEXTS, TEXTS.c.document_id == SETS.c.document_id)
             .where(SETS.c.owner == owner, SPANS.c.entity_id.is_not(None))
-            .group_by(SPANS.c.entity_id, covered).order_by(func.count().desc()).limit(limit)
+            .order_by(SPANS.c.id.desc()).limit(limit)
         ):
-            found[entity_id].append(text_)
+            if text_ not in found[entity_id]:
+                found[entity_id].append(text_)
         return dict(found)
 
     def owner_mentions(self, owner: str, document_id: str | None = None,
@@ -763,11 +765,14 @@ class Repository:
         return [_entity(r) for r in self.connection.execute(stmt)]
 
     # -------------------------------------------------------- claims browser
-    def browse_claim_tuples(self, query: ClaimQuery, after: tuple[int, int, int] | None = None,
-                            limit: int | None = None) -> list[tuple]:
-        """Rows as :meth:`claim_tuples` gives them plus the document's ordinal, over the corpus in
-        corpus order (ordinal, start, id); ``after`` (an ordinal, start, id) pages by keyset."""
-        stmt = _CLAIM_TUPLES.add_columns(DOCUMENTS.c.ordinal)
+    def browse_claim_tuples(self, query: ClaimQuery, ordinals: tuple[int, int]) -> list[tuple]:
+        """Rows as :meth:`claim_tuples` gives them plus the document's ordinal, of the documents whose
+        ordinal is in ``[first, last)``, unordered. The browser walks the corpus a window of ordinals
+        at a time (through the ordinal's index), so that walking it all reads each row once: an ORDER
+        BY over the whole filtered corpus for every page would make the walk quadratic."""
+        first, last = ordinals
+        stmt = _CLAIM_TUPLES.add_columns(DOCUMENTS.c.ordinal).where(
+            DOCUMENTS.c.ordinal >= first, DOCUMENTS.c.ordinal < last)
         if query.owner is not None:
             stmt = stmt.where(SETS.c.owner == query.owner)
         if query.document_ids is not None:
@@ -797,15 +802,12 @@ class Repository:
             stmt = stmt.where(CLAIMS.c.quantity_value <= query.value_max)
         if query.with_figure:
             stmt = stmt.where(CLAIMS.c.quantity_value.is_not(None))
-        if after is not None:
-            ordinal, start, claim_id = after
-            stmt = stmt.where((DOCUMENTS.c.ordinal > ordinal)
-                              | ((DOCUMENTS.c.ordinal == ordinal)
-                                 & ((SPANS.c.start > start) | ((SPANS.c.start == start) & (SPANS.c.id > claim_id)))))
-        stmt = stmt.order_by(DOCUMENTS.c.ordinal, SPANS.c.start, SPANS.c.id)
-        if limit is not None:
-            stmt = stmt.limit(limit)
         return [tuple(r) for r in self.connection.execute(stmt)]
+
+    def ordinal_bounds(self) -> tuple[int, int]:
+        """The lowest and highest document ordinal (0, 0 for an empty corpus)."""
+        low, high = self.connection.execute(select(func.min(DOCUMENTS.c.ordinal), func.max(DOCUMENTS.c.ordinal))).one()
+        return (low or 0, high or 0)
 
     def about_targets(self, claim_ids: Sequence[int], label: str) -> dict[int, list[tuple]]:
         """claim id -> (span id, start, end, span label, entity id, entity name) of the mentions its

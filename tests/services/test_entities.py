@@ -214,3 +214,33 @@ def test_linking_agreement_between_annotators_over_the_store(sample_workspace):
     assert (row.agreement.mentions, row.agreement.pairs, row.agreement.same_way) == (3, 3, 1)
     assert row.agreement.b_cubed_precision == pytest.approx(1.0)  # bob never links what anna keeps apart
     assert row.agreement.b_cubed_recall == pytest.approx((2 / 3 + 2 / 3 + 1 / 3) / 3)
+
+
+def test_the_browser_pages_in_corpus_order_across_windows_and_filters(marked, monkeypatch):
+    ws, per, _role, said = marked
+    monkeypatch.setattr(claims_browser, "WINDOW", 2)  # two documents per query: pages span windows
+    walked, after = [], None
+    while True:
+        result = claims_browser.page(ws, claims_browser.BrowseFilter(), after, limit=2)
+        walked += [r.claim.id for r in result.rows]
+        if result.after is None:
+            break
+        after = result.after
+    assert walked == said  # the fixture's claims were made in corpus order
+    only = claims_browser.BrowseFilter(unit="USD", value_min=5e9, date_from="2025-11-01", text="млрд долларов")
+    assert [r.claim.id for r in claims_browser.iter_browse(ws, only)] == [said[0], said[1]]
+    stated = claims_browser.BrowseFilter(types=("STAT",), checkworthy=True, certainty="ASSERTED")
+    assert [r.claim.id for r in claims_browser.iter_browse(ws, stated)] == [said[0], said[2]]
+    assert list(claims_browser.iter_browse(ws, claims_browser.BrowseFilter(date_to="2025-01-01"))) == []
+
+
+def test_grouped_by_what_claims_are_about(marked):
+    ws, per, _role, said = marked
+    kazakhstan = annotating.add_span(ws, DOCS[0], *find(ws, DOCS[0], "Казахстан"), "GPE", owner="anna").result
+    country = entities.create_from_mention(ws, kazakhstan, owner="anna").result
+    claims.add_relation(ws, said[0], kazakhstan, "ABOUT", owner="anna")
+    groups = claims_browser.grouped(ws, claims_browser.BrowseFilter(), claims_browser.GroupBy.ABOUT)
+    assert [(g.entity_id, [r.claim.id for r in g.rows]) for g in groups] == [
+        (None, said[1:]), (country, [said[0]])]
+    (row,) = groups[1].rows
+    assert [(a.text, a.entity) for a in row.about] == [("Казахстан", "Казахстан")]
