@@ -124,47 +124,55 @@ class FigureComparison:
     differs: bool = field(default=False)
 
 
+def _walk(repo, browse_filter: BrowseFilter, after: tuple[int, int, int] | None
+          ) -> Iterator[tuple[tuple[int, int, int], BrowsedClaim | None]]:
+    """(position, row) in corpus order after ``after``, a window of documents per query; a row the
+    text filter leaves out comes as (position, None), so that a page can say where it stopped."""
+    query = browse_filter.query()
+    low, high = repo.ordinal_bounds()
+    first = max(low, after[0]) if after is not None else low
+    while first <= high:
+        window = (first, first + WINDOW)
+        first = window[1]
+        tuples = sorted(repo.browse_claim_tuples(query, window), key=lambda t: (t[21], t[3], t[2]))
+        if after is not None:
+            tuples = [t for t in tuples if (t[21], t[3], t[2]) > after]
+        if not tuples:
+            continue
+        texts = repo.texts(sorted({t[0] for t in tuples}))
+        abouts = repo.about_targets([t[2] for t in tuples], ABOUT)
+        for row in tuples:
+            position = (row[21], row[3], row[2])
+            text = texts[row[0]]
+            record = claim_record(row, text)
+            if browse_filter.text and not matches(browse_filter.text, record.text):
+                yield position, None
+                continue
+            about = tuple(About(span_id, text[start:end], label, entity_id, entity)
+                          for span_id, start, end, label, entity_id, entity in abouts.get(record.id, ()))
+            yield position, BrowsedClaim(record, about)
+
+
 def page(workspace: Workspace, browse_filter: BrowseFilter = BrowseFilter(),
          after: tuple[int, int, int] | None = None, limit: int = PAGE) -> ClaimPage:
     """One page of rows in corpus order (document, position), from ``after`` (the previous page's
-    ``after``: the last row's document ordinal, start and claim id)."""
-    query = browse_filter.query()
+    ``after``: the last row's document ordinal, start and claim id); ``after`` None: no more."""
     rows: list[BrowsedClaim] = []
-    last = after
     with workspace.store.read() as repo:
-        low, high = repo.ordinal_bounds()
-        first = max(low, after[0]) if after is not None else low
-        while first <= high:
-            window = (first, first + WINDOW)
-            tuples = sorted(repo.browse_claim_tuples(query, window), key=lambda t: (t[21], t[3], t[2]))
-            if after is not None:
-                tuples = [t for t in tuples if (t[21], t[3], t[2]) > after]
-            texts = repo.texts(sorted({t[0] for t in tuples})) if tuples else {}
-            abouts = repo.about_targets([t[2] for t in tuples], ABOUT) if tuples else {}
-            for row in tuples:
-                record = claim_record(row, texts[row[0]])
-                last = (row[21], row[3], row[2])
-                if browse_filter.text and not matches(browse_filter.text, record.text):
-                    continue
-                text = texts[row[0]]
-                about = tuple(About(span_id, text[start:end], label, entity_id, entity)
-                              for span_id, start, end, label, entity_id, entity in abouts.get(record.id, ()))
-                rows.append(BrowsedClaim(record, about))
+        for position, row in _walk(repo, browse_filter, after):
+            if row is not None:
+                rows.append(row)
                 if len(rows) == limit:
-                    return ClaimPage(tuple(rows), last)
-            first = window[1]
+                    return ClaimPage(tuple(rows), position)
     return ClaimPage(tuple(rows), None)
 
 
 def iter_browse(workspace: Workspace, browse_filter: BrowseFilter = BrowseFilter()) -> Iterator[BrowsedClaim]:
-    """Every row, a page at a time (memory stays flat; each page is its own read)."""
-    after = None
-    while True:
-        result = page(workspace, browse_filter, after)
-        yield from result.rows
-        if result.after is None:
-            return
-        after = result.after
+    """Every row in corpus order, in one read (a window of documents in memory at a time)."""
+    with workspace.store.read() as repo:
+        for _position, row in _walk(repo, browse_filter, None):
+            if row is not None:
+                yield row
 
 
 def _speaker_key(row: BrowsedClaim) -> tuple[str, str, int | None]:

@@ -771,10 +771,14 @@ class Repository:
         at a time (through the ordinal's index), so that walking it all reads each row once: an ORDER
         BY over the whole filtered corpus for every page would make the walk quadratic."""
         first, last = ordinals
-        stmt = _CLAIM_TUPLES.add_columns(DOCUMENTS.c.ordinal).where(
+        # The window's sets first (through the ordinal's index), then their claims through the spans'
+        # (set, start) index: given the whole join at once, SQLite scans every claim for each window.
+        sets = select(SETS.c.id).join(DOCUMENTS, DOCUMENTS.c.id == SETS.c.document_id).where(
             DOCUMENTS.c.ordinal >= first, DOCUMENTS.c.ordinal < last)
         if query.owner is not None:
-            stmt = stmt.where(SETS.c.owner == query.owner)
+            sets = sets.where(SETS.c.owner == query.owner)
+        set_ids = list(self.connection.execute(sets).scalars())
+        stmt = _CLAIM_TUPLES.add_columns(DOCUMENTS.c.ordinal)
         if query.document_ids is not None:
             stmt = stmt.where(SETS.c.document_id.in_(list(query.document_ids)))
         if query.speaker_entities is not None or query.author:
@@ -802,7 +806,10 @@ class Repository:
             stmt = stmt.where(CLAIMS.c.quantity_value <= query.value_max)
         if query.with_figure:
             stmt = stmt.where(CLAIMS.c.quantity_value.is_not(None))
-        return [tuple(r) for r in self.connection.execute(stmt)]
+        rows: list[tuple] = []
+        for chunk in _chunks(set_ids):
+            rows.extend(tuple(r) for r in self.connection.execute(stmt.where(SPANS.c.set_id.in_(chunk))))
+        return rows
 
     def ordinal_bounds(self) -> tuple[int, int]:
         """The lowest and highest document ordinal (0, 0 for an empty corpus)."""
