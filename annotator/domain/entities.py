@@ -20,6 +20,7 @@ of evidence (each a :class:`Reason`):
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -94,8 +95,10 @@ class MentionContext:
     alias_texts: Mapping[int | str, Sequence[str]] = field(default_factory=dict)
 
 
+@functools.lru_cache(maxsize=65536)
 def name_key(text: str) -> tuple[frozenset[str], ...]:
-    """A name's words as their sets of lemmas (case folded, ё as е)."""
+    """A name's words as their sets of lemmas (case folded, ё as е); kept, since every proposal
+    looks at every name and alias of the table again."""
     return tuple(frozenset(lemma.replace("ё", "е") for lemma in lemmas) for lemmas in text_lemmas(text))
 
 

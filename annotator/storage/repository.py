@@ -704,7 +704,7 @@ class Repository:
             .where(SETS.c.document_id == document_id, SETS.c.owner == owner, SPANS.c.entity_id.is_not(None))
             .group_by(SPANS.c.entity_id)))
 
-    def linked_texts(self, owner: str, limit: int = 2000) -> dict[int, list[str]]:
+    def linked_texts(self, owner: str, limit: int = 1000) -> dict[int, list[str]]:
         """entity id -> the distinct texts of the owner's most recently made mentions linked to it
         (the last ``limit``): what a proposal treats as aliases. Bounded so that a proposal costs the
         same at any corpus size; the mentions an annotator just linked are the likeliest again."""
