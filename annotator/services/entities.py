@@ -381,7 +381,8 @@ class LinkResolver:
             if record.type is None:
                 record = dataclasses.replace(record, type=span.label)
             if mine is None:
-                mine = [e for e in self.repo.entities(owner) if e.id not in set(self.created.get(owner, ()))]
+                made_here = set(self.created.get(owner, ()))
+                mine = [e for e in self.repo.entities(owner) if e.id not in made_here]
             found = next((e.id for e in mine if record.external_id and e.external_id == record.external_id), None)
             if found is None and not record.external_id:
                 found = next((e.id for e in mine if e.name == record.name and e.type == record.type), None)

@@ -122,6 +122,9 @@ def test_proposals_by_lemma_and_alias_best_first(marked):
     (best, *_rest) = entities.propose_for_span(ws, president, owner="anna")
     assert (best.entity.id, best.reason) == (tokaev, Reason.ALIAS)
     assert mirziyoyev not in [p.entity.id for p in entities.propose_for_span(ws, tokaeva, owner="anna")]
+    # a selection not yet marked: the same proposals from its text and label
+    (unmarked, *_rest) = entities.propose_for_text(ws, DOCS[4], "Токаеву", "PER", owner="anna")
+    assert (unmarked.entity.id, unmarked.reason) == (tokaev, Reason.NAME)
 
 
 def test_create_from_a_surname_in_another_case_names_it_in_the_nominative(marked):
