@@ -137,8 +137,10 @@ def _span(obj: Any, index: int) -> Span:
         attributes, entity = obj.get("attributes"), obj.get("entity")
         if (type(span_id) is str and 0 < len(span_id) <= IDENTIFIER_LENGTH and span_id.isprintable()
                 and type(start) is int and type(end) is int and type(label) is str
-                and (attributes is None or attributes == {}) and entity is None):
-            return Span(span_id, start, end, label, {}, None)
+                and (attributes is None or attributes == {})
+                and (entity is None or (type(entity) is str and 0 < len(entity) <= IDENTIFIER_LENGTH
+                                        and entity.isprintable() and entity == entity.strip()))):
+            return Span(span_id, start, end, label, {}, entity)
     what = _("entity #{number}").format(number=index + 1)
     obj = _object(obj, ENTITY_FIELDS, what)
     span_id = _name(obj, "id", what, IDENTIFIER_LENGTH)

@@ -131,9 +131,10 @@ def _walk(repo, browse_filter: BrowseFilter, after: tuple[int, int, int] | None
     query = browse_filter.query()
     low, high = repo.ordinal_bounds()
     first = max(low, after[0]) if after is not None else low
+    by_speaker = query.speaker_entities is not None and not query.author  # one query, through their index
     while first <= high:
-        window = (first, first + WINDOW)
-        first = window[1]
+        window = None if by_speaker else (first, first + WINDOW)
+        first = high + 1 if window is None else window[1]
         tuples = sorted(repo.browse_claim_tuples(query, window), key=lambda t: (t[21], t[3], t[2]))
         if after is not None:
             tuples = [t for t in tuples if (t[21], t[3], t[2]) > after]

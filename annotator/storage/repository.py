@@ -706,14 +706,18 @@ class Repository:
 
     def linked_texts(self, owner: str, limit: int = 1000) -> dict[int, list[str]]:
         """entity id -> the distinct texts of the owner's most recently made mentions linked to it
-        (the last ``limit``): what a proposal treats as aliases. Bounded so that a proposal costs the
+        (the last ``limit``, among the newest ``50 * limit`` spans of anyone): what a proposal treats
+        as aliases. Bounded so that a proposal costs the
         same at any corpus size; the mentions an annotator just linked are the likeliest again."""
         covered = func.substr(TEXTS.c.text, SPANS.c.start + 1, SPANS.c.end - SPANS.c.start)
         found: dict[int, list[str]] = defaultdict(list)
+        # Among the newest rows of the spans table (a range of the primary key): left to itself the
+        # planner takes every linked span through the entity index and sorts them all.
+        newest = self.connection.execute(select(func.max(SPANS.c.id))).scalar() or 0
         for entity_id, text_ in self.connection.execute(
             select(SPANS.c.entity_id, covered).join(SETS, SETS.c.id == SPANS.c.set_id)
             .join(TEXTS, TEXTS.c.document_id == SETS.c.document_id)
-            .where(SETS.c.owner == owner, SPANS.c.entity_id.is_not(None))
+            .where(SPANS.c.id > newest - 50 * limit, SETS.c.owner == owner, SPANS.c.entity_id.is_not(None))
             .order_by(SPANS.c.id.desc()).limit(limit)
         ):
             if text_ not in found[entity_id]:
@@ -765,20 +769,26 @@ class Repository:
         return [_entity(r) for r in self.connection.execute(stmt)]
 
     # -------------------------------------------------------- claims browser
-    def browse_claim_tuples(self, query: ClaimQuery, ordinals: tuple[int, int]) -> list[tuple]:
+    def browse_claim_tuples(self, query: ClaimQuery, ordinals: tuple[int, int] | None) -> list[tuple]:
         """Rows as :meth:`claim_tuples` gives them plus the document's ordinal, of the documents whose
-        ordinal is in ``[first, last)``, unordered. The browser walks the corpus a window of ordinals
-        at a time (through the ordinal's index), so that walking it all reads each row once: an ORDER
-        BY over the whole filtered corpus for every page would make the walk quadratic."""
-        first, last = ordinals
-        # The window's sets first (through the ordinal's index), then their claims through the spans'
-        # (set, start) index: given the whole join at once, SQLite scans every claim for each window.
-        sets = select(SETS.c.id).join(DOCUMENTS, DOCUMENTS.c.id == SETS.c.document_id).where(
-            DOCUMENTS.c.ordinal >= first, DOCUMENTS.c.ordinal < last)
-        if query.owner is not None:
-            sets = sets.where(SETS.c.owner == query.owner)
-        set_ids = list(self.connection.execute(sets).scalars())
+        ordinal is in ``[first, last)`` (None: the whole corpus, for a query that names speakers: their
+        claims come through the entity index), unordered. The browser walks the corpus a window of
+        ordinals at a time (through the ordinal's index), so that walking it all reads each row once:
+        an ORDER BY over the whole filtered corpus for every page would make the walk quadratic."""
         stmt = _CLAIM_TUPLES.add_columns(DOCUMENTS.c.ordinal)
+        set_ids: list[int] | None = None
+        if ordinals is not None:
+            first, last = ordinals
+            # The window's sets first (through the ordinal's index), then their claims through the
+            # spans' (set, start) index: given the whole join at once, SQLite scans every claim for
+            # each window.
+            sets = select(SETS.c.id).join(DOCUMENTS, DOCUMENTS.c.id == SETS.c.document_id).where(
+                DOCUMENTS.c.ordinal >= first, DOCUMENTS.c.ordinal < last)
+            if query.owner is not None:
+                sets = sets.where(SETS.c.owner == query.owner)
+            set_ids = list(self.connection.execute(sets).scalars())
+        if query.owner is not None:
+            stmt = stmt.where(SETS.c.owner == query.owner)
         if query.document_ids is not None:
             stmt = stmt.where(SETS.c.document_id.in_(list(query.document_ids)))
         if query.speaker_entities is not None or query.author:
@@ -806,6 +816,8 @@ class Repository:
             stmt = stmt.where(CLAIMS.c.quantity_value <= query.value_max)
         if query.with_figure:
             stmt = stmt.where(CLAIMS.c.quantity_value.is_not(None))
+        if set_ids is None:
+            return [tuple(r) for r in self.connection.execute(stmt)]
         rows: list[tuple] = []
         for chunk in _chunks(set_ids):
             rows.extend(tuple(r) for r in self.connection.execute(stmt.where(SPANS.c.set_id.in_(chunk))))
