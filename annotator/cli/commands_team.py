@@ -152,6 +152,11 @@ def agreement(args: argparse.Namespace) -> int:
             for c in (*result.claims, *result.claims_vs_gold)]
     _print_table("Claims (matched by extent; then type, speaker, certainty on matched pairs)",
                  ["reference", "candidate", "exact F1", "relaxed F1", "type", "speaker", "certainty"], rows)
+    rows = [[p.reference, p.candidate, str(p.agreement.mentions), _f(p.agreement.share),
+             _f(p.agreement.b_cubed_precision), _f(p.agreement.b_cubed_recall), _f(p.agreement.b_cubed_f1)]
+            for p in result.linking if p.agreement.mentions]
+    _print_table("Entity linking (mentions both marked): pairs linked the same way, B-cubed",
+                 ["reference", "candidate", "mentions", "same way", "B3 P", "B3 R", "B3 F1"], rows)
     if result.gold:
         _print_table("Each annotator against gold", SPAN_HEADER, _span_rows(result.vs_gold))
     return 0

@@ -17,6 +17,7 @@ from annotator import __version__, paths
 from annotator.cli import (
     commands,
     commands_claims,
+    commands_entities,
     commands_notes,
     commands_scheme,
     commands_search,
@@ -26,6 +27,7 @@ from annotator.cli import (
 )
 from annotator.domain.model import Role, SetStatus
 from annotator.domain.problems import InputError
+from annotator.services.claims_browser import GroupBy
 from annotator.services.errors import Cancelled, ServiceError
 from annotator.services.output_files import OutputRefused
 from annotator.storage import DatabaseError
@@ -45,6 +47,25 @@ def _json_or_csv(parser: argparse.ArgumentParser) -> None:
     output = parser.add_mutually_exclusive_group()
     output.add_argument("--json", action="store_true")
     output.add_argument("--csv", action="store_true")
+
+
+def _browse_filters(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--date-from", metavar="YYYY-MM-DD", help="documents dated on or after")
+    parser.add_argument("--date-to", metavar="YYYY-MM-DD", help="documents dated on or before")
+    parser.add_argument("--checkworthy", action="store_true", help="only check-worthy claims")
+    parser.add_argument("--unit", metavar="UNIT", help="claims whose figure is in this unit (USD, %%)")
+    parser.add_argument("--min", type=float, metavar="X", help="claims whose figure is at least X")
+    parser.add_argument("--max", type=float, metavar="X", help="claims whose figure is at most X")
+    parser.add_argument("--text", metavar="WORDS", help="claims whose text holds these words (any form)")
+
+
+def _claims(args: argparse.Namespace) -> int:
+    """The plain report, or the browser's when a browser option is given."""
+    browsing = (args.entity or args.group_by or args.figures or args.date_from or args.date_to or args.checkworthy
+                or args.unit or args.min is not None or args.max is not None or args.text)
+    if browsing and args.speaker:
+        raise ServiceError("--speaker matches mention texts; with the browser's options use --entity")
+    return commands_entities.browse(args) if browsing else commands_claims.claims(args)
 
 
 IMPORT_FORMATS = ["text", "jsonl", "doccano", "labelstudio", "brat", "conll", "conll-levels", "webanno-tsv"]
@@ -149,8 +170,54 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--type", metavar="T", help="claim type(s), comma-separated: STAT, FACT, PLAN, ...")
     p.add_argument("--docs", metavar="ID,...")
     p.add_argument("--annotator", metavar="NAME", help="only this owner's claims")
+    p.add_argument("--entity", metavar="ID,...", help="claims whose speaker is linked to these entities")
+    p.add_argument("--group-by", choices=[g.value for g in GroupBy],
+                   help="group by speaker (their entity) or by the entity a claim is ABOUT")
+    p.add_argument("--figures", action="store_true",
+                   help="the same quantity (unit and period) stated in several claims, side by side")
+    _browse_filters(p)
     _json_or_csv(p)
-    p.set_defaults(run=commands_claims.claims)
+    p.set_defaults(run=_claims)
+
+    p = sub.add_parser("who-said", help="who said what: speaker, entity id, claim type, text, figure, document, "
+                                        "date; one row per claim")
+    p.add_argument("--entity", metavar="ID,...", help="claims whose speaker is linked to these entities")
+    p.add_argument("--type", metavar="T", help="claim type(s), comma-separated")
+    p.add_argument("--docs", metavar="ID,...")
+    p.add_argument("--annotator", metavar="NAME", help="only this owner's claims (e.g. gold)")
+    _browse_filters(p)
+    _json_or_csv(p)
+    p.set_defaults(run=commands_entities.who_said)
+
+    p = sub.add_parser("entities", help="an annotator's corpus-wide entity table (or gold's), or an entity's "
+                                        "mentions; --new and --merge change it")
+    p.add_argument("--annotator", required=True, metavar="NAME", help="whose table (an annotator, or gold)")
+    p.add_argument("--mentions", type=int, metavar="ID", help="the mentions linked to this entity, across the corpus")
+    p.add_argument("--new", metavar="NAME", help="add an entity of this canonical name")
+    p.add_argument("--type", metavar="LABEL", help="with --new: its type (PER, ORG, ...)")
+    p.add_argument("--aliases", metavar="A,...", help="with --new: other names")
+    p.add_argument("--external-id", metavar="QID", help="with --new: e.g. a Wikidata QID")
+    p.add_argument("--merge", nargs=2, metavar=("SOURCES", "INTO"), help="merge entities (ids) into one")
+    p.add_argument("--json", action="store_true")
+    _writes(p)
+    p.set_defaults(run=commands_entities.entities_)
+
+    p = sub.add_parser("link", help="link a mention (span id) to a corpus-wide entity (id, or 'new')")
+    p.add_argument("document_id", metavar="DOC_ID")
+    p.add_argument("span_id", type=int, metavar="SPAN_ID")
+    p.add_argument("entity", metavar="ENTITY")
+    p.add_argument("--annotator", required=True, metavar="NAME")
+    p.add_argument("--like", choices=["document", "corpus"],
+                   help="also link every mention like this one (same words by lemma) in the document or corpus")
+    _writes(p)
+    p.set_defaults(run=commands_entities.link)
+
+    p = sub.add_parser("unlink", help="remove a mention's entity link")
+    p.add_argument("document_id", metavar="DOC_ID")
+    p.add_argument("span_id", type=int, metavar="SPAN_ID")
+    p.add_argument("--annotator", required=True, metavar="NAME")
+    _writes(p)
+    p.set_defaults(run=commands_entities.unlink)
 
     p = sub.add_parser(
         "search", help="find words in the texts (by lemma; \"a phrase\", word*), in spans of a label or in claims",

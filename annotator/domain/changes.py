@@ -18,6 +18,7 @@ class Changes:
     set_status: bool = False
     scheme: bool = False
     notes: bool = False  # comments or "unsure" flags (a span's or a set's removal may take some)
+    entities: bool = False  # the owner's entity table (names, aliases, merges); links are ``spans``
     result: Any = None  # e.g. the id of a new span
 
     def merged(self, other: Changes) -> Changes:
@@ -32,5 +33,6 @@ class Changes:
             set_status=self.set_status or other.set_status,
             scheme=self.scheme or other.scheme,
             notes=self.notes or other.notes,
+            entities=self.entities or other.entities,
             result=other.result if other.result is not None else self.result,
         )

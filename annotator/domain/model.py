@@ -82,6 +82,9 @@ class Span:
     ("Председатель … Совета министров"), its pieces, the first starting at ``start`` and the last
     ending at ``end`` (``start``/``end`` stay the outer bounds, so code that only needs a region
     goes on working).
+    ``entity`` is the corpus-wide entity it is linked to: the store's entity id (an int, an
+    entity of the set's owner), or in a file the file's reference (our JSONL's ``E12``, a brat
+    ``N`` line's ``Wikidata:Q42``), resolved to an entity at import.
     """
 
     id: int | str | None
@@ -89,7 +92,7 @@ class Span:
     end: int
     label: str
     attributes: dict[str, Any] = field(default_factory=dict, hash=False)
-    entity: str | None = None
+    entity: int | str | None = None
     fragments: Fragments = ()
 
 
@@ -148,6 +151,9 @@ class AnnotationSet:
     claims: tuple[Claim, ...] = ()
     relations: tuple[Relation, ...] = ()
     id: int | None = None
+    # The entities its mentions link to (``annotator.domain.entities.Entity``): filled on export,
+    # and by readers whose files describe them (our JSONL's ``linked_entities``, brat's N lines).
+    entities: tuple[Any, ...] = ()
 
 
 def covered(text: str, start: int, end: int) -> str:
@@ -199,8 +205,10 @@ class ClaimRecord:
     speaker_id: int | None  # the mention's span id; None for AUTHOR or no speaker
     speaker: str | None  # the mention's text, AUTHOR, or None
     speaker_label: str | None
-    speaker_entity: str | None  # the corpus-wide entity the mention is linked to
+    speaker_entity: str | None  # the name of the corpus-wide entity the mention is linked to
     cue: str | None
     certainty: Certainty
     checkworthy: bool
     quantity: Quantity | None
+    speaker_entity_id: int | None = None
+    date: str | None = None  # the document's

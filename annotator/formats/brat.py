@@ -33,7 +33,9 @@ from annotator.formats.base import ExportItem, Notice, Record
 from annotator.formats.brat_conf import propose, read_conf
 from annotator.formats.claim_spans import as_spans
 from annotator.formats.interchange import (
+    LOCAL_NAMESPACE,
     Losses,
+    link_of,
     SetDraft,
     document_id,
     file_name,
@@ -65,7 +67,8 @@ class _Ann:
         self.spans: list[tuple[int, str, str, list[tuple[int, int]], str]] = []  # line, id, type, fragments, text
         self.relations: list[tuple[int, str, str, str, str]] = []  # line, id, type, head, tail
         self.attributes: list[tuple[int, str, str, Any]] = []  # line, name, target, value
-        self.links: list[tuple[int, str, str]] = []  # line, target, reference
+        self.links: list[tuple[int, str, str, str]] = []  # line, target, reference, name
+        self.equivalences: list[list[str]] = []  # the members of each * line
         self.events: list[tuple[int, str, str, str, list[tuple[str, str]]]] = []  # line, id, type, trigger, args
         self.notes: list[tuple[int, str, str]] = []  # line, target, text
         self.left: dict[str, int] = {}  # what was not kept, by kind
@@ -96,15 +99,16 @@ def _parse(text: str) -> _Ann:
                 ann.attributes.append((number, parts[0], parts[1], True if len(parts) == 2 else " ".join(parts[2:])))
             elif kind == "N":
                 _type, target, reference = data.split()[:3]
-                ann.links.append((number, target, reference))
+                ann.links.append((number, target, reference, tail.strip()))
             elif kind == "E":
                 head, *args = data.split()
                 label, trigger = head.split(":", 1)
                 ann.events.append((number, ident, label, trigger, [tuple(a.split(":", 1)) for a in args]))
             elif kind == "*":
                 label, *members = data.split()
-                for head, tail in zip(members, members[1:]):
-                    ann.relations.append((number, f"*{number}-{head}", label, head, tail))
+                for head, tail_id in zip(members, members[1:]):
+                    ann.relations.append((number, f"*{number}-{head}", label, head, tail_id))
+                ann.equivalences.append(members)
             elif kind == "#":
                 ann.notes.append((number, data.split()[1], tail.strip()))
             else:
@@ -234,11 +238,21 @@ class BratFormat:
             else:
                 ann.leave("attribute")
         links: dict[str, str] = {}
-        for number, target, reference in ann.links:
+        for number, target, reference, name in ann.links:
             if target in links or not target.startswith("T"):
                 ann.leave("link")
             else:
                 links[target] = reference
+                local = reference.startswith(f"{LOCAL_NAMESPACE}:")
+                draft.describe(reference, name or None, external=not local)
+        covered = {ident: stated for _n, ident, _l, _f, stated in ann.spans}
+        for members in ann.equivalences:  # the same entity: each member takes a member's link
+            reference = next((links[m] for m in members if m in links), None)
+            if reference is None:
+                reference = f"*{members[0]}"
+                draft.describe(reference, covered.get(members[0]), external=False)
+            for member in members:
+                links.setdefault(member, reference)
         for number, ident, label, fragments, _stated in ann.spans:
             start, end = _cp(crlf, min(a for a, _b in fragments)), _cp(crlf, max(b for _a, b in fragments))
             pieces = tuple((_cp(crlf, a), _cp(crlf, b)) for a, b in fragments) if len(fragments) > 1 else ()
@@ -311,11 +325,13 @@ class BratFormat:
                         lines.append(f"A{attribute_count}\t{name} T{n} {value}")
                     elif value is not False:
                         losses.attributes += 1
-                if span.entity and len(span.entity.split()) != 1:
+                link = link_of(aset, span)
+                if link and len(link[0].split()) != 1:
                     losses.entities += 1  # brat's N line takes one reference without spaces
-                elif span.entity:
+                elif link:
                     note_count += 1
-                    lines.append(f"N{note_count}\tReference T{n} {span.entity}\t")
+                    name = " ".join(link[1].split())
+                    lines.append(f"N{note_count}\tReference T{n} {link[0]}\t{name}")
             for n, rel in enumerate(writable_relations(aset), start=1):
                 lines.append(f"R{n}\t{rel.label} Arg1:{local[rel.head]} Arg2:{local[rel.tail]}\t")
             (folder / f"{stem}.ann").write_bytes(("\n".join(lines) + "\n" if lines else "").encode("utf-8"))

@@ -8,6 +8,7 @@ what it had to change (repeats read once); a writer counts what its format canno
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, unquote
 
+from annotator.domain.entities import Entity
 from annotator.domain.limits import name_problem
 from annotator.domain.model import AnnotationSet, Claim, Fragments, Relation, SetStatus, Span, normal_fragments
 from annotator.domain.problems import Problem
@@ -58,6 +60,14 @@ class SetDraft:
     _claims: dict[Any, Claim] = field(default_factory=dict)  # claims written as spans (claim_spans.py)
     _cues: dict[Any, tuple[int, int]] = field(default_factory=dict)  # CUE spans, until a CUE relation takes them
     _cues_taken: set = field(default_factory=set)
+    entities: dict[str, Entity] = field(default_factory=dict)  # references the file describes
+
+    def describe(self, reference: str, name: str | None, external: bool = True) -> None:
+        """What the file says of an entity reference (brat's N line names it): kept with the set,
+        so that the import finds or makes the entity by it."""
+        if reference in self.entities or not name or name_problem(name, "name", 200) is not None:
+            return
+        self.entities[reference] = Entity(reference, "", name, None, (), reference if external else None)
 
     def problem(self, line: int, message: str) -> None:
         self.problems.append(Problem(self.source, line, message))
@@ -152,8 +162,9 @@ class SetDraft:
         self.relations.append(Relation(rel_id, label, head, tail))
 
     def finish(self, document_id: str, owner: str, status: SetStatus = SetStatus.NEW) -> AnnotationSet:
+        entities = tuple(dataclasses.replace(e, owner=owner) for e in self.entities.values())
         return AnnotationSet(document_id, owner, status, tuple(self.spans), tuple(self._claims.values()),
-                             tuple(self.relations))
+                             tuple(self.relations), entities=entities)
 
     def notices(self, line: int) -> Iterator[Notice]:
         if stray := len(self._cues) - len(self._cues_taken):
@@ -288,6 +299,20 @@ def sets_of(items: Iterable[ExportItem], losses: Losses) -> Iterator[tuple[Expor
             losses.unset_documents += 1
             continue
         yield item, item.annotations
+
+
+LOCAL_NAMESPACE = "annotator"  # brat's DB:ID for an entity with no external id: annotator:E12
+
+
+def link_of(aset: AnnotationSet, span: Span) -> tuple[str, str] | None:
+    """(reference, name) of the entity a span links to, for a writer: the external id when the
+    entity has one, else ``annotator:E`` and its id (the same in every file of one export)."""
+    if span.entity is None:
+        return None
+    entity = next((e for e in aset.entities if e.id == span.entity), None)
+    if entity is None:
+        return (str(span.entity), str(span.entity))
+    return (entity.external_id or f"{LOCAL_NAMESPACE}:E{entity.id}", entity.name)
 
 
 def sorted_spans(aset: AnnotationSet) -> list[Span]:

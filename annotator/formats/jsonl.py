@@ -14,6 +14,7 @@ from typing import Any, BinaryIO
 
 import orjson
 
+from annotator.domain.entities import Entity
 from annotator.domain.model import (
     AUTHOR,
     AnnotationSet,
@@ -51,7 +52,8 @@ class LineError(ValueError):
 # The fields a line and its items may have (the JSON Schema's "additionalProperties": false):
 # a misspelt field ("lable") is refused rather than silently dropped.
 LINE_FIELDS = frozenset({"id", "text", "meta", "annotator", "status", "scheme_version",
-                         "entities", "claims", "relations"})
+                         "entities", "claims", "relations", "linked_entities"})
+LINKED_FIELDS = frozenset({"id", "name", "type", "aliases", "external_id", "notes"})
 ENTITY_FIELDS = frozenset({"id", "start", "end", "label", "text", "attributes", "entity", "fragments"})
 CLAIM_FIELDS = frozenset({"id", "start", "end", "text", "type", "speaker", "cue", "certainty", "checkworthy",
                           "quantity", "attributes", "fragments"})
@@ -157,8 +159,10 @@ def _span(obj: Any, index: int) -> Span:
         attributes, entity = obj.get("attributes"), obj.get("entity")
         if (type(span_id) is str and 0 < len(span_id) <= IDENTIFIER_LENGTH and span_id.isprintable()
                 and type(start) is int and type(end) is int and type(label) is str
-                and (attributes is None or attributes == {}) and entity is None and not obj.get("fragments")):
-            return Span(span_id, start, end, label, {}, None)
+                and (attributes is None or attributes == {}) and not obj.get("fragments")
+                and (entity is None or (type(entity) is str and 0 < len(entity) <= IDENTIFIER_LENGTH
+                                        and entity.isprintable() and entity == entity.strip()))):
+            return Span(span_id, start, end, label, {}, entity)
     what = _("entity #{number}").format(number=index + 1)
     obj = _object(obj, ENTITY_FIELDS, what)
     span_id = _name(obj, "id", what, IDENTIFIER_LENGTH)
@@ -209,6 +213,24 @@ def _relation(obj: Any, index: int) -> Relation:
     what = relation_name(rel_id)
     return Relation(rel_id, _field(obj, "label", str, what), _field(obj, "head", str, what),
                     _field(obj, "tail", str, what))
+
+
+def _linked_entity(obj: Any, index: int, owner: str) -> Entity:
+    """One record of ``linked_entities``: a corpus-wide entity the line's mentions link to."""
+    what = _("linked entity #{number}").format(number=index + 1)
+    obj = _object(obj, LINKED_FIELDS, what)
+    entity_id = _name(obj, "id", what, IDENTIFIER_LENGTH)
+    what = _("linked entity {entity}").format(entity=entity_id)
+    aliases = _field(obj, "aliases", list, what, optional=True) or []
+    for alias in aliases:
+        problem = name_problem(alias, f"{what}: 'aliases'", IDENTIFIER_LENGTH)
+        _expect(problem is None, problem or "")
+    notes = _field(obj, "notes", str, what, optional=True)
+    _expect(notes is None or len(notes) <= 10_000,
+            _("{what}: 'notes' is longer than {limit} characters").format(what=what, limit=10_000))
+    return Entity(entity_id, owner, _name(obj, "name", what, IDENTIFIER_LENGTH),
+                  _name(obj, "type", what, 100, optional=True), tuple(aliases),
+                  _name(obj, "external_id", what, IDENTIFIER_LENGTH, optional=True), notes)
 
 
 def _list(obj: dict[str, Any], name: str) -> list[Any]:
@@ -267,13 +289,14 @@ def parse_line(obj: Any, scheme: Scheme, annotator: str | None = None
     document = Document(doc_id, text, meta)
 
     entities_raw, claims_raw, relations_raw = _list(obj, "entities"), _list(obj, "claims"), _list(obj, "relations")
+    linked_raw = _list(obj, "linked_entities")
     stated_owner = _field(obj, "annotator", str, document_name, optional=True)
     owner = annotator or stated_owner
     status = _field(obj, "status", str, document_name, optional=True)
     _expect(status is None or status in {s.value for s in SetStatus},
             _("unknown status {status!r}").format(status=status))
     if stated_owner is None and (annotator is None or not (entities_raw or claims_raw or relations_raw)):
-        _expect(not (entities_raw or claims_raw or relations_raw),
+        _expect(not (entities_raw or claims_raw or relations_raw or linked_raw),
                 _("annotations without an annotator: set 'annotator' or pass --annotator"))
         _expect(status is None, _("a status without an annotator: set 'annotator' or leave 'status' out"))
         return document, None, problems
@@ -281,7 +304,14 @@ def parse_line(obj: Any, scheme: Scheme, annotator: str | None = None
     spans = [_span(o, i) for i, o in enumerate(entities_raw)]
     claims = [_claim(o, i) for i, o in enumerate(claims_raw)]
     relations = [_relation(o, i) for i, o in enumerate(relations_raw)]
-    aset = AnnotationSet(doc_id, owner, status, tuple(spans), tuple(claims), tuple(relations))
+    linked = [_linked_entity(o, i, owner) for i, o in enumerate(linked_raw)]
+    seen: set[Any] = set()
+    for entity in linked:
+        _expect(entity.id not in seen, _("linked entity {entity}: a second record with this id").format(
+            entity=entity.id))
+        seen.add(entity.id)
+    aset = AnnotationSet(doc_id, owner, status, tuple(spans), tuple(claims), tuple(relations),
+                         entities=tuple(linked))
     problems += check_set(aset, len(text), scheme)
     for raw, span in zip(entities_raw, spans):
         problems += _check_covered(text, raw, span_name(span.id))
@@ -406,6 +436,12 @@ def line_json(document_id: str, text: str, meta: dict[str, Any], sha256: str, ow
                          "claims": _NO_SET, "relations": _NO_SET})
 
 
+def entity_reference(entity: Entity) -> str:
+    """How a line refers to an entity: its external id ("Q353") when it has one, else "E" and the
+    store's id ("E12"); the same in every line of one export, so that an import makes one entity."""
+    return entity.external_id or f"E{entity.id}"
+
+
 def to_json(item: ExportItem, scheme: Scheme) -> dict[str, Any]:
     document, aset = item.document, item.annotations
     text = document.text
@@ -417,11 +453,17 @@ def to_json(item: ExportItem, scheme: Scheme) -> dict[str, Any]:
                             "entities": [], "claims": [], "relations": []}
     if aset is None:
         return line
+    references = {e.id: entity_reference(e) for e in aset.entities}
+    if aset.entities:  # written only when a mention is linked: lines without links stay as they were
+        line["linked_entities"] = [{"id": references[e.id], "name": e.name, "type": e.type,
+                                    "aliases": list(e.aliases), "external_id": e.external_id, "notes": e.notes}
+                                   for e in aset.entities]
     local: dict[Any, str] = {}
     for n, span in enumerate(sorted(aset.spans, key=lambda s: (s.start, -s.end, s.label)), start=1):
         local[span.id] = f"T{n}"
         entity = {"id": f"T{n}", "start": span.start, "end": span.end, "label": span.label,
-                  "text": text[span.start:span.end], "attributes": span.attributes or {}, "entity": span.entity}
+                  "text": text[span.start:span.end], "attributes": span.attributes or {},
+                  "entity": references.get(span.entity, span.entity)}
         if span.fragments:
             entity["fragments"] = _fragment_objects(text, span.fragments)
         line["entities"].append(entity)

@@ -8,6 +8,11 @@ label); a relation is a result with ``from_id``/``to_id`` (region ids of the sam
 no region ids and so no relations) is read too. Offsets are code points (Label Studio since 2022); an older export counted UTF-16
 units, which shows as covered text that matches only after conversion: such spans are converted
 and counted in one notice.
+
+Entity links ride on a per-region text area (``<TextArea name="entity" toName="text"
+perRegion="true"/>`` in the labelling config): a ``type: textarea`` result named ``entity`` with
+the region's id, its text the entity's external id (a Wikidata QID) or else its name. Read
+back, an identifier becomes the entity's external id and words its name.
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ from annotator.formats.interchange import (
     SetDraft,
     owner_problem,
     read_text_file,
+    link_of,
     same_text,
     sorted_spans,
     writable_relations,
@@ -43,6 +49,7 @@ MODEL_PREFIX = "model:"
 # ``attr:NAME``, a value as a ``textarea`` result.
 ATTRIBUTE_PREFIX = "attr:"
 FROM_NAME, TO_NAME = "label", "text"
+ENTITY_FROM_NAME = "entity"  # the per-region text area that carries a region's entity link
 
 
 def _tasks(data: str) -> Iterator[tuple[int, Any] | tuple[int, str]]:
@@ -214,6 +221,10 @@ class LabelStudioFormat:
             draft = SetDraft(source, text, scheme)
             relations = []
             attributes = _region_attributes(annotation.get("result") or [])
+            links = {r.get("id"): r["value"]["text"][0] for r in annotation.get("result") or []
+                     if isinstance(r, dict) and r.get("type") == "textarea" and r.get("from_name") == ENTITY_FROM_NAME
+                     and isinstance(r.get("value"), dict) and isinstance(r["value"].get("text"), list)
+                     and r["value"]["text"] and isinstance(r["value"]["text"][0], str)}
             for n, result in enumerate(annotation.get("result") or []):
                 if not isinstance(result, dict):
                     draft.problem(line, _("task #{number}: result #{index} must be an object").format(
@@ -221,7 +232,7 @@ class LabelStudioFormat:
                 elif result.get("type") == "relation":
                     relations.append(result)
                 elif result.get("type") == "labels" or "labels" in (result.get("value") or {}):
-                    converted += self._span(draft, result, n, number, line, offsets, attributes)
+                    converted += self._span(draft, result, n, number, line, offsets, attributes, links)
             both_ways = 0
             for n, rel in enumerate(relations):
                 head, tail = rel.get("from_id"), rel.get("to_id")
@@ -255,7 +266,7 @@ class LabelStudioFormat:
         return out, converted
 
     def _span(self, draft: SetDraft, result: dict[str, Any], index: int, number: int, line: int,
-              offsets: OffsetMap, attributes: dict[str, dict[str, Any]]) -> int:
+              offsets: OffsetMap, attributes: dict[str, dict[str, Any]], links: dict[Any, str]) -> int:
         value = result.get("value") or {}
         region = result.get("id", f"region{index}")
         start, end, labels = value.get("start"), value.get("end"), value.get("labels") or []
@@ -280,7 +291,7 @@ class LabelStudioFormat:
                 return 0
         for label in labels:
             draft.span(line, region if len(labels) == 1 else f"{region}/{label}", start, end, str(label),
-                       attributes.get(str(region)))
+                       attributes.get(str(region)), entity=links.get(region) or None)
         if len(labels) > 1:  # a relation to the region goes to its first label's span
             draft.alias(region, f"{region}/{labels[0]}")
         if not labels:
@@ -314,7 +325,7 @@ class LabelStudioFormat:
                 task = {"id": written + 1, "data": data, "annotations": [], "predictions": []}
             if aset is None:
                 continue
-            losses.count_set(aset, entities=False, claims=True)
+            losses.count_set(aset, claims=True)
             aset = as_spans(aset)  # claims as regions with per-region attributes; a cue as a CUE region
             result: list[dict[str, Any]] = []
             region: dict[Any, str] = {}
@@ -324,6 +335,11 @@ class LabelStudioFormat:
                 result.append({"id": f"T{n}", "from_name": FROM_NAME, "to_name": TO_NAME, "type": "labels",
                                "value": {**value, "labels": [span.label]}})
                 result.extend(_attribute_results(f"T{n}", value, span.attributes))
+                link = link_of(aset, span)
+                if link:
+                    result.append({"id": f"T{n}", "from_name": ENTITY_FROM_NAME, "to_name": TO_NAME,
+                                   "type": "textarea", "value": {"start": span.start, "end": span.end,
+                                                                 "text": [_readable(link)]}})
             for rel in writable_relations(aset):
                 result.append({"from_id": region[rel.head], "to_id": region[rel.tail], "type": "relation",
                                "direction": "right", "labels": [rel.label]})
@@ -366,3 +382,9 @@ def _region_attributes(results: list[Any]) -> dict[str, dict[str, Any]]:
             text = value["text"]
             found.setdefault(str(result.get("id")), {})[name] = text[0] if isinstance(text, list) else text
     return found
+
+
+def _readable(link: tuple[str, str]) -> str:
+    """A link as the text area holds it: the external id, else the entity's name (not our local id)."""
+    reference, name = link
+    return name if reference.startswith("annotator:") else reference

@@ -462,7 +462,8 @@ def write_tsv(text: str, aset, losses: Losses) -> str:
         for index in range(first, first + count):
             token = tokens[index]
             here = covers[0].get(index, [])
-            identifiers = "|".join(f"{escape(s.entity) if s.entity else '*'}[{ids[s.id]}]" for s in here) or "_"
+            identifiers = "|".join(f"{escape(_identifier(aset, s)) if s.entity else '*'}[{ids[s.id]}]"
+                                   for s in here) or "_"
             values = "|".join(f"{escape(s.label)}[{ids[s.id]}]" for s in here) or "_"
             row = [address[index], "{}-{}".format(*offsets.span_to_utf16(token.start, token.end)),
                    escape(token.text), identifiers, values]
@@ -474,6 +475,15 @@ def write_tsv(text: str, aset, losses: Losses) -> str:
             lines.append("\t".join(row) + "\t")
         lines.append("")
     return "\n".join(lines) + "\n"
+
+
+def _identifier(aset, span) -> str:
+    """A linked entity as the NamedEntity layer's identifier: its external id, else its name
+    (read back as a name: words, not an identifier)."""
+    entity = next((e for e in aset.entities if e.id == span.entity), None)
+    if entity is None:
+        return str(span.entity)
+    return entity.external_id or entity.name
 
 
 def _overlapping(tokens, start: int, end: int) -> list[int]:

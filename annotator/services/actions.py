@@ -21,6 +21,7 @@ def changes_of(ops: list[Op], *, document_id: str | None) -> dict[str, bool | fr
         "set_status": "annotation_sets" in tables,
         "scheme": "scheme" in tables,
         "notes": bool(tables & {"notes", "spans", "annotation_sets"}),
+        "entities": "entities" in tables,
     }
 
 

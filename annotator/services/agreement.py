@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
 from annotator.domain.agreement.corpus import DocumentSets
 from annotator.domain.model import AnnotationSet
@@ -38,6 +39,14 @@ def _without(aset: AnnotationSet, regions: list[tuple[int, int]]) -> AnnotationS
     return dataclasses.replace(aset, spans=spans, claims=claims, relations=relations)
 
 
+def _entity_keys(repo, sets) -> dict[int, str]:
+    """Each linked entity as the measures compare it across annotators (each owner has their own
+    entity ids): its external id, else its name and type."""
+    ids = {s.entity for aset in sets for s in aset.spans if isinstance(s.entity, int)}
+    return {e.id: (f"id:{e.external_id}" if e.external_id else f"name:{e.name.casefold()}|{e.type or ''}")
+            for e in repo.entities_by_ids(ids)}
+
+
 def _documents(workspace: Workspace, document_ids: Sequence[str] | None,
                copies: dict[str, list[tuple[int, int]]] | None = None) -> Iterator[DocumentSets]:
     with workspace.store.read() as repo:
@@ -46,7 +55,12 @@ def _documents(workspace: Workspace, document_ids: Sequence[str] | None,
         for i in range(0, len(ids), PAGE):
             page = ids[i:i + PAGE]
             by_document: dict[str, dict] = {}
-            for aset in repo.load_sets(repo.set_refs(page)):
+            sets = repo.load_sets(repo.set_refs(page))
+            keys = _entity_keys(repo, sets)
+            for aset in sets:
+                if keys:
+                    aset = replace(aset, spans=tuple(replace(s, entity=keys.get(s.entity)) if s.entity is not None
+                                                     else s for s in aset.spans))
                 by_document.setdefault(aset.document_id, {})[aset.owner] = aset
             if not by_document:
                 continue

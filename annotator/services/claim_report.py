@@ -38,7 +38,8 @@ class ClaimFilter:
 def claim_record(row: Sequence, text: str) -> ClaimRecord:
     """A row of :meth:`Repository.claim_tuples` as a report record, its texts cut from ``text``."""
     (document_id, owner, claim_id, start, end, claim_type, speaker_id, by_author, sp_start, sp_end, sp_label,
-     sp_entity, cue_start, cue_end, certainty, checkworthy, q_value, q_unit, q_period) = row
+     sp_entity, cue_start, cue_end, certainty, checkworthy, q_value, q_unit, q_period, sp_entity_id,
+     date) = row[:21]
     if by_author:
         speaker = AUTHOR
     elif speaker_id is not None:
@@ -48,7 +49,7 @@ def claim_record(row: Sequence, text: str) -> ClaimRecord:
     quantity = Quantity(q_value, q_unit, q_period) if (q_value is not None or q_unit is not None) else None
     return ClaimRecord(document_id, owner, claim_id, start, end, text[start:end], claim_type, speaker_id, speaker,
                        sp_label, sp_entity, text[cue_start:cue_end] if cue_start is not None else None,
-                       Certainty(certainty), bool(checkworthy), quantity)
+                       Certainty(certainty), bool(checkworthy), quantity, sp_entity_id, date)
 
 
 def iter_claims(workspace: Workspace, claim_filter: ClaimFilter = ClaimFilter()) -> Iterator[ClaimRecord]:

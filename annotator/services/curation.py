@@ -13,6 +13,7 @@ from annotator.i18n import _, ngettext
 from annotator.services.actions import run_action
 from annotator.services.annotating import _document_length, _open_set
 from annotator.services.errors import ServiceError
+from annotator.services.entities import entity_mapping_ops, relinked
 from annotator.services.gold_conflicts import check_unchanged
 from annotator.services.retrying import retried
 from annotator.services.permissions import check_may_write, refusal
@@ -36,6 +37,10 @@ def _copy_ops(repo: Repository, gold_set_id: int, source: AnnotationSet,
     gold_relations = {relation_key(r, gold_keys) for r in gold.relations} if gold else set()
     source_keys = keys_by_id(source)
     new_spans = [s for s in source.spans if source_keys[s.id] not in gold_ids_by_key]
+    # The annotator's entity links, onto gold's entity table (an entity gold lacks is copied).
+    mapping, entity_ops = entity_mapping_ops(repo, [s.entity for s in new_spans if isinstance(s.entity, int)],
+                                             GOLD)
+    new_spans = relinked(new_spans, mapping)
     new_claims = [c for c in source.claims if source_keys[c.id] not in gold_ids_by_key]
     ids = iter(repo.allocate_ids(SPANS, len(new_spans) + len(new_claims)))
     target: dict[Any, int] = {old: gold_ids_by_key[key] for old, key in source_keys.items()
@@ -57,8 +62,8 @@ def _copy_ops(repo: Repository, gold_set_id: int, source: AnnotationSet,
     relation_ids = iter(repo.allocate_ids(RELATIONS, len(relations)))
     relation_rows = [{"id": next(relation_ids), "set_id": gold_set_id, "label": r.label,
                       "head_id": target[r.head], "tail_id": target[r.tail]} for r in relations]
-    ops = [op for op in (insert_op(SPANS, span_rows), insert_op(CLAIMS, claim_details),
-                         insert_op(RELATIONS, relation_rows)) if op["rows"]]
+    ops = entity_ops + [op for op in (insert_op(SPANS, span_rows), insert_op(CLAIMS, claim_details),
+                                      insert_op(RELATIONS, relation_rows)) if op["rows"]]
     return ops, len(span_rows) + len(relation_rows)
 
 

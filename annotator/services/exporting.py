@@ -9,7 +9,7 @@ from typing import BinaryIO
 
 import orjson
 
-from annotator.domain.model import ALL, Document
+from annotator.domain.model import ALL, AnnotationSet, Document
 from annotator.domain.query import DocumentQuery
 from annotator.formats import jsonl, registry
 from annotator.formats.base import ExportItem
@@ -35,6 +35,15 @@ def writes_directory(format_id: str) -> bool:
     return bool(getattr(registry.get(format_id), "writes_directory", False))
 
 
+def with_entities(repo, sets: list[AnnotationSet]) -> list[AnnotationSet]:
+    """The sets, each with the entities its mentions link to (what a writer says of a link)."""
+    table = {e.id: e for e in repo.entities_by_ids(
+        {s.entity for aset in sets for s in aset.spans if isinstance(s.entity, int)})}
+    return [replace(aset, entities=tuple(table[i] for i in sorted({s.entity for s in aset.spans
+                                                                  if s.entity in table})))
+            for aset in sets]
+
+
 def items_to_export(workspace: Workspace, query: DocumentQuery, owner: str, progress: Progress,
            cancel: CancelToken | None, counter: list[int]) -> Iterator[ExportItem]:
     with workspace.store.read() as repo:
@@ -47,7 +56,7 @@ def items_to_export(workspace: Workspace, query: DocumentQuery, owner: str, prog
                 return
             documents = repo.documents(ids)
             stored_sha = repo.documents_by_id(ids)  # id -> the sha256 stored at import: not computed again
-            sets = repo.load_sets(repo.set_refs(ids, None if owner == ALL else owner))
+            sets = with_entities(repo, repo.load_sets(repo.set_refs(ids, None if owner == ALL else owner)))
             by_document: dict[str, list] = {}
             for aset in sorted(sets, key=lambda s: s.owner):
                 by_document.setdefault(aset.document_id, []).append(aset)
@@ -69,7 +78,8 @@ def jsonl_pages(workspace: Workspace, query: DocumentQuery, owner: str, scheme, 
                 cancel: CancelToken | None, counter: list[int]) -> Iterator[list[bytes]]:
     """Our JSONL's lines, a page of documents at a time, built from the store's rows (see
     :func:`annotator.formats.jsonl.entities_json`): what :func:`items_to_export` and ``to_json``
-    give, without a domain object per span. Sets with claims or relations are loaded whole."""
+    give, without a domain object per span. Sets with claims, relations, discontinuous spans or
+    entity links are loaded whole."""
     version = scheme.version
     with workspace.store.read() as repo:
         total = repo.count_documents(query)
@@ -86,7 +96,7 @@ def jsonl_pages(workspace: Workspace, query: DocumentQuery, owner: str, scheme, 
             set_ids = [ref.id for ref in refs]
             linked = repo.sets_with_links(set_ids)
             entities = repo.entity_rows([i for i in set_ids if i not in linked])
-            whole = {s.id: s for s in repo.load_sets([ref for ref in refs if ref.id in linked])}
+            whole = {s.id: s for s in with_entities(repo, repo.load_sets([ref for ref in refs if ref.id in linked]))}
             lines = []
             for document_id, meta, sha, text in repo.export_documents(ids):
                 if cancel is not None:

@@ -28,7 +28,8 @@ from annotator.services.permissions import refusal
 from annotator.services.progress import CancelToken, Progress, no_progress
 from annotator.services.repeats import index_documents
 from annotator.services.workspace import Workspace
-from annotator.storage.actions import NOTES, RELATIONS, SETS, SPANS, delete_op
+from annotator.services.entities import LinkResolver
+from annotator.storage.actions import ENTITIES, NOTES, RELATIONS, SETS, SPANS, delete_op
 from annotator.storage.repository import Repository, claim_rows, now, set_row, span_row
 
 BATCH = 500
@@ -80,6 +81,7 @@ class _Importer:
         self.added_ids: dict[str, str] = {}  # id -> sha256
         self.sets_seen: dict[tuple[str, str], Problem] = {}
         self.owners: dict[str, _OwnerLog] = defaultdict(_OwnerLog)
+        self.links = LinkResolver(repo)  # the files' entity references, as the owners' entities
 
     def problem(self, record: Record, message: str) -> None:
         self.report.problems.append(Problem(record.source, record.line, message))
@@ -187,6 +189,7 @@ class _Importer:
         set_rows, span_rows, claim_details, relation_rows, note_rows = [], [], [], [], []
         created = now()
         for record, doc_id, aset in sets:
+            aset = self.links.resolve(aset, record.document.text)
             owner = aset.owner
             set_id = next(set_ids)
             set_rows.append(set_row(set_id, doc_id, owner, aset.status))
@@ -222,6 +225,8 @@ class _Importer:
         action_ids = []
         for owner, log in sorted(self.owners.items()):
             inverse = [delete_op(SETS, log.new_sets)] + log.restore
+            if self.links.created.get(owner):
+                inverse.append(delete_op(ENTITIES, self.links.created[owner]))
             documents = sorted(log.documents)
             count = len(log.new_sets)
             label = ngettext("Import {count} set(s) of {owner}", "Import {count} set(s) of {owner}",

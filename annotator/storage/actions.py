@@ -35,6 +35,7 @@ from annotator.storage.models import (
     SchemeVersionRow,
     SpanRow,
     SuggestionRejectionRow,
+    EntityRow,
 )
 
 SETS: Table = AnnotationSetRow.__table__  # type: ignore[assignment]
@@ -44,7 +45,8 @@ RELATIONS: Table = RelationRow.__table__  # type: ignore[assignment]
 NOTES: Table = NoteRow.__table__  # type: ignore[assignment]
 SCHEMES: Table = SchemeVersionRow.__table__  # type: ignore[assignment]
 REJECTIONS: Table = SuggestionRejectionRow.__table__  # type: ignore[assignment]
-TABLES: dict[str, Table] = {t.name: t for t in (SETS, SPANS, CLAIMS, RELATIONS, NOTES, REJECTIONS)}
+ENTITIES: Table = EntityRow.__table__  # type: ignore[assignment]
+TABLES: dict[str, Table] = {t.name: t for t in (SETS, SPANS, CLAIMS, RELATIONS, NOTES, REJECTIONS, ENTITIES)}
 _INSERTS = {name: insert(table) for name, table in TABLES.items()}  # built once: actions are hot
 CHUNK = 500  # ids per IN (...) clause: well under every backend's parameter limit
 

@@ -88,12 +88,34 @@ class SpanRow(Base):
     end: Mapped[int] = mapped_column(Integer)
     label: Mapped[str] = mapped_column(String(100))  # entity label, or claim type
     attributes: Mapped[dict[str, Any] | None] = mapped_column(JSONValue)
-    entity: Mapped[str | None] = mapped_column(String(200))  # corpus-wide entity link
+    # Before revision 0008 the entity link was this free string; 0008 turned each into an entity
+    # row. Kept because dropping a column rebuilds the table on SQLite; nothing reads it now.
+    entity: Mapped[str | None] = mapped_column(String(200))
+    entity_id: Mapped[int | None] = mapped_column(Integer, index=True)  # the linked EntityRow (same owner)
     # Where an accepted suggestion came from: the owner of its suggestion set ("model:natasha").
     origin: Mapped[str | None] = mapped_column(String(200))
     # A discontinuous span's pieces, [[start, end], ...] in text order; NULL for a contiguous one
     # (start and end are always the outer bounds, so region queries need not look here).
     fragments: Mapped[list[Any] | None] = mapped_column(JSONValue)
+
+
+class EntityRow(Base):
+    """A corpus-wide entity of one owner (an annotator's, or gold's settled by curation).
+
+    Mentions link to it by ``spans.entity_id``; no foreign key: an entity is removed only
+    by a merge, which moves its links first.
+    """
+
+    __tablename__ = "entities"
+    __table_args__ = (Index("ix_entities_owner", "owner", "name"), {"sqlite_autoincrement": True})
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    owner: Mapped[str] = mapped_column(String(200))
+    name: Mapped[str] = mapped_column(String(200))
+    type: Mapped[str | None] = mapped_column(String(100))
+    aliases: Mapped[list[Any] | None] = mapped_column(JSONValue)
+    external_id: Mapped[str | None] = mapped_column(String(200))  # e.g. a Wikidata QID
+    notes: Mapped[str | None] = mapped_column(Text)
 
 
 class ClaimRow(Base):

@@ -17,6 +17,7 @@ import orjson
 from sqlalchemy import Connection, Table, bindparam, case, func, insert, null, select, text, union
 from sqlalchemy.exc import IntegrityError
 
+from annotator.domain.entities import Entity, EntitySummary, Mention
 from annotator.domain.model import (
     AUTHOR,
     AnnotationSet,
@@ -38,6 +39,7 @@ from annotator.storage import bulk
 from annotator.storage.search_index import SearchIndex, index_for
 from annotator.storage.actions import (
     CLAIMS,
+    ENTITIES,
     NOTES,
     REJECTIONS,
     RELATIONS,
@@ -80,7 +82,7 @@ _USER_ROLE = select(USERS.c.role).where(USERS.c.name == bindparam("name"))
 _SPAN_ORDER = (SPANS.c.start, SPANS.c.end.desc(), SPANS.c.id)
 _ENTITY_SPANS = (
     select(SPANS.c.id, SPANS.c.set_id, SPANS.c.start, SPANS.c.end, SPANS.c.label, SPANS.c.attributes,
-           SPANS.c.entity, SPANS.c.fragments)
+           SPANS.c.entity_id, SPANS.c.fragments)
     .where(SPANS.c.kind == ENTITY)
     .order_by(*_SPAN_ORDER)
 )
@@ -130,6 +132,40 @@ _SPAN_TARGET = (
     ))
     .where(DOCUMENTS.c.id == bindparam("document_id"))
 )
+
+
+_SPEAKER = SPANS.alias("speaker")
+_CLAIM_TUPLES = (
+    select(SETS.c.document_id, SETS.c.owner, SPANS.c.id, SPANS.c.start, SPANS.c.end, SPANS.c.label,
+           CLAIMS.c.speaker_span_id, CLAIMS.c.speaker_is_author, _SPEAKER.c.start, _SPEAKER.c.end,
+           _SPEAKER.c.label, ENTITIES.c.name, CLAIMS.c.cue_start, CLAIMS.c.cue_end, CLAIMS.c.certainty,
+           CLAIMS.c.checkworthy, CLAIMS.c.quantity_value, CLAIMS.c.quantity_unit, CLAIMS.c.quantity_period,
+           _SPEAKER.c.entity_id, DOCUMENTS.c.date)
+    .join(CLAIMS, CLAIMS.c.span_id == SPANS.c.id)
+    .join(SETS, SETS.c.id == SPANS.c.set_id)
+    .join(DOCUMENTS, DOCUMENTS.c.id == SETS.c.document_id)
+    .outerjoin(_SPEAKER, _SPEAKER.c.id == CLAIMS.c.speaker_span_id)
+    .outerjoin(ENTITIES, ENTITIES.c.id == _SPEAKER.c.entity_id)
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimQuery:
+    """What the claims browser asks of the store (the filters SQL can apply; text is the service's)."""
+
+    owner: str | None = None
+    document_ids: tuple[str, ...] | None = None
+    speaker_entities: tuple[int, ...] | None = None
+    author: bool = False  # only claims in the outlet's own voice
+    types: tuple[str, ...] = ()
+    date_from: str | None = None
+    date_to: str | None = None
+    checkworthy: bool | None = None
+    certainty: str | None = None
+    unit: str | None = None
+    value_min: float | None = None
+    value_max: float | None = None
+    with_figure: bool = False
 
 
 def now() -> datetime:
@@ -559,18 +595,10 @@ class Repository:
     def claim_tuples(self, document_ids: Sequence[str], owner: str | None = None,
                      types: Sequence[str] | None = None) -> list[tuple]:
         """(document_id, owner, id, start, end, type, speaker id, speaker is author, speaker start,
-        speaker end, speaker label, speaker entity, cue start, cue end, certainty, checkworthy,
-        quantity value, unit, period), by document and position."""
-        speaker = SPANS.alias("speaker")
+        speaker end, speaker label, speaker entity's name, cue start, cue end, certainty, checkworthy,
+        quantity value, unit, period, speaker entity id, document date), by document and position."""
         stmt = (
-            select(SETS.c.document_id, SETS.c.owner, SPANS.c.id, SPANS.c.start, SPANS.c.end, SPANS.c.label,
-                   CLAIMS.c.speaker_span_id, CLAIMS.c.speaker_is_author, speaker.c.start, speaker.c.end,
-                   speaker.c.label, speaker.c.entity, CLAIMS.c.cue_start, CLAIMS.c.cue_end, CLAIMS.c.certainty,
-                   CLAIMS.c.checkworthy, CLAIMS.c.quantity_value, CLAIMS.c.quantity_unit, CLAIMS.c.quantity_period)
-            .join(CLAIMS, CLAIMS.c.span_id == SPANS.c.id)
-            .join(SETS, SETS.c.id == SPANS.c.set_id)
-            .outerjoin(speaker, speaker.c.id == CLAIMS.c.speaker_span_id)
-            .where(SETS.c.document_id.in_(list(document_ids)))
+            _CLAIM_TUPLES.where(SETS.c.document_id.in_(list(document_ids)))
             .order_by(SETS.c.document_id, SETS.c.owner, SPANS.c.start, SPANS.c.id)
         )
         if owner is not None:
@@ -665,7 +693,8 @@ class Repository:
         return [found[i] for i in ids if i in found]
 
     def entity_rows(self, set_ids: Sequence[int]) -> dict[int, list[tuple]]:
-        """set id -> (set id, start, end, label, attributes, entity) of its entity spans, in the export's
+        """set id -> (set id, start, end, label, attributes, None) of its entity spans (unlinked: a linked
+        set is written whole), in the export's
         order (start, longer first, label in code-point order); attributes as the driver gives them.
         Straight from the driver (ids are integers, written into the SQL): this reads every span of
         an export, and SQLAlchemy's per-row work would cost more than the reading."""
@@ -673,7 +702,7 @@ class Repository:
         rows: dict[int, list[tuple]] = defaultdict(list)
         for chunk in _chunks([int(i) for i in set_ids]):
             for row in self.connection.exec_driver_sql(
-                'SELECT set_id, start, "end", label, attributes, entity FROM spans '
+                'SELECT set_id, start, "end", label, attributes, NULL FROM spans '
                 f"WHERE kind = 'entity' AND set_id IN ({','.join(map(str, chunk))}) "
                 f'ORDER BY set_id, start, "end" DESC, label{collate}'
             ).fetchall():
@@ -681,14 +710,15 @@ class Repository:
         return rows
 
     def sets_with_links(self, set_ids: Sequence[int]) -> set[int]:
-        """The sets, of these, that hold a claim, a relation or a discontinuous span (the export's
-        row-by-row path writes only contiguous entity spans)."""
+        """The sets, of these, that hold a claim, a relation, a discontinuous span or an entity link
+        (the export's row-by-row path writes only contiguous, unlinked entity spans)."""
         found: set[int] = set()
         for chunk in _chunks(list(set_ids)):
             found.update(self.connection.execute(union(
                 select(SPANS.c.set_id).where(SPANS.c.kind == CLAIM, SPANS.c.set_id.in_(chunk)),
                 select(RELATIONS.c.set_id).where(RELATIONS.c.set_id.in_(chunk)),
                 select(SPANS.c.set_id).where(SPANS.c.fragments.isnot(None), SPANS.c.set_id.in_(chunk)),
+                select(SPANS.c.set_id).where(SPANS.c.entity_id.isnot(None), SPANS.c.set_id.in_(chunk)),
             )).scalars())
         return found
 
@@ -699,6 +729,206 @@ class Repository:
         for table, rows in ((SETS, set_rows), (SPANS, span_rows), (CLAIMS, claim_rows), (RELATIONS, relation_rows),
                             (NOTES, list(note_rows))):
             bulk.insert_rows(self.connection, table, rows)
+
+    # ------------------------------------------------------------ entities
+    def entities(self, owner: str, ids: Iterable[int] | None = None) -> list[Entity]:
+        """The owner's entities (of ``ids`` when given), by name."""
+        stmt = select(ENTITIES).where(ENTITIES.c.owner == owner).order_by(ENTITIES.c.name, ENTITIES.c.id)
+        if ids is None:
+            return [_entity(r) for r in self.connection.execute(stmt)]
+        found: list[Entity] = []
+        for chunk in _chunks(sorted(set(ids))):
+            found.extend(_entity(r) for r in self.connection.execute(stmt.where(ENTITIES.c.id.in_(chunk))))
+        return sorted(found, key=lambda e: (e.name, e.id))
+
+    def entities_by_ids(self, ids: Iterable[int]) -> list[Entity]:
+        """Entities of any owner, by id."""
+        found: list[Entity] = []
+        for chunk in _chunks(sorted(set(ids))):
+            found.extend(_entity(r) for r in self.connection.execute(
+                select(ENTITIES).where(ENTITIES.c.id.in_(chunk)).order_by(ENTITIES.c.id)))
+        return found
+
+    def entity(self, entity_id: int) -> Entity | None:
+        row = self.connection.execute(select(ENTITIES).where(ENTITIES.c.id == entity_id)).first()
+        return _entity(row) if row else None
+
+    def entity_row(self, entity_id: int) -> dict[str, Any] | None:
+        row = self.connection.execute(select(ENTITIES).where(ENTITIES.c.id == entity_id)).first()
+        return dict(row._mapping) if row else None
+
+    def entity_summaries(self, owner: str) -> list[EntitySummary]:
+        """The owner's entities with how many mentions link to each, in how many documents."""
+        counts = {r[0]: (r[1], r[2]) for r in self.connection.execute(
+            select(SPANS.c.entity_id, func.count(), func.count(SETS.c.document_id.distinct()))
+            .join(SETS, SETS.c.id == SPANS.c.set_id)
+            .where(SETS.c.owner == owner, SPANS.c.entity_id.is_not(None))
+            .group_by(SPANS.c.entity_id))}
+        return [EntitySummary(e, *counts.get(e.id, (0, 0))) for e in self.entities(owner)]
+
+    def entity_mentions(self, entity_ids: Sequence[int]) -> list[Mention]:
+        """The mentions linked to these entities, across the corpus, in corpus order and position."""
+        covered = func.substr(TEXTS.c.text, SPANS.c.start + 1, SPANS.c.end - SPANS.c.start)
+        stmt = (select(SETS.c.document_id, SETS.c.owner, SPANS.c.id, SPANS.c.start, SPANS.c.end, SPANS.c.label,
+                       covered, SPANS.c.entity_id, DOCUMENTS.c.ordinal)
+                .join(SETS, SETS.c.id == SPANS.c.set_id)
+                .join(DOCUMENTS, DOCUMENTS.c.id == SETS.c.document_id)
+                .join(TEXTS, TEXTS.c.document_id == SETS.c.document_id))
+        rows: list[Any] = []
+        for chunk in _chunks(sorted(set(entity_ids))):
+            rows.extend(self.connection.execute(stmt.where(SPANS.c.entity_id.in_(chunk))))
+        rows.sort(key=lambda r: (r.ordinal, r.start, r.id))
+        return [Mention(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7]) for r in rows]
+
+    def entity_span_ids_of(self, entity_id: int) -> list[int]:
+        return list(self.connection.execute(
+            select(SPANS.c.id).where(SPANS.c.entity_id == entity_id).order_by(SPANS.c.id)).scalars())
+
+    def linked_in_document(self, document_id: str, owner: str) -> dict[int, int]:
+        """entity id -> how many of the owner's mentions in the document link to it."""
+        return dict(tuple(r) for r in self.connection.execute(  # type: ignore[misc]
+            select(SPANS.c.entity_id, func.count()).join(SETS, SETS.c.id == SPANS.c.set_id)
+            .where(SETS.c.document_id == document_id, SETS.c.owner == owner, SPANS.c.entity_id.is_not(None))
+            .group_by(SPANS.c.entity_id)))
+
+    def linked_texts(self, owner: str, limit: int = 1000) -> dict[int, list[str]]:
+        """entity id -> the distinct texts of the owner's most recently made mentions linked to it
+        (the last ``limit``, among the newest ``50 * limit`` spans of anyone): what a proposal treats
+        as aliases. Bounded so that a proposal costs the
+        same at any corpus size; the mentions an annotator just linked are the likeliest again."""
+        covered = func.substr(TEXTS.c.text, SPANS.c.start + 1, SPANS.c.end - SPANS.c.start)
+        found: dict[int, list[str]] = defaultdict(list)
+        # Among the newest rows of the spans table (a range of the primary key): left to itself the
+        # planner takes every linked span through the entity index and sorts them all.
+        newest = self.connection.execute(select(func.max(SPANS.c.id))).scalar() or 0
+        for entity_id, text_ in self.connection.execute(
+            select(SPANS.c.entity_id, covered).join(SETS, SETS.c.id == SPANS.c.set_id)
+            .join(TEXTS, TEXTS.c.document_id == SETS.c.document_id)
+            .where(SPANS.c.id > newest - 50 * limit, SETS.c.owner == owner, SPANS.c.entity_id.is_not(None))
+            .order_by(SPANS.c.id.desc()).limit(limit)
+        ):
+            if text_ not in found[entity_id]:
+                found[entity_id].append(text_)
+        return dict(found)
+
+    def owner_mentions(self, owner: str, document_id: str | None = None,
+                       labels: Sequence[str] | None = None) -> list[Mention]:
+        """The owner's entity mentions with their texts (in one document, or the corpus; of
+        ``labels`` when given), in corpus order and position."""
+        covered = func.substr(TEXTS.c.text, SPANS.c.start + 1, SPANS.c.end - SPANS.c.start)
+        stmt = (select(SETS.c.document_id, SETS.c.owner, SPANS.c.id, SPANS.c.start, SPANS.c.end, SPANS.c.label,
+                       covered, SPANS.c.entity_id)
+                .join(SETS, SETS.c.id == SPANS.c.set_id)
+                .join(DOCUMENTS, DOCUMENTS.c.id == SETS.c.document_id)
+                .join(TEXTS, TEXTS.c.document_id == SETS.c.document_id)
+                .where(SETS.c.owner == owner, SPANS.c.kind == ENTITY)
+                .order_by(DOCUMENTS.c.ordinal, SPANS.c.start, SPANS.c.id))
+        if document_id is not None:
+            stmt = stmt.where(SETS.c.document_id == document_id)
+        if labels:
+            stmt = stmt.where(SPANS.c.label.in_(list(labels)))
+        return [Mention(*r) for r in self.connection.execute(stmt)]
+
+    def entity_links(self, owner: str | None = None, document_ids: Sequence[str] | None = None
+                     ) -> list[tuple[str, str, int, int, str, int | None]]:
+        """(document id, owner, start, end, label, entity id) of every entity mention (of an owner,
+        of some documents): what linking agreement compares."""
+        stmt = (select(SETS.c.document_id, SETS.c.owner, SPANS.c.start, SPANS.c.end, SPANS.c.label,
+                       SPANS.c.entity_id)
+                .join(SETS, SETS.c.id == SPANS.c.set_id).where(SPANS.c.kind == ENTITY))
+        if owner is not None:
+            stmt = stmt.where(SETS.c.owner == owner)
+        if document_ids is None:
+            return [tuple(r) for r in self.connection.execute(stmt)]  # type: ignore[misc]
+        out: list[tuple] = []
+        for chunk in _chunks(list(document_ids)):
+            out.extend(tuple(r) for r in self.connection.execute(stmt.where(SETS.c.document_id.in_(chunk))))
+        return out  # type: ignore[return-value]
+
+    def find_entities(self, owner: str, *, external_id: str | None = None, name: str | None = None
+                      ) -> list[Entity]:
+        """The owner's entities with that external id, or that canonical name (exactly)."""
+        stmt = select(ENTITIES).where(ENTITIES.c.owner == owner).order_by(ENTITIES.c.id)
+        if external_id is not None:
+            stmt = stmt.where(ENTITIES.c.external_id == external_id)
+        if name is not None:
+            stmt = stmt.where(ENTITIES.c.name == name)
+        return [_entity(r) for r in self.connection.execute(stmt)]
+
+    # -------------------------------------------------------- claims browser
+    def browse_claim_tuples(self, query: ClaimQuery, ordinals: tuple[int, int] | None) -> list[tuple]:
+        """Rows as :meth:`claim_tuples` gives them plus the document's ordinal, of the documents whose
+        ordinal is in ``[first, last)`` (None: the whole corpus, for a query that names speakers: their
+        claims come through the entity index), unordered. The browser walks the corpus a window of
+        ordinals at a time (through the ordinal's index), so that walking it all reads each row once:
+        an ORDER BY over the whole filtered corpus for every page would make the walk quadratic."""
+        stmt = _CLAIM_TUPLES.add_columns(DOCUMENTS.c.ordinal)
+        set_ids: list[int] | None = None
+        if ordinals is not None:
+            first, last = ordinals
+            # The window's sets first (through the ordinal's index), then their claims through the
+            # spans' (set, start) index: given the whole join at once, SQLite scans every claim for
+            # each window.
+            sets = select(SETS.c.id).join(DOCUMENTS, DOCUMENTS.c.id == SETS.c.document_id).where(
+                DOCUMENTS.c.ordinal >= first, DOCUMENTS.c.ordinal < last)
+            if query.owner is not None:
+                sets = sets.where(SETS.c.owner == query.owner)
+            set_ids = list(self.connection.execute(sets).scalars())
+        if query.owner is not None:
+            stmt = stmt.where(SETS.c.owner == query.owner)
+        if query.document_ids is not None:
+            stmt = stmt.where(SETS.c.document_id.in_(list(query.document_ids)))
+        if query.speaker_entities is not None or query.author:
+            either = []
+            if query.speaker_entities is not None:
+                either.append(_SPEAKER.c.entity_id.in_(list(query.speaker_entities)))
+            if query.author:
+                either.append(CLAIMS.c.speaker_is_author.is_(True))
+            stmt = stmt.where(either[0] if len(either) == 1 else either[0] | either[1])
+        if query.types:
+            stmt = stmt.where(SPANS.c.label.in_(list(query.types)))
+        if query.date_from:
+            stmt = stmt.where(DOCUMENTS.c.date >= query.date_from)
+        if query.date_to:
+            stmt = stmt.where(DOCUMENTS.c.date <= query.date_to)
+        if query.checkworthy is not None:
+            stmt = stmt.where(CLAIMS.c.checkworthy.is_(query.checkworthy))
+        if query.certainty is not None:
+            stmt = stmt.where(CLAIMS.c.certainty == query.certainty)
+        if query.unit is not None:
+            stmt = stmt.where(CLAIMS.c.quantity_unit == query.unit)
+        if query.value_min is not None:
+            stmt = stmt.where(CLAIMS.c.quantity_value >= query.value_min)
+        if query.value_max is not None:
+            stmt = stmt.where(CLAIMS.c.quantity_value <= query.value_max)
+        if query.with_figure:
+            stmt = stmt.where(CLAIMS.c.quantity_value.is_not(None))
+        if set_ids is None:
+            return [tuple(r) for r in self.connection.execute(stmt)]
+        rows: list[tuple] = []
+        for chunk in _chunks(set_ids):
+            rows.extend(tuple(r) for r in self.connection.execute(stmt.where(SPANS.c.set_id.in_(chunk))))
+        return rows
+
+    def ordinal_bounds(self) -> tuple[int, int]:
+        """The lowest and highest document ordinal (0, 0 for an empty corpus)."""
+        low, high = self.connection.execute(select(func.min(DOCUMENTS.c.ordinal), func.max(DOCUMENTS.c.ordinal))).one()
+        return (low or 0, high or 0)
+
+    def about_targets(self, claim_ids: Sequence[int], label: str) -> dict[int, list[tuple]]:
+        """claim id -> (span id, start, end, span label, entity id, entity name) of the mentions its
+        ``label`` relations (ABOUT) point at."""
+        tail = SPANS.alias("tail")
+        stmt = (select(RELATIONS.c.head_id, tail.c.id, tail.c.start, tail.c.end, tail.c.label, tail.c.entity_id,
+                       ENTITIES.c.name)
+                .join(tail, tail.c.id == RELATIONS.c.tail_id)
+                .outerjoin(ENTITIES, ENTITIES.c.id == tail.c.entity_id)
+                .where(RELATIONS.c.label == label))
+        found: dict[int, list[tuple]] = defaultdict(list)
+        for chunk in _chunks(sorted(set(claim_ids))):
+            for row in self.connection.execute(stmt.where(RELATIONS.c.head_id.in_(chunk)).order_by(tail.c.start)):
+                found[row[0]].append(tuple(row[1:]))
+        return dict(found)
 
     # --------------------------------------------------------------- notes
     def note_row(self, note_id: int) -> dict[str, Any] | None:
@@ -1042,18 +1272,29 @@ def fragments_to_row(fragments: Fragments) -> list[list[int]] | None:
     return [[a, b] for a, b in fragments] if fragments else None
 
 
+def _entity(row: Any) -> Entity:
+    return Entity(row.id, row.owner, row.name, row.type, tuple(row.aliases or ()), row.external_id, row.notes)
+
+
+def entity_row(entity_id: int, owner: str, entity: Entity) -> dict[str, Any]:
+    return {"id": entity_id, "owner": owner, "name": entity.name, "type": entity.type,
+            "aliases": list(entity.aliases) or None, "external_id": entity.external_id, "notes": entity.notes}
+
+
 def span_row(set_id: int, span_id: int, span: Span, origin: str | None = None) -> dict[str, Any]:
-    """``origin``: the suggestion set an accepted span came from."""
+    """A mention's row; its ``entity`` must be a store entity id (a file's reference is resolved
+    first). ``origin``: the suggestion set an accepted span came from."""
+    entity = span.entity if isinstance(span.entity, int) else None
     return {"id": span_id, "set_id": set_id, "kind": ENTITY, "start": span.start, "end": span.end,
-            "label": span.label, "attributes": span.attributes or None, "entity": span.entity,
+            "label": span.label, "attributes": span.attributes or None, "entity": None, "entity_id": entity,
             "origin": origin, "fragments": fragments_to_row(span.fragments)}
 
 
 def claim_rows(set_id: int, span_id: int, claim: Claim, speaker_span_id: int | None,
                origin: str | None = None) -> tuple[dict, dict]:
     span = {"id": span_id, "set_id": set_id, "kind": CLAIM, "start": claim.start, "end": claim.end,
-            "label": claim.type, "attributes": claim.attributes or None, "entity": None, "origin": origin,
-            "fragments": fragments_to_row(claim.fragments)}
+            "label": claim.type, "attributes": claim.attributes or None, "entity": None, "entity_id": None,
+            "origin": origin, "fragments": fragments_to_row(claim.fragments)}
     q = claim.quantity
     details = {"span_id": span_id, "speaker_span_id": speaker_span_id,
                "speaker_is_author": claim.speaker == AUTHOR,

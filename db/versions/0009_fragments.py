@@ -1,7 +1,7 @@
 """fragments: a span or claim may have several pieces (a discontinuous span)
 
 Revision ID: 0009
-Revises: 0007
+Revises: 0008
 Create Date: 2026-12-04 10:40:00.000000
 
 One nullable JSON column on spans: [[start, end], ...] in text order for a discontinuous
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 
 
 revision = '0009'
-down_revision = '0007'
+down_revision = '0008'
 branch_labels = None
 depends_on = None
 

@@ -50,3 +50,13 @@ def test_formats_runs(tmp_path, capsys):
         assert figures[f"{format_id}_spans"] > 0
     assert figures["brat_spans"] == figures["jsonl_spans"] == 20 * 20  # every span comes back
     assert "ratio = the format's time / our JSONL's" in capsys.readouterr().out
+
+
+def test_entities_runs(tmp_path, capsys):
+    from tests.bench import bench_entities
+
+    figures = bench_entities.main(["--docs", "20", "--claims", "5", "--dir", str(tmp_path)])
+    assert figures["claims"] == 20 * 5
+    _positive(figures, "import_plain_s", "import_linked_s", "first_page_s", "all_rows_s", "baseline_all_rows_s",
+              "compare_figures_s", "entity_page_s", "proposal_median_ms", "link_like_corpus_s", "import_ratio")
+    assert "ratio browser / bare query" in capsys.readouterr().out

@@ -70,7 +70,8 @@ def test_the_registry_lists_every_measure_with_unique_ids():
     ids = [m.id for m in listed]
     assert len(ids) == len(set(ids))
     assert set(ids) == {"span-exact", "span-relaxed", "gold-span-exact", "gold-span-relaxed", "token-cohen-kappa",
-                        "token-fleiss-kappa", "token-krippendorff-alpha", "claim-agreement", "gold-claim-agreement"}
+                        "token-fleiss-kappa", "token-krippendorff-alpha", "claim-agreement", "gold-claim-agreement",
+                        "entity-linking"}
     for measure in listed:
         assert isinstance(measure, Measure) and measure.title and measure.id == measure.id.strip().lower()
         assert get_measure(measure.id) is measure and measure.id in REGISTRY

@@ -9,7 +9,7 @@ from pathlib import Path
 import orjson
 import pytest
 
-from annotator.services import documents, exporting
+from annotator.services import documents, entities, exporting
 from annotator.services.importing import import_files
 from annotator.services.workspace import Workspace
 
@@ -99,12 +99,18 @@ def _sets(workspace: Workspace, doc_id: str) -> dict:
                             if r.head in spans and r.tail in spans),
         "attributes": sorted((text[s.start:s.end], tuple(sorted(s.attributes.items()))) for s in aset.spans
                              if s.attributes),
-        "entities": sorted((text[s.start:s.end], s.entity) for s in aset.spans if s.entity),
+        # A link is to the store's entity (its id differs from database to database): what it is counts.
+        "entities": sorted((text[s.start:s.end], _entity_of(workspace, s.entity)) for s in aset.spans if s.entity),
         "claims": sorted((c.start, c.end, c.type, c.fragments, c.certainty.value, c.checkworthy, c.quantity,
                           c.speaker if c.speaker in (None, "AUTHOR") else text[spans[c.speaker].start:
                                                                                spans[c.speaker].end],
                           None if c.cue is None else text[c.cue.start:c.cue.end]) for c in aset.claims),
     }
+
+
+def _entity_of(workspace: Workspace, entity_id: int) -> tuple:
+    entity = entities.get_entity(workspace, entity_id)
+    return entity.name, entity.external_id
 
 
 def _export_import(corpus: Workspace, fresh: Workspace, tmp_path: Path, format_id: str):

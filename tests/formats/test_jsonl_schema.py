@@ -9,7 +9,7 @@ import orjson
 import pytest
 
 from annotator import paths
-from annotator.services import annotating, claims, exporting
+from annotator.services import annotating, claims, entities, exporting
 
 
 @pytest.fixture(scope="module")
@@ -26,6 +26,7 @@ def test_every_exported_line_is_valid(sample_workspace, validator):
     claim = claims.add_claim(ws, doc, 28, 119, "OPINION", owner="anna", speaker=tokaev, cue=(20, 27),
                                  checkworthy=True).result
     assert claim  # its SAYS relation comes with the speaker
+    entities.create_from_mention(ws, tokaev, owner="anna")
     out = io.BytesIO()
     exporting.export(ws, out)
     lines = [orjson.loads(line) for line in out.getvalue().splitlines()]
@@ -36,6 +37,9 @@ def test_every_exported_line_is_valid(sample_workspace, validator):
     assert anna["claims"][0]["cue"]["text"] == "отметил"
     assert anna["claims"][0]["speaker"] == "T1"
     assert anna["relations"] == [{"id": "R1", "label": "SAYS", "head": "T1", "tail": "C1"}]
+    (entity,) = anna["linked_entities"]
+    assert (entity["name"], entity["type"], anna["entities"][0]["entity"]) == ("Касым-Жомарт Токаев", "PER",
+                                                                               entity["id"])
 
 
 @pytest.mark.parametrize("bad", [

@@ -229,3 +229,30 @@ def test_0004_merges_twin_spans_left_by_old_races_then_refuses_new_ones(backend,
                     "INSERT INTO spans (id, set_id, kind, start, \"end\", label) VALUES (9, 1, 'entity', 0, 5, 'PER')"))
     finally:
         engine.dispose()
+
+
+def test_revision_0008_turns_the_old_entity_strings_into_entities(backend, make_db_target, tmp_path):
+    """Links of before 0008 were free strings on the spans (a brat N line's Wikidata:Q353): each
+    distinct string of an owner becomes one entity, its mentions linked to it."""
+    target = rev_0001_database(backend, make_db_target, tmp_path)
+    engine = create_engine(database_url(target))
+    try:
+        with engine.begin() as connection:
+            command.upgrade(_config(connection), "0006")
+            connection.execute(text(
+                "UPDATE spans SET entity = 'Wikidata:Q353' WHERE kind = 'entity' AND label = 'PER'"))
+            connection.execute(text(
+                "UPDATE spans SET entity = 'Wikidata:Q232' WHERE kind = 'entity' AND label = 'GPE'"))
+            command.upgrade(_config(connection), "head")
+    finally:
+        engine.dispose()
+    from annotator.services import entities
+
+    with Workspace.open(target) as ws:
+        for owner in ("anna", "boris"):
+            table = {s.entity.external_id: s for s in entities.entity_list(ws, owner)}
+            assert set(table) == {"Wikidata:Q353", "Wikidata:Q232"}
+            assert table["Wikidata:Q353"].mentions == 1  # each owner's own entity, with its own mention
+            (aset,) = documents.annotation_sets(ws, DOC, owner)
+            (per,) = [s for s in aset.spans if s.label == "PER"]
+            assert per.entity == table["Wikidata:Q353"].entity.id

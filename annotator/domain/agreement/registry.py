@@ -7,7 +7,7 @@ them. Adding a measure is adding a class and registering it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -16,7 +16,9 @@ from annotator.domain.agreement.coefficients import (
     Coefficient, cohen_kappa_codes, fleiss_kappa_codes, krippendorff_alpha_codes,
 )
 from annotator.domain.agreement.corpus import AgreementInput
+from annotator.domain.agreement.linking import LinkingAgreement, linking_agreement
 from annotator.domain.agreement.spans import Counts
+from annotator.domain.model import AnnotationSet
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +179,42 @@ class ClaimAgreementAgainstGold(Measure):
         return tuple(PairClaims(data.gold, a, claim_agreement(data.both(data.gold, a))) for a in data.annotators)
 
 
+# --------------------------------------------------------------------------- entity linking
+@dataclass(frozen=True, slots=True)
+class PairLinking:
+    reference: str
+    candidate: str
+    agreement: LinkingAgreement
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"reference": self.reference, "candidate": self.candidate, **self.agreement.to_dict()}
+
+
+def _links(sets: Iterable[AnnotationSet]) -> dict[tuple[str, int, int], Any]:
+    """Each mention (document, start, end) of the sets with its entity (a mention marked twice
+    with two labels counts once: linked if either is)."""
+    links: dict[tuple[str, int, int], Any] = {}
+    for aset in sets:
+        for span in aset.spans:
+            key = (aset.document_id, span.start, span.end)
+            if links.get(key) is None:
+                links[key] = span.entity
+    return links
+
+
+class EntityLinkingAgreement(Measure):
+    id = "entity-linking"
+    title = "Entity linking: mention pairs linked the same way, and B-cubed"
+    description = "Over the mentions both annotators marked, across the corpus; each pair of annotators."
+
+    def compute(self, data: AgreementInput) -> tuple[PairLinking, ...]:
+        rows = []
+        for a, b in data.pairs:
+            both = data.both(a, b)
+            rows.append(PairLinking(a, b, linking_agreement(_links(x for x, _ in both), _links(y for _, y in both))))
+        return tuple(rows)
+
+
 # --------------------------------------------------------------------------- the registry
 class MeasureRegistry:
     def __init__(self) -> None:
@@ -207,7 +245,7 @@ class MeasureRegistry:
 REGISTRY = MeasureRegistry()
 for _cls in (ExactSpanAgreement, RelaxedSpanAgreement, ExactSpanAgainstGold, RelaxedSpanAgainstGold,
              TokenCohenKappa, TokenFleissKappa, TokenKrippendorffAlpha, ClaimAgreementMeasure,
-             ClaimAgreementAgainstGold):
+             ClaimAgreementAgainstGold, EntityLinkingAgreement):
     REGISTRY.register(_cls())
 
 

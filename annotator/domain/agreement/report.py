@@ -16,7 +16,7 @@ from typing import Any
 from annotator.domain.agreement.coefficients import Coefficient
 from annotator.domain.agreement.corpus import DocumentSets, prepare
 from annotator.domain.agreement.registry import (
-    REGISTRY, MeasureRegistry, PairClaims, PairCoefficient, PairCounts, pairwise_krippendorff,
+    REGISTRY, MeasureRegistry, PairClaims, PairLinking, PairCoefficient, PairCounts, pairwise_krippendorff,
 )
 from annotator.domain.agreement.spans import Counts
 from annotator.domain.model import GOLD
@@ -99,6 +99,7 @@ class AgreementReport:
     vs_gold_per_label: tuple[LabelSpans, ...]
     claims: tuple[PairClaims, ...]
     claims_vs_gold: tuple[PairClaims, ...]
+    linking: tuple[PairLinking, ...] = ()  # entity linking per pair
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -114,6 +115,7 @@ class AgreementReport:
             "vs_gold_per_label": [r.to_dict() for r in self.vs_gold_per_label],
             "claims": [r.to_dict() for r in self.claims],
             "claims_vs_gold": [r.to_dict() for r in self.claims_vs_gold],
+            "linking": [r.to_dict() for r in self.linking],
         }
 
 
@@ -179,4 +181,5 @@ def report(documents: Iterable[DocumentSets], *, annotators: Sequence[str] | Non
         done_only=done_only, documents=len(data.documents), measures=chosen,
         pairwise=pairwise, per_label=per_label, label_totals=label_totals, tokens=tokens,
         vs_gold=vs_gold, vs_gold_per_label=vs_gold_per_label,
-        claims=results.get("claim-agreement", ()), claims_vs_gold=results.get("gold-claim-agreement", ()))
+        claims=results.get("claim-agreement", ()), claims_vs_gold=results.get("gold-claim-agreement", ()),
+        linking=results.get("entity-linking", ()))

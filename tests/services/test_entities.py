@@ -1,0 +1,249 @@
+"""Corpus-wide entities: linking mentions, proposals, merge and split, undo; the done-when test
+(Токаев's mentions in all five sample articles under one entity, his claims with their figures)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from annotator.domain.entities import Reason
+from annotator.domain.model import GOLD, Quantity, Role
+from annotator.services import (
+    annotating, claims, claims_browser, curation, documents, entities, history, users,
+)
+from annotator.services.errors import ServiceError
+
+DOCS = ["000_598509fc61278558", "001_1fc550a04f713c8c", "002_c0882ce87bb2ddc4", "003_7fa7a90ba42b20d6",
+        "004_c352576d79d9da91"]
+TOKAEV = re.compile(r"(?:Касым-Жомарт[а-я]* )?Токаев[а-я]*")
+TITLE = re.compile(r"Глав[а-я]* государства")
+
+
+def find(ws, doc: str, needle: str) -> tuple[int, int]:
+    text = documents.document(ws, doc).text
+    start = text.index(needle)
+    return start, start + len(needle)
+
+
+def mark(ws, doc: str, pattern: re.Pattern, label: str, owner: str = "anna") -> list[int]:
+    text = documents.document(ws, doc).text
+    return [annotating.add_span(ws, doc, m.start(), m.end(), label, owner=owner).result
+            for m in pattern.finditer(text)]
+
+
+def claim(ws, doc, needle, claim_type, speaker, quantity=None, owner="anna") -> int:
+    return claims.add_claim(ws, doc, *find(ws, doc, needle), claim_type, owner=owner, speaker=speaker,
+                            checkworthy=True, quantity=quantity).result
+
+
+@pytest.fixture
+def marked(sample_workspace):
+    """The sample corpus annotated by anna: every mention of Токаев (PER) and of "Глава
+    государства" (ROLE) in the five articles, and some of his claims with their figures."""
+    ws = sample_workspace
+    per = {doc: mark(ws, doc, TOKAEV, "PER") for doc in DOCS}
+    role = {doc: mark(ws, doc, TITLE, "ROLE") for doc in DOCS}
+    said = [
+        claim(ws, DOCS[0], "объем внутрирегиональной торговли в прошлом году достиг 11,5 млрд долларов", "STAT",
+              per[DOCS[0]][0], Quantity(11.5e9, "USD", "2024")),
+        claim(ws, DOCS[1], "до 10 млрд долларов к 2030 году", "PLAN", per[DOCS[1]][0], Quantity(10e9, "USD", "2030")),
+        claim(ws, DOCS[3], "с начала года товарооборот достиг $4 млрд", "STAT", per[DOCS[3]][0],
+              Quantity(4e9, "USD", "2025-01/2025-11")),
+        claim(ws, DOCS[3], "довести данный показатель до $10 млрд к 2030 году", "PLAN", per[DOCS[3]][0],
+              Quantity(10e9, "USD", "2030")),
+        claim(ws, DOCS[4], "предложил правительствам совместно выработать ряд системных мер", "PROPOSAL",
+              per[DOCS[4]][-1]),
+    ]
+    return ws, per, role, said
+
+
+def span_text(ws, span_id: int, owner: str = "anna") -> str:
+    for doc in DOCS:
+        for aset in documents.annotation_sets(ws, doc, owner):
+            for s in aset.spans:
+                if s.id == span_id:
+                    return documents.document(ws, doc).text[s.start:s.end]
+    raise KeyError(span_id)
+
+
+def test_tokaev_gathers_his_mentions_from_all_five_articles_and_his_claims_with_figures(marked):
+    ws, per, role, said = marked
+    first = per[DOCS[0]][0]
+    assert span_text(ws, first) == "Касым-Жомарт Токаев"
+    tokaev = entities.create_from_mention(ws, first, owner="anna").result
+    assert entities.get_entity(ws, tokaev).name == "Касым-Жомарт Токаев"
+    # The full names across the corpus, then the bare surnames ("Токаева", "Токаеву") by lemma.
+    entities.link_like(ws, first, owner="anna", corpus=True)
+    surname = next(s for s in per[DOCS[1]] if span_text(ws, s) == "Токаев")
+    entities.link_mention(ws, surname, tokaev, owner="anna")
+    entities.link_like(ws, surname, owner="anna", corpus=True)
+    # Each title, by the digit of its first proposal: whom the article is about, the first time;
+    # once one "Глава государства" is linked, its text is an alias of his.
+    reasons = []
+    for doc in DOCS:
+        for title in role[doc]:
+            best = entities.propose_for_span(ws, title, owner="anna")[0]
+            assert best.entity.id == tokaev
+            reasons.append(best.reason)
+            entities.link_mention(ws, title, best.entity.id, owner="anna")
+    assert reasons[0] == Reason.CONTEXT and set(reasons[1:]) == {Reason.ALIAS}
+
+    mentions = entities.entity_mentions(ws, tokaev)
+    assert {m.document_id for m in mentions} == set(DOCS)
+    every = {s for doc in DOCS for s in per[doc] + role[doc]}
+    assert {m.span_id for m in mentions} == every
+    assert {"Касым-Жомарт Токаев", "Касым-Жомарта Токаева", "Касым-Жомарту Токаеву", "Токаев",
+            "Глава государства", "Главы государства"} <= {m.text for m in mentions}
+
+    rows = list(claims_browser.iter_browse(ws, claims_browser.BrowseFilter(speakers=(tokaev,))))
+    assert [r.claim.id for r in rows] == said
+    assert {(r.claim.document_id, r.claim.quantity.value if r.claim.quantity else None) for r in rows} == {
+        (DOCS[0], 11.5e9), (DOCS[1], 10e9), (DOCS[3], 4e9), (DOCS[3], 10e9), (DOCS[4], None)}
+    assert all(r.speaker_name == "Касым-Жомарт Токаев" for r in rows)
+    (group,) = claims_browser.grouped(ws, claims_browser.BrowseFilter(owner="anna"))
+    assert (group.entity_id, len(group.rows)) == (tokaev, 5)
+    comparison = claims_browser.compare_figures(ws, claims_browser.BrowseFilter(unit="USD"))
+    (plan,) = [c for c in comparison if c.period == "2030"]
+    assert (len(plan.statements), plan.documents, plan.differs) == (2, 2, False)
+
+
+def test_proposals_by_lemma_and_alias_best_first(marked):
+    ws, per, role, _said = marked
+    tokaev = entities.create_entity(ws, "Касым-Жомарт Токаев", owner="anna", type="PER",
+                                    aliases=["Президент Казахстана"]).result
+    mirziyoyev = entities.create_entity(ws, "Шавкат Мирзиёев", owner="anna", type="PER").result
+    tokaeva = annotating.add_span(ws, DOCS[3], *find(ws, DOCS[3], "Токаева"), "PER", owner="anna").result
+    proposals = entities.propose_for_span(ws, tokaeva, owner="anna")
+    assert [p.entity.id for p in proposals] == [tokaev]  # Мирзиёев is no match at all
+    assert proposals[0].reason == Reason.NAME
+    president = annotating.add_span(ws, DOCS[0], *find(ws, DOCS[0], "Президент Казахстана"), "ROLE",
+                                    owner="anna").result
+    (best, *_rest) = entities.propose_for_span(ws, president, owner="anna")
+    assert (best.entity.id, best.reason) == (tokaev, Reason.ALIAS)
+    assert mirziyoyev not in [p.entity.id for p in entities.propose_for_span(ws, tokaeva, owner="anna")]
+    # a selection not yet marked: the same proposals from its text and label
+    (unmarked, *_rest) = entities.propose_for_text(ws, DOCS[4], "Токаеву", "PER", owner="anna")
+    assert (unmarked.entity.id, unmarked.reason) == (tokaev, Reason.NAME)
+
+
+def test_create_from_a_surname_in_another_case_names_it_in_the_nominative(marked):
+    ws, per, _role, _said = marked
+    tokaeva = annotating.add_span(ws, DOCS[3], *find(ws, DOCS[3], "Токаева"), "PER", owner="anna").result
+    entity_id = entities.create_from_mention(ws, tokaeva, owner="anna").result
+    entity = entities.get_entity(ws, entity_id)
+    assert (entity.name, entity.type, entity.aliases) == ("Токаев", "PER", ("Токаева",))
+    history.undo(ws, owner="anna")  # one action: the entity and the link go together
+    (aset,) = documents.annotation_sets(ws, DOCS[3], "anna")
+    assert [s.entity for s in aset.spans if s.id == tokaeva] == [None]
+    assert all(e.entity.id != entity_id for e in entities.entity_list(ws, "anna"))
+
+
+def test_link_like_in_the_document_is_one_undoable_action(marked):
+    ws, per, _role, _said = marked
+    surnames = [s for s in per[DOCS[2]] if span_text(ws, s) == "Касым-Жомарт Токаев"]
+    assert len(surnames) >= 2
+    tokaev = entities.create_from_mention(ws, surnames[0], owner="anna").result
+    changes = entities.link_like(ws, surnames[0], owner="anna")
+    assert changes.result == len(surnames) - 1 and changes.spans and changes.documents == {DOCS[2]}
+    assert {m.span_id for m in entities.entity_mentions(ws, tokaev)} == set(surnames)
+    history.undo(ws, owner="anna")
+    assert [m.span_id for m in entities.entity_mentions(ws, tokaev)] == [surnames[0]]
+    history.redo(ws, owner="anna")
+    assert len(entities.entity_mentions(ws, tokaev)) == len(surnames)
+
+
+def test_merge_and_split_and_their_undo(marked):
+    ws, per, _role, _said = marked
+    a = entities.create_from_mention(ws, per[DOCS[0]][0], owner="anna").result
+    b = entities.create_from_mention(ws, per[DOCS[4]][0], owner="anna").result
+    entities.edit_entity(ws, b, owner="anna", external_id="Q353")
+    changes = entities.merge_entities(ws, [b], a, owner="anna")
+    assert changes.entities and changes.spans
+    merged = entities.get_entity(ws, a)
+    assert merged.external_id == "Q353"
+    assert {m.span_id for m in entities.entity_mentions(ws, a)} == {per[DOCS[0]][0], per[DOCS[4]][0]}
+    assert b not in [s.entity.id for s in entities.entity_list(ws, "anna")]
+    history.undo(ws, owner="anna")
+    assert [m.span_id for m in entities.entity_mentions(ws, b)] == [per[DOCS[4]][0]]
+    assert entities.get_entity(ws, a).external_id is None
+    history.redo(ws, owner="anna")
+    new = entities.split_entity(ws, a, [per[DOCS[4]][0]], owner="anna", name="Тезка").result
+    assert [m.span_id for m in entities.entity_mentions(ws, new)] == [per[DOCS[4]][0]]
+    assert [m.span_id for m in entities.entity_mentions(ws, a)] == [per[DOCS[0]][0]]
+    with pytest.raises(ServiceError, match="not linked"):
+        entities.split_entity(ws, a, [per[DOCS[4]][0]], owner="anna", name="x")
+
+
+def test_links_stay_within_the_owners_table(marked):
+    ws, per, _role, _said = marked
+    bob = annotating.add_span(ws, DOCS[0], *find(ws, DOCS[0], "Касым-Жомарт Токаев"), "PER", owner="bob").result
+    theirs = entities.create_entity(ws, "Токаев", owner="anna").result
+    with pytest.raises(ServiceError, match="anna"):
+        entities.link_mention(ws, bob, theirs, owner="bob")
+    with pytest.raises(ServiceError, match="empty"):
+        entities.create_entity(ws, "  ", owner="anna")
+
+
+def test_curation_carries_an_annotators_links_onto_golds_entities(marked):
+    ws, per, _role, _said = marked
+    users.add_user(ws, "cora", Role.CURATOR)
+    tokaev = entities.create_from_mention(ws, per[DOCS[0]][0], owner="anna").result
+    entities.edit_entity(ws, tokaev, owner="anna", external_id="Q353")
+    curation.take(ws, DOCS[0], "anna", user="cora")
+    (gold,) = documents.annotation_sets(ws, DOCS[0], GOLD)
+    (linked,) = [s for s in gold.spans if s.entity is not None]
+    gold_entity = entities.get_entity(ws, linked.entity)
+    assert (gold_entity.owner, gold_entity.name, gold_entity.external_id) == (GOLD, "Касым-Жомарт Токаев", "Q353")
+    curation.take(ws, DOCS[0], "anna", user="cora")  # again: gold's entity is found, not copied twice
+    assert [e.entity.name for e in entities.entity_list(ws, GOLD)] == ["Касым-Жомарт Токаев"]
+
+
+def test_linking_agreement_between_annotators_over_the_store(sample_workspace):
+    from annotator.services.agreement import agreement
+
+    ws = sample_workspace
+    spans = {owner: [annotating.add_span(ws, doc, *find(ws, doc, "Касым-Жомарт Токаев"), "PER", owner=owner).result
+                     for doc in DOCS[:3]] for owner in ("anna", "bob")}
+    # anna: one entity for all three; bob: the first two, and the third apart (another entity of his)
+    anna = entities.create_from_mention(ws, spans["anna"][0], owner="anna").result
+    entities.link_like(ws, spans["anna"][0], owner="anna", corpus=True)
+    bob = entities.create_from_mention(ws, spans["bob"][0], owner="bob").result
+    entities.link_mention(ws, spans["bob"][1], bob, owner="bob")
+    entities.create_from_mention(ws, spans["bob"][2], owner="bob", name="Тёзка")
+    assert len(entities.entity_mentions(ws, anna)) == 3
+    (row,) = agreement(ws).linking
+    # pairs: (1,2) together in both; (1,3) and (2,3) together for anna only
+    assert (row.agreement.mentions, row.agreement.pairs, row.agreement.same_way) == (3, 3, 1)
+    assert row.agreement.b_cubed_precision == pytest.approx(1.0)  # bob never links what anna keeps apart
+    assert row.agreement.b_cubed_recall == pytest.approx((2 / 3 + 2 / 3 + 1 / 3) / 3)
+
+
+def test_the_browser_pages_in_corpus_order_across_windows_and_filters(marked, monkeypatch):
+    ws, per, _role, said = marked
+    monkeypatch.setattr(claims_browser, "WINDOW", 2)  # two documents per query: pages span windows
+    walked, after = [], None
+    while True:
+        result = claims_browser.page(ws, claims_browser.BrowseFilter(), after, limit=2)
+        walked += [r.claim.id for r in result.rows]
+        if result.after is None:
+            break
+        after = result.after
+    assert walked == said  # the fixture's claims were made in corpus order
+    only = claims_browser.BrowseFilter(unit="USD", value_min=5e9, date_from="2025-11-01", text="млрд долларов")
+    assert [r.claim.id for r in claims_browser.iter_browse(ws, only)] == [said[0], said[1]]
+    stated = claims_browser.BrowseFilter(types=("STAT",), checkworthy=True, certainty="ASSERTED")
+    assert [r.claim.id for r in claims_browser.iter_browse(ws, stated)] == [said[0], said[2]]
+    assert list(claims_browser.iter_browse(ws, claims_browser.BrowseFilter(date_to="2025-01-01"))) == []
+
+
+def test_grouped_by_what_claims_are_about(marked):
+    ws, per, _role, said = marked
+    kazakhstan = annotating.add_span(ws, DOCS[0], *find(ws, DOCS[0], "Казахстан"), "GPE", owner="anna").result
+    country = entities.create_from_mention(ws, kazakhstan, owner="anna").result
+    claims.add_relation(ws, said[0], kazakhstan, "ABOUT", owner="anna")
+    groups = claims_browser.grouped(ws, claims_browser.BrowseFilter(), claims_browser.GroupBy.ABOUT)
+    assert [(g.entity_id, [r.claim.id for r in g.rows]) for g in groups] == [
+        (None, said[1:]), (country, [said[0]])]
+    (row,) = groups[1].rows
+    assert [(a.text, a.entity) for a in row.about] == [("Казахстан", "Казахстан")]
