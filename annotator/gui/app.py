@@ -112,13 +112,6 @@ def run_gui(db: str | None = None, quit_after_load: bool = False) -> int:
 
 def _run(app: QApplication, session: GuiSession, db: str | None, quit_after_load: bool) -> int:
     settings = session.settings
-    if settings.annotator is None:
-        name = ask_annotator_name()
-        if name is None:
-            return 0
-        settings.annotator = name
-        save_settings(settings)
-
     target = db or settings.database or paths.default_database()
     opened = open_workspace(target)
     if opened is None:
@@ -126,6 +119,15 @@ def _run(app: QApplication, session: GuiSession, db: str | None, quit_after_load
     workspace, opened_target = opened
     if opened_target != target:  # the user picked another database: the next start opens it too
         settings.database = opened_target
+        save_settings(settings)
+    # On a server the login is who you are (docs/architecture.md, "One server, many people"): no
+    # name to ask. On a desktop's own file, the name the annotator's work is stored under.
+    if workspace.login is None and settings.annotator is None:
+        name = ask_annotator_name()
+        if name is None:
+            workspace.close()
+            return 0
+        settings.annotator = name
         save_settings(settings)
     runner = TaskRunner()
     try:

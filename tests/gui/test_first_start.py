@@ -235,3 +235,21 @@ def test_a_sample_that_cannot_be_loaded_is_said_and_the_window_opens(tmp_path, o
     (kind, title, text), = message_boxes.shown
     assert kind == "warning" and title == "The sample corpus was not loaded" and "another import" in text
     assert opened == [(f"sqlite:///{target}", 0)]
+
+
+def test_on_a_server_the_login_is_the_name_and_nothing_is_asked(tmp_path, opened, prompts, monkeypatch):
+    """A team member's login is who they are: the first start on a server asks no annotator name."""
+
+    class ServerWorkspace(Workspace):
+        login = "anna_team"  # what a PostgreSQL session's current_user gives
+
+    path = str(tmp_path / "a.sqlite3")
+    monkeypatch.setattr(app_module, "open_workspace", lambda target: (ServerWorkspace.open(target), target))
+    assert app_module.run_gui(path) == 0
+    assert prompts == [] and load_settings().annotator is None
+    assert len(opened) == 1 and opened[0][0].endswith("a.sqlite3")  # the window opened on it
+
+
+def test_on_a_desktop_file_the_name_is_asked_once_the_database_is_open(tmp_path, opened, prompts):
+    assert app_module.run_gui(str(tmp_path / "a.sqlite3")) == 0
+    assert len(prompts) == 1 and load_settings().annotator == prompts[0]["text"]
