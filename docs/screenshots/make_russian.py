@@ -40,12 +40,13 @@ editor = window.scheme_editor
 editor.resize(980, 600)
 runner.wait()
 app.processEvents()
-row = editor.labels().index("ROLE")
-editor.label_list.setCurrentRow(row)
-editor.guideline_edit.setPlainText("Должность или титул без имени: «Президент Казахстана», «глава МИД». "
+tab = editor.labels_tab
+row = tab.names().index("ROLE")
+tab.item_list.setCurrentRow(row)
+tab.guideline_edit.setPlainText("Должность или титул без имени: «Президент Казахстана», «глава МИД». "
                                    "Страна внутри — отдельный фрагмент GPE.")
-editor.hotkey_edit.setText("1")
-editor._on_hotkey_typed("1")  # shows the clash as typing would
+tab.hotkey_edit.setText("1")
+tab._on_hotkey_typed("1")  # shows the clash as typing would
 app.processEvents()
 print("scheme editor:", editor.grab().save(str(HERE / "scheme-editor-ru.png")))
 editor.close()
