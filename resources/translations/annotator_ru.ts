@@ -702,97 +702,97 @@
 <context>
     <name>CurationWindow</name>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="113" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="114" />
         <source>Curation — %1 — %2</source>
         <translation>Курирование — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="128" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="129" />
         <source>Disagreements</source>
         <translation>Расхождения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="129" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="130" />
         <source>Notes</source>
         <translation>Заметки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="184" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="186" />
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="239" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="241" />
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="244" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="246" />
         <source>Accept the version of</source>
         <translation>Принять версию</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="247" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="249" />
         <source>&amp;Label</source>
         <translation>&amp;Метки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="249" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="251" />
         <source>&amp;Go</source>
         <translation>П&amp;ереход</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="253" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="255" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="329" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="331" />
         <source>Read only: %1</source>
         <translation>Только просмотр: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="336" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="338" />
         <source>Disagreements (%1)</source>
         <translation>Расхождения (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="371" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="373" />
         <source>gold</source>
         <translation>эталон</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="374" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="376" />
         <source>read only</source>
         <translation>только просмотр</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="382" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="384" />
         <source>Accept %1's version of this disagreement</source>
         <translation>Принять версию %1 для этого расхождения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="388" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="390" />
         <source>Undo: %1</source>
         <translation>Отменить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="389" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="391" />
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="391" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="393" />
         <source>Redo: %1</source>
         <translation>Повторить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="392" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="394" />
         <source>Redo</source>
         <translation>Повторить</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/gui/curate/curation_window.py" line="416" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="418" />
         <source>%n disagreement(s) (F8: the first)</source>
         <translation>
             <numerusform>%n расхождение (F8 — к первому)</numerusform>
@@ -801,47 +801,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="417" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="419" />
         <source>No disagreements</source>
         <translation>Расхождений нет</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="419" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="421" />
         <source>Disagreement %1 of %2: %3</source>
         <translation>Расхождение %1 из %2: %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="433" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="435" />
         <source>The annotators agree everywhere</source>
         <translation>Аннотаторы согласны везде</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="447" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="449" />
         <source>Round again from the first disagreement</source>
         <translation>Снова с первого расхождения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="448" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="450" />
         <source>Round again from the last disagreement</source>
         <translation>Снова с последнего расхождения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="452" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="454" />
         <source>Disagreement %1 of %2; %3 not settled in gold yet</source>
         <translation>Расхождение %1 из %2; в эталоне не решено: %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="502" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="504" />
         <source>Notes (%1)</source>
         <translation>Заметки (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="508" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="510" />
         <source>A note on the whole document</source>
         <translation>Заметка ко всему документу</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="519" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="526" />
         <source>Curation keys</source>
         <translation>Клавиши курирования</translation>
     </message>
@@ -1303,7 +1303,7 @@ You can change it later in Options → Preferences.</source>
         <translation>Ваше имя аннотатора:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/app.py" line="153" />
+        <location filename="../../annotator/gui/app.py" line="155" />
         <source>The sample corpus was not loaded</source>
         <translation>Статьи-образцы не загружены</translation>
     </message>
@@ -1826,6 +1826,11 @@ You can change it later in Options → Preferences.</source>
         <source>Mark the gold set curated</source>
         <translation>Отметить эталон как утверждённый</translation>
     </message>
+    <message>
+        <location filename="../../annotator/gui/curate/curation_window.py" line="79" />
+        <source>Close this window (Esc too, in the gold lane)</source>
+        <translation>Закрыть это окно (в полосе эталона — также Esc)</translation>
+    </message>
 </context>
 <context>
     <name>LabelsTab</name>
@@ -2069,10 +2074,10 @@ You can change it later in Options → Preferences.</source>
         <source>%1 / %2 documents done</source>
         <translation>Готово документов: %1 / %2</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../annotator/gui/annotate/main_window.py" line="826" />
-        <source>%1 spans in this document</source>
-        <translation>Фрагментов в документе: %1</translation>
+        <source>%n span(s) in this document</source>
+        <translation><numerusform>%n фрагмент в документе</numerusform><numerusform>%n фрагмента в документе</numerusform><numerusform>%n фрагментов в документе</numerusform></translation>
     </message>
     <message>
         <location filename="../../annotator/gui/annotate/main_window.py" line="831" />

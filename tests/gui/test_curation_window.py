@@ -462,3 +462,15 @@ def test_a_claim_key_over_another_curators_change_is_refused_and_the_window_read
     assert after.certainty == claim.certainty  # nothing of cora's was written over dora's edit
     assert window.runner.wait()
     assert window.state.claims[0].checkworthy  # the window read dora's edit again
+
+
+def test_ctrl_w_and_esc_close_the_curation_window_and_esc_first_drops_a_relation_begun(qtbot, team, runner):
+    for key, modifiers in ((Qt.Key.Key_W, CTRL), (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier)):
+        window = open_window(qtbot, team, runner, "cora")
+        window.view.setFocus()
+        if key == Qt.Key.Key_Escape:
+            window.claim_actions.relation_head = window.view.spans()[0] if window.view.spans() else object()
+            qtbot.keyClick(window.view, key, modifiers)
+            assert window.isVisible() and window.claim_actions.relation_head is None  # first Esc: the relation
+        qtbot.keyClick(window.view, key, modifiers)
+        assert not window.isVisible()

@@ -193,3 +193,13 @@ def test_in_english_numbers_keep_the_point(qapp):
         assert _f(0.9113) == "0.91"
     finally:
         QLocale.setDefault(QLocale.system())
+
+
+def test_counts_of_spans_take_the_russian_plural_forms(russian, qtbot, gui_workspace, runner):
+    window = make_window(qtbot, gui_workspace, runner)
+    texts = {}
+    for count in (1, 3, 5, 21):
+        window.spans_label.setText(window.tr("%n span(s) in this document", "", count))
+        texts[count] = window.spans_label.text()
+    assert texts == {1: "1 фрагмент в документе", 3: "3 фрагмента в документе", 5: "5 фрагментов в документе",
+                     21: "21 фрагмент в документе"}

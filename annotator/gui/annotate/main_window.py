@@ -823,7 +823,7 @@ class MainWindow(WindowActions, SideWindows, QMainWindow):
         self.documents_label.setText(self.tr("%1 / %2 documents done").replace("%1", str(done))
                                      .replace("%2", str(total)))
         spans = len(state.spans) if state is not None else 0
-        self.spans_label.setText(self.tr("%1 spans in this document").replace("%1", str(spans)))
+        self.spans_label.setText(self.tr("%n span(s) in this document", "", spans))
         self._update_position()
 
     def _update_undo_actions(self, state: SetView) -> None:

@@ -76,6 +76,7 @@ CURATION_KEYS: tuple[KeyBinding, ...] = (
     KeyBinding("accept_agreed", ("Ctrl+Shift+A",),
                QT_TRANSLATE_NOOP("Keys", "Accept into gold everything all the annotators agree on")),
     KeyBinding("mark_curated", ("Ctrl+Return",), QT_TRANSLATE_NOOP("Keys", "Mark the gold set curated")),
+    KeyBinding("close_window", ("Ctrl+W",), QT_TRANSLATE_NOOP("Keys", "Close this window (Esc too, in the gold lane)")),
 )
 
 # The annotation window's keys that act on the gold lane here (looked up by name in KEY_MAP).
@@ -85,7 +86,7 @@ GOLD_LANE_ACTIONS = ("remove_span", "undo", "redo", "next_span", "previous_span"
                      "cancel", "cheat_sheet")
 # Keys that only look or move: on for everyone; every other key writes gold.
 READING_ACTIONS = frozenset({"next_disagreement", "previous_disagreement", "next_span", "previous_span",
-                             "cheat_sheet", "cancel"})
+                             "cheat_sheet", "cancel", "close_window"})
 
 
 class CurationWindow(QMainWindow):
@@ -163,7 +164,8 @@ class CurationWindow(QMainWindow):
             "next_span": partial(self.gold_actions.go_to_span, 1),
             "previous_span": partial(self.gold_actions.go_to_span, -1),
             "cheat_sheet": self.show_cheat_sheet,
-            "cancel": self.claim_actions.cancel,
+            "cancel": self.cancel_or_close,
+            "close_window": self.close,
             **claim_handlers(self.claim_actions, [(c.name, c.hotkey) for c in self.scheme.claim_types]),
         }
         self.actions_by_name: dict[str, QAction] = {}
@@ -513,6 +515,11 @@ class CurationWindow(QMainWindow):
         self.sync.follow(lane.view)
 
     # ------------------------------------------------------------ help, closing
+    def cancel_or_close(self) -> None:
+        """Esc: drop a relation begun; with none, close the window (every action is saved already)."""
+        if not self.claim_actions.cancel():
+            self.close()
+
     def show_cheat_sheet(self) -> CheatSheet:
         if self._cheat_sheet is None:
             self._cheat_sheet = CheatSheet([*self.bindings, *CARET_KEYS], self, label_guidelines(self.scheme))
