@@ -232,7 +232,7 @@ def test_an_annotator_may_look_but_every_writing_key_does_nothing(qtbot, team, r
     assert window.saved_label.text() == ""  # nothing was even sent to the core
     writing = [name for name, action in window.actions_by_name.items() if action.isEnabled()]
     assert sorted(writing) == sorted(["next_disagreement", "previous_disagreement", "next_span", "previous_span",
-                                      "cheat_sheet", "cancel"])
+                                      "cheat_sheet", "cancel", "close_window"])
     # the methods behind the keys refuse too (a menu, a script)
     window.gold_actions.accept_agreed()
     window.gold_actions.mark_curated()
