@@ -810,38 +810,53 @@
         <source>Disagreement %1 of %2: %3</source>
         <translation>Расхождение %1 из %2: %3</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../annotator/gui/curate/curation_window.py" line="424" />
+        <source>%n not settled in gold</source>
+        <translation><numerusform>%n не решено в эталоне</numerusform><numerusform>%n не решены в эталоне</numerusform><numerusform>%n не решено в эталоне</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="435" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="439" />
+        <source>Mark gold curated</source>
+        <translation>Отметить эталон как утверждённый</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../annotator/gui/curate/curation_window.py" line="440" />
+        <source>%n disagreement(s) not settled in gold yet. Mark gold curated anyway?</source>
+        <translation><numerusform>%n расхождение ещё не решено в эталоне. Всё равно отметить эталон как утверждённый?</numerusform><numerusform>%n расхождения ещё не решены в эталоне. Всё равно отметить эталон как утверждённый?</numerusform><numerusform>%n расхождений ещё не решено в эталоне. Всё равно отметить эталон как утверждённый?</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/curate/curation_window.py" line="457" />
         <source>The annotators agree everywhere</source>
         <translation>Аннотаторы согласны везде</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="449" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="471" />
         <source>Round again from the first disagreement</source>
         <translation>Снова с первого расхождения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="450" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="472" />
         <source>Round again from the last disagreement</source>
         <translation>Снова с последнего расхождения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="454" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="476" />
         <source>Disagreement %1 of %2; %3 not settled in gold yet</source>
         <translation>Расхождение %1 из %2; в эталоне не решено: %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="504" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="526" />
         <source>Notes (%1)</source>
         <translation>Заметки (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="510" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="532" />
         <source>A note on the whole document</source>
         <translation>Заметка ко всему документу</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="526" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="548" />
         <source>Curation keys</source>
         <translation>Клавиши курирования</translation>
     </message>
@@ -2077,7 +2092,11 @@ You can change it later in Options → Preferences.</source>
     <message numerus="yes">
         <location filename="../../annotator/gui/annotate/main_window.py" line="826" />
         <source>%n span(s) in this document</source>
-        <translation><numerusform>%n фрагмент в документе</numerusform><numerusform>%n фрагмента в документе</numerusform><numerusform>%n фрагментов в документе</numerusform></translation>
+        <translation>
+            <numerusform>%n фрагмент в документе</numerusform>
+            <numerusform>%n фрагмента в документе</numerusform>
+            <numerusform>%n фрагментов в документе</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../annotator/gui/annotate/main_window.py" line="831" />

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from annotator.domain.model import AUTHOR, GOLD, Role, SetStatus, Span
 from annotator.gui.curate.curation_window import CURATION_KEYS, CurationWindow
@@ -116,7 +116,7 @@ def test_f8_and_shift_f8_step_through_the_disagreements_in_every_lane(qtbot, cor
         assert lane.view.current_mark() == (found[1].start, found[1].end)
     assert window.disagreement_list.currentRow() == 1
     assert window.view.caret_core() == found[1].start  # gold's caret at it, for the keys that act there
-    assert window.position_label.text() == "Disagreement 2 of 3: other speaker"
+    assert window.position_label.text() == "Disagreement 2 of 3: other speaker · 3 not settled in gold"
     press(qtbot, window, Qt.Key.Key_F8, SHIFT)
     assert window.current == 0
     press(qtbot, window, Qt.Key.Key_F8, SHIFT)
@@ -203,8 +203,14 @@ def test_claim_keys_act_on_gold(qtbot, cora):
     assert documents.annotation_sets(ws, DOC, "anna")[0].claims[0].speaker != AUTHOR  # anna's untouched
 
 
-def test_ctrl_return_marks_gold_curated(qtbot, cora):
+def test_ctrl_return_marks_gold_curated_asking_first_while_disagreements_are_open(qtbot, cora, message_boxes):
     window, ws = cora, cora.workspace
+    assert "3 not settled in gold" in window.position_label.text()
+    message_boxes.answers.append(QMessageBox.StandardButton.No)
+    press(qtbot, window, Qt.Key.Key_Return, CTRL)
+    assert gold_status(ws) != SetStatus.CURATED  # the curator said not yet
+    assert "3 disagreement(s) not settled" in message_boxes.shown[-1][2]
+    message_boxes.answers.append(QMessageBox.StandardButton.Yes)
     press(qtbot, window, Qt.Key.Key_Return, CTRL)
     assert gold_status(ws) == SetStatus.CURATED
     assert "curated" in window.gold_lane.title.text()
@@ -474,3 +480,14 @@ def test_ctrl_w_and_esc_close_the_curation_window_and_esc_first_drops_a_relation
             assert window.isVisible() and window.claim_actions.relation_head is None  # first Esc: the relation
         qtbot.keyClick(window.view, key, modifiers)
         assert not window.isVisible()
+
+
+def test_settling_a_disagreement_takes_it_off_the_open_count(qtbot, cora):
+    window = cora
+    first = window.open_disagreements()[0]
+    window.show_disagreement(first)
+    window.gold_actions.accept_version(1)
+    assert window.runner.wait()
+    left = window.open_disagreements()
+    assert first not in left
+    assert f"{len(left)} not settled in gold" in window.position_label.text()

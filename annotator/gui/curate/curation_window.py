@@ -33,7 +33,7 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from annotator.domain.changes import Changes
 from annotator.domain.disagreements import CLAIM, Disagreement, region_items
@@ -157,7 +157,7 @@ class CurationWindow(QMainWindow):
             "next_disagreement": partial(self.go_to_disagreement, 1),
             "previous_disagreement": partial(self.go_to_disagreement, -1),
             "accept_agreed": self.gold_actions.accept_agreed,
-            "mark_curated": self.gold_actions.mark_curated,
+            "mark_curated": self.mark_curated,
             "remove_span": self.gold_actions.remove_under_caret,
             "undo": self.gold_actions.undo,
             "redo": self.gold_actions.redo,
@@ -415,11 +415,33 @@ class CurationWindow(QMainWindow):
             lane.view.set_marks(regions, None if current is None else (current.start, current.end))
         found = len(regions)
         if current is None:
-            self.position_label.setText(self.tr("%n disagreement(s) (F8: the first)", "", found)
-                                        if found else self.tr("No disagreements"))
+            text = (self.tr("%n disagreement(s) (F8: the first)", "", found) if found
+                    else self.tr("No disagreements"))
         else:
-            self.position_label.setText(self.tr("Disagreement %1 of %2: %3").replace("%1", str(self.current + 1))
-                                        .replace("%2", str(found)).replace("%3", kind_text(current.kind)))
+            text = (self.tr("Disagreement %1 of %2: %3").replace("%1", str(self.current + 1))
+                    .replace("%2", str(found)).replace("%3", kind_text(current.kind)))
+        if found:  # what is still to decide, always in sight: a region is easy to miss otherwise
+            text += " · " + self.tr("%n not settled in gold", "", len(self.open_disagreements()))
+        self.position_label.setText(text)
+
+    def open_disagreements(self) -> list[int]:
+        """The indexes of the disagreements gold has not settled yet (no annotator's version taken)."""
+        state = self.state
+        if state is None:
+            return []
+        return [i for i, d in enumerate(state.disagreements) if not settled_by(d, state.gold, state.sets)]
+
+    def mark_curated(self) -> None:
+        """Ctrl+Return: gold is curated; with disagreements still open, only once the curator says so."""
+        still_open = len(self.open_disagreements())
+        if still_open and self.session.may_write():
+            answer = QMessageBox.question(
+                self, self.tr("Mark gold curated"),
+                self.tr("%n disagreement(s) not settled in gold yet. Mark gold curated anyway?", "", still_open),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.gold_actions.mark_curated()
 
     # ------------------------------------------------------------ disagreements
     def current_disagreement(self) -> Disagreement | None:
@@ -436,7 +458,7 @@ class CurationWindow(QMainWindow):
             return
         state = self.state
         assert state is not None
-        open_ = [i for i, d in enumerate(found) if not settled_by(d, state.gold, state.sets)]
+        open_ = self.open_disagreements()
         candidates = open_ or list(range(len(found)))
         if self.current is None:
             target = candidates[0] if step > 0 else candidates[-1]
