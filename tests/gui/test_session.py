@@ -76,3 +76,22 @@ def test_a_relabel_redraws_one_span_row_and_nothing_of_the_claims_or_notes(qtbot
     assert sorted(s.label for s in window.view.spans()) == ["LOC", "PER"]
     assert written.get("spans") == 1  # one row of the span list rewritten
     assert written.get("notes", 0) == 0 and written.get("relations", 0) == 0 and claims_drawn == []
+
+
+def test_an_action_before_any_document_is_open_is_saved_with_nothing_to_read_back(qtbot, gui_workspace, runner):
+    """An undo right after start: the action runs, and ``changed`` comes with no view."""
+    from annotator.services import annotating, history
+
+    ws = gui_workspace
+    text = documents.document(ws, DOC).text
+    start = text.index("Токаев")
+    annotating.add_span(ws, DOC, start, start + 6, "PER", owner="anna")
+    session = AnnotatorSession(ws, runner, SessionHub(), ws.current_scheme(), owner="anna", user=None)
+    changed = []
+    session.changed.connect(lambda changes, view: changed.append((changes, view)))
+    session.undo()
+    assert runner.wait()
+    ((changes, view),) = changed
+    assert changes.spans and view is None and session.view is None
+    assert all(not aset.spans for aset in documents.annotation_sets(ws, DOC, "anna"))  # the span went
+    assert history.next_labels(ws, owner="anna")[1] is not None  # and can be redone

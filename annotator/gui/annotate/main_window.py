@@ -772,7 +772,7 @@ class MainWindow(WindowActions, SideWindows, QMainWindow):
         shown_ids = {s.id for s in self.view.spans()}
         if spans:
             self.view.set_spans(state.spans)
-            self.span_list.update_spans(text, state.spans)  # rewrites only the rows that changed
+            self.span_list.set_spans(text, state.spans)  # rewrites only the rows that changed
             self._show_attributes(self.attribute_editor.span or self.view.caret_span)
         # The claim table shows its claims and their speakers' text: drawn again only when the claims
         # or their proposals differ from those drawn, or spans came or went (a relabel keeps them all).

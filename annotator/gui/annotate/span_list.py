@@ -41,7 +41,6 @@ class SpanList(IdRows, QTableWidget):
             rows.append((span.id, (span.label, covered, span.start, span.end, self._colors.get(span.label))))
         return self.show_rows(rows, self._cells)
 
-    update_spans = set_spans
 
     @staticmethod
     def _cells(_span_id: object, content: object) -> list[QTableWidgetItem]:

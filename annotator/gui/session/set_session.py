@@ -247,9 +247,10 @@ class AnnotatorSession(SetSession):
         """The document shown is the one wanted after all: an open still on its way is dropped."""
         self._open_serial += 1
 
-    def _reader(self) -> Callable[[Changes | None], SetView]:
+    def _reader(self) -> Callable[[Changes | None], SetView | None]:
         workspace, document, owner, view = self.workspace, self.document, self.owner, self.view
-        assert document is not None
+        if document is None:  # an action before any document is open (an undo at start): nothing to read
+            return lambda _changes: None
         counts = (view.done, view.total) if view is not None else None
 
         def read(changes: Changes | None) -> SetView:
@@ -259,34 +260,9 @@ class AnnotatorSession(SetSession):
 
         return read
 
-    def _is_current(self, view: SetView) -> bool:
-        return view.document_id == self.document_id
+    def _is_current(self, view: SetView | None) -> bool:
+        return view is not None and view.document_id == self.document_id
 
-    def _take(self, view: SetView) -> None:
+    def _take(self, view: SetView | None) -> None:
         if self._is_current(view):
             super()._take(view)
-
-    def submit(self, fn: Callable[[], Changes | None], *,
-               after: Callable[[Changes], None] | None = None) -> None:
-        if self.document is None:
-            if self.may_write():
-                self._submit_without_document(fn, after)
-            return
-        super().submit(fn, after=after)
-
-    def _submit_without_document(self, fn: Callable[[], Changes | None],
-                                 after: Callable[[Changes], None] | None) -> None:
-        """An action with no document open (an undo right after start): nothing to read back."""
-        def task() -> tuple[Changes | None, None]:
-            return fn(), None
-
-        def done(result: tuple[Changes | None, None]) -> None:
-            changes, _ = result
-            if changes is not None and after is not None:
-                after(changes)
-            self.changed.emit(changes, None)
-            if changes is not None:
-                self.hub.committed.emit(changes, self)
-
-        self.saving.emit()
-        self.runner.run(task, on_done=done, on_error=self._on_error)
