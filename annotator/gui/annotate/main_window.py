@@ -146,6 +146,7 @@ class MainWindow(WindowActions, SideWindows, QMainWindow):
 
         self.view = DocumentView(self.colors, snap_to_tokens=settings.snap_to_tokens)
         self.view.set_font_size(settings.font_size)
+        self.view.set_tags_shown(settings.show_tags)
         self.span_list = SpanList()
         self.span_list.set_colors(self.colors)
         self.palette = LabelPalette(self.scheme, colors=self.colors)
@@ -236,6 +237,7 @@ class MainWindow(WindowActions, SideWindows, QMainWindow):
         }
         toggles: dict[str, tuple[Callable[[bool], None], bool]] = {
             "toggle_snap": (self.set_snap_to_tokens, settings.snap_to_tokens),
+            "toggle_tags": (self.set_tags_shown, settings.show_tags),
         }
         self._handlers, self._toggles = handlers, toggles
         self.actions_by_name: dict[str, QAction] = {}
@@ -518,6 +520,16 @@ class MainWindow(WindowActions, SideWindows, QMainWindow):
         if self.owner is not None:
             self.session.set_attribute(span_id, name, value)
 
+    def set_tags_shown(self, on: bool) -> None:
+        """View ▸ Labels above the text: the view obeys at once; the choice is saved."""
+        self.view.set_tags_shown(on)
+        if self.settings.show_tags != on:
+            self.settings.show_tags = on
+            try:
+                save_settings(self.settings)
+            except OSError as exc:
+                self.statusBar().showMessage(self.tr("Settings not saved: %1").replace("%1", str(exc)), 8000)
+
     def set_snap_to_tokens(self, on: bool) -> None:
         """Options ▸ Snap to tokens: the view obeys at once; the choice is saved."""
         self.view.snap_to_tokens = on
@@ -546,6 +558,8 @@ class MainWindow(WindowActions, SideWindows, QMainWindow):
             self.view.set_font_size(new.font_size)
         self.view.snap_to_tokens = new.snap_to_tokens
         self.actions_by_name["toggle_snap"].setChecked(new.snap_to_tokens)  # the menu's tick follows
+        self.view.set_tags_shown(new.show_tags)
+        self.actions_by_name["toggle_tags"].setChecked(new.show_tags)
         if new.color_blind != old.color_blind:
             self.apply_label_colors()
         if new.annotator != old.annotator:

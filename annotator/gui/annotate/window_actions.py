@@ -72,6 +72,7 @@ class WindowActions:
             go.addAction(self.actions_by_name[name])
         options = self.menuBar().addMenu(self.tr("&Options"))
         options.addAction(self.actions_by_name["toggle_snap"])
+        options.addAction(self.actions_by_name["toggle_tags"])
         options.addAction(self.actions_by_name["scheme_editor"])
         options.addSeparator()
         preferences = self.actions_by_name["preferences"]

@@ -55,6 +55,7 @@ KEY_MAP: tuple[KeyBinding, ...] = (
                QT_TRANSLATE_NOOP("Keys", "Search the corpus (Enter on a hit opens it)…")),
     KeyBinding("mark_done", ("Ctrl+Return",), QT_TRANSLATE_NOOP("Keys", "Mark the document done (or back in progress)")),
     KeyBinding("toggle_snap", ("Ctrl+T",), QT_TRANSLATE_NOOP("Keys", "Snap selections to whole tokens (on/off)")),
+    KeyBinding("toggle_tags", ("Ctrl+Shift+T",), QT_TRANSLATE_NOOP("Keys", "Labels written above the text (on/off)")),
     KeyBinding("preferences", ("Ctrl+,",), QT_TRANSLATE_NOOP("Keys", "Preferences…")),
     KeyBinding("scheme_editor", ("Ctrl+Shift+L",), QT_TRANSLATE_NOOP("Keys", "Edit the labels of the scheme…")),
     KeyBinding("cheat_sheet", ("F1",), QT_TRANSLATE_NOOP("Keys", "Show this list of keys")),
@@ -92,7 +93,7 @@ KEY_MAP: tuple[KeyBinding, ...] = (
 WINDOW_LETTERS = frozenset(k for b in KEY_MAP for k in b.keys if len(k) == 1)
 
 # Actions that are switches: checkable, their handler gets the new state.
-TOGGLES = frozenset({"toggle_snap"})
+TOGGLES = frozenset({"toggle_snap", "toggle_tags"})
 
 # Caret keys the document view handles itself (listed on the cheat sheet only).
 CARET_KEYS: tuple[KeyBinding, ...] = (

@@ -211,7 +211,7 @@ class CurationWindow(QMainWindow):
 
     def _make_lane(self, owner: str, editable: bool = False) -> Lane:
         return Lane(owner, self.colors, editable=editable, snap_to_tokens=self.settings.snap_to_tokens,
-                    font_size=self.settings.font_size)
+                    font_size=self.settings.font_size, show_tags=self.settings.show_tags)
 
     def _add_actions(self, item: KeyBinding) -> None:
         if item.action == ACCEPT_VERSION:

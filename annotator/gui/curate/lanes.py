@@ -98,7 +98,8 @@ class Lane(QWidget):
     """One set's view of the document under a title ("Alt+1  anna — done")."""
 
     def __init__(self, owner: str, colors: dict[str, str], *, editable: bool = False,
-                 snap_to_tokens: bool = True, font_size: int | None = None, parent: QWidget | None = None):
+                 snap_to_tokens: bool = True, font_size: int | None = None, show_tags: bool = True,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.owner = owner
         self.editable = editable
@@ -108,6 +109,7 @@ class Lane(QWidget):
         self.view = DocumentView(colors, snap_to_tokens=snap_to_tokens)
         if font_size is not None:
             self.view.set_font_size(font_size)
+        self.view.set_tags_shown(show_tags)
         self.view.setObjectName(f"lane:{owner}")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)

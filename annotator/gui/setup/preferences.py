@@ -84,6 +84,10 @@ class PreferencesDialog(QDialog):
         self.stay_box.setToolTip(self.tr("Off: marking a document done opens the next one you have not done"))
         self.stay_box.setChecked(settings.stay_after_done)
 
+        self.tags_box = QCheckBox(self.tr("Write each span's label above it"), self)
+        self.tags_box.setToolTip(self.tr("Off: spans show only as tints; hover for their labels"))
+        self.tags_box.setChecked(settings.show_tags)
+
         self.database_edit = QLineEdit(settings.database or "", self)
         self.database_edit.setPlaceholderText(self.tr("Default: %1").replace("%1", paths.default_database()))
         self.database_edit.setToolTip(self.tr("A SQLite file, or a server URL such as "
@@ -109,6 +113,7 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("Language:"), self.language_combo)
         form.addRow(self.tr("Font size:"), self.font_size_spin)
         form.addRow("", self.snap_box)
+        form.addRow("", self.tags_box)
         form.addRow("", self.color_blind_box)
         form.addRow("", self.stay_box)
         form.addRow(self.tr("Database:"), database_box)
@@ -183,5 +188,6 @@ class PreferencesDialog(QDialog):
             font_size=self.font_size_spin.value(),
             color_blind=self.color_blind_box.isChecked(),
             stay_after_done=self.stay_box.isChecked(),
+            show_tags=self.tags_box.isChecked(),
             database=database or None,
         )

@@ -17,16 +17,18 @@ view's :class:`~annotator.gui.text.text_positions.TextPositions`.
 
 Connectors (:class:`Connector`) are drawn only for the one selected item (a
 claim or a span): speaker and cue lines of a claim, arcs of the relations it is
-the head or tail of, each labelled. An end in a block that is not on screen is
-drawn to the viewport's top or bottom edge; a connector with no end on screen
-is not drawn.
+the head or tail of, each labelled. They run in the arc lane of the band above
+the lines (:mod:`annotator.gui.text.label_band`), never across the words, and
+between lines down the viewport's left edge. An end in a block that is not on
+screen is drawn to the viewport's top or bottom edge; a connector with no end
+on screen is not drawn.
 """
 
 from __future__ import annotations
 
 import math
 from bisect import bisect_left
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
@@ -36,6 +38,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPaint
 from PySide6.QtWidgets import QWidget
 
 from annotator.domain.model import AUTHOR, Certainty, Claim, Relation, Span
+from annotator.gui.text.label_band import LabelBand
 from annotator.gui.text.text_positions import TextPositions
 
 
@@ -46,6 +49,7 @@ class PaintedText(Protocol):
     claim_index: ClaimIndex
     positions: TextPositions
     claims_by_id: Mapping[int | str | None, Claim]
+    label_band: LabelBand
 
     def viewport(self) -> QWidget: ...
 
@@ -346,29 +350,50 @@ def _end(view: PaintedText, extent: tuple[int, int], toward: tuple[int, int], is
     return _End(x, r.top() + 1, r.bottom() - 1), number
 
 
+GUTTER_X = 1.5  # px: arcs between lines run down the viewport's left edge, left of the text
+
+
 def _route(a: _End | None, a_block: int, b: _End | None, b_block: int, first: int,
-           height: float) -> tuple[QPointF, QPointF, QPointF, QPointF]:
-    """A cubic from a to b: an arc over the line when both are on one line, else an S from the
-    upper item's bottom to the lower one's top; an end off screen is on the viewport's edge."""
+           height: float, lane_y: Callable[[float], float]) -> tuple[list[QPointF], QPointF]:
+    """The corners of a connector from a to b, and where its label goes.
+
+    It never crosses the words: up from each end into the arc lane of the band
+    above that end's line (``lane_y``: the lane's y for a line top), along the
+    lane; between lines, down the left edge. An end off screen is on the
+    viewport's top or bottom edge."""
     if a is None or b is None:
         seen, seen_is_a = (b, False) if a is None else (a, True)
         hidden_block = a_block if a is None else b_block
-        above = hidden_block < first
-        edge = QPointF(seen.x, -4.0 if above else height + 4.0)
-        near = QPointF(seen.x, seen.top if above else seen.bottom)
-        p0, p3 = (near, edge) if seen_is_a else (edge, near)
-        return p0, p0, p3, p3
-    if abs(a.top - b.top) < 2:  # one line: an arc above it
-        lift = min(0.8 * (a.bottom - a.top) + 2, 8.0 + 0.04 * abs(b.x - a.x))
-        crest = max(a.top - lift / 0.75, 1.0)
-        p0, p3 = QPointF(a.x, a.top), QPointF(b.x, b.top)
-        return p0, QPointF(a.x, crest), QPointF(b.x, crest), p3
-    if a.top < b.top:
-        p0, p3 = QPointF(a.x, a.bottom), QPointF(b.x, b.top)
-    else:
-        p0, p3 = QPointF(a.x, a.top), QPointF(b.x, b.bottom)
-    middle = (p0.y() + p3.y()) / 2
-    return p0, QPointF(p0.x(), middle), QPointF(p3.x(), middle), p3
+        lane = lane_y(seen.top - 1)
+        edge = -4.0 if hidden_block < first else height + 4.0
+        points = [QPointF(seen.x, seen.top), QPointF(seen.x, lane), QPointF(GUTTER_X, lane),
+                  QPointF(GUTTER_X, edge)]
+        if not seen_is_a:
+            points.reverse()
+        return points, QPointF((seen.x + GUTTER_X) / 2, lane)
+    a_lane, b_lane = lane_y(a.top - 1), lane_y(b.top - 1)
+    if abs(a.top - b.top) < 2:  # one line: along the lane above it
+        return ([QPointF(a.x, a.top), QPointF(a.x, a_lane), QPointF(b.x, a_lane), QPointF(b.x, b.top)],
+                QPointF((a.x + b.x) / 2, a_lane))
+    points = [QPointF(a.x, a.top), QPointF(a.x, a_lane), QPointF(GUTTER_X, a_lane),
+              QPointF(GUTTER_X, b_lane), QPointF(b.x, b_lane), QPointF(b.x, b.top)]
+    upper = (a.x, a_lane) if a_lane < b_lane else (b.x, b_lane)
+    return points, QPointF((upper[0] + GUTTER_X) / 2, upper[1])
+
+
+def _rounded_path(points: Sequence[QPointF], radius: float = 4.0) -> QPainterPath:
+    """A polyline with its corners rounded."""
+    path = QPainterPath(points[0])
+    for before, corner, after in zip(points, points[1:], points[2:]):
+        def toward(target: QPointF) -> QPointF:
+            dx, dy = target.x() - corner.x(), target.y() - corner.y()
+            length = math.hypot(dx, dy) or 1.0
+            step = min(radius, length / 2)
+            return QPointF(corner.x() + dx / length * step, corner.y() + dy / length * step)
+        path.lineTo(toward(before))
+        path.quadTo(corner, toward(after))
+    path.lineTo(points[-1])
+    return path
 
 
 def paint_connectors(view: PaintedText, painter: QPainter, connectors: Sequence[Connector]) -> list[Connector]:
@@ -380,8 +405,8 @@ def paint_connectors(view: PaintedText, painter: QPainter, connectors: Sequence[
     height = view.viewport().height()
     width = view.viewport().width()
     claims = view.claims_by_id
-    font = QFont(view.font())
-    font.setPointSizeF(max(6.5, font.pointSizeF() * 0.75))
+    font = QFont(view.label_band.font)
+    font.setBold(False)
     metrics = QFontMetricsF(font)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -394,9 +419,9 @@ def paint_connectors(view: PaintedText, painter: QPainter, connectors: Sequence[
                           connector.tail_id is not None and connector.tail_id in claims, visible)
         if a is None and b is None:
             continue
-        p0, c1, c2, p3 = _route(a, a_block, b, b_block, first, height)
-        path = QPainterPath(p0)
-        path.cubicTo(c1, c2, p3)
+        points, mid = _route(a, a_block, b, b_block, first, height, view.label_band.lane_y)
+        p0, p3 = points[0], points[-1]
+        path = _rounded_path(points)
         if connector.kind == "relation":
             color = QColor(CONNECTOR_COLOR)
         else:
@@ -410,7 +435,7 @@ def paint_connectors(view: PaintedText, painter: QPainter, connectors: Sequence[
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(path)
         if connector.kind != "cue" and b is not None:  # an arrowhead on the tail
-            tangent = p3 - (c2 if c2 != p3 else p0)
+            tangent = p3 - points[-2]
             length = math.hypot(tangent.x(), tangent.y()) or 1.0
             ux, uy = tangent.x() / length, tangent.y() / length
             back = QPointF(p3.x() - 6.5 * ux, p3.y() - 6.5 * uy)
@@ -418,8 +443,7 @@ def paint_connectors(view: PaintedText, painter: QPainter, connectors: Sequence[
             painter.setBrush(QBrush(color))
             painter.setPen(Qt.PenStyle.NoPen)
             painter.drawPolygon(QPolygonF([p3, back + side, back - side]))
-        # The label at the curve's middle, on a box so that it reads over the text.
-        mid = path.pointAtPercent(0.5)
+        # The label on the lane, on a box; boxes that would overlap move along the lane.
         box_width = metrics.horizontalAdvance(connector.label) + 6
         box_height = metrics.height()
         box = QRectF(mid.x() - box_width / 2, mid.y() - box_height / 2, box_width, box_height)
@@ -428,7 +452,7 @@ def paint_connectors(view: PaintedText, painter: QPainter, connectors: Sequence[
         for _ in range(6):
             if not any(box.intersects(other) for other in placed):
                 break
-            box.translate(0, box_height + 1 if box.top() < box_height + 2 else -(box_height + 1))
+            box.translate(box_width + 2, 0)
         placed.append(box)
         painter.setPen(QPen(color, 1.0))
         painter.setBrush(QBrush(QColor(255, 255, 255, 240)))

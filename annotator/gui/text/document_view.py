@@ -58,6 +58,7 @@ from annotator.gui.text.claim_painting import (
     paint_brackets,
     paint_connectors,
 )
+from annotator.gui.text.label_band import BandLayout, LabelBand
 from annotator.gui.text.text_positions import TextPositions
 
 BACKGROUND_ALPHA = 70  # of 255: a light tint of the label's colour for outermost spans
@@ -185,6 +186,14 @@ class DocumentView(QPlainTextEdit):
     def __init__(self, colors: dict[str, str] | None = None, parent: QWidget | None = None,
                  *, snap_to_tokens: bool = True):
         super().__init__(parent)
+        # Tags and arcs live in a band above every line (label_band.py): a layout that makes room.
+        document = QTextDocument(self)
+        self.band_layout = BandLayout(document)
+        document.setDocumentLayout(self.band_layout)
+        self.setDocument(document)
+        self.label_band = LabelBand()
+        self.label_band.set_font(self.font())
+        self._apply_band()
         self.setReadOnly(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
@@ -277,6 +286,8 @@ class DocumentView(QPlainTextEdit):
         return self.last_rehighlighted
 
     def _store_spans(self, spans: list[Span]) -> None:
+        self.label_band.set_depth(max(nesting_depths([(s.start, s.end) for s in spans]), default=0))
+        self._apply_band()
         self._spans = {s.id: s for s in spans}
         self._core_sorted = sorted(spans, key=lambda s: (s.start, -s.end))
         self._core_starts = [s.start for s in self._core_sorted]
@@ -285,6 +296,54 @@ class DocumentView(QPlainTextEdit):
     @property
     def text(self) -> str:
         return self._text
+
+    # --- the label band ----------------------------------------------------------
+    def set_tags_shown(self, shown: bool) -> None:
+        """Write each span's label above it (the default), or leave only the tints (a preference)."""
+        self.label_band.show_tags = shown
+        self._apply_band()
+
+    def tags_shown(self) -> bool:
+        return self.label_band.show_tags
+
+    def _apply_band(self) -> None:
+        """Give every line the band's height above it; the layout moves the lines when next asked."""
+        if abs(self.band_layout.band - self.label_band.height) > 0.01:
+            self.band_layout.band = self.label_band.height
+            self.viewport().update()
+            self.claim_margin_update()
+
+    def claim_margin_update(self) -> None:
+        margin = getattr(self, "claim_margin", None)
+        if margin is not None:
+            margin.update()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.label_band.set_font(self.font())
+            self._apply_band()
+
+    def _paint_tags(self, painter: QPainter, area: QRect) -> None:
+        """The labels of the spans on screen, above their first line (label_band.py)."""
+        self.label_band.begin_paint()
+        if not self.label_band.show_tags or not self._spans:
+            return
+        width = self.viewport().width()
+        for block, top in self.visible_blocks():
+            if top > area.bottom():
+                break
+            spans = self.highlighter.index.in_block(block.blockNumber())
+            if not spans:
+                continue
+            by_line: dict[float, list] = {}
+            for span in spans:
+                for n, rect in enumerate(self.line_rects(block, top, span.qt_start, span.qt_end)):
+                    starts = n == 0 and span.qt_start >= block.position()
+                    by_line.setdefault(rect.top(), []).append(
+                        (rect, span.label, self.highlighter.color(span.label), span.depth, starts))
+            for line in by_line.values():
+                self.label_band.paint(painter, line, width)
 
     # --- claims and relations ----------------------------------------------------
     def set_claims(self, claims: Iterable[Claim]) -> None:
@@ -712,6 +771,7 @@ class DocumentView(QPlainTextEdit):
             paint_brackets(self, painter, event.rect(), selected)
         connectors = self.connectors() if selected is not None else []
         self._connectors = paint_connectors(self, painter, connectors) if connectors else []
+        self._paint_tags(painter, event.rect())
         painter.end()
 
     def _span_rects(self, span: Span) -> list[QRectF]:
