@@ -521,7 +521,7 @@ class MainWindow(WindowActions, SideWindows, QMainWindow):
             self.session.set_attribute(span_id, name, value)
 
     def set_tags_shown(self, on: bool) -> None:
-        """View ▸ Labels above the text: the view obeys at once; the choice is saved."""
+        """Options ▸ Labels above the text: the view obeys at once; the choice is saved."""
         self.view.set_tags_shown(on)
         if self.settings.show_tags != on:
             self.settings.show_tags = on

@@ -1,0 +1,162 @@
+"""Labels written above the text: the band, stacked tags, arcs in the band, contrast, the preference."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor
+
+from annotator.domain.model import Claim, Relation, Span
+from annotator.domain.scheme import Scheme
+from annotator.gui.common.label_colors import SAFE_PALETTE
+from annotator.gui.common.settings import load_settings
+from annotator.gui.text.document_view import DocumentView
+from annotator.gui.text.label_band import TagBox, contrast_ratio, tag_rows, tag_text_color
+from annotator.services.workspace import default_scheme_body
+
+COLORS = {"PER": "#e6194b", "GPE": "#3cb44b", "ROLE": "#ffe119", "ORG": "#911eb4", "MONEY": "#4363d8"}
+TEXT = ("Президент Казахстана Касым-Жомарт Токаев заявил, что товарооборот с Россией в прошлом году "
+        "составил 11,5 млрд долларов. Об этом сообщает пресс-служба Акорды.\n"
+        "Второй абзац: Сергей Лавров встретился с Мирзиёевым в Ташкенте.\n")
+
+
+def span(span_id: int, words: str, label: str) -> Span:
+    start = TEXT.index(words)
+    return Span(span_id, start, start + len(words), label)
+
+
+ROLE = span(1, "Президент Казахстана", "ROLE")
+GPE = span(2, "Казахстана", "GPE")
+PER = span(3, "Касым-Жомарт Токаев", "PER")
+MONEY = span(4, "11,5 млрд долларов", "MONEY")
+LAVROV = span(5, "Сергей Лавров", "PER")
+UZ = span(6, "Мирзиёевым", "PER")
+SPANS = [ROLE, GPE, PER, MONEY, LAVROV, UZ]
+
+
+def make_view(qtbot, spans=SPANS, **content) -> DocumentView:
+    view = DocumentView(COLORS)
+    qtbot.addWidget(view)
+    view.resize(640, 360)
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_document(TEXT, spans, **content)
+    return view
+
+
+def painted(view: DocumentView) -> None:
+    view.viewport().grab()  # paints synchronously
+
+
+def text_line_rects(view: DocumentView) -> list[QRectF]:
+    """Every visual line's text rectangle on screen (without the band above it)."""
+    rects = []
+    for block, top in view.visible_blocks():
+        layout = block.layout()
+        for n in range(layout.lineCount()):
+            line = layout.lineAt(n)
+            rects.append(QRectF(line.x(), top + line.y(), line.naturalTextWidth(), line.height()))
+    return rects
+
+
+def first_line_rect(view: DocumentView, item: Span) -> QRectF:
+    return view._span_rects(item)[0]
+
+
+def test_every_line_has_the_band_above_it(qtbot):
+    view = make_view(qtbot)
+    band = view.label_band.height
+    assert band > view.label_band.arc_lane  # room for at least one row of tags
+    layout = view.document().firstBlock().layout()
+    assert layout.lineCount() >= 2  # the first paragraph wraps at 640 px
+    geometry = view.blockBoundingGeometry(view.document().firstBlock())
+    lines = [layout.lineAt(n) for n in range(layout.lineCount())]
+    assert lines[0].y() == band
+    for before, after in zip(lines, lines[1:]):
+        assert after.y() - (before.y() + before.height()) == band
+    assert geometry.height() >= lines[-1].y() + lines[-1].height()
+
+
+def test_each_span_gets_its_label_above_its_first_line_never_over_words(qtbot):
+    view = make_view(qtbot)
+    painted(view)
+    tags = view.label_band.painted_tags
+    assert sorted(label for label, _rect in tags) == sorted(s.label for s in SPANS)
+    words = text_line_rects(view)
+    for label, rect in tags:
+        assert not any(rect.intersects(line) for line in words), label
+    by_label = {}
+    for label, rect in tags:
+        by_label.setdefault(label, []).append(rect)
+    money_tag = by_label["MONEY"][0]
+    money_line = first_line_rect(view, MONEY)
+    assert money_tag.bottom() <= money_line.top()
+    assert money_line.left() <= money_tag.center().x() <= money_line.right()
+
+
+def test_nested_spans_stack_their_tags_outer_above_inner(qtbot):
+    view = make_view(qtbot)
+    painted(view)
+    tags = dict(view.label_band.painted_tags)
+    assert view.label_band.rows == 2  # GPE nests in ROLE
+    assert tags["ROLE"].bottom() <= tags["GPE"].top()
+
+
+def test_hiding_tags_leaves_only_the_arc_lane(qtbot):
+    view = make_view(qtbot)
+    shown_band = view.label_band.height
+    view.set_tags_shown(False)
+    painted(view)
+    assert view.label_band.painted_tags == []
+    assert view.label_band.height == view.label_band.arc_lane < shown_band
+    assert view.document().firstBlock().layout().lineAt(0).y() == view.label_band.arc_lane
+    view.set_tags_shown(True)
+    painted(view)
+    assert len(view.label_band.painted_tags) == len(SPANS)
+
+
+def test_clicking_a_word_still_lands_in_it(qtbot):
+    view = make_view(qtbot)
+    rect = first_line_rect(view, MONEY)
+    position = view.positions.to_core(view.cursorForPosition(rect.center().toPoint()).position())
+    assert MONEY.start <= position <= MONEY.end
+
+
+def test_arcs_and_their_labels_run_in_the_band_not_across_words(qtbot):
+    claim_start = TEXT.index("товарооборот")
+    claim = Claim(10, claim_start, MONEY.end, "STAT", speaker=PER.id)
+    relations = [Relation(20, "MEETS", LAVROV.id, UZ.id), Relation(21, "ABOUT", 10, LAVROV.id)]
+    view = make_view(qtbot, claims=[claim], relations=relations)
+    for selected in (10, LAVROV.id):
+        view.set_selected(selected)
+        painted(view)
+        lines = view.connector_lines()
+        assert lines, selected
+        words = text_line_rects(view)
+        for connector in lines:
+            box = QRectF(*connector.label_rect)
+            assert not any(box.intersects(line) for line in words), connector.label
+
+
+def test_tag_rows_keep_overlapping_tags_apart():
+    boxes = [TagBox("PER", 10, 40, 0, 10, 40), TagBox("GPE", 35, 60, 0, 45, 60), TagBox("ORG", 80, 100, 0, 80, 100)]
+    rows = tag_rows(boxes, 2)
+    assert rows[0] != rows[1]  # they would overlap on one row
+    assert rows[2] == 0
+    nested = [TagBox("ROLE", 0, 30, 0, 0, 100), TagBox("GPE", 50, 70, 1, 50, 90)]
+    assert tag_rows(nested, 2) == [1, 0]
+
+
+def test_tag_text_reads_on_every_label_colour_of_both_palettes():
+    colors = [e.color for e in Scheme.from_dict(default_scheme_body()).entities] + list(SAFE_PALETTE)
+    for color in colors:
+        background = QColor(color)
+        assert contrast_ratio(tag_text_color(background), background) >= 4.5, color
+
+
+def test_the_preference_and_the_toggle_hide_tags_and_are_saved(window):
+    assert window.view.tags_shown()
+    window.actions_by_name["toggle_tags"].trigger()
+    assert not window.view.tags_shown()
+    assert load_settings().show_tags is False
+    window.actions_by_name["toggle_tags"].trigger()
+    assert window.view.tags_shown() and load_settings().show_tags is True
