@@ -95,3 +95,78 @@ def previous_token_index(tokens: Sequence[Token], offset: int) -> int | None:
     """
     i = bisect_left(tokens, offset, key=_start) - 1
     return i if i >= 0 else None
+
+
+def snap_to_covered_tokens(tokens: Sequence[Token], start: int, end: int) -> tuple[int, int] | None:
+    """Whole tokens for a mouse selection: a token at either end counts only when the selection
+    covers at least half of it, so a drag that slightly misses does not take the neighbouring
+    word; when no token is half covered, the one covered most (the first of equals).
+
+    Returns None when the selection overlaps no token; an empty selection strictly inside a
+    token gives that token (as :func:`snap_to_tokens`)."""
+    if start < 0 or start > end:
+        raise ValueError(f"bad selection [{start}, {end})")
+    first = bisect_right(tokens, start, key=_end)
+    last = bisect_left(tokens, end, key=_start) - 1
+    if first > last:
+        return None
+    if start == end:
+        return tokens[first].start, tokens[first].end
+
+    def covered(token: Token) -> float:
+        return (min(end, token.end) - max(start, token.start)) / (token.end - token.start)
+
+    kept = [i for i in range(first, last + 1)
+            if first < i < last or covered(tokens[i]) >= 0.5]
+    if not kept:
+        best = max(range(first, last + 1), key=lambda i: (covered(tokens[i]) * (tokens[i].end - tokens[i].start), -i))
+        return tokens[best].start, tokens[best].end
+    return tokens[kept[0]].start, tokens[kept[-1]].end
+
+
+def moved_edge(tokens: Sequence[Token], length: int, start: int, end: int, edge: str, step: int,
+               by_token: bool = True) -> tuple[int, int] | None:
+    """A span's bounds with one edge moved one token (or one character) left (``step`` -1) or
+    right (+1): "start" -1 grows it at the start, +1 shrinks it; "end" +1 grows, -1 shrinks.
+    None when the edge cannot move so (the text's end, or the span would become empty)."""
+    if edge not in ("start", "end") or step not in (-1, 1):
+        raise ValueError(f"bad edge move {edge} {step}")
+    position = start if edge == "start" else end
+    if not by_token:
+        target = position + step
+    elif edge == "start":
+        i = bisect_left(tokens, position, key=_start) - 1 if step < 0 else bisect_right(tokens, position, key=_start)
+        target = tokens[i].start if 0 <= i < len(tokens) else -1
+    else:
+        i = bisect_left(tokens, position, key=_end) - 1 if step < 0 else bisect_right(tokens, position, key=_end)
+        target = tokens[i].end if 0 <= i < len(tokens) else -1
+    new = (target, end) if edge == "start" else (start, target)
+    if not 0 <= new[0] < new[1] <= length:
+        return None
+    return new
+
+
+def split_points(tokens: Sequence[Token], start: int, end: int, caret: int) -> tuple[int, int] | None:
+    """Where a span splits at the caret: (the left part's end, the right part's start), both on
+    token edges; a caret inside a word splits before it. None when a part would hold no token."""
+    inside = token_at(tokens, caret)
+    if inside is not None and tokens[inside].start < caret:
+        caret = tokens[inside].start
+    left = bisect_right(tokens, caret, key=_end) - 1  # the last token ending at or before the caret
+    right = bisect_left(tokens, caret, key=_start)  # the first token starting at or after it
+    if left < 0 or right >= len(tokens):
+        return None
+    left_end, right_start = tokens[left].end, tokens[right].start
+    if not start < left_end <= right_start < end:
+        return None
+    return left_end, right_start
+
+
+def nearest_edge(tokens: Sequence[Token], position: int, edge: str) -> int | None:
+    """The token start (``edge`` "start") or end ("end") nearest ``position``: where a dragged edge lands."""
+    edges = [t.start for t in tokens] if edge == "start" else [t.end for t in tokens]
+    if not edges:
+        return None
+    i = bisect_left(edges, position)
+    near = [edges[j] for j in (i - 1, i) if 0 <= j < len(edges)]
+    return min(near, key=lambda e: (abs(e - position), e))

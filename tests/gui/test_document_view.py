@@ -151,6 +151,28 @@ def test_token_caret_and_selection(qtbot):
     assert view.caret_core() == TEXT.index("Казахстана")
 
 
+def test_a_drag_that_slightly_misses_does_not_take_the_neighbouring_word(qtbot):
+    view = DocumentView(COLORS)
+    qtbot.addWidget(view)
+    view.resize(800, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_document(TEXT, [])
+    kaz = TEXT.index("Казахстана")
+
+    def point(core: int) -> QPoint:
+        cursor = QTextCursor(view.document())
+        cursor.setPosition(view.positions.to_qt(core))
+        return view.cursorRect(cursor).center()
+
+    # From the last letter of the word before to one letter into the word after: "Казахстана" only.
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=point(kaz - 2))
+    qtbot.mouseMove(view.viewport(), point(kaz + len("Казахстана") + 2))
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=point(kaz + len("Казахстана") + 2))
+    start, end = view.selection_core()
+    assert TEXT[start:end] == "Казахстана"
+
+
 def test_mouse_selection_snaps_to_tokens(qtbot):
     view = DocumentView(COLORS)
     qtbot.addWidget(view)
@@ -159,7 +181,7 @@ def test_mouse_selection_snaps_to_tokens(qtbot):
     qtbot.waitExposed(view)
     view.set_document(TEXT, [])
     inside_kaz = view.positions.to_qt(TEXT.index("Казахстана") + 3)
-    inside_tok = view.positions.to_qt(TEXT.index("Токаев") + 2)
+    inside_tok = view.positions.to_qt(TEXT.index("Токаев") + 4)  # most of "Токаев" covered
 
     def point(qt_position: int) -> QPoint:
         cursor = QTextCursor(view.document())
@@ -178,7 +200,7 @@ def test_mouse_selection_snaps_to_tokens(qtbot):
     qtbot.mouseMove(view.viewport(), point(inside_tok))
     qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=point(inside_tok))
     start, end = view.selection_core()
-    assert TEXT[start:end] == "ахстана Касым-Жомарт То"
+    assert TEXT[start:end] == "ахстана Касым-Жомарт Тока"
 
 
 def test_span_under_caret_is_the_innermost(qtbot):

@@ -40,6 +40,7 @@ from annotator.domain.query import DocumentQuery
 from annotator.domain.scheme import Scheme
 from annotator.gui.annotate.attribute_editor import AttributeEditor
 from annotator.gui.session.claim_keys import ClaimActions, claim_handlers
+from annotator.gui.session.edge_keys import EdgeActions, edge_handlers
 from annotator.gui.annotate.claim_panel import ClaimPanel
 from annotator.gui.notes.note_keys import NoteActions
 from annotator.gui.notes.notes_list import NotesList
@@ -205,9 +206,11 @@ class MainWindow(WindowActions, SideWindows, QMainWindow):
         # --- actions, from the key map ---
         self.claim_actions = ClaimActions(self.session, self.view)
         self.note_actions = NoteActions(self.session, self.view)
+        self.edge_actions = EdgeActions(self.session, self.view)
         self.bindings: list[KeyBinding] = [*label_bindings(self.scheme), *claim_type_bindings(self.scheme), *KEY_MAP]
         handlers: dict[str, Callable[[], None]] = {
             "remove_span": self.remove_span_under_caret,
+            **edge_handlers(self.edge_actions),
             "undo": self.undo,
             "redo": self.redo,
             "next_span": partial(self.go_to_span, 1),
@@ -250,6 +253,7 @@ class MainWindow(WindowActions, SideWindows, QMainWindow):
         self.span_list.span_activated.connect(self._on_span_activated)
         self.palette.label_chosen.connect(self.apply_label)
         self.view.caret_span_changed.connect(self._on_caret_span)
+        self.view.edge_dragged.connect(self.edge_actions.resize)
         self.view.caret_claim_changed.connect(self._on_caret_claim)
         self.claim_panel.claim_selected.connect(self._on_claim_selected)
         self.claim_panel.claim_activated.connect(self._on_claim_activated)

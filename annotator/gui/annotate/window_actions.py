@@ -62,6 +62,10 @@ class WindowActions:
         edit = self.menuBar().addMenu(self.tr("&Edit"))
         for name in ("undo", "redo", "remove_span", "mark_done"):
             edit.addAction(self.actions_by_name[name])
+        edges = edit.addMenu(self.tr("Span &edges"))
+        for name in ("grow_start", "shrink_start", "shrink_end", "grow_end", "grow_start_char", "shrink_start_char",
+                     "shrink_end_char", "grow_end_char", "split_span", "merge_spans"):
+            edges.addAction(self.actions_by_name[name])
         edit.addSeparator()
         for name in ("find", "find_next", "find_previous", "corpus_search"):
             edit.addAction(self.actions_by_name[name])

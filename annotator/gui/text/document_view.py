@@ -47,7 +47,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
 from annotator.domain.model import Certainty, Claim, Relation, Span
-from annotator.domain.tokens import Token, snap_to_tokens, tokenize
+from annotator.domain.tokens import Token, nearest_edge, snap_to_covered_tokens, tokenize
 from annotator.gui.text.claim_painting import (
     MARGIN_WIDTH,
     ClaimIndex,
@@ -65,6 +65,7 @@ BACKGROUND_ALPHA = 70  # of 255: a light tint of the label's colour for outermos
 FALLBACK_COLOR = "#888888"
 MARK_COLOR = "#d81b60"  # marked regions' frames: a strong pink, apart from the label and claim colours
 MARK_WASH_ALPHA = 40  # of 255: the current marked region's background
+EDGE_GRAB_PX = 4  # a press this near a span's first or last character's edge drags that edge
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,6 +183,7 @@ class DocumentView(QPlainTextEdit):
     caret_span_changed = Signal(object)  # the span under the caret (a Span) or None
     caret_claim_changed = Signal(object)  # the claim under the caret (a Claim) or None
     selection_changed_core = Signal(object)  # (start, end) in code points, or None
+    edge_dragged = Signal(object, int, int)  # (the Span or Claim, its new start, its new end): a dragged edge let go
 
     def __init__(self, colors: dict[str, str] | None = None, parent: QWidget | None = None,
                  *, snap_to_tokens: bool = True):
@@ -200,6 +202,8 @@ class DocumentView(QPlainTextEdit):
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setMouseTracking(True)
         self.snap_to_tokens = snap_to_tokens
+        self._edge_drag: tuple[Span, str] | None = None  # the span whose edge ("start"/"end") is being dragged
+        self._edge_preview: tuple[int, int] | None = None  # its bounds as the drag stands
         self.highlighter = SpanPainter(colors or {})
         self.positions = TextPositions("")
         self._text = ""
@@ -671,20 +675,106 @@ class DocumentView(QPlainTextEdit):
         self.setTextCursor(cursor)
 
     def snap_selection(self) -> None:
-        """Widen the selection to whole tokens (or drop it when it holds none)."""
+        """Make a mouse selection whole tokens: those it covers at least half of, else the one it
+        covers most (``snap_to_covered_tokens``); drop it when it holds none."""
         selection = self.selection_core()
         if selection is None:
             return
-        snapped = snap_to_tokens(self.tokens(), *selection)
+        snapped = snap_to_covered_tokens(self.tokens(), *selection)
         if snapped is None:
             self.move_caret_core(selection[1])
         elif snapped != selection:
             self.select_core(*snapped)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self._edge_drag is not None and event.button() == Qt.MouseButton.LeftButton:
+            (span, _edge), bounds = self._edge_drag, self._edge_preview
+            self._edge_drag = self._edge_preview = None
+            self.viewport().update()
+            if bounds is not None and bounds != (span.start, span.end):
+                self.edge_dragged.emit(span, *bounds)
+            event.accept()
+            return
         super().mouseReleaseEvent(event)
         if self.snap_to_tokens and event.button() == Qt.MouseButton.LeftButton:
             self.snap_selection()
+
+    # --- dragging a span's edge ---------------------------------------------------
+    def edge_at(self, point: QPoint) -> tuple[Span | Claim, str] | None:
+        """The span edge a press at ``point`` (viewport) would drag: within a few px of a span's
+        start on its first line or its end on its last; the caret's span first, then the innermost."""
+        found: list[tuple[int, int, Span, str]] = []
+        x, y = point.x(), point.y()
+        for block, top in self.visible_blocks():
+            for painted in self.highlighter.index.in_block(block.blockNumber()):
+                span = self._spans.get(painted.id)
+                if span is None:
+                    continue
+                rects = self._span_rects(span)
+                if not rects:
+                    continue
+                first, last = rects[0], rects[-1]
+                preferred = 0 if span == self._caret_span else 1
+                if first.top() <= y <= first.bottom() and abs(x - first.left()) <= EDGE_GRAB_PX:
+                    found.append((preferred, -painted.depth, span, "start"))
+                if last.top() <= y <= last.bottom() and abs(x - last.right()) <= EDGE_GRAB_PX:
+                    found.append((preferred, -painted.depth, span, "end"))
+            if top > y:
+                break
+        if not found:
+            return None
+        found.sort(key=lambda f: (f[0], f[1]))
+        return found[0][2], found[0][3]
+
+    def edge_preview(self) -> tuple[int, int] | None:
+        """The dragged span's bounds as the drag stands (None: no drag)."""
+        return self._edge_preview
+
+    def _dragged_bounds(self, point: QPoint) -> tuple[int, int] | None:
+        span, edge = self._edge_drag  # type: ignore[misc]
+        position = self.positions.to_core(self.cursorForPosition(point).position())
+        if self.snap_to_tokens:
+            snapped = nearest_edge(self.tokens(), position, edge)
+            position = position if snapped is None else snapped
+        bounds = (position, span.end) if edge == "start" else (span.start, position)
+        return bounds if bounds[0] < bounds[1] else None
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if (event.button() == Qt.MouseButton.LeftButton and event.modifiers() == Qt.KeyboardModifier.NoModifier
+                and self._text):
+            grabbed = self.edge_at(event.position().toPoint())
+            if grabbed is not None:
+                self._edge_drag = grabbed
+                self._edge_preview = (grabbed[0].start, grabbed[0].end)
+                self.viewport().update()
+                event.accept()
+                return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        point = event.position().toPoint()
+        if self._edge_drag is not None:
+            bounds = self._dragged_bounds(point)
+            if bounds is not None and bounds != self._edge_preview:
+                self._edge_preview = bounds
+                self.viewport().update()
+            event.accept()
+            return
+        if event.buttons() == Qt.MouseButton.NoButton and self._text:
+            near = self.edge_at(point) is not None
+            self.viewport().setCursor(Qt.CursorShape.SizeHorCursor if near else Qt.CursorShape.IBeamCursor)
+        super().mouseMoveEvent(event)
+
+    def _paint_edge_preview(self, painter: QPainter) -> None:
+        if self._edge_drag is None or self._edge_preview is None:
+            return
+        pen = QPen(self.highlighter.color(self._edge_drag[0].label))
+        pen.setWidthF(2.0)
+        pen.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for rect in self._range_rects(*self._edge_preview):
+            painter.drawRoundedRect(rect.adjusted(-1, 0, 1, 0), 3, 3)
 
     # --- caret span, outline, tooltip -------------------------------------------
     def _on_cursor_moved(self) -> None:
@@ -772,6 +862,7 @@ class DocumentView(QPlainTextEdit):
         connectors = self.connectors() if selected is not None else []
         self._connectors = paint_connectors(self, painter, connectors) if connectors else []
         self._paint_tags(painter, event.rect())
+        self._paint_edge_preview(painter)
         painter.end()
 
     def _span_rects(self, span: Span) -> list[QRectF]:
