@@ -450,17 +450,17 @@
 <context>
     <name>CheatSheet</name>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="175" />
+        <location filename="../../annotator/gui/common/keys.py" line="192" />
         <source>Keys</source>
         <translation>Клавиши</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="177" />
+        <location filename="../../annotator/gui/common/keys.py" line="194" />
         <source>Key</source>
         <translation>Клавиша</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="177" />
+        <location filename="../../annotator/gui/common/keys.py" line="194" />
         <source>Action</source>
         <translation>Действие</translation>
     </message>
@@ -813,7 +813,11 @@
     <message numerus="yes">
         <location filename="../../annotator/gui/curate/curation_window.py" line="424" />
         <source>%n not settled in gold</source>
-        <translation><numerusform>%n не решено в эталоне</numerusform><numerusform>%n не решены в эталоне</numerusform><numerusform>%n не решено в эталоне</numerusform></translation>
+        <translation>
+            <numerusform>%n не решено в эталоне</numerusform>
+            <numerusform>%n не решены в эталоне</numerusform>
+            <numerusform>%n не решено в эталоне</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../annotator/gui/curate/curation_window.py" line="439" />
@@ -823,7 +827,11 @@
     <message numerus="yes">
         <location filename="../../annotator/gui/curate/curation_window.py" line="440" />
         <source>%n disagreement(s) not settled in gold yet. Mark gold curated anyway?</source>
-        <translation><numerusform>%n расхождение ещё не решено в эталоне. Всё равно отметить эталон как утверждённый?</numerusform><numerusform>%n расхождения ещё не решены в эталоне. Всё равно отметить эталон как утверждённый?</numerusform><numerusform>%n расхождений ещё не решено в эталоне. Всё равно отметить эталон как утверждённый?</numerusform></translation>
+        <translation>
+            <numerusform>%n расхождение ещё не решено в эталоне. Всё равно отметить эталон как утверждённый?</numerusform>
+            <numerusform>%n расхождения ещё не решены в эталоне. Всё равно отметить эталон как утверждённый?</numerusform>
+            <numerusform>%n расхождений ещё не решено в эталоне. Всё равно отметить эталон как утверждённый?</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../annotator/gui/curate/curation_window.py" line="457" />
@@ -864,37 +872,37 @@
 <context>
     <name>DisagreementList</name>
     <message>
-        <location filename="../../annotator/gui/curate/lanes.py" line="224" />
+        <location filename="../../annotator/gui/curate/lanes.py" line="226" />
         <source>Layer</source>
         <translation>Слой</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/lanes.py" line="224" />
+        <location filename="../../annotator/gui/curate/lanes.py" line="226" />
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/lanes.py" line="224" />
+        <location filename="../../annotator/gui/curate/lanes.py" line="226" />
         <source>Text</source>
         <translation>Текст</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/lanes.py" line="224" />
+        <location filename="../../annotator/gui/curate/lanes.py" line="226" />
         <source>Gold</source>
         <translation>Эталон</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/lanes.py" line="230" />
+        <location filename="../../annotator/gui/curate/lanes.py" line="232" />
         <source>entity</source>
         <translation>сущность</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/lanes.py" line="230" />
+        <location filename="../../annotator/gui/curate/lanes.py" line="232" />
         <source>claim</source>
         <translation>утверждение</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/lanes.py" line="244" />
+        <location filename="../../annotator/gui/curate/lanes.py" line="246" />
         <source>characters %1–%2</source>
         <translation>символы %1–%2</translation>
     </message>
@@ -950,29 +958,58 @@
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../annotator/gui/text/document_view.py" line="444" />
+        <location filename="../../annotator/gui/text/document_view.py" line="507" />
         <source>speaker</source>
         <translation>источник</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/text/document_view.py" line="445" />
+        <location filename="../../annotator/gui/text/document_view.py" line="508" />
         <source>cue</source>
         <translation>маркер</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/text/document_view.py" line="776" />
+        <location filename="../../annotator/gui/text/document_view.py" line="927" />
         <source>hedged</source>
         <translation>с оговоркой</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/text/document_view.py" line="778" />
+        <location filename="../../annotator/gui/text/document_view.py" line="929" />
         <source>check-worthy</source>
         <translation>проверять</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/text/document_view.py" line="779" />
+        <location filename="../../annotator/gui/text/document_view.py" line="930" />
         <source>Claim: %1</source>
         <translation>Утверждение: %1</translation>
+    </message>
+</context>
+<context>
+    <name>EdgeActions</name>
+    <message>
+        <location filename="../../annotator/gui/session/edge_keys.py" line="36" />
+        <source>No span or claim under the caret</source>
+        <translation>Под курсором нет фрагмента или утверждения</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/session/edge_keys.py" line="46" />
+        <source>That edge cannot move further</source>
+        <translation>Эта граница дальше не сдвигается</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/session/edge_keys.py" line="64" />
+        <location filename="../../annotator/gui/session/edge_keys.py" line="81" />
+        <source>No span under the caret</source>
+        <translation>Под курсором нет фрагмента</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/session/edge_keys.py" line="68" />
+        <source>Put the caret between two words of the span to split it</source>
+        <translation>Чтобы разделить фрагмент, поставьте курсор между двумя его словами</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/session/edge_keys.py" line="89" />
+        <source>No other span to merge with</source>
+        <translation>Нет другого фрагмента, с которым можно объединить</translation>
     </message>
 </context>
 <context>
@@ -1622,197 +1659,252 @@ You can change it later in Options → Preferences.</source>
         <translation>Повторить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="47" />
+        <location filename="../../annotator/gui/common/keys.py" line="48" />
+        <source>Span: move its start a word left</source>
+        <translation>Фрагмент: начало на слово влево</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/common/keys.py" line="49" />
+        <source>Span: move its start a word right</source>
+        <translation>Фрагмент: начало на слово вправо</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/common/keys.py" line="50" />
+        <source>Span: move its end a word left</source>
+        <translation>Фрагмент: конец на слово влево</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/common/keys.py" line="51" />
+        <source>Span: move its end a word right</source>
+        <translation>Фрагмент: конец на слово вправо</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/common/keys.py" line="53" />
+        <source>Span: move its start a character left</source>
+        <translation>Фрагмент: начало на символ влево</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/common/keys.py" line="55" />
+        <source>Span: move its start a character right</source>
+        <translation>Фрагмент: начало на символ вправо</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/common/keys.py" line="57" />
+        <source>Span: move its end a character left</source>
+        <translation>Фрагмент: конец на символ влево</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/common/keys.py" line="59" />
+        <source>Span: move its end a character right</source>
+        <translation>Фрагмент: конец на символ вправо</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/common/keys.py" line="60" />
+        <source>Split the span in two at the caret</source>
+        <translation>Разделить фрагмент надвое по курсору</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/common/keys.py" line="62" />
+        <source>Merge the span with the next one (else the previous)</source>
+        <translation>Объединить фрагмент со следующим (или с предыдущим)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/common/keys.py" line="63" />
         <source>Go to the next span</source>
         <translation>Перейти к следующему фрагменту</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="48" />
+        <location filename="../../annotator/gui/common/keys.py" line="64" />
         <source>Go to the previous span</source>
         <translation>Перейти к предыдущему фрагменту</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="49" />
+        <location filename="../../annotator/gui/common/keys.py" line="65" />
         <source>Next document</source>
         <translation>Следующий документ</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="50" />
+        <location filename="../../annotator/gui/common/keys.py" line="66" />
         <source>Previous document</source>
         <translation>Предыдущий документ</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="51" />
+        <location filename="../../annotator/gui/common/keys.py" line="67" />
         <source>Find in this document (any form of a word)</source>
         <translation>Найти в документе (любая форма слова)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="52" />
+        <location filename="../../annotator/gui/common/keys.py" line="68" />
         <source>Next hit in this document</source>
         <translation>Следующее совпадение в документе</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="53" />
+        <location filename="../../annotator/gui/common/keys.py" line="69" />
         <source>Previous hit in this document</source>
         <translation>Предыдущее совпадение в документе</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="55" />
+        <location filename="../../annotator/gui/common/keys.py" line="71" />
         <source>Search the corpus (Enter on a hit opens it)…</source>
         <translation>Поиск по корпусу (Enter на совпадении открывает его)…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="56" />
+        <location filename="../../annotator/gui/common/keys.py" line="72" />
         <source>Mark the document done (or back in progress)</source>
         <translation>Отметить документ готовым (или вернуть в работу)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="57" />
+        <location filename="../../annotator/gui/common/keys.py" line="73" />
         <source>Snap selections to whole tokens (on/off)</source>
         <translation>Выделять только целые токены (вкл./выкл.)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="58" />
+        <location filename="../../annotator/gui/common/keys.py" line="74" />
+        <source>Labels written above the text (on/off)</source>
+        <translation>Метки над текстом (вкл./выкл.)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/common/keys.py" line="75" />
         <source>Preferences…</source>
         <translation>Настройки…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="59" />
+        <location filename="../../annotator/gui/common/keys.py" line="76" />
         <source>Edit the labels of the scheme…</source>
         <translation>Изменить метки схемы…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="60" />
+        <location filename="../../annotator/gui/common/keys.py" line="77" />
         <source>Show this list of keys</source>
         <translation>Показать этот список клавиш</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="62" />
+        <location filename="../../annotator/gui/common/keys.py" line="79" />
         <source>Make the selection a claim</source>
         <translation>Сделать выделенное утверждением</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="63" />
+        <location filename="../../annotator/gui/common/keys.py" line="80" />
         <source>Speaker: the next mention, nearest first</source>
         <translation>Источник: следующее упоминание, сначала ближайшие</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="64" />
+        <location filename="../../annotator/gui/common/keys.py" line="81" />
         <source>Speaker: the previous mention</source>
         <translation>Источник: предыдущее упоминание</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="65" />
+        <location filename="../../annotator/gui/common/keys.py" line="82" />
         <source>Speaker: the author (the outlet's own voice)</source>
         <translation>Источник: автор (голос самого издания)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="67" />
+        <location filename="../../annotator/gui/common/keys.py" line="84" />
         <source>Speaker: the selected pronoun, marked as a mention</source>
         <translation>Источник: выделенное местоимение, размеченное как упоминание</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="68" />
+        <location filename="../../annotator/gui/common/keys.py" line="85" />
         <source>Cue: the selected words that report the claim</source>
         <translation>Маркер: выделенные слова, вводящие утверждение</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="69" />
+        <location filename="../../annotator/gui/common/keys.py" line="86" />
         <source>Remove the cue</source>
         <translation>Убрать маркер</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="70" />
+        <location filename="../../annotator/gui/common/keys.py" line="87" />
         <source>Certainty: asserted or hedged</source>
         <translation>Уверенность: утверждается или с оговоркой</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="71" />
+        <location filename="../../annotator/gui/common/keys.py" line="88" />
         <source>Check-worthy: yes or no</source>
         <translation>Проверять: да или нет</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="72" />
+        <location filename="../../annotator/gui/common/keys.py" line="89" />
         <source>Quantity: accept the proposal</source>
         <translation>Величина: принять предложение</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="73" />
+        <location filename="../../annotator/gui/common/keys.py" line="90" />
         <source>Quantity: clear</source>
         <translation>Величина: очистить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="75" />
+        <location filename="../../annotator/gui/common/keys.py" line="92" />
         <source>Relation: press on the head, then on the tail, then pick the type</source>
         <translation>Связь: нажмите на начале, затем на конце, затем выберите тип</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="76" />
+        <location filename="../../annotator/gui/common/keys.py" line="93" />
         <source>Cancel a relation begun</source>
         <translation>Отменить начатую связь</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="77" />
+        <location filename="../../annotator/gui/common/keys.py" line="94" />
         <source>Go to the claim list (Enter jumps to a claim)</source>
         <translation>К списку утверждений (Enter — перейти к утверждению)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="80" />
+        <location filename="../../annotator/gui/common/keys.py" line="97" />
         <source>Note on the span or claim under the caret (else the document)</source>
         <translation>Заметка к фрагменту или утверждению под курсором (иначе к документу)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="82" />
+        <location filename="../../annotator/gui/common/keys.py" line="99" />
         <source>Flag the span, claim or document as unsure (or unflag it)</source>
         <translation>Пометить фрагмент, утверждение или документ как сомнительный (или снять пометку)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="84" />
+        <location filename="../../annotator/gui/common/keys.py" line="101" />
         <source>Skip the document as out of scope (or take it back)</source>
         <translation>Пропустить документ как не относящийся к задаче (или вернуть)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="86" />
+        <location filename="../../annotator/gui/common/keys.py" line="103" />
         <source>Agreement dashboard…</source>
         <translation>Сводка согласия…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="87" />
+        <location filename="../../annotator/gui/common/keys.py" line="104" />
         <source>Curate this document…</source>
         <translation>Курировать этот документ…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="88" />
+        <location filename="../../annotator/gui/common/keys.py" line="105" />
         <source>The team's notes and flags…</source>
         <translation>Заметки и пометки команды…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="99" />
+        <location filename="../../annotator/gui/common/keys.py" line="116" />
         <source>Caret to the next token</source>
         <translation>Курсор к следующему токену</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="100" />
+        <location filename="../../annotator/gui/common/keys.py" line="117" />
         <source>Caret to the previous token</source>
         <translation>Курсор к предыдущему токену</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="101" />
+        <location filename="../../annotator/gui/common/keys.py" line="118" />
         <source>Extend the selection by a token</source>
         <translation>Расширить выделение на токен вперёд</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="103" />
+        <location filename="../../annotator/gui/common/keys.py" line="120" />
         <source>Extend the selection back by a token</source>
         <translation>Расширить выделение на токен назад</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="106" />
+        <location filename="../../annotator/gui/common/keys.py" line="123" />
         <source>Label the selection (or the span under the caret) as %1</source>
         <translation>Разметить выделение (или фрагмент под курсором) меткой %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="141" />
+        <location filename="../../annotator/gui/common/keys.py" line="158" />
         <source>Claim type %1: make the selection a claim, or retype the claim</source>
         <translation>Тип утверждения %1: сделать выделенное утверждением или сменить тип</translation>
     </message>
@@ -1973,124 +2065,125 @@ You can change it later in Options → Preferences.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="122" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="123" />
         <source>annotator</source>
         <translation>annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="157" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="159" />
         <source>Claims</source>
         <translation>Утверждения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="158" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="160" />
         <source>Relations</source>
         <translation>Связи</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="160" />
-        <location filename="../../annotator/gui/annotate/main_window.py" line="671" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="162" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="689" />
         <source>Notes</source>
         <translation>Заметки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="179" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="181" />
         <source>Spans</source>
         <translation>Фрагменты</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="180" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="182" />
         <source>Attributes</source>
         <translation>Атрибуты</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="181" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="183" />
         <source>Labels</source>
         <translation>Метки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="186" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="188" />
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="196" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="198" />
         <source>This document's place in the list as filtered</source>
         <translation>Место документа в отфильтрованном списке</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="267" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="273" />
         <source>All saved</source>
         <translation>Всё сохранено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="387" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="393" />
         <source>This column cannot be sorted</source>
         <translation>По этому столбцу нельзя сортировать</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="435" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="441" />
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="449" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="455" />
         <source>annotator — %1 — %2</source>
         <translation>annotator — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="529" />
-        <location filename="../../annotator/gui/annotate/main_window.py" line="544" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="535" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="545" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="560" />
         <source>Settings not saved: %1</source>
         <translation>Настройки не сохранены: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="531" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="547" />
         <source>Snapping to tokens on</source>
         <translation>Привязка к токенам включена</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="531" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="547" />
         <source>Snapping to tokens off</source>
         <translation>Привязка к токенам выключена</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="554" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="572" />
         <source>The new database opens when you next start annotator</source>
         <translation>Новая база данных откроется при следующем запуске annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="623" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="641" />
         <source>Every document of the list is done</source>
         <translation>Все документы списка готовы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="671" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="689" />
         <source>Notes (%1)</source>
         <translation>Заметки (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="813" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="831" />
         <source>Nothing changed</source>
         <translation>Ничего не изменено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="816" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="834" />
         <source>Error: %1</source>
         <translation>Ошибка: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="817" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="835" />
         <source>Not saved</source>
         <translation>Не сохранено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="823" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="841" />
         <source>%1 / %2 documents done</source>
         <translation>Готово документов: %1 / %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/gui/annotate/main_window.py" line="826" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="844" />
         <source>%n span(s) in this document</source>
         <translation>
             <numerusform>%n фрагмент в документе</numerusform>
@@ -2099,22 +2192,22 @@ You can change it later in Options → Preferences.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="831" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="849" />
         <source>Undo: %1</source>
         <translation>Отменить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="831" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="849" />
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="832" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="850" />
         <source>Redo: %1</source>
         <translation>Повторить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="832" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="850" />
         <source>Redo</source>
         <translation>Повторить</translation>
     </message>
@@ -2247,57 +2340,67 @@ You can change it later in Options → Preferences.</source>
         <translation>Если выключено, отметка «готово» открывает следующий документ, который вы ещё не закончили</translation>
     </message>
     <message>
+        <location filename="../../annotator/gui/setup/preferences.py" line="87" />
+        <source>Write each span's label above it</source>
+        <translation>Писать метку каждого фрагмента над ним</translation>
+    </message>
+    <message>
         <location filename="../../annotator/gui/setup/preferences.py" line="88" />
+        <source>Off: spans show only as tints; hover for their labels</source>
+        <translation>Выключено: фрагменты видны только подсветкой, метка — во всплывающей подсказке</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/setup/preferences.py" line="92" />
         <source>Default: %1</source>
         <translation>По умолчанию: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/setup/preferences.py" line="89" />
+        <location filename="../../annotator/gui/setup/preferences.py" line="93" />
         <source>A SQLite file, or a server URL such as postgresql://user@host/database; empty for the default</source>
         <translation>Файл SQLite или адрес сервера, например postgresql://user@host/database; пусто — по умолчанию</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/setup/preferences.py" line="92" />
+        <location filename="../../annotator/gui/setup/preferences.py" line="96" />
         <source>Browse…</source>
         <translation>Обзор…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/setup/preferences.py" line="98" />
+        <location filename="../../annotator/gui/setup/preferences.py" line="102" />
         <source>A changed database takes effect after a restart.</source>
         <translation>Другая база данных будет открыта после перезапуска.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/setup/preferences.py" line="108" />
+        <location filename="../../annotator/gui/setup/preferences.py" line="112" />
         <source>Annotator name:</source>
         <translation>Имя аннотатора:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/setup/preferences.py" line="109" />
+        <location filename="../../annotator/gui/setup/preferences.py" line="113" />
         <source>Language:</source>
         <translation>Язык:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/setup/preferences.py" line="110" />
+        <location filename="../../annotator/gui/setup/preferences.py" line="114" />
         <source>Font size:</source>
         <translation>Размер шрифта:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/setup/preferences.py" line="114" />
+        <location filename="../../annotator/gui/setup/preferences.py" line="119" />
         <source>Database:</source>
         <translation>База данных:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/setup/preferences.py" line="141" />
+        <location filename="../../annotator/gui/setup/preferences.py" line="146" />
         <source>Not a valid name: %1</source>
         <translation>Недопустимое имя: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/setup/preferences.py" line="166" />
+        <location filename="../../annotator/gui/setup/preferences.py" line="171" />
         <source>Database file</source>
         <translation>Файл базы данных</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/setup/preferences.py" line="167" />
+        <location filename="../../annotator/gui/setup/preferences.py" line="172" />
         <source>SQLite databases (*.sqlite3 *.sqlite *.db);;All files (*)</source>
         <translation>Базы данных SQLite (*.sqlite3 *.sqlite *.db);;Все файлы (*)</translation>
     </message>
@@ -2755,32 +2858,37 @@ Replace it anyway? What it holds now will be lost.</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/window_actions.py" line="68" />
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="65" />
+        <source>Span &amp;edges</source>
+        <translation>&amp;Границы фрагмента</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="72" />
         <source>&amp;Label</source>
         <translation>&amp;Метки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/window_actions.py" line="70" />
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="74" />
         <source>&amp;Go</source>
         <translation>П&amp;ереход</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/window_actions.py" line="73" />
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="77" />
         <source>&amp;Options</source>
         <translation>&amp;Настройки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/window_actions.py" line="80" />
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="85" />
         <source>&amp;Team</source>
         <translation>&amp;Команда</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/window_actions.py" line="83" />
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="88" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/window_actions.py" line="85" />
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="90" />
         <source>&amp;About annotator…</source>
         <translation>&amp;О программе annotator…</translation>
     </message>
