@@ -10,7 +10,7 @@ Every visual line of the document view gets a band of free space above it
   the span's width on every line. Nested spans stack their tags, the innermost
   nearest the text (:func:`tag_rows`).
 
-The band is as tall on every line (as many tag rows as the document's spans
+A blank line gets no band. The band is as tall on every other line (as many tag rows as the document's spans
 nest deep, at most :data:`MAX_TAG_ROWS`), so lines do not jump when a span is
 added; with tags hidden (a preference) only the arc lane is left.
 
@@ -35,7 +35,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QTextBlo
 from PySide6.QtWidgets import QPlainTextDocumentLayout
 
 MAX_TAG_ROWS = 3  # deeper nesting shares the top row (its tags are shortened to fit)
-TAG_SCALE = 0.72  # the tag font against the text font
+TAG_SCALE = 0.68  # the tag font against the text font
 MIN_TAG_POINTS = 6.5
 TAG_GAP = 4.0  # px between two tags on one row
 BLACK, WHITE = QColor("#000000"), QColor("#ffffff")
@@ -52,12 +52,13 @@ class BandLayout(QPlainTextDocumentLayout):
         rect = super().blockBoundingRect(block)  # lays the block out when it is not yet
         layout = block.layout()
         count = layout.lineCount() if layout is not None else 0
-        if count and abs(layout.lineAt(0).y() - self.band) > 0.01:
+        band = self.band if block.text().strip() else 0.0  # a blank line holds no span: no band
+        if count and abs(layout.lineAt(0).y() - band) > 0.01:
             y = 0.0
             for n in range(count):
                 line = layout.lineAt(n)
-                line.setPosition(QPointF(line.x(), y + self.band))
-                y += self.band + line.height()
+                line.setPosition(QPointF(line.x(), y + band))
+                y += band + line.height()
             rect = super().blockBoundingRect(block)  # now measured over the moved lines
         return rect
 
@@ -128,11 +129,11 @@ class LabelBand:
 
     @property
     def tag_height(self) -> float:
-        return self.metrics.height() + 2.0
+        return self.metrics.height() + 1.0
 
     @property
     def arc_lane(self) -> float:
-        return self.metrics.height() + 4.0
+        return self.metrics.height() + 2.0
 
     @property
     def height(self) -> float:
