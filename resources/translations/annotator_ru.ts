@@ -702,97 +702,102 @@
 <context>
     <name>CurationWindow</name>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="114" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="115" />
         <source>Curation — %1 — %2</source>
         <translation>Курирование — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="129" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="130" />
         <source>Disagreements</source>
         <translation>Расхождения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="130" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="131" />
         <source>Notes</source>
         <translation>Заметки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="186" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="190" />
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="241" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="245" />
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="246" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="250" />
+        <source>Span &amp;edges</source>
+        <translation>&amp;Границы фрагмента</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/curate/curation_window.py" line="253" />
         <source>Accept the version of</source>
         <translation>Принять версию</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="249" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="256" />
         <source>&amp;Label</source>
         <translation>&amp;Метки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="251" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="258" />
         <source>&amp;Go</source>
         <translation>П&amp;ереход</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="255" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="262" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="331" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="338" />
         <source>Read only: %1</source>
         <translation>Только просмотр: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="338" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="345" />
         <source>Disagreements (%1)</source>
         <translation>Расхождения (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="373" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="380" />
         <source>gold</source>
         <translation>эталон</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="376" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="383" />
         <source>read only</source>
         <translation>только просмотр</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="384" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="391" />
         <source>Accept %1's version of this disagreement</source>
         <translation>Принять версию %1 для этого расхождения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="390" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="397" />
         <source>Undo: %1</source>
         <translation>Отменить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="391" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="398" />
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="393" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="400" />
         <source>Redo: %1</source>
         <translation>Повторить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="394" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="401" />
         <source>Redo</source>
         <translation>Повторить</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/gui/curate/curation_window.py" line="418" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="425" />
         <source>%n disagreement(s) (F8: the first)</source>
         <translation>
             <numerusform>%n расхождение (F8 — к первому)</numerusform>
@@ -801,17 +806,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="419" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="426" />
         <source>No disagreements</source>
         <translation>Расхождений нет</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="421" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="428" />
         <source>Disagreement %1 of %2: %3</source>
         <translation>Расхождение %1 из %2: %3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/gui/curate/curation_window.py" line="424" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="431" />
         <source>%n not settled in gold</source>
         <translation>
             <numerusform>%n не решено в эталоне</numerusform>
@@ -820,12 +825,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="439" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="446" />
         <source>Mark gold curated</source>
         <translation>Отметить эталон как утверждённый</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/gui/curate/curation_window.py" line="440" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="447" />
         <source>%n disagreement(s) not settled in gold yet. Mark gold curated anyway?</source>
         <translation>
             <numerusform>%n расхождение ещё не решено в эталоне. Всё равно отметить эталон как утверждённый?</numerusform>
@@ -834,37 +839,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="457" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="464" />
         <source>The annotators agree everywhere</source>
         <translation>Аннотаторы согласны везде</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="471" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="478" />
         <source>Round again from the first disagreement</source>
         <translation>Снова с первого расхождения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="472" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="479" />
         <source>Round again from the last disagreement</source>
         <translation>Снова с последнего расхождения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="476" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="483" />
         <source>Disagreement %1 of %2; %3 not settled in gold yet</source>
         <translation>Расхождение %1 из %2; в эталоне не решено: %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="526" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="533" />
         <source>Notes (%1)</source>
         <translation>Заметки (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="532" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="539" />
         <source>A note on the whole document</source>
         <translation>Заметка ко всему документу</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="548" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="555" />
         <source>Curation keys</source>
         <translation>Клавиши курирования</translation>
     </message>
@@ -1909,32 +1914,32 @@ You can change it later in Options → Preferences.</source>
         <translation>Тип утверждения %1: сделать выделенное утверждением или сменить тип</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="71" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="72" />
         <source>Go to the next disagreement</source>
         <translation>К следующему расхождению</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="72" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="73" />
         <source>Go to the previous disagreement</source>
         <translation>К предыдущему расхождению</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="74" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="75" />
         <source>Accept the version of the annotator in lane 1…9 (the number in the lane's title) for this disagreement</source>
         <translation>Принять для этого расхождения версию аннотатора из полосы 1…9 (номер в заголовке полосы)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="77" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="78" />
         <source>Accept into gold everything all the annotators agree on</source>
         <translation>Принять в эталон всё, в чём согласны все аннотаторы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="78" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="79" />
         <source>Mark the gold set curated</source>
         <translation>Отметить эталон как утверждённый</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="79" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="80" />
         <source>Close this window (Esc too, in the gold lane)</source>
         <translation>Закрыть это окно (в полосе эталона — также Esc)</translation>
     </message>
@@ -2848,17 +2853,17 @@ Replace it anyway? What it holds now will be lost.</source>
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../annotator/gui/annotate/window_actions.py" line="56" />
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="57" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/window_actions.py" line="62" />
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="63" />
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/window_actions.py" line="65" />
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="66" />
         <source>Span &amp;edges</source>
         <translation>&amp;Границы фрагмента</translation>
     </message>

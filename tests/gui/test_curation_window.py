@@ -491,3 +491,14 @@ def test_settling_a_disagreement_takes_it_off_the_open_count(qtbot, cora):
     left = window.open_disagreements()
     assert first not in left
     assert f"{len(left)} not settled in gold" in window.position_label.text()
+
+
+def test_edge_keys_move_a_gold_spans_edges(qtbot, cora):
+    window, ws = cora, cora.workspace
+    start, end = find(ws, "государства")
+    window.view.select_core(start, end)
+    press(qtbot, window, Qt.Key.Key_R)  # ROLE over one word
+    press(qtbot, window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)  # its start a word left
+    assert gold(ws) == [(*find(ws, "Глава государства"), "ROLE")]
+    press(qtbot, window, Qt.Key.Key_Z, CTRL)
+    assert gold(ws) == [(start, end, "ROLE")]

@@ -18,6 +18,7 @@ from annotator.gui.common.keys import (
     describe,
     text_only,
 )
+from annotator.gui.session.edge_keys import EDGE_ACTIONS
 
 
 class WindowActions:
@@ -63,8 +64,7 @@ class WindowActions:
         for name in ("undo", "redo", "remove_span", "mark_done"):
             edit.addAction(self.actions_by_name[name])
         edges = edit.addMenu(self.tr("Span &edges"))
-        for name in ("grow_start", "shrink_start", "shrink_end", "grow_end", "grow_start_char", "shrink_start_char",
-                     "shrink_end_char", "grow_end_char", "split_span", "merge_spans"):
+        for name in EDGE_ACTIONS:
             edges.addAction(self.actions_by_name[name])
         edit.addSeparator()
         for name in ("find", "find_next", "find_previous", "corpus_search"):

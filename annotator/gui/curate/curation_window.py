@@ -59,6 +59,7 @@ from annotator.gui.notes.notes_list import NotesList
 from annotator.gui.common.settings import GuiSettings
 from annotator.gui.common.tasks import TaskRunner
 from annotator.gui.session.claim_keys import ClaimActions, claim_handlers
+from annotator.gui.session.edge_keys import EDGE_ACTIONS, EdgeActions, edge_handlers
 from annotator.gui.session.save_status import SaveStatus
 from annotator.gui.session.set_session import SessionHub, SetSession
 from annotator.services.views.curation_view import CurationView, key_of, settled_by
@@ -83,7 +84,7 @@ CURATION_KEYS: tuple[KeyBinding, ...] = (
 GOLD_LANE_ACTIONS = ("remove_span", "undo", "redo", "next_span", "previous_span", "make_claim", "next_speaker",
                      "previous_speaker", "speaker_author", "pronoun_speaker", "set_cue", "clear_cue",
                      "toggle_hedged", "toggle_checkworthy", "accept_quantity", "clear_quantity", "relation",
-                     "cancel", "cheat_sheet")
+                     "cancel", "cheat_sheet", *EDGE_ACTIONS)
 # Keys that only look or move: on for everyone; every other key writes gold.
 READING_ACTIONS = frozenset({"next_disagreement", "previous_disagreement", "next_span", "previous_span",
                              "cheat_sheet", "cancel", "close_window"})
@@ -150,6 +151,7 @@ class CurationWindow(QMainWindow):
         # --- keys ---
         self.claim_actions = ClaimActions(self.session, self.view)
         self.gold_actions = GoldActions(self.session, self.view, self.current_disagreement)
+        self.edge_actions = EdgeActions(self.session, self.view)
         self.bindings: list[KeyBinding] = [
             *CURATION_KEYS, *label_bindings(self.scheme), *claim_type_bindings(self.scheme),
             *(b for b in KEY_MAP if b.action in GOLD_LANE_ACTIONS)]
@@ -167,7 +169,9 @@ class CurationWindow(QMainWindow):
             "cancel": self.cancel_or_close,
             "close_window": self.close,
             **claim_handlers(self.claim_actions, [(c.name, c.hotkey) for c in self.scheme.claim_types]),
+            **edge_handlers(self.edge_actions),
         }
+        self.view.edge_dragged.connect(self.edge_actions.resize)
         self.actions_by_name: dict[str, QAction] = {}
         for item in self.bindings:
             self._add_actions(item)
@@ -243,6 +247,9 @@ class CurationWindow(QMainWindow):
             if name in self.actions_by_name:
                 edit.addAction(self.actions_by_name[name])
         edit.addSeparator()
+        edges = edit.addMenu(self.tr("Span &edges"))
+        for name in EDGE_ACTIONS:
+            edges.addAction(self.actions_by_name[name])
         self.accept_menu = edit.addMenu(self.tr("Accept the version of"))
         for name in ("accept_agreed", "mark_curated"):
             edit.addAction(self.actions_by_name[name])

@@ -97,6 +97,10 @@ class EdgeActions(QObject):
                        after=lambda _changes: self.view.select_core(start, end))
 
 
+EDGE_ACTIONS = ("grow_start", "shrink_start", "shrink_end", "grow_end", "grow_start_char", "shrink_start_char",
+                "shrink_end_char", "grow_end_char", "split_span", "merge_spans")
+
+
 def edge_handlers(actions: EdgeActions) -> dict[str, Callable[[], None]]:
     """The key map's edge actions (annotator.gui.common.keys) and what each does."""
     moves = {"grow_start": ("start", -1), "shrink_start": ("start", 1),
