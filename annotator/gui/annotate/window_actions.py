@@ -67,8 +67,14 @@ class WindowActions:
             edit.addAction(self.actions_by_name[name])
         self.label_menu = self.menuBar().addMenu(self.tr("&Label"))
         self._fill_label_menu()
+        suggestions_menu = self.menuBar().addMenu(self.tr("&Suggestions"))
+        for name in ("accept_suggestion", "reject_suggestion", "accept_label_suggestions"):
+            suggestions_menu.addAction(self.actions_by_name[name])
+        suggestions_menu.addSeparator()
+        self.suggest_action = suggestions_menu.addAction(self.tr("Suggest with the models…"))
+        self.suggest_action.triggered.connect(lambda: self.open_suggest_dialog())
         go = self.menuBar().addMenu(self.tr("&Go"))
-        for name in ("next_span", "previous_span", "next_document", "previous_document"):
+        for name in ("next_span", "previous_span", "next_document", "previous_document", "jump_to_copy"):
             go.addAction(self.actions_by_name[name])
         options = self.menuBar().addMenu(self.tr("&Options"))
         options.addAction(self.actions_by_name["toggle_snap"])
