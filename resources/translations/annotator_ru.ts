@@ -450,17 +450,17 @@
 <context>
     <name>CheatSheet</name>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="175" />
+        <location filename="../../annotator/gui/common/keys.py" line="184" />
         <source>Keys</source>
         <translation>Клавиши</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="177" />
+        <location filename="../../annotator/gui/common/keys.py" line="186" />
         <source>Key</source>
         <translation>Клавиша</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="177" />
+        <location filename="../../annotator/gui/common/keys.py" line="186" />
         <source>Action</source>
         <translation>Действие</translation>
     </message>
@@ -813,7 +813,11 @@
     <message numerus="yes">
         <location filename="../../annotator/gui/curate/curation_window.py" line="424" />
         <source>%n not settled in gold</source>
-        <translation><numerusform>%n не решено в эталоне</numerusform><numerusform>%n не решены в эталоне</numerusform><numerusform>%n не решено в эталоне</numerusform></translation>
+        <translation>
+            <numerusform>%n не решено в эталоне</numerusform>
+            <numerusform>%n не решены в эталоне</numerusform>
+            <numerusform>%n не решено в эталоне</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../annotator/gui/curate/curation_window.py" line="439" />
@@ -823,7 +827,11 @@
     <message numerus="yes">
         <location filename="../../annotator/gui/curate/curation_window.py" line="440" />
         <source>%n disagreement(s) not settled in gold yet. Mark gold curated anyway?</source>
-        <translation><numerusform>%n расхождение ещё не решено в эталоне. Всё равно отметить эталон как утверждённый?</numerusform><numerusform>%n расхождения ещё не решены в эталоне. Всё равно отметить эталон как утверждённый?</numerusform><numerusform>%n расхождений ещё не решено в эталоне. Всё равно отметить эталон как утверждённый?</numerusform></translation>
+        <translation>
+            <numerusform>%n расхождение ещё не решено в эталоне. Всё равно отметить эталон как утверждённый?</numerusform>
+            <numerusform>%n расхождения ещё не решены в эталоне. Всё равно отметить эталон как утверждённый?</numerusform>
+            <numerusform>%n расхождений ещё не решено в эталоне. Всё равно отметить эталон как утверждённый?</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../annotator/gui/curate/curation_window.py" line="457" />
@@ -950,27 +958,27 @@
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../annotator/gui/text/document_view.py" line="444" />
+        <location filename="../../annotator/gui/text/document_view.py" line="451" />
         <source>speaker</source>
         <translation>источник</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/text/document_view.py" line="445" />
+        <location filename="../../annotator/gui/text/document_view.py" line="452" />
         <source>cue</source>
         <translation>маркер</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/text/document_view.py" line="776" />
+        <location filename="../../annotator/gui/text/document_view.py" line="784" />
         <source>hedged</source>
         <translation>с оговоркой</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/text/document_view.py" line="778" />
+        <location filename="../../annotator/gui/text/document_view.py" line="786" />
         <source>check-worthy</source>
         <translation>проверять</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/text/document_view.py" line="779" />
+        <location filename="../../annotator/gui/text/document_view.py" line="787" />
         <source>Claim: %1</source>
         <translation>Утверждение: %1</translation>
     </message>
@@ -1622,197 +1630,217 @@ You can change it later in Options → Preferences.</source>
         <translation>Повторить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="47" />
-        <source>Go to the next span</source>
-        <translation>Перейти к следующему фрагменту</translation>
-    </message>
-    <message>
         <location filename="../../annotator/gui/common/keys.py" line="48" />
-        <source>Go to the previous span</source>
-        <translation>Перейти к предыдущему фрагменту</translation>
+        <source>Go to the next open suggestion (none open: the next span)</source>
+        <translation>К следующему открытому предложению (если их нет — к следующему фрагменту)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="49" />
+        <location filename="../../annotator/gui/common/keys.py" line="50" />
+        <source>Go to the previous open suggestion (none open: the previous span)</source>
+        <translation>К предыдущему открытому предложению (если их нет — к предыдущему фрагменту)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/common/keys.py" line="51" />
         <source>Next document</source>
         <translation>Следующий документ</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="50" />
+        <location filename="../../annotator/gui/common/keys.py" line="52" />
         <source>Previous document</source>
         <translation>Предыдущий документ</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="51" />
+        <location filename="../../annotator/gui/common/keys.py" line="53" />
         <source>Find in this document (any form of a word)</source>
         <translation>Найти в документе (любая форма слова)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="52" />
+        <location filename="../../annotator/gui/common/keys.py" line="54" />
         <source>Next hit in this document</source>
         <translation>Следующее совпадение в документе</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="53" />
+        <location filename="../../annotator/gui/common/keys.py" line="55" />
         <source>Previous hit in this document</source>
         <translation>Предыдущее совпадение в документе</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="55" />
+        <location filename="../../annotator/gui/common/keys.py" line="57" />
         <source>Search the corpus (Enter on a hit opens it)…</source>
         <translation>Поиск по корпусу (Enter на совпадении открывает его)…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="56" />
+        <location filename="../../annotator/gui/common/keys.py" line="58" />
         <source>Mark the document done (or back in progress)</source>
         <translation>Отметить документ готовым (или вернуть в работу)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="57" />
+        <location filename="../../annotator/gui/common/keys.py" line="59" />
         <source>Snap selections to whole tokens (on/off)</source>
         <translation>Выделять только целые токены (вкл./выкл.)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="58" />
+        <location filename="../../annotator/gui/common/keys.py" line="60" />
         <source>Preferences…</source>
         <translation>Настройки…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="59" />
+        <location filename="../../annotator/gui/common/keys.py" line="61" />
         <source>Edit the labels of the scheme…</source>
         <translation>Изменить метки схемы…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="60" />
+        <location filename="../../annotator/gui/common/keys.py" line="62" />
         <source>Show this list of keys</source>
         <translation>Показать этот список клавиш</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="62" />
+        <location filename="../../annotator/gui/common/keys.py" line="64" />
         <source>Make the selection a claim</source>
         <translation>Сделать выделенное утверждением</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="63" />
+        <location filename="../../annotator/gui/common/keys.py" line="65" />
         <source>Speaker: the next mention, nearest first</source>
         <translation>Источник: следующее упоминание, сначала ближайшие</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="64" />
+        <location filename="../../annotator/gui/common/keys.py" line="66" />
         <source>Speaker: the previous mention</source>
         <translation>Источник: предыдущее упоминание</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="65" />
+        <location filename="../../annotator/gui/common/keys.py" line="67" />
         <source>Speaker: the author (the outlet's own voice)</source>
         <translation>Источник: автор (голос самого издания)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="67" />
+        <location filename="../../annotator/gui/common/keys.py" line="69" />
         <source>Speaker: the selected pronoun, marked as a mention</source>
         <translation>Источник: выделенное местоимение, размеченное как упоминание</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="68" />
+        <location filename="../../annotator/gui/common/keys.py" line="70" />
         <source>Cue: the selected words that report the claim</source>
         <translation>Маркер: выделенные слова, вводящие утверждение</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="69" />
+        <location filename="../../annotator/gui/common/keys.py" line="71" />
         <source>Remove the cue</source>
         <translation>Убрать маркер</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="70" />
+        <location filename="../../annotator/gui/common/keys.py" line="72" />
         <source>Certainty: asserted or hedged</source>
         <translation>Уверенность: утверждается или с оговоркой</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="71" />
+        <location filename="../../annotator/gui/common/keys.py" line="73" />
         <source>Check-worthy: yes or no</source>
         <translation>Проверять: да или нет</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="72" />
+        <location filename="../../annotator/gui/common/keys.py" line="74" />
         <source>Quantity: accept the proposal</source>
         <translation>Величина: принять предложение</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="73" />
+        <location filename="../../annotator/gui/common/keys.py" line="75" />
         <source>Quantity: clear</source>
         <translation>Величина: очистить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="75" />
+        <location filename="../../annotator/gui/common/keys.py" line="77" />
         <source>Relation: press on the head, then on the tail, then pick the type</source>
         <translation>Связь: нажмите на начале, затем на конце, затем выберите тип</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="76" />
+        <location filename="../../annotator/gui/common/keys.py" line="78" />
         <source>Cancel a relation begun</source>
         <translation>Отменить начатую связь</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="77" />
+        <location filename="../../annotator/gui/common/keys.py" line="79" />
         <source>Go to the claim list (Enter jumps to a claim)</source>
         <translation>К списку утверждений (Enter — перейти к утверждению)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="80" />
+        <location filename="../../annotator/gui/common/keys.py" line="81" />
+        <source>Accept the suggestion under the caret</source>
+        <translation>Принять предложение под курсором</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/common/keys.py" line="82" />
+        <source>Reject the suggestion under the caret</source>
+        <translation>Отклонить предложение под курсором</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/common/keys.py" line="84" />
+        <source>Accept every suggestion of that label in the document</source>
+        <translation>Принять все предложения этой метки в документе</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/common/keys.py" line="86" />
+        <source>Repeated passage: go to its copy in another document</source>
+        <translation>Повторяющийся фрагмент: перейти к его копии в другом документе</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/common/keys.py" line="89" />
         <source>Note on the span or claim under the caret (else the document)</source>
         <translation>Заметка к фрагменту или утверждению под курсором (иначе к документу)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="82" />
+        <location filename="../../annotator/gui/common/keys.py" line="91" />
         <source>Flag the span, claim or document as unsure (or unflag it)</source>
         <translation>Пометить фрагмент, утверждение или документ как сомнительный (или снять пометку)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="84" />
+        <location filename="../../annotator/gui/common/keys.py" line="93" />
         <source>Skip the document as out of scope (or take it back)</source>
         <translation>Пропустить документ как не относящийся к задаче (или вернуть)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="86" />
+        <location filename="../../annotator/gui/common/keys.py" line="95" />
         <source>Agreement dashboard…</source>
         <translation>Сводка согласия…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="87" />
+        <location filename="../../annotator/gui/common/keys.py" line="96" />
         <source>Curate this document…</source>
         <translation>Курировать этот документ…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="88" />
+        <location filename="../../annotator/gui/common/keys.py" line="97" />
         <source>The team's notes and flags…</source>
         <translation>Заметки и пометки команды…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="99" />
+        <location filename="../../annotator/gui/common/keys.py" line="108" />
         <source>Caret to the next token</source>
         <translation>Курсор к следующему токену</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="100" />
+        <location filename="../../annotator/gui/common/keys.py" line="109" />
         <source>Caret to the previous token</source>
         <translation>Курсор к предыдущему токену</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="101" />
+        <location filename="../../annotator/gui/common/keys.py" line="110" />
         <source>Extend the selection by a token</source>
         <translation>Расширить выделение на токен вперёд</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="103" />
+        <location filename="../../annotator/gui/common/keys.py" line="112" />
         <source>Extend the selection back by a token</source>
         <translation>Расширить выделение на токен назад</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="106" />
+        <location filename="../../annotator/gui/common/keys.py" line="115" />
         <source>Label the selection (or the span under the caret) as %1</source>
         <translation>Разметить выделение (или фрагмент под курсором) меткой %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="141" />
+        <location filename="../../annotator/gui/common/keys.py" line="150" />
         <source>Claim type %1: make the selection a claim, or retype the claim</source>
         <translation>Тип утверждения %1: сделать выделенное утверждением или сменить тип</translation>
     </message>
@@ -1973,124 +2001,124 @@ You can change it later in Options → Preferences.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="122" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="124" />
         <source>annotator</source>
         <translation>annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="157" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="159" />
         <source>Claims</source>
         <translation>Утверждения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="158" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="160" />
         <source>Relations</source>
         <translation>Связи</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="160" />
-        <location filename="../../annotator/gui/annotate/main_window.py" line="671" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="162" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="679" />
         <source>Notes</source>
         <translation>Заметки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="179" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="181" />
         <source>Spans</source>
         <translation>Фрагменты</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="180" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="182" />
         <source>Attributes</source>
         <translation>Атрибуты</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="181" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="183" />
         <source>Labels</source>
         <translation>Метки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="186" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="188" />
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="196" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="198" />
         <source>This document's place in the list as filtered</source>
         <translation>Место документа в отфильтрованном списке</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="267" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="275" />
         <source>All saved</source>
         <translation>Всё сохранено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="387" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="395" />
         <source>This column cannot be sorted</source>
         <translation>По этому столбцу нельзя сортировать</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="435" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="443" />
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="449" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="457" />
         <source>annotator — %1 — %2</source>
         <translation>annotator — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="529" />
-        <location filename="../../annotator/gui/annotate/main_window.py" line="544" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="537" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="552" />
         <source>Settings not saved: %1</source>
         <translation>Настройки не сохранены: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="531" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="539" />
         <source>Snapping to tokens on</source>
         <translation>Привязка к токенам включена</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="531" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="539" />
         <source>Snapping to tokens off</source>
         <translation>Привязка к токенам выключена</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="554" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="562" />
         <source>The new database opens when you next start annotator</source>
         <translation>Новая база данных откроется при следующем запуске annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="623" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="631" />
         <source>Every document of the list is done</source>
         <translation>Все документы списка готовы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="671" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="679" />
         <source>Notes (%1)</source>
         <translation>Заметки (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="813" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="821" />
         <source>Nothing changed</source>
         <translation>Ничего не изменено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="816" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="824" />
         <source>Error: %1</source>
         <translation>Ошибка: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="817" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="825" />
         <source>Not saved</source>
         <translation>Не сохранено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="823" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="831" />
         <source>%1 / %2 documents done</source>
         <translation>Готово документов: %1 / %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/gui/annotate/main_window.py" line="826" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="834" />
         <source>%n span(s) in this document</source>
         <translation>
             <numerusform>%n фрагмент в документе</numerusform>
@@ -2099,22 +2127,22 @@ You can change it later in Options → Preferences.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="831" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="839" />
         <source>Undo: %1</source>
         <translation>Отменить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="831" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="839" />
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="832" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="840" />
         <source>Redo: %1</source>
         <translation>Повторить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="832" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="840" />
         <source>Redo</source>
         <translation>Повторить</translation>
     </message>
@@ -2323,6 +2351,32 @@ You can change it later in Options → Preferences.</source>
         <location filename="../../annotator/gui/annotate/relation_list.py" line="75" />
         <source>Claim (%1): %2</source>
         <translation>Утверждение (%1): %2</translation>
+    </message>
+</context>
+<context>
+    <name>RepeatMargin</name>
+    <message>
+        <location filename="../../annotator/gui/text/repeat_margin.py" line="107" />
+        <source>Repeated passage; press J to go to the other place</source>
+        <translation>Повторяющийся фрагмент; J — перейти к другому месту</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/text/repeat_margin.py" line="109" />
+        <source>Also in %1 (characters %2–%3)</source>
+        <translation>Также в %1 (символы %2–%3)</translation>
+    </message>
+</context>
+<context>
+    <name>RepeatPlaces</name>
+    <message>
+        <location filename="../../annotator/gui/annotate/repeat_places.py" line="70" />
+        <source>The caret is not in a repeated passage (they are marked in the right margin)</source>
+        <translation>Курсор не в повторяющемся фрагменте (они отмечены на правом поле)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/repeat_places.py" line="83" />
+        <source>Copy in %1 (press J there to come back)</source>
+        <translation>Копия в %1 (J там — вернуться)</translation>
     </message>
 </context>
 <context>
@@ -2720,6 +2774,115 @@ Replace it anyway? What it holds now will be lost.</source>
     </message>
 </context>
 <context>
+    <name>SuggestDialog</name>
+    <message>
+        <location filename="../../annotator/gui/annotate/suggest_dialog.py" line="55" />
+        <location filename="../../annotator/gui/annotate/suggest_dialog.py" line="96" />
+        <source>Suggest</source>
+        <translation>Предложить</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/suggest_dialog.py" line="58" />
+        <location filename="../../annotator/gui/annotate/suggest_dialog.py" line="118" />
+        <source>This document (%1)</source>
+        <translation>Этот документ (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/suggest_dialog.py" line="60" />
+        <source>The documents the list shows (its filters)</source>
+        <translation>Документы, показанные в списке (по его фильтрам)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/suggest_dialog.py" line="61" />
+        <source>All documents</source>
+        <translation>Все документы</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/suggest_dialog.py" line="69" />
+        <source>natasha: people, organisations, places</source>
+        <translation>natasha: люди, организации, места</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/suggest_dialog.py" line="70" />
+        <source>rules: sums, numbers, dates, titles</source>
+        <translation>правила: суммы, числа, даты, должности</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/suggest_dialog.py" line="81" />
+        <source>Documents:</source>
+        <translation>Документы:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/suggest_dialog.py" line="82" />
+        <source>Models:</source>
+        <translation>Модели:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/suggest_dialog.py" line="87" />
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/suggest_dialog.py" line="92" />
+        <source>Suggestions are drawn dashed; Y accepts one, X rejects it, Tab goes to the next.</source>
+        <translation>Предложения обведены пунктиром; Y принимает, X отклоняет, Tab — к следующему.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/suggest_dialog.py" line="99" />
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/suggest_dialog.py" line="145" />
+        <source>Suggesting… (the models load first: a few seconds)</source>
+        <translation>Идёт разметка… (сначала загружаются модели: несколько секунд)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/suggest_dialog.py" line="153" />
+        <source>%1 / %2 documents</source>
+        <translation>%1 / %2 документов</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/suggest_dialog.py" line="158" />
+        <source>Cancelling…</source>
+        <translation>Отмена…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/suggest_dialog.py" line="165" />
+        <source>%1 suggestion(s) in %2 document(s); %3 suggested before, skipped.</source>
+        <translation>Предложений: %1, документов: %2; уже размеченных раньше пропущено: %3.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/suggest_dialog.py" line="174" />
+        <source>Cancelled: the documents finished before keep their suggestions.</source>
+        <translation>Отменено: документы, обработанные до отмены, сохраняют свои предложения.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/suggest_dialog.py" line="177" />
+        <location filename="../../annotator/gui/annotate/suggest_dialog.py" line="180" />
+        <source>Not suggested: %1</source>
+        <translation>Предложения не сделаны: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionActions</name>
+    <message>
+        <location filename="../../annotator/gui/session/suggestion_keys.py" line="63" />
+        <source>No suggestion under the caret (Tab goes to the next one)</source>
+        <translation>Под курсором нет предложения (Tab — к следующему)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/session/suggestion_keys.py" line="93" />
+        <source>Put the caret on a suggested span to accept every one of its label</source>
+        <translation>Поставьте курсор на предложенный фрагмент, чтобы принять все предложения его метки</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/session/suggestion_keys.py" line="120" />
+        <source>Suggested %1 (%2): Y accepts, X rejects, Shift+Y accepts every %1</source>
+        <translation>Предложено %1 (%2): Y — принять, X — отклонить, Shift+Y — принять все %1</translation>
+    </message>
+</context>
+<context>
     <name>TeamNotes</name>
     <message>
         <location filename="../../annotator/gui/notes/team_notes.py" line="23" />
@@ -2761,26 +2924,36 @@ Replace it anyway? What it holds now will be lost.</source>
     </message>
     <message>
         <location filename="../../annotator/gui/annotate/window_actions.py" line="70" />
+        <source>&amp;Suggestions</source>
+        <translation>Пре&amp;дложения</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="74" />
+        <source>Suggest with the models…</source>
+        <translation>Предложить разметку моделями…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="76" />
         <source>&amp;Go</source>
         <translation>П&amp;ереход</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/window_actions.py" line="73" />
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="79" />
         <source>&amp;Options</source>
         <translation>&amp;Настройки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/window_actions.py" line="80" />
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="86" />
         <source>&amp;Team</source>
         <translation>&amp;Команда</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/window_actions.py" line="83" />
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="89" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/window_actions.py" line="85" />
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="91" />
         <source>&amp;About annotator…</source>
         <translation>&amp;О программе annotator…</translation>
     </message>
