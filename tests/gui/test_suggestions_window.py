@@ -168,6 +168,9 @@ def test_repeated_passages_are_marked_in_the_margin_and_j_goes_to_the_copy(qtbot
     window.view.move_caret_core(copy.start + 10)
     window.view.centerCursor()
     margin.repaint()
+    viewport, bar = window.view.viewport().geometry(), window.view.verticalScrollBar()
+    assert margin.isVisible() and margin.geometry().left() > viewport.right()  # right of the text
+    assert not bar.isVisible() or margin.geometry().right() < bar.mapTo(window.view, bar.rect().topLeft()).x()
     assert (copy.start, copy.end) in {region for _rect, region in margin.bars()}  # a bar beside it, on screen
     line = window.view.cursorRect().center().y()
     assert any(rect.top() <= line <= rect.bottom() for rect, _region in margin.bars())

@@ -39,7 +39,6 @@ class MarginText(Protocol):
 
     def document(self) -> Any: ...
     def viewport(self) -> Any: ...
-    def contentsRect(self) -> QRect: ...  # noqa: N802
     def viewportMargins(self) -> Any: ...  # noqa: N802
     def setViewportMargins(self, left: int, top: int, right: int, bottom: int) -> None: ...  # noqa: N802
     def visible_blocks(self) -> list[tuple]: ...
@@ -65,7 +64,7 @@ class RepeatMargin(QWidget):
         self.setMouseTracking(True)
         margins = view.viewportMargins()
         view.setViewportMargins(margins.left(), margins.top(), WIDTH, margins.bottom())
-        view.installEventFilter(self)
+        view.viewport().installEventFilter(self)  # the viewport is laid out between it and the scroll bar
         view.updateRequest.connect(self._follow)
 
     def sizeHint(self) -> QSize:  # noqa: N802
@@ -112,9 +111,9 @@ class RepeatMargin(QWidget):
 
     # --- geometry, scrolling ----------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if watched is self.view and event.type() == QEvent.Type.Resize:
-            rect = self.view.contentsRect()
-            self.setGeometry(QRect(rect.right() + 1 - WIDTH, rect.top(), WIDTH, rect.height()))
+        if watched is self.view.viewport() and event.type() in (QEvent.Type.Resize, QEvent.Type.Move):
+            rect = self.view.viewport().geometry()
+            self.setGeometry(QRect(rect.right() + 1, rect.top(), WIDTH, rect.height()))
         return False
 
     def _follow(self, rect: QRect, dy: int) -> None:
