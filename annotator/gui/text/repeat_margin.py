@@ -111,8 +111,10 @@ class RepeatMargin(QWidget):
 
     # --- geometry, scrolling ----------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if watched is self.view.viewport() and event.type() in (QEvent.Type.Resize, QEvent.Type.Move):
-            rect = self.view.viewport().geometry()
+        # Only the viewport is watched; the view itself is not touched here (while it is being
+        # deleted its viewport may still report events).
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Move) and isinstance(watched, QWidget):
+            rect = watched.geometry()
             self.setGeometry(QRect(rect.right() + 1, rect.top(), WIDTH, rect.height()))
         return False
 
