@@ -56,7 +56,7 @@ class SettledCopy:
 
 def _settled(gold: AnnotationSet, start: int, end: int) -> bool:
     """Whether gold settled the passage: it holds something there, or it is marked curated."""
-    return gold.status == SetStatus.DONE or any(
+    return gold.status in (SetStatus.DONE, SetStatus.CURATED) or any(
         x.start < end and x.end > start for x in (*gold.spans, *gold.claims))
 
 

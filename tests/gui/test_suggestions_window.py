@@ -194,3 +194,32 @@ def test_j_outside_a_repeated_passage_says_so(qtbot, window):
     press(qtbot, window, Qt.Key.Key_J)
     assert window.document_id == shown
     assert "not in a repeated passage" in window.statusBar().currentMessage()
+
+
+def test_curation_offers_the_gold_a_copy_was_settled_with_and_alt_0_takes_it(qtbot, gui_workspace, runner):
+    from annotator.domain.model import Role
+    from annotator.gui.curate.curation_window import CurationWindow
+    from annotator.services import curation, users
+    from tests.services.test_copy_gold import both_annotate, settle_002_as_anna
+    from tests.services.test_repeats import D001, find
+
+    ws = gui_workspace
+    users.add_user(ws, "cora", Role.CURATOR)
+    settle_002_as_anna(ws)
+    both_annotate(ws, D001)
+    window = CurationWindow(ws, runner, "cora", D001)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert runner.wait()
+    window.view.setFocus()
+    uzkaz = find(ws, D001, "UzKazTrade")
+    target = next(i for i, d in enumerate(window.state.disagreements) if (d.start, d.end) == uzkaz)
+    window.current = target - 1 if target else None
+    window.go_to_disagreement(1)
+    assert window.current == target
+    assert "002" in window.statusBar().currentMessage() and "Alt+0" in window.statusBar().currentMessage()
+    qtbot.keyClick(window.view, Qt.Key.Key_0, Qt.KeyboardModifier.AltModifier)
+    assert runner.wait()
+    gold = curation.gold_set(ws, D001)
+    assert {(s.start, s.end, s.label) for s in gold.spans} == {(*uzkaz, "ORG")}
