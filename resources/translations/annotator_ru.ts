@@ -702,97 +702,97 @@
 <context>
     <name>CurationWindow</name>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="114" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="117" />
         <source>Curation — %1 — %2</source>
         <translation>Курирование — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="129" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="132" />
         <source>Disagreements</source>
         <translation>Расхождения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="130" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="133" />
         <source>Notes</source>
         <translation>Заметки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="186" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="190" />
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="241" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="245" />
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="246" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="250" />
         <source>Accept the version of</source>
         <translation>Принять версию</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="249" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="253" />
         <source>&amp;Label</source>
         <translation>&amp;Метки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="251" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="255" />
         <source>&amp;Go</source>
         <translation>П&amp;ереход</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="255" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="259" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="331" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="335" />
         <source>Read only: %1</source>
         <translation>Только просмотр: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="338" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="342" />
         <source>Disagreements (%1)</source>
         <translation>Расхождения (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="373" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="377" />
         <source>gold</source>
         <translation>эталон</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="376" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="380" />
         <source>read only</source>
         <translation>только просмотр</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="384" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="388" />
         <source>Accept %1's version of this disagreement</source>
         <translation>Принять версию %1 для этого расхождения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="390" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="394" />
         <source>Undo: %1</source>
         <translation>Отменить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="391" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="395" />
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="393" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="397" />
         <source>Redo: %1</source>
         <translation>Повторить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="394" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="398" />
         <source>Redo</source>
         <translation>Повторить</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/gui/curate/curation_window.py" line="418" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="422" />
         <source>%n disagreement(s) (F8: the first)</source>
         <translation>
             <numerusform>%n расхождение (F8 — к первому)</numerusform>
@@ -801,17 +801,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="419" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="423" />
         <source>No disagreements</source>
         <translation>Расхождений нет</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="421" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="425" />
         <source>Disagreement %1 of %2: %3</source>
         <translation>Расхождение %1 из %2: %3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/gui/curate/curation_window.py" line="424" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="428" />
         <source>%n not settled in gold</source>
         <translation>
             <numerusform>%n не решено в эталоне</numerusform>
@@ -820,12 +820,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="439" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="443" />
         <source>Mark gold curated</source>
         <translation>Отметить эталон как утверждённый</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/gui/curate/curation_window.py" line="440" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="444" />
         <source>%n disagreement(s) not settled in gold yet. Mark gold curated anyway?</source>
         <translation>
             <numerusform>%n расхождение ещё не решено в эталоне. Всё равно отметить эталон как утверждённый?</numerusform>
@@ -834,37 +834,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="457" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="461" />
         <source>The annotators agree everywhere</source>
         <translation>Аннотаторы согласны везде</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="471" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="475" />
         <source>Round again from the first disagreement</source>
         <translation>Снова с первого расхождения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="472" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="476" />
         <source>Round again from the last disagreement</source>
         <translation>Снова с последнего расхождения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="476" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="479" />
         <source>Disagreement %1 of %2; %3 not settled in gold yet</source>
         <translation>Расхождение %1 из %2; в эталоне не решено: %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="526" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="483" />
+        <source> — settled in its copy in %1: Alt+0 takes that gold</source>
+        <translation> — согласовано в копии в %1: Alt+0 берёт этот эталон</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/curate/curation_window.py" line="533" />
         <source>Notes (%1)</source>
         <translation>Заметки (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="532" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="539" />
         <source>A note on the whole document</source>
         <translation>Заметка ко всему документу</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="548" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="555" />
         <source>Curation keys</source>
         <translation>Клавиши курирования</translation>
     </message>
@@ -1335,6 +1340,7 @@ You can change it later in Options → Preferences.</source>
     <name>GoldActions</name>
     <message>
         <location filename="../../annotator/gui/curate/gold_keys.py" line="40" />
+        <location filename="../../annotator/gui/curate/gold_keys.py" line="55" />
         <source>Go to a disagreement first (F8)</source>
         <translation>Сначала перейдите к расхождению (F8)</translation>
     </message>
@@ -1345,11 +1351,16 @@ You can change it later in Options → Preferences.</source>
     </message>
     <message>
         <location filename="../../annotator/gui/curate/gold_keys.py" line="59" />
+        <source>This disagreement is in no repeated passage settled elsewhere</source>
+        <translation>Это расхождение не лежит в повторяющемся фрагменте, согласованном в другом документе</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/curate/gold_keys.py" line="75" />
         <source>Select some text in the gold lane to label</source>
         <translation>Выделите текст в полосе эталона, чтобы разметить его</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/gold_keys.py" line="69" />
+        <location filename="../../annotator/gui/curate/gold_keys.py" line="85" />
         <source>No gold span under the caret</source>
         <translation>Под курсором нет фрагмента эталона</translation>
     </message>
@@ -1861,16 +1872,21 @@ You can change it later in Options → Preferences.</source>
     </message>
     <message>
         <location filename="../../annotator/gui/curate/curation_window.py" line="77" />
+        <source>Accept the gold this repeated passage was settled with in its copy (the status bar names the document)</source>
+        <translation>Принять эталон, с которым этот повторяющийся фрагмент согласован в копии (документ назван в строке состояния)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/curate/curation_window.py" line="80" />
         <source>Accept into gold everything all the annotators agree on</source>
         <translation>Принять в эталон всё, в чём согласны все аннотаторы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="78" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="81" />
         <source>Mark the gold set curated</source>
         <translation>Отметить эталон как утверждённый</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="79" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="82" />
         <source>Close this window (Esc too, in the gold lane)</source>
         <translation>Закрыть это окно (в полосе эталона — также Esc)</translation>
     </message>
@@ -2356,12 +2372,12 @@ You can change it later in Options → Preferences.</source>
 <context>
     <name>RepeatMargin</name>
     <message>
-        <location filename="../../annotator/gui/text/repeat_margin.py" line="107" />
+        <location filename="../../annotator/gui/text/repeat_margin.py" line="106" />
         <source>Repeated passage; press J to go to the other place</source>
         <translation>Повторяющийся фрагмент; J — перейти к другому месту</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/text/repeat_margin.py" line="109" />
+        <location filename="../../annotator/gui/text/repeat_margin.py" line="108" />
         <source>Also in %1 (characters %2–%3)</source>
         <translation>Также в %1 (символы %2–%3)</translation>
     </message>
