@@ -223,3 +223,20 @@ def test_curation_offers_the_gold_a_copy_was_settled_with_and_alt_0_takes_it(qtb
     assert runner.wait()
     gold = curation.gold_set(ws, D001)
     assert {(s.start, s.end, s.label) for s in gold.spans} == {(*uzkaz, "ORG")}
+
+
+def test_propose_in_the_copies_from_the_menu_and_the_copy_offers_them(qtbot, window):
+    from tests.services.test_repeats import D001, D002, annotate_002
+
+    annotate_002(window.workspace)
+    open_document(qtbot, window, D002)
+    window.propagate_action.trigger()
+    assert window.runner.wait()
+    assert "copy document" in window.statusBar().currentMessage()
+    open_document(qtbot, window, D001)
+    shown = window.view.suggestion_layer.suggestions()
+    assert shown and all(s.source == "model:copies:anna" for s in shown)
+    assert {window.view.text[s.start:s.end] for s in shown} >= {"UzKazTrade", "10 млрд долларов"}
+    s = next(s for s in shown if s.kind == "entity")
+    qt_start, _ = window.view.positions.span_to_qt(s.start, s.end)
+    assert any("copies:anna" in line for line in window.view.suggestion_layer.tooltip_lines(qt_start + 1))

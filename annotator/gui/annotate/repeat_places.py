@@ -78,6 +78,31 @@ class RepeatPlaces(QObject):
         self._last = (document_id, first.start, first.end, number)
         self.go_to(same[number])
 
+    def propagate(self) -> None:
+        """Suggestions ▸ Propose in the copies: the annotator's spans and claims of this document's
+        repeated passages become their suggestions in each copy (``repeats.propagate``, one undoable
+        action per copy in ``model:copies:NAME``); accepted there like any suggestion."""
+        window = self.window
+        document_id, owner = window.document_id, getattr(window, "owner", None)
+        if document_id is None or owner is None:
+            return
+        workspace = window.workspace
+
+        def done(result: Any) -> None:
+            if not shiboken6.isValid(window):
+                return
+            window.statusBar().showMessage(
+                self.tr("Proposed %1 span(s) and %2 claim(s) in %3 copy document(s)")
+                .replace("%1", str(result.spans)).replace("%2", str(result.claims))
+                .replace("%3", str(len(result.documents))), 8000)
+
+        def failed(exc: BaseException) -> None:
+            if shiboken6.isValid(window):
+                window.statusBar().showMessage(str(exc), 8000)
+
+        window.runner.run(lambda: repeats.propagate(workspace, document_id, annotator=owner),
+                          on_done=done, on_error=failed)
+
     def go_to(self, copy: Any) -> None:
         self.window.statusBar().showMessage(
             self.tr("Copy in %1 (press J there to come back)").replace("%1", copy.document_id), 6000)

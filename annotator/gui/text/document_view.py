@@ -758,6 +758,7 @@ class DocumentView(QPlainTextEdit):
             names = self.labels_at_qt(position)
             lines = [" ⊃ ".join(names)] if names else []
             lines += self.claim_tooltips_at_qt(position)
+            lines += self.suggestion_layer.tooltip_lines(position)
             if lines:
                 QToolTip.showText(event.globalPos(), "\n".join(lines), self)
             else:

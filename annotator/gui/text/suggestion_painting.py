@@ -19,7 +19,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QCoreApplication, QRect, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 
 from annotator.domain.model import Span
@@ -87,6 +87,12 @@ class SuggestionLayer:
         block = self.view.document().findBlock(qt_position)
         return [self._suggestions[p.id] for p in self._index.in_block(block.blockNumber())  # type: ignore[index]
                 if p.qt_start <= qt_position < p.qt_end]
+
+    def tooltip_lines(self, qt_position: int) -> list[str]:
+        """"Suggested: PER (natasha) — Y accepts, X rejects", one line per suggestion framed there."""
+        text = QCoreApplication.translate("SuggestionLayer", "Suggested: %1 (%2) — Y accepts, X rejects")
+        return [text.replace("%1", s.label).replace("%2", s.source.split(":", 1)[-1])
+                for s in self.painted_at(qt_position)]
 
     def color(self, suggestion: Suggestion) -> QColor:
         if suggestion.kind == CLAIM:
