@@ -973,17 +973,17 @@
         <translation>маркер</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/text/document_view.py" line="784" />
+        <location filename="../../annotator/gui/text/document_view.py" line="785" />
         <source>hedged</source>
         <translation>с оговоркой</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/text/document_view.py" line="786" />
+        <location filename="../../annotator/gui/text/document_view.py" line="787" />
         <source>check-worthy</source>
         <translation>проверять</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/text/document_view.py" line="787" />
+        <location filename="../../annotator/gui/text/document_view.py" line="788" />
         <source>Claim: %1</source>
         <translation>Утверждение: %1</translation>
     </message>
@@ -2390,7 +2390,12 @@ You can change it later in Options → Preferences.</source>
         <translation>Курсор не в повторяющемся фрагменте (они отмечены на правом поле)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/repeat_places.py" line="83" />
+        <location filename="../../annotator/gui/annotate/repeat_places.py" line="95" />
+        <source>Proposed %1 span(s) and %2 claim(s) in %3 copy document(s)</source>
+        <translation>Предложено фрагментов: %1, утверждений: %2, документов с копиями: %3</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/repeat_places.py" line="108" />
         <source>Copy in %1 (press J there to come back)</source>
         <translation>Копия в %1 (J там — вернуться)</translation>
     </message>
@@ -2899,6 +2904,14 @@ Replace it anyway? What it holds now will be lost.</source>
     </message>
 </context>
 <context>
+    <name>SuggestionLayer</name>
+    <message>
+        <location filename="../../annotator/gui/text/suggestion_painting.py" line="93" />
+        <source>Suggested: %1 (%2) — Y accepts, X rejects</source>
+        <translation>Предложено: %1 (%2) — Y принимает, X отклоняет</translation>
+    </message>
+</context>
+<context>
     <name>TeamNotes</name>
     <message>
         <location filename="../../annotator/gui/notes/team_notes.py" line="23" />
@@ -2950,26 +2963,31 @@ Replace it anyway? What it holds now will be lost.</source>
     </message>
     <message>
         <location filename="../../annotator/gui/annotate/window_actions.py" line="76" />
+        <source>Propose my annotations of the repeated passages in their copies</source>
+        <translation>Предложить мою разметку повторяющихся фрагментов в их копиях</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="79" />
         <source>&amp;Go</source>
         <translation>П&amp;ереход</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/window_actions.py" line="79" />
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="82" />
         <source>&amp;Options</source>
         <translation>&amp;Настройки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/window_actions.py" line="86" />
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="89" />
         <source>&amp;Team</source>
         <translation>&amp;Команда</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/window_actions.py" line="89" />
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="92" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/window_actions.py" line="91" />
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="94" />
         <source>&amp;About annotator…</source>
         <translation>&amp;О программе annotator…</translation>
     </message>
