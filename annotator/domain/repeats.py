@@ -27,6 +27,7 @@ THRESHOLD = 0.5  # LSH's Jaccard threshold on word pairs (an added word in 20 ke
 SIMILAR = 0.85  # difflib ratio of the normalised sentences that makes a candidate a copy
 # datasketch's hashing, named so that a later default cannot change the bands already stored
 SCHEME = "affine32"
+SIGNATURES_AT_ONCE = 2000  # sentences signed in one array (about 40,000 word pairs x 64 values)
 MIN_WORDS = 5  # shorter sentences ("Фото: Акорда.") repeat by chance, not by copying
 
 _HAS_ALNUM = re.compile(r"[^\W_]").search  # a word: it holds a letter or digit (str.isalnum's, faster)
@@ -153,8 +154,10 @@ def units_of(texts: Sequence[str]) -> list[list[Unit]]:
     if not flat:
         return [[] for _ in texts]
     bands, rows = _bands_shape()
-    hashvalues = _signatures([_shingles(words) for *_, words in flat])
-    keys = _band_keys_of(hashvalues, bands, rows)
+    keys: list[tuple[int, ...]] = []
+    for i in range(0, len(flat), SIGNATURES_AT_ONCE):  # bounded memory: a few MB of hash values at a time
+        hashvalues = _signatures([_shingles(words) for *_, words in flat[i:i + SIGNATURES_AT_ONCE]])
+        keys += _band_keys_of(hashvalues, bands, rows)
     result: list[list[Unit]] = []
     n = 0
     for mine in found:

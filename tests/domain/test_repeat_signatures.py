@@ -35,3 +35,10 @@ def test_batched_units_equal_datasketch_per_sentence():
 
 def test_documents_without_sentences_have_no_units():
     assert units_of(["", "Коротко.", "Фото: Акорда."]) == [[], [], []]
+
+
+def test_signing_in_slices_changes_nothing(monkeypatch):
+    texts = sample_texts()
+    whole = units_of(texts)
+    monkeypatch.setattr(repeats, "SIGNATURES_AT_ONCE", 7)
+    assert units_of(texts) == whole
