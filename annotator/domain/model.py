@@ -94,6 +94,9 @@ class Span:
     attributes: dict[str, Any] = field(default_factory=dict, hash=False)
     entity: int | str | None = None
     fragments: Fragments = ()
+    # The suggestion set an accepted span came from ("model:natasha"), else None: provenance, not
+    # part of what the span is (two spans of one place and label are equal whatever their origin).
+    origin: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +131,7 @@ class Claim:
     quantity: Quantity | None = None
     attributes: dict[str, Any] = field(default_factory=dict, hash=False)
     fragments: Fragments = ()  # as a span's: a quote interrupted by "— отметил он, —"
+    origin: str | None = field(default=None, compare=False)  # as a span's: the suggestion set it came from
 
 
 @dataclass(frozen=True, slots=True)

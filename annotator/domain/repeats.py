@@ -27,8 +27,10 @@ THRESHOLD = 0.5  # LSH's Jaccard threshold on word pairs (an added word in 20 ke
 SIMILAR = 0.85  # difflib ratio of the normalised sentences that makes a candidate a copy
 # datasketch's hashing, named so that a later default cannot change the bands already stored
 SCHEME = "affine32"
+SIGNATURES_AT_ONCE = 2000  # sentences signed in one array (about 40,000 word pairs x 64 values)
 MIN_WORDS = 5  # shorter sentences ("Фото: Акорда.") repeat by chance, not by copying
 
+_HAS_ALNUM = re.compile(r"[^\W_]").search  # a word: it holds a letter or digit (str.isalnum's, faster)
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d"
 _QUOTES = "«»„“”‟‘’‚‛‹›\"'`´"
 _FOLD = {ord(c): "-" for c in _DASHES} | {ord(c): '"' for c in _QUOTES} | {ord("ё"): "е"}
@@ -128,25 +130,71 @@ def _band_keys(hashvalues, bands: int, rows: int) -> tuple[int, ...]:
 
 def units(text: str) -> list[Unit]:
     """The document's sentences of at least ``MIN_WORDS`` words, with their signatures."""
-    from datasketch import MinHash
+    return units_of([text])[0]
 
-    found: list[tuple[int, int, str, list[str]]] = []
-    for sentence in sentences(text):
-        norm = normalised_text(sentence.text)
-        words = [w for w in norm.split(" ") if any(c.isalnum() for c in w)]
-        if len(words) >= MIN_WORDS:
-            found.append((sentence.start, sentence.end, norm, words))
-    if not found:
-        return []
+
+def units_of(texts: Sequence[str]) -> list[list[Unit]]:
+    """:func:`units` of many documents at once: one vectorised MinHash over every sentence of them.
+
+    The signatures are exactly datasketch's (``MinHash(scheme="affine32")`` over the SHA-1 of each
+    word pair; ``tests/domain/test_repeats.py`` compares them): only the per-sentence objects and
+    the per-sentence numpy calls are gone (they were half an import's indexing time)."""
+    import numpy as np
+
+    found: list[list[tuple[int, int, str, list[str]]]] = []
+    for text in texts:
+        mine = []
+        for sentence in sentences(text):
+            norm = normalised_text(sentence.text)
+            words = [w for w in norm.split(" ") if _HAS_ALNUM(w)]
+            if len(words) >= MIN_WORDS:
+                mine.append((sentence.start, sentence.end, norm, words))
+        found.append(mine)
+    flat = [f for mine in found for f in mine]
+    if not flat:
+        return [[] for _ in texts]
     bands, rows = _bands_shape()
-    permutations = _permutations()
-    signatures = []
-    for *_, words in found:
-        signature = MinHash(num_perm=NUM_PERM, permutations=permutations, scheme=SCHEME)
-        signature.update_batch(_shingles(words))
-        signatures.append(signature)
-    return [Unit(i, start, end, norm, _band_keys(sig.hashvalues, bands, rows))
-            for i, ((start, end, norm, _), sig) in enumerate(zip(found, signatures))]
+    keys: list[tuple[int, ...]] = []
+    for i in range(0, len(flat), SIGNATURES_AT_ONCE):  # bounded memory: a few MB of hash values at a time
+        hashvalues = _signatures([_shingles(words) for *_, words in flat[i:i + SIGNATURES_AT_ONCE]])
+        keys += _band_keys_of(hashvalues, bands, rows)
+    result: list[list[Unit]] = []
+    n = 0
+    for mine in found:
+        result.append([Unit(i, start, end, norm, keys[n + i]) for i, (start, end, norm, _) in enumerate(mine)])
+        n += len(mine)
+    return result
+
+
+def _signatures(shingled: Sequence[Sequence[bytes]]):
+    """Each sentence's MinHash values (one row per sentence), as datasketch's ``update_batch``
+    computes them for scheme affine32, over all sentences in one array."""
+    import hashlib
+
+    import numpy as np
+    from datasketch.minhash import _fmix  # the scheme's pre-mix: datasketch's own, so the values match
+
+    a, b = _permutations()
+    sha1 = hashlib.sha1
+    digests = b"".join(sha1(shingle).digest()[:4] for shingles in shingled for shingle in shingles)
+    hv = np.frombuffer(digests, dtype="<u4").astype(np.uint32)  # datasketch's sha1_hash32, in bulk
+    hv = _fmix(hv.reshape(-1, 1), 32)
+    with np.errstate(over="ignore"):
+        phv = hv * a + b  # wraps modulo 2**32, as datasketch's does
+    starts = np.cumsum([0] + [len(s) for s in shingled[:-1]])
+    return np.minimum.reduceat(phv, starts, axis=0)
+
+
+def _band_keys_of(hashvalues, bands: int, rows: int) -> list[tuple[int, ...]]:
+    """:func:`_band_keys` of many signatures (one per row) at once."""
+    import numpy as np
+
+    _band_keys(hashvalues[0], bands, rows)  # makes the multipliers
+    with np.errstate(over="ignore"):
+        block = hashvalues[:, :bands * rows].astype(np.uint64).reshape(len(hashvalues), bands, rows)
+        keys = (block * _MIX).sum(axis=2, dtype=np.uint64) + np.arange(bands, dtype=np.uint64) * np.uint64(
+            0x9E3779B97F4A7C15)
+    return [tuple(row) for row in keys.view(np.int64).tolist()]
 
 
 def similar(a: str, b: str) -> bool:

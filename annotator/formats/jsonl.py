@@ -54,9 +54,9 @@ class LineError(ValueError):
 LINE_FIELDS = frozenset({"id", "text", "meta", "annotator", "status", "scheme_version",
                          "entities", "claims", "relations", "linked_entities"})
 LINKED_FIELDS = frozenset({"id", "name", "type", "aliases", "external_id", "notes"})
-ENTITY_FIELDS = frozenset({"id", "start", "end", "label", "text", "attributes", "entity", "fragments"})
+ENTITY_FIELDS = frozenset({"id", "start", "end", "label", "text", "attributes", "entity", "fragments", "origin"})
 CLAIM_FIELDS = frozenset({"id", "start", "end", "text", "type", "speaker", "cue", "certainty", "checkworthy",
-                          "quantity", "attributes", "fragments"})
+                          "quantity", "attributes", "fragments", "origin"})
 CUE_FIELDS = frozenset({"start", "end", "text"})
 FRAGMENT_FIELDS = CUE_FIELDS
 QUANTITY_FIELDS = frozenset({"value", "unit", "period"})
@@ -159,7 +159,7 @@ def _span(obj: Any, index: int) -> Span:
         attributes, entity = obj.get("attributes"), obj.get("entity")
         if (type(span_id) is str and 0 < len(span_id) <= IDENTIFIER_LENGTH and span_id.isprintable()
                 and type(start) is int and type(end) is int and type(label) is str
-                and (attributes is None or attributes == {}) and not obj.get("fragments")
+                and (attributes is None or attributes == {}) and not obj.get("fragments") and obj.get("origin") is None
                 and (entity is None or (type(entity) is str and 0 < len(entity) <= IDENTIFIER_LENGTH
                                         and entity.isprintable() and entity == entity.strip()))):
             return Span(span_id, start, end, label, {}, entity)
@@ -169,7 +169,8 @@ def _span(obj: Any, index: int) -> Span:
     what = span_name(span_id)
     return Span(span_id, _field(obj, "start", int, what), _field(obj, "end", int, what),
                 _field(obj, "label", str, what), _attributes(obj, what),
-                _name(obj, "entity", what, IDENTIFIER_LENGTH, optional=True), _fragments(obj, what))
+                _name(obj, "entity", what, IDENTIFIER_LENGTH, optional=True), _fragments(obj, what),
+                _name(obj, "origin", what, IDENTIFIER_LENGTH, optional=True))
 
 
 def _quantity(obj: dict[str, Any], claim_id: str, what: str) -> Quantity | None:
@@ -203,7 +204,7 @@ def _claim(obj: Any, index: int) -> Claim:
     return Claim(claim_id, _field(obj, "start", int, what), _field(obj, "end", int, what),
                  _field(obj, "type", str, what), _name(obj, "speaker", what, IDENTIFIER_LENGTH, optional=True),
                  cue, Certainty(certainty), checkworthy, _quantity(obj, claim_id, what), _attributes(obj, what),
-                 _fragments(obj, what))
+                 _fragments(obj, what), _name(obj, "origin", what, IDENTIFIER_LENGTH, optional=True))
 
 
 def _relation(obj: Any, index: int) -> Relation:
@@ -466,6 +467,8 @@ def to_json(item: ExportItem, scheme: Scheme) -> dict[str, Any]:
                   "entity": references.get(span.entity, span.entity)}
         if span.fragments:
             entity["fragments"] = _fragment_objects(text, span.fragments)
+        if span.origin is not None:  # accepted from a suggestion: which set proposed it
+            entity["origin"] = span.origin
         line["entities"].append(entity)
     for n, claim in enumerate(sorted(aset.claims, key=lambda c: (c.start, -c.end, c.type)), start=1):
         local[claim.id] = f"C{n}"
@@ -482,6 +485,8 @@ def to_json(item: ExportItem, scheme: Scheme) -> dict[str, Any]:
         })
         if claim.fragments:
             line["claims"][-1]["fragments"] = _fragment_objects(text, claim.fragments)
+        if claim.origin is not None:
+            line["claims"][-1]["origin"] = claim.origin
     relations = sorted(aset.relations, key=lambda r: (local[r.head], local[r.tail], r.label))
     for n, rel in enumerate(relations, start=1):
         line["relations"].append({"id": f"R{n}", "label": rel.label, "head": local[rel.head], "tail": local[rel.tail]})

@@ -171,52 +171,62 @@ def accept_version(workspace: Workspace, document_id: str, annotator: str, layer
     with workspace.store.write(owner=GOLD, document_id=document_id) as repo:
         check_unchanged(repo, document_id, seen, user, (start, end))
         source = _curated_source(repo, document_id, annotator, user)
-        gold = _gold(repo, document_id)
-        wanted = region_items(source, layer, start, end)
-        source_keys = keys_by_id(source)
-        wanted_keys = {source_keys[x.id] for x in wanted}
-        ops: list[Op] = []
-        gold_set_id = _open_set(repo, document_id, GOLD, ops)
-        gold_keys = keys_by_id(gold) if gold else {}
-        stale_items = [x for x in (region_items(gold, layer, start, end) if gold else ())
-                       if gold_keys[x.id] not in wanted_keys]
-        # A gold mention at the same place as the incoming one changes its label in place: the
-        # claims it speaks, its relations and notes stay with it (a delete would drop them).
-        relabelled: dict[Any, Any] = {}
-        if layer == ENTITY:
-            in_gold = set(gold_keys.values())
-            incoming = {(x.start, x.end): x for x in wanted if source_keys[x.id] not in in_gold}
-            for item in stale_items:
-                match = incoming.pop((item.start, item.end), None)
-                if match is not None:
-                    relabelled[item.id] = match
-                    ops.append(update_op(SPANS, item.id, {"label": match.label,
-                                                          "attributes": match.attributes or None}))
-        stale = [x.id for x in stale_items if x.id not in relabelled]
-        if stale:
-            ops.append(delete_op(SPANS, stale))
-        spans = {s.id: s for s in source.spans}
-        speakers = tuple(spans[c.speaker] for c in wanted if isinstance(c, Claim) and c.speaker in spans)
-        taken_in_place = {x.id for x in relabelled.values()}
-        kept = ({x.id for x in wanted} | {s.id for s in speakers}) - taken_in_place
-        subset = AnnotationSet(
-            document_id, annotator, source.status,
-            spans=tuple(s for s in source.spans if s.id in kept),
-            claims=tuple(c for c in source.claims if c.id in kept),
-            relations=tuple(r for r in source.relations if r.head in kept and r.tail in kept),
-        )
-        remaining = None
-        if gold is not None:
-            gone = set(stale)
-            remaining = AnnotationSet(document_id, GOLD, gold.status,
-                                      tuple(dataclasses.replace(s, label=relabelled[s.id].label)
-                                            if s.id in relabelled else s
-                                            for s in gold.spans if s.id not in gone),
-                                      tuple(c for c in gold.claims if c.id not in gone),
-                                      tuple(r for r in gold.relations if r.head not in gone and r.tail not in gone))
-        copy, count = _copy_ops(repo, gold_set_id, subset, remaining)
-        if not stale and not copy and not relabelled:
-            raise ServiceError(_("gold already has {annotator}'s version there").format(annotator=annotator))
         label = _("Accept {annotator}'s version at {start}-{end}").format(annotator=annotator, start=start, end=end)
-        return run_action(repo, owner=GOLD, user=user, kind="accept_version", label=label, document_id=document_id,
-                          ops=ops + copy, result=count)
+        refused = _("gold already has {annotator}'s version there").format(annotator=annotator)
+        return make_region(repo, document_id, source, layer, start, end, user=user, kind="accept_version",
+                           label=label, refused=refused)
+
+
+def make_region(repo: Repository, document_id: str, source: AnnotationSet, layer: str, start: int, end: int, *,
+                user: str, kind: str, label: str, refused: str) -> Changes:
+    """Gold, in [start, end) and one layer, made what ``source`` holds there (in the caller's write
+    transaction): an annotator's set (``accept_version``), or the gold a copy of the passage was
+    settled with (``services/copy_gold.accept_copy``). ``refused``: the message when nothing changes."""
+    gold = _gold(repo, document_id)
+    wanted = region_items(source, layer, start, end)
+    source_keys = keys_by_id(source)
+    wanted_keys = {source_keys[x.id] for x in wanted}
+    ops: list[Op] = []
+    gold_set_id = _open_set(repo, document_id, GOLD, ops)
+    gold_keys = keys_by_id(gold) if gold else {}
+    stale_items = [x for x in (region_items(gold, layer, start, end) if gold else ())
+                   if gold_keys[x.id] not in wanted_keys]
+    # A gold mention at the same place as the incoming one changes its label in place: the
+    # claims it speaks, its relations and notes stay with it (a delete would drop them).
+    relabelled: dict[Any, Any] = {}
+    if layer == ENTITY:
+        in_gold = set(gold_keys.values())
+        incoming = {(x.start, x.end): x for x in wanted if source_keys[x.id] not in in_gold}
+        for item in stale_items:
+            match = incoming.pop((item.start, item.end), None)
+            if match is not None:
+                relabelled[item.id] = match
+                ops.append(update_op(SPANS, item.id, {"label": match.label,
+                                                      "attributes": match.attributes or None}))
+    stale = [x.id for x in stale_items if x.id not in relabelled]
+    if stale:
+        ops.append(delete_op(SPANS, stale))
+    spans = {s.id: s for s in source.spans}
+    speakers = tuple(spans[c.speaker] for c in wanted if isinstance(c, Claim) and c.speaker in spans)
+    taken_in_place = {x.id for x in relabelled.values()}
+    kept = ({x.id for x in wanted} | {s.id for s in speakers}) - taken_in_place
+    subset = AnnotationSet(
+        document_id, source.owner, source.status,
+        spans=tuple(s for s in source.spans if s.id in kept),
+        claims=tuple(c for c in source.claims if c.id in kept),
+        relations=tuple(r for r in source.relations if r.head in kept and r.tail in kept),
+    )
+    remaining = None
+    if gold is not None:
+        gone = set(stale)
+        remaining = AnnotationSet(document_id, GOLD, gold.status,
+                                  tuple(dataclasses.replace(s, label=relabelled[s.id].label)
+                                        if s.id in relabelled else s
+                                        for s in gold.spans if s.id not in gone),
+                                  tuple(c for c in gold.claims if c.id not in gone),
+                                  tuple(r for r in gold.relations if r.head not in gone and r.tail not in gone))
+    copy, count = _copy_ops(repo, gold_set_id, subset, remaining)
+    if not stale and not copy and not relabelled:
+        raise ServiceError(refused)
+    return run_action(repo, owner=GOLD, user=user, kind=kind, label=label, document_id=document_id,
+                      ops=ops + copy, result=count)

@@ -196,12 +196,12 @@ class _Importer:
             local: dict[object, int] = {}
             for span in aset.spans:
                 local[span.id] = next(span_ids)
-                span_rows.append(span_row(set_id, local[span.id], span))
+                span_rows.append(span_row(set_id, local[span.id], span, origin=span.origin))
             for claim in aset.claims:
                 local[claim.id] = next(span_ids)
             for claim in aset.claims:
                 speaker = None if claim.speaker in (None, AUTHOR) else local[claim.speaker]
-                span, details = claim_rows(set_id, local[claim.id], claim, speaker)
+                span, details = claim_rows(set_id, local[claim.id], claim, speaker, origin=claim.origin)
                 span_rows.append(span)
                 claim_details.append(details)
             for rel in aset.relations:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from annotator.domain.changes import Changes
 from annotator.domain.model import AUTHOR, SAYS, Claim, Cue, Document, Span
 from annotator.domain.query import DocumentQuery
-from annotator.domain.repeats import Alignment, Passage, Place, chains, passages, similar, units
+from annotator.domain.repeats import Alignment, Passage, Place, chains, passages, similar, units_of
 from annotator.domain.suggestions import copies_owner
 from annotator.i18n import _
 from annotator.services.actions import run_action
@@ -35,38 +35,44 @@ PAGE = 500  # documents per transaction when the whole corpus is indexed
 def index_documents(repo: Repository, documents: Sequence[Document]) -> int:
     """Put the documents' sentences in the index, each in the group of its copies (a new group
     when it has none yet); runs in the caller's write transaction (an import's). Returns the
-    number of sentences indexed."""
+    number of sentences indexed.
+
+    One pass for the whole batch: every signature at once (``units_of``), one look-up of the
+    stored groups for all the batch's bands, one insert of its groups, bands and places; copies
+    inside the batch find each other through the groups it makes (``pending``), in document order."""
     index = repo.repeat_index
-    texts: dict[int, str] = {}  # group -> its first sentence, normalised (read once per call)
-    pending: dict[int, list[int]] = defaultdict(list)  # band -> groups made in this call
-    indexed = 0
-    for document in documents:
-        found = units(document.text)
-        if not found:
-            continue
-        stored = index.groups_of_bands(b for u in found for b in u.bands)
-        unread = {g for groups in stored.values() for g in groups} - texts.keys()
-        texts.update(index.group_texts(unread))
-        chosen: list[int | None] = []
+    found_of = units_of([d.text for d in documents])
+    stored = index.groups_of_bands(b for found in found_of for u in found for b in u.bands)
+    texts = index.group_texts({g for groups in stored.values() for g in groups})  # group -> its first sentence
+    pending: dict[int, list[int]] = defaultdict(list)  # band -> groups made in this batch
+    new_texts: list[str] = []  # the batch's new groups, numbered from 0 until their ids are allocated
+    chosen_all: list[list[int]] = []  # per document, per unit: a stored group id, or -1 - a new group's number
+    for found in found_of:
+        chosen: list[int] = []
         for unit in found:
-            candidates = sorted({g for b in unit.bands for g in (*stored.get(b, ()), *pending.get(b, ()))})
-            chosen.append(next((g for g in candidates if similar(texts[g], unit.text)), None))
-        new = [i for i, g in enumerate(chosen) if g is None]
-        group_ids = repo.allocate_ids(GROUPS, len(new))
-        group_rows, band_rows = [], []
-        for i, group in zip(new, group_ids):
-            chosen[i] = group
-            texts[group] = found[i].text
-            group_rows.append({"id": group, "text": found[i].text})
-            for band in dict.fromkeys(found[i].bands):
-                band_rows.append({"band": band, "group_id": group})
-                pending[band].append(group)
-        place_ids = repo.allocate_ids(PLACES, len(found))
-        index.add(group_rows, band_rows, [
-            {"id": pid, "group_id": group, "document_id": document.id, "ordinal": u.ordinal,
-             "start": u.start, "end": u.end}
-            for pid, group, u in zip(place_ids, chosen, found)])
-        indexed += len(found)
+            candidates = sorted({g for b in unit.bands for g in stored.get(b, ())})
+            group = next((g for g in candidates if similar(texts[g], unit.text)), None)
+            if group is None:
+                made = sorted({n for b in unit.bands for n in pending.get(b, ())})
+                number = next((n for n in made if similar(new_texts[n], unit.text)), None)
+                if number is None:
+                    number = len(new_texts)
+                    new_texts.append(unit.text)
+                    for band in dict.fromkeys(unit.bands):
+                        pending[band].append(number)
+                group = -1 - number
+            chosen.append(group)
+        chosen_all.append(chosen)
+    group_ids = repo.allocate_ids(GROUPS, len(new_texts))
+    group_rows = [{"id": gid, "text": text} for gid, text in zip(group_ids, new_texts)]
+    band_rows = [{"band": band, "group_id": group_ids[n]} for band, numbers in pending.items() for n in numbers]
+    indexed = sum(len(found) for found in found_of)
+    place_ids = iter(repo.allocate_ids(PLACES, indexed))
+    place_rows = [
+        {"id": next(place_ids), "group_id": group if group >= 0 else group_ids[-1 - group],
+         "document_id": document.id, "ordinal": u.ordinal, "start": u.start, "end": u.end}
+        for document, found, chosen in zip(documents, found_of, chosen_all) for u, group in zip(found, chosen)]
+    index.add(group_rows, band_rows, place_rows)
     return indexed
 
 

@@ -24,6 +24,7 @@ from annotator.domain.suggestions import (
     CLAIM,
     ENTITY,
     PREFIX,
+    Key,
     Suggestion,
     next_suggestion as _next_suggestion,
     offered_to,
@@ -71,14 +72,15 @@ def _check_models(models: Sequence[str]) -> None:
 
 def suggest(workspace: Workspace, *, document_ids: Sequence[str] | None = None,
             models: Sequence[str] = MODELS, progress: Progress = no_progress,
-            cancel: CancelToken | None = None) -> SuggestReport:
-    """Run the models over the documents (all by default) into their ``model:NAME`` sets. A batch of
-    documents is one transaction and one action per model; documents suggested before are skipped."""
+            cancel: CancelToken | None = None, query: DocumentQuery | None = None) -> SuggestReport:
+    """Run the models over the documents (all by default; those of ``query``, the window's list as
+    filtered) into their ``model:NAME`` sets. A batch of documents is one transaction and one action
+    per model; documents suggested before are skipped."""
     _check_models(models)
     report = SuggestReport(tuple(models))
     with workspace.store.read() as repo:
         ids = repo.document_ids(DocumentQuery(ids=tuple(document_ids)) if document_ids is not None
-                                else DocumentQuery())
+                                else query or DocumentQuery())
         if document_ids is not None and len(ids) < len(set(document_ids)):
             missing = sorted(set(document_ids) - set(ids))
             raise NotFound(_("no document {document!r}").format(document=missing[0]))
@@ -149,6 +151,11 @@ def _open(repo: Repository, document_id: str, owner: str) -> list[Suggestion]:
     return _open_suggestions(sets[:len(refs)], owner, mine, repo.rejections(document_id, owner))
 
 
+def open_in(repo: Repository, document_id: str, owner: str) -> list[Suggestion]:
+    """The suggestions of a document open for ``owner``, in the caller's transaction (the window's read model)."""
+    return _open(repo, document_id, owner)
+
+
 def open_suggestions(workspace: Workspace, document_id: str, *, owner: str) -> list[Suggestion]:
     """The suggestions of a document still open for ``owner``, by place."""
     with workspace.store.read() as repo:
@@ -167,9 +174,15 @@ def next_suggestion(workspace: Workspace, document_id: str, position: int, *, ow
 
 
 # ------------------------------------------------------------------ answers
-def _at(repo: Repository, document_id: str, position: int, owner: str) -> Suggestion:
+def _at(repo: Repository, document_id: str, position: int, owner: str, place: Key | None = None) -> Suggestion:
+    """The open suggestion under the caret; ``place`` (kind, start, end, label) names it exactly
+    (the window's key on a suggestion it selected, where two are nested or adjacent)."""
     if _document_length(repo, document_id) is not None:
-        found = _suggestion_at(_open(repo, document_id, owner), position)
+        suggestions = _open(repo, document_id, owner)
+        if place is not None:
+            found = next((s for s in suggestions if s.key == tuple(place)), None)
+        else:
+            found = _suggestion_at(suggestions, position)
         if found is not None:
             return found
     raise NotFound(_("no open suggestion at {position} in {document}").format(
@@ -229,10 +242,11 @@ def _accept_ops(repo: Repository, set_id: int, owner: str, document_id: str,
 
 @retried
 def accept_suggestion(workspace: Workspace, document_id: str, position: int, *, owner: str,
-                      user: str | None = None) -> Changes:
-    """Accept the open suggestion under the caret into ``owner``'s set; ``Changes.result`` is the new id."""
+                      user: str | None = None, place: Key | None = None) -> Changes:
+    """Accept the open suggestion under the caret (or at ``place``) into ``owner``'s set;
+    ``Changes.result`` is the new id."""
     with workspace.store.write(owner=owner, document_id=document_id) as repo:
-        suggestion = _at(repo, document_id, position, owner)
+        suggestion = _at(repo, document_id, position, owner, place)
         ops: list[Op] = []
         set_id = _open_set(repo, document_id, owner, ops)
         more, new_ids = _accept_ops(repo, set_id, owner, document_id, [suggestion])
@@ -260,10 +274,10 @@ def accept_label(workspace: Workspace, document_id: str, label: str, *, owner: s
 
 @retried
 def reject_suggestion(workspace: Workspace, document_id: str, position: int, *, owner: str,
-                      user: str | None = None) -> Changes:
-    """Reject the open suggestion under the caret: it is no longer offered to ``owner``."""
+                      user: str | None = None, place: Key | None = None) -> Changes:
+    """Reject the open suggestion under the caret (or at ``place``): it is no longer offered to ``owner``."""
     with workspace.store.write(owner=owner, document_id=document_id) as repo:
-        s = _at(repo, document_id, position, owner)
+        s = _at(repo, document_id, position, owner, place)
         rejection_id = repo.allocate_ids(REJECTIONS, 1)[0]
         row = {"id": rejection_id, "document_id": document_id, "owner": owner, "source": s.source,
                "kind": s.kind, "start": s.start, "end": s.end, "label": s.label}

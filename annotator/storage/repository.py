@@ -82,7 +82,7 @@ _USER_ROLE = select(USERS.c.role).where(USERS.c.name == bindparam("name"))
 _SPAN_ORDER = (SPANS.c.start, SPANS.c.end.desc(), SPANS.c.id)
 _ENTITY_SPANS = (
     select(SPANS.c.id, SPANS.c.set_id, SPANS.c.start, SPANS.c.end, SPANS.c.label, SPANS.c.attributes,
-           SPANS.c.entity_id, SPANS.c.fragments)
+           SPANS.c.entity_id, SPANS.c.fragments, SPANS.c.origin)
     .where(SPANS.c.kind == ENTITY)
     .order_by(*_SPAN_ORDER)
 )
@@ -662,14 +662,14 @@ class Repository:
         relations: dict[int, list[Relation]] = defaultdict(list)
         for chunk in _chunks([r.id for r in refs]):
             # Export reads every span of the corpus through here: plain tuples, no joins for entities.
-            for span_id, set_id, start, end, label, attributes, entity, fragments in bulk.select_tuples(
+            for span_id, set_id, start, end, label, attributes, entity, fragments, origin in bulk.select_tuples(
                 self.connection, _ENTITY_SPANS.where(SPANS.c.set_id.in_(chunk))
             ):
                 if isinstance(attributes, (str, bytes)):  # SQLite hands JSON over as text, psycopg decoded
                     attributes = orjson.loads(attributes)
                 attributes = attributes or {}
                 entities[set_id].append(Span(span_id, start, end, label, attributes, entity,
-                                             fragments_from_row(fragments)))
+                                             fragments_from_row(fragments), origin))
             for row in self.connection.execute(_CLAIM_SPANS, {"set_ids": chunk}):
                 claims[row.set_id].append(_claim_from_row(row))
             for rel_id, set_id, label, head, tail in self.connection.execute(
@@ -710,8 +710,9 @@ class Repository:
         return rows
 
     def sets_with_links(self, set_ids: Sequence[int]) -> set[int]:
-        """The sets, of these, that hold a claim, a relation, a discontinuous span or an entity link
-        (the export's row-by-row path writes only contiguous, unlinked entity spans)."""
+        """The sets, of these, that hold a claim, a relation, a discontinuous span, an entity link or
+        a span accepted from a suggestion (the export's row-by-row path writes only contiguous,
+        unlinked entity spans of no origin)."""
         found: set[int] = set()
         for chunk in _chunks(list(set_ids)):
             found.update(self.connection.execute(union(
@@ -719,6 +720,7 @@ class Repository:
                 select(RELATIONS.c.set_id).where(RELATIONS.c.set_id.in_(chunk)),
                 select(SPANS.c.set_id).where(SPANS.c.fragments.isnot(None), SPANS.c.set_id.in_(chunk)),
                 select(SPANS.c.set_id).where(SPANS.c.entity_id.isnot(None), SPANS.c.set_id.in_(chunk)),
+                select(SPANS.c.set_id).where(SPANS.c.origin.isnot(None), SPANS.c.set_id.in_(chunk)),
             )).scalars())
         return found
 
@@ -1256,7 +1258,7 @@ def _claim_from_row(row: Any) -> Claim:
         quantity = Quantity(row.quantity_value, row.quantity_unit, row.quantity_period)
     return Claim(row.id, row.start, row.end, row.label, speaker, cue,
                  Certainty(row.certainty or Certainty.ASSERTED.value), bool(row.checkworthy), quantity,
-                 row.attributes or {}, fragments_from_row(row.fragments))
+                 row.attributes or {}, fragments_from_row(row.fragments), row.origin)
 
 
 def fragments_from_row(value: Any) -> Fragments:

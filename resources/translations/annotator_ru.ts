@@ -450,17 +450,17 @@
 <context>
     <name>CheatSheet</name>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="192" />
+        <location filename="../../annotator/gui/common/keys.py" line="201" />
         <source>Keys</source>
         <translation>Клавиши</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="194" />
+        <location filename="../../annotator/gui/common/keys.py" line="203" />
         <source>Key</source>
         <translation>Клавиша</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="194" />
+        <location filename="../../annotator/gui/common/keys.py" line="203" />
         <source>Action</source>
         <translation>Действие</translation>
     </message>
@@ -702,102 +702,102 @@
 <context>
     <name>CurationWindow</name>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="115" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="118" />
         <source>Curation — %1 — %2</source>
         <translation>Курирование — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="130" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="133" />
         <source>Disagreements</source>
         <translation>Расхождения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="131" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="134" />
         <source>Notes</source>
         <translation>Заметки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="190" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="194" />
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="245" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="249" />
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="250" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="254" />
         <source>Span &amp;edges</source>
         <translation>&amp;Границы фрагмента</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="253" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="257" />
         <source>Accept the version of</source>
         <translation>Принять версию</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="256" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="260" />
         <source>&amp;Label</source>
         <translation>&amp;Метки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="258" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="262" />
         <source>&amp;Go</source>
         <translation>П&amp;ереход</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="262" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="266" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="338" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="342" />
         <source>Read only: %1</source>
         <translation>Только просмотр: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="345" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="349" />
         <source>Disagreements (%1)</source>
         <translation>Расхождения (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="380" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="384" />
         <source>gold</source>
         <translation>эталон</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="383" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="387" />
         <source>read only</source>
         <translation>только просмотр</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="391" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="395" />
         <source>Accept %1's version of this disagreement</source>
         <translation>Принять версию %1 для этого расхождения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="397" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="401" />
         <source>Undo: %1</source>
         <translation>Отменить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="398" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="402" />
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="400" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="404" />
         <source>Redo: %1</source>
         <translation>Повторить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="401" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="405" />
         <source>Redo</source>
         <translation>Повторить</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/gui/curate/curation_window.py" line="425" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="429" />
         <source>%n disagreement(s) (F8: the first)</source>
         <translation>
             <numerusform>%n расхождение (F8 — к первому)</numerusform>
@@ -806,17 +806,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="426" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="430" />
         <source>No disagreements</source>
         <translation>Расхождений нет</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="428" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="432" />
         <source>Disagreement %1 of %2: %3</source>
         <translation>Расхождение %1 из %2: %3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/gui/curate/curation_window.py" line="431" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="435" />
         <source>%n not settled in gold</source>
         <translation>
             <numerusform>%n не решено в эталоне</numerusform>
@@ -825,12 +825,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="446" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="450" />
         <source>Mark gold curated</source>
         <translation>Отметить эталон как утверждённый</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/gui/curate/curation_window.py" line="447" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="451" />
         <source>%n disagreement(s) not settled in gold yet. Mark gold curated anyway?</source>
         <translation>
             <numerusform>%n расхождение ещё не решено в эталоне. Всё равно отметить эталон как утверждённый?</numerusform>
@@ -839,37 +839,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="464" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="468" />
         <source>The annotators agree everywhere</source>
         <translation>Аннотаторы согласны везде</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="478" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="482" />
         <source>Round again from the first disagreement</source>
         <translation>Снова с первого расхождения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="479" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="483" />
         <source>Round again from the last disagreement</source>
         <translation>Снова с последнего расхождения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="483" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="486" />
         <source>Disagreement %1 of %2; %3 not settled in gold yet</source>
         <translation>Расхождение %1 из %2; в эталоне не решено: %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="533" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="490" />
+        <source> — settled in its copy in %1: Alt+0 takes that gold</source>
+        <translation> — согласовано в копии в %1: Alt+0 берёт этот эталон</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/curate/curation_window.py" line="540" />
         <source>Notes (%1)</source>
         <translation>Заметки (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="539" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="546" />
         <source>A note on the whole document</source>
         <translation>Заметка ко всему документу</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="555" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="562" />
         <source>Curation keys</source>
         <translation>Клавиши курирования</translation>
     </message>
@@ -963,27 +968,27 @@
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../annotator/gui/text/document_view.py" line="507" />
+        <location filename="../../annotator/gui/text/document_view.py" line="514" />
         <source>speaker</source>
         <translation>источник</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/text/document_view.py" line="508" />
+        <location filename="../../annotator/gui/text/document_view.py" line="515" />
         <source>cue</source>
         <translation>маркер</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/text/document_view.py" line="927" />
+        <location filename="../../annotator/gui/text/document_view.py" line="936" />
         <source>hedged</source>
         <translation>с оговоркой</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/text/document_view.py" line="929" />
+        <location filename="../../annotator/gui/text/document_view.py" line="938" />
         <source>check-worthy</source>
         <translation>проверять</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/text/document_view.py" line="930" />
+        <location filename="../../annotator/gui/text/document_view.py" line="939" />
         <source>Claim: %1</source>
         <translation>Утверждение: %1</translation>
     </message>
@@ -1369,6 +1374,7 @@ You can change it later in Options → Preferences.</source>
     <name>GoldActions</name>
     <message>
         <location filename="../../annotator/gui/curate/gold_keys.py" line="40" />
+        <location filename="../../annotator/gui/curate/gold_keys.py" line="55" />
         <source>Go to a disagreement first (F8)</source>
         <translation>Сначала перейдите к расхождению (F8)</translation>
     </message>
@@ -1379,11 +1385,16 @@ You can change it later in Options → Preferences.</source>
     </message>
     <message>
         <location filename="../../annotator/gui/curate/gold_keys.py" line="59" />
+        <source>This disagreement is in no repeated passage settled elsewhere</source>
+        <translation>Это расхождение не лежит в повторяющемся фрагменте, согласованном в другом документе</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/curate/gold_keys.py" line="75" />
         <source>Select some text in the gold lane to label</source>
         <translation>Выделите текст в полосе эталона, чтобы разметить его</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/gold_keys.py" line="69" />
+        <location filename="../../annotator/gui/curate/gold_keys.py" line="85" />
         <source>No gold span under the caret</source>
         <translation>Под курсором нет фрагмента эталона</translation>
     </message>
@@ -1714,202 +1725,222 @@ You can change it later in Options → Preferences.</source>
         <translation>Объединить фрагмент со следующим (или с предыдущим)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="63" />
-        <source>Go to the next span</source>
-        <translation>Перейти к следующему фрагменту</translation>
-    </message>
-    <message>
         <location filename="../../annotator/gui/common/keys.py" line="64" />
-        <source>Go to the previous span</source>
-        <translation>Перейти к предыдущему фрагменту</translation>
+        <source>Go to the next open suggestion (none open: the next span)</source>
+        <translation>К следующему открытому предложению (если их нет — к следующему фрагменту)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="65" />
+        <location filename="../../annotator/gui/common/keys.py" line="66" />
+        <source>Go to the previous open suggestion (none open: the previous span)</source>
+        <translation>К предыдущему открытому предложению (если их нет — к предыдущему фрагменту)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/common/keys.py" line="67" />
         <source>Next document</source>
         <translation>Следующий документ</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="66" />
+        <location filename="../../annotator/gui/common/keys.py" line="68" />
         <source>Previous document</source>
         <translation>Предыдущий документ</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="67" />
+        <location filename="../../annotator/gui/common/keys.py" line="69" />
         <source>Find in this document (any form of a word)</source>
         <translation>Найти в документе (любая форма слова)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="68" />
+        <location filename="../../annotator/gui/common/keys.py" line="70" />
         <source>Next hit in this document</source>
         <translation>Следующее совпадение в документе</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="69" />
+        <location filename="../../annotator/gui/common/keys.py" line="71" />
         <source>Previous hit in this document</source>
         <translation>Предыдущее совпадение в документе</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="71" />
+        <location filename="../../annotator/gui/common/keys.py" line="73" />
         <source>Search the corpus (Enter on a hit opens it)…</source>
         <translation>Поиск по корпусу (Enter на совпадении открывает его)…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="72" />
+        <location filename="../../annotator/gui/common/keys.py" line="74" />
         <source>Mark the document done (or back in progress)</source>
         <translation>Отметить документ готовым (или вернуть в работу)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="73" />
+        <location filename="../../annotator/gui/common/keys.py" line="75" />
         <source>Snap selections to whole tokens (on/off)</source>
         <translation>Выделять только целые токены (вкл./выкл.)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="74" />
+        <location filename="../../annotator/gui/common/keys.py" line="76" />
         <source>Labels written above the text (on/off)</source>
         <translation>Метки над текстом (вкл./выкл.)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="75" />
+        <location filename="../../annotator/gui/common/keys.py" line="77" />
         <source>Preferences…</source>
         <translation>Настройки…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="76" />
+        <location filename="../../annotator/gui/common/keys.py" line="78" />
         <source>Edit the labels of the scheme…</source>
         <translation>Изменить метки схемы…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="77" />
+        <location filename="../../annotator/gui/common/keys.py" line="79" />
         <source>Show this list of keys</source>
         <translation>Показать этот список клавиш</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="79" />
+        <location filename="../../annotator/gui/common/keys.py" line="81" />
         <source>Make the selection a claim</source>
         <translation>Сделать выделенное утверждением</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="80" />
+        <location filename="../../annotator/gui/common/keys.py" line="82" />
         <source>Speaker: the next mention, nearest first</source>
         <translation>Источник: следующее упоминание, сначала ближайшие</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="81" />
+        <location filename="../../annotator/gui/common/keys.py" line="83" />
         <source>Speaker: the previous mention</source>
         <translation>Источник: предыдущее упоминание</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="82" />
+        <location filename="../../annotator/gui/common/keys.py" line="84" />
         <source>Speaker: the author (the outlet's own voice)</source>
         <translation>Источник: автор (голос самого издания)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="84" />
+        <location filename="../../annotator/gui/common/keys.py" line="86" />
         <source>Speaker: the selected pronoun, marked as a mention</source>
         <translation>Источник: выделенное местоимение, размеченное как упоминание</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="85" />
+        <location filename="../../annotator/gui/common/keys.py" line="87" />
         <source>Cue: the selected words that report the claim</source>
         <translation>Маркер: выделенные слова, вводящие утверждение</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="86" />
+        <location filename="../../annotator/gui/common/keys.py" line="88" />
         <source>Remove the cue</source>
         <translation>Убрать маркер</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="87" />
+        <location filename="../../annotator/gui/common/keys.py" line="89" />
         <source>Certainty: asserted or hedged</source>
         <translation>Уверенность: утверждается или с оговоркой</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="88" />
+        <location filename="../../annotator/gui/common/keys.py" line="90" />
         <source>Check-worthy: yes or no</source>
         <translation>Проверять: да или нет</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="89" />
+        <location filename="../../annotator/gui/common/keys.py" line="91" />
         <source>Quantity: accept the proposal</source>
         <translation>Величина: принять предложение</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="90" />
+        <location filename="../../annotator/gui/common/keys.py" line="92" />
         <source>Quantity: clear</source>
         <translation>Величина: очистить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="92" />
+        <location filename="../../annotator/gui/common/keys.py" line="94" />
         <source>Relation: press on the head, then on the tail, then pick the type</source>
         <translation>Связь: нажмите на начале, затем на конце, затем выберите тип</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="93" />
+        <location filename="../../annotator/gui/common/keys.py" line="95" />
         <source>Cancel a relation begun</source>
         <translation>Отменить начатую связь</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="94" />
+        <location filename="../../annotator/gui/common/keys.py" line="96" />
         <source>Go to the claim list (Enter jumps to a claim)</source>
         <translation>К списку утверждений (Enter — перейти к утверждению)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="97" />
+        <location filename="../../annotator/gui/common/keys.py" line="98" />
+        <source>Accept the suggestion under the caret</source>
+        <translation>Принять предложение под курсором</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/common/keys.py" line="99" />
+        <source>Reject the suggestion under the caret</source>
+        <translation>Отклонить предложение под курсором</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/common/keys.py" line="101" />
+        <source>Accept every suggestion of that label in the document</source>
+        <translation>Принять все предложения этой метки в документе</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/common/keys.py" line="103" />
+        <source>Repeated passage: go to its copy in another document</source>
+        <translation>Повторяющийся фрагмент: перейти к его копии в другом документе</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/common/keys.py" line="106" />
         <source>Note on the span or claim under the caret (else the document)</source>
         <translation>Заметка к фрагменту или утверждению под курсором (иначе к документу)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="99" />
+        <location filename="../../annotator/gui/common/keys.py" line="108" />
         <source>Flag the span, claim or document as unsure (or unflag it)</source>
         <translation>Пометить фрагмент, утверждение или документ как сомнительный (или снять пометку)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="101" />
+        <location filename="../../annotator/gui/common/keys.py" line="110" />
         <source>Skip the document as out of scope (or take it back)</source>
         <translation>Пропустить документ как не относящийся к задаче (или вернуть)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="103" />
+        <location filename="../../annotator/gui/common/keys.py" line="112" />
         <source>Agreement dashboard…</source>
         <translation>Сводка согласия…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="104" />
+        <location filename="../../annotator/gui/common/keys.py" line="113" />
         <source>Curate this document…</source>
         <translation>Курировать этот документ…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="105" />
+        <location filename="../../annotator/gui/common/keys.py" line="114" />
         <source>The team's notes and flags…</source>
         <translation>Заметки и пометки команды…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="116" />
+        <location filename="../../annotator/gui/common/keys.py" line="125" />
         <source>Caret to the next token</source>
         <translation>Курсор к следующему токену</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="117" />
+        <location filename="../../annotator/gui/common/keys.py" line="126" />
         <source>Caret to the previous token</source>
         <translation>Курсор к предыдущему токену</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="118" />
+        <location filename="../../annotator/gui/common/keys.py" line="127" />
         <source>Extend the selection by a token</source>
         <translation>Расширить выделение на токен вперёд</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="120" />
+        <location filename="../../annotator/gui/common/keys.py" line="129" />
         <source>Extend the selection back by a token</source>
         <translation>Расширить выделение на токен назад</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="123" />
+        <location filename="../../annotator/gui/common/keys.py" line="132" />
         <source>Label the selection (or the span under the caret) as %1</source>
         <translation>Разметить выделение (или фрагмент под курсором) меткой %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="158" />
+        <location filename="../../annotator/gui/common/keys.py" line="167" />
         <source>Claim type %1: make the selection a claim, or retype the claim</source>
         <translation>Тип утверждения %1: сделать выделенное утверждением или сменить тип</translation>
     </message>
@@ -1930,16 +1961,21 @@ You can change it later in Options → Preferences.</source>
     </message>
     <message>
         <location filename="../../annotator/gui/curate/curation_window.py" line="78" />
+        <source>Accept the gold this repeated passage was settled with in its copy (the status bar names the document)</source>
+        <translation>Принять эталон, с которым этот повторяющийся фрагмент согласован в копии (документ назван в строке состояния)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/curate/curation_window.py" line="81" />
         <source>Accept into gold everything all the annotators agree on</source>
         <translation>Принять в эталон всё, в чём согласны все аннотаторы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="79" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="82" />
         <source>Mark the gold set curated</source>
         <translation>Отметить эталон как утверждённый</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="80" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="83" />
         <source>Close this window (Esc too, in the gold lane)</source>
         <translation>Закрыть это окно (в полосе эталона — также Esc)</translation>
     </message>
@@ -2070,125 +2106,125 @@ You can change it later in Options → Preferences.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="123" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="125" />
         <source>annotator</source>
         <translation>annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="159" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="161" />
         <source>Claims</source>
         <translation>Утверждения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="160" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="162" />
         <source>Relations</source>
         <translation>Связи</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="162" />
-        <location filename="../../annotator/gui/annotate/main_window.py" line="689" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="164" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="697" />
         <source>Notes</source>
         <translation>Заметки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="181" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="183" />
         <source>Spans</source>
         <translation>Фрагменты</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="182" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="184" />
         <source>Attributes</source>
         <translation>Атрибуты</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="183" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="185" />
         <source>Labels</source>
         <translation>Метки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="188" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="190" />
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="198" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="200" />
         <source>This document's place in the list as filtered</source>
         <translation>Место документа в отфильтрованном списке</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="273" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="281" />
         <source>All saved</source>
         <translation>Всё сохранено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="393" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="401" />
         <source>This column cannot be sorted</source>
         <translation>По этому столбцу нельзя сортировать</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="441" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="449" />
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="455" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="463" />
         <source>annotator — %1 — %2</source>
         <translation>annotator — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="535" />
-        <location filename="../../annotator/gui/annotate/main_window.py" line="545" />
-        <location filename="../../annotator/gui/annotate/main_window.py" line="560" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="543" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="553" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="568" />
         <source>Settings not saved: %1</source>
         <translation>Настройки не сохранены: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="547" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="555" />
         <source>Snapping to tokens on</source>
         <translation>Привязка к токенам включена</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="547" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="555" />
         <source>Snapping to tokens off</source>
         <translation>Привязка к токенам выключена</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="572" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="580" />
         <source>The new database opens when you next start annotator</source>
         <translation>Новая база данных откроется при следующем запуске annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="641" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="649" />
         <source>Every document of the list is done</source>
         <translation>Все документы списка готовы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="689" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="697" />
         <source>Notes (%1)</source>
         <translation>Заметки (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="831" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="839" />
         <source>Nothing changed</source>
         <translation>Ничего не изменено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="834" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="842" />
         <source>Error: %1</source>
         <translation>Ошибка: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="835" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="843" />
         <source>Not saved</source>
         <translation>Не сохранено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="841" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="849" />
         <source>%1 / %2 documents done</source>
         <translation>Готово документов: %1 / %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/gui/annotate/main_window.py" line="844" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="852" />
         <source>%n span(s) in this document</source>
         <translation>
             <numerusform>%n фрагмент в документе</numerusform>
@@ -2197,22 +2233,22 @@ You can change it later in Options → Preferences.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="849" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="857" />
         <source>Undo: %1</source>
         <translation>Отменить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="849" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="857" />
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="850" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="858" />
         <source>Redo: %1</source>
         <translation>Повторить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="850" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="858" />
         <source>Redo</source>
         <translation>Повторить</translation>
     </message>
@@ -2431,6 +2467,37 @@ You can change it later in Options → Preferences.</source>
         <location filename="../../annotator/gui/annotate/relation_list.py" line="75" />
         <source>Claim (%1): %2</source>
         <translation>Утверждение (%1): %2</translation>
+    </message>
+</context>
+<context>
+    <name>RepeatMargin</name>
+    <message>
+        <location filename="../../annotator/gui/text/repeat_margin.py" line="106" />
+        <source>Repeated passage; press J to go to the other place</source>
+        <translation>Повторяющийся фрагмент; J — перейти к другому месту</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/text/repeat_margin.py" line="108" />
+        <source>Also in %1 (characters %2–%3)</source>
+        <translation>Также в %1 (символы %2–%3)</translation>
+    </message>
+</context>
+<context>
+    <name>RepeatPlaces</name>
+    <message>
+        <location filename="../../annotator/gui/annotate/repeat_places.py" line="70" />
+        <source>The caret is not in a repeated passage (they are marked in the right margin)</source>
+        <translation>Курсор не в повторяющемся фрагменте (они отмечены на правом поле)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/repeat_places.py" line="95" />
+        <source>Proposed %1 span(s) and %2 claim(s) in %3 copy document(s)</source>
+        <translation>Предложено фрагментов: %1, утверждений: %2, документов с копиями: %3</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/repeat_places.py" line="108" />
+        <source>Copy in %1 (press J there to come back)</source>
+        <translation>Копия в %1 (J там — вернуться)</translation>
     </message>
 </context>
 <context>
@@ -2828,6 +2895,123 @@ Replace it anyway? What it holds now will be lost.</source>
     </message>
 </context>
 <context>
+    <name>SuggestDialog</name>
+    <message>
+        <location filename="../../annotator/gui/annotate/suggest_dialog.py" line="55" />
+        <location filename="../../annotator/gui/annotate/suggest_dialog.py" line="96" />
+        <source>Suggest</source>
+        <translation>Предложить</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/suggest_dialog.py" line="58" />
+        <location filename="../../annotator/gui/annotate/suggest_dialog.py" line="118" />
+        <source>This document (%1)</source>
+        <translation>Этот документ (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/suggest_dialog.py" line="60" />
+        <source>The documents the list shows (its filters)</source>
+        <translation>Документы, показанные в списке (по его фильтрам)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/suggest_dialog.py" line="61" />
+        <source>All documents</source>
+        <translation>Все документы</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/suggest_dialog.py" line="69" />
+        <source>natasha: people, organisations, places</source>
+        <translation>natasha: люди, организации, места</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/suggest_dialog.py" line="70" />
+        <source>rules: sums, numbers, dates, titles</source>
+        <translation>правила: суммы, числа, даты, должности</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/suggest_dialog.py" line="81" />
+        <source>Documents:</source>
+        <translation>Документы:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/suggest_dialog.py" line="82" />
+        <source>Models:</source>
+        <translation>Модели:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/suggest_dialog.py" line="87" />
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/suggest_dialog.py" line="92" />
+        <source>Suggestions are drawn dashed; Y accepts one, X rejects it, Tab goes to the next.</source>
+        <translation>Предложения обведены пунктиром; Y принимает, X отклоняет, Tab — к следующему.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/suggest_dialog.py" line="99" />
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/suggest_dialog.py" line="145" />
+        <source>Suggesting… (the models load first: a few seconds)</source>
+        <translation>Идёт разметка… (сначала загружаются модели: несколько секунд)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/suggest_dialog.py" line="153" />
+        <source>%1 / %2 documents</source>
+        <translation>%1 / %2 документов</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/suggest_dialog.py" line="158" />
+        <source>Cancelling…</source>
+        <translation>Отмена…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/suggest_dialog.py" line="165" />
+        <source>%1 suggestion(s) in %2 document(s); %3 suggested before, skipped.</source>
+        <translation>Предложений: %1, документов: %2; уже размеченных раньше пропущено: %3.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/suggest_dialog.py" line="174" />
+        <source>Cancelled: the documents finished before keep their suggestions.</source>
+        <translation>Отменено: документы, обработанные до отмены, сохраняют свои предложения.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/suggest_dialog.py" line="177" />
+        <location filename="../../annotator/gui/annotate/suggest_dialog.py" line="180" />
+        <source>Not suggested: %1</source>
+        <translation>Предложения не сделаны: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionActions</name>
+    <message>
+        <location filename="../../annotator/gui/session/suggestion_keys.py" line="63" />
+        <source>No suggestion under the caret (Tab goes to the next one)</source>
+        <translation>Под курсором нет предложения (Tab — к следующему)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/session/suggestion_keys.py" line="93" />
+        <source>Put the caret on a suggested span to accept every one of its label</source>
+        <translation>Поставьте курсор на предложенный фрагмент, чтобы принять все предложения его метки</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/session/suggestion_keys.py" line="120" />
+        <source>Suggested %1 (%2): Y accepts, X rejects, Shift+Y accepts every %1</source>
+        <translation>Предложено %1 (%2): Y — принять, X — отклонить, Shift+Y — принять все %1</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionLayer</name>
+    <message>
+        <location filename="../../annotator/gui/text/suggestion_painting.py" line="93" />
+        <source>Suggested: %1 (%2) — Y accepts, X rejects</source>
+        <translation>Предложено: %1 (%2) — Y принимает, X отклоняет</translation>
+    </message>
+</context>
+<context>
     <name>TeamNotes</name>
     <message>
         <location filename="../../annotator/gui/notes/team_notes.py" line="23" />
@@ -2874,26 +3058,41 @@ Replace it anyway? What it holds now will be lost.</source>
     </message>
     <message>
         <location filename="../../annotator/gui/annotate/window_actions.py" line="74" />
+        <source>&amp;Suggestions</source>
+        <translation>Пре&amp;дложения</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="78" />
+        <source>Suggest with the models…</source>
+        <translation>Предложить разметку моделями…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="80" />
+        <source>Propose my annotations of the repeated passages in their copies</source>
+        <translation>Предложить мою разметку повторяющихся фрагментов в их копиях</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="83" />
         <source>&amp;Go</source>
         <translation>П&amp;ереход</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/window_actions.py" line="77" />
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="86" />
         <source>&amp;Options</source>
         <translation>&amp;Настройки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/window_actions.py" line="85" />
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="94" />
         <source>&amp;Team</source>
         <translation>&amp;Команда</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/window_actions.py" line="88" />
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="97" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/window_actions.py" line="90" />
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="99" />
         <source>&amp;About annotator…</source>
         <translation>&amp;О программе annotator…</translation>
     </message>

@@ -18,7 +18,9 @@ At ``--sizes`` (default 10000,30000) documents of the benchmark corpus (``_corpu
 the sample articles numbered, so every document repeats one fifth of the corpus):
 the time to index every document's sentences (``index_corpus`` with ``rebuild``:
 the index alone, on documents already stored), documents per second, and the
-time to list the passages.
+time to list the passages; and what indexing adds to an import: the same JSONL
+of documents imported into a fresh file with the index kept at import and with
+``index_repeats=False``, the difference per document (best of ``--import-repeat``).
 
 Run by hand (not in CI)::
 
@@ -159,25 +161,57 @@ def index_time(work: Path, size: int) -> dict[str, float]:
             "list_s": list_s, "passages": len(found)}
 
 
+def import_cost(work: Path, size: int, repeat: int) -> dict[str, float]:
+    """What the repeat index adds to an import, per document: with it and without it, best of ``repeat``."""
+    from tests.bench._corpus import write_jsonl
+
+    from annotator.services.importing import import_files
+    from annotator.services.workspace import Workspace
+
+    docs = build_corpus(size, spans_per_doc=1)
+    path = work / f"import-{size}.jsonl"
+    write_jsonl(docs, path, annotated=False)
+    best = {True: float("inf"), False: float("inf")}
+    for r in range(repeat):
+        for index in (False, True):  # alternating: the machine is shared
+            with Workspace.open(str(work / f"import-{size}-{index}-{r}.sqlite3")) as ws:
+                seconds, report = timed(import_files, ws, [path], format_id="jsonl", index_repeats=index)
+                assert report.committed and report.documents_added == size
+            best[index] = min(best[index], seconds)
+    added = best[True] - best[False]
+    return {"with_s": best[True], "without_s": best[False], "ms_per_doc": 1000 * added / size}
+
+
 def main(argv: list[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10000,30000", help="corpus sizes to index, comma-separated")
     parser.add_argument("--rounds", type=int, default=3, help="passes of the models over the sample articles")
+    parser.add_argument("--import-repeat", type=int, default=1,
+                        help="imports with and without the repeat index per size (0: not measured)")
+    parser.add_argument("--index-only", action="store_true", help="skip the models' quality on the sample")
     common_arguments(parser)
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     figures: dict = {}
     with WorkDir(args.dir, args.keep, "bench-suggestions-") as work:
-        figures["sample"] = quality(work, max(1, args.rounds))
+        if not args.index_only:
+            figures["sample"] = quality(work, max(1, args.rounds))
         rows = []
+        imports = []
         for size in sizes:
             figures[size] = index_time(work, size)
             f = figures[size]
             rows.append([size, f["sentences"], f"{f['index_s']:.1f}", f"{f['docs_per_s']:.0f}",
                          f["passages"], f"{f['list_s']:.2f}"])
+            if args.import_repeat > 0:
+                f["import"] = cost = import_cost(work, size, args.import_repeat)
+                imports.append([size, f"{cost['without_s']:.1f}", f"{cost['with_s']:.1f}", f"{cost['ms_per_doc']:.2f}"])
         if rows:
             print("\nIndex of repeated sentences (every document, from scratch):")
             print(table(rows, ["documents", "sentences", "index s", "docs/s", "passages", "list s"]))
+        if imports:
+            print("\nWhat the index adds to a JSONL import of documents:")
+            print(table(imports, ["documents", "import s without", "import s with", "ms/document added"]))
     return figures
 
 

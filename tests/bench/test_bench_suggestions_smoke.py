@@ -22,5 +22,6 @@ def test_suggestions_benchmark_runs(tmp_path, capsys):
         assert math.isfinite(sample[name]) and sample[name] > 0, (name, sample[name])
     assert sample["passages"] == 4 and sample["keystrokes_saved"] < sample["keystrokes_by_hand"]
     assert figures[40]["index_s"] > 0 and figures[40]["passages"] > 0
+    assert figures[40]["import"]["with_s"] > 0 and figures[40]["import"]["without_s"] > 0
     out = capsys.readouterr().out
     assert "against the hand-made gold" in out and "keystrokes saved" in out

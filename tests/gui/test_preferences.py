@@ -24,7 +24,7 @@ from annotator.services import documents
 
 from tests.gui.windows import OWNER, make_window
 
-MENUS = ("&File", "&Edit", "&Label", "&Go", "&Options", "&Team", "&Help")
+MENUS = ("&File", "&Edit", "&Label", "&Suggestions", "&Go", "&Options", "&Team", "&Help")
 
 
 def russian(source: str, context: str | None = None) -> str:

@@ -147,7 +147,7 @@ def test_the_window_speaks_russian_with_the_russian_translator(russian, qtbot, g
     titles = [action.text() for action in window.menuBar().actions()]
     assert titles[1] == expected[("WindowActions", "&Edit")][1] == "&Правка"
     assert titles == [expected[("WindowActions", source)][1]
-                      for source in ("&File", "&Edit", "&Label", "&Go", "&Options", "&Team", "&Help")]
+                      for source in ("&File", "&Edit", "&Label", "&Suggestions", "&Go", "&Options", "&Team", "&Help")]
     model = window.document_model
     from PySide6.QtCore import Qt
 

@@ -69,6 +69,8 @@ from annotator.gui.annotate.relation_list import RelationList
 from annotator.gui.session.save_status import SaveStatus
 from annotator.gui.session.set_session import AnnotatorSession, SessionHub, SetSession
 from annotator.gui.session.span_keys import next_span
+from annotator.gui.session.suggestion_keys import SuggestionActions, suggestion_handlers
+from annotator.gui.annotate.repeat_places import RepeatPlaces
 from annotator.gui.annotate.span_list import SpanList
 from annotator.gui.common.tasks import TaskRunner
 from annotator.gui.common.translation import language_for
@@ -207,6 +209,8 @@ class MainWindow(WindowActions, SideWindows, QMainWindow):
         self.claim_actions = ClaimActions(self.session, self.view)
         self.note_actions = NoteActions(self.session, self.view)
         self.edge_actions = EdgeActions(self.session, self.view)
+        self.suggestion_actions = SuggestionActions(self.session, self.view)
+        self.repeat_places = RepeatPlaces(self)
         self.bindings: list[KeyBinding] = [*label_bindings(self.scheme), *claim_type_bindings(self.scheme), *KEY_MAP]
         handlers: dict[str, Callable[[], None]] = {
             "remove_span": self.remove_span_under_caret,
@@ -237,6 +241,8 @@ class MainWindow(WindowActions, SideWindows, QMainWindow):
             "export": self.open_export_dialog,
             "preferences": lambda: self.open_preferences(),
             "quit": self.quit_application,
+            **suggestion_handlers(self.suggestion_actions, self.go_to_span),
+            "jump_to_copy": self.repeat_places.jump,
         }
         toggles: dict[str, tuple[Callable[[bool], None], bool]] = {
             "toggle_snap": (self.set_snap_to_tokens, settings.snap_to_tokens),
@@ -269,6 +275,8 @@ class MainWindow(WindowActions, SideWindows, QMainWindow):
         self.session.loaded.connect(self._on_document_loaded)
         self.session.changed.connect(self._on_changed)
         self.hub.committed.connect(self._on_committed_elsewhere)
+        self.suggestion_actions.follow()  # after the window's handlers: a new text first, then its frames
+        self.session.loaded.connect(lambda _view: self.repeat_places.read())
 
         self.saved_label.setText(self.tr("All saved"))
         self._update_counts(None)

@@ -72,6 +72,22 @@ class SideWindows:
         window.activateWindow()
         return window
 
+    def open_suggest_dialog(self):
+        """Suggestions ▸ Suggest with the models: this document, the list as filtered, or all; the set is
+        read again when a run ends, so the new suggestions appear."""
+        from annotator.gui.annotate.suggest_dialog import SuggestDialog
+
+        dialog = getattr(self, "suggest_dialog", None)
+        if dialog is None or not shiboken6.isValid(dialog):
+            dialog = self.suggest_dialog = SuggestDialog(self.workspace, self.runner, self.document_id,
+                                                         self.list_query, self)
+            dialog.suggested.connect(lambda _report: self.document_id is not None and self.session.reload())
+        elif not dialog.running:
+            dialog.retarget(self.document_id, self.list_query)
+        dialog.show()
+        dialog.raise_()
+        return dialog
+
     def open_note(self, note: Note) -> None:
         """A note from the team's list: its document in the curation window, at what the note is on."""
         window = self.open_curation(note.document_id)
@@ -219,7 +235,8 @@ class SideWindows:
             if shiboken6.isValid(window):
                 window.close()
         self.curation_windows.clear()
-        for dialog in (self.scheme_editor, self.dashboard, self.team_notes, self._cheat_sheet):
+        for dialog in (self.scheme_editor, self.dashboard, self.team_notes, self._cheat_sheet,
+                       getattr(self, "suggest_dialog", None)):
             if dialog is not None and shiboken6.isValid(dialog):
                 dialog.close()
 

@@ -71,8 +71,17 @@ class WindowActions:
             edit.addAction(self.actions_by_name[name])
         self.label_menu = self.menuBar().addMenu(self.tr("&Label"))
         self._fill_label_menu()
+        suggestions_menu = self.menuBar().addMenu(self.tr("&Suggestions"))
+        for name in ("accept_suggestion", "reject_suggestion", "accept_label_suggestions"):
+            suggestions_menu.addAction(self.actions_by_name[name])
+        suggestions_menu.addSeparator()
+        self.suggest_action = suggestions_menu.addAction(self.tr("Suggest with the models…"))
+        self.suggest_action.triggered.connect(lambda: self.open_suggest_dialog())
+        self.propagate_action = suggestions_menu.addAction(self.tr("Propose my annotations of the repeated "
+                                                                   "passages in their copies"))
+        self.propagate_action.triggered.connect(lambda: self.repeat_places.propagate())
         go = self.menuBar().addMenu(self.tr("&Go"))
-        for name in ("next_span", "previous_span", "next_document", "previous_document"):
+        for name in ("next_span", "previous_span", "next_document", "previous_document", "jump_to_copy"):
             go.addAction(self.actions_by_name[name])
         options = self.menuBar().addMenu(self.tr("&Options"))
         options.addAction(self.actions_by_name["toggle_snap"])

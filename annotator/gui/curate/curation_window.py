@@ -74,6 +74,9 @@ CURATION_KEYS: tuple[KeyBinding, ...] = (
     KeyBinding(ACCEPT_VERSION, tuple(f"Alt+{n}" for n in range(1, 10)),
                QT_TRANSLATE_NOOP("Keys", "Accept the version of the annotator in lane 1…9 "
                                          "(the number in the lane's title) for this disagreement")),
+    KeyBinding("accept_copy", ("Alt+0",),
+               QT_TRANSLATE_NOOP("Keys", "Accept the gold this repeated passage was settled with in its copy "
+                                         "(the status bar names the document)")),
     KeyBinding("accept_agreed", ("Ctrl+Shift+A",),
                QT_TRANSLATE_NOOP("Keys", "Accept into gold everything all the annotators agree on")),
     KeyBinding("mark_curated", ("Ctrl+Return",), QT_TRANSLATE_NOOP("Keys", "Mark the gold set curated")),
@@ -159,6 +162,7 @@ class CurationWindow(QMainWindow):
             "next_disagreement": partial(self.go_to_disagreement, 1),
             "previous_disagreement": partial(self.go_to_disagreement, -1),
             "accept_agreed": self.gold_actions.accept_agreed,
+            "accept_copy": self.gold_actions.accept_copy,
             "mark_curated": self.mark_curated,
             "remove_span": self.gold_actions.remove_under_caret,
             "undo": self.gold_actions.undo,
@@ -251,7 +255,7 @@ class CurationWindow(QMainWindow):
         for name in EDGE_ACTIONS:
             edges.addAction(self.actions_by_name[name])
         self.accept_menu = edit.addMenu(self.tr("Accept the version of"))
-        for name in ("accept_agreed", "mark_curated"):
+        for name in ("accept_copy", "accept_agreed", "mark_curated"):
             edit.addAction(self.actions_by_name[name])
         self.label_menu = self.menuBar().addMenu(self.tr("&Label"))
         self._fill_label_menu()
@@ -479,9 +483,12 @@ class CurationWindow(QMainWindow):
                                              else self.tr("Round again from the last disagreement"), 4000)
         self.show_disagreement(target)
         left = len(open_)
-        self.statusBar().showMessage(
-            self.tr("Disagreement %1 of %2; %3 not settled in gold yet").replace("%1", str(target + 1))
-            .replace("%2", str(len(found))).replace("%3", str(left)), 6000)
+        message = (self.tr("Disagreement %1 of %2; %3 not settled in gold yet").replace("%1", str(target + 1))
+                   .replace("%2", str(len(found))).replace("%3", str(left)))
+        copy = state.settled_copy(found[target])
+        if copy is not None:  # a repeated passage settled once (services/copy_gold.py)
+            message += self.tr(" — settled in its copy in %1: Alt+0 takes that gold").replace("%1", copy.source)
+        self.statusBar().showMessage(message, 10000 if copy is not None else 6000)
 
     def show_disagreement(self, index: int) -> None:
         """Make disagreement ``index`` current: listed, outlined and scrolled to in every lane; the

@@ -44,6 +44,22 @@ class GoldActions(QObject):
             return
         session.accept_version(owners[lane_number - 1], d.layer, d.start, d.end)
 
+    def accept_copy(self) -> None:
+        """Alt+0: gold takes, for the current disagreement, what the copy of its repeated passage was
+        settled with (the copy's gold, mapped onto this document: services/copy_gold.py)."""
+        session = self.session
+        if not session.may_write():
+            return
+        d = self.current_disagreement()
+        if d is None:
+            self._tell(self.tr("Go to a disagreement first (F8)"))
+            return
+        copy = session.view.settled_copy(d) if session.view is not None else None
+        if copy is None:
+            self._tell(self.tr("This disagreement is in no repeated passage settled elsewhere"))
+            return
+        session.accept_copy(d.layer, d.start, d.end)
+
     def accept_agreed(self) -> None:
         self.session.accept_agreed()
 

@@ -12,7 +12,7 @@ from annotator.domain.model import GOLD, SetStatus
 from annotator.domain.scheme import Scheme
 from annotator.gui.common.tasks import TaskRunner
 from annotator.gui.session.set_session import SessionHub, SetSession
-from annotator.services import curation
+from annotator.services import copy_gold, curation
 from annotator.services.gold_conflicts import GoldConflict
 from annotator.services.views.curation_view import CurationView, read_curation
 from annotator.services.workspace import Workspace
@@ -63,6 +63,11 @@ class GoldSession(SetSession):
         workspace, document_id, user, seen = self.workspace, self._document_id, self.user, self.seen()
         self.submit(lambda: curation.accept_version(workspace, document_id, annotator, layer, start, end,
                                                     user=user, seen=seen))  # type: ignore[arg-type]
+
+    def accept_copy(self, layer: str, start: int, end: int) -> None:
+        workspace, document_id, user, seen = self.workspace, self._document_id, self.user, self.seen()
+        self.submit(lambda: copy_gold.accept_copy(workspace, document_id, layer, start, end,  # type: ignore[arg-type]
+                                                  user=user, seen=seen))
 
     def accept_agreed(self) -> None:
         workspace, document_id, user, seen = self.workspace, self._document_id, self.user, self.seen()

@@ -59,6 +59,8 @@ from annotator.gui.text.claim_painting import (
     paint_connectors,
 )
 from annotator.gui.text.label_band import BandLayout, LabelBand
+from annotator.gui.text.repeat_margin import RepeatMargin
+from annotator.gui.text.suggestion_painting import SuggestionLayer
 from annotator.gui.text.text_positions import TextPositions
 
 BACKGROUND_ALPHA = 70  # of 255: a light tint of the label's colour for outermost spans
@@ -230,6 +232,9 @@ class DocumentView(QPlainTextEdit):
         self.mark_index = SpanIndex()
         self.claim_margin = ClaimMargin(self)
         self.setViewportMargins(MARGIN_WIDTH, 0, 0, 0)
+        # Open suggestions (dashed frames) and the repeated passages' margin: their own modules.
+        self.suggestion_layer = SuggestionLayer(self, SpanIndex)
+        self.repeat_margin = RepeatMargin(self, SpanIndex)
         self.updateRequest.connect(self._update_margin)
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
         self.cursorPositionChanged.connect(self._on_cursor_moved)
@@ -259,6 +264,8 @@ class DocumentView(QPlainTextEdit):
         self._store_claims(list(claims))
         self._relations = list(relations)
         self._marks, self._current_mark, self.mark_index = [], None, SpanIndex()
+        self.suggestion_layer.clear()
+        self.repeat_margin.clear()
         self.last_rehighlighted = []
         self._update_caret_claim()
         self.viewport().update()
@@ -849,6 +856,7 @@ class DocumentView(QPlainTextEdit):
         super().paintEvent(event)
         painter = QPainter(self.viewport())
         self._paint_marks(painter, event.rect())
+        self.suggestion_layer.paint(painter, event.rect())
         span = self._caret_span
         if span is not None:
             pen = QPen(self.highlighter.color(span.label))
@@ -901,6 +909,7 @@ class DocumentView(QPlainTextEdit):
             names = self.labels_at_qt(position)
             lines = [" ⊃ ".join(names)] if names else []
             lines += self.claim_tooltips_at_qt(position)
+            lines += self.suggestion_layer.tooltip_lines(position)
             if lines:
                 QToolTip.showText(event.globalPos(), "\n".join(lines), self)
             else:

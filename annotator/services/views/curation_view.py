@@ -13,6 +13,7 @@ from annotator.domain.model import GOLD, AnnotationSet, Claim, Document, Quantit
 from annotator.domain.notes import Note
 from annotator.i18n import _
 from annotator.services import curation, history
+from annotator.services.copy_gold import SettledCopy, settled_copies_in, settled_copy_for
 from annotator.services.errors import NotFound
 from annotator.services.views.set_view import proposals_for
 from annotator.services.workspace import Workspace
@@ -32,6 +33,13 @@ class CurationView:
     proposals: dict[Any, Quantity | None] = field(default_factory=dict)  # gold claim id -> the normaliser's
     notes: tuple[Note, ...] = ()  # the document's notes
     gold_seen: int | None = None  # the gold version read (see services.gold_conflicts): sent with each change
+    # Passages of this document copied from one whose gold settled them (services/copy_gold.py):
+    # a disagreement inside one is offered that gold.
+    settled_copies: tuple[SettledCopy, ...] = ()
+
+    def settled_copy(self, disagreement: Disagreement) -> SettledCopy | None:
+        """The settled copy offered for a disagreement (None: it lies in no settled repeated passage)."""
+        return settled_copy_for(self.settled_copies, disagreement.start, disagreement.end)
 
     # What the gold lane's keys read of the set they act on: gold's.
     @property
@@ -67,10 +75,11 @@ def read_curation(workspace: Workspace, document_id: str, user: str) -> Curation
         refusal = curation.refusal(repo, GOLD, user)
         undo_label, redo_label = history.labels_in(repo, owner=GOLD, document_id=document_id)
         document_notes = tuple(repo.notes([document_id], None, False))
+        copies = tuple(settled_copies_in(repo, document))
     found = tuple(disagreements(sets))  # as curation.document_disagreements, over the sets just read
     proposals = proposals_for(document, gold.claims) if gold is not None else {}
     return CurationView(document, sets, gold, found, refusal, undo_label, redo_label, proposals,
-                        document_notes, seen)
+                        document_notes, seen, copies)
 
 
 def settled_by(disagreement: Disagreement, gold: AnnotationSet | None,

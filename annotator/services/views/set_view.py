@@ -10,9 +10,11 @@ from typing import Any
 from annotator.domain.model import Claim, Document, Quantity, Relation, SetStatus, Span
 from annotator.domain.notes import Note
 from annotator.domain.quantities import normalise
+from annotator.domain.suggestions import Suggestion
 from annotator.domain.query import DocumentQuery
 from annotator.i18n import _
 from annotator.services import history
+from annotator.services.suggestions import open_in
 from annotator.services.errors import NotFound
 from annotator.services.workspace import Workspace
 
@@ -32,6 +34,7 @@ class SetView:
     relations: tuple[Relation, ...] = ()
     proposals: dict[Any, Quantity | None] = dataclasses.field(default_factory=dict)  # claim id -> normaliser's
     notes: tuple[Note, ...] = ()  # the owner's notes on this document
+    suggestions: tuple[Suggestion, ...] = ()  # open for the owner (models', predictions', copies'), by place
 
 
 @functools.lru_cache(maxsize=4096)
@@ -61,6 +64,7 @@ def read_set_view(workspace: Workspace, document_id: str, owner: str | None,
     relations: tuple[Relation, ...] = ()
     proposals: dict[Any, Quantity | None] = {}
     owner_notes: tuple[Note, ...] = ()
+    suggestions: tuple[Suggestion, ...] = ()
     with workspace.store.read() as repo:
         if owner is not None:
             if repo.document_length(document_id) is None:
@@ -74,6 +78,7 @@ def read_set_view(workspace: Workspace, document_id: str, owner: str | None,
                     if document is not None:
                         proposals = proposals_for(document, claims)
             owner_notes = tuple(repo.notes([document_id], owner, False))
+            suggestions = tuple(open_in(repo, document_id, owner))
             if counts is None:
                 done = repo.count_documents(DocumentQuery(owner=owner, status=SetStatus.DONE))
             undo_label, redo_label = history.labels_in(repo, owner=owner)
@@ -82,7 +87,7 @@ def read_set_view(workspace: Workspace, document_id: str, owner: str | None,
         else:
             total = repo.count_documents(DocumentQuery())
     return SetView(document_id, spans, status, done, undo_label, redo_label, total, claims, relations, proposals,
-                   owner_notes)
+                   owner_notes, suggestions)
 
 
 def read_document_and_view(workspace: Workspace, document_id: str, owner: str | None) -> tuple[Document, SetView]:
