@@ -32,6 +32,7 @@ from annotator.domain.model import (
     SetStatus,
     Span,
 )
+from annotator.domain.disagreements import Decision
 from annotator.domain.notes import Note, NoteTarget
 from annotator.domain.query import DocumentQuery
 from annotator.domain.search import SearchQuery, search_words
@@ -39,6 +40,7 @@ from annotator.storage import bulk
 from annotator.storage.search_index import SearchIndex, index_for
 from annotator.storage.actions import (
     CLAIMS,
+    DECISIONS,
     ENTITIES,
     NOTES,
     REJECTIONS,
@@ -992,6 +994,12 @@ class Repository:
             found.update(self.connection.execute(
                 select(SETS.c.document_id).where(SETS.c.owner == owner, SETS.c.document_id.in_(chunk))).scalars())
         return found
+
+    def decisions(self, document_id: str) -> list[Decision]:
+        """The curators' decisions on the document's disagreement regions, in text order."""
+        return [Decision(r.id, r.layer, r.start, r.end, r.decision, r.annotator, r.curator)
+                for r in self.connection.execute(select(DECISIONS).where(DECISIONS.c.document_id == document_id)
+                                                 .order_by(DECISIONS.c.start, DECISIONS.c.end, DECISIONS.c.layer))]
 
     def rejections(self, document_id: str, owner: str) -> dict[tuple[str, int, int, str], int]:
         """(kind, start, end, label) -> the rejection's id, of the suggestions ``owner`` rejected."""

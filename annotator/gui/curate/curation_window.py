@@ -5,7 +5,9 @@ lane is edited with the annotation window's keys (labels, Delete, undo, the
 claim keys through a :class:`~annotator.gui.session.claim_keys.ClaimActions` hosted
 here, acting on owner ``gold`` as the curator). Where the annotators disagree
 is framed in every lane and listed below; F8 / Shift+F8 step through the list,
-Alt+N takes the N-th lane's version into gold, Ctrl+Shift+A takes everything
+Alt+N takes the N-th lane's version into gold, Alt+0 rejects every version
+(each records the decision: an "only some have it" region stays open until one
+is recorded, and F8 visits open regions only), Ctrl+Shift+A takes everything
 they all agree on, Ctrl+Return marks gold curated.
 
 What the gold lane's keys do is in :mod:`annotator.gui.curate.gold_keys`
@@ -61,7 +63,7 @@ from annotator.gui.common.tasks import TaskRunner
 from annotator.gui.session.claim_keys import ClaimActions, claim_handlers
 from annotator.gui.session.save_status import SaveStatus
 from annotator.gui.session.set_session import SessionHub, SetSession
-from annotator.services.views.curation_view import CurationView, key_of, settled_by
+from annotator.services.views.curation_view import CurationView, key_of
 from annotator.services.workspace import Workspace
 
 ACCEPT_VERSION = "accept_version"  # one action per key: accept_version:1 … accept_version:9
@@ -73,6 +75,8 @@ CURATION_KEYS: tuple[KeyBinding, ...] = (
     KeyBinding(ACCEPT_VERSION, tuple(f"Alt+{n}" for n in range(1, 10)),
                QT_TRANSLATE_NOOP("Keys", "Accept the version of the annotator in lane 1…9 "
                                          "(the number in the lane's title) for this disagreement")),
+    KeyBinding("reject_region", ("Alt+0",),
+               QT_TRANSLATE_NOOP("Keys", "Reject every version of this disagreement (gold keeps nothing there)")),
     KeyBinding("accept_agreed", ("Ctrl+Shift+A",),
                QT_TRANSLATE_NOOP("Keys", "Accept into gold everything all the annotators agree on")),
     KeyBinding("mark_curated", ("Ctrl+Return",), QT_TRANSLATE_NOOP("Keys", "Mark the gold set curated")),
@@ -157,6 +161,7 @@ class CurationWindow(QMainWindow):
             "next_disagreement": partial(self.go_to_disagreement, 1),
             "previous_disagreement": partial(self.go_to_disagreement, -1),
             "accept_agreed": self.gold_actions.accept_agreed,
+            "reject_region": self.gold_actions.reject_region,
             "mark_curated": self.mark_curated,
             "remove_span": self.gold_actions.remove_under_caret,
             "undo": self.gold_actions.undo,
@@ -244,7 +249,7 @@ class CurationWindow(QMainWindow):
                 edit.addAction(self.actions_by_name[name])
         edit.addSeparator()
         self.accept_menu = edit.addMenu(self.tr("Accept the version of"))
-        for name in ("accept_agreed", "mark_curated"):
+        for name in ("reject_region", "accept_agreed", "mark_curated"):
             edit.addAction(self.actions_by_name[name])
         self.label_menu = self.menuBar().addMenu(self.tr("&Label"))
         self._fill_label_menu()
@@ -334,7 +339,8 @@ class CurationWindow(QMainWindow):
         self._update_undo_actions(state)
         self._fill_accept_menu(state)
         self.current = self._same_disagreement(old, state)
-        self.disagreement_list.set_disagreements(text, state.disagreements, state.sets, state.gold, self.current)
+        self.disagreement_list.set_disagreements(text, state.disagreements, state.sets, state.gold, self.current,
+                                                 state.decisions)
         self.lower_tabs.setTabText(0, self.tr("Disagreements (%1)").replace("%1", str(len(state.disagreements))))
         self._show_marks()
         self.set_notes(state.notes, {state.document.id: text})
@@ -425,11 +431,9 @@ class CurationWindow(QMainWindow):
         self.position_label.setText(text)
 
     def open_disagreements(self) -> list[int]:
-        """The indexes of the disagreements gold has not settled yet (no annotator's version taken)."""
-        state = self.state
-        if state is None:
-            return []
-        return [i for i, d in enumerate(state.disagreements) if not settled_by(d, state.gold, state.sets)]
+        """The indexes of the disagreements not settled yet: no decision recorded (accept or reject)
+        and gold not holding any annotator's marks there."""
+        return self.state.open_indexes() if self.state is not None else []
 
     def mark_curated(self) -> None:
         """Ctrl+Return: gold is curated; with disagreements still open, only once the curator says so."""
@@ -450,16 +454,16 @@ class CurationWindow(QMainWindow):
         return self.state.disagreements[self.current]
 
     def go_to_disagreement(self, step: int) -> None:
-        """F8 / Shift+F8: the next (previous) disagreement gold has not settled yet, round to the first
-        (last) at the end; once all are settled, every one in turn."""
+        """F8 / Shift+F8: the next (previous) disagreement not settled yet, round to the first (last) at
+        the end; never a settled one (the list below reaches those)."""
         found = self.state.disagreements if self.state else ()
         if not found:
             self.statusBar().showMessage(self.tr("The annotators agree everywhere"), 5000)
             return
-        state = self.state
-        assert state is not None
-        open_ = self.open_disagreements()
-        candidates = open_ or list(range(len(found)))
+        candidates = self.open_disagreements()
+        if not candidates:
+            self.statusBar().showMessage(self.tr("Every disagreement is settled"), 5000)
+            return
         if self.current is None:
             target = candidates[0] if step > 0 else candidates[-1]
         else:
@@ -468,13 +472,10 @@ class CurationWindow(QMainWindow):
                 target = ahead[0] if step > 0 else ahead[-1]
             else:
                 target = candidates[0] if step > 0 else candidates[-1]
-                self.statusBar().showMessage(self.tr("Round again from the first disagreement") if step > 0
-                                             else self.tr("Round again from the last disagreement"), 4000)
         self.show_disagreement(target)
-        left = len(open_)
         self.statusBar().showMessage(
-            self.tr("Disagreement %1 of %2; %3 not settled in gold yet").replace("%1", str(target + 1))
-            .replace("%2", str(len(found))).replace("%3", str(left)), 6000)
+            self.tr("Disagreement %1 of %2;").replace("%1", str(target + 1)).replace("%2", str(len(found)))
+            + " " + self.tr("%n not settled in gold", "", len(candidates)), 6000)
 
     def show_disagreement(self, index: int) -> None:
         """Make disagreement ``index`` current: listed, outlined and scrolled to in every lane; the

@@ -44,6 +44,16 @@ class GoldActions(QObject):
             return
         session.accept_version(owners[lane_number - 1], d.layer, d.start, d.end)
 
+    def reject_region(self) -> None:
+        """Alt+0: gold keeps none of the annotators' versions of the current disagreement (recorded)."""
+        if not self.session.may_write():
+            return
+        d = self.current_disagreement()
+        if d is None:
+            self._tell(self.tr("Go to a disagreement first (F8)"))
+            return
+        self.session.reject_region(d.layer, d.start, d.end)
+
     def accept_agreed(self) -> None:
         self.session.accept_agreed()
 

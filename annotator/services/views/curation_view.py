@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from annotator.domain.consensus import keys_by_id
-from annotator.domain.disagreements import Disagreement, disagreements, region_items
+from annotator.domain.disagreements import Decision, Disagreement, disagreements, region_items
 from annotator.domain.model import GOLD, AnnotationSet, Claim, Document, Quantity, Relation, Span
 from annotator.domain.notes import Note
 from annotator.i18n import _
@@ -32,6 +32,12 @@ class CurationView:
     proposals: dict[Any, Quantity | None] = field(default_factory=dict)  # gold claim id -> the normaliser's
     notes: tuple[Note, ...] = ()  # the document's notes
     gold_seen: int | None = None  # the gold version read (see services.gold_conflicts): sent with each change
+    decisions: tuple[Decision, ...] = ()  # the curators' explicit accepts and rejects of regions
+
+    def open_indexes(self) -> list[int]:
+        """The indexes of the disagreements not settled yet (see :func:`is_settled`)."""
+        decided = {d.region for d in self.decisions}
+        return [i for i, d in enumerate(self.disagreements) if not is_settled(d, self.gold, self.sets, decided)]
 
     # What the gold lane's keys read of the set they act on: gold's.
     @property
@@ -67,10 +73,11 @@ def read_curation(workspace: Workspace, document_id: str, user: str) -> Curation
         refusal = curation.refusal(repo, GOLD, user)
         undo_label, redo_label = history.labels_in(repo, owner=GOLD, document_id=document_id)
         document_notes = tuple(repo.notes([document_id], None, False))
+        decisions = tuple(curation.decisions_in(repo, document_id))
     found = tuple(disagreements(sets))  # as curation.document_disagreements, over the sets just read
     proposals = proposals_for(document, gold.claims) if gold is not None else {}
     return CurationView(document, sets, gold, found, refusal, undo_label, redo_label, proposals,
-                        document_notes, seen)
+                        document_notes, seen, decisions)
 
 
 def settled_by(disagreement: Disagreement, gold: AnnotationSet | None,
@@ -87,6 +94,20 @@ def settled_by(disagreement: Disagreement, gold: AnnotationSet | None,
         if {keys[x.id] for x in region_items(aset, layer, start, end)} == held:
             found.append(aset.owner)
     return found
+
+
+def is_settled(disagreement: Disagreement, gold: AnnotationSet | None, sets: Sequence[AnnotationSet],
+               decided: set[tuple[str, int, int]]) -> bool:
+    """Whether the curator has settled a region: a decision is recorded for it (accept or reject), or
+    gold holds exactly what some annotator marked there. Gold holding nothing, as an annotator who
+    marked nothing, settles nothing: an "only some have it" region stays open until decided."""
+    if key_of(disagreement) in decided:
+        return True
+    for owner in settled_by(disagreement, gold, sets):
+        version = disagreement.version(owner)
+        if version is not None and version.items:
+            return True
+    return False
 
 
 def key_of(d: Disagreement) -> tuple[str, int, int]:
