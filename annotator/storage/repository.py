@@ -26,6 +26,7 @@ from annotator.domain.model import (
     Cue,
     Document,
     DocumentSummary,
+    list_title,
     Fragments,
     Quantity,
     Relation,
@@ -64,6 +65,14 @@ from annotator.storage.models import (
 
 DOCUMENTS: Table = DocumentRow.__table__  # type: ignore[assignment]
 TEXTS: Table = DocumentTextRow.__table__  # type: ignore[assignment]
+TITLE_HEAD = 400  # characters of a text read for its list title (its first line)
+
+
+def _meta(value: Any) -> dict:
+    """A meta value as the driver gives it (decoded already, or JSON text) as a dict."""
+    if isinstance(value, (str, bytes)):
+        value = orjson.loads(value)
+    return value if isinstance(value, dict) else {}
 SCHEMES: Table = SchemeVersionRow.__table__  # type: ignore[assignment]
 ACTIONS: Table = ActionRow.__table__  # type: ignore[assignment]
 USERS: Table = UserRow.__table__  # type: ignore[assignment]
@@ -488,13 +497,18 @@ class Repository:
             DOCUMENTS.c.ordinal > after_ordinal, *self._conditions(documents))
         return [tuple(r) for r in self.connection.execute(stmt.order_by(DOCUMENTS.c.ordinal).limit(limit))]
 
-    def document_summaries(self, ids: Sequence[str]) -> list[DocumentSummary]:
+    def document_summaries(self, ids: Sequence[str], owner: str | None = None) -> list[DocumentSummary]:
+        """The list's rows of ``ids``: a title from meta or the text's first characters, the sets'
+        statuses and, with ``owner``, how many entity spans their set holds (one grouped query per
+        chunk of a page, through the set and span indexes; the texts are read only their beginning)."""
         rows: dict[str, Any] = {}
         sets: dict[str, list[tuple[str, SetStatus]]] = defaultdict(list)
+        spans: dict[str, int] = {}
         for chunk in _chunks(list(ids)):
             for row in self.connection.execute(
                 select(DOCUMENTS.c.id, DOCUMENTS.c.ordinal, DOCUMENTS.c.date, DOCUMENTS.c.length,
-                       DOCUMENTS.c.sha256).where(DOCUMENTS.c.id.in_(chunk))
+                       DOCUMENTS.c.sha256, DOCUMENTS.c.meta, func.substr(TEXTS.c.text, 1, TITLE_HEAD).label("head"))
+                .join(TEXTS, TEXTS.c.document_id == DOCUMENTS.c.id).where(DOCUMENTS.c.id.in_(chunk))
             ):
                 rows[row.id] = row
             # Ordered by (document, owner), the unique index's order: by owner alone, SQLite would walk
@@ -504,8 +518,15 @@ class Repository:
                 .where(SETS.c.document_id.in_(chunk)).order_by(SETS.c.document_id, SETS.c.owner)
             ):
                 sets[row.document_id].append((row.owner, SetStatus(row.status)))
+            if owner is not None:
+                spans.update((row[0], row[1]) for row in self.connection.execute(
+                    select(SETS.c.document_id, func.count(SPANS.c.id))
+                    .join(SPANS, SPANS.c.set_id == SETS.c.id)
+                    .where(SETS.c.document_id.in_(chunk), SETS.c.owner == owner, SPANS.c.kind == "entity")
+                    .group_by(SETS.c.document_id)))
         return [
-            DocumentSummary(r.id, r.ordinal, r.date, r.length, r.sha256, tuple(sets.get(r.id, ())))
+            DocumentSummary(r.id, r.ordinal, r.date, r.length, r.sha256, tuple(sets.get(r.id, ())),
+                            list_title(_meta(r.meta), r.head or ""), spans.get(r.id, 0) if owner else None)
             for r in (rows[i] for i in ids if i in rows)
         ]
 

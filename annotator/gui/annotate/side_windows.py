@@ -142,16 +142,24 @@ class SideWindows:
         self.import_dialog.activateWindow()
         return self.import_dialog
 
-    def open_export_dialog(self) -> ExportDialog:
-        """A new export dialog on the list's current selection and filters."""
+    def open_export_dialog(self) -> ExportDialog | None:
+        """A new export dialog on the list's current selection and filters (the selection's ids read
+        on the runner when the list does not hold their rows: then the dialog opens once they come)."""
         if self.export_dialog is not None and self.export_dialog.running:
             self.export_dialog.show()
             self.export_dialog.raise_()
             return self.export_dialog
+        opened: list[ExportDialog] = []
+        self.document_table.selected_ids(lambda ids: opened.append(self._show_export_dialog(ids)))
+        return opened[0] if opened else None
+
+    def _show_export_dialog(self, selected: list[str]) -> ExportDialog:
         if self.export_dialog is not None:
             self.export_dialog.deleteLater()
-        self.export_dialog = ExportDialog(self.workspace, self.runner, self.owner, self.selected_document_ids(),
+        self.export_dialog = ExportDialog(self.workspace, self.runner, self.owner, selected,
                                           self.document_model.query, self)
+        if len(selected) > 1:  # several chosen: they are what is meant
+            self.export_dialog.selected_radio.setChecked(True)
         self.export_dialog.show()
         self.export_dialog.raise_()
         return self.export_dialog
@@ -243,5 +251,7 @@ class SideWindows:
         self.view.setFocus()
 
     def selected_document_ids(self) -> list[str]:
-        rows = sorted({index.row() for index in self.document_table.selectionModel().selectedRows()})
-        return [self.document_model.document_id(row) for row in rows]
+        """The selected documents the list holds the rows of (see DocumentTable.selected_ids for all)."""
+        ids: list[str] = []
+        self.document_table.selected_ids(ids.extend)
+        return ids
