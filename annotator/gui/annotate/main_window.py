@@ -58,6 +58,7 @@ from annotator.gui.common.keys import (
     KeyBinding,
     claim_type_bindings,
     label_bindings,
+    shifted_aliases,
 )
 from annotator.gui.common.label_colors import label_colors
 from annotator.gui.common.palette import LabelPalette
@@ -194,6 +195,7 @@ class MainWindow(WindowActions, SideWindows, QMainWindow):
         self.claim_actions = ClaimActions(self.session, self.view)
         self.note_actions = NoteActions(self.session, self.view)
         self.bindings: list[KeyBinding] = [*label_bindings(self.scheme), *claim_type_bindings(self.scheme), *KEY_MAP]
+        self._shifted = shifted_aliases(self.bindings)
         handlers: dict[str, Callable[[], None]] = {
             "remove_span": self.remove_span_under_caret,
             "undo": self.undo,
@@ -731,6 +733,7 @@ class MainWindow(WindowActions, SideWindows, QMainWindow):
             action.deleteLater()
         labels = [*label_bindings(scheme), *claim_type_bindings(scheme)]
         self.bindings = [*labels, *KEY_MAP]
+        self._shifted = shifted_aliases(self.bindings)
         for item in labels:
             self._add_action(item)
         self._fill_label_menu()

@@ -53,6 +53,7 @@ from annotator.gui.common.keys import (
     describe,
     label_bindings,
     label_guidelines,
+    shifted_aliases,
     text_only,
 )
 from annotator.gui.common.label_colors import label_colors
@@ -174,6 +175,7 @@ class CurationWindow(QMainWindow):
             **claim_handlers(self.claim_actions, [(c.name, c.hotkey) for c in self.scheme.claim_types]),
         }
         self.actions_by_name: dict[str, QAction] = {}
+        self._shifted = shifted_aliases(self.bindings)  # "R" works with Shift too, where Shift+R is free
         for item in self.bindings:
             self._add_actions(item)
         self._build_menus()
@@ -234,7 +236,7 @@ class CurationWindow(QMainWindow):
 
     def _action(self, name: str, text: str, keys: tuple[str, ...] | list[str]) -> QAction:
         action = QAction(text, self)
-        action.setShortcuts([QKeySequence(k) for k in keys])
+        action.setShortcuts([QKeySequence(k) for k in keys] + self._shifted.get(name, []))
         in_text = text_only(keys)  # bare keys act in the gold lane only, not in the lists
         action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut if in_text
                                   else Qt.ShortcutContext.WindowShortcut)
@@ -284,6 +286,7 @@ class CurationWindow(QMainWindow):
             action.deleteLater()
         keys = [*label_bindings(scheme), *claim_type_bindings(scheme)]
         self.bindings = [*CURATION_KEYS, *keys, *(b for b in KEY_MAP if b.action in GOLD_LANE_ACTIONS)]
+        self._shifted = shifted_aliases(self.bindings)
         self._handlers = {name: handler for name, handler in self._handlers.items() if not name.startswith("claim:")}
         self._handlers.update(claim_handlers(self.claim_actions, [(c.name, c.hotkey) for c in scheme.claim_types]))
         for item in keys:
