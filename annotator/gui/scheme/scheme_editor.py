@@ -737,3 +737,7 @@ class SchemeEditor(QDialog):
     def accept(self) -> None:
         self.labels_tab.commit_guideline()
         super().accept()
+
+    def reject(self) -> None:  # Esc, Ctrl+W: the guideline being typed is kept, as on close
+        self.labels_tab.commit_guideline()
+        super().reject()
