@@ -230,10 +230,35 @@
         <source>Not computed: %1</source>
         <translation>Не вычислено: %1</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../annotator/gui/team/dashboard.py" line="402" />
-        <source>%1 document(s) with sets; annotators: %2</source>
-        <translation>Документов с наборами: %1; аннотаторы: %2</translation>
+        <source>%n document(s) with sets</source>
+        <translation><numerusform>%n документ с наборами</numerusform><numerusform>%n документа с наборами</numerusform><numerusform>%n документов с наборами</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team/dashboard.py" line="403" />
+        <source>annotators: %1</source>
+        <translation>разметчики: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team/dashboard.py" line="452" />
+        <source>matched: %1; spans of %2: %3, of %4: %5</source>
+        <translation>совпало: %1; фрагментов у %2: %3, у %4: %5</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../annotator/gui/team/dashboard.py" line="455" />
+        <source>%n document(s) labelled by both</source>
+        <translation><numerusform>%n документ размечен обоими</numerusform><numerusform>%n документа размечены обоими</numerusform><numerusform>%n документов размечены обоими</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team/dashboard.py" line="605" />
+        <source>The %1 with the most disagreement (documents: %2); double-click or Enter to curate.</source>
+        <translation>%1 с наибольшим расхождением (всего документов: %2); двойной щелчок или Enter — к согласованию.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../annotator/gui/team/dashboard.py" line="609" />
+        <source>%n document(s) with two or more annotators; double-click or Enter to curate.</source>
+        <translation><numerusform>%n документ с двумя и более разметчиками; двойной щелчок или Enter — к согласованию.</numerusform><numerusform>%n документа с двумя и более разметчиками; двойной щелчок или Enter — к согласованию.</numerusform><numerusform>%n документов с двумя и более разметчиками; двойной щелчок или Enter — к согласованию.</numerusform></translation>
     </message>
     <message>
         <location filename="../../annotator/gui/team/dashboard.py" line="405" />
@@ -259,16 +284,6 @@
         <location filename="../../annotator/gui/team/dashboard.py" line="450" />
         <source>Precision %1, recall %2, F1 %3</source>
         <translation>Точность %1, полнота %2, F1 %3</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/team/dashboard.py" line="452" />
-        <source>%1 matched; %2 has %3 span(s), %4 has %5</source>
-        <translation>Совпало: %1; у %2 фрагментов: %3, у %4: %5</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/team/dashboard.py" line="455" />
-        <source>%1 document(s) labelled by both</source>
-        <translation>Документов, размеченных обоими: %1</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/team/dashboard.py" line="458" />
@@ -413,16 +428,6 @@
         <source>No document has sets of two annotators yet.</source>
         <translation>Пока ни в одном документе нет наборов двух аннотаторов.</translation>
     </message>
-    <message>
-        <location filename="../../annotator/gui/team/dashboard.py" line="605" />
-        <source>The %1 with the most disagreement of %2 documents; double-click or Enter to curate.</source>
-        <translation>%1 документов с наибольшими расхождениями из %2; двойной щелчок или Enter — курировать.</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/team/dashboard.py" line="609" />
-        <source>%1 document(s) with two or more annotators; double-click or Enter to curate.</source>
-        <translation>Документов с двумя и более аннотаторами: %1; двойной щелчок или Enter — курировать.</translation>
-    </message>
 </context>
 <context>
     <name>AttributeEditor</name>
@@ -450,17 +455,17 @@
 <context>
     <name>CheatSheet</name>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="175" />
+        <location filename="../../annotator/gui/common/keys.py" line="196" />
         <source>Keys</source>
         <translation>Клавиши</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="177" />
+        <location filename="../../annotator/gui/common/keys.py" line="198" />
         <source>Key</source>
         <translation>Клавиша</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="177" />
+        <location filename="../../annotator/gui/common/keys.py" line="198" />
         <source>Action</source>
         <translation>Действие</translation>
     </message>
@@ -620,15 +625,15 @@
         <source>What a claim of this type asserts, with an example</source>
         <translation>Какие утверждения относятся к этому типу, с примером</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../annotator/gui/scheme/scheme_editor.py" line="509" />
-        <source>%1 claims</source>
-        <translation>утверждений: %1</translation>
+        <source>%n claim(s)</source>
+        <translation><numerusform>%n утверждение</numerusform><numerusform>%n утверждения</numerusform><numerusform>%n утверждений</numerusform></translation>
     </message>
     <message>
         <location filename="../../annotator/gui/scheme/scheme_editor.py" line="527" />
-        <source>Delete the claim type %1? It removes %2 claims (%3), with the %4 relations and %5 notes on them. You can undo this.</source>
-        <translation>Удалить тип утверждения %1? Будут удалены утверждения (%2: %3), а также связи (%4) и заметки (%5) на них. Это можно отменить.</translation>
+        <source>Delete the claim type %1? It removes claims: %2 (%3), with the relations (%4) and notes (%5) on them. You can undo this.</source>
+        <translation>Удалить тип утверждения %1? Будут удалены утверждения: %2 (%3), а с ними связи (%4) и заметки (%5). Это можно отменить.</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/scheme/scheme_editor.py" line="529" />
@@ -702,97 +707,97 @@
 <context>
     <name>CurationWindow</name>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="114" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="119" />
         <source>Curation — %1 — %2</source>
         <translation>Курирование — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="129" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="134" />
         <source>Disagreements</source>
         <translation>Расхождения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="130" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="135" />
         <source>Notes</source>
         <translation>Заметки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="186" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="193" />
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="241" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="248" />
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="246" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="253" />
         <source>Accept the version of</source>
         <translation>Принять версию</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="249" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="256" />
         <source>&amp;Label</source>
         <translation>&amp;Метки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="251" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="258" />
         <source>&amp;Go</source>
         <translation>П&amp;ереход</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="255" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="262" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="331" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="339" />
         <source>Read only: %1</source>
         <translation>Только просмотр: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="338" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="347" />
         <source>Disagreements (%1)</source>
         <translation>Расхождения (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="373" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="382" />
         <source>gold</source>
         <translation>эталон</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="376" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="385" />
         <source>read only</source>
         <translation>только просмотр</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="384" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="393" />
         <source>Accept %1's version of this disagreement</source>
         <translation>Принять версию %1 для этого расхождения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="390" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="399" />
         <source>Undo: %1</source>
         <translation>Отменить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="391" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="400" />
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="393" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="402" />
         <source>Redo: %1</source>
         <translation>Повторить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="394" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="403" />
         <source>Redo</source>
         <translation>Повторить</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/gui/curate/curation_window.py" line="418" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="427" />
         <source>%n disagreement(s) (F8: the first)</source>
         <translation>
             <numerusform>%n расхождение (F8 — к первому)</numerusform>
@@ -801,62 +806,66 @@
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="419" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="428" />
         <source>No disagreements</source>
         <translation>Расхождений нет</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="421" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="430" />
         <source>Disagreement %1 of %2: %3</source>
         <translation>Расхождение %1 из %2: %3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/gui/curate/curation_window.py" line="424" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="433" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="481" />
         <source>%n not settled in gold</source>
-        <translation><numerusform>%n не решено в эталоне</numerusform><numerusform>%n не решены в эталоне</numerusform><numerusform>%n не решено в эталоне</numerusform></translation>
+        <translation>
+            <numerusform>%n не решено в эталоне</numerusform>
+            <numerusform>%n не решены в эталоне</numerusform>
+            <numerusform>%n не решено в эталоне</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="439" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="446" />
         <source>Mark gold curated</source>
         <translation>Отметить эталон как утверждённый</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/gui/curate/curation_window.py" line="440" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="447" />
         <source>%n disagreement(s) not settled in gold yet. Mark gold curated anyway?</source>
-        <translation><numerusform>%n расхождение ещё не решено в эталоне. Всё равно отметить эталон как утверждённый?</numerusform><numerusform>%n расхождения ещё не решены в эталоне. Всё равно отметить эталон как утверждённый?</numerusform><numerusform>%n расхождений ещё не решено в эталоне. Всё равно отметить эталон как утверждённый?</numerusform></translation>
+        <translation>
+            <numerusform>%n расхождение ещё не решено в эталоне. Всё равно отметить эталон как утверждённый?</numerusform>
+            <numerusform>%n расхождения ещё не решены в эталоне. Всё равно отметить эталон как утверждённый?</numerusform>
+            <numerusform>%n расхождений ещё не решено в эталоне. Всё равно отметить эталон как утверждённый?</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="457" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="464" />
         <source>The annotators agree everywhere</source>
         <translation>Аннотаторы согласны везде</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="471" />
-        <source>Round again from the first disagreement</source>
-        <translation>Снова с первого расхождения</translation>
+        <location filename="../../annotator/gui/curate/curation_window.py" line="468" />
+        <source>Every disagreement is settled</source>
+        <translation>Все расхождения решены</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="472" />
-        <source>Round again from the last disagreement</source>
-        <translation>Снова с последнего расхождения</translation>
+        <location filename="../../annotator/gui/curate/curation_window.py" line="480" />
+        <source>Disagreement %1 of %2;</source>
+        <translation>Расхождение %1 из %2;</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="476" />
-        <source>Disagreement %1 of %2; %3 not settled in gold yet</source>
-        <translation>Расхождение %1 из %2; в эталоне не решено: %3</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="526" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="530" />
         <source>Notes (%1)</source>
         <translation>Заметки (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="532" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="536" />
         <source>A note on the whole document</source>
         <translation>Заметка ко всему документу</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="548" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="552" />
         <source>Curation keys</source>
         <translation>Клавиши курирования</translation>
     </message>
@@ -864,37 +873,42 @@
 <context>
     <name>DisagreementList</name>
     <message>
-        <location filename="../../annotator/gui/curate/lanes.py" line="224" />
+        <location filename="../../annotator/gui/curate/lanes.py" line="226" />
         <source>Layer</source>
         <translation>Слой</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/lanes.py" line="224" />
+        <location filename="../../annotator/gui/curate/lanes.py" line="226" />
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/lanes.py" line="224" />
+        <location filename="../../annotator/gui/curate/lanes.py" line="226" />
         <source>Text</source>
         <translation>Текст</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/lanes.py" line="224" />
+        <location filename="../../annotator/gui/curate/lanes.py" line="226" />
         <source>Gold</source>
         <translation>Эталон</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/lanes.py" line="230" />
+        <location filename="../../annotator/gui/curate/lanes.py" line="232" />
         <source>entity</source>
         <translation>сущность</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/lanes.py" line="230" />
+        <location filename="../../annotator/gui/curate/lanes.py" line="232" />
         <source>claim</source>
         <translation>утверждение</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/lanes.py" line="244" />
+        <location filename="../../annotator/gui/curate/lanes.py" line="242" />
+        <source>rejected</source>
+        <translation>отклонено</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/curate/lanes.py" line="253" />
         <source>characters %1–%2</source>
         <translation>символы %1–%2</translation>
     </message>
@@ -902,7 +916,7 @@
 <context>
     <name>DocumentList</name>
     <message>
-        <location filename="../../annotator/gui/annotate/document_list.py" line="49" />
+        <location filename="../../annotator/gui/annotate/document_list.py" line="54" />
         <source>Document</source>
         <translation>Документ</translation>
     </message>
@@ -910,6 +924,11 @@
         <location filename="../../annotator/gui/annotate/document_list.py" line="50" />
         <source>Date</source>
         <translation>Дата</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/document_list.py" line="49" />
+        <source>Title</source>
+        <translation>Заголовок</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/annotate/document_list.py" line="51" />
@@ -922,29 +941,52 @@
         <translation>Мой статус</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/document_list.py" line="56" />
+        <location filename="../../annotator/gui/annotate/document_list.py" line="53" />
+        <source>Spans</source>
+        <translation>Фрагменты</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/document_list.py" line="58" />
         <source>new</source>
         <translation>новый</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/document_list.py" line="57" />
+        <location filename="../../annotator/gui/annotate/document_list.py" line="59" />
         <source>in_progress</source>
         <translation>в работе</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/document_list.py" line="58" />
+        <location filename="../../annotator/gui/annotate/document_list.py" line="60" />
         <source>done</source>
         <translation>готов</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/document_list.py" line="59" />
+        <location filename="../../annotator/gui/annotate/document_list.py" line="61" />
         <source>curated</source>
         <translation>проверен куратором</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/document_list.py" line="60" />
+        <location filename="../../annotator/gui/annotate/document_list.py" line="62" />
         <source>skipped</source>
         <translation>пропущен</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentTable</name>
+    <message>
+        <location filename="../../annotator/gui/annotate/document_table.py" line="67" />
+        <source>Mark selected done</source>
+        <translation>Отметить выбранные готовыми</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/document_table.py" line="69" />
+        <source>Mark selected in progress</source>
+        <translation>Отметить выбранные как «в работе»</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/document_table.py" line="71" />
+        <source>Export selected…</source>
+        <translation>Экспортировать выбранные…</translation>
     </message>
 </context>
 <context>
@@ -1120,18 +1162,18 @@
     </message>
     <message>
         <location filename="../../annotator/gui/io/export_dialog.py" line="231" />
-        <source>%1 / %2 documents</source>
-        <translation>%1 / %2 документов</translation>
+        <source>documents: %1 / %2</source>
+        <translation>документы: %1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/io/export_dialog.py" line="242" />
+        <source>Exported to %3: records: %1, documents: %2.</source>
+        <translation>Экспортировано в %3: записей: %1, документов: %2.</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/io/export_dialog.py" line="236" />
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/io/export_dialog.py" line="242" />
-        <source>Exported %1 record(s) of %2 document(s) to %3.</source>
-        <translation>Экспортировано записей: %1, документов: %2, в %3.</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/io/export_dialog.py" line="252" />
@@ -1327,6 +1369,7 @@ You can change it later in Options → Preferences.</source>
     <name>GoldActions</name>
     <message>
         <location filename="../../annotator/gui/curate/gold_keys.py" line="40" />
+        <location filename="../../annotator/gui/curate/gold_keys.py" line="53" />
         <source>Go to a disagreement first (F8)</source>
         <translation>Сначала перейдите к расхождению (F8)</translation>
     </message>
@@ -1336,12 +1379,12 @@ You can change it later in Options → Preferences.</source>
         <translation>В полосе %1 нет аннотатора</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/gold_keys.py" line="59" />
+        <location filename="../../annotator/gui/curate/gold_keys.py" line="69" />
         <source>Select some text in the gold lane to label</source>
         <translation>Выделите текст в полосе эталона, чтобы разметить его</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/gold_keys.py" line="69" />
+        <location filename="../../annotator/gui/curate/gold_keys.py" line="79" />
         <source>No gold span under the caret</source>
         <translation>Под курсором нет фрагмента эталона</translation>
     </message>
@@ -1514,8 +1557,23 @@ You can change it later in Options → Preferences.</source>
     </message>
     <message>
         <location filename="../../annotator/gui/io/import_dialog.py" line="193" />
-        <source>%1 / %2 files — %3</source>
-        <translation>%1 / %2 файлов — %3</translation>
+        <source>files: %1 / %2 — %3</source>
+        <translation>файлы: %1 / %2 — %3</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/io/import_dialog.py" line="233" />
+        <source>documents added: %1, already stored: %2; sets added: %3, replaced: %4; spans: %5</source>
+        <translation>документов добавлено: %1, уже были: %2; наборов добавлено: %3, заменено: %4; фрагментов: %5</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/io/import_dialog.py" line="239" />
+        <source>Imported: %1; bad records skipped: %2.</source>
+        <translation>Импортировано: %1; пропущено плохих записей: %2.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../annotator/gui/io/import_dialog.py" line="243" />
+        <source>%n problem(s); nothing was imported.</source>
+        <translation><numerusform>%n ошибка; ничего не импортировано.</numerusform><numerusform>%n ошибки; ничего не импортировано.</numerusform><numerusform>%n ошибок; ничего не импортировано.</numerusform></translation>
     </message>
     <message>
         <location filename="../../annotator/gui/io/import_dialog.py" line="200" />
@@ -1549,24 +1607,9 @@ You can change it later in Options → Preferences.</source>
         <translation>Не импортировано: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="233" />
-        <source>%1 document(s) added, %2 already stored; %3 set(s) added, %4 replaced; %5 span(s)</source>
-        <translation>документов добавлено: %1, уже было: %2; разметок добавлено: %3, заменено: %4; фрагментов: %5</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="239" />
-        <source>Imported: %1; %2 bad record(s) skipped.</source>
-        <translation>Импортировано: %1; пропущено ошибочных записей: %2.</translation>
-    </message>
-    <message>
         <location filename="../../annotator/gui/io/import_dialog.py" line="241" />
         <source>Imported: %1.</source>
         <translation>Импортировано: %1.</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="243" />
-        <source>%1 problem(s); nothing was imported.</source>
-        <translation>Ошибок: %1; ничего не импортировано.</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/io/import_dialog.py" line="244" />
@@ -1812,37 +1855,42 @@ You can change it later in Options → Preferences.</source>
         <translation>Разметить выделение (или фрагмент под курсором) меткой %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="141" />
+        <location filename="../../annotator/gui/common/keys.py" line="162" />
         <source>Claim type %1: make the selection a claim, or retype the claim</source>
         <translation>Тип утверждения %1: сделать выделенное утверждением или сменить тип</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="71" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="74" />
         <source>Go to the next disagreement</source>
         <translation>К следующему расхождению</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="72" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="75" />
         <source>Go to the previous disagreement</source>
         <translation>К предыдущему расхождению</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="74" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="77" />
         <source>Accept the version of the annotator in lane 1…9 (the number in the lane's title) for this disagreement</source>
         <translation>Принять для этого расхождения версию аннотатора из полосы 1…9 (номер в заголовке полосы)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="77" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="80" />
+        <source>Reject every version of this disagreement (gold keeps nothing there)</source>
+        <translation>Отклонить все версии этого расхождения (в эталоне там ничего не будет)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/curate/curation_window.py" line="82" />
         <source>Accept into gold everything all the annotators agree on</source>
         <translation>Принять в эталон всё, в чём согласны все аннотаторы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="78" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="83" />
         <source>Mark the gold set curated</source>
         <translation>Отметить эталон как утверждённый</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="79" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="84" />
         <source>Close this window (Esc too, in the gold lane)</source>
         <translation>Закрыть это окно (в полосе эталона — также Esc)</translation>
     </message>
@@ -1934,25 +1982,25 @@ You can change it later in Options → Preferences.</source>
         <source>Attributes of this label</source>
         <translation>Атрибуты этой метки</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../annotator/gui/scheme/scheme_editor.py" line="383" />
-        <source>%1 spans</source>
-        <translation>фрагментов: %1</translation>
+        <source>%n span(s)</source>
+        <translation><numerusform>%n фрагмент</numerusform><numerusform>%n фрагмента</numerusform><numerusform>%n фрагментов</numerusform></translation>
     </message>
     <message>
         <location filename="../../annotator/gui/scheme/scheme_editor.py" line="402" />
-        <source>Delete the label %1? It removes %2 spans (%3), %4 relations on them, and %5 claims lose their speaker. You can undo this.</source>
-        <translation>Удалить метку %1? Будут удалены фрагменты (%2: %3) и связи с ними (%4), а у утверждений (%5) пропадёт источник. Это можно отменить.</translation>
+        <source>Delete the label %1? It removes spans: %2 (%3), relations on them: %4; claims that lose their speaker: %5. You can undo this.</source>
+        <translation>Удалить метку %1? Будут удалены фрагменты: %2 (%3), связи на них: %4; утверждений, теряющих говорящего: %5. Это можно отменить.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="409" />
+        <source>Merge %1 into %2? Spans that become %2: %3 (%4); dropped because a %2 span is already at the same place: %5. You can undo this.</source>
+        <translation>Слить %1 с %2? Фрагментов, которые станут %2: %3 (%4); отброшено, потому что на том же месте уже есть фрагмент %2: %5. Это можно отменить.</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/scheme/scheme_editor.py" line="404" />
         <source>Delete label</source>
         <translation>Удаление метки</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="409" />
-        <source>Merge %1 into %2? %3 spans (%4) become %2; %5 of them are dropped because a %2 span is already at the same place. You can undo this.</source>
-        <translation>Слить %1 с %2? Фрагменты (%3: %4) получат метку %2; из них %5 удаляются, потому что на том же месте уже есть фрагмент %2. Это можно отменить.</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/scheme/scheme_editor.py" line="439" />
@@ -1971,6 +2019,29 @@ You can change it later in Options → Preferences.</source>
     </message>
 </context>
 <context>
+    <name>ListActions</name>
+    <message>
+        <location filename="../../annotator/gui/annotate/list_actions.py" line="31" />
+        <source>Compact document list</source>
+        <translation>Компактный список документов</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/list_actions.py" line="40" />
+        <source>&amp;View</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/list_actions.py" line="72" />
+        <source>Choose who you are first (Options → Preferences)</source>
+        <translation>Сначала укажите, кто вы (Настройки → Настройки…)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/list_actions.py" line="77" />
+        <source>Select some documents in the list first</source>
+        <translation>Сначала выберите документы в списке</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../annotator/gui/annotate/main_window.py" line="122" />
@@ -1978,119 +2049,119 @@ You can change it later in Options → Preferences.</source>
         <translation>annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="157" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="147" />
         <source>Claims</source>
         <translation>Утверждения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="158" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="148" />
         <source>Relations</source>
         <translation>Связи</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="160" />
-        <location filename="../../annotator/gui/annotate/main_window.py" line="671" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="150" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="665" />
         <source>Notes</source>
         <translation>Заметки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="179" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="169" />
         <source>Spans</source>
         <translation>Фрагменты</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="180" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="170" />
         <source>Attributes</source>
         <translation>Атрибуты</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="181" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="171" />
         <source>Labels</source>
         <translation>Метки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="186" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="176" />
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="196" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="186" />
         <source>This document's place in the list as filtered</source>
         <translation>Место документа в отфильтрованном списке</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="267" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="260" />
         <source>All saved</source>
         <translation>Всё сохранено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="387" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="380" />
         <source>This column cannot be sorted</source>
         <translation>По этому столбцу нельзя сортировать</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="435" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="429" />
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="449" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="443" />
         <source>annotator — %1 — %2</source>
         <translation>annotator — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="529" />
-        <location filename="../../annotator/gui/annotate/main_window.py" line="544" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="523" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="538" />
         <source>Settings not saved: %1</source>
         <translation>Настройки не сохранены: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="531" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="525" />
         <source>Snapping to tokens on</source>
         <translation>Привязка к токенам включена</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="531" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="525" />
         <source>Snapping to tokens off</source>
         <translation>Привязка к токенам выключена</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="554" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="548" />
         <source>The new database opens when you next start annotator</source>
         <translation>Новая база данных откроется при следующем запуске annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="623" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="617" />
         <source>Every document of the list is done</source>
         <translation>Все документы списка готовы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="671" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="665" />
         <source>Notes (%1)</source>
         <translation>Заметки (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="813" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="811" />
         <source>Nothing changed</source>
         <translation>Ничего не изменено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="816" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="814" />
         <source>Error: %1</source>
         <translation>Ошибка: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="817" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="815" />
         <source>Not saved</source>
         <translation>Не сохранено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="823" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="821" />
         <source>%1 / %2 documents done</source>
         <translation>Готово документов: %1 / %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/gui/annotate/main_window.py" line="826" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="824" />
         <source>%n span(s) in this document</source>
         <translation>
             <numerusform>%n фрагмент в документе</numerusform>
@@ -2099,22 +2170,22 @@ You can change it later in Options → Preferences.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="831" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="829" />
         <source>Undo: %1</source>
         <translation>Отменить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="831" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="829" />
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="832" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="830" />
         <source>Redo: %1</source>
         <translation>Повторить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="832" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="830" />
         <source>Redo</source>
         <translation>Повторить</translation>
     </message>
@@ -2738,51 +2809,69 @@ Replace it anyway? What it holds now will be lost.</source>
     </message>
     <message>
         <location filename="../../annotator/gui/notes/team_notes.py" line="55" />
-        <source>%1 notes on %2 documents; Enter opens one in the curation window</source>
-        <translation>Заметок: %1, документов: %2; Enter открывает документ в окне курирования</translation>
+        <source>Notes: %1, documents: %2; Enter opens one in the curation window</source>
+        <translation>Заметок: %1, документов: %2; Enter открывает заметку в окне согласования</translation>
     </message>
 </context>
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../annotator/gui/annotate/window_actions.py" line="56" />
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="58" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/window_actions.py" line="62" />
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="64" />
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/window_actions.py" line="68" />
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="70" />
         <source>&amp;Label</source>
         <translation>&amp;Метки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/window_actions.py" line="70" />
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="72" />
         <source>&amp;Go</source>
         <translation>П&amp;ереход</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/window_actions.py" line="73" />
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="75" />
         <source>&amp;Options</source>
         <translation>&amp;Настройки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/window_actions.py" line="80" />
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="82" />
         <source>&amp;Team</source>
         <translation>&amp;Команда</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/window_actions.py" line="83" />
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="85" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/window_actions.py" line="85" />
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="87" />
         <source>&amp;About annotator…</source>
         <translation>&amp;О программе annotator…</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../annotator/gui/annotate/list_actions.py" line="42" />
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/list_actions.py" line="50" />
+        <source>&amp;Edit</source>
+        <translation>&amp;Правка</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/list_actions.py" line="54" />
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
     </message>
 </context>
 </TS>
