@@ -233,7 +233,11 @@
     <message numerus="yes">
         <location filename="../../annotator/gui/team/dashboard.py" line="402" />
         <source>%n document(s) with sets</source>
-        <translation><numerusform>%n документ с наборами</numerusform><numerusform>%n документа с наборами</numerusform><numerusform>%n документов с наборами</numerusform></translation>
+        <translation>
+            <numerusform>%n документ с наборами</numerusform>
+            <numerusform>%n документа с наборами</numerusform>
+            <numerusform>%n документов с наборами</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../annotator/gui/team/dashboard.py" line="403" />
@@ -248,7 +252,11 @@
     <message numerus="yes">
         <location filename="../../annotator/gui/team/dashboard.py" line="455" />
         <source>%n document(s) labelled by both</source>
-        <translation><numerusform>%n документ размечен обоими</numerusform><numerusform>%n документа размечены обоими</numerusform><numerusform>%n документов размечены обоими</numerusform></translation>
+        <translation>
+            <numerusform>%n документ размечен обоими</numerusform>
+            <numerusform>%n документа размечены обоими</numerusform>
+            <numerusform>%n документов размечены обоими</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../annotator/gui/team/dashboard.py" line="605" />
@@ -258,7 +266,11 @@
     <message numerus="yes">
         <location filename="../../annotator/gui/team/dashboard.py" line="609" />
         <source>%n document(s) with two or more annotators; double-click or Enter to curate.</source>
-        <translation><numerusform>%n документ с двумя и более разметчиками; двойной щелчок или Enter — к согласованию.</numerusform><numerusform>%n документа с двумя и более разметчиками; двойной щелчок или Enter — к согласованию.</numerusform><numerusform>%n документов с двумя и более разметчиками; двойной щелчок или Enter — к согласованию.</numerusform></translation>
+        <translation>
+            <numerusform>%n документ с двумя и более разметчиками; двойной щелчок или Enter — к согласованию.</numerusform>
+            <numerusform>%n документа с двумя и более разметчиками; двойной щелчок или Enter — к согласованию.</numerusform>
+            <numerusform>%n документов с двумя и более разметчиками; двойной щелчок или Enter — к согласованию.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../annotator/gui/team/dashboard.py" line="405" />
@@ -628,7 +640,11 @@
     <message numerus="yes">
         <location filename="../../annotator/gui/scheme/scheme_editor.py" line="509" />
         <source>%n claim(s)</source>
-        <translation><numerusform>%n утверждение</numerusform><numerusform>%n утверждения</numerusform><numerusform>%n утверждений</numerusform></translation>
+        <translation>
+            <numerusform>%n утверждение</numerusform>
+            <numerusform>%n утверждения</numerusform>
+            <numerusform>%n утверждений</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../annotator/gui/scheme/scheme_editor.py" line="527" />
@@ -1573,7 +1589,11 @@ You can change it later in Options → Preferences.</source>
     <message numerus="yes">
         <location filename="../../annotator/gui/io/import_dialog.py" line="243" />
         <source>%n problem(s); nothing was imported.</source>
-        <translation><numerusform>%n ошибка; ничего не импортировано.</numerusform><numerusform>%n ошибки; ничего не импортировано.</numerusform><numerusform>%n ошибок; ничего не импортировано.</numerusform></translation>
+        <translation>
+            <numerusform>%n ошибка; ничего не импортировано.</numerusform>
+            <numerusform>%n ошибки; ничего не импортировано.</numerusform>
+            <numerusform>%n ошибок; ничего не импортировано.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../annotator/gui/io/import_dialog.py" line="200" />
@@ -1985,7 +2005,11 @@ You can change it later in Options → Preferences.</source>
     <message numerus="yes">
         <location filename="../../annotator/gui/scheme/scheme_editor.py" line="383" />
         <source>%n span(s)</source>
-        <translation><numerusform>%n фрагмент</numerusform><numerusform>%n фрагмента</numerusform><numerusform>%n фрагментов</numerusform></translation>
+        <translation>
+            <numerusform>%n фрагмент</numerusform>
+            <numerusform>%n фрагмента</numerusform>
+            <numerusform>%n фрагментов</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../annotator/gui/scheme/scheme_editor.py" line="402" />
@@ -2371,6 +2395,19 @@ You can change it later in Options → Preferences.</source>
         <location filename="../../annotator/gui/setup/preferences.py" line="167" />
         <source>SQLite databases (*.sqlite3 *.sqlite *.db);;All files (*)</source>
         <translation>Базы данных SQLite (*.sqlite3 *.sqlite *.db);;Все файлы (*)</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../annotator/gui/common/qt_texts.py" line="14" />
+        <source>&amp;Look in:</source>
+        <translation>&amp;Перейти к:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/common/qt_texts.py" line="15" />
+        <source>Files of &amp;type:</source>
+        <translation>&amp;Типы файлов:</translation>
     </message>
 </context>
 <context>
