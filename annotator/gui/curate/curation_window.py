@@ -446,6 +446,8 @@ class CurationWindow(QMainWindow):
                 self, self.tr("Mark gold curated"),
                 self.tr("%n disagreement(s) not settled in gold yet. Mark gold curated anyway?", "", still_open),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            self.activateWindow()  # the keys go to the gold lane again, whatever the answer
+            self.view.setFocus()
             if answer != QMessageBox.StandardButton.Yes:
                 return
         self.gold_actions.mark_curated()
