@@ -76,11 +76,13 @@ TITLE_CHARS = 160  # of a title the list keeps (it elides what its column cannot
 
 
 def list_title(meta: dict | None, head: str) -> str:
-    """What the document list calls a document: ``meta.title``, else the first non-empty line of the
-    text's beginning (``head``), cut to TITLE_CHARS."""
+    """What the document list calls a document: ``meta.title``, else the first line of the text's
+    beginning (``head``) of two words or more (a lone word, as a dateline "РУ", names nothing), else
+    its first non-empty line; cut to TITLE_CHARS."""
     title = (meta or {}).get("title")
     if not isinstance(title, str) or not title.strip():
-        title = next((line for line in head.splitlines() if line.strip()), "")
+        lines = [line for line in head.splitlines() if line.strip()]
+        title = next((line for line in lines if len(line.split()) > 1), lines[0] if lines else "")
     title = " ".join(title.split())
     return title if len(title) <= TITLE_CHARS else title[:TITLE_CHARS - 1] + "…"
 

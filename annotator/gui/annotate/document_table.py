@@ -85,6 +85,7 @@ class DocumentTable(QTableView):
         lines = 1 if self.compact else NORMAL_LINES
         self.setWordWrap(not self.compact)
         self.verticalHeader().setDefaultSectionSize(metrics.lineSpacing() * lines + 6)
+        self._fit_title()
 
     def set_compact(self, compact: bool) -> None:
         """One line a row, a smaller font, only title and status; or back to the columns shown before."""

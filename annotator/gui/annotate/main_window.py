@@ -849,7 +849,8 @@ class MainWindow(WindowActions, SideWindows, QMainWindow):
             state = decode(self.window_state.layouts.get(name))
             if state is not None:
                 getattr(self, name).restoreState(state)
-        header = decode(self.window_state.layouts.get("document_columns"))
+        # the list's six columns (title first): a state saved for the four before is not restored
+        header = decode(self.window_state.layouts.get("document_list_columns"))
         if header is not None:
             self.document_table.horizontalHeader().restoreState(header)
 
@@ -859,7 +860,7 @@ class MainWindow(WindowActions, SideWindows, QMainWindow):
         state.geometry = encode(self.saveGeometry())
         for name in self.LAYOUTS:
             state.layouts[name] = encode(getattr(self, name).saveState())
-        state.layouts["document_columns"] = encode(self.document_table.horizontalHeader().saveState())
+        state.layouts["document_list_columns"] = encode(self.document_table.horizontalHeader().saveState())
         state.places[self._place_key] = Place(self.document_id, self.view.caret_core() if self.document_id else 0,
                                               self.filter_bar.values())
         try:
