@@ -65,14 +65,6 @@ from annotator.storage.models import (
 
 DOCUMENTS: Table = DocumentRow.__table__  # type: ignore[assignment]
 TEXTS: Table = DocumentTextRow.__table__  # type: ignore[assignment]
-TITLE_HEAD = 400  # characters of a text read for its list title (its first line)
-
-
-def _meta(value: Any) -> dict:
-    """A meta value as the driver gives it (decoded already, or JSON text) as a dict."""
-    if isinstance(value, (str, bytes)):
-        value = orjson.loads(value)
-    return value if isinstance(value, dict) else {}
 SCHEMES: Table = SchemeVersionRow.__table__  # type: ignore[assignment]
 ACTIONS: Table = ActionRow.__table__  # type: ignore[assignment]
 USERS: Table = UserRow.__table__  # type: ignore[assignment]
@@ -107,6 +99,7 @@ _RELATIONS_OF_SETS = (
     .where(RELATIONS.c.set_id.in_(bindparam("set_ids", expanding=True)))
     .order_by(RELATIONS.c.id)
 )
+TITLE_HEAD = 400  # characters of a text read for its list title (its first line)
 _EXPORT_DOCUMENTS = text(  # meta as the driver gives it (JSON text on SQLite), decoded by the caller
     "SELECT d.id, d.meta, d.sha256, t.text FROM documents d JOIN document_texts t ON t.document_id = d.id "
     "WHERE d.id IN :ids").bindparams(bindparam("ids", expanding=True))
@@ -507,7 +500,8 @@ class Repository:
         for chunk in _chunks(list(ids)):
             for row in self.connection.execute(
                 select(DOCUMENTS.c.id, DOCUMENTS.c.ordinal, DOCUMENTS.c.date, DOCUMENTS.c.length,
-                       DOCUMENTS.c.sha256, DOCUMENTS.c.meta, func.substr(TEXTS.c.text, 1, TITLE_HEAD).label("head"))
+                       DOCUMENTS.c.sha256, DOCUMENTS.c.meta["title"].as_string().label("title"),
+                       func.substr(TEXTS.c.text, 1, TITLE_HEAD).label("head"))
                 .join(TEXTS, TEXTS.c.document_id == DOCUMENTS.c.id).where(DOCUMENTS.c.id.in_(chunk))
             ):
                 rows[row.id] = row
@@ -526,7 +520,7 @@ class Repository:
                     .group_by(SETS.c.document_id)))
         return [
             DocumentSummary(r.id, r.ordinal, r.date, r.length, r.sha256, tuple(sets.get(r.id, ())),
-                            list_title(_meta(r.meta), r.head or ""), spans.get(r.id, 0) if owner else None)
+                            list_title({"title": r.title}, r.head or ""), spans.get(r.id, 0) if owner else None)
             for r in (rows[i] for i in ids if i in rows)
         ]
 
