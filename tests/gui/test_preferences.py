@@ -6,9 +6,8 @@ everything else applies in place. Checked in the window, the settings file and t
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt

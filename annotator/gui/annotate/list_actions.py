@@ -8,7 +8,7 @@ kept in the settings.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
@@ -17,12 +17,9 @@ from annotator.domain.model import SetStatus
 from annotator.gui.common.settings import save_settings
 from annotator.services import annotating
 
-if TYPE_CHECKING:
-    from annotator.gui.annotate.main_window import MainWindow
-
 
 class ListActions(QObject):
-    def __init__(self, window: MainWindow):
+    def __init__(self, window: Any):  # the MainWindow (not imported: it imports this module)
         super().__init__(window)
         self.window = window
         table = window.document_table
