@@ -44,6 +44,27 @@ class Disagreement:
         return next((v for v in self.versions if v.owner == owner), None)
 
 
+ACCEPT = "accept"
+REJECT = "reject"
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """A curator's explicit answer to a region: accept one annotator's version, or reject them all."""
+
+    id: int
+    layer: str
+    start: int
+    end: int
+    decision: str  # ACCEPT or REJECT
+    annotator: str | None  # whose version was accepted (None: rejected)
+    curator: str
+
+    @property
+    def region(self) -> tuple[str, int, int]:
+        return (self.layer, self.start, self.end)
+
+
 def _items(aset: AnnotationSet, layer: str) -> tuple[Any, ...]:
     return aset.spans if layer == ENTITY else aset.claims
 

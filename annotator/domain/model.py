@@ -68,6 +68,23 @@ class DocumentSummary:
     length: int
     sha256: str
     sets: tuple[tuple[str, SetStatus], ...] = ()
+    title: str = ""  # meta's title, else the text's first line (see list_title)
+    spans: int | None = None  # entity spans in one owner's set (the list's annotator), None: not read
+
+
+TITLE_CHARS = 160  # of a title the list keeps (it elides what its column cannot show)
+
+
+def list_title(meta: dict | None, head: str) -> str:
+    """What the document list calls a document: ``meta.title``, else the first line of the text's
+    beginning (``head``) of two words or more (a lone word, as a dateline "РУ", names nothing), else
+    its first non-empty line; cut to TITLE_CHARS."""
+    title = (meta or {}).get("title")
+    if not isinstance(title, str) or not title.strip():
+        lines = [line for line in head.splitlines() if line.strip()]
+        title = next((line for line in lines if len(line.split()) > 1), lines[0] if lines else "")
+    title = " ".join(title.split())
+    return title if len(title) <= TITLE_CHARS else title[:TITLE_CHARS - 1] + "…"
 
 
 # A discontinuous span's pieces: (start, end) pairs in text order, apart from one another.

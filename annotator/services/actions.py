@@ -15,7 +15,7 @@ def changes_of(ops: list[Op], *, document_id: str | None) -> dict[str, bool | fr
     tables = {op.get("table", op["op"]) for op in ops}  # a scheme op has no table
     return {
         "documents": frozenset({document_id}) if document_id else frozenset(),
-        "spans": bool(tables & {"spans", "annotation_sets", "suggestion_rejections"}),
+        "spans": bool(tables & {"spans", "annotation_sets", "suggestion_rejections", "curation_decisions"}),
         "claims": bool(tables & {"claims", "spans", "annotation_sets"}),
         "relations": bool(tables & {"relations", "spans", "annotation_sets"}),
         "set_status": "annotation_sets" in tables,

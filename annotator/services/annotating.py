@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from annotator.domain.changes import Changes
@@ -19,13 +20,23 @@ from annotator.domain.validation import (
     status_problem,
     span_name,
 )
-from annotator.i18n import _
+from annotator.i18n import _, ngettext
 from annotator.services.actions import run_action
 from annotator.services.errors import NotFound, ServiceError
 from annotator.services.gold_conflicts import check_unchanged
 from annotator.services.retrying import retried
 from annotator.services.workspace import Workspace
-from annotator.storage.actions import CLAIMS, RELATIONS, SETS, SPANS, Op, delete_op, insert_op, update_op
+from annotator.storage.actions import (
+    CLAIMS,
+    RELATIONS,
+    SETS,
+    SPANS,
+    Op,
+    delete_op,
+    insert_op,
+    update_many_op,
+    update_op,
+)
 from annotator.storage.repository import (
     CLAIM,
     ENTITY,
@@ -295,3 +306,35 @@ def set_status(workspace: Workspace, document_id: str, status: SetStatus, *, own
             ops = [update_op(SETS, ref.id, {"status": status.value})]
         return run_action(repo, owner=owner, user=user, kind="set_status",
                           label=_mark_label(status), document_id=document_id, ops=ops)
+
+
+@retried
+def set_statuses(workspace: Workspace, document_ids: list[str], status: SetStatus, *, owner: str,
+                 user: str | None = None) -> Changes:
+    """Give ``owner``'s sets of many documents one status (the list's selection): one action, undone
+    as one; documents already so are left as they are, and ``result`` says how many changed."""
+    _refuse([problem] if (problem := status_problem(status, owner)) else [])
+    _refuse(check_owner_name(owner))
+    wanted = list(dict.fromkeys(document_ids))
+    with workspace.store.write(owner=owner) as repo:
+        missing = [d for d in wanted if repo.document_length(d) is None]
+        if missing:
+            raise NotFound(_("no document {document!r}").format(document=missing[0]))
+        refs = {ref.document_id: ref for ref in repo.set_refs(wanted, owner)}
+        to_update = [refs[d].id for d in wanted if d in refs and refs[d].status != status]
+        to_insert = [d for d in wanted if d not in refs]
+        if not to_update and not to_insert:
+            raise ServiceError(_("every chosen document is already {status}").format(status=status_name(status)))
+        ops: list[Op] = []
+        if to_insert:
+            ids = repo.allocate_ids(SETS, len(to_insert))
+            ops.append(insert_op(SETS, [set_row(i, d, owner, status) for i, d in zip(ids, to_insert)]))
+        if to_update:
+            ops.append(update_many_op(SETS, to_update, {"status": status.value}))
+        changed = len(to_update) + len(to_insert)
+        label = ngettext("{action}: {count} document", "{action}: {count} documents", changed).format(
+            action=_mark_label(status), count=changed)
+        done = run_action(repo, owner=owner, user=user, kind="set_statuses", label=label, document_id=None,
+                          ops=ops, result=changed)
+    changed_ids = frozenset(d for d in wanted if d not in refs or refs[d].status != status)
+    return dataclasses.replace(done, documents=changed_ids)

@@ -26,7 +26,8 @@ from annotator.domain.model import AUTHOR, GOLD, SAYS, AnnotationSet, Claim, Doc
 from annotator.domain.repeats import Alignment, chains
 from annotator.i18n import _
 from annotator.services.annotating import _document_length
-from annotator.services.curation import make_region
+from annotator.domain.disagreements import ACCEPT
+from annotator.services.curation import _decision_ops, make_region
 from annotator.services.errors import NotFound, ServiceError
 from annotator.services.gold_conflicts import check_unchanged
 from annotator.services.permissions import check_may_write
@@ -128,5 +129,7 @@ def accept_copy(workspace: Workspace, document_id: str, layer: str, start: int, 
         label = _("Accept the gold of the copy in {source} at {start}-{end}").format(
             source=copy.source, start=start, end=end)
         refused = _("gold already holds what the copy in {source} was settled with").format(source=copy.source)
+        # Recorded as an accept of the copy's document's gold, so the region counts as decided.
+        decided = _decision_ops(repo, document_id, layer, start, end, ACCEPT, copy.source, user)
         return make_region(repo, document_id, copy.gold, layer, start, end, user=user, kind="accept_copy",
-                           label=label, refused=refused)
+                           label=label, refused=refused, decided=decided)

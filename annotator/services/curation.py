@@ -7,7 +7,7 @@ from typing import Any
 
 from annotator.domain.changes import Changes
 from annotator.domain.consensus import agreed, keys_by_id, relation_key
-from annotator.domain.disagreements import ENTITY, Disagreement, disagreements, region_items
+from annotator.domain.disagreements import ACCEPT, ENTITY, REJECT, Disagreement, disagreements, region_items
 from annotator.domain.model import AUTHOR, GOLD, AnnotationSet, Claim, SetStatus
 from annotator.i18n import _, ngettext
 from annotator.services.actions import run_action
@@ -18,7 +18,7 @@ from annotator.services.gold_conflicts import check_unchanged
 from annotator.services.retrying import retried
 from annotator.services.permissions import check_may_write, refusal
 from annotator.services.workspace import Workspace
-from annotator.storage.actions import CLAIMS, RELATIONS, SPANS, Op, delete_op, insert_op, update_op
+from annotator.storage.actions import CLAIMS, DECISIONS, RELATIONS, SPANS, Op, delete_op, insert_op, update_op
 from annotator.storage.repository import Repository, claim_rows, span_row
 
 
@@ -173,15 +173,19 @@ def accept_version(workspace: Workspace, document_id: str, annotator: str, layer
         source = _curated_source(repo, document_id, annotator, user)
         label = _("Accept {annotator}'s version at {start}-{end}").format(annotator=annotator, start=start, end=end)
         refused = _("gold already has {annotator}'s version there").format(annotator=annotator)
+        decided = _decision_ops(repo, document_id, layer, start, end, ACCEPT, annotator, user)
         return make_region(repo, document_id, source, layer, start, end, user=user, kind="accept_version",
-                           label=label, refused=refused)
+                           label=label, refused=refused, decided=decided)
 
 
 def make_region(repo: Repository, document_id: str, source: AnnotationSet, layer: str, start: int, end: int, *,
-                user: str, kind: str, label: str, refused: str) -> Changes:
+                user: str, kind: str, label: str, refused: str, decided: list[Op] | None = None) -> Changes:
     """Gold, in [start, end) and one layer, made what ``source`` holds there (in the caller's write
     transaction): an annotator's set (``accept_version``), or the gold a copy of the passage was
-    settled with (``services/copy_gold.accept_copy``). ``refused``: the message when nothing changes."""
+    settled with (``services/copy_gold.accept_copy``). ``decided``: the ops recording the curator's
+    decision on the region (``_decision_ops``), part of the same action. ``refused``: the message
+    when nothing changes."""
+    decided = decided or []
     gold = _gold(repo, document_id)
     wanted = region_items(source, layer, start, end)
     source_keys = keys_by_id(source)
@@ -226,7 +230,53 @@ def make_region(repo: Repository, document_id: str, source: AnnotationSet, layer
                                   tuple(c for c in gold.claims if c.id not in gone),
                                   tuple(r for r in gold.relations if r.head not in gone and r.tail not in gone))
     copy, count = _copy_ops(repo, gold_set_id, subset, remaining)
-    if not stale and not copy and not relabelled:
+    if not stale and not copy and not relabelled and not decided:
         raise ServiceError(refused)
     return run_action(repo, owner=GOLD, user=user, kind=kind, label=label, document_id=document_id,
-                      ops=ops + copy, result=count)
+                      ops=ops + copy + decided, result=count)
+
+
+def _decision_ops(repo: Repository, document_id: str, layer: str, start: int, end: int, decision: str,
+                  annotator: str | None, user: str) -> list[Op]:
+    """Record the curator's decision on a region (none when that decision is already recorded).
+
+    The region's row is changed in place when it was decided otherwise before; the unique index on
+    the region keeps two curators from both inserting one (the gold lock orders them, and the
+    second sees the first's row here, or a GoldConflict in the window)."""
+    existing = next((d for d in repo.decisions(document_id) if d.region == (layer, start, end)), None)
+    if existing is None:
+        (decision_id,) = repo.allocate_ids(DECISIONS, 1)
+        return [insert_op(DECISIONS, [{"id": decision_id, "document_id": document_id, "layer": layer,
+                                       "start": start, "end": end, "decision": decision,
+                                       "annotator": annotator, "curator": user}])]
+    if (existing.decision, existing.annotator) == (decision, annotator):
+        return []
+    return [update_op(DECISIONS, existing.id, {"decision": decision, "annotator": annotator, "curator": user,
+                                             "start": start, "end": end})]  # the extent: for gold_conflicts
+
+
+@retried
+def reject_region(workspace: Workspace, document_id: str, layer: str, start: int, end: int,
+                  *, user: str, seen: int | None = None) -> Changes:
+    """Reject every annotator's version of a region: gold holds nothing of the layer there, and the
+    region is recorded as decided (an "only some have it" region stays open until it is)."""
+    with workspace.store.write(owner=GOLD, document_id=document_id) as repo:
+        check_unchanged(repo, document_id, seen, user, (start, end))
+        _document_length(repo, document_id)
+        check_may_write(repo, GOLD, user)
+        gold = _gold(repo, document_id)
+        ops: list[Op] = []
+        stale = [x.id for x in region_items(gold, layer, start, end)] if gold else []
+        if stale:
+            ops.append(delete_op(SPANS, stale))  # takes their claims, relations and notes with them
+        ops += _decision_ops(repo, document_id, layer, start, end, REJECT, None, user)
+        if not ops:
+            raise ServiceError(_("this region is already rejected"))
+        label = _("Reject every version at {start}-{end}").format(start=start, end=end)
+        return run_action(repo, owner=GOLD, user=user, kind="reject_region", label=label, document_id=document_id,
+                          ops=ops, result=len(stale))
+
+
+def decisions_in(repo: Repository, document_id: str) -> list:
+    """The curators' decisions on the document's regions (inside a read the caller holds)."""
+    return repo.decisions(document_id)

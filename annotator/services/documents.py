@@ -19,12 +19,13 @@ def count(workspace: Workspace, query: DocumentQuery = DocumentQuery()) -> int:
 
 
 def page(workspace: Workspace, query: DocumentQuery = DocumentQuery(), *, offset: int = 0,
-         limit: int = PAGE, after: DocumentSummary | None = None) -> list[DocumentSummary]:
+         limit: int = PAGE, after: DocumentSummary | None = None, owner: str | None = None) -> list[DocumentSummary]:
     """One page of the document list, without texts: the rows after ``after`` (the last row of
-    the page before, read by keyset, so a walk reads each row once), else from ``offset``."""
+    the page before, read by keyset, so a walk reads each row once), else from ``offset``; with
+    ``owner``, each row counts the entity spans of that owner's set."""
     with workspace.store.read() as repo:
         keys = None if after is None else (sort_value(query, after), after.ordinal)
-        return repo.document_summaries(repo.document_ids(query, 0 if keys else offset, limit, after=keys))
+        return repo.document_summaries(repo.document_ids(query, 0 if keys else offset, limit, after=keys), owner)
 
 
 def next_open(workspace: Workspace, query: DocumentQuery, after: DocumentSummary | None, owner: str,
@@ -102,3 +103,13 @@ def annotation_sets(workspace: Workspace, document_id: str, owner: str | None = 
 def counts(workspace: Workspace) -> dict[str, int]:
     with workspace.store.read() as repo:
         return repo.counts()
+
+
+def ids_in_rows(workspace: Workspace, query: DocumentQuery, ranges: list[tuple[int, int]]) -> list[str]:
+    """The ids of the documents in rows ``[first, last]`` of ``query``'s list, for each range (a
+    selection of the list whose pages are not held): one index read per range, in row order."""
+    found: list[str] = []
+    with workspace.store.read() as repo:
+        for first, last in sorted(ranges):
+            found.extend(repo.document_ids(query, first, last - first + 1))
+    return list(dict.fromkeys(found))

@@ -55,10 +55,12 @@ def _extents(repo: Repository, ops: Iterable[Op]) -> list[tuple[int, int]] | Non
             return None
         if op["op"] == "insert":
             for row in op["rows"]:
-                if table == "spans":
+                if table in ("spans", "curation_decisions"):
                     extents.append((row["start"], row["end"]))
                 else:
                     ids.update(row[k] for k in ("span_id", "head_id", "tail_id", "target_id") if row.get(k))
+        elif op["op"] == "update" and table == "curation_decisions":
+            extents.append((op["values"]["start"], op["values"]["end"]))
         elif op["op"] == "update" and table in ("spans", "claims"):
             ids.add(op["id"])
         elif op["op"] == "update_many" and table in ("spans", "claims"):

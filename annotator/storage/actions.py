@@ -30,6 +30,7 @@ from annotator.i18n import _
 from annotator.storage.models import (
     AnnotationSetRow,
     ClaimRow,
+    CurationDecisionRow,
     NoteRow,
     RelationRow,
     SchemeVersionRow,
@@ -46,7 +47,8 @@ NOTES: Table = NoteRow.__table__  # type: ignore[assignment]
 SCHEMES: Table = SchemeVersionRow.__table__  # type: ignore[assignment]
 REJECTIONS: Table = SuggestionRejectionRow.__table__  # type: ignore[assignment]
 ENTITIES: Table = EntityRow.__table__  # type: ignore[assignment]
-TABLES: dict[str, Table] = {t.name: t for t in (SETS, SPANS, CLAIMS, RELATIONS, NOTES, REJECTIONS, ENTITIES)}
+DECISIONS: Table = CurationDecisionRow.__table__  # type: ignore[assignment]
+TABLES: dict[str, Table] = {t.name: t for t in (SETS, SPANS, CLAIMS, RELATIONS, NOTES, REJECTIONS, ENTITIES, DECISIONS)}
 _INSERTS = {name: insert(table) for name, table in TABLES.items()}  # built once: actions are hot
 CHUNK = 500  # ids per IN (...) clause: well under every backend's parameter limit
 

@@ -266,3 +266,24 @@ class RepeatPlaceRow(Base):
     ordinal: Mapped[int] = mapped_column(Integer)  # the sentence's number among the document's indexed ones
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
+
+
+class CurationDecisionRow(Base):
+    """A curator's explicit answer to one disagreement region of a document (its layer and extent):
+    ``accept`` one annotator's version (``annotator``) or ``reject`` them all. A region with a row is
+    settled; one region has at most one row (the unique index: two curators cannot both decide it)."""
+
+    __tablename__ = "curation_decisions"
+    __table_args__ = (
+        Index("uq_curation_decisions_region", "document_id", "layer", "start", "end", unique=True),
+        {"sqlite_autoincrement": True},
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    layer: Mapped[str] = mapped_column(String(10))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    decision: Mapped[str] = mapped_column(String(10))  # accept or reject
+    annotator: Mapped[str | None] = mapped_column(String(200), nullable=True)  # whose version was accepted
+    curator: Mapped[str] = mapped_column(String(200))

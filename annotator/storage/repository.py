@@ -26,12 +26,14 @@ from annotator.domain.model import (
     Cue,
     Document,
     DocumentSummary,
+    list_title,
     Fragments,
     Quantity,
     Relation,
     SetStatus,
     Span,
 )
+from annotator.domain.disagreements import Decision
 from annotator.domain.notes import Note, NoteTarget
 from annotator.domain.query import DocumentQuery
 from annotator.domain.search import SearchQuery, search_words
@@ -39,6 +41,7 @@ from annotator.storage import bulk
 from annotator.storage.search_index import SearchIndex, index_for
 from annotator.storage.actions import (
     CLAIMS,
+    DECISIONS,
     ENTITIES,
     NOTES,
     REJECTIONS,
@@ -96,6 +99,7 @@ _RELATIONS_OF_SETS = (
     .where(RELATIONS.c.set_id.in_(bindparam("set_ids", expanding=True)))
     .order_by(RELATIONS.c.id)
 )
+TITLE_HEAD = 400  # characters of a text read for its list title (its first line)
 _EXPORT_DOCUMENTS = text(  # meta as the driver gives it (JSON text on SQLite), decoded by the caller
     "SELECT d.id, d.meta, d.sha256, t.text FROM documents d JOIN document_texts t ON t.document_id = d.id "
     "WHERE d.id IN :ids").bindparams(bindparam("ids", expanding=True))
@@ -486,13 +490,19 @@ class Repository:
             DOCUMENTS.c.ordinal > after_ordinal, *self._conditions(documents))
         return [tuple(r) for r in self.connection.execute(stmt.order_by(DOCUMENTS.c.ordinal).limit(limit))]
 
-    def document_summaries(self, ids: Sequence[str]) -> list[DocumentSummary]:
+    def document_summaries(self, ids: Sequence[str], owner: str | None = None) -> list[DocumentSummary]:
+        """The list's rows of ``ids``: a title from meta or the text's first characters, the sets'
+        statuses and, with ``owner``, how many entity spans their set holds (one grouped query per
+        chunk of a page, through the set and span indexes; the texts are read only their beginning)."""
         rows: dict[str, Any] = {}
         sets: dict[str, list[tuple[str, SetStatus]]] = defaultdict(list)
+        spans: dict[str, int] = {}
         for chunk in _chunks(list(ids)):
             for row in self.connection.execute(
                 select(DOCUMENTS.c.id, DOCUMENTS.c.ordinal, DOCUMENTS.c.date, DOCUMENTS.c.length,
-                       DOCUMENTS.c.sha256).where(DOCUMENTS.c.id.in_(chunk))
+                       DOCUMENTS.c.sha256, DOCUMENTS.c.meta["title"].as_string().label("title"),
+                       func.substr(TEXTS.c.text, 1, TITLE_HEAD).label("head"))
+                .join(TEXTS, TEXTS.c.document_id == DOCUMENTS.c.id).where(DOCUMENTS.c.id.in_(chunk))
             ):
                 rows[row.id] = row
             # Ordered by (document, owner), the unique index's order: by owner alone, SQLite would walk
@@ -502,8 +512,15 @@ class Repository:
                 .where(SETS.c.document_id.in_(chunk)).order_by(SETS.c.document_id, SETS.c.owner)
             ):
                 sets[row.document_id].append((row.owner, SetStatus(row.status)))
+            if owner is not None:
+                spans.update((row[0], row[1]) for row in self.connection.execute(
+                    select(SETS.c.document_id, func.count(SPANS.c.id))
+                    .join(SPANS, SPANS.c.set_id == SETS.c.id)
+                    .where(SETS.c.document_id.in_(chunk), SETS.c.owner == owner, SPANS.c.kind == "entity")
+                    .group_by(SETS.c.document_id)))
         return [
-            DocumentSummary(r.id, r.ordinal, r.date, r.length, r.sha256, tuple(sets.get(r.id, ())))
+            DocumentSummary(r.id, r.ordinal, r.date, r.length, r.sha256, tuple(sets.get(r.id, ())),
+                            list_title({"title": r.title}, r.head or ""), spans.get(r.id, 0) if owner else None)
             for r in (rows[i] for i in ids if i in rows)
         ]
 
@@ -994,6 +1011,12 @@ class Repository:
             found.update(self.connection.execute(
                 select(SETS.c.document_id).where(SETS.c.owner == owner, SETS.c.document_id.in_(chunk))).scalars())
         return found
+
+    def decisions(self, document_id: str) -> list[Decision]:
+        """The curators' decisions on the document's disagreement regions, in text order."""
+        return [Decision(r.id, r.layer, r.start, r.end, r.decision, r.annotator, r.curator)
+                for r in self.connection.execute(select(DECISIONS).where(DECISIONS.c.document_id == document_id)
+                                                 .order_by(DECISIONS.c.start, DECISIONS.c.end, DECISIONS.c.layer))]
 
     def rejections(self, document_id: str, owner: str) -> dict[tuple[str, int, int, str], int]:
         """(kind, start, end, label) -> the rejection's id, of the suggestions ``owner`` rejected."""

@@ -230,10 +230,35 @@
         <source>Not computed: %1</source>
         <translation>Не вычислено: %1</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../annotator/gui/team/dashboard.py" line="402" />
-        <source>%1 document(s) with sets; annotators: %2</source>
-        <translation>Документов с наборами: %1; аннотаторы: %2</translation>
+        <source>%n document(s) with sets</source>
+        <translation><numerusform>%n документ с наборами</numerusform><numerusform>%n документа с наборами</numerusform><numerusform>%n документов с наборами</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team/dashboard.py" line="403" />
+        <source>annotators: %1</source>
+        <translation>разметчики: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team/dashboard.py" line="452" />
+        <source>matched: %1; spans of %2: %3, of %4: %5</source>
+        <translation>совпало: %1; фрагментов у %2: %3, у %4: %5</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../annotator/gui/team/dashboard.py" line="455" />
+        <source>%n document(s) labelled by both</source>
+        <translation><numerusform>%n документ размечен обоими</numerusform><numerusform>%n документа размечены обоими</numerusform><numerusform>%n документов размечены обоими</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/team/dashboard.py" line="605" />
+        <source>The %1 with the most disagreement (documents: %2); double-click or Enter to curate.</source>
+        <translation>%1 с наибольшим расхождением (всего документов: %2); двойной щелчок или Enter — к согласованию.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../annotator/gui/team/dashboard.py" line="609" />
+        <source>%n document(s) with two or more annotators; double-click or Enter to curate.</source>
+        <translation><numerusform>%n документ с двумя и более разметчиками; двойной щелчок или Enter — к согласованию.</numerusform><numerusform>%n документа с двумя и более разметчиками; двойной щелчок или Enter — к согласованию.</numerusform><numerusform>%n документов с двумя и более разметчиками; двойной щелчок или Enter — к согласованию.</numerusform></translation>
     </message>
     <message>
         <location filename="../../annotator/gui/team/dashboard.py" line="405" />
@@ -259,16 +284,6 @@
         <location filename="../../annotator/gui/team/dashboard.py" line="450" />
         <source>Precision %1, recall %2, F1 %3</source>
         <translation>Точность %1, полнота %2, F1 %3</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/team/dashboard.py" line="452" />
-        <source>%1 matched; %2 has %3 span(s), %4 has %5</source>
-        <translation>Совпало: %1; у %2 фрагментов: %3, у %4: %5</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/team/dashboard.py" line="455" />
-        <source>%1 document(s) labelled by both</source>
-        <translation>Документов, размеченных обоими: %1</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/team/dashboard.py" line="458" />
@@ -413,16 +428,6 @@
         <source>No document has sets of two annotators yet.</source>
         <translation>Пока ни в одном документе нет наборов двух аннотаторов.</translation>
     </message>
-    <message>
-        <location filename="../../annotator/gui/team/dashboard.py" line="605" />
-        <source>The %1 with the most disagreement of %2 documents; double-click or Enter to curate.</source>
-        <translation>%1 документов с наибольшими расхождениями из %2; двойной щелчок или Enter — курировать.</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/team/dashboard.py" line="609" />
-        <source>%1 document(s) with two or more annotators; double-click or Enter to curate.</source>
-        <translation>Документов с двумя и более аннотаторами: %1; двойной щелчок или Enter — курировать.</translation>
-    </message>
 </context>
 <context>
     <name>AttributeEditor</name>
@@ -450,17 +455,17 @@
 <context>
     <name>CheatSheet</name>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="201" />
+        <location filename="../../annotator/gui/common/keys.py" line="222" />
         <source>Keys</source>
         <translation>Клавиши</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="203" />
+        <location filename="../../annotator/gui/common/keys.py" line="224" />
         <source>Key</source>
         <translation>Клавиша</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="203" />
+        <location filename="../../annotator/gui/common/keys.py" line="224" />
         <source>Action</source>
         <translation>Действие</translation>
     </message>
@@ -620,15 +625,15 @@
         <source>What a claim of this type asserts, with an example</source>
         <translation>Какие утверждения относятся к этому типу, с примером</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../annotator/gui/scheme/scheme_editor.py" line="509" />
-        <source>%1 claims</source>
-        <translation>утверждений: %1</translation>
+        <source>%n claim(s)</source>
+        <translation><numerusform>%n утверждение</numerusform><numerusform>%n утверждения</numerusform><numerusform>%n утверждений</numerusform></translation>
     </message>
     <message>
         <location filename="../../annotator/gui/scheme/scheme_editor.py" line="527" />
-        <source>Delete the claim type %1? It removes %2 claims (%3), with the %4 relations and %5 notes on them. You can undo this.</source>
-        <translation>Удалить тип утверждения %1? Будут удалены утверждения (%2: %3), а также связи (%4) и заметки (%5) на них. Это можно отменить.</translation>
+        <source>Delete the claim type %1? It removes claims: %2 (%3), with the relations (%4) and notes (%5) on them. You can undo this.</source>
+        <translation>Удалить тип утверждения %1? Будут удалены утверждения: %2 (%3), а с ними связи (%4) и заметки (%5). Это можно отменить.</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/scheme/scheme_editor.py" line="529" />
@@ -702,102 +707,102 @@
 <context>
     <name>CurationWindow</name>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="118" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="123" />
         <source>Curation — %1 — %2</source>
         <translation>Курирование — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="133" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="138" />
         <source>Disagreements</source>
         <translation>Расхождения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="134" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="139" />
         <source>Notes</source>
         <translation>Заметки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="194" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="201" />
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="249" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="256" />
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="254" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="261" />
         <source>Span &amp;edges</source>
         <translation>&amp;Границы фрагмента</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="257" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="264" />
         <source>Accept the version of</source>
         <translation>Принять версию</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="260" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="267" />
         <source>&amp;Label</source>
         <translation>&amp;Метки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="262" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="269" />
         <source>&amp;Go</source>
         <translation>П&amp;ереход</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="266" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="273" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="342" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="350" />
         <source>Read only: %1</source>
         <translation>Только просмотр: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="349" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="358" />
         <source>Disagreements (%1)</source>
         <translation>Расхождения (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="384" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="393" />
         <source>gold</source>
         <translation>эталон</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="387" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="396" />
         <source>read only</source>
         <translation>только просмотр</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="395" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="404" />
         <source>Accept %1's version of this disagreement</source>
         <translation>Принять версию %1 для этого расхождения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="401" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="410" />
         <source>Undo: %1</source>
         <translation>Отменить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="402" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="411" />
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="404" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="413" />
         <source>Redo: %1</source>
         <translation>Повторить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="405" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="414" />
         <source>Redo</source>
         <translation>Повторить</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/gui/curate/curation_window.py" line="429" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="438" />
         <source>%n disagreement(s) (F8: the first)</source>
         <translation>
             <numerusform>%n расхождение (F8 — к первому)</numerusform>
@@ -806,17 +811,18 @@
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="430" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="439" />
         <source>No disagreements</source>
         <translation>Расхождений нет</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="432" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="441" />
         <source>Disagreement %1 of %2: %3</source>
         <translation>Расхождение %1 из %2: %3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/gui/curate/curation_window.py" line="435" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="444" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="493" />
         <source>%n not settled in gold</source>
         <translation>
             <numerusform>%n не решено в эталоне</numerusform>
@@ -825,12 +831,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="450" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="457" />
         <source>Mark gold curated</source>
         <translation>Отметить эталон как утверждённый</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/gui/curate/curation_window.py" line="451" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="458" />
         <source>%n disagreement(s) not settled in gold yet. Mark gold curated anyway?</source>
         <translation>
             <numerusform>%n расхождение ещё не решено в эталоне. Всё равно отметить эталон как утверждённый?</numerusform>
@@ -839,42 +845,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="468" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="477" />
         <source>The annotators agree everywhere</source>
         <translation>Аннотаторы согласны везде</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="482" />
-        <source>Round again from the first disagreement</source>
-        <translation>Снова с первого расхождения</translation>
+        <location filename="../../annotator/gui/curate/curation_window.py" line="481" />
+        <source>Every disagreement is settled</source>
+        <translation>Все расхождения решены</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="483" />
-        <source>Round again from the last disagreement</source>
-        <translation>Снова с последнего расхождения</translation>
+        <location filename="../../annotator/gui/curate/curation_window.py" line="492" />
+        <source>Disagreement %1 of %2;</source>
+        <translation>Расхождение %1 из %2;</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="486" />
-        <source>Disagreement %1 of %2; %3 not settled in gold yet</source>
-        <translation>Расхождение %1 из %2; в эталоне не решено: %3</translation>
+        <location filename="../../annotator/gui/curate/curation_window.py" line="496" />
+        <source> — settled in its copy in %1: Alt+C takes that gold</source>
+        <translation> — решено в копии в %1: Alt+C берёт оттуда эталон</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="490" />
-        <source> — settled in its copy in %1: Alt+0 takes that gold</source>
-        <translation> — согласовано в копии в %1: Alt+0 берёт этот эталон</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="540" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="546" />
         <source>Notes (%1)</source>
         <translation>Заметки (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="546" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="552" />
         <source>A note on the whole document</source>
         <translation>Заметка ко всему документу</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="562" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="568" />
         <source>Curation keys</source>
         <translation>Клавиши курирования</translation>
     </message>
@@ -882,37 +883,42 @@
 <context>
     <name>DisagreementList</name>
     <message>
-        <location filename="../../annotator/gui/curate/lanes.py" line="226" />
+        <location filename="../../annotator/gui/curate/lanes.py" line="228" />
         <source>Layer</source>
         <translation>Слой</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/lanes.py" line="226" />
+        <location filename="../../annotator/gui/curate/lanes.py" line="228" />
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/lanes.py" line="226" />
+        <location filename="../../annotator/gui/curate/lanes.py" line="228" />
         <source>Text</source>
         <translation>Текст</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/lanes.py" line="226" />
+        <location filename="../../annotator/gui/curate/lanes.py" line="228" />
         <source>Gold</source>
         <translation>Эталон</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/lanes.py" line="232" />
+        <location filename="../../annotator/gui/curate/lanes.py" line="234" />
         <source>entity</source>
         <translation>сущность</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/lanes.py" line="232" />
+        <location filename="../../annotator/gui/curate/lanes.py" line="234" />
         <source>claim</source>
         <translation>утверждение</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/lanes.py" line="246" />
+        <location filename="../../annotator/gui/curate/lanes.py" line="244" />
+        <source>rejected</source>
+        <translation>отклонено</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/curate/lanes.py" line="255" />
         <source>characters %1–%2</source>
         <translation>символы %1–%2</translation>
     </message>
@@ -920,7 +926,7 @@
 <context>
     <name>DocumentList</name>
     <message>
-        <location filename="../../annotator/gui/annotate/document_list.py" line="49" />
+        <location filename="../../annotator/gui/annotate/document_list.py" line="54" />
         <source>Document</source>
         <translation>Документ</translation>
     </message>
@@ -928,6 +934,11 @@
         <location filename="../../annotator/gui/annotate/document_list.py" line="50" />
         <source>Date</source>
         <translation>Дата</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/document_list.py" line="49" />
+        <source>Title</source>
+        <translation>Заголовок</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/annotate/document_list.py" line="51" />
@@ -940,29 +951,52 @@
         <translation>Мой статус</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/document_list.py" line="56" />
+        <location filename="../../annotator/gui/annotate/document_list.py" line="53" />
+        <source>Spans</source>
+        <translation>Фрагменты</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/document_list.py" line="58" />
         <source>new</source>
         <translation>новый</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/document_list.py" line="57" />
+        <location filename="../../annotator/gui/annotate/document_list.py" line="59" />
         <source>in_progress</source>
         <translation>в работе</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/document_list.py" line="58" />
+        <location filename="../../annotator/gui/annotate/document_list.py" line="60" />
         <source>done</source>
         <translation>готов</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/document_list.py" line="59" />
+        <location filename="../../annotator/gui/annotate/document_list.py" line="61" />
         <source>curated</source>
         <translation>проверен куратором</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/document_list.py" line="60" />
+        <location filename="../../annotator/gui/annotate/document_list.py" line="62" />
         <source>skipped</source>
         <translation>пропущен</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentTable</name>
+    <message>
+        <location filename="../../annotator/gui/annotate/document_table.py" line="67" />
+        <source>Mark selected done</source>
+        <translation>Отметить выбранные готовыми</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/document_table.py" line="69" />
+        <source>Mark selected in progress</source>
+        <translation>Отметить выбранные как «в работе»</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/document_table.py" line="71" />
+        <source>Export selected…</source>
+        <translation>Экспортировать выбранные…</translation>
     </message>
 </context>
 <context>
@@ -1167,18 +1201,18 @@
     </message>
     <message>
         <location filename="../../annotator/gui/io/export_dialog.py" line="231" />
-        <source>%1 / %2 documents</source>
-        <translation>%1 / %2 документов</translation>
+        <source>documents: %1 / %2</source>
+        <translation>документы: %1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/io/export_dialog.py" line="242" />
+        <source>Exported to %3: records: %1, documents: %2.</source>
+        <translation>Экспортировано в %3: записей: %1, документов: %2.</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/io/export_dialog.py" line="236" />
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/io/export_dialog.py" line="242" />
-        <source>Exported %1 record(s) of %2 document(s) to %3.</source>
-        <translation>Экспортировано записей: %1, документов: %2, в %3.</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/io/export_dialog.py" line="252" />
@@ -1374,7 +1408,8 @@ You can change it later in Options → Preferences.</source>
     <name>GoldActions</name>
     <message>
         <location filename="../../annotator/gui/curate/gold_keys.py" line="40" />
-        <location filename="../../annotator/gui/curate/gold_keys.py" line="55" />
+        <location filename="../../annotator/gui/curate/gold_keys.py" line="53" />
+        <location filename="../../annotator/gui/curate/gold_keys.py" line="65" />
         <source>Go to a disagreement first (F8)</source>
         <translation>Сначала перейдите к расхождению (F8)</translation>
     </message>
@@ -1384,17 +1419,17 @@ You can change it later in Options → Preferences.</source>
         <translation>В полосе %1 нет аннотатора</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/gold_keys.py" line="59" />
+        <location filename="../../annotator/gui/curate/gold_keys.py" line="69" />
         <source>This disagreement is in no repeated passage settled elsewhere</source>
         <translation>Это расхождение не лежит в повторяющемся фрагменте, согласованном в другом документе</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/gold_keys.py" line="75" />
+        <location filename="../../annotator/gui/curate/gold_keys.py" line="85" />
         <source>Select some text in the gold lane to label</source>
         <translation>Выделите текст в полосе эталона, чтобы разметить его</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/gold_keys.py" line="85" />
+        <location filename="../../annotator/gui/curate/gold_keys.py" line="95" />
         <source>No gold span under the caret</source>
         <translation>Под курсором нет фрагмента эталона</translation>
     </message>
@@ -1567,8 +1602,23 @@ You can change it later in Options → Preferences.</source>
     </message>
     <message>
         <location filename="../../annotator/gui/io/import_dialog.py" line="193" />
-        <source>%1 / %2 files — %3</source>
-        <translation>%1 / %2 файлов — %3</translation>
+        <source>files: %1 / %2 — %3</source>
+        <translation>файлы: %1 / %2 — %3</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/io/import_dialog.py" line="233" />
+        <source>documents added: %1, already stored: %2; sets added: %3, replaced: %4; spans: %5</source>
+        <translation>документов добавлено: %1, уже были: %2; наборов добавлено: %3, заменено: %4; фрагментов: %5</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/io/import_dialog.py" line="239" />
+        <source>Imported: %1; bad records skipped: %2.</source>
+        <translation>Импортировано: %1; пропущено плохих записей: %2.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../annotator/gui/io/import_dialog.py" line="243" />
+        <source>%n problem(s); nothing was imported.</source>
+        <translation><numerusform>%n ошибка; ничего не импортировано.</numerusform><numerusform>%n ошибки; ничего не импортировано.</numerusform><numerusform>%n ошибок; ничего не импортировано.</numerusform></translation>
     </message>
     <message>
         <location filename="../../annotator/gui/io/import_dialog.py" line="200" />
@@ -1602,24 +1652,9 @@ You can change it later in Options → Preferences.</source>
         <translation>Не импортировано: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="233" />
-        <source>%1 document(s) added, %2 already stored; %3 set(s) added, %4 replaced; %5 span(s)</source>
-        <translation>документов добавлено: %1, уже было: %2; разметок добавлено: %3, заменено: %4; фрагментов: %5</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="239" />
-        <source>Imported: %1; %2 bad record(s) skipped.</source>
-        <translation>Импортировано: %1; пропущено ошибочных записей: %2.</translation>
-    </message>
-    <message>
         <location filename="../../annotator/gui/io/import_dialog.py" line="241" />
         <source>Imported: %1.</source>
         <translation>Импортировано: %1.</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="243" />
-        <source>%1 problem(s); nothing was imported.</source>
-        <translation>Ошибок: %1; ничего не импортировано.</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/io/import_dialog.py" line="244" />
@@ -1940,42 +1975,47 @@ You can change it later in Options → Preferences.</source>
         <translation>Разметить выделение (или фрагмент под курсором) меткой %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="167" />
+        <location filename="../../annotator/gui/common/keys.py" line="188" />
         <source>Claim type %1: make the selection a claim, or retype the claim</source>
         <translation>Тип утверждения %1: сделать выделенное утверждением или сменить тип</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="72" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="75" />
         <source>Go to the next disagreement</source>
         <translation>К следующему расхождению</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="73" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="76" />
         <source>Go to the previous disagreement</source>
         <translation>К предыдущему расхождению</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="75" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="78" />
         <source>Accept the version of the annotator in lane 1…9 (the number in the lane's title) for this disagreement</source>
         <translation>Принять для этого расхождения версию аннотатора из полосы 1…9 (номер в заголовке полосы)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="78" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="81" />
         <source>Accept the gold this repeated passage was settled with in its copy (the status bar names the document)</source>
         <translation>Принять эталон, с которым этот повторяющийся фрагмент согласован в копии (документ назван в строке состояния)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="81" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="84" />
+        <source>Reject every version of this disagreement (gold keeps nothing there)</source>
+        <translation>Отклонить все версии этого расхождения (в эталоне там ничего не будет)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/curate/curation_window.py" line="86" />
         <source>Accept into gold everything all the annotators agree on</source>
         <translation>Принять в эталон всё, в чём согласны все аннотаторы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="82" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="87" />
         <source>Mark the gold set curated</source>
         <translation>Отметить эталон как утверждённый</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/curation_window.py" line="83" />
+        <location filename="../../annotator/gui/curate/curation_window.py" line="88" />
         <source>Close this window (Esc too, in the gold lane)</source>
         <translation>Закрыть это окно (в полосе эталона — также Esc)</translation>
     </message>
@@ -2067,25 +2107,25 @@ You can change it later in Options → Preferences.</source>
         <source>Attributes of this label</source>
         <translation>Атрибуты этой метки</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../annotator/gui/scheme/scheme_editor.py" line="383" />
-        <source>%1 spans</source>
-        <translation>фрагментов: %1</translation>
+        <source>%n span(s)</source>
+        <translation><numerusform>%n фрагмент</numerusform><numerusform>%n фрагмента</numerusform><numerusform>%n фрагментов</numerusform></translation>
     </message>
     <message>
         <location filename="../../annotator/gui/scheme/scheme_editor.py" line="402" />
-        <source>Delete the label %1? It removes %2 spans (%3), %4 relations on them, and %5 claims lose their speaker. You can undo this.</source>
-        <translation>Удалить метку %1? Будут удалены фрагменты (%2: %3) и связи с ними (%4), а у утверждений (%5) пропадёт источник. Это можно отменить.</translation>
+        <source>Delete the label %1? It removes spans: %2 (%3), relations on them: %4; claims that lose their speaker: %5. You can undo this.</source>
+        <translation>Удалить метку %1? Будут удалены фрагменты: %2 (%3), связи на них: %4; утверждений, теряющих говорящего: %5. Это можно отменить.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="409" />
+        <source>Merge %1 into %2? Spans that become %2: %3 (%4); dropped because a %2 span is already at the same place: %5. You can undo this.</source>
+        <translation>Слить %1 с %2? Фрагментов, которые станут %2: %3 (%4); отброшено, потому что на том же месте уже есть фрагмент %2: %5. Это можно отменить.</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/scheme/scheme_editor.py" line="404" />
         <source>Delete label</source>
         <translation>Удаление метки</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="409" />
-        <source>Merge %1 into %2? %3 spans (%4) become %2; %5 of them are dropped because a %2 span is already at the same place. You can undo this.</source>
-        <translation>Слить %1 с %2? Фрагменты (%3: %4) получат метку %2; из них %5 удаляются, потому что на том же месте уже есть фрагмент %2. Это можно отменить.</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/scheme/scheme_editor.py" line="439" />
@@ -2104,6 +2144,29 @@ You can change it later in Options → Preferences.</source>
     </message>
 </context>
 <context>
+    <name>ListActions</name>
+    <message>
+        <location filename="../../annotator/gui/annotate/list_actions.py" line="28" />
+        <source>Compact document list</source>
+        <translation>Компактный список документов</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/list_actions.py" line="37" />
+        <source>&amp;View</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/list_actions.py" line="69" />
+        <source>Choose who you are first (Options → Preferences)</source>
+        <translation>Сначала укажите, кто вы (Настройки → Настройки…)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/list_actions.py" line="74" />
+        <source>Select some documents in the list first</source>
+        <translation>Сначала выберите документы в списке</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../annotator/gui/annotate/main_window.py" line="125" />
@@ -2111,120 +2174,120 @@ You can change it later in Options → Preferences.</source>
         <translation>annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="161" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="151" />
         <source>Claims</source>
         <translation>Утверждения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="162" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="152" />
         <source>Relations</source>
         <translation>Связи</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="164" />
-        <location filename="../../annotator/gui/annotate/main_window.py" line="697" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="154" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="691" />
         <source>Notes</source>
         <translation>Заметки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="183" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="173" />
         <source>Spans</source>
         <translation>Фрагменты</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="184" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="174" />
         <source>Attributes</source>
         <translation>Атрибуты</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="185" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="175" />
         <source>Labels</source>
         <translation>Метки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="190" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="180" />
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="200" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="190" />
         <source>This document's place in the list as filtered</source>
         <translation>Место документа в отфильтрованном списке</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="281" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="274" />
         <source>All saved</source>
         <translation>Всё сохранено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="401" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="394" />
         <source>This column cannot be sorted</source>
         <translation>По этому столбцу нельзя сортировать</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="449" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="443" />
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="463" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="457" />
         <source>annotator — %1 — %2</source>
         <translation>annotator — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="543" />
-        <location filename="../../annotator/gui/annotate/main_window.py" line="553" />
-        <location filename="../../annotator/gui/annotate/main_window.py" line="568" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="537" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="547" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="562" />
         <source>Settings not saved: %1</source>
         <translation>Настройки не сохранены: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="555" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="549" />
         <source>Snapping to tokens on</source>
         <translation>Привязка к токенам включена</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="555" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="549" />
         <source>Snapping to tokens off</source>
         <translation>Привязка к токенам выключена</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="580" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="574" />
         <source>The new database opens when you next start annotator</source>
         <translation>Новая база данных откроется при следующем запуске annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="649" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="643" />
         <source>Every document of the list is done</source>
         <translation>Все документы списка готовы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="697" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="691" />
         <source>Notes (%1)</source>
         <translation>Заметки (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="839" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="837" />
         <source>Nothing changed</source>
         <translation>Ничего не изменено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="842" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="840" />
         <source>Error: %1</source>
         <translation>Ошибка: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="843" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="841" />
         <source>Not saved</source>
         <translation>Не сохранено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="849" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="847" />
         <source>%1 / %2 documents done</source>
         <translation>Готово документов: %1 / %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/gui/annotate/main_window.py" line="852" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="850" />
         <source>%n span(s) in this document</source>
         <translation>
             <numerusform>%n фрагмент в документе</numerusform>
@@ -2233,22 +2296,22 @@ You can change it later in Options → Preferences.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="857" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="855" />
         <source>Undo: %1</source>
         <translation>Отменить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="857" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="855" />
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="858" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="856" />
         <source>Redo: %1</source>
         <translation>Повторить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="858" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="856" />
         <source>Redo</source>
         <translation>Повторить</translation>
     </message>
@@ -2444,6 +2507,19 @@ You can change it later in Options → Preferences.</source>
         <location filename="../../annotator/gui/setup/preferences.py" line="172" />
         <source>SQLite databases (*.sqlite3 *.sqlite *.db);;All files (*)</source>
         <translation>Базы данных SQLite (*.sqlite3 *.sqlite *.db);;Все файлы (*)</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../annotator/gui/common/qt_texts.py" line="14" />
+        <source>&amp;Look in:</source>
+        <translation>&amp;Перейти к:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/common/qt_texts.py" line="15" />
+        <source>Files of &amp;type:</source>
+        <translation>&amp;Типы файлов:</translation>
     </message>
 </context>
 <context>
@@ -3030,71 +3106,89 @@ Replace it anyway? What it holds now will be lost.</source>
     </message>
     <message>
         <location filename="../../annotator/gui/notes/team_notes.py" line="55" />
-        <source>%1 notes on %2 documents; Enter opens one in the curation window</source>
-        <translation>Заметок: %1, документов: %2; Enter открывает документ в окне курирования</translation>
+        <source>Notes: %1, documents: %2; Enter opens one in the curation window</source>
+        <translation>Заметок: %1, документов: %2; Enter открывает заметку в окне согласования</translation>
     </message>
 </context>
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../annotator/gui/annotate/window_actions.py" line="57" />
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="59" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/window_actions.py" line="63" />
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="65" />
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/window_actions.py" line="66" />
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="68" />
         <source>Span &amp;edges</source>
         <translation>&amp;Границы фрагмента</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/window_actions.py" line="72" />
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="74" />
         <source>&amp;Label</source>
         <translation>&amp;Метки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/window_actions.py" line="74" />
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="76" />
         <source>&amp;Suggestions</source>
         <translation>Пре&amp;дложения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/window_actions.py" line="78" />
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="80" />
         <source>Suggest with the models…</source>
         <translation>Предложить разметку моделями…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/window_actions.py" line="80" />
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="82" />
         <source>Propose my annotations of the repeated passages in their copies</source>
         <translation>Предложить мою разметку повторяющихся фрагментов в их копиях</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/window_actions.py" line="83" />
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="85" />
         <source>&amp;Go</source>
         <translation>П&amp;ереход</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/window_actions.py" line="86" />
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="88" />
         <source>&amp;Options</source>
         <translation>&amp;Настройки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/window_actions.py" line="94" />
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="96" />
         <source>&amp;Team</source>
         <translation>&amp;Команда</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/window_actions.py" line="97" />
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="99" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/window_actions.py" line="99" />
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="101" />
         <source>&amp;About annotator…</source>
         <translation>&amp;О программе annotator…</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../annotator/gui/annotate/list_actions.py" line="39" />
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/list_actions.py" line="47" />
+        <source>&amp;Edit</source>
+        <translation>&amp;Правка</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/list_actions.py" line="51" />
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
     </message>
 </context>
 </TS>

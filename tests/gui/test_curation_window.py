@@ -407,19 +407,17 @@ def test_another_desktops_span_reaches_the_open_curation_window(qtbot, team, run
     main.close()
 
 def test_f8_skips_what_gold_has_settled_and_says_how_many_are_left(qtbot, cora):
-    from annotator.services.views.curation_view import settled_by
-
     window = cora
     press(qtbot, window, Qt.Key.Key_F8)
     assert window.current == 0
     press(qtbot, window, Qt.Key.Key_1, ALT)  # anna's version: the first disagreement is settled
     assert window.runner.wait()
     state = window.state
-    open_ = [i for i, d in enumerate(state.disagreements) if not settled_by(d, state.gold, state.sets)]
+    open_ = state.open_indexes()
     assert 0 not in open_ and open_  # settled now; others are not
     press(qtbot, window, Qt.Key.Key_F8)
     assert window.current == open_[0]
-    assert f"{len(open_)} not settled in gold yet" in window.statusBar().currentMessage()
+    assert f"{len(open_)} not settled in gold" in window.statusBar().currentMessage()
     press(qtbot, window, Qt.Key.Key_F8, SHIFT)
     assert window.current == open_[-1]  # never back to the settled first one
 
@@ -502,3 +500,45 @@ def test_edge_keys_move_a_gold_spans_edges(qtbot, cora):
     assert gold(ws) == [(*find(ws, "Глава государства"), "ROLE")]
     press(qtbot, window, Qt.Key.Key_Z, CTRL)
     assert gold(ws) == [(start, end, "ROLE")]
+
+
+def test_an_only_some_have_it_region_stays_open_until_the_curator_rejects_it(qtbot, cora):
+    """Gold holding nothing where only anna marked a ROLE is no decision: F8 still goes there, the status
+    bar counts it, until Alt+0 rejects it; then F8 never visits it again."""
+    window = cora
+    window.gold_actions.accept_agreed()
+    assert window.runner.wait()
+    state = window.state
+    role = next(i for i, d in enumerate(state.disagreements) if d.kind == "missing")
+    assert role in window.open_disagreements()
+    for _ in range(len(state.disagreements)):  # F8 reaches it
+        press(qtbot, window, Qt.Key.Key_F8)
+        if window.current == role:
+            break
+    assert window.current == role
+    still = len(window.open_disagreements())
+    assert f"{still} not settled in gold" in window.position_label.text()
+    press(qtbot, window, Qt.Key.Key_0, ALT)  # reject every version
+    qtbot.waitUntil(lambda: role not in window.open_disagreements())
+    assert f"{still - 1} not settled in gold" in window.position_label.text()
+    assert [d.decision for d in window.state.decisions] == ["reject"]
+    assert "rejected" in window.disagreement_list.row_texts(role)[-1]
+    visited = set()
+    for _ in range(2 * len(state.disagreements)):
+        press(qtbot, window, Qt.Key.Key_F8)
+        visited.add(window.current)
+        press(qtbot, window, Qt.Key.Key_F8, SHIFT)
+        visited.add(window.current)
+    assert visited == set(window.open_disagreements())  # every open one, never a settled one
+
+
+def test_f8_with_everything_settled_stays_and_says_so(qtbot, cora):
+    window = cora
+    for index in range(len(window.state.disagreements)):
+        window.show_disagreement(index)
+        press(qtbot, window, Qt.Key.Key_0, ALT)
+    assert window.open_disagreements() == []
+    window.current = None
+    press(qtbot, window, Qt.Key.Key_F8)
+    assert window.current is None
+    assert "Every disagreement is settled" in window.statusBar().currentMessage()

@@ -9,10 +9,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QTableView
 
-from annotator.domain.model import SetStatus
+from annotator.domain.model import SetStatus, list_title
 from annotator.domain.query import DocumentQuery
 from annotator.gui.annotate import document_list
-from annotator.gui.annotate.document_list import DocumentListModel
+from annotator.gui.annotate.document_list import ID_COLUMN, STATUS_COLUMN, DocumentListModel
 from annotator.services import annotating, documents
 from annotator.services.importing import import_files
 from annotator.services.workspace import Workspace
@@ -50,9 +50,9 @@ def calls(monkeypatch):
     seen = {"page": [], "count": 0}
     real_page, real_count = documents.page, documents.count
 
-    def page(workspace, query=DocumentQuery(), *, offset=0, limit=documents.PAGE, after=None):
+    def page(workspace, query=DocumentQuery(), *, offset=0, limit=documents.PAGE, after=None, owner=None):
         seen["page"].append((offset, limit) if after is None else (("after", after.id), limit))
-        return real_page(workspace, query, offset=offset, limit=limit, after=after)
+        return real_page(workspace, query, offset=offset, limit=limit, after=after, owner=owner)
 
     def count(workspace, query=DocumentQuery()):
         seen["count"] += 1
@@ -80,7 +80,7 @@ def test_scrolling_to_the_end_loads_only_the_pages_touched(big_workspace, calls,
     qtbot.wait(50)
     last = view.rowAt(view.viewport().height() - 2)
     assert last == N - 1
-    assert model.data(model.index(N - 1, 0)) == f"doc{N - 1:05d}"
+    assert model.data(model.index(N - 1, ID_COLUMN)) == f"doc{N - 1:05d}"
     touched = {offset for offset, _ in calls["page"]}
     assert touched == {0, 9800}, sorted(touched)  # not the 48 pages in between
     assert all(limit == 200 for _, limit in calls["page"])
@@ -103,13 +103,16 @@ def test_the_cache_holds_only_a_few_pages(big_workspace, calls):
 
 def test_columns_and_the_id_in_user_role(gui_workspace):
     model = DocumentListModel(gui_workspace)
-    assert model.rowCount() == 5 and model.columnCount() == 4
-    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(4)]
-    assert headers == ["Document", "Date", "Length", "My status"]
+    assert model.rowCount() == 5 and model.columnCount() == 6
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(6)]
+    assert headers == ["Title", "Date", "Length", "My status", "Spans", "Document"]
     first = documents.page(gui_workspace, limit=1)[0]
-    row = [model.data(model.index(0, c)) for c in range(4)]
-    assert row == [first.id, first.date, first.length, "new"]
-    for column in range(4):
+    document = documents.document(gui_workspace, first.id)
+    row = [model.data(model.index(0, c)) for c in range(6)]
+    assert row == [list_title(document.meta, document.text), first.date, first.length, "new", "", first.id]
+    assert row[0].startswith("Касым-Жомарт Токаев отметил")  # the first line, as no title is in meta
+    assert first.id in model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole)
+    for column in range(6):
         assert model.data(model.index(0, column), Qt.ItemDataRole.UserRole) == first.id
     assert model.document_id(0) == first.id
     with pytest.raises(IndexError):
@@ -120,22 +123,22 @@ def test_columns_and_the_id_in_user_role(gui_workspace):
 def test_status_of_the_current_annotator_and_refresh_after_a_change(gui_workspace, qtbot):
     model = DocumentListModel(gui_workspace, annotator="anna")
     doc = model.document_id(2)
-    assert model.data(model.index(2, 3)) == "new"
+    assert model.data(model.index(2, STATUS_COLUMN)) == "new"
     annotating.set_status(gui_workspace, doc, SetStatus.DONE, owner="anna")
-    assert model.data(model.index(2, 3)) == "new"  # cached until told
+    assert model.data(model.index(2, STATUS_COLUMN)) == "new"  # cached until told
 
     with qtbot.waitSignal(model.dataChanged) as changed:
         model.refresh_document(doc)
     top_left, bottom_right = changed.args[:2]
     assert (top_left.row(), bottom_right.row()) == (2, 2)
-    assert model.data(model.index(2, 3)) == "done"
+    assert model.data(model.index(2, STATUS_COLUMN)) == "done"
 
     with qtbot.waitSignal(model.dataChanged) as changed:
         model.set_annotator("boris")
-    assert changed.args[0].column() == changed.args[1].column() == 3
-    assert model.data(model.index(2, 3)) == "new"
+    assert changed.args[0].column() == changed.args[1].column() == STATUS_COLUMN
+    assert model.data(model.index(2, STATUS_COLUMN)) == "new"
     model.set_annotator(None)
-    assert model.data(model.index(2, 3)) == "new"
+    assert model.data(model.index(2, STATUS_COLUMN)) == "new"
 
 
 def test_set_query_resets_and_row_of_finds_cached_rows(gui_workspace, qtbot):

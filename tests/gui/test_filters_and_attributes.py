@@ -56,6 +56,7 @@ def label_words(qtbot, window, word: str, key=Qt.Key.Key_1, tokens: int = 1):
 
 
 def click_header(qtbot, window, column: int) -> None:
+    window.document_table.setColumnHidden(column, False)  # the id column is hidden until asked for
     header = window.document_table.horizontalHeader()
     x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))

@@ -84,7 +84,7 @@ def test_skip_bad_imports_the_good_record_and_lists_the_bad_one(qtbot, gui_works
     assert documents.document(gui_workspace, "good1").text == TEXT
     assert [s.label for s in documents.annotation_sets(gui_workspace, "good1", OWNER)[0].spans] == ["PER"]
     assert documents.count(gui_workspace) == 6
-    assert "1 bad record(s) skipped" in dialog.summary_label.text()
+    assert "bad records skipped: 1" in dialog.summary_label.text()
 
 
 def test_a_dry_run_writes_nothing_and_notices_are_listed(qtbot, gui_workspace, runner, tmp_path):

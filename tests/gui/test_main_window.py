@@ -51,7 +51,7 @@ def test_label_relabel_delete_undo_redo(qtbot, window):
     assert [(s.start, s.end, s.label) for s in window.view.spans()] == [(start, end, "PER")]
     assert window.span_list.rowCount() == 1
     assert "Saved" in window.saved_label.text()
-    assert "1 span(s) in this document" in window.spans_label.text()  # English keeps Qt's %n source form
+    assert "1 span(s) in this document" in window.spans_label.text()  # no translator here: the source form
     span_id = window.view.spans()[0].id
 
     # relabel: the same range, another label key

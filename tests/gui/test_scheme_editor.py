@@ -88,7 +88,7 @@ def test_merge_says_what_it_moves_checks_the_store_and_undoes(qtbot, window, edi
     select_label(editor, "PER")
     qtbot.mouseClick(editor.labels_tab.merge_button, Qt.MouseButton.LeftButton)
     assert window.runner.wait() and window.runner.wait()
-    assert asked and "Merge PER into ROLE? 1 spans (anna 1) become ROLE" in asked[0]
+    assert asked and "Merge PER into ROLE? Spans that become ROLE: 1 (anna 1)" in asked[0]
     assert stored_spans(ws, doc) == [(*per, "ROLE")]
     assert window.workspace.current_scheme().entity("PER") is None
     assert "PER" not in editor.labels_tab.names() and editor.labels_tab.selected == "ROLE"
@@ -99,7 +99,7 @@ def test_merge_says_what_it_moves_checks_the_store_and_undoes(qtbot, window, edi
     assert window.runner.wait()
     assert stored_spans(ws, doc) == [(*per, "PER")]
     assert "PER" in editor.labels_tab.names() and "PER" in window.palette.labels()
-    assert editor.labels_tab.item_list.item(editor.labels_tab.names().index("PER")).text().endswith("PER   ·  1 spans")
+    assert editor.labels_tab.item_list.item(editor.labels_tab.names().index("PER")).text().endswith("PER   ·  1 span(s)")
 
 
 def test_delete_cancelled_changes_nothing_and_confirmed_removes_the_spans(qtbot, window, editor, monkeypatch):
@@ -117,7 +117,7 @@ def test_delete_cancelled_changes_nothing_and_confirmed_removes_the_spans(qtbot,
     assert stored_spans(ws, doc) == [(*per, "PER")] and ws.current_scheme().version == version
     qtbot.mouseClick(editor.labels_tab.delete_button, Qt.MouseButton.LeftButton)
     assert window.runner.wait()
-    assert "removes 1 spans (anna 1)" in asked[1]
+    assert "removes spans: 1 (anna 1)" in asked[1]
     assert stored_spans(ws, doc) == [] and ws.current_scheme().entity("PER") is None
     assert window.view.spans() == []
 
@@ -383,7 +383,7 @@ def test_the_label_tab_is_shown_first_and_claim_types_have_their_own(qtbot, wind
     assert editor.tabs.currentWidget() is editor.labels_tab
     assert editor.claim_types_tab.names() == ["STAT", "FACT", "PLAN", "PROPOSAL", "OPINION"]
     assert editor.claim_types_tab.selected == "STAT"
-    assert editor.claim_types_tab.item_list.item(0).text() == " S   STAT   ·  0 claims"
+    assert editor.claim_types_tab.item_list.item(0).text() == " S   STAT   ·  0 claim(s)"
     assert editor.claim_types_tab.name_edit.text() == "STAT" and editor.claim_types_tab.hotkey_edit.text() == "S"
     assert editor.claim_types_tab.description_edit.text().startswith("a figure")
 
@@ -412,7 +412,7 @@ def test_a_new_claim_type_with_a_hotkey_makes_claims_at_once(qtbot, window, edit
     assert editor.claim_types_tab.hotkey_status.text() == ""
     quote = next(c for c in ws.current_scheme().claim_types if c.name == "QUOTE")
     assert quote.hotkey == "Q"
-    assert editor.claim_types_tab.item_list.currentItem().text() == " Q   QUOTE   ·  0 claims"
+    assert editor.claim_types_tab.item_list.currentItem().text() == " Q   QUOTE   ·  0 claim(s)"
     type_into(qtbot, editor.claim_types_tab.hotkey_edit, "q")  # its own key again: fine, and not saved again
     assert window.runner.wait() and editor.claim_types_tab.hotkey_status.text() == ""
     assert editor.undo_button.text() == "Undo: Change hotkey of claim type QUOTE"
@@ -437,7 +437,7 @@ def test_renaming_a_claim_type_retypes_its_claims_and_undo_brings_them_back(qtbo
     figure = ws.current_scheme().claim_types[0]
     assert (figure.name, figure.hotkey, figure.description) == ("FIGURE", "S", "цифра")
     assert editor.claim_types_tab.selected == "FIGURE" and editor.claim_types_tab.names()[0] == "FIGURE"
-    assert editor.claim_types_tab.item_list.item(0).text() == " S   FIGURE   ·  1 claims"
+    assert editor.claim_types_tab.item_list.item(0).text() == " S   FIGURE   ·  1 claim(s)"
     assert "claim:FIGURE" in window.actions_by_name and "claim:STAT" not in window.actions_by_name
 
     assert editor.undo_button.text() == "Undo: Rename claim type STAT to FIGURE"
@@ -460,7 +460,7 @@ def test_deleting_a_claim_type_says_what_it_removes_and_asks_first(qtbot, window
     assert len(stored_claims(ws, doc)) == 1 and ws.current_scheme().version == version
     qtbot.mouseClick(editor.claim_types_tab.delete_button, Qt.MouseButton.LeftButton)
     assert window.runner.wait()
-    assert "removes 1 claims (anna 1), with the 0 relations and 0 notes on them" in asked[1]
+    assert "removes claims: 1 (anna 1), with the relations (0) and notes (0) on them" in asked[1]
     assert stored_claims(ws, doc) == [] and not ws.current_scheme().has_claim_type("OPINION")
     assert "OPINION" not in editor.claim_types_tab.names() and editor.claim_types_tab.selected in editor.claim_types_tab.names()
     assert "claim:OPINION" not in window.actions_by_name

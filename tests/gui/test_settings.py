@@ -23,7 +23,8 @@ def test_save_then_load_round_trips_in_the_config_dir(config_dir):
     assert [p.name for p in config_dir.iterdir()] == ["gui.json"]  # no temp file left behind
     assert json.loads(settings_file().read_text(encoding="utf-8")) == {
         "annotator": "анна", "snap_to_tokens": False, "font_size": 15, "language": None,
-        "color_blind": False, "database": None, "stay_after_done": False, "show_tags": True}
+        "color_blind": False, "database": None, "stay_after_done": False, "show_tags": True,
+        "compact_list": False}
     assert load_settings() == GuiSettings(annotator="анна", snap_to_tokens=False, font_size=15)
 
 

@@ -196,7 +196,7 @@ def test_j_outside_a_repeated_passage_says_so(qtbot, window):
     assert "not in a repeated passage" in window.statusBar().currentMessage()
 
 
-def test_curation_offers_the_gold_a_copy_was_settled_with_and_alt_0_takes_it(qtbot, gui_workspace, runner):
+def test_curation_offers_the_gold_a_copy_was_settled_with_and_alt_c_takes_it(qtbot, gui_workspace, runner):
     from annotator.domain.model import Role
     from annotator.gui.curate.curation_window import CurationWindow
     from annotator.services import curation, users
@@ -218,8 +218,8 @@ def test_curation_offers_the_gold_a_copy_was_settled_with_and_alt_0_takes_it(qtb
     window.current = target - 1 if target else None
     window.go_to_disagreement(1)
     assert window.current == target
-    assert "002" in window.statusBar().currentMessage() and "Alt+0" in window.statusBar().currentMessage()
-    qtbot.keyClick(window.view, Qt.Key.Key_0, Qt.KeyboardModifier.AltModifier)
+    assert "002" in window.statusBar().currentMessage() and "Alt+C" in window.statusBar().currentMessage()
+    qtbot.keyClick(window.view, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)
     assert runner.wait()
     gold = curation.gold_set(ws, D001)
     assert {(s.start, s.end, s.label) for s in gold.spans} == {(*uzkaz, "ORG")}

@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
 GUI_SOURCES = sorted((ROOT / "annotator" / "gui").rglob("*.py"))
 TS_FILE = paths.resource("translations", "annotator_ru.ts")
 QM_FILE = paths.resource("translations", "annotator_ru.qm")
+EN_TS_FILE = paths.resource("translations", "annotator_en.ts")
 
 
 def tool(name: str) -> str:
@@ -116,8 +117,23 @@ def test_the_language_is_the_preference_else_the_system_locale(monkeypatch, pref
     assert translation.language_for(preference) == expected
 
 
-def test_english_installs_no_translator(qapp):
-    assert translation.install_translators(qapp, "en") == []
+def test_english_installs_only_its_plural_forms(qapp, extracted):
+    """English is the source: its catalog holds the %n messages alone, each with its two forms, so a
+    count reads "1 span", "2 spans" and never "1 span(s)"."""
+    plural_sources = {key for key, (_kind, _text) in extracted.items() if "%n" in key[1]}
+    english = messages(EN_TS_FILE)
+    assert set(english) == plural_sources  # made by packaging/english_plurals.py: run it again
+    for (context, source), (kind, text) in english.items():
+        forms = text.split("|")
+        assert kind is None and len(forms) == 2 and all("(s)" not in f for f in forms), (context, source)
+    installed = translation.install_translators(qapp, "en")
+    try:
+        assert len(installed) == 1
+        spans = [QCoreApplication.translate("MainWindow", "%n span(s) in this document", "", n) for n in (1, 2)]
+        assert spans == ["1 span in this document", "2 spans in this document"]
+        assert QCoreApplication.translate("MainWindow", "Undo") == "Undo"  # the rest stays the source
+    finally:
+        translation.remove_translators(qapp, installed)
 
 
 def test_the_language_setting_loads_and_old_files_without_it_still_load(config_dir):
@@ -146,12 +162,13 @@ def test_the_window_speaks_russian_with_the_russian_translator(russian, qtbot, g
     window = make_window(qtbot, gui_workspace, runner)
     titles = [action.text() for action in window.menuBar().actions()]
     assert titles[1] == expected[("WindowActions", "&Edit")][1] == "&Правка"
-    assert titles == [expected[("WindowActions", source)][1]
-                      for source in ("&File", "&Edit", "&Label", "&Suggestions", "&Go", "&Options", "&Team", "&Help")]
+    menus = [("WindowActions", source)
+             for source in ("&File", "&Edit", "&Label", "&Suggestions", "&Go", "&Options", "&Team")]
+    assert titles == [expected[key][1] for key in (*menus, ("ListActions", "&View"), ("WindowActions", "&Help"))]
     model = window.document_model
     from PySide6.QtCore import Qt
 
-    assert model.headerData(0, Qt.Orientation.Horizontal) == expected[("DocumentList", "Document")][1]
+    assert model.headerData(0, Qt.Orientation.Horizontal) == expected[("DocumentList", "Title")][1]
     assert window.actions_by_name["next_document"].text() == expected[("Keys", "Next document")][1]
     assert window.filter_bar.status_combo.itemText(0) == expected[("FilterBar", "All")][1]
 

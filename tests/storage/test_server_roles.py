@@ -249,3 +249,24 @@ def test_an_annotators_login_proposes_copies_and_answers_suggestions_but_not_for
         with pytest.raises(psycopg.errors.InsufficientPrivilege, match="row-level security"):
             connection.execute("INSERT INTO suggestion_rejections (document_id, owner, source, kind, start, \"end\", "
                                "label) VALUES (%s, %s, 'model:rules', 'entity', 0, 5, 'PER')", (DOC, boris))
+
+
+def test_only_a_curators_login_records_a_curation_decision(team):
+    """curation_decisions (0011): everyone reads them; an annotator cannot decide a region, even by hand;
+    a curator's login decides through the service, and the region's one row refuses a second."""
+    from annotator.services import curation
+
+    cluster, database, names, urls = team
+    with sql(cluster, database, names["anna"], "pw-anna") as connection:
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="row-level security"):
+            connection.execute("INSERT INTO curation_decisions (document_id, layer, start, \"end\", decision, "
+                               "curator) VALUES (%s, 'entity', 0, 5, 'reject', %s)", (DOC, names["anna"]))
+    with Workspace.open(urls["cora"]) as ws:
+        curation.reject_region(ws, DOC, "entity", 0, 5, user=names["cora"])
+    with sql(cluster, database, names["anna"], "pw-anna") as connection:
+        assert connection.execute("SELECT decision FROM curation_decisions").fetchall() == [("reject",)]
+        assert connection.execute("DELETE FROM curation_decisions").rowcount == 0  # sees none it may change
+    with sql(cluster, database, names["cora"], _password_of(team, "cora")) as connection:
+        with pytest.raises(psycopg.errors.UniqueViolation):
+            connection.execute("INSERT INTO curation_decisions (document_id, layer, start, \"end\", decision, "
+                               "curator) VALUES (%s, 'entity', 0, 5, 'accept', %s)", (DOC, names["cora"]))

@@ -43,13 +43,15 @@ from annotator.services.workspace import Workspace
 PAGE_SIZE = 200
 CACHED_PAGES = 4
 
-COLUMNS = ("id", "date", "length", "status")
+COLUMNS = ("title", "date", "length", "status", "spans", "id")
 CONTEXT = "DocumentList"  # the translation context of the headers and status names
 HEADERS = (  # translated when shown, in CONTEXT
-    QT_TRANSLATE_NOOP("DocumentList", "Document"),
+    QT_TRANSLATE_NOOP("DocumentList", "Title"),
     QT_TRANSLATE_NOOP("DocumentList", "Date"),
     QT_TRANSLATE_NOOP("DocumentList", "Length"),
     QT_TRANSLATE_NOOP("DocumentList", "My status"),
+    QT_TRANSLATE_NOOP("DocumentList", "Spans"),
+    QT_TRANSLATE_NOOP("DocumentList", "Document"),
 )
 # The status column's text for each set status (the stored value), translated when shown, in CONTEXT.
 STATUS_NAMES = {
@@ -59,14 +61,16 @@ STATUS_NAMES = {
     SetStatus.CURATED: QT_TRANSLATE_NOOP("DocumentList", "curated"),
     SetStatus.SKIPPED: QT_TRANSLATE_NOOP("DocumentList", "skipped"),
 }
-ID_COLUMN, DATE_COLUMN, LENGTH_COLUMN, STATUS_COLUMN = range(4)
-# The DocumentQuery sort key behind each sortable column (the status column is not sortable).
+TITLE_COLUMN, DATE_COLUMN, LENGTH_COLUMN, STATUS_COLUMN, SPANS_COLUMN, ID_COLUMN = range(6)
+HIDDEN_BY_DEFAULT = (ID_COLUMN,)  # the title and the tooltip name the document; the id is a right-click away
+COMPACT_COLUMNS = (TITLE_COLUMN, STATUS_COLUMN)  # what the compact list shows
+# The DocumentQuery sort key behind each sortable column (title, status and spans are not sortable).
 SORT_KEY_OF_COLUMN = {ID_COLUMN: "id", DATE_COLUMN: "date", LENGTH_COLUMN: "length"}
 
 _Index = QModelIndex | QPersistentModelIndex
 # What the widest cell of each column looks like: the widths come from these, never from the rows
 # (sizing to contents makes Qt read a thousand rows, a page query each, at every change).
-SAMPLE_CELLS = ("000_0000000000000000", "0000-00-00", "0,000,000", None)  # None: the longest status name
+SAMPLE_CELLS = ("M" * 24, "0000-00-00", "0,000,000", None, "00000", "000_0000000000000000")  # None: the statuses
 PADDING = 16
 
 
@@ -106,6 +110,10 @@ class DocumentListModel(QAbstractTableModel):
         return self._query
 
     @property
+    def workspace(self) -> Workspace:
+        return self._workspace
+
+    @property
     def annotator(self) -> str | None:
         return self._annotator
 
@@ -118,7 +126,8 @@ class DocumentListModel(QAbstractTableModel):
             workspace, runner, size = self._workspace, self._runner, self._page_size
             self._generation += 1
             generation = self._generation
-            runner.run(lambda: read_query(workspace, query, keep, size),
+            owner = self._annotator
+            runner.run(lambda: read_query(workspace, query, keep, size, owner),
                        on_done=partial(self._query_read, generation, query))
             return
         self.beginResetModel()
@@ -200,6 +209,14 @@ class DocumentListModel(QAbstractTableModel):
         if rows:
             self.dataChanged.emit(self.index(0, STATUS_COLUMN), self.index(rows - 1, STATUS_COLUMN),
                                   [Qt.ItemDataRole.DisplayRole])
+        # the span counts were read for the annotator before: the pages held are read again
+        for number in list(self._pages):
+            if self._runner is not None:
+                self._request(number)
+            else:
+                self._pages.pop(number, None)
+        if rows and self._runner is None:
+            self.dataChanged.emit(self.index(0, SPANS_COLUMN), self.index(rows - 1, SPANS_COLUMN))
 
     def document_id(self, row: int) -> str:
         summary = self._summary(row)
@@ -283,10 +300,10 @@ class DocumentListModel(QAbstractTableModel):
         if not index.isValid():
             return None
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.UserRole,
-                        Qt.ItemDataRole.TextAlignmentRole):
+                        Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ToolTipRole):
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            if index.column() == LENGTH_COLUMN:
+            if index.column() in (LENGTH_COLUMN, SPANS_COLUMN):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return None
         summary = self._summary(index.row())
@@ -295,6 +312,10 @@ class DocumentListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.UserRole:
             return summary.id
         column = index.column()
+        if role == Qt.ItemDataRole.ToolTipRole:  # the title in full, and the id the title column hides
+            return f"{summary.title}\n{summary.id}" if summary.title else summary.id
+        if column == TITLE_COLUMN:
+            return summary.title or summary.id
         if column == ID_COLUMN:
             return summary.id
         if column == DATE_COLUMN:
@@ -303,6 +324,8 @@ class DocumentListModel(QAbstractTableModel):
             return summary.length
         if column == STATUS_COLUMN:
             return self._status(summary)
+        if column == SPANS_COLUMN:
+            return "" if summary.spans is None else summary.spans
         return None
 
     # ------------------------------------------------------------ pages
@@ -341,11 +364,11 @@ class DocumentListModel(QAbstractTableModel):
 
     def _read_page(self, number: int) -> Callable[[], list[DocumentSummary]]:
         """The read of one page, to run here or on the runner."""
-        workspace, query, size = self._workspace, self._query, self._page_size
+        workspace, query, size, owner = self._workspace, self._query, self._page_size, self._annotator
         before = self._pages.get(number - 1)
         if before and len(before) == size:  # scrolling on: keyset from the page before
-            return partial(documents.page, workspace, query, after=before[-1], limit=size)
-        return partial(documents.page, workspace, query, offset=number * size, limit=size)  # a jump
+            return partial(documents.page, workspace, query, after=before[-1], limit=size, owner=owner)
+        return partial(documents.page, workspace, query, offset=number * size, limit=size, owner=owner)  # a jump
 
     def _request(self, number: int) -> None:
         """Ask the runner for a page (one not held, or one held to be read anew); its rows are

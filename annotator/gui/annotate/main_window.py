@@ -22,14 +22,11 @@ import shiboken6
 from PySide6.QtCore import QItemSelectionModel, QLocale, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
-    QHeaderView,
     QLabel,
     QMainWindow,
     QSplitter,
     QTabWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -45,7 +42,9 @@ from annotator.gui.annotate.claim_panel import ClaimPanel
 from annotator.gui.notes.note_keys import NoteActions
 from annotator.gui.notes.notes_list import NotesList
 from annotator.gui.notes.team_notes import TeamNotes
-from annotator.gui.annotate.document_list import SORT_KEY_OF_COLUMN, DocumentListModel, column_widths
+from annotator.gui.annotate.document_list import SORT_KEY_OF_COLUMN, DocumentListModel
+from annotator.gui.annotate.document_table import DocumentTable
+from annotator.gui.annotate.list_actions import ListActions
 from annotator.gui.annotate.find_bar import FindBar
 from annotator.gui.annotate.search_pane import SearchPane
 from annotator.gui.text.document_view import DocumentView
@@ -60,6 +59,7 @@ from annotator.gui.common.keys import (
     KeyBinding,
     claim_type_bindings,
     label_bindings,
+    shifted_aliases,
 )
 from annotator.gui.common.label_colors import label_colors
 from annotator.gui.common.palette import LabelPalette
@@ -127,18 +127,8 @@ class MainWindow(WindowActions, SideWindows, QMainWindow):
         # --- widgets ---
         self.document_model = DocumentListModel(workspace, parent=self, runner=runner)
         self.document_model.set_annotator(workspace.login or settings.annotator)
-        self.document_table = QTableView(self)
-        self.document_table.setModel(self.document_model)
-        self.document_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.document_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.document_table.verticalHeader().setVisible(False)
-        self.document_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate(column_widths(self.document_table.fontMetrics())):
-            self.document_table.horizontalHeader().resizeSection(column, width)
-        self.document_table.horizontalHeader().setStretchLastSection(True)
-        header = self.document_table.horizontalHeader()
-        header.setSectionsClickable(True)
-        header.setSortIndicatorShown(False)  # shown once the user sorts; import order has none
+        self.document_table = DocumentTable(self.document_model, runner, self)  # columns, compact, selection
+        self.document_table.set_compact(settings.compact_list)
         self.filter_bar = FilterBar(self)
         documents_pane = QWidget()
         documents_layout = QVBoxLayout(documents_pane)
@@ -212,6 +202,7 @@ class MainWindow(WindowActions, SideWindows, QMainWindow):
         self.suggestion_actions = SuggestionActions(self.session, self.view)
         self.repeat_places = RepeatPlaces(self)
         self.bindings: list[KeyBinding] = [*label_bindings(self.scheme), *claim_type_bindings(self.scheme), *KEY_MAP]
+        self._shifted = shifted_aliases(self.bindings)
         handlers: dict[str, Callable[[], None]] = {
             "remove_span": self.remove_span_under_caret,
             **edge_handlers(self.edge_actions),
@@ -253,6 +244,8 @@ class MainWindow(WindowActions, SideWindows, QMainWindow):
         for item in self.bindings:
             self._add_action(item)
         self._build_menus()
+        self.list_actions = ListActions(self)  # the list's selection: status, export; the View menu
+        self.list_actions.add_menus()
 
         # --- signals ---
         self.document_table.selectionModel().currentRowChanged.connect(self._on_document_row)
@@ -416,7 +409,8 @@ class MainWindow(WindowActions, SideWindows, QMainWindow):
         self._requested_query = query
         serial, workspace, current = self._query_serial, self.workspace, keep or self.document_id
         size = self.document_model.page_size
-        self.runner.run(lambda: read_query(workspace, query, current, size),
+        owner = self.document_model.annotator
+        self.runner.run(lambda: read_query(workspace, query, current, size, owner),
                         on_done=partial(self._on_query_read, serial, query, current, open_first),
                         on_error=self._on_error)
 
@@ -765,6 +759,7 @@ class MainWindow(WindowActions, SideWindows, QMainWindow):
             action.deleteLater()
         labels = [*label_bindings(scheme), *claim_type_bindings(scheme)]
         self.bindings = [*labels, *KEY_MAP]
+        self._shifted = shifted_aliases(self.bindings)
         for item in labels:
             self._add_action(item)
         self._fill_label_menu()
@@ -788,7 +783,10 @@ class MainWindow(WindowActions, SideWindows, QMainWindow):
             return
         if state is not None and state.document_id == self.document_id:
             self._redraw(state, changes)
-        self._refresh_list(changes.documents | ({state.document_id} if state else set()))
+        if changes.set_status and not changes.documents:  # undo of a status for many: the list anew
+            self._set_query(self.list_query, open_first=False)
+        else:
+            self._refresh_list(changes.documents | ({state.document_id} if state else set()))
 
     def _redraw(self, state: SetView, changes: Changes | None) -> None:
         """Redraw what ``changes`` name (None: everything but the text)."""
@@ -877,7 +875,8 @@ class MainWindow(WindowActions, SideWindows, QMainWindow):
             state = decode(self.window_state.layouts.get(name))
             if state is not None:
                 getattr(self, name).restoreState(state)
-        header = decode(self.window_state.layouts.get("document_columns"))
+        # the list's six columns (title first): a state saved for the four before is not restored
+        header = decode(self.window_state.layouts.get("document_list_columns"))
         if header is not None:
             self.document_table.horizontalHeader().restoreState(header)
 
@@ -887,7 +886,7 @@ class MainWindow(WindowActions, SideWindows, QMainWindow):
         state.geometry = encode(self.saveGeometry())
         for name in self.LAYOUTS:
             state.layouts[name] = encode(getattr(self, name).saveState())
-        state.layouts["document_columns"] = encode(self.document_table.horizontalHeader().saveState())
+        state.layouts["document_list_columns"] = encode(self.document_table.horizontalHeader().saveState())
         state.places[self._place_key] = Place(self.document_id, self.view.caret_core() if self.document_id else 0,
                                               self.filter_bar.values())
         try:

@@ -29,6 +29,7 @@ from annotator.gui.common.keys import (
     label_guidelines,
 )
 from annotator.gui.setup.preferences import PreferencesDialog
+from annotator.gui.common.side_window_keys import side_window
 from annotator.services.views.scheme_view import read_scheme_view
 
 if TYPE_CHECKING:  # imported when first opened: the window starts without their modules (numpy, agreement)
@@ -46,6 +47,7 @@ class SideWindows:
 
             self.dashboard = AgreementDashboard(self.workspace, self.runner, self)
             self.dashboard.curate_requested.connect(self.open_curation)
+            side_window(self.dashboard, self._back_to_text)
         else:
             self.dashboard.refresh()
         self.dashboard.show()
@@ -107,6 +109,7 @@ class SideWindows:
         if self.team_notes is None:
             self.team_notes = TeamNotes(self.workspace, self.runner, self)
             self.team_notes.note_requested.connect(self.open_note)
+            side_window(self.team_notes, self._back_to_text)
         else:
             self.team_notes.refresh()
         self.team_notes.show()
@@ -135,6 +138,7 @@ class SideWindows:
 
             self.scheme_editor = SchemeEditor(workspace, self.runner, user, state, self)
             self.scheme_editor.scheme_changed.connect(self.set_scheme)
+            side_window(self.scheme_editor, self._back_to_text)
             self.scheme_editor.show()
             self.scheme_editor.raise_()
 
@@ -151,6 +155,7 @@ class SideWindows:
         if self.import_dialog is None:
             self.import_dialog = ImportDialog(self.workspace, self.runner, self.owner, self)
             self.import_dialog.imported.connect(self._on_imported)
+            side_window(self.import_dialog, self._back_to_text)
         if paths:
             self.import_dialog.set_paths(list(paths))
         self.import_dialog.show()
@@ -158,16 +163,25 @@ class SideWindows:
         self.import_dialog.activateWindow()
         return self.import_dialog
 
-    def open_export_dialog(self) -> ExportDialog:
-        """A new export dialog on the list's current selection and filters."""
+    def open_export_dialog(self) -> ExportDialog | None:
+        """A new export dialog on the list's current selection and filters (the selection's ids read
+        on the runner when the list does not hold their rows: then the dialog opens once they come)."""
         if self.export_dialog is not None and self.export_dialog.running:
             self.export_dialog.show()
             self.export_dialog.raise_()
             return self.export_dialog
+        opened: list[ExportDialog] = []
+        self.document_table.selected_ids(lambda ids: opened.append(self._show_export_dialog(ids)))
+        return opened[0] if opened else None
+
+    def _show_export_dialog(self, selected: list[str]) -> ExportDialog:
         if self.export_dialog is not None:
             self.export_dialog.deleteLater()
-        self.export_dialog = ExportDialog(self.workspace, self.runner, self.owner, self.selected_document_ids(),
+        self.export_dialog = ExportDialog(self.workspace, self.runner, self.owner, selected,
                                           self.document_model.query, self)
+        side_window(self.export_dialog, self._back_to_text)
+        if len(selected) > 1:  # several chosen: they are what is meant
+            self.export_dialog.selected_radio.setChecked(True)
         self.export_dialog.show()
         self.export_dialog.raise_()
         return self.export_dialog
@@ -215,6 +229,7 @@ class SideWindows:
             return self.preferences_dialog
         dialog = PreferencesDialog(self.settings, self)
         self.preferences_dialog = dialog
+        side_window(dialog, self._back_to_text)
 
         def finished(_result: int) -> None:
             self.preferences_dialog = None
@@ -243,13 +258,14 @@ class SideWindows:
     def show_about(self) -> AboutDialog:
         dialog = AboutDialog(self.workspace.store.url, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        side_window(dialog, self._back_to_text)
         dialog.open()
         return dialog
 
     def show_cheat_sheet(self) -> CheatSheet:
         if self._cheat_sheet is None:
             self._cheat_sheet = CheatSheet([*self.bindings, *CARET_KEYS], self, label_guidelines(self.scheme))
-            self._cheat_sheet.finished.connect(self._back_to_text)
+            side_window(self._cheat_sheet, self._back_to_text)
         self._cheat_sheet.show()
         self._cheat_sheet.raise_()
         return self._cheat_sheet
@@ -260,5 +276,7 @@ class SideWindows:
         self.view.setFocus()
 
     def selected_document_ids(self) -> list[str]:
-        rows = sorted({index.row() for index in self.document_table.selectionModel().selectedRows()})
-        return [self.document_model.document_id(row) for row in rows]
+        """The selected documents the list holds the rows of (see DocumentTable.selected_ids for all)."""
+        ids: list[str] = []
+        self.document_table.selected_ids(ids.extend)
+        return ids

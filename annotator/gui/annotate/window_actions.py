@@ -22,10 +22,12 @@ from annotator.gui.session.edge_keys import EDGE_ACTIONS
 
 
 class WindowActions:
+    _shifted: dict[str, list] = {}  # action -> its unshown Shift+letter aliases (keys.shifted_aliases)
+
     def _add_action(self, item: KeyBinding) -> QAction:
         """The window's action for a key binding: a label key, a switch or a command."""
         action = QAction(describe(item), self)
-        action.setShortcuts(item.sequences())
+        action.setShortcuts(item.sequences() + self._shifted.get(item.action, []))
         # bare keys act in the text only (typing in the claim panel or the filter must not label);
         # keys with Ctrl or Alt, and F-keys, anywhere in the window
         in_text = text_only(item.keys)

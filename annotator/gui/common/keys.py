@@ -149,6 +149,27 @@ def text_only(keys: Iterable[str]) -> bool:
     return True
 
 
+def shifted_aliases(bindings: Iterable[KeyBinding]) -> dict[str, list[QKeySequence]]:
+    """For each plain letter key (shown as "R"), Shift+letter too, where no binding takes it: a user
+    who reads the capital in the cheat sheet (or has Caps Lock on and presses Shift) still labels.
+    Shift+W, Shift+U, Shift+N stay their own. The aliases are not shown: the key shown works as is."""
+    taken = {QKeySequence(k).toString() for b in bindings for k in b.keys}
+    aliases: dict[str, list[QKeySequence]] = {}
+    for item in bindings:
+        for key in item.keys:
+            combination = QKeySequence(key)
+            if combination.isEmpty() or combination.count() != 1:
+                continue
+            first = combination[0]
+            is_letter = Qt.Key.Key_A.value <= first.key().value <= Qt.Key.Key_Z.value
+            if not is_letter or first.keyboardModifiers() != Qt.KeyboardModifier.NoModifier:
+                continue
+            shifted = QKeySequence(f"Shift+{key}")
+            if shifted.toString() not in taken:
+                aliases.setdefault(item.action, []).append(shifted)
+    return aliases
+
+
 def label_action(label: str) -> str:
     return f"label:{label}"
 

@@ -31,6 +31,7 @@ class GuiSettings:
     database: str | None = None  # a SQLite file or a server URL (postgresql://...); None: the default
     stay_after_done: bool = False  # Ctrl+Return marks done and stays, rather than opening the next open document
     show_tags: bool = True  # each span's label written above it (off: tints only)
+    compact_list: bool = False  # the document list one line a row, smaller, title and status only
 
 
 def settings_file() -> Path:
@@ -44,7 +45,7 @@ def _valid(name: str, value: object) -> bool:
         return isinstance(value, bool)
     if name == "language":
         return value is None or (isinstance(value, str) and bool(value.strip()))
-    if name in ("color_blind", "stay_after_done", "show_tags"):
+    if name in ("color_blind", "stay_after_done", "show_tags", "compact_list"):
         return isinstance(value, bool)
     if name == "database":
         return value is None or (isinstance(value, str) and bool(value.strip()))

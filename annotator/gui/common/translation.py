@@ -2,7 +2,8 @@
 
 :func:`install_translators` runs before any window is built. The language is the
 user's preference (``GuiSettings.language``) if set, else the system locale;
-English (the source language) needs no translator. Our messages come from
+English (the source language) needs only its plural forms (``annotator_en.qm``,
+the ``%n`` messages alone, made with ``lupdate -pluralonly``). Our messages come from
 ``annotator_<lang>.qm`` in the bundled ``resources/translations`` (built from
 the ``.ts`` next to it with ``pyside6-lrelease``), Qt's own (standard buttons,
 context menus) from ``qtbase_<lang>.qm`` in Qt's translations directory when
@@ -42,6 +43,13 @@ def install_translators(app: QCoreApplication, preference: str | None = None) ->
     language = language_for(preference)
     i18n.set_language(language)  # the core's messages (errors, undo labels) in the same language
     if language == SOURCE_LANGUAGE:
+        # English is the source, but "%n span(s)" needs its two forms: the plural-only catalog
+        # (lupdate -pluralonly) says "1 span", "2 spans"
+        translator = QTranslator(app)
+        if translator.load(f"annotator_{SOURCE_LANGUAGE}", translations_dir()):
+            app.installTranslator(translator)
+            return [translator]
+        translator.deleteLater()
         return []
     QLocale.setDefault(QLocale(language))  # numbers the way the language writes them ("0,91")
     installed: list[QTranslator] = []

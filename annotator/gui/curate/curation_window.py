@@ -5,7 +5,9 @@ lane is edited with the annotation window's keys (labels, Delete, undo, the
 claim keys through a :class:`~annotator.gui.session.claim_keys.ClaimActions` hosted
 here, acting on owner ``gold`` as the curator). Where the annotators disagree
 is framed in every lane and listed below; F8 / Shift+F8 step through the list,
-Alt+N takes the N-th lane's version into gold, Ctrl+Shift+A takes everything
+Alt+N takes the N-th lane's version into gold, Alt+0 rejects every version
+(each records the decision: an "only some have it" region stays open until one
+is recorded, and F8 visits open regions only), Ctrl+Shift+A takes everything
 they all agree on, Ctrl+Return marks gold curated.
 
 What the gold lane's keys do is in :mod:`annotator.gui.curate.gold_keys`
@@ -51,6 +53,7 @@ from annotator.gui.common.keys import (
     describe,
     label_bindings,
     label_guidelines,
+    shifted_aliases,
     text_only,
 )
 from annotator.gui.common.label_colors import label_colors
@@ -62,7 +65,7 @@ from annotator.gui.session.claim_keys import ClaimActions, claim_handlers
 from annotator.gui.session.edge_keys import EDGE_ACTIONS, EdgeActions, edge_handlers
 from annotator.gui.session.save_status import SaveStatus
 from annotator.gui.session.set_session import SessionHub, SetSession
-from annotator.services.views.curation_view import CurationView, key_of, settled_by
+from annotator.services.views.curation_view import CurationView, key_of
 from annotator.services.workspace import Workspace
 
 ACCEPT_VERSION = "accept_version"  # one action per key: accept_version:1 … accept_version:9
@@ -74,9 +77,11 @@ CURATION_KEYS: tuple[KeyBinding, ...] = (
     KeyBinding(ACCEPT_VERSION, tuple(f"Alt+{n}" for n in range(1, 10)),
                QT_TRANSLATE_NOOP("Keys", "Accept the version of the annotator in lane 1…9 "
                                          "(the number in the lane's title) for this disagreement")),
-    KeyBinding("accept_copy", ("Alt+0",),
+    KeyBinding("accept_copy", ("Alt+C",),
                QT_TRANSLATE_NOOP("Keys", "Accept the gold this repeated passage was settled with in its copy "
                                          "(the status bar names the document)")),
+    KeyBinding("reject_region", ("Alt+0",),
+               QT_TRANSLATE_NOOP("Keys", "Reject every version of this disagreement (gold keeps nothing there)")),
     KeyBinding("accept_agreed", ("Ctrl+Shift+A",),
                QT_TRANSLATE_NOOP("Keys", "Accept into gold everything all the annotators agree on")),
     KeyBinding("mark_curated", ("Ctrl+Return",), QT_TRANSLATE_NOOP("Keys", "Mark the gold set curated")),
@@ -163,6 +168,7 @@ class CurationWindow(QMainWindow):
             "previous_disagreement": partial(self.go_to_disagreement, -1),
             "accept_agreed": self.gold_actions.accept_agreed,
             "accept_copy": self.gold_actions.accept_copy,
+            "reject_region": self.gold_actions.reject_region,
             "mark_curated": self.mark_curated,
             "remove_span": self.gold_actions.remove_under_caret,
             "undo": self.gold_actions.undo,
@@ -177,6 +183,7 @@ class CurationWindow(QMainWindow):
         }
         self.view.edge_dragged.connect(self.edge_actions.resize)
         self.actions_by_name: dict[str, QAction] = {}
+        self._shifted = shifted_aliases(self.bindings)  # "R" works with Shift too, where Shift+R is free
         for item in self.bindings:
             self._add_actions(item)
         self._build_menus()
@@ -237,7 +244,7 @@ class CurationWindow(QMainWindow):
 
     def _action(self, name: str, text: str, keys: tuple[str, ...] | list[str]) -> QAction:
         action = QAction(text, self)
-        action.setShortcuts([QKeySequence(k) for k in keys])
+        action.setShortcuts([QKeySequence(k) for k in keys] + self._shifted.get(name, []))
         in_text = text_only(keys)  # bare keys act in the gold lane only, not in the lists
         action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut if in_text
                                   else Qt.ShortcutContext.WindowShortcut)
@@ -255,7 +262,7 @@ class CurationWindow(QMainWindow):
         for name in EDGE_ACTIONS:
             edges.addAction(self.actions_by_name[name])
         self.accept_menu = edit.addMenu(self.tr("Accept the version of"))
-        for name in ("accept_copy", "accept_agreed", "mark_curated"):
+        for name in ("reject_region", "accept_copy", "accept_agreed", "mark_curated"):
             edit.addAction(self.actions_by_name[name])
         self.label_menu = self.menuBar().addMenu(self.tr("&Label"))
         self._fill_label_menu()
@@ -290,6 +297,7 @@ class CurationWindow(QMainWindow):
             action.deleteLater()
         keys = [*label_bindings(scheme), *claim_type_bindings(scheme)]
         self.bindings = [*CURATION_KEYS, *keys, *(b for b in KEY_MAP if b.action in GOLD_LANE_ACTIONS)]
+        self._shifted = shifted_aliases(self.bindings)
         self._handlers = {name: handler for name, handler in self._handlers.items() if not name.startswith("claim:")}
         self._handlers.update(claim_handlers(self.claim_actions, [(c.name, c.hotkey) for c in scheme.claim_types]))
         for item in keys:
@@ -345,7 +353,8 @@ class CurationWindow(QMainWindow):
         self._update_undo_actions(state)
         self._fill_accept_menu(state)
         self.current = self._same_disagreement(old, state)
-        self.disagreement_list.set_disagreements(text, state.disagreements, state.sets, state.gold, self.current)
+        self.disagreement_list.set_disagreements(text, state.disagreements, state.sets, state.gold, self.current,
+                                                 state.decisions)
         self.lower_tabs.setTabText(0, self.tr("Disagreements (%1)").replace("%1", str(len(state.disagreements))))
         self._show_marks()
         self.set_notes(state.notes, {state.document.id: text})
@@ -436,11 +445,9 @@ class CurationWindow(QMainWindow):
         self.position_label.setText(text)
 
     def open_disagreements(self) -> list[int]:
-        """The indexes of the disagreements gold has not settled yet (no annotator's version taken)."""
-        state = self.state
-        if state is None:
-            return []
-        return [i for i, d in enumerate(state.disagreements) if not settled_by(d, state.gold, state.sets)]
+        """The indexes of the disagreements not settled yet: no decision recorded (accept or reject)
+        and gold not holding any annotator's marks there."""
+        return self.state.open_indexes() if self.state is not None else []
 
     def mark_curated(self) -> None:
         """Ctrl+Return: gold is curated; with disagreements still open, only once the curator says so."""
@@ -450,6 +457,8 @@ class CurationWindow(QMainWindow):
                 self, self.tr("Mark gold curated"),
                 self.tr("%n disagreement(s) not settled in gold yet. Mark gold curated anyway?", "", still_open),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            self.activateWindow()  # the keys go to the gold lane again, whatever the answer
+            self.view.setFocus()
             if answer != QMessageBox.StandardButton.Yes:
                 return
         self.gold_actions.mark_curated()
@@ -461,16 +470,16 @@ class CurationWindow(QMainWindow):
         return self.state.disagreements[self.current]
 
     def go_to_disagreement(self, step: int) -> None:
-        """F8 / Shift+F8: the next (previous) disagreement gold has not settled yet, round to the first
-        (last) at the end; once all are settled, every one in turn."""
+        """F8 / Shift+F8: the next (previous) disagreement not settled yet, round to the first (last) at
+        the end; never a settled one (the list below reaches those)."""
         found = self.state.disagreements if self.state else ()
         if not found:
             self.statusBar().showMessage(self.tr("The annotators agree everywhere"), 5000)
             return
-        state = self.state
-        assert state is not None
-        open_ = self.open_disagreements()
-        candidates = open_ or list(range(len(found)))
+        candidates = self.open_disagreements()
+        if not candidates:
+            self.statusBar().showMessage(self.tr("Every disagreement is settled"), 5000)
+            return
         if self.current is None:
             target = candidates[0] if step > 0 else candidates[-1]
         else:
@@ -479,15 +488,12 @@ class CurationWindow(QMainWindow):
                 target = ahead[0] if step > 0 else ahead[-1]
             else:
                 target = candidates[0] if step > 0 else candidates[-1]
-                self.statusBar().showMessage(self.tr("Round again from the first disagreement") if step > 0
-                                             else self.tr("Round again from the last disagreement"), 4000)
         self.show_disagreement(target)
-        left = len(open_)
-        message = (self.tr("Disagreement %1 of %2; %3 not settled in gold yet").replace("%1", str(target + 1))
-                   .replace("%2", str(len(found))).replace("%3", str(left)))
-        copy = state.settled_copy(found[target])
+        message = (self.tr("Disagreement %1 of %2;").replace("%1", str(target + 1)).replace("%2", str(len(found)))
+                   + " " + self.tr("%n not settled in gold", "", len(candidates)))
+        copy = self.state.settled_copy(found[target]) if self.state is not None else None
         if copy is not None:  # a repeated passage settled once (services/copy_gold.py)
-            message += self.tr(" — settled in its copy in %1: Alt+0 takes that gold").replace("%1", copy.source)
+            message += self.tr(" — settled in its copy in %1: Alt+C takes that gold").replace("%1", copy.source)
         self.statusBar().showMessage(message, 10000 if copy is not None else 6000)
 
     def show_disagreement(self, index: int) -> None:

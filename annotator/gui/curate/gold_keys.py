@@ -44,8 +44,18 @@ class GoldActions(QObject):
             return
         session.accept_version(owners[lane_number - 1], d.layer, d.start, d.end)
 
+    def reject_region(self) -> None:
+        """Alt+0: gold keeps none of the annotators' versions of the current disagreement (recorded)."""
+        if not self.session.may_write():
+            return
+        d = self.current_disagreement()
+        if d is None:
+            self._tell(self.tr("Go to a disagreement first (F8)"))
+            return
+        self.session.reject_region(d.layer, d.start, d.end)
+
     def accept_copy(self) -> None:
-        """Alt+0: gold takes, for the current disagreement, what the copy of its repeated passage was
+        """Alt+C: gold takes, for the current disagreement, what the copy of its repeated passage was
         settled with (the copy's gold, mapped onto this document: services/copy_gold.py)."""
         session = self.session
         if not session.may_write():

@@ -69,6 +69,11 @@ class GoldSession(SetSession):
         self.submit(lambda: copy_gold.accept_copy(workspace, document_id, layer, start, end,  # type: ignore[arg-type]
                                                   user=user, seen=seen))
 
+    def reject_region(self, layer: str, start: int, end: int) -> None:
+        workspace, document_id, user, seen = self.workspace, self._document_id, self.user, self.seen()
+        self.submit(lambda: curation.reject_region(workspace, document_id, layer, start, end,
+                                                   user=user, seen=seen))  # type: ignore[arg-type]
+
     def accept_agreed(self) -> None:
         workspace, document_id, user, seen = self.workspace, self._document_id, self.user, self.seen()
         self.submit(lambda: curation.accept_agreed(workspace, document_id, user=user, seen=seen))  # type: ignore[arg-type]

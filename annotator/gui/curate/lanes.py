@@ -24,10 +24,10 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, \
     QWidget
 
-from annotator.domain.disagreements import ENTITY, Disagreement, region_items
+from annotator.domain.disagreements import ENTITY, Decision, Disagreement, region_items
 from annotator.domain.model import AUTHOR, AnnotationSet, Claim, SetStatus, Span
 from annotator.gui.text.document_view import DocumentView
-from annotator.services.views.curation_view import settled_by
+from annotator.services.views.curation_view import key_of, settled_by
 
 CONTEXT = "Curation"
 EXCERPT = 32  # characters of an annotation's text shown in the list
@@ -218,11 +218,13 @@ class DisagreementList(QTableWidget):
         self.cellActivated.connect(lambda row, _column: self.disagreement_activated.emit(row))
 
     def set_disagreements(self, text: str, found: Sequence[Disagreement], sets: Sequence[AnnotationSet],
-                          gold: AnnotationSet | None, current: int | None = None) -> None:
+                          gold: AnnotationSet | None, current: int | None = None,
+                          decisions: Sequence[Decision] = ()) -> None:
         self._quiet = True
         try:
             self.owners = [s.owner for s in sets]
             by_owner = {s.owner: s for s in sets}
+            decided = {d.region: d for d in decisions}
             headers = ["#", self.tr("Layer"), self.tr("Kind"), self.tr("Text"), *self.owners, self.tr("Gold")]
             self.clear()
             self.setColumnCount(len(headers))
@@ -235,10 +237,17 @@ class DisagreementList(QTableWidget):
                     version = d.version(owner)
                     cells.append(version_text(text, version.items if version else (), by_owner.get(owner)))
                 gold_items = region_items(gold, d.layer, d.start, d.end) if gold is not None else ()
-                settled = settled_by(d, gold, sets)
+                decision = decided.get(key_of(d))
                 gold_cell = version_text(text, gold_items, gold)
-                if settled:
-                    gold_cell = "= " + ", ".join(settled) + ": " + gold_cell
+                if decision is not None and decision.annotator is None:
+                    settled = True
+                    gold_cell = self.tr("rejected") + " (" + decision.curator + "): " + gold_cell
+                else:
+                    owners = ([decision.annotator] if decision is not None else
+                              [o for o in settled_by(d, gold, sets) if (v := d.version(o)) is not None and v.items])
+                    settled = bool(owners)
+                    if owners:
+                        gold_cell = "= " + ", ".join(owners) + ": " + gold_cell
                 cells.append(gold_cell)
                 for column, value in enumerate(cells):
                     item = QTableWidgetItem(value)

@@ -228,7 +228,7 @@ class ExportDialog(TaskDialog):
         if total:
             self.progress_bar.setRange(0, total)
             self.progress_bar.setValue(min(done, total))
-            self.progress_bar.setFormat(self.tr("%1 / %2 documents").replace("%1", str(min(done, total)))
+            self.progress_bar.setFormat(self.tr("documents: %1 / %2").replace("%1", str(min(done, total)))
                                         .replace("%2", str(total)))
 
     def show_cancelling(self) -> None:
@@ -239,7 +239,7 @@ class ExportDialog(TaskDialog):
         self.report = report
         self.progress_bar.setRange(0, 1)
         self.progress_bar.setValue(1)
-        self.summary_label.setText(self.tr("Exported %1 record(s) of %2 document(s) to %3.")
+        self.summary_label.setText(self.tr("Exported to %3: records: %1, documents: %2.")
                                    .replace("%1", str(report.records)).replace("%2", str(report.documents))
                                    .replace("%3", str(self.output))
                                    + "".join("\n" + notice for notice in report.notices))

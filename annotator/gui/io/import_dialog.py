@@ -190,7 +190,7 @@ class ImportDialog(TaskDialog):
         if total:
             self.progress_bar.setRange(0, total)
             self.progress_bar.setValue(min(done, total))
-            self.progress_label.setText(self.tr("%1 / %2 files — %3").replace("%1", str(done))
+            self.progress_label.setText(self.tr("files: %1 / %2 — %3").replace("%1", str(done))
                                         .replace("%2", str(total)).replace("%3", what))
         else:
             self.progress_label.setText(what)
@@ -230,17 +230,17 @@ class ImportDialog(TaskDialog):
 
     # ------------------------------------------------------------ results
     def summary(self, report: ImportReport) -> str:
-        counts = (self.tr("%1 document(s) added, %2 already stored; %3 set(s) added, %4 replaced; %5 span(s)")
+        counts = (self.tr("documents added: %1, already stored: %2; sets added: %3, replaced: %4; spans: %5")
                   .replace("%1", str(report.documents_added)).replace("%2", str(report.documents_existing))
                   .replace("%3", str(report.sets_added)).replace("%4", str(report.sets_replaced))
                   .replace("%5", str(report.spans)))
         if report.committed:
             if report.problems:
-                return (self.tr("Imported: %1; %2 bad record(s) skipped.").replace("%2", str(report.records_skipped))
+                return (self.tr("Imported: %1; bad records skipped: %2.").replace("%2", str(report.records_skipped))
                         .replace("%1", counts))
             return self.tr("Imported: %1.").replace("%1", counts)
         if report.problems:
-            return self.tr("%1 problem(s); nothing was imported.").replace("%1", str(len(report.problems)))
+            return self.tr("%n problem(s); nothing was imported.", "", len(report.problems))
         return self.tr("Dry run, nothing written: would import %1.").replace("%1", counts)
 
     def kind_text(self, kind: str) -> str:

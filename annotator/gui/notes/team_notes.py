@@ -52,7 +52,7 @@ class TeamNotes(QDialog):
         found, texts = result
         self.list.set_notes(found, texts)
         documents = len({n.document_id for n in found})
-        self.summary.setText(self.tr("%1 notes on %2 documents; Enter opens one in the curation window")
+        self.summary.setText(self.tr("Notes: %1, documents: %2; Enter opens one in the curation window")
                              .replace("%1", str(len(found))).replace("%2", str(documents)))
 
     def _on_note(self, note: Note) -> None:

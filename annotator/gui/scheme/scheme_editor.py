@@ -380,7 +380,7 @@ class LabelsTab(SchemeItemTab):
 
     def list_item(self, item: Item) -> QListWidgetItem:
         assert isinstance(item, EntityLabel)
-        count = self.tr("%1 spans").replace("%1", str(self.counts.get(item.name, 0)))
+        count = self.tr("%n span(s)", "", self.counts.get(item.name, 0))
         row = QListWidgetItem(swatch(item.color), f"{item.hotkey.upper():>2}   {item.name}   ·  {count}")
         row.setData(LABEL_ROLE, item.name)
         row.setToolTip(item.guideline or item.description)
@@ -399,15 +399,15 @@ class LabelsTab(SchemeItemTab):
         return scheme_edits.remove_label(scheme, name)
 
     def describe_delete(self, found: Impact) -> tuple[str, str]:
-        text = self.tr("Delete the label %1? It removes %2 spans (%3), %4 relations on them, "
-                       "and %5 claims lose their speaker. You can undo this.")
+        text = self.tr("Delete the label %1? It removes spans: %2 (%3), relations on them: %4; "
+                       "claims that lose their speaker: %5. You can undo this.")
         return self.tr("Delete label"), (
             text.replace("%1", found.name).replace("%2", str(found.count)).replace("%3", _by_owner(found.by_owner))
             .replace("%4", str(found.relations)).replace("%5", str(found.speakers)))
 
     def describe_merge(self, found: Impact, target: str) -> str:
-        text = self.tr("Merge %1 into %2? %3 spans (%4) become %2; %5 of them are dropped because a %2 span "
-                       "is already at the same place. You can undo this.")
+        text = self.tr("Merge %1 into %2? Spans that become %2: %3 (%4); dropped because a %2 span "
+                       "is already at the same place: %5. You can undo this.")
         return (text.replace("%1", found.name).replace("%2", target).replace("%3", str(found.count))
                 .replace("%4", _by_owner(found.by_owner)).replace("%5", str(found.twins)))
 
@@ -506,7 +506,7 @@ class ClaimTypesTab(SchemeItemTab):
         return self.scheme.claim_types
 
     def list_item(self, item: Item) -> QListWidgetItem:
-        count = self.tr("%1 claims").replace("%1", str(self.counts.get(item.name, 0)))
+        count = self.tr("%n claim(s)", "", self.counts.get(item.name, 0))
         row = QListWidgetItem(f"{item.hotkey.upper():>2}   {item.name}   ·  {count}")
         row.setData(LABEL_ROLE, item.name)
         row.setToolTip(item.description)
@@ -524,8 +524,8 @@ class ClaimTypesTab(SchemeItemTab):
         return scheme_edits.remove_claim_type(scheme, name)
 
     def describe_delete(self, found: Impact) -> tuple[str, str]:
-        text = self.tr("Delete the claim type %1? It removes %2 claims (%3), with the %4 relations and "
-                       "%5 notes on them. You can undo this.")
+        text = self.tr("Delete the claim type %1? It removes claims: %2 (%3), with the relations (%4) and "
+                       "notes (%5) on them. You can undo this.")
         return self.tr("Delete claim type"), (
             text.replace("%1", found.name).replace("%2", str(found.count)).replace("%3", _by_owner(found.by_owner))
             .replace("%4", str(found.relations)).replace("%5", str(found.notes)))
@@ -737,3 +737,7 @@ class SchemeEditor(QDialog):
     def accept(self) -> None:
         self.labels_tab.commit_guideline()
         super().accept()
+
+    def reject(self) -> None:  # Esc, Ctrl+W: the guideline being typed is kept, as on close
+        self.labels_tab.commit_guideline()
+        super().reject()

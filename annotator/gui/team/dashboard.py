@@ -399,8 +399,8 @@ class AgreementDashboard(QDialog):
     # ------------------------------------------------------------ showing
     def _show(self, data: DashboardView) -> None:
         report = data.report
-        summary = (self.tr("%1 document(s) with sets; annotators: %2").replace("%1", str(report.documents))
-                   .replace("%2", ", ".join(report.annotators) or "—"))
+        summary = (self.tr("%n document(s) with sets", "", report.documents) + "; "
+                   + self.tr("annotators: %1").replace("%1", ", ".join(report.annotators) or "—"))
         if report.done_only:
             summary += self.tr("; done sets only")
         self.status_label.setText(summary)
@@ -449,10 +449,10 @@ class AgreementDashboard(QDialog):
             self.tr("%1 as reference, %2 as candidate").replace("%1", reference).replace("%2", candidate),
             self.tr("Precision %1, recall %2, F1 %3").replace("%1", _f(precision)).replace("%2", _f(recall))
             .replace("%3", _f(counts.f1)),
-            self.tr("%1 matched; %2 has %3 span(s), %4 has %5")
+            self.tr("matched: %1; spans of %2: %3, of %4: %5")
             .replace("%1", str(counts.matched)).replace("%2", reference).replace("%3", str(ref_spans))
             .replace("%4", candidate).replace("%5", str(cand_spans)),
-            self.tr("%1 document(s) labelled by both").replace("%1", str(row.documents)),
+            self.tr("%n document(s) labelled by both", "", row.documents),
         ]
         if counts.f1 is None:
             lines.append(self.tr("Undefined: neither has a span in the documents both labelled"))
@@ -602,12 +602,12 @@ class AgreementDashboard(QDialog):
         if not found:
             self.documents_note.setText(self.tr("No document has sets of two annotators yet."))
         elif len(found) > len(shown):
-            self.documents_note.setText(self.tr("The %1 with the most disagreement of %2 documents; double-click "
+            self.documents_note.setText(self.tr("The %1 with the most disagreement (documents: %2); double-click "
                                                 "or Enter to curate.").replace("%1", str(len(shown)))
                                         .replace("%2", str(len(found))))
         else:
-            self.documents_note.setText(self.tr("%1 document(s) with two or more annotators; double-click or "
-                                                "Enter to curate.").replace("%1", str(len(found))))
+            self.documents_note.setText(self.tr("%n document(s) with two or more annotators; double-click or "
+                                                "Enter to curate.", "", len(found)))
         if shown:
             table.selectRow(0)
         self._update_buttons()

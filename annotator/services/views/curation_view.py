@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from annotator.domain.consensus import keys_by_id
-from annotator.domain.disagreements import Disagreement, disagreements, region_items
+from annotator.domain.disagreements import Decision, Disagreement, disagreements, region_items
 from annotator.domain.model import GOLD, AnnotationSet, Claim, Document, Quantity, Relation, Span
 from annotator.domain.notes import Note
 from annotator.i18n import _
@@ -33,6 +33,7 @@ class CurationView:
     proposals: dict[Any, Quantity | None] = field(default_factory=dict)  # gold claim id -> the normaliser's
     notes: tuple[Note, ...] = ()  # the document's notes
     gold_seen: int | None = None  # the gold version read (see services.gold_conflicts): sent with each change
+    decisions: tuple[Decision, ...] = ()  # the curators' explicit accepts and rejects of regions
     # Passages of this document copied from one whose gold settled them (services/copy_gold.py):
     # a disagreement inside one is offered that gold.
     settled_copies: tuple[SettledCopy, ...] = ()
@@ -40,6 +41,11 @@ class CurationView:
     def settled_copy(self, disagreement: Disagreement) -> SettledCopy | None:
         """The settled copy offered for a disagreement (None: it lies in no settled repeated passage)."""
         return settled_copy_for(self.settled_copies, disagreement.start, disagreement.end)
+
+    def open_indexes(self) -> list[int]:
+        """The indexes of the disagreements not settled yet (see :func:`is_settled`)."""
+        decided = {d.region for d in self.decisions}
+        return [i for i, d in enumerate(self.disagreements) if not is_settled(d, self.gold, self.sets, decided)]
 
     # What the gold lane's keys read of the set they act on: gold's.
     @property
@@ -76,10 +82,11 @@ def read_curation(workspace: Workspace, document_id: str, user: str) -> Curation
         undo_label, redo_label = history.labels_in(repo, owner=GOLD, document_id=document_id)
         document_notes = tuple(repo.notes([document_id], None, False))
         copies = tuple(settled_copies_in(repo, document))
+        decisions = tuple(curation.decisions_in(repo, document_id))
     found = tuple(disagreements(sets))  # as curation.document_disagreements, over the sets just read
     proposals = proposals_for(document, gold.claims) if gold is not None else {}
     return CurationView(document, sets, gold, found, refusal, undo_label, redo_label, proposals,
-                        document_notes, seen, copies)
+                        document_notes, seen, decisions, copies)
 
 
 def settled_by(disagreement: Disagreement, gold: AnnotationSet | None,
@@ -96,6 +103,20 @@ def settled_by(disagreement: Disagreement, gold: AnnotationSet | None,
         if {keys[x.id] for x in region_items(aset, layer, start, end)} == held:
             found.append(aset.owner)
     return found
+
+
+def is_settled(disagreement: Disagreement, gold: AnnotationSet | None, sets: Sequence[AnnotationSet],
+               decided: set[tuple[str, int, int]]) -> bool:
+    """Whether the curator has settled a region: a decision is recorded for it (accept or reject), or
+    gold holds exactly what some annotator marked there. Gold holding nothing, as an annotator who
+    marked nothing, settles nothing: an "only some have it" region stays open until decided."""
+    if key_of(disagreement) in decided:
+        return True
+    for owner in settled_by(disagreement, gold, sets):
+        version = disagreement.version(owner)
+        if version is not None and version.items:
+            return True
+    return False
 
 
 def key_of(d: Disagreement) -> tuple[str, int, int]:
