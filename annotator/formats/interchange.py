@@ -93,14 +93,8 @@ class SetDraft:
             self.problem(line, message)
         if messages:
             return
-        key = (start, end, label)
+        key = (start, end, label, span.fragments)  # spans of one label and bounds may differ in fragments
         if key in self._span_keys:  # the same span twice (tools allow it; our sets do not)
-            first = self._by_id[self._span_keys[key]]
-            if first.fragments != span.fragments:  # the store keeps one span of a label per outer bounds
-                self.problem(line, _("{what}: {other} has the same label and outer bounds but other fragments "
-                                     "(a set keeps one of them)").format(what=span_name(span_id),
-                                                                         other=span_name(first.id)))
-                return
             self._alias[span_id] = self._span_keys[key]
             self.repeats += 1
             return
@@ -119,7 +113,7 @@ class SetDraft:
             self.problem(line, message)
         if messages:
             return
-        key = ("claim", start, end, claim_type)
+        key = ("claim", start, end, claim_type, claim.fragments)
         if key in self._span_keys:
             self._alias[claim_id] = self._span_keys[key]
             self.repeats += 1

@@ -124,7 +124,7 @@ _SPAN_TARGET = (
         select(SPANS.c.id).where(
             SPANS.c.set_id == _SET_OF_OWNER.c.id, SPANS.c.kind == bindparam("kind"),
             SPANS.c.start == bindparam("start"), SPANS.c.end == bindparam("end"),
-            SPANS.c.label == bindparam("label"),
+            SPANS.c.label == bindparam("label"), SPANS.c.fragments.is_(None),  # a contiguous twin only
         ).limit(1).scalar_subquery(),
     )
     .select_from(DOCUMENTS.outerjoin(
@@ -529,11 +529,18 @@ class Repository:
     def owners(self) -> list[str]:
         return list(self.connection.execute(select(SETS.c.owner).distinct().order_by(SETS.c.owner)).scalars())
 
-    def span_exists(self, set_id: int, kind: str, start: int, end: int, label: str) -> int | None:
-        return self.connection.execute(
-            select(SPANS.c.id).where(SPANS.c.set_id == set_id, SPANS.c.kind == kind, SPANS.c.start == start,
-                                     SPANS.c.end == end, SPANS.c.label == label)
-        ).scalar()
+    def span_exists(self, set_id: int, kind: str, start: int, end: int, label: str,
+                    fragments: Fragments = ()) -> int | None:
+        """The id of the set's span of this kind, place, label and fragments (() : contiguous), if any:
+        spans of one label and outer bounds differ by their fragments (the place index, 0015)."""
+        for span_id, found in self.connection.execute(
+            select(SPANS.c.id, SPANS.c.fragments).where(
+                SPANS.c.set_id == set_id, SPANS.c.kind == kind, SPANS.c.start == start,
+                SPANS.c.end == end, SPANS.c.label == label)
+        ):
+            if fragments_from_row(found) == tuple(fragments):
+                return span_id
+        return None
 
     def span_target(self, document_id: str, owner: str, kind: str, start: int, end: int,
                     label: str) -> tuple[int | None, SetRef | None, int | None]:

@@ -123,3 +123,24 @@ def test_webanno_tsv_reads_only_the_features_the_scheme_has(workspace, tmp_path)
     assert report.committed, report.problems
     (aset,) = documents.annotation_sets(workspace, "doc", "anna")
     assert [(s.label, s.attributes) for s in aset.spans] == [("PER", {"uncertain": True})]
+
+
+def test_two_spans_of_one_label_and_bounds_with_other_fragments_are_both_imported(workspace, tmp_path):
+    """NEREL's two AWARDs share their first fragment and differ in the last; here two share their
+    outer bounds too, which a set now holds (migration 0015), while an exact repeat is read once."""
+    text = "Орден Почёта и орден Дружбы вручены.\n"
+    (tmp_path / "doc.txt").write_text(text)
+    (tmp_path / "doc.ann").write_text("T1\tAWARD 0 5;21 27\tОрден Дружбы\n"
+                                      "T2\tAWARD 0 12;21 27\tОрден Почёта Дружбы\n"
+                                      "T3\tAWARD 0 5;21 27\tОрден Дружбы\n"
+                                      "#1\tAnnotatorNotes T3\tповтор\n")
+    scheme = workspace.current_scheme()
+    schemes.replace_scheme(workspace, dataclasses.replace(scheme, entities=(
+        *scheme.entities, dataclasses.replace(scheme.entities[0], name="AWARD", hotkey=""))), user="anna")
+    report = import_files(workspace, [tmp_path / "doc.ann"], format_id="brat", annotator="anna")
+    assert report.committed, report.problems
+    (aset,) = documents.annotation_sets(workspace, "doc", "anna")
+    assert sorted(s.fragments for s in aset.spans) == [((0, 5), (21, 27)), ((0, 12), (21, 27))]
+    assert any("1 repeated annotation read once" in n.message for n in report.notices)
+    (note,) = notes.notes(workspace, owner="anna")  # the repeat's note goes to the span it repeats
+    assert note.text == "повтор"
