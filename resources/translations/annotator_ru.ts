@@ -448,19 +448,70 @@
     </message>
 </context>
 <context>
+    <name>BratOffer</name>
+    <message>
+        <location filename="../../annotator/gui/scheme/brat_offer.py" line="29" />
+        <source>Labels (%1): %2</source>
+        <translation>Метки (%1): %2</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/brat_offer.py" line="30" />
+        <source>Relation types (%1): %2</source>
+        <translation>Типы отношений (%1): %2</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/brat_offer.py" line="31" />
+        <source>Relation types allowing more (%1): %2</source>
+        <translation>Типы отношений, допускающие больше (%1): %2</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/brat_offer.py" line="32" />
+        <source>Attributes (%1): %2</source>
+        <translation>Атрибуты (%1): %2</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/brat_offer.py" line="36" />
+        <source>Not taken (a scheme of ours cannot hold them): %1</source>
+        <translation>Не взято (в нашей схеме им нет места): %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/brat_offer.py" line="51" />
+        <source>%1 names nothing the scheme lacks</source>
+        <translation>В %1 нет ничего, чего не хватает схеме</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/brat_offer.py" line="54" />
+        <source>Labels from brat %1</source>
+        <translation>Метки из brat %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/brat_offer.py" line="55" />
+        <source>The brat configuration %1 names what the scheme lacks:
+
+%2
+
+Add them to the scheme (one change, undoable)?</source>
+        <translation>Конфигурация brat %1 называет то, чего нет в схеме:
+
+%2
+
+Добавить это в схему (одно изменение, его можно отменить)?</translation>
+    </message>
+</context>
+<context>
     <name>CheatSheet</name>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="175" />
+        <location filename="../../annotator/gui/common/keys.py" line="177" />
         <source>Keys</source>
         <translation>Клавиши</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="177" />
+        <location filename="../../annotator/gui/common/keys.py" line="179" />
         <source>Key</source>
         <translation>Клавиша</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="177" />
+        <location filename="../../annotator/gui/common/keys.py" line="179" />
         <source>Action</source>
         <translation>Действие</translation>
     </message>
@@ -611,27 +662,27 @@
 <context>
     <name>ClaimTypesTab</name>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="500" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="501" />
         <source>Add claim type</source>
         <translation>Добавить тип</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="502" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="503" />
         <source>What a claim of this type asserts, with an example</source>
         <translation>Какие утверждения относятся к этому типу, с примером</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="509" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="510" />
         <source>%1 claims</source>
         <translation>утверждений: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="527" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="528" />
         <source>Delete the claim type %1? It removes %2 claims (%3), with the %4 relations and %5 notes on them. You can undo this.</source>
         <translation>Удалить тип утверждения %1? Будут удалены утверждения (%2: %3), а также связи (%4) и заметки (%5) на них. Это можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="529" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="530" />
         <source>Delete claim type</source>
         <translation>Удаление типа утверждения</translation>
     </message>
@@ -813,7 +864,11 @@
     <message numerus="yes">
         <location filename="../../annotator/gui/curate/curation_window.py" line="424" />
         <source>%n not settled in gold</source>
-        <translation><numerusform>%n не решено в эталоне</numerusform><numerusform>%n не решены в эталоне</numerusform><numerusform>%n не решено в эталоне</numerusform></translation>
+        <translation>
+            <numerusform>%n не решено в эталоне</numerusform>
+            <numerusform>%n не решены в эталоне</numerusform>
+            <numerusform>%n не решено в эталоне</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../annotator/gui/curate/curation_window.py" line="439" />
@@ -823,7 +878,11 @@
     <message numerus="yes">
         <location filename="../../annotator/gui/curate/curation_window.py" line="440" />
         <source>%n disagreement(s) not settled in gold yet. Mark gold curated anyway?</source>
-        <translation><numerusform>%n расхождение ещё не решено в эталоне. Всё равно отметить эталон как утверждённый?</numerusform><numerusform>%n расхождения ещё не решены в эталоне. Всё равно отметить эталон как утверждённый?</numerusform><numerusform>%n расхождений ещё не решено в эталоне. Всё равно отметить эталон как утверждённый?</numerusform></translation>
+        <translation>
+            <numerusform>%n расхождение ещё не решено в эталоне. Всё равно отметить эталон как утверждённый?</numerusform>
+            <numerusform>%n расхождения ещё не решены в эталоне. Всё равно отметить эталон как утверждённый?</numerusform>
+            <numerusform>%n расхождений ещё не решено в эталоне. Всё равно отметить эталон как утверждённый?</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../annotator/gui/curate/curation_window.py" line="457" />
@@ -950,27 +1009,27 @@
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../annotator/gui/text/document_view.py" line="444" />
+        <location filename="../../annotator/gui/text/document_view.py" line="446" />
         <source>speaker</source>
         <translation>источник</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/text/document_view.py" line="445" />
+        <location filename="../../annotator/gui/text/document_view.py" line="447" />
         <source>cue</source>
         <translation>маркер</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/text/document_view.py" line="776" />
+        <location filename="../../annotator/gui/text/document_view.py" line="780" />
         <source>hedged</source>
         <translation>с оговоркой</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/text/document_view.py" line="778" />
+        <location filename="../../annotator/gui/text/document_view.py" line="782" />
         <source>check-worthy</source>
         <translation>проверять</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/text/document_view.py" line="779" />
+        <location filename="../../annotator/gui/text/document_view.py" line="783" />
         <source>Claim: %1</source>
         <translation>Утверждение: %1</translation>
     </message>
@@ -978,169 +1037,210 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../annotator/gui/io/export_dialog.py" line="66" />
-        <location filename="../../annotator/gui/io/export_dialog.py" line="137" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="69" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="142" />
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/export_dialog.py" line="70" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="73" />
         <source>My sets (%1)</source>
         <translation>Мои разметки (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/export_dialog.py" line="72" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="75" />
         <source>Gold</source>
         <translation>Эталон</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/export_dialog.py" line="73" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="76" />
         <source>All sets (a document without one once)</source>
         <translation>Все разметки (документ без разметки — один раз)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/export_dialog.py" line="74" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="77" />
         <source>Another annotator:</source>
         <translation>Другой аннотатор:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/export_dialog.py" line="76" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="79" />
         <source>name</source>
         <translation>имя</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/export_dialog.py" line="91" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="94" />
         <source>All documents</source>
         <translation>Все документы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/export_dialog.py" line="92" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="95" />
         <source>The documents the list shows (its filters)</source>
         <translation>Документы, показанные в списке (по его фильтрам)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/export_dialog.py" line="93" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="96" />
         <source>Selected documents (%1)</source>
         <translation>Выбранные документы (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/export_dialog.py" line="105" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="108" />
         <source>out.jsonl</source>
         <translation>out.jsonl</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/export_dialog.py" line="107" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="110" />
         <source>Browse…</source>
         <translation>Обзор…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/export_dialog.py" line="114" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="117" />
         <source>JSONL</source>
         <translation>JSONL</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/export_dialog.py" line="114" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="117" />
         <source>doccano JSONL</source>
         <translation>doccano JSONL</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/export_dialog.py" line="115" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="118" />
         <source>Label Studio JSON</source>
         <translation>Label Studio JSON</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/export_dialog.py" line="116" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="119" />
         <source>brat standoff (a folder of .txt and .ann)</source>
         <translation>brat standoff (папка файлов .txt и .ann)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/export_dialog.py" line="117" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="120" />
         <source>CoNLL (IOB, BILUO)</source>
         <translation>CoNLL (IOB, BILUO)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/export_dialog.py" line="117" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="120" />
         <source>WebAnno TSV 3</source>
         <translation>WebAnno TSV 3</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/export_dialog.py" line="121" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="124" />
         <source>Format:</source>
         <translation>Формат:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/export_dialog.py" line="122" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="125" />
         <source>Sets:</source>
         <translation>Разметки:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/export_dialog.py" line="123" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="126" />
         <source>Documents:</source>
         <translation>Документы:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/export_dialog.py" line="124" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="127" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="173" />
         <source>Output file:</source>
         <translation>Файл:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/export_dialog.py" line="129" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="134" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/export_dialog.py" line="140" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="145" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/export_dialog.py" line="166" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="173" />
+        <source>New folder:</source>
+        <translation>Новая папка:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/io/export_dialog.py" line="175" />
+        <source>A folder that does not exist yet: one folder per annotator is made in it, with a file per document</source>
+        <translation>Папка, которой ещё нет: в ней создаётся по папке на разметчика, в ней — по файлу на документ</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/io/export_dialog.py" line="182" />
+        <source>A new folder (*)</source>
+        <translation>Новая папка (*)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/io/export_dialog.py" line="183" />
+        <source>JSONL (*.jsonl)</source>
+        <translation>JSONL (*.jsonl)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/io/export_dialog.py" line="183" />
+        <source>doccano JSONL (*.jsonl)</source>
+        <translation>doccano JSONL (*.jsonl)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/io/export_dialog.py" line="184" />
+        <source>Label Studio JSON (*.json)</source>
+        <translation>Label Studio JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/io/export_dialog.py" line="184" />
+        <source>CoNLL (*.conll *.iob)</source>
+        <translation>CoNLL (*.conll *.iob)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/io/export_dialog.py" line="185" />
+        <source>All files (*)</source>
+        <translation>Все файлы (*)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/io/export_dialog.py" line="190" />
         <source>Export to</source>
         <translation>Экспорт в файл</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/export_dialog.py" line="167" />
-        <source>JSONL (*.jsonl);;All files (*)</source>
-        <translation>JSONL (*.jsonl);;Все файлы (*)</translation>
+        <location filename="../../annotator/gui/io/export_dialog.py" line="190" />
+        <source>Export to a new folder</source>
+        <translation>Экспорт в новую папку</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/export_dialog.py" line="207" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="231" />
         <source>Type a valid annotator name.</source>
         <translation>Введите допустимое имя аннотатора.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/export_dialog.py" line="213" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="237" />
         <source>Not exported: choose another file.</source>
         <translation>Не экспортировано: выберите другой файл.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/export_dialog.py" line="217" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="241" />
         <source>Exporting…</source>
         <translation>Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/export_dialog.py" line="231" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="255" />
         <source>%1 / %2 documents</source>
         <translation>%1 / %2 документов</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/export_dialog.py" line="236" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="260" />
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/export_dialog.py" line="242" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="266" />
         <source>Exported %1 record(s) of %2 document(s) to %3.</source>
         <translation>Экспортировано записей: %1, документов: %2, в %3.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/export_dialog.py" line="252" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="276" />
         <source>Cancelled: no file was written.</source>
         <translation>Отменено: файл не записан.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/export_dialog.py" line="254" />
-        <location filename="../../annotator/gui/io/export_dialog.py" line="257" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="278" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="281" />
         <source>Not exported: %1</source>
         <translation>Не экспортировано: %1</translation>
     </message>
@@ -1324,6 +1424,19 @@ You can change it later in Options → Preferences.</source>
     </message>
 </context>
 <context>
+    <name>FragmentActions</name>
+    <message>
+        <location filename="../../annotator/gui/session/fragment_keys.py" line="43" />
+        <source>Put the caret on a span first, then select the words to add to it and press J</source>
+        <translation>Сначала поставьте курсор на фрагмент, затем выделите слова, которые к нему добавить, и нажмите J</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/session/fragment_keys.py" line="47" />
+        <source>Select the words to add to the %1 span, then press J</source>
+        <translation>Выделите слова, которые добавить к фрагменту %1, и нажмите J</translation>
+    </message>
+</context>
+<context>
     <name>GoldActions</name>
     <message>
         <location filename="../../annotator/gui/curate/gold_keys.py" line="40" />
@@ -1357,234 +1470,244 @@ You can change it later in Options → Preferences.</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="63" />
-        <location filename="../../annotator/gui/io/import_dialog.py" line="120" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="65" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="122" />
         <source>Import</source>
         <translation>Импорт</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="67" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="69" />
         <source>Files…</source>
         <translation>Файлы…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="68" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="70" />
         <source>Folder…</source>
         <translation>Папка…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="80" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="82" />
         <source>Detect from the file name</source>
         <translation>По имени файла</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="80" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="82" />
         <source>Plain text</source>
         <translation>Простой текст</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="81" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="83" />
         <source>JSONL</source>
         <translation>JSONL</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="81" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="83" />
         <source>doccano JSONL</source>
         <translation>doccano JSONL</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="81" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="83" />
         <source>Label Studio JSON</source>
         <translation>Label Studio JSON</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="82" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="84" />
         <source>brat standoff (a folder of .txt and .ann)</source>
         <translation>brat standoff (папка файлов .txt и .ann)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="83" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="85" />
         <source>CoNLL (IOB, BILUO)</source>
         <translation>CoNLL (IOB, BILUO)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="83" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="85" />
         <source>WebAnno TSV 3</source>
         <translation>WebAnno TSV 3</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="86" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="88" />
         <source>as in the files</source>
         <translation>как в файлах</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="87" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="89" />
         <source>Import every set as this annotator's</source>
         <translation>Импортировать все разметки как разметки этого аннотатора</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="88" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="90" />
         <source>Skip bad records (import the good ones)</source>
         <translation>Пропускать ошибочные записи (импортировать правильные)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="90" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="92" />
         <source>Files:</source>
         <translation>Файлы:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="91" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="93" />
         <source>Format:</source>
         <translation>Формат:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="92" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="94" />
         <source>Import as annotator:</source>
         <translation>Импортировать как аннотатор:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="99" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="101" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="107" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="109" />
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="107" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="109" />
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="107" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="109" />
         <source>Line</source>
         <translation>Строка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="107" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="109" />
         <source>Message</source>
         <translation>Сообщение</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="118" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="120" />
         <source>Check (dry run)</source>
         <translation>Проверить (без записи)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="119" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="121" />
         <source>Read everything and report problems; write nothing</source>
         <translation>Прочитать всё и сообщить об ошибках, ничего не записывая</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="122" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="124" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="154" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="126" />
+        <source>Labels from annotation.conf…</source>
+        <translation>Метки из annotation.conf…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/io/import_dialog.py" line="127" />
+        <source>Open the scheme editor with what the brat configuration adds</source>
+        <translation>Открыть редактор схемы с тем, что добавляет конфигурация brat</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/io/import_dialog.py" line="162" />
         <source>Files to import</source>
         <translation>Файлы для импорта</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="155" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="163" />
         <source>Texts and JSONL (*.txt *.jsonl);;All files (*)</source>
         <translation>Тексты и JSONL (*.txt *.jsonl);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="160" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="168" />
         <source>A folder to import</source>
         <translation>Папка для импорта</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="178" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="186" />
         <source>Starting…</source>
         <translation>Запуск…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="179" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="187" />
         <source>Checking…</source>
         <translation>Проверка…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="179" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="187" />
         <source>Importing…</source>
         <translation>Импорт…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="193" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="201" />
         <source>%1 / %2 files — %3</source>
         <translation>%1 / %2 файлов — %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="200" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="208" />
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="207" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="215" />
         <source>Done</source>
         <translation>Готово</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="207" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="215" />
         <source>Nothing imported</source>
         <translation>Ничего не импортировано</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="221" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="232" />
         <source>Cancelled</source>
         <translation>Отменено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="222" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="233" />
         <source>Cancelled: nothing was imported.</source>
         <translation>Отменено: ничего не импортировано.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="225" />
-        <location filename="../../annotator/gui/io/import_dialog.py" line="229" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="236" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="240" />
         <source>Not imported: %1</source>
         <translation>Не импортировано: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="233" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="244" />
         <source>%1 document(s) added, %2 already stored; %3 set(s) added, %4 replaced; %5 span(s)</source>
         <translation>документов добавлено: %1, уже было: %2; разметок добавлено: %3, заменено: %4; фрагментов: %5</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="239" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="250" />
         <source>Imported: %1; %2 bad record(s) skipped.</source>
         <translation>Импортировано: %1; пропущено ошибочных записей: %2.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="241" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="252" />
         <source>Imported: %1.</source>
         <translation>Импортировано: %1.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="243" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="254" />
         <source>%1 problem(s); nothing was imported.</source>
         <translation>Ошибок: %1; ничего не импортировано.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="244" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="255" />
         <source>Dry run, nothing written: would import %1.</source>
         <translation>Проверка, ничего не записано; будет импортировано: %1.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="247" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="258" />
         <source>error</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="247" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="258" />
         <source>skipped</source>
         <translation>пропущено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="247" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="258" />
         <source>notice</source>
         <translation>замечание</translation>
     </message>
@@ -1743,76 +1866,81 @@ You can change it later in Options → Preferences.</source>
     </message>
     <message>
         <location filename="../../annotator/gui/common/keys.py" line="75" />
+        <source>Add the selection as a fragment of the span the caret was on</source>
+        <translation>Добавить выделенное как часть фрагмента, на котором стоял курсор</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/common/keys.py" line="77" />
         <source>Relation: press on the head, then on the tail, then pick the type</source>
         <translation>Связь: нажмите на начале, затем на конце, затем выберите тип</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="76" />
+        <location filename="../../annotator/gui/common/keys.py" line="78" />
         <source>Cancel a relation begun</source>
         <translation>Отменить начатую связь</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="77" />
+        <location filename="../../annotator/gui/common/keys.py" line="79" />
         <source>Go to the claim list (Enter jumps to a claim)</source>
         <translation>К списку утверждений (Enter — перейти к утверждению)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="80" />
+        <location filename="../../annotator/gui/common/keys.py" line="82" />
         <source>Note on the span or claim under the caret (else the document)</source>
         <translation>Заметка к фрагменту или утверждению под курсором (иначе к документу)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="82" />
+        <location filename="../../annotator/gui/common/keys.py" line="84" />
         <source>Flag the span, claim or document as unsure (or unflag it)</source>
         <translation>Пометить фрагмент, утверждение или документ как сомнительный (или снять пометку)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="84" />
+        <location filename="../../annotator/gui/common/keys.py" line="86" />
         <source>Skip the document as out of scope (or take it back)</source>
         <translation>Пропустить документ как не относящийся к задаче (или вернуть)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="86" />
+        <location filename="../../annotator/gui/common/keys.py" line="88" />
         <source>Agreement dashboard…</source>
         <translation>Сводка согласия…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="87" />
+        <location filename="../../annotator/gui/common/keys.py" line="89" />
         <source>Curate this document…</source>
         <translation>Курировать этот документ…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="88" />
+        <location filename="../../annotator/gui/common/keys.py" line="90" />
         <source>The team's notes and flags…</source>
         <translation>Заметки и пометки команды…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="99" />
+        <location filename="../../annotator/gui/common/keys.py" line="101" />
         <source>Caret to the next token</source>
         <translation>Курсор к следующему токену</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="100" />
+        <location filename="../../annotator/gui/common/keys.py" line="102" />
         <source>Caret to the previous token</source>
         <translation>Курсор к предыдущему токену</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="101" />
+        <location filename="../../annotator/gui/common/keys.py" line="103" />
         <source>Extend the selection by a token</source>
         <translation>Расширить выделение на токен вперёд</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="103" />
+        <location filename="../../annotator/gui/common/keys.py" line="105" />
         <source>Extend the selection back by a token</source>
         <translation>Расширить выделение на токен назад</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="106" />
+        <location filename="../../annotator/gui/common/keys.py" line="108" />
         <source>Label the selection (or the span under the caret) as %1</source>
         <translation>Разметить выделение (или фрагмент под курсором) меткой %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="141" />
+        <location filename="../../annotator/gui/common/keys.py" line="143" />
         <source>Claim type %1: make the selection a claim, or retype the claim</source>
         <translation>Тип утверждения %1: сделать выделенное утверждением или сменить тип</translation>
     </message>
@@ -1850,122 +1978,122 @@ You can change it later in Options → Preferences.</source>
 <context>
     <name>LabelsTab</name>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="333" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="334" />
         <source>Add label</source>
         <translation>Добавить метку</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="334" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="335" />
         <source>Merge into…</source>
         <translation>Слить с…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="336" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="337" />
         <source>Colour…</source>
         <translation>Цвет…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="338" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="339" />
         <source>When to use this label, with examples; shown as a tooltip in the palette and the list of keys</source>
         <translation>Когда ставить эту метку, с примерами; показывается подсказкой в палитре и в списке клавиш</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="341" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="342" />
         <source>Colour</source>
         <translation>Цвет</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="342" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="343" />
         <source>Guideline</source>
         <translation>Инструкция</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="346" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="347" />
         <source>Attribute</source>
         <translation>Атрибут</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="346" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="347" />
         <source>Type</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="346" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="347" />
         <source>Choices</source>
         <translation>Варианты</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="353" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="354" />
         <source>name</source>
         <translation>название</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="355" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="356" />
         <source>yes / no</source>
         <translation>да / нет</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="355" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="356" />
         <source>choice</source>
         <translation>выбор</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="355" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="356" />
         <source>text</source>
         <translation>текст</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="358" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="359" />
         <source>choices, comma-separated</source>
         <translation>варианты через запятую</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="359" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="360" />
         <source>Add</source>
         <translation>Добавить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="360" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="361" />
         <source>Remove</source>
         <translation>Убрать</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="365" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="366" />
         <source>Attributes of this label</source>
         <translation>Атрибуты этой метки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="383" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="384" />
         <source>%1 spans</source>
         <translation>фрагментов: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="402" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="403" />
         <source>Delete the label %1? It removes %2 spans (%3), %4 relations on them, and %5 claims lose their speaker. You can undo this.</source>
         <translation>Удалить метку %1? Будут удалены фрагменты (%2: %3) и связи с ними (%4), а у утверждений (%5) пропадёт источник. Это можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="404" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="405" />
         <source>Delete label</source>
         <translation>Удаление метки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="409" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="410" />
         <source>Merge %1 into %2? %3 spans (%4) become %2; %5 of them are dropped because a %2 span is already at the same place. You can undo this.</source>
         <translation>Слить %1 с %2? Фрагменты (%3: %4) получат метку %2; из них %5 удаляются, потому что на том же месте уже есть фрагмент %2. Это можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="439" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="440" />
         <source>Colour of %1</source>
         <translation>Цвет метки %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="462" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="463" />
         <source>Merge labels</source>
         <translation>Слияние меток</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="475" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="476" />
         <source>Give the attribute a name</source>
         <translation>Дайте атрибуту название</translation>
     </message>
@@ -1973,124 +2101,124 @@ You can change it later in Options → Preferences.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="122" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="123" />
         <source>annotator</source>
         <translation>annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="157" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="158" />
         <source>Claims</source>
         <translation>Утверждения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="158" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="159" />
         <source>Relations</source>
         <translation>Связи</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="160" />
-        <location filename="../../annotator/gui/annotate/main_window.py" line="671" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="161" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="674" />
         <source>Notes</source>
         <translation>Заметки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="179" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="180" />
         <source>Spans</source>
         <translation>Фрагменты</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="180" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="181" />
         <source>Attributes</source>
         <translation>Атрибуты</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="181" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="182" />
         <source>Labels</source>
         <translation>Метки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="186" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="187" />
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="196" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="197" />
         <source>This document's place in the list as filtered</source>
         <translation>Место документа в отфильтрованном списке</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="267" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="270" />
         <source>All saved</source>
         <translation>Всё сохранено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="387" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="390" />
         <source>This column cannot be sorted</source>
         <translation>По этому столбцу нельзя сортировать</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="435" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="438" />
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="449" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="452" />
         <source>annotator — %1 — %2</source>
         <translation>annotator — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="529" />
-        <location filename="../../annotator/gui/annotate/main_window.py" line="544" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="532" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="547" />
         <source>Settings not saved: %1</source>
         <translation>Настройки не сохранены: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="531" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="534" />
         <source>Snapping to tokens on</source>
         <translation>Привязка к токенам включена</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="531" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="534" />
         <source>Snapping to tokens off</source>
         <translation>Привязка к токенам выключена</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="554" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="557" />
         <source>The new database opens when you next start annotator</source>
         <translation>Новая база данных откроется при следующем запуске annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="623" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="626" />
         <source>Every document of the list is done</source>
         <translation>Все документы списка готовы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="671" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="674" />
         <source>Notes (%1)</source>
         <translation>Заметки (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="813" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="816" />
         <source>Nothing changed</source>
         <translation>Ничего не изменено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="816" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="819" />
         <source>Error: %1</source>
         <translation>Ошибка: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="817" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="820" />
         <source>Not saved</source>
         <translation>Не сохранено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="823" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="826" />
         <source>%1 / %2 documents done</source>
         <translation>Готово документов: %1 / %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/gui/annotate/main_window.py" line="826" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="829" />
         <source>%n span(s) in this document</source>
         <translation>
             <numerusform>%n фрагмент в документе</numerusform>
@@ -2099,22 +2227,22 @@ You can change it later in Options → Preferences.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="831" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="834" />
         <source>Undo: %1</source>
         <translation>Отменить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="831" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="834" />
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="832" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="835" />
         <source>Redo: %1</source>
         <translation>Повторить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="832" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="835" />
         <source>Redo</source>
         <translation>Повторить</translation>
     </message>
@@ -2511,95 +2639,115 @@ Replace it anyway? What it holds now will be lost.</source>
 <context>
     <name>SchemeEditor</name>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="545" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="546" />
         <source>Annotation scheme</source>
         <translation>Схема разметки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="551" />
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="613" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="552" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="620" />
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="552" />
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="614" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="553" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="621" />
         <source>Redo</source>
         <translation>Повторить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="553" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="554" />
         <source>Import scheme…</source>
         <translation>Загрузить схему…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="554" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="555" />
         <source>Export scheme…</source>
         <translation>Сохранить схему…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="555" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="556" />
+        <source>From brat annotation.conf…</source>
+        <translation>Из annotation.conf brat…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="557" />
+        <source>Add the labels, relation types and attributes a brat configuration names and the scheme lacks</source>
+        <translation>Добавить метки, типы отношений и атрибуты, которые называет конфигурация brat и которых нет в схеме</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="560" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="565" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="570" />
         <source>Labels</source>
         <translation>Метки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="566" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="571" />
         <source>Claim types</source>
         <translation>Типы утверждений</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="613" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="620" />
         <source>Undo: %1</source>
         <translation>Отменить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="614" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="621" />
         <source>Redo: %1</source>
         <translation>Повторить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="652" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="659" />
         <source>Saved version %1: %2</source>
         <translation>Сохранена версия %1: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="670" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="677" />
         <source>Not saved: %1</source>
         <translation>Не сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="684" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="691" />
         <source>Merge %1</source>
         <translation>Слияние %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="685" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="692" />
         <source>Merge %1 into:</source>
         <translation>Слить %1 с меткой:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="706" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="713" />
         <source>Import scheme</source>
         <translation>Загрузить схему</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="706" />
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="716" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="713" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="733" />
         <source>Scheme (*.json)</source>
         <translation>Схема (*.json)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="716" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="722" />
+        <source>brat configuration</source>
+        <translation>Конфигурация brat</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="723" />
+        <source>brat configuration (annotation.conf *.conf)</source>
+        <translation>Конфигурация brat (annotation.conf *.conf)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="733" />
         <source>Export scheme</source>
         <translation>Сохранить схему</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="727" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="744" />
         <source>Wrote version %1 to %2</source>
         <translation>Версия %1 сохранена в %2</translation>
     </message>
@@ -2607,32 +2755,32 @@ Replace it anyway? What it holds now will be lost.</source>
 <context>
     <name>SchemeItemTab</name>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="139" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="140" />
         <source>Delete…</source>
         <translation>Удалить…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="151" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="152" />
         <source>Name</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="152" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="153" />
         <source>Hotkey</source>
         <translation>Клавиша</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="153" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="154" />
         <source>Description</source>
         <translation>Описание</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="279" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="280" />
         <source>Type one key</source>
         <translation>Нажмите одну клавишу</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="310" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="311" />
         <source>Not saved: %1</source>
         <translation>Не сохранено: %1</translation>
     </message>
