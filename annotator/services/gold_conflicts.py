@@ -56,8 +56,7 @@ def _extents(repo: Repository, ops: Iterable[Op]) -> list[tuple[int, int]] | Non
         if op["op"] == "insert":
             for row in op["rows"]:
                 if table == "spans":  # a discontinuous span touches its fragments, not their gaps
-                    extents.extend(tuple(f) for f in row.get("fragments") or ()) if row.get("fragments") \
-                        else extents.append((row["start"], row["end"]))
+                    extents.extend(tuple(f) for f in row.get("fragments") or [(row["start"], row["end"])])
                 else:
                     ids.update(row[k] for k in ("span_id", "head_id", "tail_id", "target_id") if row.get(k))
         elif op["op"] == "update" and table in ("spans", "claims"):
