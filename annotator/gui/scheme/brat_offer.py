@@ -9,16 +9,34 @@ attributes), lists what it adds and, if the user agrees, saves it as one undoabl
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication
 
 from annotator.formats.brat_conf import Proposal
+from annotator.gui.common.tasks import TaskRunner
 from annotator.services import schemes
+from annotator.services.workspace import Workspace
 
-if TYPE_CHECKING:
-    from annotator.gui.scheme.scheme_editor import SchemeEditor
+
+class SchemeEditor(Protocol):
+    """What the offer uses of the scheme editor (named here, so the two modules do not import each other)."""
+
+    workspace: Workspace
+    runner: TaskRunner
+    user: str
+    read_only_reason: str | None
+    last_brat_proposal: Proposal | None
+
+    def show_status(self, text: str, *, error: bool = False) -> None: ...
+
+    def show_failure(self, exc: BaseException) -> None: ...
+
+    def confirm(self, title: str, text: str) -> bool: ...
+
+    def save(self, change: Callable[[], Any]) -> None: ...
 
 def describe(proposal: Proposal) -> str:
     """What the proposal adds, one line a kind (names cut after twelve)."""
