@@ -19,8 +19,8 @@ from annotator.i18n import _
 
 # Keys a label or claim type may not take: the window binds them without a modifier
 # already (gui/keys.py: the claim keys; a test checks the two lists agree).
-# J adds a fragment to a span (gui/session/fragment_keys.py).
-RESERVED_HOTKEYS = frozenset({" ", "C", "W", "A", "M", "U", "H", "K", "N", "L", "J"})
+# G adds a fragment to a span (gui/session/fragment_keys.py).
+RESERVED_HOTKEYS = frozenset({" ", "C", "W", "A", "M", "U", "H", "K", "N", "L", "G"})
 
 
 def _checked(scheme: Scheme) -> Scheme:

@@ -3,7 +3,7 @@ each fragment tinted, a dotted link between them, the caret's outline around bot
 
     .venv/bin/python docs/screenshots/make_fragments.py
 
-Builds on make_main_window.py (the same entities) and adds the span the way the J key does
+Builds on make_main_window.py (the same entities) and adds the span the way the G key does
 (a span over the first piece, then the second piece as a fragment).
 """
 import os

@@ -1,4 +1,4 @@
-"""Discontinuous spans in the window: J adds the selection as a fragment of the span the caret was on
+"""Discontinuous spans in the window: G adds the selection as a fragment of the span the caret was on
 (undoable), each fragment is painted as a span with a thin link between them, and the key is on
 the key map."""
 
@@ -38,7 +38,7 @@ def test_j_adds_the_selection_as_a_fragment_and_undo_takes_it_back(qtbot, window
     press(qtbot, window, Qt.Key.Key_1)  # PER over "Касым-Жомарт"
     view.move_caret_core(first[0] + 2)  # the caret on it, nothing selected
     view.select_core(*later)  # then the words to add
-    press(qtbot, window, Qt.Key.Key_J)
+    press(qtbot, window, Qt.Key.Key_G)
     assert stored(window) == [(first[0], later[1], "PER", (first, later))]
     (span,) = view.spans()
     assert span.fragments == (first, later)  # the window shows what was saved
@@ -64,21 +64,21 @@ def test_j_adds_the_selection_as_a_fragment_and_undo_takes_it_back(qtbot, window
 def test_j_without_a_span_or_a_selection_says_what_to_do(qtbot, window):
     view = window.view
     view.select_core(*at(window, "Казахстана"))
-    press(qtbot, window, Qt.Key.Key_J)  # no span yet
+    press(qtbot, window, Qt.Key.Key_G)  # no span yet
     assert "Put the caret on a span first" in window.statusBar().currentMessage()
     first = at(window, "Касым-Жомарт")
     view.select_core(*first)
     press(qtbot, window, Qt.Key.Key_1)
     view.move_caret_core(first[0] + 1)
-    press(qtbot, window, Qt.Key.Key_J)  # nothing selected
+    press(qtbot, window, Qt.Key.Key_G)  # nothing selected
     assert "Select the words to add to the PER span" in window.statusBar().currentMessage()
     assert stored(window) == [(first[0], first[1], "PER", ())]
 
 
 def test_the_fragment_key_is_on_the_key_map_and_the_cheat_sheet(qtbot, window):
-    assert [b.keys for b in KEY_MAP if b.action == "add_fragment"] == [("J",)]
+    assert [b.keys for b in KEY_MAP if b.action == "add_fragment"] == [("G",)]
     keys = [k for b in KEY_MAP for k in b.keys]
-    assert keys.count("J") == 1 and "J" not in {e.hotkey.upper() for e in window.scheme.entities}
+    assert keys.count("G") == 1 and "G" not in {e.hotkey.upper() for e in window.scheme.entities}
     sheet = CheatSheet(window.bindings, window)
     qtbot.addWidget(sheet)
     assert "add_fragment" in sheet.actions_listed()

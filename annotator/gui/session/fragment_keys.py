@@ -1,7 +1,7 @@
-"""The fragment key (J): the selection becomes one more fragment of a span, making it discontinuous.
+"""The fragment key (G): the selection becomes one more fragment of a span, making it discontinuous.
 
 The span is the one the caret was last on with nothing else selected (put the caret in
-"Председатель", then select "Совета министров Кубы" and press J), so selecting the new piece
+"Председатель", then select "Совета министров Кубы" and press G), so selecting the new piece
 does not lose it. What a fragment may be (inside the text, not already part of the span, no other
 span of that label with the same pieces) is decided by ``services/annotating.add_fragment``; the
 action is logged like any other, so Ctrl+Z takes the fragment back.
@@ -36,15 +36,15 @@ class FragmentActions(QObject):
         return next((s for s in self.view.spans() if s.id == self.span_id), None)
 
     def add_fragment(self) -> None:
-        """J: add the selection to the span the caret was last on."""
+        """G: add the selection to the span the caret was last on."""
         selection = self.view.selection_core()
         span = self.target()
         if span is None:
             self.session.tell(self.tr("Put the caret on a span first, then select the words to add to it "
-                                      "and press J"))
+                                      "and press G"))
             return
         if selection is None or selection == (span.start, span.end):
-            self.session.tell(self.tr("Select the words to add to the %1 span, then press J")
+            self.session.tell(self.tr("Select the words to add to the %1 span, then press G")
                               .replace("%1", span.label))
             return
         session = self.session
