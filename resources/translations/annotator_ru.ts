@@ -450,42 +450,42 @@
 <context>
     <name>BratOffer</name>
     <message>
-        <location filename="../../annotator/gui/scheme/brat_offer.py" line="29" />
+        <location filename="../../annotator/gui/scheme/brat_offer.py" line="47" />
         <source>Labels (%1): %2</source>
         <translation>Метки (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/brat_offer.py" line="30" />
+        <location filename="../../annotator/gui/scheme/brat_offer.py" line="48" />
         <source>Relation types (%1): %2</source>
         <translation>Типы отношений (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/brat_offer.py" line="31" />
+        <location filename="../../annotator/gui/scheme/brat_offer.py" line="49" />
         <source>Relation types allowing more (%1): %2</source>
         <translation>Типы отношений, допускающие больше (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/brat_offer.py" line="32" />
+        <location filename="../../annotator/gui/scheme/brat_offer.py" line="50" />
         <source>Attributes (%1): %2</source>
         <translation>Атрибуты (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/brat_offer.py" line="36" />
+        <location filename="../../annotator/gui/scheme/brat_offer.py" line="54" />
         <source>Not taken (a scheme of ours cannot hold them): %1</source>
         <translation>Не взято (в нашей схеме им нет места): %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/brat_offer.py" line="51" />
+        <location filename="../../annotator/gui/scheme/brat_offer.py" line="69" />
         <source>%1 names nothing the scheme lacks</source>
         <translation>В %1 нет ничего, чего не хватает схеме</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/brat_offer.py" line="54" />
+        <location filename="../../annotator/gui/scheme/brat_offer.py" line="72" />
         <source>Labels from brat %1</source>
         <translation>Метки из brat %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/brat_offer.py" line="55" />
+        <location filename="../../annotator/gui/scheme/brat_offer.py" line="73" />
         <source>The brat configuration %1 names what the scheme lacks:
 
 %2
@@ -1427,13 +1427,13 @@ You can change it later in Options → Preferences.</source>
     <name>FragmentActions</name>
     <message>
         <location filename="../../annotator/gui/session/fragment_keys.py" line="43" />
-        <source>Put the caret on a span first, then select the words to add to it and press J</source>
-        <translation>Сначала поставьте курсор на фрагмент, затем выделите слова, которые к нему добавить, и нажмите J</translation>
+        <source>Put the caret on a span first, then select the words to add to it and press G</source>
+        <translation>Сначала поставьте курсор на фрагмент, затем выделите слова, которые к нему добавить, и нажмите G</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/session/fragment_keys.py" line="47" />
-        <source>Select the words to add to the %1 span, then press J</source>
-        <translation>Выделите слова, которые добавить к фрагменту %1, и нажмите J</translation>
+        <source>Select the words to add to the %1 span, then press G</source>
+        <translation>Выделите слова, которые добавить к фрагменту %1, и нажмите G</translation>
     </message>
 </context>
 <context>
