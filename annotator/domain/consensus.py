@@ -1,7 +1,7 @@
 """What several annotators' sets of one document all agree on (the curator's starting point).
 
 Two annotations agree when they are the same in every field that matters:
-a span by start, end and label; a claim by start, end, type, certainty and
+a span by start, end, label and fragments; a claim by start, end, type, certainty and
 speaker (the same mention, or both AUTHOR, or both none); a relation by label
 and the agreed annotations at both ends.
 """
@@ -14,7 +14,7 @@ from annotator.domain.model import AUTHOR, AnnotationSet, Claim, Span
 
 
 def span_key(span: Span) -> Hashable:
-    return ("span", span.start, span.end, span.label)
+    return ("span", span.start, span.end, span.label, span.fragments)
 
 
 def _speaker_key(claim: Claim, spans: dict) -> Hashable:
@@ -25,7 +25,8 @@ def _speaker_key(claim: Claim, spans: dict) -> Hashable:
 
 
 def claim_key(claim: Claim, spans: dict) -> Hashable:
-    return ("claim", claim.start, claim.end, claim.type, claim.certainty.value, _speaker_key(claim, spans))
+    return ("claim", claim.start, claim.end, claim.type, claim.fragments, claim.certainty.value,
+            _speaker_key(claim, spans))
 
 
 def keys_by_id(aset: AnnotationSet) -> dict:

@@ -47,6 +47,9 @@ class ExportItem:
     document: Document
     annotations: AnnotationSet | None  # None: a document with no set, written once
     sha256: str | None = None  # the stored hash of the text, when the caller has it (no re-hashing)
+    # The set's notes, for a writer that carries them (``writes_notes``: brat's ``#`` lines):
+    # (the id of the span or claim they are on, or None for the document; the text), as written.
+    notes: tuple[tuple[Any, str], ...] = ()
 
 
 class Format(Protocol):

@@ -4,7 +4,8 @@ Read: ``T`` spans (with several fragments: a discontinuous span), ``R`` relation
 value), ``N`` normalisations into the span's entity link (``Wikidata:Q…``), ``*`` equivalences as
 relations of that type between neighbours, ``E`` events as their trigger span plus one relation
 per argument (labelled with the role, numbered roles such as ``Org-Arg2`` without their number).
-``#`` notes on a span (or an event: its trigger) become notes of the set, on that span;
+``#`` notes on a span (or an event: its trigger) become notes of the set, on that span (and a
+span's or claim's notes are written as ``#`` lines, on one line each);
 attributes of events go on the trigger span. Notes and attributes of relations and unknown line
 types are not kept, and each file says how many it left.
 
@@ -174,6 +175,7 @@ class BratFormat:
     label = "brat standoff"
     extensions = (".ann",)
     writes_directory = True
+    writes_notes = True  # a span's or claim's notes as ``#`` lines
 
     def sniff(self, path: Path, head: bytes) -> bool:
         return path.suffix.lower() == ".ann"
@@ -334,6 +336,14 @@ class BratFormat:
                     lines.append(f"N{note_count}\tReference T{n} {link[0]}\t{name}")
             for n, rel in enumerate(writable_relations(aset), start=1):
                 lines.append(f"R{n}\t{rel.label} Arg1:{local[rel.head]} Arg2:{local[rel.tail]}\t")
+            written = 0
+            for target, note in item.notes:
+                one_line = " ".join(note.split())  # a brat note is the rest of one line
+                if target not in local or not one_line:  # on the document, or a flag without words
+                    losses.notes += 1
+                    continue
+                written += 1
+                lines.append(f"#{written}\tAnnotatorNotes {local[target]}\t{one_line}")
             (folder / f"{stem}.ann").write_bytes(("\n".join(lines) + "\n" if lines else "").encode("utf-8"))
             count += 1
         notices.extend(losses.sentences())

@@ -7,16 +7,20 @@ the reader builds each document's text from its tokens, one space between tokens
 between sentences, and says so. The writer tokenises our text with razdel (sentences, then tokens);
 a span that does not fall on token edges is widened to whole tokens, and where spans nest only the
 outermost is written, unless the ``conll-levels`` variant is chosen: one tag column per nesting level.
+Claims: plain CoNLL leaves them out (a claim is a sentence-long span that would hide the mentions in
+it) and says how many; ``conll-levels`` writes each as a span of its type (read back as a claim of
+that type; its speaker, cue and other fields are lost, and counted).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from annotator.domain.model import Document
+from annotator.domain.model import Document, Span
 from annotator.domain.problems import Problem
 from annotator.domain.scheme import Scheme
 from annotator.domain.tokens import sentences, tokenize
@@ -71,6 +75,7 @@ def _chunks(tokens: list[tuple[int, int, int, str]]) -> Iterator[tuple[int, int,
 
 
 class ConllFormat:
+    writes_claims = False  # a claim would hide the mentions inside it: only the levels variant writes them
     id = "conll"
     label = "CoNLL (IOB)"
     extensions = (".conll", ".iob", ".bio", ".iob2", ".bilou")
@@ -170,8 +175,11 @@ class ConllFormat:
         losses = Losses()
         count = 0
         for item, aset in sets_of(items, losses):
-            losses.count_set(aset, relations=False, attributes=False, entities=False)
+            losses.count_set(aset, relations=False, attributes=False, entities=False, claims=self.writes_claims)
             text = item.document.text
+            if self.writes_claims:  # a claim as a span of its type, one more level; its other fields are lost
+                aset = dataclasses.replace(aset, spans=aset.spans + tuple(
+                    Span(c.id, c.start, c.end, c.type, fragments=c.fragments) for c in aset.claims), claims=())
             levels = self._levels(sorted_spans(aset), losses)
             lines = [f"{DOCSTART}" + "\tO" * len(levels), ""]
             edges: tuple[set[int], set[int]] = (set(), set())
@@ -217,6 +225,7 @@ class ConllLevelsFormat(ConllFormat):
     its extra columns look like a POS column to the plain reader."""
 
     id = "conll-levels"
+    writes_claims = True
     label = "CoNLL (IOB), one column per nesting level"
     extensions = ()
 

@@ -9,6 +9,9 @@ a CRLF as one, or every extended grapheme cluster as one (an emoji with its skin
 family: doccano's "grapheme" mode), puts fewer span edges on whitespace or inside words, and the
 reader then says which rule it took.
 Keys other than ``id``/``text``/the annotations become the document's metadata, as doccano does.
+Written: relation-project lines; a claim as a span labelled with its type, its speaker as the SAYS
+relation and its cue as a ``CUE`` span and relation (``claim_spans.py``), read back as a claim; its
+other fields (certainty, quantity…) have no place in doccano and the export counts the claims that lost them.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from annotator.domain.problems import Problem
 from annotator.domain.scheme import Scheme
 from annotator.domain.validation import span_name
 from annotator.formats.base import ExportItem, Notice, Record
+from annotator.formats.claim_spans import as_spans
 from annotator.formats.interchange import Losses, SetDraft, owner_problem, sorted_spans, writable_relations
 from annotator.formats.jsonl import decode_problem
 from annotator.i18n import _
@@ -279,7 +283,8 @@ class DoccanoFormat:
             line.update({k: v for k, v in document.meta.items() if k not in SKIPPED_KEYS and k != "annotator"})
             line["entities"], line["relations"] = [], []
             if aset is not None:
-                losses.count_set(aset, attributes=False, entities=False)
+                losses.count_set(aset, attributes=False, entities=False, claims=True)
+                aset = as_spans(aset)  # a claim as a span of its type, its speaker (SAYS) and cue as relations
                 line["annotator"] = aset.owner
                 local: dict[Any, int] = {}
                 for n, span in enumerate(sorted_spans(aset), start=1):

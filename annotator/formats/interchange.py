@@ -93,14 +93,8 @@ class SetDraft:
             self.problem(line, message)
         if messages:
             return
-        key = (start, end, label)
+        key = (start, end, label, span.fragments)  # spans of one label and bounds may differ in fragments
         if key in self._span_keys:  # the same span twice (tools allow it; our sets do not)
-            first = self._by_id[self._span_keys[key]]
-            if first.fragments != span.fragments:  # the store keeps one span of a label per outer bounds
-                self.problem(line, _("{what}: {other} has the same label and outer bounds but other fragments "
-                                     "(a set keeps one of them)").format(what=span_name(span_id),
-                                                                         other=span_name(first.id)))
-                return
             self._alias[span_id] = self._span_keys[key]
             self.repeats += 1
             return
@@ -119,7 +113,7 @@ class SetDraft:
             self.problem(line, message)
         if messages:
             return
-        key = ("claim", start, end, claim_type)
+        key = ("claim", start, end, claim_type, claim.fragments)
         if key in self._span_keys:
             self._alias[claim_id] = self._span_keys[key]
             self.repeats += 1
@@ -225,29 +219,39 @@ class Losses:
     widened: int = 0
     claims_as_spans: int = 0
     unset_documents: int = 0
+    notes: int = 0  # notes a writer that carries notes could not (on the document, or without text)
+    claims_as_labels: int = 0  # claims written as bare spans of their type (no attributes in the format)
+    claim_fields: int = 0  # claims written as bare spans of their type, whose other fields were left
     owners: Counter = field(default_factory=Counter)
 
     def count_set(self, aset: AnnotationSet | None, *, relations: bool = True, attributes: bool = True,
                   entities: bool = True, fragments: bool = False, claims: bool = False) -> None:
         """``fragments``: whether the format carries a discontinuous span's pieces; if not, the span
         is written over its outer bounds and counted as widened. ``claims``: whether the writer
-        writes claims as spans with attributes (``claim_spans.as_spans``; count before converting)."""
+        writes claims as spans (``claim_spans.as_spans``; count before converting): with their
+        fields as attributes when the format has ``attributes``, else as bare spans of their type
+        (a claim whose fields differ from the defaults is counted as having lost them)."""
         if aset is None:
             return
         if not fragments:
             self.widened += sum(1 for s in (*aset.spans, *aset.claims) if s.fragments) if claims else \
                 sum(1 for s in aset.spans if s.fragments)
         if claims:
-            self.claims_as_spans += len(aset.claims)
+            if attributes:
+                self.claims_as_spans += len(aset.claims)
+            else:
+                self.claims_as_labels += len(aset.claims)
+                self.claim_fields += sum(1 for c in aset.claims if claim_spans.claim_attributes(c) or (
+                    not relations and (c.speaker is not None or c.cue is not None)))
             if not relations:
                 self.relations += len(aset.relations)
-            return
-        self.claims += len(aset.claims)
-        if not relations:
-            self.relations += len(aset.relations)
-        else:  # relations that touch a claim go with the claims
-            claim_ids = {c.id for c in aset.claims}
-            self.relations += sum(1 for r in aset.relations if r.head in claim_ids or r.tail in claim_ids)
+        else:
+            self.claims += len(aset.claims)
+            if not relations:
+                self.relations += len(aset.relations)
+            else:  # relations that touch a claim go with the claims
+                claim_ids = {c.id for c in aset.claims}
+                self.relations += sum(1 for r in aset.relations if r.head in claim_ids or r.tail in claim_ids)
         if not attributes:
             self.attributes += sum(1 for s in aset.spans if s.attributes)
         if not entities:
@@ -263,6 +267,10 @@ class Losses:
             said.append(ngettext("{count} claim written as a span with attributes (its type as the label)",
                                  "{count} claims written as spans with attributes (their types as the labels)",
                                  self.claims_as_spans).format(count=self.claims_as_spans))
+        if self.claims_as_labels:
+            said.append(ngettext("{count} claim written as a span of its type",
+                                 "{count} claims written as spans of their types",
+                                 self.claims_as_labels).format(count=self.claims_as_labels))
         if self.relations:
             said.append(ngettext("{count} relation not written", "{count} relations not written",
                                  self.relations).format(count=self.relations))
@@ -285,6 +293,17 @@ class Losses:
                                  "fragments)",
                                  "{count} discontinuous spans written as their outer bounds (the format has no "
                                  "fragments)", self.widened).format(count=self.widened))
+        if self.notes:
+            said.append(ngettext("{count} note not written (on the document, or without text)",
+                                 "{count} notes not written (on the document, or without text)",
+                                 self.notes).format(count=self.notes))
+        if self.claim_fields:
+            said.append(ngettext(
+                "{count} claim lost fields the format cannot carry (speaker, cue, certainty, check-worthiness, "
+                "quantity or attributes)",
+                "{count} claims lost fields the format cannot carry (speaker, cue, certainty, check-worthiness, "
+                "quantity or attributes)",
+                self.claim_fields).format(count=self.claim_fields))
         if self.unset_documents:
             said.append(ngettext("{count} document without a set not written",
                                  "{count} documents without a set not written",

@@ -11,8 +11,11 @@ ours and are left, with a notice; an annotation with no value (``*``) has no lab
 Offsets are UTF-16 units over the whole document, converted with the domain's OffsetMap; the
 document's text is rebuilt from the ``#Text=`` lines placed at their tokens' offsets (a gap between
 sentences is padded with spaces and a line break), and every token is checked against it.
-Written: one ``DOC.tsv`` per set, in a directory per owner, with one NamedEntity layer and one
-relation layer; each sentence's ``#Text`` runs to the next sentence, so the text comes back whole.
+Span attributes: the scheme's attributes are features of their layer (``#T_SP=…NamedEntity|
+identifier|value|uncertain``, a cell ``true[3]``, ``*[3]`` for none), read back where the scheme
+defines them (booleans from ``true``/``false``); features the scheme has no attribute for are left.
+Written: one ``DOC.tsv`` per set, in a directory per owner, with one NamedEntity layer (its
+attributes as features) and one relation layer; each sentence's ``#Text`` runs to the next sentence, so the text comes back whole.
 """
 
 from __future__ import annotations
@@ -59,6 +62,7 @@ ESCAPED = re.compile(r"\\(.)", re.S)
 UNESCAPE = {"t": "\t", "n": "\n", "r": "\r"}
 RESERVED = "\\[]|_;*"
 CHAIN_LINK = re.compile(r"(.*)->(\d+)-(\d+)", re.S)
+FEATURE_NAME = re.compile(r"[^\s|=\\\[\]*]+")  # what a #T_SP header can name as a feature, unescaped
 CHAIN_RELATION = "SAME_AS"  # a link to the next one with no relation value: the two corefer
 
 
@@ -90,7 +94,7 @@ def _split_cell(cell: str) -> list[str]:
 
 
 class _Layer:
-    def __init__(self, kind: str, name: str, features: list[str]):
+    def __init__(self, kind: str, name: str, features: list[str], scheme: Scheme | None = None):
         self.kind, self.name = kind, name
         self.attach = ""
         if kind == "RL" and features and features[-1].startswith("BT_"):
@@ -100,9 +104,12 @@ class _Layer:
         self.columns = len(features) + (1 if kind == "RL" else 0)
         self.value = features.index("value") if "value" in features else 0
         self.identifier = features.index("identifier") if "identifier" in features else None
-        # the claim layer's features (claim_spans.FIELDS) are read as the span's attributes
-        self.extra = [(n, f) for n, f in enumerate(features) if f in claim_spans.FIELDS] \
-            if name == CLAIM_LAYER else []
+        # features read as the span's attributes: those the scheme defines (on any span layer), and on
+        # the claim layer the claim's fields (claim_spans.FIELDS); other features are not ours
+        own = {a.name: a.type for a in scheme.attributes} if scheme is not None else {}
+        self.extra = [(n, f, own.get(f, "text")) for n, f in enumerate(features)
+                      if n != self.value and n != self.identifier
+                      and (f in own or (name == CLAIM_LAYER and f in claim_spans.FIELDS))]
         self.kept = (kind == "SP" and not LINGUISTIC.search(name)) or kind == "CH"
         if kind == "CH":  # a chain's links: their type (the span's label) and the relation to the next link
             self.value = features.index("referenceType") if "referenceType" in features else 0
@@ -122,8 +129,7 @@ class WebannoTsvFormat:
         losses = Losses()
         count = 0
         for item, aset in sets_of(items, losses):
-            losses.count_set(aset, attributes=False, claims=True)
-            losses.attributes += sum(1 for c in aset.claims if c.attributes)  # only the claim fields are features
+            losses.count_set(aset, claims=True)
             folder = root / file_name(aset.owner)
             folder.mkdir(exist_ok=True)
             (folder / f"{file_name(item.document.id)}.tsv").write_bytes(
@@ -151,7 +157,7 @@ class WebannoTsvFormat:
             if line.startswith("#T_"):
                 kind, _eq, spec = line[3:].partition("=")
                 name, *features = spec.split("|")
-                layers.append(_Layer(kind, name, features))
+                layers.append(_Layer(kind, name, features, scheme))
                 if kind == "SP" and not layers[-1].kept:
                     left.append(name.rsplit(".", 1)[-1])
             elif line.startswith("#Text="):
@@ -300,7 +306,7 @@ class WebannoTsvFormat:
                     continue
                 values = _split_cell(mine[layer.value])
                 identifiers = _split_cell(mine[layer.identifier]) if layer.identifier is not None else []
-                extras = [(name, _split_cell(mine[n])) for n, name in layer.extra]
+                extras = [(name, kind, _split_cell(mine[n])) for n, name, kind in layer.extra]
                 for index, value in enumerate(values):
                     if value in ("_", ""):
                         continue
@@ -319,9 +325,13 @@ class WebannoTsvFormat:
                         spans[key][1] = min(spans[key][1], start)
                         spans[key][2] = max(spans[key][2], end)
                     else:
-                        attributes = {name: True if cells_[index] == "true" else unescape(cells_[index])
-                                      for name, cells_ in extras
-                                      if index < len(cells_) and cells_[index] not in ("*", "_", "")}
+                        attributes = {}
+                        for name, kind, cells_ in extras:  # a value is ``value`` or ``value[id]``
+                            found = CELL_ID.match(cells_[index]).group(1) if index < len(cells_) else "*"
+                            if found in ("*", "_", ""):
+                                continue
+                            attributes[name] = (found == "true") if kind == "boolean" else \
+                                True if found == "true" and name in claim_spans.FIELDS else unescape(found)
                         spans[key] = [number, start, end, unescape(label), entity, attributes]
                         if ident:
                             by_id[(layer.name, ident)] = key
@@ -428,9 +438,12 @@ def write_tsv(text: str, aset, losses: Losses) -> str:
         sentence_of.append((first, index - first))
     address = {first + j: f"{number}-{j + 1}" for number, (first, count) in enumerate(sentence_of, start=1)
                for j in range(count)}
-    header = [f"{HEADER}.3", f"#T_SP={NE_LAYER}|identifier|value"]
+    # Attributes as features of their layer (INCEpTION's custom features), one column a name.
+    entity_features = _features(entities, (), losses)
+    claim_features = _features(claims, claim_spans.FIELDS, losses)
+    header = [f"{HEADER}.3", f"#T_SP={NE_LAYER}|identifier|value" + "".join(f"|{f}" for f in entity_features)]
     if claims:
-        header.append(f"#T_SP={CLAIM_LAYER}|value|" + "|".join(claim_spans.FIELDS))
+        header.append(f"#T_SP={CLAIM_LAYER}|value|" + "|".join(claim_features))
     header.append(f"#T_RL={RELATION_LAYER}|label|BT_{NE_LAYER}")
     if claims:
         header.append(f"#T_RL={CLAIM_RELATION_LAYER}|label|BT_{CLAIM_LAYER}")
@@ -441,18 +454,22 @@ def write_tsv(text: str, aset, losses: Losses) -> str:
         sources = "|".join(f"{address[first_token[r.head]]}[{ids[r.head]}_{ids[r.tail]}]" for r in rels) or "_"
         return f"{labels}\t{sources}"
 
-    def claim_cells(here: list) -> str:
-        values = "|".join(f"{escape(s.label)}[{ids[s.id]}]" for s in here) or "_"
-        columns = [values]
-        for name in claim_spans.FIELDS:
+    def feature_cells(here: list, features: list[str]) -> list[str]:
+        columns = []
+        for name in features:
             cells = []
             for s in here:
                 value = s.attributes.get(name)
                 if name == claim_spans.SPEAKER and s.id in speakers:
                     value = f"T{ids[speakers[s.id]]}"
-                cells.append("*" if value is None else "true" if value is True else escape(str(value)))
+                cell = "*" if value is None or value is False else "true" if value is True else escape(str(value))
+                cells.append(f"{cell}[{ids[s.id]}]")
             columns.append("|".join(cells) if here else "_")
-        return "\t".join(columns)
+        return columns
+
+    def claim_cells(here: list) -> str:
+        values = "|".join(f"{escape(s.label)}[{ids[s.id]}]" for s in here) or "_"
+        return "\t".join([values, *feature_cells(here, claim_features)])
 
     speakers = {c.id: c.speaker for c in aset.claims if c.speaker in entity_ids}
     for number, start in enumerate(bounds, start=1):
@@ -466,7 +483,7 @@ def write_tsv(text: str, aset, losses: Losses) -> str:
                                    for s in here) or "_"
             values = "|".join(f"{escape(s.label)}[{ids[s.id]}]" for s in here) or "_"
             row = [address[index], "{}-{}".format(*offsets.span_to_utf16(token.start, token.end)),
-                   escape(token.text), identifiers, values]
+                   escape(token.text), identifiers, values, *feature_cells(here, entity_features)]
             if claims:
                 row.append(claim_cells(covers[1].get(index, [])))
             row.append(relation_cells(rel_layers[0].get(index, [])))
@@ -475,6 +492,16 @@ def write_tsv(text: str, aset, losses: Losses) -> str:
             lines.append("\t".join(row) + "\t")
         lines.append("")
     return "\n".join(lines) + "\n"
+
+
+def _features(spans: list, first: tuple[str, ...], losses: Losses) -> list[str]:
+    """A span layer's feature columns after ``value``: ``first``, then every attribute name its spans
+    have, sorted. A name a TSV header cannot hold (a separator or space in it) is left out, counted."""
+    names = sorted({name for s in spans for name, value in s.attributes.items()
+                    if value is not False and name not in first})
+    bad = {n for n in names if not FEATURE_NAME.fullmatch(n)}
+    losses.attributes += sum(1 for s in spans if bad & set(s.attributes))
+    return [*first, *(n for n in names if n not in bad)]
 
 
 def _identifier(aset, span) -> str:

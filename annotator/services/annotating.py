@@ -198,11 +198,10 @@ def _refragment(repo: Repository, row: dict[str, Any], fragments: list[tuple[int
     if owner == GOLD:
         region = (min(start, row["start"]), max(end, row["end"]))
         check_unchanged(repo, row["document_id"], seen, user or repo.login, region)
-    if (start, end) != (row["start"], row["end"]):
-        _length, _ref, other = repo.span_target(row["document_id"], owner, row["kind"], start, end, row["label"])
-        if other is not None:  # the store holds one span of a label per place (outer bounds)
-            raise ServiceError(_("{owner!r} already has a {label} span at {start}-{end}").format(
-                owner=owner, label=row["label"], start=start, end=end))
+    other = repo.span_exists(row["set_id"], row["kind"], start, end, row["label"], new)
+    if other is not None and other != row["id"]:  # the store holds one span of a label per place and fragments
+        raise ServiceError(_("{owner!r} already has a {label} span at {start}-{end}").format(
+            owner=owner, label=row["label"], start=start, end=end))
     values = {"start": start, "end": end, "fragments": fragments_to_row(new)}
     return run_action(repo, owner=owner, user=user, kind=kind, label=label, document_id=row["document_id"],
                       ops=[update_op(SPANS, row["id"], values)], result=row["id"])

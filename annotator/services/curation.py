@@ -161,48 +161,50 @@ def document_disagreements(workspace: Workspace, document_id: str) -> list[Disag
 
 @retried
 def accept_version(workspace: Workspace, document_id: str, annotator: str, layer: str, start: int, end: int,
-                   *, user: str, seen: int | None = None) -> Changes:
+                   *, user: str, seen: int | None = None, pieces: tuple[tuple[int, int], ...] = ()) -> Changes:
     """Make gold, in [start, end) and one layer (entity spans or claims), what ``annotator`` has there.
 
     Gold's annotations of that layer overlapping the region that the annotator
     lacks go (with what hangs on them); the annotator's that gold lacks come in,
-    a claim's speaker mention with it. One action, curators only.
+    a claim's speaker mention with it. One action, curators only. ``pieces``: the disagreement's
+    (``Disagreement.pieces``), so what lies in the gaps of a discontinuous span is not the region's.
     """
     with workspace.store.write(owner=GOLD, document_id=document_id) as repo:
-        check_unchanged(repo, document_id, seen, user, (start, end))
+        check_unchanged(repo, document_id, seen, user, list(pieces) or (start, end))
         source = _curated_source(repo, document_id, annotator, user)
         label = _("Accept {annotator}'s version at {start}-{end}").format(annotator=annotator, start=start, end=end)
         refused = _("gold already has {annotator}'s version there").format(annotator=annotator)
         decided = _decision_ops(repo, document_id, layer, start, end, ACCEPT, annotator, user)
         return make_region(repo, document_id, source, layer, start, end, user=user, kind="accept_version",
-                           label=label, refused=refused, decided=decided)
+                           label=label, refused=refused, decided=decided, pieces=pieces)
 
 
 def make_region(repo: Repository, document_id: str, source: AnnotationSet, layer: str, start: int, end: int, *,
-                user: str, kind: str, label: str, refused: str, decided: list[Op] | None = None) -> Changes:
+                user: str, kind: str, label: str, refused: str, decided: list[Op] | None = None,
+                pieces: tuple[tuple[int, int], ...] = ()) -> Changes:
     """Gold, in [start, end) and one layer, made what ``source`` holds there (in the caller's write
     transaction): an annotator's set (``accept_version``), or the gold a copy of the passage was
     settled with (``services/copy_gold.accept_copy``). ``decided``: the ops recording the curator's
-    decision on the region (``_decision_ops``), part of the same action. ``refused``: the message
-    when nothing changes."""
+    decision on the region (``_decision_ops``), part of the same action. ``pieces``: the region's
+    fragments (what lies in their gaps is not the region's). ``refused``: the message when nothing changes."""
     decided = decided or []
     gold = _gold(repo, document_id)
-    wanted = region_items(source, layer, start, end)
+    wanted = region_items(source, layer, start, end, pieces)
     source_keys = keys_by_id(source)
     wanted_keys = {source_keys[x.id] for x in wanted}
     ops: list[Op] = []
     gold_set_id = _open_set(repo, document_id, GOLD, ops)
     gold_keys = keys_by_id(gold) if gold else {}
-    stale_items = [x for x in (region_items(gold, layer, start, end) if gold else ())
+    stale_items = [x for x in (region_items(gold, layer, start, end, pieces) if gold else ())
                    if gold_keys[x.id] not in wanted_keys]
     # A gold mention at the same place as the incoming one changes its label in place: the
     # claims it speaks, its relations and notes stay with it (a delete would drop them).
     relabelled: dict[Any, Any] = {}
     if layer == ENTITY:
         in_gold = set(gold_keys.values())
-        incoming = {(x.start, x.end): x for x in wanted if source_keys[x.id] not in in_gold}
+        incoming = {(x.start, x.end, x.fragments): x for x in wanted if source_keys[x.id] not in in_gold}
         for item in stale_items:
-            match = incoming.pop((item.start, item.end), None)
+            match = incoming.pop((item.start, item.end, item.fragments), None)
             if match is not None:
                 relabelled[item.id] = match
                 ops.append(update_op(SPANS, item.id, {"label": match.label,

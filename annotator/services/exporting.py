@@ -45,7 +45,8 @@ def with_entities(repo, sets: list[AnnotationSet]) -> list[AnnotationSet]:
 
 
 def items_to_export(workspace: Workspace, query: DocumentQuery, owner: str, progress: Progress,
-           cancel: CancelToken | None, counter: list[int]) -> Iterator[ExportItem]:
+           cancel: CancelToken | None, counter: list[int], notes: bool = False) -> Iterator[ExportItem]:
+    """``notes``: give each item its set's notes (for a writer that carries them)."""
     with workspace.store.read() as repo:
         total = repo.count_documents(query)
         done = 0
@@ -60,6 +61,10 @@ def items_to_export(workspace: Workspace, query: DocumentQuery, owner: str, prog
             by_document: dict[str, list] = {}
             for aset in sorted(sets, key=lambda s: s.owner):
                 by_document.setdefault(aset.document_id, []).append(aset)
+            set_notes: dict[tuple[str, str], list] = {}
+            if notes:
+                for note in repo.notes(ids, None if owner == ALL else owner):
+                    set_notes.setdefault((note.document_id, note.owner), []).append((note.target_id, note.text))
             for document in documents:
                 if cancel is not None:
                     cancel.check()
@@ -67,7 +72,8 @@ def items_to_export(workspace: Workspace, query: DocumentQuery, owner: str, prog
                 if not owned and owner == ALL:
                     yield ExportItem(document, None, stored_sha.get(document.id))
                 for aset in owned:
-                    yield ExportItem(document, aset, stored_sha.get(document.id))
+                    yield ExportItem(document, aset, stored_sha.get(document.id),
+                                     tuple(set_notes.get((document.id, aset.owner), ())))
                 counter[0] += 1
             done += len(ids)
             after = repo.sort_keys(query, ids[-1])
@@ -134,7 +140,8 @@ def export(workspace: Workspace, out: BinaryIO, *, format_id: str = "jsonl", own
         pages = jsonl_pages(workspace, query, owner, scheme, progress, cancel, counter)
         records = writer.write_lines(out, pages)  # type: ignore[attr-defined]
     else:
-        items = items_to_export(workspace, query, owner, progress, cancel, counter)
+        items = items_to_export(workspace, query, owner, progress, cancel, counter,
+                                notes=getattr(writer, "writes_notes", False))
         records = writer.write(out, items, scheme, notices)  # type: ignore[attr-defined]
     return ExportReport(records, counter[0], notices)
 
@@ -168,7 +175,8 @@ def export_to_directory(workspace: Workspace, path: Path, *, format_id: str, own
     query, scheme, counter = _prepare(workspace, query, document_ids)
     notices: list[str] = []
     def fill(folder: Path) -> int:
-        items = items_to_export(workspace, query, owner, progress, cancel, counter)
+        items = items_to_export(workspace, query, owner, progress, cancel, counter,
+                                notes=getattr(writer, "writes_notes", False))
         return writer.write_directory(folder, items, scheme, notices)  # type: ignore[attr-defined]
 
     records = output_files.write_directory(Path(path), fill)

@@ -55,7 +55,9 @@ def _extents(repo: Repository, ops: Iterable[Op]) -> list[tuple[int, int]] | Non
             return None
         if op["op"] == "insert":
             for row in op["rows"]:
-                if table in ("spans", "curation_decisions"):
+                if table == "spans":  # a discontinuous span touches its fragments, not their gaps
+                    extents.extend(tuple(f) for f in row.get("fragments") or [(row["start"], row["end"])])
+                elif table == "curation_decisions":
                     extents.append((row["start"], row["end"]))
                 else:
                     ids.update(row[k] for k in ("span_id", "head_id", "tail_id", "target_id") if row.get(k))
@@ -63,6 +65,11 @@ def _extents(repo: Repository, ops: Iterable[Op]) -> list[tuple[int, int]] | Non
             extents.append((op["values"]["start"], op["values"]["end"]))
         elif op["op"] == "update" and table in ("spans", "claims"):
             ids.add(op["id"])
+            values = op.get("values") or {}
+            if values.get("fragments"):  # pieces given or taken back (the inverse holds the old ones)
+                extents.extend(tuple(f) for f in values["fragments"])
+            elif "start" in values and "end" in values:
+                extents.append((values["start"], values["end"]))
         elif op["op"] == "update_many" and table in ("spans", "claims"):
             ids.update(op["ids"])
     extents.extend(repo.span_extents(ids))

@@ -82,7 +82,8 @@ def release(workspace: Workspace, target: Path, *, format_id: str = "jsonl", own
             counts: Counter = Counter()
             notices: list[str] = []
             query = DocumentQuery(ids=tuple(splits[name])) if splits[name] else None
-            items = (_counted(items_to_export(workspace, query, owner, no_progress, None, [0]), counts)
+            items = (_counted(items_to_export(workspace, query, owner, no_progress, None, [0],
+                                                      notes=getattr(writer, "writes_notes", False)), counts)
                      if query else iter(()))
             if getattr(writer, "writes_directory", False):
                 (partial / name).mkdir()

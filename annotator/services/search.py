@@ -98,11 +98,13 @@ def _span_hits(repo, parsed: SearchQuery | None, search_filter: SearchFilter, pa
     snippets) or too long for the store to cut (see ``Repository.span_tuples``)."""
     ordinals = dict((document_id, ordinal) for ordinal, document_id in page)
     rows = repo.span_tuples(list(ordinals), search_filter.labels, search_filter.owner)
-    uncut = {row[0] for row in rows if row[6] is None}
+    uncut = {row[0] for row in rows if row[6] is None}  # long texts, and discontinuous spans
     texts = repo.texts(sorted(uncut)) if uncut else {}
     found = []
-    for document_id, owner, span_id, start, end, label, covered in rows:
-        if covered is None:
+    for document_id, owner, span_id, start, end, label, covered, fragments in rows:
+        if fragments:  # a discontinuous span is the words of its fragments, not of the gaps between them
+            covered = " ".join(texts[document_id][a:b] for a, b in fragments)
+        elif covered is None:
             covered = texts[document_id][start:end]
         if parsed is not None:
             holds = seen.get(covered)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Boolean, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, Boolean, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -76,8 +76,10 @@ class SpanRow(Base):
     __tablename__ = "spans"
     __table_args__ = (
         Index("ix_spans_set", "set_id", "start"),
-        # A set holds a span at most once, even when two writers add it at the same moment.
-        Index("uq_spans_place", "set_id", "kind", "start", "end", "label", unique=True),
+        # A set holds a span at most once, even when two writers add it at the same moment; two spans
+        # of a label over the same outer bounds differ by their fragments (migration 0012).
+        Index("uq_spans_place", "set_id", "kind", "start", "end", "label",
+              text("coalesce(CAST(fragments AS TEXT), '')"), unique=True),
         {"sqlite_autoincrement": True},
     )
 

@@ -105,11 +105,11 @@ _EXPORT_DOCUMENTS = text(  # meta as the driver gives it (JSON text on SQLite), 
     "WHERE d.id IN :ids").bindparams(bindparam("ids", expanding=True))
 def _spans_of_documents(cut: bool):
     """Entity spans of a page of documents, with their covered text when ``cut`` (see span_tuples)."""
-    covered = (case((DOCUMENTS.c.length <= COVERED_IN_SQL,
+    covered = (case(((DOCUMENTS.c.length <= COVERED_IN_SQL) & SPANS.c.fragments.is_(None),
                      func.substr(TEXTS.c.text, SPANS.c.start + 1, SPANS.c.end - SPANS.c.start)), else_=None)
                if cut else null())
     stmt = select(SETS.c.document_id, SETS.c.owner, SPANS.c.id, SPANS.c.start, SPANS.c.end, SPANS.c.label,
-                  covered).join(SETS, SETS.c.id == SPANS.c.set_id)
+                  covered, SPANS.c.fragments).join(SETS, SETS.c.id == SPANS.c.set_id)
     if cut:
         stmt = (stmt.join(DOCUMENTS, DOCUMENTS.c.id == SETS.c.document_id)
                 .join(TEXTS, TEXTS.c.document_id == SETS.c.document_id))
@@ -128,7 +128,7 @@ _SPAN_TARGET = (
         select(SPANS.c.id).where(
             SPANS.c.set_id == _SET_OF_OWNER.c.id, SPANS.c.kind == bindparam("kind"),
             SPANS.c.start == bindparam("start"), SPANS.c.end == bindparam("end"),
-            SPANS.c.label == bindparam("label"),
+            SPANS.c.label == bindparam("label"), SPANS.c.fragments.is_(None),  # a contiguous twin only
         ).limit(1).scalar_subquery(),
     )
     .select_from(DOCUMENTS.outerjoin(
@@ -546,11 +546,18 @@ class Repository:
     def owners(self) -> list[str]:
         return list(self.connection.execute(select(SETS.c.owner).distinct().order_by(SETS.c.owner)).scalars())
 
-    def span_exists(self, set_id: int, kind: str, start: int, end: int, label: str) -> int | None:
-        return self.connection.execute(
-            select(SPANS.c.id).where(SPANS.c.set_id == set_id, SPANS.c.kind == kind, SPANS.c.start == start,
-                                     SPANS.c.end == end, SPANS.c.label == label)
-        ).scalar()
+    def span_exists(self, set_id: int, kind: str, start: int, end: int, label: str,
+                    fragments: Fragments = ()) -> int | None:
+        """The id of the set's span of this kind, place, label and fragments (() : contiguous), if any:
+        spans of one label and outer bounds differ by their fragments (the place index, 0012)."""
+        for span_id, found in self.connection.execute(
+            select(SPANS.c.id, SPANS.c.fragments).where(
+                SPANS.c.set_id == set_id, SPANS.c.kind == kind, SPANS.c.start == start,
+                SPANS.c.end == end, SPANS.c.label == label)
+        ):
+            if fragments_from_row(found) == tuple(fragments):
+                return span_id
+        return None
 
     def span_target(self, document_id: str, owner: str, kind: str, start: int, end: int,
                     label: str) -> tuple[int | None, SetRef | None, int | None]:
@@ -645,9 +652,10 @@ class Repository:
         return [tuple(r) for r in self.connection.execute(stmt.limit(limit))]
 
     def span_tuples(self, document_ids: Sequence[str], labels: Sequence[str],
-                    owner: str | None = None) -> list[tuple[str, str, int, int, int, str, str | None]]:
-        """(document id, owner, span id, start, end, label, covered text) of the entity spans of these
-        documents (of one of ``labels`` when given), by document, position and owner.
+                    owner: str | None = None) -> list[tuple[str, str, int, int, int, str, str | None, Fragments]]:
+        """(document id, owner, span id, start, end, label, covered text, fragments) of the entity spans
+        of these documents (of one of ``labels`` when given), by document, position and owner. A
+        discontinuous span's covered text is None (the caller joins its fragments' texts).
 
         SQLite cuts the covered text itself for documents of up to ``COVERED_IN_SQL`` characters, so
         that a search over spans reads their words, not every text it passes (``substr`` counts code
@@ -663,7 +671,7 @@ class Repository:
         if owner is not None:
             stmt = stmt.where(SETS.c.owner == bindparam("owner"))
             parameters["owner"] = owner
-        return [tuple(r) for r in self.connection.execute(stmt, parameters).all()]  # type: ignore[misc]
+        return [(*r[:7], fragments_from_row(r[7])) for r in self.connection.execute(stmt, parameters).all()]
 
     def texts(self, document_ids: Sequence[str]) -> dict[str, str]:
         found: dict[str, str] = {}
@@ -1142,11 +1150,12 @@ class Repository:
             .order_by(ACTIONS.c.id))]
 
     def span_extents(self, span_ids: Iterable[int]) -> list[tuple[int, int]]:
-        """(start, end) of the spans (of those still stored)."""
+        """(start, end) of the spans (of those still stored); a discontinuous span's fragments."""
         found: list[tuple[int, int]] = []
         for chunk in _chunks(sorted(set(span_ids))):
-            found.extend(tuple(r) for r in self.connection.execute(  # type: ignore[misc]
-                select(SPANS.c.start, SPANS.c.end).where(SPANS.c.id.in_(chunk))))
+            for start, end, fragments in self.connection.execute(
+                    select(SPANS.c.start, SPANS.c.end, SPANS.c.fragments).where(SPANS.c.id.in_(chunk))):
+                found.extend(fragments_from_row(fragments) or ((start, end),))
         return found
 
     def actions(self, owner: str | None = None, limit: int = 100) -> list[LoggedAction]:

@@ -21,7 +21,7 @@
 <context>
     <name>ClaimTypesTab</name>
     <message numerus="yes">
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="509" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="510" />
         <source>%n claim(s)</source>
         <translation><numerusform>%n claim</numerusform><numerusform>%n claims</numerusform></translation>
     </message>
@@ -48,7 +48,7 @@
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
-        <location filename="../../annotator/gui/io/import_dialog.py" line="243" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="254" />
         <source>%n problem(s); nothing was imported.</source>
         <translation><numerusform>%n problem; nothing was imported.</numerusform><numerusform>%n problems; nothing was imported.</numerusform></translation>
     </message>
@@ -56,7 +56,7 @@
 <context>
     <name>LabelsTab</name>
     <message numerus="yes">
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="383" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="384" />
         <source>%n span(s)</source>
         <translation><numerusform>%n span</numerusform><numerusform>%n spans</numerusform></translation>
     </message>
@@ -64,7 +64,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../annotator/gui/annotate/main_window.py" line="850" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="853" />
         <source>%n span(s) in this document</source>
         <translation><numerusform>%n span in this document</numerusform><numerusform>%n spans in this document</numerusform></translation>
     </message>

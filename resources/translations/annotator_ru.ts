@@ -233,7 +233,11 @@
     <message numerus="yes">
         <location filename="../../annotator/gui/team/dashboard.py" line="402" />
         <source>%n document(s) with sets</source>
-        <translation><numerusform>%n документ с наборами</numerusform><numerusform>%n документа с наборами</numerusform><numerusform>%n документов с наборами</numerusform></translation>
+        <translation>
+            <numerusform>%n документ с наборами</numerusform>
+            <numerusform>%n документа с наборами</numerusform>
+            <numerusform>%n документов с наборами</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../annotator/gui/team/dashboard.py" line="403" />
@@ -248,7 +252,11 @@
     <message numerus="yes">
         <location filename="../../annotator/gui/team/dashboard.py" line="455" />
         <source>%n document(s) labelled by both</source>
-        <translation><numerusform>%n документ размечен обоими</numerusform><numerusform>%n документа размечены обоими</numerusform><numerusform>%n документов размечены обоими</numerusform></translation>
+        <translation>
+            <numerusform>%n документ размечен обоими</numerusform>
+            <numerusform>%n документа размечены обоими</numerusform>
+            <numerusform>%n документов размечены обоими</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../annotator/gui/team/dashboard.py" line="605" />
@@ -258,7 +266,11 @@
     <message numerus="yes">
         <location filename="../../annotator/gui/team/dashboard.py" line="609" />
         <source>%n document(s) with two or more annotators; double-click or Enter to curate.</source>
-        <translation><numerusform>%n документ с двумя и более разметчиками; двойной щелчок или Enter — к согласованию.</numerusform><numerusform>%n документа с двумя и более разметчиками; двойной щелчок или Enter — к согласованию.</numerusform><numerusform>%n документов с двумя и более разметчиками; двойной щелчок или Enter — к согласованию.</numerusform></translation>
+        <translation>
+            <numerusform>%n документ с двумя и более разметчиками; двойной щелчок или Enter — к согласованию.</numerusform>
+            <numerusform>%n документа с двумя и более разметчиками; двойной щелчок или Enter — к согласованию.</numerusform>
+            <numerusform>%n документов с двумя и более разметчиками; двойной щелчок или Enter — к согласованию.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../annotator/gui/team/dashboard.py" line="405" />
@@ -453,19 +465,70 @@
     </message>
 </context>
 <context>
+    <name>BratOffer</name>
+    <message>
+        <location filename="../../annotator/gui/scheme/brat_offer.py" line="47" />
+        <source>Labels (%1): %2</source>
+        <translation>Метки (%1): %2</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/brat_offer.py" line="48" />
+        <source>Relation types (%1): %2</source>
+        <translation>Типы отношений (%1): %2</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/brat_offer.py" line="49" />
+        <source>Relation types allowing more (%1): %2</source>
+        <translation>Типы отношений, допускающие больше (%1): %2</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/brat_offer.py" line="50" />
+        <source>Attributes (%1): %2</source>
+        <translation>Атрибуты (%1): %2</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/brat_offer.py" line="54" />
+        <source>Not taken (a scheme of ours cannot hold them): %1</source>
+        <translation>Не взято (в нашей схеме им нет места): %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/brat_offer.py" line="69" />
+        <source>%1 names nothing the scheme lacks</source>
+        <translation>В %1 нет ничего, чего не хватает схеме</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/brat_offer.py" line="72" />
+        <source>Labels from brat %1</source>
+        <translation>Метки из brat %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/brat_offer.py" line="73" />
+        <source>The brat configuration %1 names what the scheme lacks:
+
+%2
+
+Add them to the scheme (one change, undoable)?</source>
+        <translation>Конфигурация brat %1 называет то, чего нет в схеме:
+
+%2
+
+Добавить это в схему (одно изменение, его можно отменить)?</translation>
+    </message>
+</context>
+<context>
     <name>CheatSheet</name>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="222" />
+        <location filename="../../annotator/gui/common/keys.py" line="224" />
         <source>Keys</source>
         <translation>Клавиши</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="224" />
+        <location filename="../../annotator/gui/common/keys.py" line="226" />
         <source>Key</source>
         <translation>Клавиша</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="224" />
+        <location filename="../../annotator/gui/common/keys.py" line="226" />
         <source>Action</source>
         <translation>Действие</translation>
     </message>
@@ -616,27 +679,31 @@
 <context>
     <name>ClaimTypesTab</name>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="500" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="501" />
         <source>Add claim type</source>
         <translation>Добавить тип</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="502" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="503" />
         <source>What a claim of this type asserts, with an example</source>
         <translation>Какие утверждения относятся к этому типу, с примером</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="509" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="510" />
         <source>%n claim(s)</source>
-        <translation><numerusform>%n утверждение</numerusform><numerusform>%n утверждения</numerusform><numerusform>%n утверждений</numerusform></translation>
+        <translation>
+            <numerusform>%n утверждение</numerusform>
+            <numerusform>%n утверждения</numerusform>
+            <numerusform>%n утверждений</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="527" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="528" />
         <source>Delete the claim type %1? It removes claims: %2 (%3), with the relations (%4) and notes (%5) on them. You can undo this.</source>
         <translation>Удалить тип утверждения %1? Будут удалены утверждения: %2 (%3), а с ними связи (%4) и заметки (%5). Это можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="529" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="530" />
         <source>Delete claim type</source>
         <translation>Удаление типа утверждения</translation>
     </message>
@@ -1002,27 +1069,27 @@
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../annotator/gui/text/document_view.py" line="514" />
+        <location filename="../../annotator/gui/text/document_view.py" line="518" />
         <source>speaker</source>
         <translation>источник</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/text/document_view.py" line="515" />
+        <location filename="../../annotator/gui/text/document_view.py" line="519" />
         <source>cue</source>
         <translation>маркер</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/text/document_view.py" line="936" />
+        <location filename="../../annotator/gui/text/document_view.py" line="942" />
         <source>hedged</source>
         <translation>с оговоркой</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/text/document_view.py" line="938" />
+        <location filename="../../annotator/gui/text/document_view.py" line="944" />
         <source>check-worthy</source>
         <translation>проверять</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/text/document_view.py" line="939" />
+        <location filename="../../annotator/gui/text/document_view.py" line="945" />
         <source>Claim: %1</source>
         <translation>Утверждение: %1</translation>
     </message>
@@ -1059,169 +1126,210 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../annotator/gui/io/export_dialog.py" line="66" />
-        <location filename="../../annotator/gui/io/export_dialog.py" line="137" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="69" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="142" />
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/export_dialog.py" line="70" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="73" />
         <source>My sets (%1)</source>
         <translation>Мои разметки (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/export_dialog.py" line="72" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="75" />
         <source>Gold</source>
         <translation>Эталон</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/export_dialog.py" line="73" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="76" />
         <source>All sets (a document without one once)</source>
         <translation>Все разметки (документ без разметки — один раз)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/export_dialog.py" line="74" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="77" />
         <source>Another annotator:</source>
         <translation>Другой аннотатор:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/export_dialog.py" line="76" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="79" />
         <source>name</source>
         <translation>имя</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/export_dialog.py" line="91" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="94" />
         <source>All documents</source>
         <translation>Все документы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/export_dialog.py" line="92" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="95" />
         <source>The documents the list shows (its filters)</source>
         <translation>Документы, показанные в списке (по его фильтрам)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/export_dialog.py" line="93" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="96" />
         <source>Selected documents (%1)</source>
         <translation>Выбранные документы (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/export_dialog.py" line="105" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="108" />
         <source>out.jsonl</source>
         <translation>out.jsonl</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/export_dialog.py" line="107" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="110" />
         <source>Browse…</source>
         <translation>Обзор…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/export_dialog.py" line="114" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="117" />
         <source>JSONL</source>
         <translation>JSONL</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/export_dialog.py" line="114" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="117" />
         <source>doccano JSONL</source>
         <translation>doccano JSONL</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/export_dialog.py" line="115" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="118" />
         <source>Label Studio JSON</source>
         <translation>Label Studio JSON</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/export_dialog.py" line="116" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="119" />
         <source>brat standoff (a folder of .txt and .ann)</source>
         <translation>brat standoff (папка файлов .txt и .ann)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/export_dialog.py" line="117" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="120" />
         <source>CoNLL (IOB, BILUO)</source>
         <translation>CoNLL (IOB, BILUO)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/export_dialog.py" line="117" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="120" />
         <source>WebAnno TSV 3</source>
         <translation>WebAnno TSV 3</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/export_dialog.py" line="121" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="124" />
         <source>Format:</source>
         <translation>Формат:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/export_dialog.py" line="122" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="125" />
         <source>Sets:</source>
         <translation>Разметки:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/export_dialog.py" line="123" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="126" />
         <source>Documents:</source>
         <translation>Документы:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/export_dialog.py" line="124" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="127" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="173" />
         <source>Output file:</source>
         <translation>Файл:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/export_dialog.py" line="129" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="134" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/export_dialog.py" line="140" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="145" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/export_dialog.py" line="166" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="173" />
+        <source>New folder:</source>
+        <translation>Новая папка:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/io/export_dialog.py" line="175" />
+        <source>A folder that does not exist yet: one folder per annotator is made in it, with a file per document</source>
+        <translation>Папка, которой ещё нет: в ней создаётся по папке на разметчика, в ней — по файлу на документ</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/io/export_dialog.py" line="182" />
+        <source>A new folder (*)</source>
+        <translation>Новая папка (*)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/io/export_dialog.py" line="183" />
+        <source>JSONL (*.jsonl)</source>
+        <translation>JSONL (*.jsonl)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/io/export_dialog.py" line="183" />
+        <source>doccano JSONL (*.jsonl)</source>
+        <translation>doccano JSONL (*.jsonl)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/io/export_dialog.py" line="184" />
+        <source>Label Studio JSON (*.json)</source>
+        <translation>Label Studio JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/io/export_dialog.py" line="184" />
+        <source>CoNLL (*.conll *.iob)</source>
+        <translation>CoNLL (*.conll *.iob)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/io/export_dialog.py" line="185" />
+        <source>All files (*)</source>
+        <translation>Все файлы (*)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/io/export_dialog.py" line="190" />
         <source>Export to</source>
         <translation>Экспорт в файл</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/export_dialog.py" line="167" />
-        <source>JSONL (*.jsonl);;All files (*)</source>
-        <translation>JSONL (*.jsonl);;Все файлы (*)</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/io/export_dialog.py" line="207" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="231" />
         <source>Type a valid annotator name.</source>
         <translation>Введите допустимое имя аннотатора.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/export_dialog.py" line="213" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="237" />
         <source>Not exported: choose another file.</source>
         <translation>Не экспортировано: выберите другой файл.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/export_dialog.py" line="217" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="241" />
         <source>Exporting…</source>
         <translation>Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/export_dialog.py" line="231" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="255" />
         <source>documents: %1 / %2</source>
         <translation>документы: %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/export_dialog.py" line="242" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="266" />
         <source>Exported to %3: records: %1, documents: %2.</source>
         <translation>Экспортировано в %3: записей: %1, документов: %2.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/export_dialog.py" line="236" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="260" />
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/export_dialog.py" line="252" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="190" />
+        <source>Export to a new folder</source>
+        <translation>Экспорт в новую папку</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/io/export_dialog.py" line="276" />
         <source>Cancelled: no file was written.</source>
         <translation>Отменено: файл не записан.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/export_dialog.py" line="254" />
-        <location filename="../../annotator/gui/io/export_dialog.py" line="257" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="278" />
+        <location filename="../../annotator/gui/io/export_dialog.py" line="281" />
         <source>Not exported: %1</source>
         <translation>Не экспортировано: %1</translation>
     </message>
@@ -1405,6 +1513,19 @@ You can change it later in Options → Preferences.</source>
     </message>
 </context>
 <context>
+    <name>FragmentActions</name>
+    <message>
+        <location filename="../../annotator/gui/session/fragment_keys.py" line="43" />
+        <source>Put the caret on a span first, then select the words to add to it and press G</source>
+        <translation>Сначала поставьте курсор на фрагмент, затем выделите слова, которые к нему добавить, и нажмите G</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/session/fragment_keys.py" line="47" />
+        <source>Select the words to add to the %1 span, then press G</source>
+        <translation>Выделите слова, которые добавить к фрагменту %1, и нажмите G</translation>
+    </message>
+</context>
+<context>
     <name>GoldActions</name>
     <message>
         <location filename="../../annotator/gui/curate/gold_keys.py" line="40" />
@@ -1445,234 +1566,248 @@ You can change it later in Options → Preferences.</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="63" />
-        <location filename="../../annotator/gui/io/import_dialog.py" line="120" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="65" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="122" />
         <source>Import</source>
         <translation>Импорт</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="67" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="69" />
         <source>Files…</source>
         <translation>Файлы…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="68" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="70" />
         <source>Folder…</source>
         <translation>Папка…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="80" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="82" />
         <source>Detect from the file name</source>
         <translation>По имени файла</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="80" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="82" />
         <source>Plain text</source>
         <translation>Простой текст</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="81" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="83" />
         <source>JSONL</source>
         <translation>JSONL</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="81" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="83" />
         <source>doccano JSONL</source>
         <translation>doccano JSONL</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="81" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="83" />
         <source>Label Studio JSON</source>
         <translation>Label Studio JSON</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="82" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="84" />
         <source>brat standoff (a folder of .txt and .ann)</source>
         <translation>brat standoff (папка файлов .txt и .ann)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="83" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="85" />
         <source>CoNLL (IOB, BILUO)</source>
         <translation>CoNLL (IOB, BILUO)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="83" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="85" />
         <source>WebAnno TSV 3</source>
         <translation>WebAnno TSV 3</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="86" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="88" />
         <source>as in the files</source>
         <translation>как в файлах</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="87" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="89" />
         <source>Import every set as this annotator's</source>
         <translation>Импортировать все разметки как разметки этого аннотатора</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="88" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="90" />
         <source>Skip bad records (import the good ones)</source>
         <translation>Пропускать ошибочные записи (импортировать правильные)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="90" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="92" />
         <source>Files:</source>
         <translation>Файлы:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="91" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="93" />
         <source>Format:</source>
         <translation>Формат:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="92" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="94" />
         <source>Import as annotator:</source>
         <translation>Импортировать как аннотатор:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="99" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="101" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="107" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="109" />
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="107" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="109" />
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="107" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="109" />
         <source>Line</source>
         <translation>Строка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="107" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="109" />
         <source>Message</source>
         <translation>Сообщение</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="118" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="120" />
         <source>Check (dry run)</source>
         <translation>Проверить (без записи)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="119" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="121" />
         <source>Read everything and report problems; write nothing</source>
         <translation>Прочитать всё и сообщить об ошибках, ничего не записывая</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="122" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="124" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="154" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="126" />
+        <source>Labels from annotation.conf…</source>
+        <translation>Метки из annotation.conf…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/io/import_dialog.py" line="127" />
+        <source>Open the scheme editor with what the brat configuration adds</source>
+        <translation>Открыть редактор схемы с тем, что добавляет конфигурация brat</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/io/import_dialog.py" line="162" />
         <source>Files to import</source>
         <translation>Файлы для импорта</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="155" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="163" />
         <source>Texts and JSONL (*.txt *.jsonl);;All files (*)</source>
         <translation>Тексты и JSONL (*.txt *.jsonl);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="160" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="168" />
         <source>A folder to import</source>
         <translation>Папка для импорта</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="178" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="186" />
         <source>Starting…</source>
         <translation>Запуск…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="179" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="187" />
         <source>Checking…</source>
         <translation>Проверка…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="179" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="187" />
         <source>Importing…</source>
         <translation>Импорт…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="193" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="201" />
         <source>files: %1 / %2 — %3</source>
         <translation>файлы: %1 / %2 — %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="233" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="244" />
         <source>documents added: %1, already stored: %2; sets added: %3, replaced: %4; spans: %5</source>
         <translation>документов добавлено: %1, уже были: %2; наборов добавлено: %3, заменено: %4; фрагментов: %5</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="239" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="250" />
         <source>Imported: %1; bad records skipped: %2.</source>
         <translation>Импортировано: %1; пропущено плохих записей: %2.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/gui/io/import_dialog.py" line="243" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="254" />
         <source>%n problem(s); nothing was imported.</source>
-        <translation><numerusform>%n ошибка; ничего не импортировано.</numerusform><numerusform>%n ошибки; ничего не импортировано.</numerusform><numerusform>%n ошибок; ничего не импортировано.</numerusform></translation>
+        <translation>
+            <numerusform>%n ошибка; ничего не импортировано.</numerusform>
+            <numerusform>%n ошибки; ничего не импортировано.</numerusform>
+            <numerusform>%n ошибок; ничего не импортировано.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="200" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="208" />
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="207" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="215" />
         <source>Done</source>
         <translation>Готово</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="207" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="215" />
         <source>Nothing imported</source>
         <translation>Ничего не импортировано</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="221" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="232" />
         <source>Cancelled</source>
         <translation>Отменено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="222" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="233" />
         <source>Cancelled: nothing was imported.</source>
         <translation>Отменено: ничего не импортировано.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="225" />
-        <location filename="../../annotator/gui/io/import_dialog.py" line="229" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="236" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="240" />
         <source>Not imported: %1</source>
         <translation>Не импортировано: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="241" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="252" />
         <source>Imported: %1.</source>
         <translation>Импортировано: %1.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="244" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="255" />
         <source>Dry run, nothing written: would import %1.</source>
         <translation>Проверка, ничего не записано; будет импортировано: %1.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="247" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="258" />
         <source>error</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="247" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="258" />
         <source>skipped</source>
         <translation>пропущено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/io/import_dialog.py" line="247" />
+        <location filename="../../annotator/gui/io/import_dialog.py" line="258" />
         <source>notice</source>
         <translation>замечание</translation>
     </message>
@@ -1886,96 +2021,101 @@ You can change it later in Options → Preferences.</source>
     </message>
     <message>
         <location filename="../../annotator/gui/common/keys.py" line="94" />
+        <source>Add the selection as a fragment of the span the caret was on</source>
+        <translation>Добавить выделенное как часть фрагмента, на котором стоял курсор</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/common/keys.py" line="96" />
         <source>Relation: press on the head, then on the tail, then pick the type</source>
         <translation>Связь: нажмите на начале, затем на конце, затем выберите тип</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="95" />
+        <location filename="../../annotator/gui/common/keys.py" line="97" />
         <source>Cancel a relation begun</source>
         <translation>Отменить начатую связь</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="96" />
+        <location filename="../../annotator/gui/common/keys.py" line="98" />
         <source>Go to the claim list (Enter jumps to a claim)</source>
         <translation>К списку утверждений (Enter — перейти к утверждению)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="98" />
+        <location filename="../../annotator/gui/common/keys.py" line="100" />
         <source>Accept the suggestion under the caret</source>
         <translation>Принять предложение под курсором</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="99" />
+        <location filename="../../annotator/gui/common/keys.py" line="101" />
         <source>Reject the suggestion under the caret</source>
         <translation>Отклонить предложение под курсором</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="101" />
+        <location filename="../../annotator/gui/common/keys.py" line="103" />
         <source>Accept every suggestion of that label in the document</source>
         <translation>Принять все предложения этой метки в документе</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="103" />
+        <location filename="../../annotator/gui/common/keys.py" line="105" />
         <source>Repeated passage: go to its copy in another document</source>
         <translation>Повторяющийся фрагмент: перейти к его копии в другом документе</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="106" />
+        <location filename="../../annotator/gui/common/keys.py" line="108" />
         <source>Note on the span or claim under the caret (else the document)</source>
         <translation>Заметка к фрагменту или утверждению под курсором (иначе к документу)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="108" />
+        <location filename="../../annotator/gui/common/keys.py" line="110" />
         <source>Flag the span, claim or document as unsure (or unflag it)</source>
         <translation>Пометить фрагмент, утверждение или документ как сомнительный (или снять пометку)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="110" />
+        <location filename="../../annotator/gui/common/keys.py" line="112" />
         <source>Skip the document as out of scope (or take it back)</source>
         <translation>Пропустить документ как не относящийся к задаче (или вернуть)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="112" />
+        <location filename="../../annotator/gui/common/keys.py" line="114" />
         <source>Agreement dashboard…</source>
         <translation>Сводка согласия…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="113" />
+        <location filename="../../annotator/gui/common/keys.py" line="115" />
         <source>Curate this document…</source>
         <translation>Курировать этот документ…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="114" />
+        <location filename="../../annotator/gui/common/keys.py" line="116" />
         <source>The team's notes and flags…</source>
         <translation>Заметки и пометки команды…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="125" />
+        <location filename="../../annotator/gui/common/keys.py" line="127" />
         <source>Caret to the next token</source>
         <translation>Курсор к следующему токену</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="126" />
+        <location filename="../../annotator/gui/common/keys.py" line="128" />
         <source>Caret to the previous token</source>
         <translation>Курсор к предыдущему токену</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="127" />
+        <location filename="../../annotator/gui/common/keys.py" line="129" />
         <source>Extend the selection by a token</source>
         <translation>Расширить выделение на токен вперёд</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="129" />
+        <location filename="../../annotator/gui/common/keys.py" line="131" />
         <source>Extend the selection back by a token</source>
         <translation>Расширить выделение на токен назад</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="132" />
+        <location filename="../../annotator/gui/common/keys.py" line="134" />
         <source>Label the selection (or the span under the caret) as %1</source>
         <translation>Разметить выделение (или фрагмент под курсором) меткой %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="188" />
+        <location filename="../../annotator/gui/common/keys.py" line="190" />
         <source>Claim type %1: make the selection a claim, or retype the claim</source>
         <translation>Тип утверждения %1: сделать выделенное утверждением или сменить тип</translation>
     </message>
@@ -2023,122 +2163,126 @@ You can change it later in Options → Preferences.</source>
 <context>
     <name>LabelsTab</name>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="333" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="334" />
         <source>Add label</source>
         <translation>Добавить метку</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="334" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="335" />
         <source>Merge into…</source>
         <translation>Слить с…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="336" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="337" />
         <source>Colour…</source>
         <translation>Цвет…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="338" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="339" />
         <source>When to use this label, with examples; shown as a tooltip in the palette and the list of keys</source>
         <translation>Когда ставить эту метку, с примерами; показывается подсказкой в палитре и в списке клавиш</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="341" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="342" />
         <source>Colour</source>
         <translation>Цвет</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="342" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="343" />
         <source>Guideline</source>
         <translation>Инструкция</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="346" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="347" />
         <source>Attribute</source>
         <translation>Атрибут</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="346" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="347" />
         <source>Type</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="346" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="347" />
         <source>Choices</source>
         <translation>Варианты</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="353" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="354" />
         <source>name</source>
         <translation>название</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="355" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="356" />
         <source>yes / no</source>
         <translation>да / нет</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="355" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="356" />
         <source>choice</source>
         <translation>выбор</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="355" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="356" />
         <source>text</source>
         <translation>текст</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="358" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="359" />
         <source>choices, comma-separated</source>
         <translation>варианты через запятую</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="359" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="360" />
         <source>Add</source>
         <translation>Добавить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="360" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="361" />
         <source>Remove</source>
         <translation>Убрать</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="365" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="366" />
         <source>Attributes of this label</source>
         <translation>Атрибуты этой метки</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="383" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="384" />
         <source>%n span(s)</source>
-        <translation><numerusform>%n фрагмент</numerusform><numerusform>%n фрагмента</numerusform><numerusform>%n фрагментов</numerusform></translation>
+        <translation>
+            <numerusform>%n фрагмент</numerusform>
+            <numerusform>%n фрагмента</numerusform>
+            <numerusform>%n фрагментов</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="402" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="403" />
         <source>Delete the label %1? It removes spans: %2 (%3), relations on them: %4; claims that lose their speaker: %5. You can undo this.</source>
         <translation>Удалить метку %1? Будут удалены фрагменты: %2 (%3), связи на них: %4; утверждений, теряющих говорящего: %5. Это можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="409" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="410" />
         <source>Merge %1 into %2? Spans that become %2: %3 (%4); dropped because a %2 span is already at the same place: %5. You can undo this.</source>
         <translation>Слить %1 с %2? Фрагментов, которые станут %2: %3 (%4); отброшено, потому что на том же месте уже есть фрагмент %2: %5. Это можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="404" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="405" />
         <source>Delete label</source>
         <translation>Удаление метки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="439" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="440" />
         <source>Colour of %1</source>
         <translation>Цвет метки %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="462" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="463" />
         <source>Merge labels</source>
         <translation>Слияние меток</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="475" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="476" />
         <source>Give the attribute a name</source>
         <translation>Дайте атрибуту название</translation>
     </message>
@@ -2169,125 +2313,125 @@ You can change it later in Options → Preferences.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="125" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="126" />
         <source>annotator</source>
         <translation>annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="151" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="152" />
         <source>Claims</source>
         <translation>Утверждения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="152" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="153" />
         <source>Relations</source>
         <translation>Связи</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="154" />
-        <location filename="../../annotator/gui/annotate/main_window.py" line="691" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="155" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="694" />
         <source>Notes</source>
         <translation>Заметки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="173" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="174" />
         <source>Spans</source>
         <translation>Фрагменты</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="174" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="175" />
         <source>Attributes</source>
         <translation>Атрибуты</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="175" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="176" />
         <source>Labels</source>
         <translation>Метки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="180" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="181" />
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="190" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="191" />
         <source>This document's place in the list as filtered</source>
         <translation>Место документа в отфильтрованном списке</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="274" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="277" />
         <source>All saved</source>
         <translation>Всё сохранено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="394" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="397" />
         <source>This column cannot be sorted</source>
         <translation>По этому столбцу нельзя сортировать</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="443" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="446" />
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="457" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="460" />
         <source>annotator — %1 — %2</source>
         <translation>annotator — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="537" />
-        <location filename="../../annotator/gui/annotate/main_window.py" line="547" />
-        <location filename="../../annotator/gui/annotate/main_window.py" line="562" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="540" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="550" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="565" />
         <source>Settings not saved: %1</source>
         <translation>Настройки не сохранены: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="549" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="552" />
         <source>Snapping to tokens on</source>
         <translation>Привязка к токенам включена</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="549" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="552" />
         <source>Snapping to tokens off</source>
         <translation>Привязка к токенам выключена</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="574" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="577" />
         <source>The new database opens when you next start annotator</source>
         <translation>Новая база данных откроется при следующем запуске annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="643" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="646" />
         <source>Every document of the list is done</source>
         <translation>Все документы списка готовы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="691" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="694" />
         <source>Notes (%1)</source>
         <translation>Заметки (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="837" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="840" />
         <source>Nothing changed</source>
         <translation>Ничего не изменено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="840" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="843" />
         <source>Error: %1</source>
         <translation>Ошибка: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="841" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="844" />
         <source>Not saved</source>
         <translation>Не сохранено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="847" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="850" />
         <source>%1 / %2 documents done</source>
         <translation>Готово документов: %1 / %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/gui/annotate/main_window.py" line="850" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="853" />
         <source>%n span(s) in this document</source>
         <translation>
             <numerusform>%n фрагмент в документе</numerusform>
@@ -2296,22 +2440,22 @@ You can change it later in Options → Preferences.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="855" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="858" />
         <source>Undo: %1</source>
         <translation>Отменить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="855" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="858" />
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="856" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="859" />
         <source>Redo: %1</source>
         <translation>Повторить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="856" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="859" />
         <source>Redo</source>
         <translation>Повторить</translation>
     </message>
@@ -2762,95 +2906,115 @@ Replace it anyway? What it holds now will be lost.</source>
 <context>
     <name>SchemeEditor</name>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="545" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="546" />
         <source>Annotation scheme</source>
         <translation>Схема разметки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="551" />
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="613" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="552" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="620" />
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="552" />
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="614" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="553" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="621" />
         <source>Redo</source>
         <translation>Повторить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="553" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="554" />
         <source>Import scheme…</source>
         <translation>Загрузить схему…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="554" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="555" />
         <source>Export scheme…</source>
         <translation>Сохранить схему…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="555" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="556" />
+        <source>From brat annotation.conf…</source>
+        <translation>Из annotation.conf brat…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="557" />
+        <source>Add the labels, relation types and attributes a brat configuration names and the scheme lacks</source>
+        <translation>Добавить метки, типы отношений и атрибуты, которые называет конфигурация brat и которых нет в схеме</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="560" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="565" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="570" />
         <source>Labels</source>
         <translation>Метки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="566" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="571" />
         <source>Claim types</source>
         <translation>Типы утверждений</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="613" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="620" />
         <source>Undo: %1</source>
         <translation>Отменить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="614" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="621" />
         <source>Redo: %1</source>
         <translation>Повторить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="652" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="659" />
         <source>Saved version %1: %2</source>
         <translation>Сохранена версия %1: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="670" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="677" />
         <source>Not saved: %1</source>
         <translation>Не сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="684" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="691" />
         <source>Merge %1</source>
         <translation>Слияние %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="685" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="692" />
         <source>Merge %1 into:</source>
         <translation>Слить %1 с меткой:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="706" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="713" />
         <source>Import scheme</source>
         <translation>Загрузить схему</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="706" />
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="716" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="713" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="733" />
         <source>Scheme (*.json)</source>
         <translation>Схема (*.json)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="716" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="722" />
+        <source>brat configuration</source>
+        <translation>Конфигурация brat</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="723" />
+        <source>brat configuration (annotation.conf *.conf)</source>
+        <translation>Конфигурация brat (annotation.conf *.conf)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="733" />
         <source>Export scheme</source>
         <translation>Сохранить схему</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="727" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="744" />
         <source>Wrote version %1 to %2</source>
         <translation>Версия %1 сохранена в %2</translation>
     </message>
@@ -2858,32 +3022,32 @@ Replace it anyway? What it holds now will be lost.</source>
 <context>
     <name>SchemeItemTab</name>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="139" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="140" />
         <source>Delete…</source>
         <translation>Удалить…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="151" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="152" />
         <source>Name</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="152" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="153" />
         <source>Hotkey</source>
         <translation>Клавиша</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="153" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="154" />
         <source>Description</source>
         <translation>Описание</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="279" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="280" />
         <source>Type one key</source>
         <translation>Нажмите одну клавишу</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="310" />
+        <location filename="../../annotator/gui/scheme/scheme_editor.py" line="311" />
         <source>Not saved: %1</source>
         <translation>Не сохранено: %1</translation>
     </message>

@@ -147,16 +147,21 @@ def test_round_trip_keeps_text_spans_and_relations(corpus, fresh, tmp_path, form
         if format_id in CLAIMS_AS_SPANS:  # claims as spans with attributes, read back as claims
             assert after["claims"] == (before["claims"] if format_id == "brat" else
                                        [c[:3] + ((),) + c[4:] for c in before["claims"]])
-        if format_id in ("brat", "labelstudio"):  # span attributes: A lines, per-region results
+        if format_id == "doccano":  # claims as spans of their type; speaker (SAYS) and cue as relations
+            assert after["claims"] == [c[:3] + ((), "ASSERTED", False, None, None if c[7] == "AUTHOR" else c[7], c[8])
+                                       for c in before["claims"]]
+        if format_id in ("brat", "labelstudio", "webanno-tsv"):  # span attributes: A lines, regions, features
             assert after["attributes"] == before["attributes"]
         if format_id == "webanno-tsv":  # the NamedEntity layer's identifier carries the link
             assert after["entities"] == before["entities"]
     if format_id in CLAIMS_AS_SPANS:
         assert "2 claims written as spans with attributes (their types as the labels)" in report.notices
         widened = "2 discontinuous spans written as their outer bounds (the format has no fragments)"
-    else:
-        assert "2 claims not written (the format has no claims)" in report.notices
-        widened = "1 discontinuous span written as its outer bounds (the format has no fragments)"
+    else:  # doccano: claims as bare spans, the two claims' other fields (certainty, the author…) lost
+        assert "2 claims written as spans of their types" in report.notices
+        assert "2 claims lost fields the format cannot carry (speaker, cue, certainty, check-worthiness, " \
+               "quantity or attributes)" in report.notices
+        widened = "2 discontinuous spans written as their outer bounds (the format has no fragments)"
     assert (widened in report.notices) is (format_id != "brat")
     assert any(s[4] for s in _sets(corpus, "flag")["spans"])  # the corpus did hold a discontinuous span
 

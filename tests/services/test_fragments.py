@@ -79,14 +79,15 @@ def test_removing_a_fragment_leaves_a_contiguous_span(ws):
 def test_refusals_change_nothing(ws):
     first, later = find(ws, "Касым-Жомарт"), find(ws, "Казахстана")
     span_id = annotating.add_span(ws, DOC, *first, "PER", owner="anna").result
-    annotating.add_span(ws, DOC, first[0], later[1], "PER", owner="anna")
+    twin = annotating.add_span(ws, DOC, *later, "PER", owner="anna").result
+    annotating.add_fragment(ws, twin, *first, owner="anna")  # "Касым-Жомарт … Казахстана"
     before = snapshot(ws)
 
     with pytest.raises(ServiceError, match="already part of"):
         annotating.add_fragment(ws, span_id, first[0] + 1, first[1], owner="anna")
     with pytest.raises(ServiceError, match="beyond"):
         annotating.add_fragment(ws, span_id, 10**6, 10**6 + 1, owner="anna")
-    with pytest.raises(ServiceError, match="already has a PER span"):  # same outer bounds and label
+    with pytest.raises(ServiceError, match="already has a PER span"):  # same label, bounds and fragments
         annotating.add_fragment(ws, span_id, *later, owner="anna")
     with pytest.raises(ServiceError, match="belongs to"):
         annotating.add_fragment(ws, span_id, *later, owner="boris")
@@ -123,3 +124,20 @@ def test_fragments_survive_export_and_import_through_the_store(ws, tmp_path):
     assert report.committed, report.problems
     (span,) = spans_of(ws, "boris")
     assert span.fragments == (first, later)
+
+
+def test_spans_of_one_label_and_bounds_may_differ_in_fragments(ws):
+    """The place index takes the fragments (migration 0015): a contiguous span and two discontinuous
+    ones over the same outer bounds are three spans."""
+    first, middle, later = find(ws, "Касым-Жомарт"), find(ws, "Токаев"), find(ws, "Казахстана")
+    whole = annotating.add_span(ws, DOC, first[0], later[1], "PER", owner="anna").result
+    one = annotating.add_span(ws, DOC, *first, "PER", owner="anna").result
+    annotating.add_fragment(ws, one, *later, owner="anna")
+    other = annotating.add_span(ws, DOC, *first, "PER", owner="anna").result
+    annotating.add_fragment(ws, other, *middle, owner="anna")
+    annotating.add_fragment(ws, other, *later, owner="anna")
+    spans = {s.id: s for s in spans_of(ws)}
+    assert {(s.start, s.end) for s in spans.values()} == {(first[0], later[1])}
+    assert [spans[i].fragments for i in (whole, one, other)] == [(), (first, later), (first, middle, later)]
+    with pytest.raises(ServiceError, match="already"):  # the same fragments twice: still one span
+        annotating.add_span(ws, DOC, first[0], later[1], "PER", owner="anna")

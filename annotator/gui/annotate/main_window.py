@@ -38,6 +38,7 @@ from annotator.domain.scheme import Scheme
 from annotator.gui.annotate.attribute_editor import AttributeEditor
 from annotator.gui.session.claim_keys import ClaimActions, claim_handlers
 from annotator.gui.session.edge_keys import EdgeActions, edge_handlers
+from annotator.gui.session.fragment_keys import FragmentActions
 from annotator.gui.annotate.claim_panel import ClaimPanel
 from annotator.gui.notes.note_keys import NoteActions
 from annotator.gui.notes.notes_list import NotesList
@@ -201,6 +202,7 @@ class MainWindow(WindowActions, SideWindows, QMainWindow):
         self.edge_actions = EdgeActions(self.session, self.view)
         self.suggestion_actions = SuggestionActions(self.session, self.view)
         self.repeat_places = RepeatPlaces(self)
+        self.fragment_actions = FragmentActions(self.session, self.view)
         self.bindings: list[KeyBinding] = [*label_bindings(self.scheme), *claim_type_bindings(self.scheme), *KEY_MAP]
         self._shifted = shifted_aliases(self.bindings)
         handlers: dict[str, Callable[[], None]] = {
@@ -222,6 +224,7 @@ class MainWindow(WindowActions, SideWindows, QMainWindow):
             "cancel": self.claim_actions.cancel,
             "claim_panel": self.focus_claim_panel,
             "add_note": self.note_actions.add_note,
+            "add_fragment": self.fragment_actions.add_fragment,
             "toggle_unsure": self.note_actions.toggle_unsure,
             "toggle_skipped": self.note_actions.toggle_skipped,
             "dashboard": lambda: self.open_dashboard(),

@@ -141,6 +141,9 @@ class SideWindows:
             side_window(self.scheme_editor, self._back_to_text)
             self.scheme_editor.show()
             self.scheme_editor.raise_()
+            if getattr(self, "_brat_conf_pending", None) is not None:  # asked for while it was being read
+                self.scheme_editor.offer_brat_proposal(self._brat_conf_pending)
+                self._brat_conf_pending = None
 
         def failed(exc: BaseException) -> None:
             self._scheme_editor_loading = False
@@ -150,12 +153,21 @@ class SideWindows:
         self.runner.run(partial(read_scheme_view, workspace, user), on_done=build, on_error=failed)
         return None
 
+    def offer_brat_conf(self, path: Path) -> None:
+        """The scheme editor, offering what a brat annotation.conf adds (the import dialog's button)."""
+        editor = self.open_scheme_editor()
+        if editor is None:
+            self._brat_conf_pending = path
+        else:
+            editor.offer_brat_proposal(path)
+
     def open_import_dialog(self, paths: list[Path] | None = None) -> ImportDialog:
         """The import dialog (one per window), with ``paths`` chosen if given."""
         if self.import_dialog is None:
             self.import_dialog = ImportDialog(self.workspace, self.runner, self.owner, self)
             self.import_dialog.imported.connect(self._on_imported)
             side_window(self.import_dialog, self._back_to_text)
+            self.import_dialog.brat_conf_offered.connect(self.offer_brat_conf)
         if paths:
             self.import_dialog.set_paths(list(paths))
         self.import_dialog.show()

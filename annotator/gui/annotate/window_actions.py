@@ -63,7 +63,7 @@ class WindowActions:
         self.actions_by_name["quit"].setMenuRole(QAction.MenuRole.QuitRole)
         file_menu.addAction(self.actions_by_name["quit"])
         edit = self.menuBar().addMenu(self.tr("&Edit"))
-        for name in ("undo", "redo", "remove_span", "mark_done"):
+        for name in ("undo", "redo", "remove_span", "add_fragment", "mark_done"):
             edit.addAction(self.actions_by_name[name])
         edges = edit.addMenu(self.tr("Span &edges"))
         for name in EDGE_ACTIONS:

@@ -90,6 +90,8 @@ KEY_MAP: tuple[KeyBinding, ...] = (
     KeyBinding("toggle_checkworthy", ("K",), QT_TRANSLATE_NOOP("Keys", "Check-worthy: yes or no")),
     KeyBinding("accept_quantity", ("N",), QT_TRANSLATE_NOOP("Keys", "Quantity: accept the proposal")),
     KeyBinding("clear_quantity", ("Shift+N",), QT_TRANSLATE_NOOP("Keys", "Quantity: clear")),
+    KeyBinding("add_fragment", ("G",),
+               QT_TRANSLATE_NOOP("Keys", "Add the selection as a fragment of the span the caret was on")),
     KeyBinding("relation", ("L",),
                QT_TRANSLATE_NOOP("Keys", "Relation: press on the head, then on the tail, then pick the type")),
     KeyBinding("cancel", ("Esc",), QT_TRANSLATE_NOOP("Keys", "Cancel a relation begun")),

@@ -510,7 +510,7 @@ class CurationWindow(QMainWindow):
             version = d.version(lane.owner)
             lane.view.set_selected(version.items[0].id if version and version.items else None)
         gold = self.state.gold if self.state else None
-        held = region_items(gold, d.layer, d.start, d.end) if gold is not None else ()
+        held = region_items(gold, d.layer, d.start, d.end, d.pieces) if gold is not None else ()
         if held and d.layer == CLAIM:
             self.claim_actions.current_claim_id = held[0].id  # type: ignore[assignment]
         self.view.set_selected(held[0].id if held else self.claim_actions.current_claim_id)

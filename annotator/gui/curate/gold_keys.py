@@ -42,7 +42,7 @@ class GoldActions(QObject):
         if not 1 <= lane_number <= len(owners):
             self._tell(self.tr("No annotator in lane %1").replace("%1", str(lane_number)))
             return
-        session.accept_version(owners[lane_number - 1], d.layer, d.start, d.end)
+        session.accept_version(owners[lane_number - 1], d.layer, d.start, d.end, d.pieces)
 
     def reject_region(self) -> None:
         """Alt+0: gold keeps none of the annotators' versions of the current disagreement (recorded)."""

@@ -59,10 +59,11 @@ class GoldSession(SetSession):
         super()._on_error(exc)
 
     # ------------------------------------------------------------ curation's own actions
-    def accept_version(self, annotator: str, layer: str, start: int, end: int) -> None:
+    def accept_version(self, annotator: str, layer: str, start: int, end: int,
+                       pieces: tuple[tuple[int, int], ...] = ()) -> None:
         workspace, document_id, user, seen = self.workspace, self._document_id, self.user, self.seen()
         self.submit(lambda: curation.accept_version(workspace, document_id, annotator, layer, start, end,
-                                                    user=user, seen=seen))  # type: ignore[arg-type]
+                                                    user=user, seen=seen, pieces=pieces))  # type: ignore[arg-type]
 
     def accept_copy(self, layer: str, start: int, end: int) -> None:
         workspace, document_id, user, seen = self.workspace, self._document_id, self.user, self.seen()

@@ -236,7 +236,7 @@ class DisagreementList(QTableWidget):
                 for owner in self.owners:
                     version = d.version(owner)
                     cells.append(version_text(text, version.items if version else (), by_owner.get(owner)))
-                gold_items = region_items(gold, d.layer, d.start, d.end) if gold is not None else ()
+                gold_items = region_items(gold, d.layer, d.start, d.end, d.pieces) if gold is not None else ()
                 decision = decided.get(key_of(d))
                 gold_cell = version_text(text, gold_items, gold)
                 if decision is not None and decision.annotator is None:

@@ -42,6 +42,9 @@ from annotator.services.workspace import Workspace
 log = logging.getLogger(__name__)
 
 EXPORT_FORMATS = ("jsonl", "doccano", "labelstudio", "brat", "conll", "webanno-tsv")
+# What the Browse dialog proposes for each format: a file name (a new folder's, for brat and TSV)
+DEFAULT_NAMES = {"jsonl": "out.jsonl", "doccano": "out.doccano.jsonl", "labelstudio": "out.json", "brat": "brat-export",
+                 "conll": "out.conll", "webanno-tsv": "tsv-export"}
 
 # owner choices and document choices, as stored in the button groups' ids
 ME, GOLD_SETS, ALL_SETS, ANOTHER = range(4)
@@ -121,7 +124,9 @@ class ExportDialog(TaskDialog):
         form.addRow(self.tr("Format:"), self.format_combo)
         form.addRow(self.tr("Sets:"), owners)
         form.addRow(self.tr("Documents:"), documents_box)
-        form.addRow(self.tr("Output file:"), output_row)
+        self.output_label = QLabel(self.tr("Output file:"), self)
+        form.addRow(self.output_label, output_row)
+        self.format_combo.currentIndexChanged.connect(self._on_format_changed)
 
         self.progress_bar = QProgressBar(self)
         self.progress_bar.setRange(0, 1)
@@ -161,10 +166,29 @@ class ExportDialog(TaskDialog):
         self.output = Path(text.strip()) if text.strip() else None
         self._update_buttons()
 
+    def _on_format_changed(self, _index: int = 0) -> None:
+        """A directory format (brat, WebAnno TSV) writes a new folder: the row and Browse say so."""
+        format_id = self.format_combo.currentData()
+        folder = exporting.writes_directory(format_id)
+        self.output_label.setText(self.tr("New folder:") if folder else self.tr("Output file:"))
+        self.output_edit.setPlaceholderText(DEFAULT_NAMES[format_id])
+        self.output_edit.setToolTip(self.tr("A folder that does not exist yet: one folder per annotator is made "
+                                            "in it, with a file per document") if folder else "")
+
+    def file_filter(self) -> str:
+        """The Browse dialog's filter for the chosen format."""
+        format_id = self.format_combo.currentData()
+        if exporting.writes_directory(format_id):
+            return self.tr("A new folder (*)")
+        filters = {"jsonl": self.tr("JSONL (*.jsonl)"), "doccano": self.tr("doccano JSONL (*.jsonl)"),
+                   "labelstudio": self.tr("Label Studio JSON (*.json)"), "conll": self.tr("CoNLL (*.conll *.iob)")}
+        return filters[format_id] + ";;" + self.tr("All files (*)")
+
     def choose_output(self) -> None:
         # the dialog's own "replace?" is left out: ask_to_write asks, and says why
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export to"), "out.jsonl",
-                                              self.tr("JSONL (*.jsonl);;All files (*)"),
+        format_id = self.format_combo.currentData()
+        title = self.tr("Export to a new folder") if exporting.writes_directory(format_id) else self.tr("Export to")
+        name, _ = QFileDialog.getSaveFileName(self, title, DEFAULT_NAMES[format_id], self.file_filter(),
                                               options=QFileDialog.Option.DontConfirmOverwrite)
         if name:
             self.set_output(Path(name))

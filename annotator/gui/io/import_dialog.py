@@ -51,6 +51,8 @@ class ImportDialog(TaskDialog):
     """Choose files, check them (dry run) or import them; problems listed as file, line, message."""
 
     imported = Signal(object)  # the ImportReport of a committed import
+    # A brat annotation.conf that named what the scheme lacks (its Path): the window offers the scheme editor
+    brat_conf_offered = Signal(object)
 
     def __init__(self, workspace: Workspace, runner: TaskRunner, annotator: str | None,
                  parent: QWidget | None = None):
@@ -120,10 +122,16 @@ class ImportDialog(TaskDialog):
         self.import_button = QPushButton(self.tr("Import"), self)
         self.import_button.setDefault(True)
         self.close_button = QPushButton(self.tr("Close"), self)
+        self.brat_conf: Path | None = None  # an annotation.conf the last run reported on
+        self.brat_button = QPushButton(self.tr("Labels from annotation.conf…"), self)
+        self.brat_button.setToolTip(self.tr("Open the scheme editor with what the brat configuration adds"))
+        self.brat_button.setVisible(False)
+        self.brat_button.clicked.connect(lambda: self.brat_conf_offered.emit(self.brat_conf))
         self.check_button.clicked.connect(self.check)
         self.import_button.clicked.connect(self.start_import)
         self.close_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.brat_button)
         buttons.addStretch(1)
         buttons.addWidget(self.check_button)
         buttons.addWidget(self.import_button)
@@ -210,6 +218,9 @@ class ImportDialog(TaskDialog):
             self._add_row(SKIPPED if skipped else ERROR, problem)
         for notice in report.notices:
             self._add_row(NOTICE, notice)
+        # brat's annotation.conf is only reported by the import (a proposal, never applied): offer it
+        self.brat_conf = next((Path(n.file) for n in report.notices if Path(n.file).name == "annotation.conf"), None)
+        self.brat_button.setVisible(self.brat_conf is not None)
         self.summary_label.setText(self.summary(report))
         if report.committed:
             self.imported.emit(report)

@@ -61,6 +61,7 @@ from annotator.domain.scheme import AttributeDef, ClaimType, EntityLabel, Scheme
 from annotator.gui.common.palette import LABEL_ROLE, swatch
 from annotator.gui.common.replace_prompt import ask_to_write
 from annotator.gui.common.tasks import TaskRunner
+from annotator.gui.scheme import brat_offer
 from annotator.services import schemes
 from annotator.services.errors import ServiceError
 from annotator.services.schemes import CLAIM, ENTITY, Impact
@@ -552,11 +553,15 @@ class SchemeEditor(QDialog):
         self.redo_button = QPushButton(self.tr("Redo"))
         self.import_button = QPushButton(self.tr("Import scheme…"))
         self.export_button = QPushButton(self.tr("Export scheme…"))
+        self.brat_button = QPushButton(self.tr("From brat annotation.conf…"))
+        self.brat_button.setToolTip(self.tr("Add the labels, relation types and attributes a brat "
+                                            "configuration names and the scheme lacks"))
+        self.last_brat_proposal = None  # the brat proposal last shown (brat_offer.py)
         self.close_button = QPushButton(self.tr("Close"))
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
         bottom = QHBoxLayout()
-        for button in (self.undo_button, self.redo_button, self.import_button, self.export_button):
+        for button in (self.undo_button, self.redo_button, self.import_button, self.export_button, self.brat_button):
             bottom.addWidget(button)
         bottom.addStretch(1)
         bottom.addWidget(self.close_button)
@@ -580,13 +585,15 @@ class SchemeEditor(QDialog):
         self.redo_button.clicked.connect(self.redo)
         self.import_button.clicked.connect(self._choose_import)
         self.export_button.clicked.connect(self._choose_export)
+        self.brat_button.clicked.connect(self._choose_brat_conf)
         self.close_button.clicked.connect(self.accept)
 
         if self.read_only_reason:
             for tab in self.item_tabs:
                 for widget in (tab.add_button, tab.delete_button, tab.details):
                     widget.setEnabled(False)
-            for widget in (self.labels_tab.merge_button, self.undo_button, self.redo_button, self.import_button):
+            for widget in (self.labels_tab.merge_button, self.undo_button, self.redo_button, self.import_button,
+                           self.brat_button):
                 widget.setEnabled(False)
             self.show_status(self.read_only_reason, error=True)
         self._show_scheme(state, [None, None])
@@ -710,6 +717,16 @@ class SchemeEditor(QDialog):
     def import_file(self, path: Path) -> None:
         user = self.user
         self.save(lambda: schemes.import_scheme(self.workspace, path, user=user))
+
+    def _choose_brat_conf(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("brat configuration"), "",
+                                              self.tr("brat configuration (annotation.conf *.conf)"))
+        if name:
+            self.offer_brat_proposal(Path(name))
+
+    def offer_brat_proposal(self, path: Path) -> None:
+        """Show what a brat annotation.conf would add to the scheme, and add it if the user agrees."""
+        brat_offer.offer(self, path)
 
     def _choose_export(self) -> None:
         # the dialog's own "replace?" is left out: ask_to_write asks, and says why

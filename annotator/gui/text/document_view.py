@@ -61,6 +61,7 @@ from annotator.gui.text.claim_painting import (
 from annotator.gui.text.label_band import BandLayout, LabelBand
 from annotator.gui.text.repeat_margin import RepeatMargin
 from annotator.gui.text.suggestion_painting import SuggestionLayer
+from annotator.gui.text.fragment_painting import FragmentLink, painted_pieces, paint_fragment_links
 from annotator.gui.text.text_positions import TextPositions
 
 BACKGROUND_ALPHA = 70  # of 255: a light tint of the label's colour for outermost spans
@@ -226,6 +227,7 @@ class DocumentView(QPlainTextEdit):
         self._caret_claim: Claim | None = None
         self._selected_id: int | str | None = None  # None: follow the caret
         self._connectors: list[Connector] = []  # as last painted
+        self.fragment_links: list[FragmentLink] = []  # discontinuous spans' links, as last painted
         # Marked regions (code points); their index is built like the spans' (painted per block).
         self._marks: list[tuple[int, int]] = []
         self._current_mark: tuple[int, int] | None = None
@@ -302,7 +304,7 @@ class DocumentView(QPlainTextEdit):
         self._spans = {s.id: s for s in spans}
         self._core_sorted = sorted(spans, key=lambda s: (s.start, -s.end))
         self._core_starts = [s.start for s in self._core_sorted]
-        self.highlighter.set_index(SpanIndex(self.document(), self.positions, spans))
+        self.highlighter.set_index(SpanIndex(self.document(), self.positions, painted_pieces(spans)))
 
     @property
     def text(self) -> str:
@@ -349,8 +351,10 @@ class DocumentView(QPlainTextEdit):
                 continue
             by_line: dict[float, list] = {}
             for span in spans:
+                core = self._spans.get(span.id)  # a discontinuous span is painted piece by piece
+                first_piece = core is None or self.positions.to_qt(core.start) == span.qt_start
                 for n, rect in enumerate(self.line_rects(block, top, span.qt_start, span.qt_end)):
-                    starts = n == 0 and span.qt_start >= block.position()
+                    starts = n == 0 and first_piece and span.qt_start >= block.position()
                     by_line.setdefault(rect.top(), []).append(
                         (rect, span.label, self.highlighter.color(span.label), span.depth, starts))
             for line in by_line.values():
@@ -867,6 +871,7 @@ class DocumentView(QPlainTextEdit):
         selected = self.selected_id()
         if self._claims:
             paint_brackets(self, painter, event.rect(), selected)
+        self.fragment_links = paint_fragment_links(self, painter, self._spans.values(), self.highlighter.color)
         connectors = self.connectors() if selected is not None else []
         self._connectors = paint_connectors(self, painter, connectors) if connectors else []
         self._paint_tags(painter, event.rect())
@@ -874,15 +879,16 @@ class DocumentView(QPlainTextEdit):
         painter.end()
 
     def _span_rects(self, span: Span) -> list[QRectF]:
-        """One rectangle per visual line the span covers (viewport coordinates)."""
-        qt_start, qt_end = self.positions.span_to_qt(span.start, span.end)
+        """One rectangle per visual line the span (each fragment of it) covers (viewport coordinates)."""
         rects: list[QRectF] = []
         offset = self.contentOffset()
-        block = self.document().findBlock(qt_start)
-        while block.isValid() and block.position() < qt_end:
-            top = self.blockBoundingGeometry(block).translated(offset).top()
-            rects += self.line_rects(block, top, qt_start, qt_end)
-            block = block.next()
+        for start, end in span.fragments or ((span.start, span.end),):
+            qt_start, qt_end = self.positions.span_to_qt(start, end)
+            block = self.document().findBlock(qt_start)
+            while block.isValid() and block.position() < qt_end:
+                top = self.blockBoundingGeometry(block).translated(offset).top()
+                rects += self.line_rects(block, top, qt_start, qt_end)
+                block = block.next()
         return rects
 
     def _range_rects(self, start: int, end: int) -> list[QRectF]:

@@ -94,13 +94,13 @@ def settled_by(disagreement: Disagreement, gold: AnnotationSet | None,
     """The annotators whose annotations in the region gold now holds exactly (gold took their version)."""
     if gold is None:
         return []
-    layer, start, end = disagreement.layer, disagreement.start, disagreement.end
+    layer, start, end, pieces = disagreement.layer, disagreement.start, disagreement.end, disagreement.pieces
     gold_keys = keys_by_id(gold)
-    held = {gold_keys[x.id] for x in region_items(gold, layer, start, end)}
+    held = {gold_keys[x.id] for x in region_items(gold, layer, start, end, pieces)}
     found = []
     for aset in sets:
         keys = keys_by_id(aset)
-        if {keys[x.id] for x in region_items(aset, layer, start, end)} == held:
+        if {keys[x.id] for x in region_items(aset, layer, start, end, pieces)} == held:
             found.append(aset.owner)
     return found
 
