@@ -5,7 +5,7 @@ right, the chosen entity (name, type, aliases, external id, notes) and its
 mentions, each of which opens its document at the mention (Enter or a double
 click). Merging (the entities selected on the left into the current one) and
 splitting (the mentions selected on the right off to a new entity) are actions
-of the window's session, so they are saved at once and undone by Ctrl+Z. What
+of the window's session, so they are saved at once and undone by Ctrl+Z (here or in the text). What
 it shows is read on the task runner, and read again after any change of
 entities or links.
 """
@@ -13,6 +13,7 @@ entities or links.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QFormLayout, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QPushButton,
     QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
@@ -103,6 +104,11 @@ class EntityPage(QWidget):
         self._again.setInterval(200)
         self._again.timeout.connect(self.refresh)
         session.changed.connect(self._on_changed)
+        # Ctrl+Z here too: a merge or split is undone where it was made (the session's undo, as in the text)
+        undo = QAction(self.tr("Undo"), self)
+        undo.setShortcuts([QKeySequence("Ctrl+Z")])
+        undo.triggered.connect(session.undo)
+        self.addAction(undo)
         self.resize(1100, 640)
         self.refresh()
 
