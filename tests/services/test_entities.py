@@ -209,3 +209,38 @@ def test_grouped_by_what_claims_are_about(marked):
         (None, said[1:]), (country, [said[0]])]
     (row,) = groups[1].rows
     assert [(a.text, a.entity) for a in row.about] == [("Казахстан", "Казахстан")]
+
+
+def test_accepting_a_version_keeps_golds_link_of_a_span_it_holds_at_the_same_place(sample_workspace):
+    ws = sample_workspace
+    users.add_user(ws, "cora", Role.CURATOR)
+    doc = DOCS[0]
+    start, end = find(ws, doc, "Касым-Жомарт Токаев")
+    anna = annotating.add_span(ws, doc, start, end, "PER", owner="anna").result
+    bob = annotating.add_span(ws, doc, start, end, "ROLE", owner="bob").result  # another label, same place
+    entities.create_from_mention(ws, anna, owner="anna")
+    entities.create_from_mention(ws, bob, owner="bob", name="Президент Казахстана")
+    curation.take(ws, doc, "anna", user="cora")
+
+    def gold_link():
+        (gold,) = documents.annotation_sets(ws, doc, GOLD)
+        (span,) = [s for s in gold.spans if (s.start, s.end) == (start, end)]
+        return span.label, span.entity and entities.get_entity(ws, span.entity).name
+
+    assert gold_link() == ("PER", "Касым-Жомарт Токаев")
+    curation.accept_version(ws, doc, "bob", "entity", start, end, user="cora")
+    assert gold_link() == ("ROLE", "Касым-Жомарт Токаев")  # bob's label, gold's link kept
+    history.undo(ws, owner=GOLD, user="cora", document_id=doc)
+    # the same label and place, linked elsewhere by bob: gold already holds the span, and its link
+    annotating.label(ws, doc, "PER", owner="bob", span_id=bob)
+    with pytest.raises(ServiceError, match="already"):
+        curation.accept_version(ws, doc, "bob", "entity", start, end, user="cora")
+    assert gold_link() == ("PER", "Касым-Жомарт Токаев")
+    # gold's span unlinked: it takes the accepted version's link (onto gold's entities)
+    (gold,) = documents.annotation_sets(ws, doc, GOLD)
+    gold_span = next(s.id for s in gold.spans if (s.start, s.end) == (start, end))
+    entities.unlink_mention(ws, gold_span, owner=GOLD, user="cora")
+    annotating.label(ws, doc, "ROLE", owner="bob", span_id=bob)
+    curation.accept_version(ws, doc, "bob", "entity", start, end, user="cora")
+    assert gold_link() == ("ROLE", "Президент Казахстана")
+    assert {e.entity.owner for e in entities.entity_list(ws, GOLD)} == {GOLD}
