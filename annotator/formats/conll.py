@@ -7,6 +7,10 @@ the reader builds each document's text from its tokens, one space between tokens
 between sentences, and says so. The writer tokenises our text with razdel (sentences, then tokens);
 a span that does not fall on token edges is widened to whole tokens, and where spans nest only the
 outermost is written, unless the ``conll-levels`` variant is chosen: one tag column per nesting level.
+
+Entity links are not carried: the columns we read and write are token and tags only (a linking
+column, as in AIDA's CoNLL files, is a different layout no other tool here reads), so the writer
+counts the links it leaves out in its notice, and the reader brings none.
 """
 
 from __future__ import annotations
