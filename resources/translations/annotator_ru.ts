@@ -450,17 +450,17 @@
 <context>
     <name>CheatSheet</name>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="192" />
+        <location filename="../../annotator/gui/common/keys.py" line="203" />
         <source>Keys</source>
         <translation>Клавиши</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="194" />
+        <location filename="../../annotator/gui/common/keys.py" line="205" />
         <source>Key</source>
         <translation>Клавиша</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="194" />
+        <location filename="../../annotator/gui/common/keys.py" line="205" />
         <source>Action</source>
         <translation>Действие</translation>
     </message>
@@ -634,6 +634,269 @@
         <location filename="../../annotator/gui/scheme/scheme_editor.py" line="529" />
         <source>Delete claim type</source>
         <translation>Удаление типа утверждения</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimsBrowser</name>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="68" />
+        <source>Who said what — claims across the corpus</source>
+        <translation>Кто что сказал — утверждения по всему корпусу</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="77" />
+        <source>Mine</source>
+        <translation>Мои</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="78" />
+        <source>Gold</source>
+        <translation>Эталон</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="79" />
+        <source>Everyone's</source>
+        <translation>Всех</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="83" />
+        <source>Any type</source>
+        <translation>Любой тип</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="87" />
+        <source>from YYYY-MM-DD</source>
+        <translation>с ГГГГ-ММ-ДД</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="89" />
+        <source>to YYYY-MM-DD</source>
+        <translation>по ГГГГ-ММ-ДД</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="91" />
+        <source>Check-worthy or not</source>
+        <translation>Проверяемые и нет</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="92" />
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="133" />
+        <source>Check-worthy</source>
+        <translation>Проверять</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="93" />
+        <source>Not check-worthy</source>
+        <translation>Не требующие проверки</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="95" />
+        <source>Any certainty</source>
+        <translation>Любая уверенность</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="96" />
+        <source>Asserted</source>
+        <translation>Утверждается</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="97" />
+        <source>Hedged</source>
+        <translation>С оговоркой</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="99" />
+        <source>unit: USD, %…</source>
+        <translation>единица: USD, %…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="101" />
+        <source>figure ≥</source>
+        <translation>число ≥</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="103" />
+        <source>figure ≤</source>
+        <translation>число ≤</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="104" />
+        <source>With a figure</source>
+        <translation>С числом</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="106" />
+        <source>words of the claim, any form</source>
+        <translation>слова утверждения, в любой форме</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="109" />
+        <source>Claims</source>
+        <translation>Утверждения</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="110" />
+        <source>By speaker</source>
+        <translation>По говорящему</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="111" />
+        <source>By entity mentioned</source>
+        <translation>По упомянутой сущности</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="112" />
+        <source>Figures compared</source>
+        <translation>Сравнение чисел</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="116" />
+        <source>Show</source>
+        <translation>Показать</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="116" />
+        <source>Whose</source>
+        <translation>Чьи</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="116" />
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="132" />
+        <source>Speaker</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="117" />
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="132" />
+        <source>Type</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="117" />
+        <source>Dates</source>
+        <translation>Даты</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="118" />
+        <source>Check</source>
+        <translation>Проверка</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="118" />
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="134" />
+        <source>Certainty</source>
+        <translation>Уверенность</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="119" />
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="132" />
+        <source>Figure</source>
+        <translation>Число</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="120" />
+        <source>Text</source>
+        <translation>Текст</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="132" />
+        <source>Claim</source>
+        <translation>Утверждение</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="133" />
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="133" />
+        <source>Document</source>
+        <translation>Документ</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="185" />
+        <source>Anyone</source>
+        <translation>Кто угодно</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="186" />
+        <source>The outlet (AUTHOR)</source>
+        <translation>Издание (AUTHOR)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="230" />
+        <source>Reading…</source>
+        <translation>Чтение…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="258" />
+        <source>Error: %1</source>
+        <translation>Ошибка: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="274" />
+        <source> (scroll down for more)</source>
+        <translation> (прокрутите вниз, чтобы увидеть ещё)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="275" />
+        <source>%n claim(s) shown</source>
+        <translation><numerusform>%n утверждение показано</numerusform><numerusform>%n утверждения показано</numerusform><numerusform>%n утверждений показано</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="287" />
+        <source>%n group(s)</source>
+        <translation><numerusform>%n группа</numerusform><numerusform>%n группы</numerusform><numerusform>%n групп</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="291" />
+        <source>%n figure(s) stated more than once</source>
+        <translation><numerusform>%n число названо не раз</numerusform><numerusform>%n числа названы не раз</numerusform><numerusform>%n чисел названы не раз</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="298" />
+        <source>the outlet (AUTHOR)</source>
+        <translation>издание (AUTHOR)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="305" />
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="305" />
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="306" />
+        <source>hedged</source>
+        <translation>с оговоркой</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="306" />
+        <source>asserted</source>
+        <translation>утверждается</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="307" />
+        <source>About: %1</source>
+        <translation>О ком/чём: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="316" />
+        <source>%1 · %2: %3 statements by %4 speakers in %5 documents</source>
+        <translation>%1 · %2: утверждений — %3, говорящих — %4, документов — %5</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="317" />
+        <source>no period</source>
+        <translation>без периода</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="321" />
+        <source>the figure changed</source>
+        <translation>число изменилось</translation>
     </message>
 </context>
 <context>
@@ -1010,6 +1273,193 @@
         <location filename="../../annotator/gui/session/edge_keys.py" line="89" />
         <source>No other span to merge with</source>
         <translation>Нет другого фрагмента, с которым можно объединить</translation>
+    </message>
+</context>
+<context>
+    <name>EntityLinker</name>
+    <message>
+        <location filename="../../annotator/gui/session/entity_keys.py" line="115" />
+        <source>Put the caret in a mention to link it to an entity</source>
+        <translation>Поставьте курсор в упоминание, чтобы связать его с сущностью</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/session/entity_keys.py" line="151" />
+        <source>entity %1</source>
+        <translation>сущность %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/session/entity_keys.py" line="187" />
+        <source>Put the caret in a linked mention first</source>
+        <translation>Сначала поставьте курсор в связанное упоминание</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/session/entity_keys.py" line="190" />
+        <source>Link this mention to an entity first, then every mention like it</source>
+        <translation>Сначала свяжите это упоминание с сущностью, затем все такие же</translation>
+    </message>
+</context>
+<context>
+    <name>EntityPage</name>
+    <message>
+        <location filename="../../annotator/gui/entities/entity_page.py" line="36" />
+        <source>Entities</source>
+        <translation>Сущности</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/entity_page.py" line="43" />
+        <source>Filter by name or alias</source>
+        <translation>Фильтр по имени или псевдониму</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/entity_page.py" line="46" />
+        <location filename="../../annotator/gui/entities/entity_page.py" line="67" />
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/entity_page.py" line="46" />
+        <location filename="../../annotator/gui/entities/entity_page.py" line="68" />
+        <source>Type</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/entity_page.py" line="46" />
+        <source>Mentions</source>
+        <translation>Упоминания</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/entity_page.py" line="47" />
+        <source>Documents</source>
+        <translation>Документы</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/entity_page.py" line="49" />
+        <source>Merge the selected into the current entity</source>
+        <translation>Объединить выбранные с текущей сущностью</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/entity_page.py" line="69" />
+        <source>Aliases</source>
+        <translation>Псевдонимы</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/entity_page.py" line="70" />
+        <source>External id</source>
+        <translation>Внешний идентификатор</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/entity_page.py" line="71" />
+        <source>Notes</source>
+        <translation>Заметки</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/entity_page.py" line="73" />
+        <source>Document</source>
+        <translation>Документ</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/entity_page.py" line="73" />
+        <source>Mention</source>
+        <translation>Упоминание</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/entity_page.py" line="73" />
+        <source>Label</source>
+        <translation>Метка</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/entity_page.py" line="74" />
+        <source>Where</source>
+        <translation>Где</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/entity_page.py" line="77" />
+        <source>Split the selected mentions off to a new entity…</source>
+        <translation>Отделить выбранные упоминания в новую сущность…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/entity_page.py" line="82" />
+        <source>Mentions across the corpus (Enter opens one):</source>
+        <translation>Упоминания по всему корпусу (Enter открывает):</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/entity_page.py" line="108" />
+        <source>Undo</source>
+        <translation>Отменить</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/entity_page.py" line="129" />
+        <source>Set your annotator name first</source>
+        <translation>Сначала укажите своё имя аннотатора</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../annotator/gui/entities/entity_page.py" line="147" />
+        <source>%n entity(ies)</source>
+        <translation><numerusform>%n сущность</numerusform><numerusform>%n сущности</numerusform><numerusform>%n сущностей</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/entity_page.py" line="230" />
+        <source>Select the entities to merge (Ctrl+click), the one to keep current</source>
+        <translation>Выберите сущности для объединения (Ctrl+щелчок), оставляемую — текущей</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/entity_page.py" line="243" />
+        <source>Select the mentions that belong to another entity</source>
+        <translation>Выберите упоминания, относящиеся к другой сущности</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/entity_page.py" line="247" />
+        <source>Split off</source>
+        <translation>Отделить</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/entity_page.py" line="247" />
+        <source>Name of the new entity:</source>
+        <translation>Имя новой сущности:</translation>
+    </message>
+</context>
+<context>
+    <name>EntityPopup</name>
+    <message>
+        <location filename="../../annotator/gui/session/entity_popup.py" line="36" />
+        <source>1–9: link · N: new entity · Esc: close</source>
+        <translation>1–9: связать · N: новая сущность · Esc: закрыть</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/session/entity_popup.py" line="47" />
+        <source>by name</source>
+        <translation>по имени</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/session/entity_popup.py" line="47" />
+        <source>by alias</source>
+        <translation>по псевдониму</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/session/entity_popup.py" line="48" />
+        <source>by context</source>
+        <translation>по контексту</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/session/entity_popup.py" line="51" />
+        <location filename="../../annotator/gui/session/entity_popup.py" line="59" />
+        <source>Link «%1» to…</source>
+        <translation>Связать «%1» с…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/session/entity_popup.py" line="55" />
+        <source>Looking for entities…</source>
+        <translation>Поиск сущностей…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/session/entity_popup.py" line="60" />
+        <source>«%1» is linked to %2; link it to…</source>
+        <translation>«%1» связано с %2; связать с…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/session/entity_popup.py" line="73" />
+        <source>No entity proposed: N makes a new one</source>
+        <translation>Нет предложений: N создаёт новую сущность</translation>
     </message>
 </context>
 <context>
@@ -1879,32 +2329,57 @@ You can change it later in Options → Preferences.</source>
         <translation>Заметки и пометки команды…</translation>
     </message>
     <message>
+        <location filename="../../annotator/gui/common/keys.py" line="107" />
+        <source>Who said what: the claims browser (Enter jumps to a claim)…</source>
+        <translation>Кто что сказал: обзор утверждений (Enter переходит к утверждению)…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/common/keys.py" line="109" />
+        <source>Entities: their mentions across the corpus, merge and split…</source>
+        <translation>Сущности: их упоминания по корпусу, объединение и разделение…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/common/keys.py" line="112" />
+        <source>Link the mention to an entity: 1–9 picks a proposal, N a new entity</source>
+        <translation>Связать упоминание с сущностью: 1–9 — предложение, N — новая сущность</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/common/keys.py" line="114" />
+        <source>Link every mention like this one in the document to its entity</source>
+        <translation>Связать все такие же упоминания в документе с его сущностью</translation>
+    </message>
+    <message>
         <location filename="../../annotator/gui/common/keys.py" line="116" />
+        <source>Link every mention like this one in the corpus to its entity</source>
+        <translation>Связать все такие же упоминания в корпусе с его сущностью</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/common/keys.py" line="127" />
         <source>Caret to the next token</source>
         <translation>Курсор к следующему токену</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="117" />
+        <location filename="../../annotator/gui/common/keys.py" line="128" />
         <source>Caret to the previous token</source>
         <translation>Курсор к предыдущему токену</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="118" />
+        <location filename="../../annotator/gui/common/keys.py" line="129" />
         <source>Extend the selection by a token</source>
         <translation>Расширить выделение на токен вперёд</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="120" />
+        <location filename="../../annotator/gui/common/keys.py" line="131" />
         <source>Extend the selection back by a token</source>
         <translation>Расширить выделение на токен назад</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="123" />
+        <location filename="../../annotator/gui/common/keys.py" line="134" />
         <source>Label the selection (or the span under the caret) as %1</source>
         <translation>Разметить выделение (или фрагмент под курсором) меткой %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="158" />
+        <location filename="../../annotator/gui/common/keys.py" line="169" />
         <source>Claim type %1: make the selection a claim, or retype the claim</source>
         <translation>Тип утверждения %1: сделать выделенное утверждением или сменить тип</translation>
     </message>
@@ -2065,125 +2540,125 @@ You can change it later in Options → Preferences.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="123" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="128" />
         <source>annotator</source>
         <translation>annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="159" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="164" />
         <source>Claims</source>
         <translation>Утверждения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="160" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="165" />
         <source>Relations</source>
         <translation>Связи</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="162" />
-        <location filename="../../annotator/gui/annotate/main_window.py" line="689" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="167" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="700" />
         <source>Notes</source>
         <translation>Заметки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="181" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="186" />
         <source>Spans</source>
         <translation>Фрагменты</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="182" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="187" />
         <source>Attributes</source>
         <translation>Атрибуты</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="183" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="188" />
         <source>Labels</source>
         <translation>Метки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="188" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="193" />
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="198" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="203" />
         <source>This document's place in the list as filtered</source>
         <translation>Место документа в отфильтрованном списке</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="273" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="284" />
         <source>All saved</source>
         <translation>Всё сохранено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="393" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="404" />
         <source>This column cannot be sorted</source>
         <translation>По этому столбцу нельзя сортировать</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="441" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="452" />
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="455" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="466" />
         <source>annotator — %1 — %2</source>
         <translation>annotator — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="535" />
-        <location filename="../../annotator/gui/annotate/main_window.py" line="545" />
-        <location filename="../../annotator/gui/annotate/main_window.py" line="560" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="546" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="556" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="571" />
         <source>Settings not saved: %1</source>
         <translation>Настройки не сохранены: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="547" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="558" />
         <source>Snapping to tokens on</source>
         <translation>Привязка к токенам включена</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="547" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="558" />
         <source>Snapping to tokens off</source>
         <translation>Привязка к токенам выключена</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="572" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="583" />
         <source>The new database opens when you next start annotator</source>
         <translation>Новая база данных откроется при следующем запуске annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="641" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="652" />
         <source>Every document of the list is done</source>
         <translation>Все документы списка готовы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="689" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="700" />
         <source>Notes (%1)</source>
         <translation>Заметки (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="831" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="842" />
         <source>Nothing changed</source>
         <translation>Ничего не изменено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="834" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="845" />
         <source>Error: %1</source>
         <translation>Ошибка: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="835" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="846" />
         <source>Not saved</source>
         <translation>Не сохранено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="841" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="852" />
         <source>%1 / %2 documents done</source>
         <translation>Готово документов: %1 / %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/gui/annotate/main_window.py" line="844" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="855" />
         <source>%n span(s) in this document</source>
         <translation>
             <numerusform>%n фрагмент в документе</numerusform>
@@ -2192,22 +2667,22 @@ You can change it later in Options → Preferences.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="849" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="860" />
         <source>Undo: %1</source>
         <translation>Отменить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="849" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="860" />
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="850" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="861" />
         <source>Redo: %1</source>
         <translation>Повторить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="850" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="861" />
         <source>Redo</source>
         <translation>Повторить</translation>
     </message>
@@ -2863,32 +3338,37 @@ Replace it anyway? What it holds now will be lost.</source>
         <translation>&amp;Границы фрагмента</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/window_actions.py" line="72" />
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="69" />
+        <source>Entity &amp;links</source>
+        <translation>Связи с &amp;сущностями</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="75" />
         <source>&amp;Label</source>
         <translation>&amp;Метки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/window_actions.py" line="74" />
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="77" />
         <source>&amp;Go</source>
         <translation>П&amp;ереход</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/window_actions.py" line="77" />
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="80" />
         <source>&amp;Options</source>
         <translation>&amp;Настройки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/window_actions.py" line="85" />
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="88" />
         <source>&amp;Team</source>
         <translation>&amp;Команда</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/window_actions.py" line="88" />
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="91" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/window_actions.py" line="90" />
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="93" />
         <source>&amp;About annotator…</source>
         <translation>&amp;О программе annotator…</translation>
     </message>
