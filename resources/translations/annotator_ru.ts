@@ -841,17 +841,29 @@
     <message numerus="yes">
         <location filename="../../annotator/gui/entities/claims_browser.py" line="275" />
         <source>%n claim(s) shown</source>
-        <translation><numerusform>%n утверждение показано</numerusform><numerusform>%n утверждения показано</numerusform><numerusform>%n утверждений показано</numerusform></translation>
+        <translation>
+            <numerusform>%n утверждение показано</numerusform>
+            <numerusform>%n утверждения показано</numerusform>
+            <numerusform>%n утверждений показано</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../annotator/gui/entities/claims_browser.py" line="287" />
         <source>%n group(s)</source>
-        <translation><numerusform>%n группа</numerusform><numerusform>%n группы</numerusform><numerusform>%n групп</numerusform></translation>
+        <translation>
+            <numerusform>%n группа</numerusform>
+            <numerusform>%n группы</numerusform>
+            <numerusform>%n групп</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../annotator/gui/entities/claims_browser.py" line="291" />
         <source>%n figure(s) stated more than once</source>
-        <translation><numerusform>%n число названо не раз</numerusform><numerusform>%n числа названы не раз</numerusform><numerusform>%n чисел названы не раз</numerusform></translation>
+        <translation>
+            <numerusform>%n число названо не раз</numerusform>
+            <numerusform>%n числа названы не раз</numerusform>
+            <numerusform>%n чисел названы не раз</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../annotator/gui/entities/claims_browser.py" line="298" />
@@ -885,8 +897,8 @@
     </message>
     <message>
         <location filename="../../annotator/gui/entities/claims_browser.py" line="316" />
-        <source>%1 · %2: %3 statements by %4 speakers in %5 documents</source>
-        <translation>%1 · %2: утверждений — %3, говорящих — %4, документов — %5</translation>
+        <source>%1 · %2: %3 statements; speakers: %4, documents: %5</source>
+        <translation>%1 · %2: утверждений — %3; говорящих — %4, документов — %5</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/entities/claims_browser.py" line="317" />
@@ -1395,7 +1407,11 @@
     <message numerus="yes">
         <location filename="../../annotator/gui/entities/entity_page.py" line="147" />
         <source>%n entity(ies)</source>
-        <translation><numerusform>%n сущность</numerusform><numerusform>%n сущности</numerusform><numerusform>%n сущностей</numerusform></translation>
+        <translation>
+            <numerusform>%n сущность</numerusform>
+            <numerusform>%n сущности</numerusform>
+            <numerusform>%n сущностей</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../annotator/gui/entities/entity_page.py" line="230" />

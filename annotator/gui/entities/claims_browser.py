@@ -18,7 +18,7 @@ from functools import partial
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFormLayout, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTreeWidget,
@@ -44,7 +44,9 @@ def figure_text(value: float | None, unit: str | None, period: str | None = None
     if value is None:
         return ""
     locale = QLocale()
-    for size, suffix in ((1e9, "bn"), (1e6, "m"), (1e3, "k")):
+    suffixes = (QCoreApplication.translate("ClaimsBrowser", "bn"), QCoreApplication.translate("ClaimsBrowser", "m"),
+                QCoreApplication.translate("ClaimsBrowser", "k"))
+    for size, suffix in zip((1e9, 1e6, 1e3), suffixes):
         if abs(value) >= size:
             number = locale.toString(value / size, "g", 4) + " " + suffix
             break
@@ -137,7 +139,7 @@ class ClaimsBrowser(QWidget):
         self.table.setAlternatingRowColors(True)
         header = self.table.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((190, 80, 420, 150, 90, 170, 90, 90)):
+        for column, width in enumerate((250, 70, 360, 150, 90, 170, 90, 90)):
             header.resizeSection(column, width)
         self.status = QLabel()
         layout = QVBoxLayout(self)
@@ -313,7 +315,7 @@ class ClaimsBrowser(QWidget):
         return item
 
     def _comparison_item(self, comparison: FigureComparison) -> QTreeWidgetItem:
-        title = self.tr("%1 · %2: %3 statements by %4 speakers in %5 documents") \
+        title = self.tr("%1 · %2: %3 statements; speakers: %4, documents: %5") \
             .replace("%1", comparison.unit or "?").replace("%2", comparison.period or self.tr("no period")) \
             .replace("%3", str(len(comparison.statements))).replace("%4", str(comparison.speakers)) \
             .replace("%5", str(comparison.documents))
