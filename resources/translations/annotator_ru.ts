@@ -639,207 +639,222 @@
 <context>
     <name>ClaimsBrowser</name>
     <message>
-        <location filename="../../annotator/gui/entities/claims_browser.py" line="68" />
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="47" />
+        <source>bn</source>
+        <translation>млрд</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="47" />
+        <source>m</source>
+        <translation>млн</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="48" />
+        <source>k</source>
+        <translation>тыс.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="70" />
         <source>Who said what — claims across the corpus</source>
         <translation>Кто что сказал — утверждения по всему корпусу</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/entities/claims_browser.py" line="77" />
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="79" />
         <source>Mine</source>
         <translation>Мои</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/entities/claims_browser.py" line="78" />
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="80" />
         <source>Gold</source>
         <translation>Эталон</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/entities/claims_browser.py" line="79" />
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="81" />
         <source>Everyone's</source>
         <translation>Всех</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/entities/claims_browser.py" line="83" />
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="85" />
         <source>Any type</source>
         <translation>Любой тип</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/entities/claims_browser.py" line="87" />
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="89" />
         <source>from YYYY-MM-DD</source>
         <translation>с ГГГГ-ММ-ДД</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/entities/claims_browser.py" line="89" />
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="91" />
         <source>to YYYY-MM-DD</source>
         <translation>по ГГГГ-ММ-ДД</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/entities/claims_browser.py" line="91" />
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="93" />
         <source>Check-worthy or not</source>
         <translation>Проверяемые и нет</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/entities/claims_browser.py" line="92" />
-        <location filename="../../annotator/gui/entities/claims_browser.py" line="133" />
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="94" />
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="135" />
         <source>Check-worthy</source>
         <translation>Проверять</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/entities/claims_browser.py" line="93" />
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="95" />
         <source>Not check-worthy</source>
         <translation>Не требующие проверки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/entities/claims_browser.py" line="95" />
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="97" />
         <source>Any certainty</source>
         <translation>Любая уверенность</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/entities/claims_browser.py" line="96" />
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="98" />
         <source>Asserted</source>
         <translation>Утверждается</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/entities/claims_browser.py" line="97" />
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="99" />
         <source>Hedged</source>
         <translation>С оговоркой</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/entities/claims_browser.py" line="99" />
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="101" />
         <source>unit: USD, %…</source>
         <translation>единица: USD, %…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/entities/claims_browser.py" line="101" />
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="103" />
         <source>figure ≥</source>
         <translation>число ≥</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/entities/claims_browser.py" line="103" />
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="105" />
         <source>figure ≤</source>
         <translation>число ≤</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/entities/claims_browser.py" line="104" />
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="106" />
         <source>With a figure</source>
         <translation>С числом</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/entities/claims_browser.py" line="106" />
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="108" />
         <source>words of the claim, any form</source>
         <translation>слова утверждения, в любой форме</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/entities/claims_browser.py" line="109" />
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="111" />
         <source>Claims</source>
         <translation>Утверждения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/entities/claims_browser.py" line="110" />
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="112" />
         <source>By speaker</source>
         <translation>По говорящему</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/entities/claims_browser.py" line="111" />
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="113" />
         <source>By entity mentioned</source>
         <translation>По упомянутой сущности</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/entities/claims_browser.py" line="112" />
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="114" />
         <source>Figures compared</source>
         <translation>Сравнение чисел</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/entities/claims_browser.py" line="116" />
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="118" />
         <source>Show</source>
         <translation>Показать</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/entities/claims_browser.py" line="116" />
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="118" />
         <source>Whose</source>
         <translation>Чьи</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/entities/claims_browser.py" line="116" />
-        <location filename="../../annotator/gui/entities/claims_browser.py" line="132" />
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="118" />
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="134" />
         <source>Speaker</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/entities/claims_browser.py" line="117" />
-        <location filename="../../annotator/gui/entities/claims_browser.py" line="132" />
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="119" />
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="134" />
         <source>Type</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/entities/claims_browser.py" line="117" />
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="119" />
         <source>Dates</source>
         <translation>Даты</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/entities/claims_browser.py" line="118" />
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="120" />
         <source>Check</source>
         <translation>Проверка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/entities/claims_browser.py" line="118" />
-        <location filename="../../annotator/gui/entities/claims_browser.py" line="134" />
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="120" />
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="136" />
         <source>Certainty</source>
         <translation>Уверенность</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/entities/claims_browser.py" line="119" />
-        <location filename="../../annotator/gui/entities/claims_browser.py" line="132" />
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="121" />
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="134" />
         <source>Figure</source>
         <translation>Число</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/entities/claims_browser.py" line="120" />
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="122" />
         <source>Text</source>
         <translation>Текст</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/entities/claims_browser.py" line="132" />
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="134" />
         <source>Claim</source>
         <translation>Утверждение</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/entities/claims_browser.py" line="133" />
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="135" />
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/entities/claims_browser.py" line="133" />
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="135" />
         <source>Document</source>
         <translation>Документ</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/entities/claims_browser.py" line="185" />
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="187" />
         <source>Anyone</source>
         <translation>Кто угодно</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/entities/claims_browser.py" line="186" />
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="188" />
         <source>The outlet (AUTHOR)</source>
         <translation>Издание (AUTHOR)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/entities/claims_browser.py" line="230" />
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="232" />
         <source>Reading…</source>
         <translation>Чтение…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/entities/claims_browser.py" line="258" />
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="260" />
         <source>Error: %1</source>
         <translation>Ошибка: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/entities/claims_browser.py" line="274" />
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="276" />
         <source> (scroll down for more)</source>
         <translation> (прокрутите вниз, чтобы увидеть ещё)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/gui/entities/claims_browser.py" line="275" />
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="277" />
         <source>%n claim(s) shown</source>
         <translation>
             <numerusform>%n утверждение показано</numerusform>
@@ -848,7 +863,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/gui/entities/claims_browser.py" line="287" />
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="289" />
         <source>%n group(s)</source>
         <translation>
             <numerusform>%n группа</numerusform>
@@ -857,7 +872,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/gui/entities/claims_browser.py" line="291" />
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="293" />
         <source>%n figure(s) stated more than once</source>
         <translation>
             <numerusform>%n число названо не раз</numerusform>
@@ -866,47 +881,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/entities/claims_browser.py" line="298" />
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="300" />
         <source>the outlet (AUTHOR)</source>
         <translation>издание (AUTHOR)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/entities/claims_browser.py" line="305" />
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="307" />
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/entities/claims_browser.py" line="305" />
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="307" />
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/entities/claims_browser.py" line="306" />
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="308" />
         <source>hedged</source>
         <translation>с оговоркой</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/entities/claims_browser.py" line="306" />
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="308" />
         <source>asserted</source>
         <translation>утверждается</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/entities/claims_browser.py" line="307" />
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="309" />
         <source>About: %1</source>
         <translation>О ком/чём: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/entities/claims_browser.py" line="316" />
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="318" />
         <source>%1 · %2: %3 statements; speakers: %4, documents: %5</source>
         <translation>%1 · %2: утверждений — %3; говорящих — %4, документов — %5</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/entities/claims_browser.py" line="317" />
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="319" />
         <source>no period</source>
         <translation>без периода</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/entities/claims_browser.py" line="321" />
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="323" />
         <source>the figure changed</source>
         <translation>число изменилось</translation>
     </message>
