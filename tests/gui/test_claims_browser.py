@@ -178,3 +178,18 @@ def test_merge_and_split_from_the_entity_page_each_undone(qtbot, linked_window):
     assert {m.document_id for m in entities.entity_mentions(ws, namesake.id)} == {DOCS[2]}
     press(qtbot, window, Qt.Key.Key_Z, CTRL)
     assert "Тёзка" not in [e.entity.name for e in entities.entity_list(ws, "anna")]
+
+
+def test_the_browser_reads_again_after_the_windows_action(qtbot, linked_window):
+    window, per, _role, _said, _tokaev = linked_window
+    from annotator.services import claims
+
+    browser = browser_of(qtbot, window)
+    assert len(browser.claim_rows()) == 5
+    text = window.view.text
+    start = text.index("Касым-Жомарт Токаев")
+    workspace, doc = window.workspace, window.document_id
+    window.session.submit(lambda: claims.add_claim(workspace, doc, start, start + 19, "FACT", owner="anna",
+                                                   speaker="AUTHOR"))
+    assert window.runner.wait()
+    qtbot.waitUntil(lambda: len(browser.claim_rows()) == 6, timeout=3000)

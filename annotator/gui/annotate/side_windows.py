@@ -97,6 +97,7 @@ class SideWindows:
                                                 [c.name for c in self.scheme.claim_types], self)
             self.claims_browser.claim_requested.connect(
                 lambda document_id, _claim, start, end: self.jump_to(document_id, start, end))
+            self.session.changed.connect(self.claims_browser.follow)
         else:
             self.claims_browser.refresh()
         self.claims_browser.show()

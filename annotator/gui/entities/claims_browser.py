@@ -219,6 +219,13 @@ class ClaimsBrowser(QWidget):
     def _changed(self, *_args: Any) -> None:
         self._debounce.start()
 
+    def follow(self, changes: Any, _view: object = None) -> None:
+        """A window's action committed: claims, links or entities changed, so read again (once the
+        actions pause). Connected to the sessions' ``changed``."""
+        if changes is not None and (changes.claims or changes.spans or changes.entities or changes.corpus):
+            if self.isVisible():
+                self._debounce.start()
+
     # ------------------------------------------------------------ reading
     def refresh(self) -> None:
         """Ask again with the filters as they are (on the runner); the table is drawn when it comes."""

@@ -8,8 +8,8 @@ action of the session (saved at once, undone by Ctrl+Z like any other).
 
 A proposal reads the owner's whole entity table and costs about half a second
 on a large corpus, so proposals are computed on the task runner, never on the
-GUI thread, and kept per (document, span): the mention the caret rests on is
-proposed for ahead of the key press, and the popup opens at once. Any change
+GUI thread, and kept per (document, span): the unlinked mention the caret rests
+on is proposed for ahead of the key press, and the popup opens at once. Any change
 of spans or entities (by this window, or read again after others' work)
 forgets them, since a new link changes what is proposed.
 """
@@ -73,8 +73,10 @@ class EntityLinker(QObject):
         return span if span is not None and isinstance(span.id, int) else None
 
     def _prefetch_caret(self) -> None:
+        """The caret rests on a mention not linked yet: its proposals are read ahead (a linked one is
+        read when the key asks; the runner is not kept busy for what is seldom wanted)."""
         span = self._mention()
-        if span is not None and self.session.owner is not None:
+        if span is not None and span.entity is None and self.session.owner is not None:
             self._ask(span)
 
     def _ask(self, span: Span) -> None:
