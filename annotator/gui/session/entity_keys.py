@@ -76,8 +76,12 @@ class EntityLinker(QObject):
         """The caret rests on a mention not linked yet: its proposals are read ahead (a linked one is
         read when the key asks; the runner is not kept busy for what is seldom wanted)."""
         span = self._mention()
-        if span is not None and span.entity is None and self.session.owner is not None:
+        if span is None or span.entity is not None or self.session.owner is None or not self.view.isVisible():
+            return
+        try:
             self._ask(span)
+        except RuntimeError:  # the runner is shut down: the window is closing, nothing to read ahead for
+            self._asked.clear()
 
     def _ask(self, span: Span) -> None:
         key = self._key(span)
