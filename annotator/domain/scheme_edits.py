@@ -18,8 +18,8 @@ from annotator.domain.scheme import AttributeDef, ClaimType, EntityLabel, Scheme
 from annotator.i18n import _
 
 # Keys a label or claim type may not take: the window binds them without a modifier
-# already (gui/keys.py: the claim keys; a test checks the two lists agree).
-RESERVED_HOTKEYS = frozenset({" ", "C", "W", "A", "M", "U", "H", "K", "N", "L"})
+# already (gui/keys.py: the claim keys, I for entity links; a test checks the two lists agree).
+RESERVED_HOTKEYS = frozenset({" ", "C", "W", "A", "M", "U", "H", "K", "N", "L", "I"})
 
 
 def _checked(scheme: Scheme) -> Scheme:
