@@ -18,9 +18,9 @@ from annotator.domain.scheme import AttributeDef, ClaimType, EntityLabel, Scheme
 from annotator.i18n import _
 
 # Keys a label or claim type may not take: the window binds them without a modifier
-# already (gui/keys.py: the claim keys; a test checks the two lists agree).
+# already (gui/keys.py: the claim keys, I for entity links; a test checks the two lists agree).
 # G adds a fragment to a span (gui/session/fragment_keys.py); Y, X, J: suggestions and repeats.
-RESERVED_HOTKEYS = frozenset({" ", "C", "W", "A", "M", "U", "H", "K", "N", "L", "Y", "X", "J", "G"})
+RESERVED_HOTKEYS = frozenset({" ", "C", "W", "A", "M", "U", "H", "K", "N", "L", "Y", "X", "J", "G", "I"})
 
 
 def _checked(scheme: Scheme) -> Scheme:

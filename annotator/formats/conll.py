@@ -10,6 +10,10 @@ outermost is written, unless the ``conll-levels`` variant is chosen: one tag col
 Claims: plain CoNLL leaves them out (a claim is a sentence-long span that would hide the mentions in
 it) and says how many; ``conll-levels`` writes each as a span of its type (read back as a claim of
 that type; its speaker, cue and other fields are lost, and counted).
+
+Entity links are not carried: the columns we read and write are token and tags only (a linking
+column, as in AIDA's CoNLL files, is a different layout no other tool here reads), so the writer
+counts the links it leaves out in its notice, and the reader brings none.
 """
 
 from __future__ import annotations

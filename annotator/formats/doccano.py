@@ -12,6 +12,11 @@ Keys other than ``id``/``text``/the annotations become the document's metadata, 
 Written: relation-project lines; a claim as a span labelled with its type, its speaker as the SAYS
 relation and its cue as a ``CUE`` span and relation (``claim_spans.py``), read back as a claim; its
 other fields (certainty, quantity…) have no place in doccano and the export counts the claims that lost them.
+
+Entity links: doccano has no linking, but an entity object may carry keys of ours beside its own:
+``"entity"`` (the external id, such as a Wikidata QID, else ``annotator:E12``) and ``"entity_name"``.
+We write and read them; doccano itself ignores them on import and does not write them back, so a
+round trip through doccano loses links (the writer's notice says nothing is lost only for our files).
 """
 
 from __future__ import annotations
@@ -30,7 +35,9 @@ from annotator.domain.scheme import Scheme
 from annotator.domain.validation import span_name
 from annotator.formats.base import ExportItem, Notice, Record
 from annotator.formats.claim_spans import as_spans
-from annotator.formats.interchange import Losses, SetDraft, owner_problem, sorted_spans, writable_relations
+from annotator.formats.interchange import (
+    LOCAL_NAMESPACE, Losses, SetDraft, link_of, owner_problem, sorted_spans, writable_relations,
+)
 from annotator.formats.jsonl import decode_problem
 from annotator.i18n import _
 
@@ -67,6 +74,22 @@ def _raw_spans(obj: dict[str, Any]) -> tuple[list[tuple[Any, Any, Any, Any]], st
             spans.append((f"a{n}", a.get("start_offset"), a.get("end_offset"), a.get("label")))
         return spans, None
     return spans, None
+
+
+def _links(obj: dict[str, Any], draft: SetDraft) -> dict[Any, str]:
+    """Span id -> entity reference, from the ``entity``/``entity_name`` keys of our doccano files;
+    each reference described to the draft (an external id, or our local ``annotator:E12``)."""
+    links: dict[Any, str] = {}
+    for n, e in enumerate(obj.get("entities") or []):
+        reference = e.get("entity") if isinstance(e, dict) else None
+        if not isinstance(reference, str) or not reference.strip():
+            continue
+        span_id = e.get("id", f"e{n}")
+        links[span_id if isinstance(span_id, (str, int)) else f"e{n}"] = reference
+        name = e.get("entity_name")
+        draft.describe(reference, name if isinstance(name, str) else None,
+                       external=not reference.startswith(f"{LOCAL_NAMESPACE}:"))
+    return links
 
 
 def _bad_edges(text: str, pairs: list[tuple[int, int]]) -> int:
@@ -234,6 +257,7 @@ class DoccanoFormat:
             return
         spans, rule = _converted(text, raw_spans)
         draft = SetDraft(source, text, scheme)
+        links = _links(obj, draft)
         for span_id, start, end, label, problem in spans:
             if problem is not None:
                 draft.problem(number, f"{span_name(span_id)}: {problem}")
@@ -242,7 +266,7 @@ class DoccanoFormat:
                                         "label ids; export the project again from doccano 1.3 or later)").format(
                     span=span_id, label=label))
             else:
-                draft.span(number, span_id, start, end, label)
+                draft.span(number, span_id, start, end, label, entity=links.get(span_id))
         for n, rel in enumerate(relations):
             if not isinstance(rel, dict):
                 draft.problem(number, _("relation #{number}: must be an object").format(number=n + 1))
@@ -283,14 +307,18 @@ class DoccanoFormat:
             line.update({k: v for k, v in document.meta.items() if k not in SKIPPED_KEYS and k != "annotator"})
             line["entities"], line["relations"] = [], []
             if aset is not None:
-                losses.count_set(aset, attributes=False, entities=False, claims=True)
+                losses.count_set(aset, attributes=False, claims=True)
                 aset = as_spans(aset)  # a claim as a span of its type, its speaker (SAYS) and cue as relations
                 line["annotator"] = aset.owner
                 local: dict[Any, int] = {}
                 for n, span in enumerate(sorted_spans(aset), start=1):
                     local[span.id] = n
                     start, end = offsets.span_to_utf16(span.start, span.end)
-                    line["entities"].append({"id": n, "label": span.label, "start_offset": start, "end_offset": end})
+                    entity: dict[str, Any] = {"id": n, "label": span.label, "start_offset": start, "end_offset": end}
+                    link = link_of(aset, span)
+                    if link is not None:
+                        entity["entity"], entity["entity_name"] = link
+                    line["entities"].append(entity)
                 for n, rel in enumerate(writable_relations(aset), start=1):
                     line["relations"].append({"id": n, "from_id": local[rel.head], "to_id": local[rel.tail],
                                               "type": rel.label})

@@ -30,8 +30,9 @@ def _annotator_sets(repo: Repository, document_id: str) -> list[AnnotationSet]:
 
 
 def _copy_ops(repo: Repository, gold_set_id: int, source: AnnotationSet,
-              gold: AnnotationSet | None) -> tuple[list[Op], int]:
-    """Operations that add to gold what ``source`` holds and gold lacks; and how many items they add."""
+              gold: AnnotationSet | None, created: dict[int, int] | None = None) -> tuple[list[Op], int]:
+    """Operations that add to gold what ``source`` holds and gold lacks; and how many items they add.
+    ``created``: gold's copies of entities already made in this unit of work (see ``entity_mapping_ops``)."""
     gold_keys = keys_by_id(gold) if gold else {}
     gold_ids_by_key = {key: gold_id for gold_id, key in gold_keys.items()}
     gold_relations = {relation_key(r, gold_keys) for r in gold.relations} if gold else set()
@@ -39,7 +40,7 @@ def _copy_ops(repo: Repository, gold_set_id: int, source: AnnotationSet,
     new_spans = [s for s in source.spans if source_keys[s.id] not in gold_ids_by_key]
     # The annotator's entity links, onto gold's entity table (an entity gold lacks is copied).
     mapping, entity_ops = entity_mapping_ops(repo, [s.entity for s in new_spans if isinstance(s.entity, int)],
-                                             GOLD)
+                                             GOLD, created)
     new_spans = relinked(new_spans, mapping)
     new_claims = [c for c in source.claims if source_keys[c.id] not in gold_ids_by_key]
     ids = iter(repo.allocate_ids(SPANS, len(new_spans) + len(new_claims)))
@@ -199,16 +200,25 @@ def make_region(repo: Repository, document_id: str, source: AnnotationSet, layer
                    if gold_keys[x.id] not in wanted_keys]
     # A gold mention at the same place as the incoming one changes its label in place: the
     # claims it speaks, its relations and notes stay with it (a delete would drop them).
+    # Gold's entity link stays (the curator settled it); an unlinked gold mention takes the
+    # version's link, onto gold's entities.
     relabelled: dict[Any, Any] = {}
+    created: dict[int, int] = {}
     if layer == ENTITY:
         in_gold = set(gold_keys.values())
         incoming = {(x.start, x.end, x.fragments): x for x in wanted if source_keys[x.id] not in in_gold}
-        for item in stale_items:
-            match = incoming.pop((item.start, item.end, item.fragments), None)
-            if match is not None:
-                relabelled[item.id] = match
-                ops.append(update_op(SPANS, item.id, {"label": match.label,
-                                                      "attributes": match.attributes or None}))
+        matches = [(item, incoming.pop((item.start, item.end, item.fragments), None)) for item in stale_items]
+        matches = [(item, match) for item, match in matches if match is not None]
+        mapping, entity_ops = entity_mapping_ops(
+            repo, [m.entity for item, m in matches if item.entity is None and isinstance(m.entity, int)],
+            GOLD, created)
+        ops += entity_ops
+        for item, match in matches:
+            relabelled[item.id] = match
+            values = {"label": match.label, "attributes": match.attributes or None}
+            if item.entity is None and mapping.get(match.entity) is not None:
+                values["entity_id"] = mapping[match.entity]
+            ops.append(update_op(SPANS, item.id, values))
     stale = [x.id for x in stale_items if x.id not in relabelled]
     if stale:
         ops.append(delete_op(SPANS, stale))
@@ -231,7 +241,7 @@ def make_region(repo: Repository, document_id: str, source: AnnotationSet, layer
                                         for s in gold.spans if s.id not in gone),
                                   tuple(c for c in gold.claims if c.id not in gone),
                                   tuple(r for r in gold.relations if r.head not in gone and r.tail not in gone))
-    copy, count = _copy_ops(repo, gold_set_id, subset, remaining)
+    copy, count = _copy_ops(repo, gold_set_id, subset, remaining, created)
     if not stale and not copy and not relabelled and not decided:
         raise ServiceError(refused)
     return run_action(repo, owner=GOLD, user=user, kind=kind, label=label, document_id=document_id,

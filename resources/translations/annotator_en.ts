@@ -27,6 +27,24 @@
     </message>
 </context>
 <context>
+    <name>ClaimsBrowser</name>
+    <message numerus="yes">
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="284" />
+        <source>%n claim(s) shown</source>
+        <translation><numerusform>%n claim shown</numerusform><numerusform>%n claims shown</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="296" />
+        <source>%n group(s)</source>
+        <translation><numerusform>%n group</numerusform><numerusform>%n groups</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="300" />
+        <source>%n figure(s) stated more than once</source>
+        <translation><numerusform>%n figure stated more than once</numerusform><numerusform>%n figures stated more than once</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>CurationWindow</name>
     <message numerus="yes">
         <location filename="../../annotator/gui/curate/curation_window.py" line="438" />
@@ -43,6 +61,14 @@
         <location filename="../../annotator/gui/curate/curation_window.py" line="458" />
         <source>%n disagreement(s) not settled in gold yet. Mark gold curated anyway?</source>
         <translation><numerusform>%n disagreement not settled in gold yet. Mark gold curated anyway?</numerusform><numerusform>%n disagreements not settled in gold yet. Mark gold curated anyway?</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>EntityPage</name>
+    <message numerus="yes">
+        <location filename="../../annotator/gui/entities/entity_page.py" line="147" />
+        <source>%n entity(ies)</source>
+        <translation><numerusform>%n entity(ies)</numerusform><numerusform>%n entity(ies)</numerusform></translation>
     </message>
 </context>
 <context>
@@ -64,7 +90,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../annotator/gui/annotate/main_window.py" line="853" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="864" />
         <source>%n span(s) in this document</source>
         <translation><numerusform>%n span in this document</numerusform><numerusform>%n spans in this document</numerusform></translation>
     </message>

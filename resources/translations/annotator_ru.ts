@@ -518,17 +518,17 @@ Add them to the scheme (one change, undoable)?</source>
 <context>
     <name>CheatSheet</name>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="224" />
+        <location filename="../../annotator/gui/common/keys.py" line="235" />
         <source>Keys</source>
         <translation>Клавиши</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="226" />
+        <location filename="../../annotator/gui/common/keys.py" line="237" />
         <source>Key</source>
         <translation>Клавиша</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="226" />
+        <location filename="../../annotator/gui/common/keys.py" line="237" />
         <source>Action</source>
         <translation>Действие</translation>
     </message>
@@ -706,6 +706,284 @@ Add them to the scheme (one change, undoable)?</source>
         <location filename="../../annotator/gui/scheme/scheme_editor.py" line="530" />
         <source>Delete claim type</source>
         <translation>Удаление типа утверждения</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimsBrowser</name>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="47" />
+        <source>bn</source>
+        <translation>млрд</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="47" />
+        <source>m</source>
+        <translation>млн</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="48" />
+        <source>k</source>
+        <translation>тыс.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="70" />
+        <source>Who said what — claims across the corpus</source>
+        <translation>Кто что сказал — утверждения по всему корпусу</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="79" />
+        <source>Mine</source>
+        <translation>Мои</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="80" />
+        <source>Gold</source>
+        <translation>Эталон</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="81" />
+        <source>Everyone's</source>
+        <translation>Всех</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="85" />
+        <source>Any type</source>
+        <translation>Любой тип</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="89" />
+        <source>from YYYY-MM-DD</source>
+        <translation>с ГГГГ-ММ-ДД</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="91" />
+        <source>to YYYY-MM-DD</source>
+        <translation>по ГГГГ-ММ-ДД</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="93" />
+        <source>Check-worthy or not</source>
+        <translation>Проверяемые и нет</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="94" />
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="135" />
+        <source>Check-worthy</source>
+        <translation>Проверять</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="95" />
+        <source>Not check-worthy</source>
+        <translation>Не требующие проверки</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="97" />
+        <source>Any certainty</source>
+        <translation>Любая уверенность</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="98" />
+        <source>Asserted</source>
+        <translation>Утверждается</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="99" />
+        <source>Hedged</source>
+        <translation>С оговоркой</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="101" />
+        <source>unit: USD, %…</source>
+        <translation>единица: USD, %…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="103" />
+        <source>figure ≥</source>
+        <translation>число ≥</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="105" />
+        <source>figure ≤</source>
+        <translation>число ≤</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="106" />
+        <source>With a figure</source>
+        <translation>С числом</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="108" />
+        <source>words of the claim, any form</source>
+        <translation>слова утверждения, в любой форме</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="111" />
+        <source>Claims</source>
+        <translation>Утверждения</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="112" />
+        <source>By speaker</source>
+        <translation>По говорящему</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="113" />
+        <source>By entity mentioned</source>
+        <translation>По упомянутой сущности</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="114" />
+        <source>Figures compared</source>
+        <translation>Сравнение чисел</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="118" />
+        <source>Show</source>
+        <translation>Показать</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="118" />
+        <source>Whose</source>
+        <translation>Чьи</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="118" />
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="134" />
+        <source>Speaker</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="119" />
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="134" />
+        <source>Type</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="119" />
+        <source>Dates</source>
+        <translation>Даты</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="120" />
+        <source>Check</source>
+        <translation>Проверка</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="120" />
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="136" />
+        <source>Certainty</source>
+        <translation>Уверенность</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="121" />
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="134" />
+        <source>Figure</source>
+        <translation>Число</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="122" />
+        <source>Text</source>
+        <translation>Текст</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="134" />
+        <source>Claim</source>
+        <translation>Утверждение</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="135" />
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="135" />
+        <source>Document</source>
+        <translation>Документ</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="187" />
+        <source>Anyone</source>
+        <translation>Кто угодно</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="188" />
+        <source>The outlet (AUTHOR)</source>
+        <translation>Издание (AUTHOR)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="239" />
+        <source>Reading…</source>
+        <translation>Чтение…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="267" />
+        <source>Error: %1</source>
+        <translation>Ошибка: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="283" />
+        <source> (scroll down for more)</source>
+        <translation> (прокрутите вниз, чтобы увидеть ещё)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="284" />
+        <source>%n claim(s) shown</source>
+        <translation><numerusform>%n утверждение показано</numerusform><numerusform>%n утверждения показано</numerusform><numerusform>%n утверждений показано</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="296" />
+        <source>%n group(s)</source>
+        <translation><numerusform>%n группа</numerusform><numerusform>%n группы</numerusform><numerusform>%n групп</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="300" />
+        <source>%n figure(s) stated more than once</source>
+        <translation><numerusform>%n число названо не раз</numerusform><numerusform>%n числа названы не раз</numerusform><numerusform>%n чисел названы не раз</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="307" />
+        <source>the outlet (AUTHOR)</source>
+        <translation>издание (AUTHOR)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="314" />
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="314" />
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="315" />
+        <source>hedged</source>
+        <translation>с оговоркой</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="315" />
+        <source>asserted</source>
+        <translation>утверждается</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="316" />
+        <source>About: %1</source>
+        <translation>О ком/чём: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="325" />
+        <source>%1 · %2: %3 statements; speakers: %4, documents: %5</source>
+        <translation>%1 · %2: утверждений — %3; говорящих — %4, документов — %5</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="326" />
+        <source>no period</source>
+        <translation>без периода</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/claims_browser.py" line="330" />
+        <source>the figure changed</source>
+        <translation>число изменилось</translation>
     </message>
 </context>
 <context>
@@ -1121,6 +1399,193 @@ Add them to the scheme (one change, undoable)?</source>
         <location filename="../../annotator/gui/session/edge_keys.py" line="89" />
         <source>No other span to merge with</source>
         <translation>Нет другого фрагмента, с которым можно объединить</translation>
+    </message>
+</context>
+<context>
+    <name>EntityLinker</name>
+    <message>
+        <location filename="../../annotator/gui/session/entity_keys.py" line="121" />
+        <source>Put the caret in a mention to link it to an entity</source>
+        <translation>Поставьте курсор в упоминание, чтобы связать его с сущностью</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/session/entity_keys.py" line="157" />
+        <source>entity %1</source>
+        <translation>сущность %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/session/entity_keys.py" line="193" />
+        <source>Put the caret in a linked mention first</source>
+        <translation>Сначала поставьте курсор в связанное упоминание</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/session/entity_keys.py" line="196" />
+        <source>Link this mention to an entity first, then every mention like it</source>
+        <translation>Сначала свяжите это упоминание с сущностью, затем все такие же</translation>
+    </message>
+</context>
+<context>
+    <name>EntityPage</name>
+    <message>
+        <location filename="../../annotator/gui/entities/entity_page.py" line="36" />
+        <source>Entities</source>
+        <translation>Сущности</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/entity_page.py" line="43" />
+        <source>Filter by name or alias</source>
+        <translation>Фильтр по имени или псевдониму</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/entity_page.py" line="46" />
+        <location filename="../../annotator/gui/entities/entity_page.py" line="67" />
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/entity_page.py" line="46" />
+        <location filename="../../annotator/gui/entities/entity_page.py" line="68" />
+        <source>Type</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/entity_page.py" line="46" />
+        <source>Mentions</source>
+        <translation>Упоминания</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/entity_page.py" line="47" />
+        <source>Documents</source>
+        <translation>Документы</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/entity_page.py" line="49" />
+        <source>Merge the selected into the current entity</source>
+        <translation>Объединить выбранные с текущей сущностью</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/entity_page.py" line="69" />
+        <source>Aliases</source>
+        <translation>Псевдонимы</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/entity_page.py" line="70" />
+        <source>External id</source>
+        <translation>Внешний идентификатор</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/entity_page.py" line="71" />
+        <source>Notes</source>
+        <translation>Заметки</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/entity_page.py" line="73" />
+        <source>Document</source>
+        <translation>Документ</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/entity_page.py" line="73" />
+        <source>Mention</source>
+        <translation>Упоминание</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/entity_page.py" line="73" />
+        <source>Label</source>
+        <translation>Метка</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/entity_page.py" line="74" />
+        <source>Where</source>
+        <translation>Где</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/entity_page.py" line="77" />
+        <source>Split the selected mentions off to a new entity…</source>
+        <translation>Отделить выбранные упоминания в новую сущность…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/entity_page.py" line="82" />
+        <source>Mentions across the corpus (Enter opens one):</source>
+        <translation>Упоминания по всему корпусу (Enter открывает):</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/entity_page.py" line="108" />
+        <source>Undo</source>
+        <translation>Отменить</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/entity_page.py" line="129" />
+        <source>Set your annotator name first</source>
+        <translation>Сначала укажите своё имя аннотатора</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../annotator/gui/entities/entity_page.py" line="147" />
+        <source>%n entity(ies)</source>
+        <translation><numerusform>%n сущность</numerusform><numerusform>%n сущности</numerusform><numerusform>%n сущностей</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/entity_page.py" line="230" />
+        <source>Select the entities to merge (Ctrl+click), the one to keep current</source>
+        <translation>Выберите сущности для объединения (Ctrl+щелчок), оставляемую — текущей</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/entity_page.py" line="243" />
+        <source>Select the mentions that belong to another entity</source>
+        <translation>Выберите упоминания, относящиеся к другой сущности</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/entity_page.py" line="247" />
+        <source>Split off</source>
+        <translation>Отделить</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/entities/entity_page.py" line="247" />
+        <source>Name of the new entity:</source>
+        <translation>Имя новой сущности:</translation>
+    </message>
+</context>
+<context>
+    <name>EntityPopup</name>
+    <message>
+        <location filename="../../annotator/gui/session/entity_popup.py" line="36" />
+        <source>1–9: link · N: new entity · Esc: close</source>
+        <translation>1–9: связать · N: новая сущность · Esc: закрыть</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/session/entity_popup.py" line="47" />
+        <source>by name</source>
+        <translation>по имени</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/session/entity_popup.py" line="47" />
+        <source>by alias</source>
+        <translation>по псевдониму</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/session/entity_popup.py" line="48" />
+        <source>by context</source>
+        <translation>по контексту</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/session/entity_popup.py" line="51" />
+        <location filename="../../annotator/gui/session/entity_popup.py" line="59" />
+        <source>Link «%1» to…</source>
+        <translation>Связать «%1» с…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/session/entity_popup.py" line="55" />
+        <source>Looking for entities…</source>
+        <translation>Поиск сущностей…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/session/entity_popup.py" line="60" />
+        <source>«%1» is linked to %2; link it to…</source>
+        <translation>«%1» связано с %2; связать с…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/session/entity_popup.py" line="73" />
+        <source>No entity proposed: N makes a new one</source>
+        <translation>Нет предложений: N создаёт новую сущность</translation>
     </message>
 </context>
 <context>
@@ -2090,32 +2555,57 @@ You can change it later in Options → Preferences.</source>
         <translation>Заметки и пометки команды…</translation>
     </message>
     <message>
+        <location filename="../../annotator/gui/common/keys.py" line="118" />
+        <source>Who said what: the claims browser (Enter jumps to a claim)…</source>
+        <translation>Кто что сказал: обзор утверждений (Enter переходит к утверждению)…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/common/keys.py" line="120" />
+        <source>Entities: their mentions across the corpus, merge and split…</source>
+        <translation>Сущности: их упоминания по корпусу, объединение и разделение…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/common/keys.py" line="123" />
+        <source>Link the mention to an entity: 1–9 picks a proposal, N a new entity</source>
+        <translation>Связать упоминание с сущностью: 1–9 — предложение, N — новая сущность</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/common/keys.py" line="125" />
+        <source>Link every mention like this one in the document to its entity</source>
+        <translation>Связать все такие же упоминания в документе с его сущностью</translation>
+    </message>
+    <message>
         <location filename="../../annotator/gui/common/keys.py" line="127" />
+        <source>Link every mention like this one in the corpus to its entity</source>
+        <translation>Связать все такие же упоминания в корпусе с его сущностью</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/common/keys.py" line="138" />
         <source>Caret to the next token</source>
         <translation>Курсор к следующему токену</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="128" />
+        <location filename="../../annotator/gui/common/keys.py" line="139" />
         <source>Caret to the previous token</source>
         <translation>Курсор к предыдущему токену</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="129" />
+        <location filename="../../annotator/gui/common/keys.py" line="140" />
         <source>Extend the selection by a token</source>
         <translation>Расширить выделение на токен вперёд</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="131" />
+        <location filename="../../annotator/gui/common/keys.py" line="142" />
         <source>Extend the selection back by a token</source>
         <translation>Расширить выделение на токен назад</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="134" />
+        <location filename="../../annotator/gui/common/keys.py" line="145" />
         <source>Label the selection (or the span under the caret) as %1</source>
         <translation>Разметить выделение (или фрагмент под курсором) меткой %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/common/keys.py" line="190" />
+        <location filename="../../annotator/gui/common/keys.py" line="201" />
         <source>Claim type %1: make the selection a claim, or retype the claim</source>
         <translation>Тип утверждения %1: сделать выделенное утверждением или сменить тип</translation>
     </message>
@@ -2313,125 +2803,125 @@ You can change it later in Options → Preferences.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="126" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="131" />
         <source>annotator</source>
         <translation>annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="152" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="157" />
         <source>Claims</source>
         <translation>Утверждения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="153" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="158" />
         <source>Relations</source>
         <translation>Связи</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="155" />
-        <location filename="../../annotator/gui/annotate/main_window.py" line="694" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="160" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="705" />
         <source>Notes</source>
         <translation>Заметки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="174" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="179" />
         <source>Spans</source>
         <translation>Фрагменты</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="175" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="180" />
         <source>Attributes</source>
         <translation>Атрибуты</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="176" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="181" />
         <source>Labels</source>
         <translation>Метки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="181" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="186" />
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="191" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="196" />
         <source>This document's place in the list as filtered</source>
         <translation>Место документа в отфильтрованном списке</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="277" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="288" />
         <source>All saved</source>
         <translation>Всё сохранено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="397" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="408" />
         <source>This column cannot be sorted</source>
         <translation>По этому столбцу нельзя сортировать</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="446" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="457" />
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="460" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="471" />
         <source>annotator — %1 — %2</source>
         <translation>annotator — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="540" />
-        <location filename="../../annotator/gui/annotate/main_window.py" line="550" />
-        <location filename="../../annotator/gui/annotate/main_window.py" line="565" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="551" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="561" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="576" />
         <source>Settings not saved: %1</source>
         <translation>Настройки не сохранены: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="552" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="563" />
         <source>Snapping to tokens on</source>
         <translation>Привязка к токенам включена</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="552" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="563" />
         <source>Snapping to tokens off</source>
         <translation>Привязка к токенам выключена</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="577" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="588" />
         <source>The new database opens when you next start annotator</source>
         <translation>Новая база данных откроется при следующем запуске annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="646" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="657" />
         <source>Every document of the list is done</source>
         <translation>Все документы списка готовы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="694" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="705" />
         <source>Notes (%1)</source>
         <translation>Заметки (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="840" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="851" />
         <source>Nothing changed</source>
         <translation>Ничего не изменено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="843" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="854" />
         <source>Error: %1</source>
         <translation>Ошибка: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="844" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="855" />
         <source>Not saved</source>
         <translation>Не сохранено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="850" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="861" />
         <source>%1 / %2 documents done</source>
         <translation>Готово документов: %1 / %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/gui/annotate/main_window.py" line="853" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="864" />
         <source>%n span(s) in this document</source>
         <translation>
             <numerusform>%n фрагмент в документе</numerusform>
@@ -2440,22 +2930,22 @@ You can change it later in Options → Preferences.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="858" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="869" />
         <source>Undo: %1</source>
         <translation>Отменить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="858" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="869" />
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="859" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="870" />
         <source>Redo: %1</source>
         <translation>Повторить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="859" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="870" />
         <source>Redo</source>
         <translation>Повторить</translation>
     </message>
@@ -3292,47 +3782,52 @@ Replace it anyway? What it holds now will be lost.</source>
         <translation>&amp;Границы фрагмента</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/window_actions.py" line="74" />
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="71" />
+        <source>Entity &amp;links</source>
+        <translation>Связи с &amp;сущностями</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="77" />
         <source>&amp;Label</source>
         <translation>&amp;Метки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/window_actions.py" line="76" />
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="79" />
         <source>&amp;Suggestions</source>
         <translation>Пре&amp;дложения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/window_actions.py" line="80" />
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="83" />
         <source>Suggest with the models…</source>
         <translation>Предложить разметку моделями…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/window_actions.py" line="82" />
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="85" />
         <source>Propose my annotations of the repeated passages in their copies</source>
         <translation>Предложить мою разметку повторяющихся фрагментов в их копиях</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/window_actions.py" line="85" />
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="88" />
         <source>&amp;Go</source>
         <translation>П&amp;ереход</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/window_actions.py" line="88" />
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="91" />
         <source>&amp;Options</source>
         <translation>&amp;Настройки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/window_actions.py" line="96" />
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="99" />
         <source>&amp;Team</source>
         <translation>&amp;Команда</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/window_actions.py" line="99" />
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="102" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/window_actions.py" line="101" />
+        <location filename="../../annotator/gui/annotate/window_actions.py" line="104" />
         <source>&amp;About annotator…</source>
         <translation>&amp;О программе annotator…</translation>
     </message>

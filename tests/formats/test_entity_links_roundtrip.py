@@ -1,5 +1,6 @@
 """Entity links and the entity table through our JSONL, brat (N lines, * equivalences), Label
-Studio (a per-region text area) and WebAnno TSV: the same mentions come back under one entity."""
+Studio (a per-region text area), WebAnno TSV and doccano (keys of ours on an entity object): the
+same mentions come back under one entity. CoNLL carries none and says so."""
 
 from __future__ import annotations
 
@@ -51,7 +52,7 @@ def groups(ws: Workspace) -> dict[tuple, set[tuple[str, str]]]:
     return out
 
 
-@pytest.mark.parametrize("format_id", ["jsonl", "brat", "labelstudio", "webanno-tsv"])
+@pytest.mark.parametrize("format_id", ["jsonl", "brat", "labelstudio", "webanno-tsv", "doccano"])
 def test_links_come_back_under_one_entity_each(linked, tmp_path, format_id):
     if exporting.writes_directory(format_id):
         out = tmp_path / "out"
@@ -124,3 +125,19 @@ def test_jsonl_refuses_a_bad_entity_record_naming_it(change, message):
             **change}
     with pytest.raises(LineError, match=message):
         parse_line(line, Scheme.from_dict(default_scheme_body(), version=1))
+
+
+def test_doccano_entity_objects_carry_the_link_beside_doccanos_own_keys(linked, tmp_path):
+    out = tmp_path / "out.jsonl"
+    exporting.export_to_path(linked, out, format_id="doccano", owner="anna")
+    lines = [orjson.loads(raw) for raw in out.read_bytes().splitlines()]
+    linked_objects = [e for line in lines for e in line["entities"] if "entity" in e]
+    assert {(e["entity"], e["entity_name"]) for e in linked_objects} >= {("Q353", "Касым-Жомарт Токаев")}
+    assert all({"id", "label", "start_offset", "end_offset"} <= set(e) for e in linked_objects)
+    assert len(linked_objects) == 6  # three full names, the title, two Узбекистана
+
+
+def test_conll_says_it_leaves_the_links_out(linked, tmp_path):
+    report = exporting.export_to_path(linked, tmp_path / "out.conll", format_id="conll", owner="anna")
+    said = " ".join(report.notices)
+    assert "entity links of 6 spans not written" in said

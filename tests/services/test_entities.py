@@ -3,59 +3,21 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from annotator.domain.entities import Reason
-from annotator.domain.model import GOLD, Quantity, Role
+from annotator.domain.model import GOLD, Role
 from annotator.services import (
     annotating, claims, claims_browser, curation, documents, entities, history, users,
 )
 from annotator.services.errors import ServiceError
-
-DOCS = ["000_598509fc61278558", "001_1fc550a04f713c8c", "002_c0882ce87bb2ddc4", "003_7fa7a90ba42b20d6",
-        "004_c352576d79d9da91"]
-TOKAEV = re.compile(r"(?:Касым-Жомарт[а-я]* )?Токаев[а-я]*")
-TITLE = re.compile(r"Глав[а-я]* государства")
-
-
-def find(ws, doc: str, needle: str) -> tuple[int, int]:
-    text = documents.document(ws, doc).text
-    start = text.index(needle)
-    return start, start + len(needle)
-
-
-def mark(ws, doc: str, pattern: re.Pattern, label: str, owner: str = "anna") -> list[int]:
-    text = documents.document(ws, doc).text
-    return [annotating.add_span(ws, doc, m.start(), m.end(), label, owner=owner).result
-            for m in pattern.finditer(text)]
-
-
-def claim(ws, doc, needle, claim_type, speaker, quantity=None, owner="anna") -> int:
-    return claims.add_claim(ws, doc, *find(ws, doc, needle), claim_type, owner=owner, speaker=speaker,
-                            checkworthy=True, quantity=quantity).result
+from tests.claims_sample import DOCS, annotate_sample, find
 
 
 @pytest.fixture
 def marked(sample_workspace):
-    """The sample corpus annotated by anna: every mention of Токаев (PER) and of "Глава
-    государства" (ROLE) in the five articles, and some of his claims with their figures."""
-    ws = sample_workspace
-    per = {doc: mark(ws, doc, TOKAEV, "PER") for doc in DOCS}
-    role = {doc: mark(ws, doc, TITLE, "ROLE") for doc in DOCS}
-    said = [
-        claim(ws, DOCS[0], "объем внутрирегиональной торговли в прошлом году достиг 11,5 млрд долларов", "STAT",
-              per[DOCS[0]][0], Quantity(11.5e9, "USD", "2024")),
-        claim(ws, DOCS[1], "до 10 млрд долларов к 2030 году", "PLAN", per[DOCS[1]][0], Quantity(10e9, "USD", "2030")),
-        claim(ws, DOCS[3], "с начала года товарооборот достиг $4 млрд", "STAT", per[DOCS[3]][0],
-              Quantity(4e9, "USD", "2025-01/2025-11")),
-        claim(ws, DOCS[3], "довести данный показатель до $10 млрд к 2030 году", "PLAN", per[DOCS[3]][0],
-              Quantity(10e9, "USD", "2030")),
-        claim(ws, DOCS[4], "предложил правительствам совместно выработать ряд системных мер", "PROPOSAL",
-              per[DOCS[4]][-1]),
-    ]
-    return ws, per, role, said
+    """The sample corpus annotated by anna (tests/claims_sample.py)."""
+    return annotate_sample(sample_workspace)
 
 
 def span_text(ws, span_id: int, owner: str = "anna") -> str:
@@ -247,3 +209,40 @@ def test_grouped_by_what_claims_are_about(marked):
         (None, said[1:]), (country, [said[0]])]
     (row,) = groups[1].rows
     assert [(a.text, a.entity) for a in row.about] == [("Казахстан", "Казахстан")]
+
+
+def test_accepting_a_version_keeps_golds_link_of_a_span_it_holds_at_the_same_place(sample_workspace):
+    ws = sample_workspace
+    users.add_user(ws, "cora", Role.CURATOR)
+    doc = DOCS[0]
+    start, end = find(ws, doc, "Касым-Жомарт Токаев")
+    anna = annotating.add_span(ws, doc, start, end, "PER", owner="anna").result
+    bob = annotating.add_span(ws, doc, start, end, "ROLE", owner="bob").result  # another label, same place
+    entities.create_from_mention(ws, anna, owner="anna")
+    entities.create_from_mention(ws, bob, owner="bob", name="Президент Казахстана")
+    curation.take(ws, doc, "anna", user="cora")
+
+    def gold_link():
+        (gold,) = documents.annotation_sets(ws, doc, GOLD)
+        (span,) = [s for s in gold.spans if (s.start, s.end) == (start, end)]
+        return span.label, span.entity and entities.get_entity(ws, span.entity).name
+
+    assert gold_link() == ("PER", "Касым-Жомарт Токаев")
+    curation.accept_version(ws, doc, "bob", "entity", start, end, user="cora")
+    assert gold_link() == ("ROLE", "Касым-Жомарт Токаев")  # bob's label, gold's link kept
+    history.undo(ws, owner=GOLD, user="cora", document_id=doc)
+    # the same label and place, linked elsewhere by bob: gold already holds the span; the accept
+    # records the curator's decision only, and gold's link stays
+    annotating.label(ws, doc, "PER", owner="bob", span_id=bob)
+    curation.accept_version(ws, doc, "bob", "entity", start, end, user="cora")
+    assert gold_link() == ("PER", "Касым-Жомарт Токаев")
+    with pytest.raises(ServiceError, match="already"):  # decided so already: nothing to do
+        curation.accept_version(ws, doc, "bob", "entity", start, end, user="cora")
+    # gold's span unlinked: it takes the accepted version's link (onto gold's entities)
+    (gold,) = documents.annotation_sets(ws, doc, GOLD)
+    gold_span = next(s.id for s in gold.spans if (s.start, s.end) == (start, end))
+    entities.unlink_mention(ws, gold_span, owner=GOLD, user="cora")
+    annotating.label(ws, doc, "ROLE", owner="bob", span_id=bob)
+    curation.accept_version(ws, doc, "bob", "entity", start, end, user="cora")
+    assert gold_link() == ("ROLE", "Президент Казахстана")
+    assert {e.entity.owner for e in entities.entity_list(ws, GOLD)} == {GOLD}

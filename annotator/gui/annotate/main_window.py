@@ -37,6 +37,7 @@ from annotator.domain.query import DocumentQuery
 from annotator.domain.scheme import Scheme
 from annotator.gui.annotate.attribute_editor import AttributeEditor
 from annotator.gui.session.claim_keys import ClaimActions, claim_handlers
+from annotator.gui.session.entity_keys import EntityLinker
 from annotator.gui.session.edge_keys import EdgeActions, edge_handlers
 from annotator.gui.session.fragment_keys import FragmentActions
 from annotator.gui.annotate.claim_panel import ClaimPanel
@@ -84,6 +85,8 @@ from annotator.services.workspace import Workspace
 
 if TYPE_CHECKING:  # imported when first opened: the window starts without their modules (numpy, agreement)
     from annotator.gui.curate.curation_window import CurationWindow
+    from annotator.gui.entities.claims_browser import ClaimsBrowser
+    from annotator.gui.entities.entity_page import EntityPage
     from annotator.gui.team.dashboard import AgreementDashboard
     from annotator.gui.scheme.scheme_editor import SchemeEditor
 
@@ -121,6 +124,8 @@ class MainWindow(WindowActions, SideWindows, QMainWindow):
         self.dashboard: AgreementDashboard | None = None
         self.curation_windows: dict[str, CurationWindow] = {}
         self.team_notes: TeamNotes | None = None
+        self.claims_browser: ClaimsBrowser | None = None
+        self.entity_page: EntityPage | None = None
         self.preferences_dialog: PreferencesDialog | None = None
         self.setAcceptDrops(True)  # files dropped on the window open the import dialog
         self.setWindowTitle(self.tr("annotator"))
@@ -199,6 +204,7 @@ class MainWindow(WindowActions, SideWindows, QMainWindow):
         # --- actions, from the key map ---
         self.claim_actions = ClaimActions(self.session, self.view)
         self.note_actions = NoteActions(self.session, self.view)
+        self.entity_linker = EntityLinker(self.session, self.view)
         self.edge_actions = EdgeActions(self.session, self.view)
         self.suggestion_actions = SuggestionActions(self.session, self.view)
         self.repeat_places = RepeatPlaces(self)
@@ -230,6 +236,11 @@ class MainWindow(WindowActions, SideWindows, QMainWindow):
             "dashboard": lambda: self.open_dashboard(),
             "curate": lambda: self.open_curation(),
             "team_notes": lambda: self.open_team_notes(),
+            "claims_browser": lambda: self.open_claims_browser(),
+            "entity_page": lambda: self.open_entity_page(),
+            "link_entity": self.entity_linker.open_proposals,
+            "link_like_document": partial(self.entity_linker.link_like, False),
+            "link_like_corpus": partial(self.entity_linker.link_like, True),
             **claim_handlers(self.claim_actions, [(c.name, c.hotkey) for c in self.scheme.claim_types]),
             "import": lambda: self.open_import_dialog(),
             "export": self.open_export_dialog,

@@ -34,6 +34,8 @@ from annotator.services.views.scheme_view import read_scheme_view
 
 if TYPE_CHECKING:  # imported when first opened: the window starts without their modules (numpy, agreement)
     from annotator.gui.curate.curation_window import CurationWindow
+    from annotator.gui.entities.claims_browser import ClaimsBrowser
+    from annotator.gui.entities.entity_page import EntityPage
     from annotator.gui.team.dashboard import AgreementDashboard
     from annotator.gui.scheme.scheme_editor import SchemeEditor
     from annotator.services.views.scheme_view import SchemeView
@@ -103,6 +105,35 @@ class SideWindows:
             window.state_loaded.connect(show)
         else:
             window.show_note(note)
+
+    def open_claims_browser(self) -> ClaimsBrowser:
+        """Team ▸ Who said what: claims across the corpus; Enter on one shows it in its document."""
+        if self.claims_browser is None:
+            from annotator.gui.entities.claims_browser import ClaimsBrowser
+
+            self.claims_browser = ClaimsBrowser(self.workspace, self.runner, self.owner,
+                                                [c.name for c in self.scheme.claim_types], self)
+            self.claims_browser.claim_requested.connect(
+                lambda document_id, _claim, start, end: self.jump_to(document_id, start, end))
+            self.session.changed.connect(self.claims_browser.follow)
+        else:
+            self.claims_browser.refresh()
+        self.claims_browser.show()
+        self.claims_browser.raise_()
+        return self.claims_browser
+
+    def open_entity_page(self) -> EntityPage:
+        """Team ▸ Entities: the owner's entities and their mentions; a mention opens its document."""
+        if self.entity_page is None:
+            from annotator.gui.entities.entity_page import EntityPage
+
+            self.entity_page = EntityPage(self.session, self)
+            self.entity_page.mention_requested.connect(self.jump_to)
+        else:
+            self.entity_page.refresh()
+        self.entity_page.show()
+        self.entity_page.raise_()
+        return self.entity_page
 
     def open_team_notes(self) -> TeamNotes:
         """Team ▸ notes: every annotator's notes and flags; one opens its document for curation."""
@@ -262,8 +293,8 @@ class SideWindows:
             if shiboken6.isValid(window):
                 window.close()
         self.curation_windows.clear()
-        for dialog in (self.scheme_editor, self.dashboard, self.team_notes, self._cheat_sheet,
-                       getattr(self, "suggest_dialog", None)):
+        for dialog in (self.scheme_editor, self.dashboard, self.team_notes, self._cheat_sheet, self.claims_browser,
+                       self.entity_page, getattr(self, "suggest_dialog", None)):
             if dialog is not None and shiboken6.isValid(dialog):
                 dialog.close()
 

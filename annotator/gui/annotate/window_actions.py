@@ -68,6 +68,9 @@ class WindowActions:
         edges = edit.addMenu(self.tr("Span &edges"))
         for name in EDGE_ACTIONS:
             edges.addAction(self.actions_by_name[name])
+        links = edit.addMenu(self.tr("Entity &links"))
+        for name in ("link_entity", "link_like_document", "link_like_corpus"):
+            links.addAction(self.actions_by_name[name])
         edit.addSeparator()
         for name in ("find", "find_next", "find_previous", "corpus_search"):
             edit.addAction(self.actions_by_name[name])
@@ -94,7 +97,7 @@ class WindowActions:
         preferences.setMenuRole(QAction.MenuRole.PreferencesRole)  # macOS: in the application menu
         options.addAction(preferences)
         team = self.menuBar().addMenu(self.tr("&Team"))
-        for name in ("dashboard", "curate", "team_notes"):
+        for name in ("dashboard", "curate", "team_notes", "claims_browser", "entity_page"):
             team.addAction(self.actions_by_name[name])
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.actions_by_name["cheat_sheet"])

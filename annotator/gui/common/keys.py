@@ -114,6 +114,17 @@ KEY_MAP: tuple[KeyBinding, ...] = (
     KeyBinding("dashboard", ("Ctrl+Shift+D",), QT_TRANSLATE_NOOP("Keys", "Agreement dashboard…")),
     KeyBinding("curate", ("Ctrl+Shift+C",), QT_TRANSLATE_NOOP("Keys", "Curate this document…")),
     KeyBinding("team_notes", ("Ctrl+Shift+O",), QT_TRANSLATE_NOOP("Keys", "The team's notes and flags…")),
+    KeyBinding("claims_browser", ("Ctrl+Shift+B",),
+               QT_TRANSLATE_NOOP("Keys", "Who said what: the claims browser (Enter jumps to a claim)…")),
+    KeyBinding("entity_page", ("Ctrl+Shift+E",),
+               QT_TRANSLATE_NOOP("Keys", "Entities: their mentions across the corpus, merge and split…")),
+    # entities: the link key opens the proposals; in the popup 1-9 link, N makes a new entity, Esc closes
+    KeyBinding("link_entity", ("I",),
+               QT_TRANSLATE_NOOP("Keys", "Link the mention to an entity: 1–9 picks a proposal, N a new entity")),
+    KeyBinding("link_like_document", ("Shift+I",),
+               QT_TRANSLATE_NOOP("Keys", "Link every mention like this one in the document to its entity")),
+    KeyBinding("link_like_corpus", ("Ctrl+Shift+I",),
+               QT_TRANSLATE_NOOP("Keys", "Link every mention like this one in the corpus to its entity")),
 )
 
 # Bare keys the window binds itself: a label or claim type may not take them (the scheme editor says so).

@@ -1,0 +1,1 @@
+"""Entities and who said what: the claims browser and the entity page."""
