@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from itertools import groupby
+from operator import itemgetter
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
@@ -724,14 +726,20 @@ class Repository:
         Straight from the driver (ids are integers, written into the SQL): this reads every span of
         an export, and SQLAlchemy's per-row work would cost more than the reading."""
         collate = ' COLLATE "C"' if self.connection.dialect.name == "postgresql" else ""
-        rows: dict[int, list[tuple]] = defaultdict(list)
-        for chunk in _chunks([int(i) for i in set_ids]):
-            for row in self.connection.exec_driver_sql(
-                'SELECT set_id, start, "end", label, attributes, NULL FROM spans '
-                f"WHERE kind = 'entity' AND set_id IN ({','.join(map(str, chunk))}) "
-                f'ORDER BY set_id, start, "end" DESC, label{collate}'
-            ).fetchall():
-                rows[row[0]].append(row)
+        rows: dict[int, list[tuple]] = {}
+        # The DBAPI cursor of this transaction's connection: SQLAlchemy's Result wraps each of the
+        # ~20 rows a document has, which cost a tenth of the export at 10,000 documents.
+        cursor = self.connection.connection.cursor()
+        try:
+            for chunk in _chunks([int(i) for i in set_ids]):
+                cursor.execute(
+                    'SELECT set_id, start, "end", label, attributes, NULL FROM spans '
+                    f"WHERE kind = 'entity' AND set_id IN ({','.join(map(str, chunk))}) "
+                    f'ORDER BY set_id, start, "end" DESC, label{collate}')
+                for set_id, group in groupby(cursor.fetchall(), itemgetter(0)):
+                    rows[set_id] = list(group)
+        finally:
+            cursor.close()
         return rows
 
     def sets_with_links(self, set_ids: Sequence[int]) -> set[int]:
