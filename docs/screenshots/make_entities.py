@@ -1,4 +1,4 @@
-"""Make claims_browser_en.png, claims_browser_ru.png and entity_link_en.png.
+"""Make claims_browser_en.png, claims_browser_ru.png, entity_link_en.png and entity_link_ru.png.
 
     .venv/bin/python docs/screenshots/make_entities.py
 
@@ -95,29 +95,36 @@ def browser_shot(language: str, name: str) -> None:
 browser_shot("en", "claims_browser_en.png")
 browser_shot("ru", "claims_browser_ru.png")
 
-runner = TaskRunner()
-window = MainWindow(ws, GuiSettings(annotator="anna", language="en"), runner)
-window.resize(1300, 760)
-window.show()
-runner.wait()
-window.show_document(DOCS[3])
-runner.wait()
-runner.wait()
-span = next(s for s in window.view.spans() if s.id == unlinked)
-window.view.move_caret_core(span.start + 2)
-window.view.centerCursor()
-window.view.setFocus()
-window.entity_linker.open_proposals()
-runner.wait()
-app.processEvents()
-shot = window.grab()
-popup = window.entity_linker.popup
-painter = QPainter(shot)
-painter.drawPixmap(window.mapFromGlobal(popup.mapToGlobal(QPoint(0, 0))), popup.grab())
-painter.end()
-print("entity_link_en.png", shot.save(str(HERE / "entity_link_en.png")), [p.entity.name for p in popup.proposals])
-popup.hide()
-window.close()
-runner.wait()
-runner.shutdown()
+def link_shot(language: str, name: str) -> None:
+    translators = install_translators(app, language)
+    runner = TaskRunner()
+    window = MainWindow(ws, GuiSettings(annotator="anna", language=language), runner)
+    window.resize(1300, 760)
+    window.show()
+    runner.wait()
+    window.show_document(DOCS[3])
+    runner.wait()
+    runner.wait()
+    span = next(s for s in window.view.spans() if s.id == unlinked)
+    window.view.move_caret_core(span.start + 2)
+    window.view.centerCursor()
+    window.view.setFocus()
+    window.entity_linker.open_proposals()
+    runner.wait()
+    app.processEvents()
+    shot = window.grab()
+    popup = window.entity_linker.popup
+    painter = QPainter(shot)
+    painter.drawPixmap(window.mapFromGlobal(popup.mapToGlobal(QPoint(0, 0))), popup.grab())
+    painter.end()
+    print(name, shot.save(str(HERE / name)), [p.entity.name for p in popup.proposals])
+    popup.hide()
+    window.close()
+    runner.wait()
+    runner.shutdown()
+    remove_translators(app, translators)
+
+
+link_shot("en", "entity_link_en.png")
+link_shot("ru", "entity_link_ru.png")
 ws.close()

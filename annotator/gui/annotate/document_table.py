@@ -80,8 +80,11 @@ class DocumentTable(QTableView):
     def _apply_sizes(self) -> None:
         """Column widths from the font (never from the rows); the rows' fixed height."""
         metrics = self.fontMetrics()
+        header = self.horizontalHeader()
         for column, width in enumerate(column_widths(metrics)):
-            self.horizontalHeader().resizeSection(column, width)
+            # never narrower than its (translated) title: "Фрагментов" is longer than "Spans"
+            title = str(self.list_model.headerData(column, Qt.Orientation.Horizontal) or "")
+            header.resizeSection(column, max(width, header.fontMetrics().horizontalAdvance(title) + 16))
         lines = 1 if self.compact else NORMAL_LINES
         self.setWordWrap(not self.compact)
         self.verticalHeader().setDefaultSectionSize(metrics.lineSpacing() * lines + 6)
