@@ -145,6 +145,8 @@ def against_gold(workspace: Workspace, *, models: Sequence[str] = MODELS,
 # ------------------------------------------------------------------ what is open
 def _open(repo: Repository, document_id: str, owner: str) -> list[Suggestion]:
     refs = [r for r in repo.suggestion_set_refs([document_id], PREFIX) if offered_to(r.owner, owner)]
+    if not refs:  # nothing suggested here: the owner's own set need not be read (again) to compare
+        return []
     own = repo.set_ref(document_id, owner)
     sets = repo.load_sets(refs + ([own] if own else []))
     mine = sets[-1] if own else None

@@ -12,6 +12,7 @@ is saved ("saved means committed", docs/architecture.md). The context
 from __future__ import annotations
 
 import dataclasses
+import gc
 import logging
 import queue
 from collections.abc import Callable
@@ -299,6 +300,10 @@ class MainWindow(WindowActions, SideWindows, QMainWindow):
         self._set_query(self.filter_bar.query(self.owner, self.document_model.query), open_first=True,
                         keep=place.document)  # counted and read on the runner
         self.view.setFocus()
+        # What exists now (modules, Qt wrappers, the scheme: ~150,000 objects) lives as long as the
+        # window: freezing it keeps the collector's full passes from walking it again, which took
+        # 60-90 ms, long enough to land inside a keystroke's save (tests/bench/bench_gui.py).
+        gc.freeze()
         # Actions saved by anyone (another desktop, the command line): the watch's thread only puts
         # their documents in a queue (it never touches Qt objects, which may be gone); a timer of
         # this window takes them out on the GUI thread.
