@@ -97,6 +97,20 @@ log = logging.getLogger(__name__)
 WATCH_INTERVAL_S = 2.0  # SQLite: how often to look for others' actions (PostgreSQL is woken at once)
 
 
+_frozen = False
+
+
+def freeze_startup_objects() -> None:
+    """Once a process has built its first window, what exists then (modules, Qt wrappers, the
+    scheme: ~150,000 objects) lives as long as the process: freezing it keeps the collector's full
+    passes from walking it again. Those took 60-90 ms, long enough to land inside a keystroke's
+    save (tests/bench/bench_gui.py). Objects frozen are still freed when nothing refers to them."""
+    global _frozen
+    if not _frozen:
+        _frozen = True
+        gc.freeze()
+
+
 class MainWindow(WindowActions, SideWindows, QMainWindow):
     # The window's texts are set when it is built: a new language needs a new window.
     # Whoever owns the windows (annotator.gui.app.GuiSession) builds it on this signal.
@@ -300,10 +314,7 @@ class MainWindow(WindowActions, SideWindows, QMainWindow):
         self._set_query(self.filter_bar.query(self.owner, self.document_model.query), open_first=True,
                         keep=place.document)  # counted and read on the runner
         self.view.setFocus()
-        # What exists now (modules, Qt wrappers, the scheme: ~150,000 objects) lives as long as the
-        # window: freezing it keeps the collector's full passes from walking it again, which took
-        # 60-90 ms, long enough to land inside a keystroke's save (tests/bench/bench_gui.py).
-        gc.freeze()
+        freeze_startup_objects()
         # Actions saved by anyone (another desktop, the command line): the watch's thread only puts
         # their documents in a queue (it never touches Qt objects, which may be gone); a timer of
         # this window takes them out on the GUI thread.
