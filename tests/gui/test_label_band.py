@@ -160,3 +160,14 @@ def test_the_preference_and_the_toggle_hide_tags_and_are_saved(window):
     assert load_settings().show_tags is False
     window.actions_by_name["toggle_tags"].trigger()
     assert window.view.tags_shown() and load_settings().show_tags is True
+
+
+def test_the_band_has_a_row_per_nesting_level_up_to_three():
+    from annotator.gui.text.document_view import deepest_nesting, nesting_depths
+
+    spans = [Span(1, 0, 100, "ORG"), Span(2, 10, 40, "PER"), Span(3, 12, 20, "GPE"), Span(4, 14, 16, "LOC"),
+             Span(5, 50, 70, "DATE"), Span(6, 60, 80, "NUM")]  # 6 crosses 5: not nested in it
+    ordered = sorted(spans, key=lambda s: (s.start, -s.end))
+    assert deepest_nesting(ordered, 10) == max(nesting_depths([(s.start, s.end) for s in spans])) == 3
+    assert deepest_nesting(ordered, 2) == 2
+    assert deepest_nesting([Span(1, 0, 10, "A"), Span(2, 5, 15, "B")], 5) == 0

@@ -58,7 +58,7 @@ from annotator.gui.text.claim_painting import (
     paint_brackets,
     paint_connectors,
 )
-from annotator.gui.text.label_band import BandLayout, LabelBand
+from annotator.gui.text.label_band import MAX_TAG_ROWS, BandLayout, LabelBand
 from annotator.gui.text.repeat_margin import RepeatMargin
 from annotator.gui.text.suggestion_painting import SuggestionLayer
 from annotator.gui.text.fragment_painting import FragmentLink, painted_pieces, paint_fragment_links
@@ -100,6 +100,25 @@ def nesting_depths(spans: Sequence[tuple[int, int]]) -> list[int]:
         depths[i] = depth
         stack.append(end)
     return depths
+
+
+def deepest_nesting(ordered: Sequence[Span], cap: int) -> int:
+    """How deep the spans nest (0: none inside another), counted up to ``cap``: one pass over the
+    spans sorted by (start, -end), as ``nesting_depths`` but without a depth per span."""
+    deepest = 0
+    ends: list[int] = []  # ends of the spans still open at the current start
+    for span in ordered:
+        while ends and ends[-1] <= span.start:
+            ends.pop()
+        depth = 0
+        for end in reversed(ends):
+            if end >= span.end:
+                depth += 1
+                if depth >= cap:
+                    return cap
+        deepest = max(deepest, depth)
+        ends.append(span.end)
+    return deepest
 
 
 class SpanIndex:
@@ -299,10 +318,10 @@ class DocumentView(QPlainTextEdit):
         return self.last_rehighlighted
 
     def _store_spans(self, spans: list[Span]) -> None:
-        self.label_band.set_depth(max(nesting_depths([(s.start, s.end) for s in spans]), default=0))
-        self._apply_band()
         self._spans = {s.id: s for s in spans}
         self._core_sorted = sorted(spans, key=lambda s: (s.start, -s.end))
+        self.label_band.set_depth(deepest_nesting(self._core_sorted, MAX_TAG_ROWS - 1))
+        self._apply_band()
         self._core_starts = [s.start for s in self._core_sorted]
         self.highlighter.set_index(SpanIndex(self.document(), self.positions, painted_pieces(spans)))
 
