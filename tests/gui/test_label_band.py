@@ -171,3 +171,63 @@ def test_the_band_has_a_row_per_nesting_level_up_to_three():
     assert deepest_nesting(ordered, 10) == max(nesting_depths([(s.start, s.end) for s in spans])) == 3
     assert deepest_nesting(ordered, 2) == 2
     assert deepest_nesting([Span(1, 0, 10, "A"), Span(2, 5, 15, "B")], 5) == 0
+
+
+def test_the_end_stays_reachable_when_the_band_grows(qtbot):
+    view = DocumentView(COLORS)
+    qtbot.addWidget(view)
+    view.resize(400, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    long_text = TEXT * 12
+    view.set_document(long_text, [])  # no nesting: one row of tags
+    nested = [Span(1, 0, 20, "ROLE"), Span(2, 10, 20, "GPE"), Span(3, 12, 18, "PER")]
+    view.set_document(long_text, nested)  # three rows now
+    for shown in (True, False, True):
+        view.set_tags_shown(shown)
+        bar = view.verticalScrollBar()
+        bar.setValue(bar.maximum())
+        qtbot.wait(10)
+        last = view.document().lastBlock()
+        while last.isValid() and not last.text().strip():
+            last = last.previous()
+        top = view.blockBoundingGeometry(last).translated(view.contentOffset()).top()
+        line = last.layout().lineAt(last.layout().lineCount() - 1)
+        assert top + line.y() + line.height() <= view.viewport().height() + 1, shown  # the last line whole
+
+
+def test_a_press_in_the_band_lands_on_the_line_below_and_a_tag_selects_its_span(qtbot):
+    from PySide6.QtCore import QPoint, Qt
+
+    view = make_view(qtbot)
+    painted(view)
+    money = first_line_rect(view, MONEY)
+    above = QPoint(int(money.left() + 2), int(money.top() - 3))  # in the band, over "11,5"
+    end = QPoint(int(money.right() - 1), int(money.center().y()))
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=above)
+    qtbot.mouseMove(view.viewport(), end)
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=end)
+    assert view.selection_core() == (MONEY.start, MONEY.end)  # not from the line's start
+
+    view.move_caret_core(0)
+    painted(view)
+    tag = next(rect for label, rect in view.label_band.painted_tags if label == "PER")  # the first: Токаев
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=tag.center().toPoint())
+    assert view.selection_core() == (PER.start, PER.end)
+
+
+def test_only_the_caret_spans_edges_are_grabbed_and_a_still_press_is_a_click(qtbot):
+    from PySide6.QtCore import QPoint, Qt
+
+    view = make_view(qtbot)
+    painted(view)
+    start_edge = first_line_rect(view, PER)
+    grip = QPoint(int(start_edge.left()), int(start_edge.center().y()))
+    view.move_caret_core(0)  # the caret in another span (ROLE)
+    assert view.edge_at(grip) is None  # a press here starts a selection, as anywhere else
+    view.move_caret_core(PER.start + 3)
+    assert view.edge_at(grip) == (PER, "start")
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=grip)  # pressed and let go: a click
+    assert view.selection_core() is None and view.caret_core() == PER.start
+    view.edges_editable = False
+    assert view.edge_at(grip) is None

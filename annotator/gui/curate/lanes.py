@@ -107,6 +107,7 @@ class Lane(QWidget):
         self.title.setTextFormat(Qt.TextFormat.RichText)
         self.title.setStyleSheet(f"padding: 2px 6px; background: {GOLD_TITLE if editable else 'transparent'};")
         self.view = DocumentView(colors, snap_to_tokens=snap_to_tokens)
+        self.view.edges_editable = editable  # an annotator's lane is read here: no edge drags
         if font_size is not None:
             self.view.set_font_size(font_size)
         self.view.set_tags_shown(show_tags)

@@ -222,8 +222,12 @@ class DocumentView(QPlainTextEdit):
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        # Qt sizes the last page of the scroll range by the lines' own heights, not the band between
+        # them (label_band.py): scrolling on past the end keeps the last lines reachable.
+        self.setCenterOnScroll(True)
         self.setMouseTracking(True)
         self.snap_to_tokens = snap_to_tokens
+        self.edges_editable = True  # False: a press on an edge selects as anywhere else (read-only views)
         self._edge_drag: tuple[Span, str] | None = None  # the span whose edge ("start"/"end") is being dragged
         self._edge_preview: tuple[int, int] | None = None  # its bounds as the drag stands
         self.highlighter = SpanPainter(colors or {})
@@ -280,6 +284,9 @@ class DocumentView(QPlainTextEdit):
         spans = list(spans)
         self.highlighter.set_index(SpanIndex())  # no old spans on the new text
         self._clear_claims()
+        # The band's depth before the text is laid out, so the scroll range is right from the start.
+        self.label_band.set_depth(deepest_nesting(sorted(spans, key=lambda s: (s.start, -s.end)), MAX_TAG_ROWS - 1))
+        self._apply_band()
         self.setPlainText(self.positions.display_text)
         self._store_spans(spans)
         self._store_claims(list(claims))
@@ -342,6 +349,8 @@ class DocumentView(QPlainTextEdit):
         """Give every line the band's height above it; the layout moves the lines when next asked."""
         if abs(self.band_layout.band - self.label_band.height) > 0.01:
             self.band_layout.band = self.label_band.height
+            # Every block is taller or shorter now: the view sizes its scroll range again on this signal.
+            self.band_layout.documentSizeChanged.emit(self.band_layout.documentSize())
             self.viewport().update()
             self.claim_margin_update()
 
@@ -351,10 +360,10 @@ class DocumentView(QPlainTextEdit):
             margin.update()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:
+        if event.type() == QEvent.Type.FontChange:  # the band first, so Qt lays out with the new one
             self.label_band.set_font(self.font())
             self._apply_band()
+        super().changeEvent(event)
 
     def _paint_tags(self, painter: QPainter, area: QRect) -> None:
         """The labels of the spans on screen, above their first line (label_band.py)."""
@@ -375,7 +384,7 @@ class DocumentView(QPlainTextEdit):
                 for n, rect in enumerate(self.line_rects(block, top, span.qt_start, span.qt_end)):
                     starts = n == 0 and first_piece and span.qt_start >= block.position()
                     by_line.setdefault(rect.top(), []).append(
-                        (rect, span.label, self.highlighter.color(span.label), span.depth, starts))
+                        (rect, span.label, self.highlighter.color(span.label), span.depth, starts, span.id))
             for line in by_line.values():
                 self.label_band.paint(painter, line, width)
 
@@ -717,12 +726,15 @@ class DocumentView(QPlainTextEdit):
             self.select_core(*snapped)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        event = self._into_text(event)
         if self._edge_drag is not None and event.button() == Qt.MouseButton.LeftButton:
             (span, _edge), bounds = self._edge_drag, self._edge_preview
             self._edge_drag = self._edge_preview = None
             self.viewport().update()
             if bounds is not None and bounds != (span.start, span.end):
                 self.edge_dragged.emit(span, *bounds)
+            else:  # it never moved: an ordinary click, the caret where it was pressed
+                self.setTextCursor(self.cursorForPosition(event.position().toPoint()))
             event.accept()
             return
         super().mouseReleaseEvent(event)
@@ -731,30 +743,23 @@ class DocumentView(QPlainTextEdit):
 
     # --- dragging a span's edge ---------------------------------------------------
     def edge_at(self, point: QPoint) -> tuple[Span | Claim, str] | None:
-        """The span edge a press at ``point`` (viewport) would drag: within a few px of a span's
-        start on its first line or its end on its last; the caret's span first, then the innermost."""
-        found: list[tuple[int, int, Span, str]] = []
-        x, y = point.x(), point.y()
-        for block, top in self.visible_blocks():
-            for painted in self.highlighter.index.in_block(block.blockNumber()):
-                span = self._spans.get(painted.id)
-                if span is None:
-                    continue
-                rects = self._span_rects(span)
-                if not rects:
-                    continue
-                first, last = rects[0], rects[-1]
-                preferred = 0 if span == self._caret_span else 1
-                if first.top() <= y <= first.bottom() and abs(x - first.left()) <= EDGE_GRAB_PX:
-                    found.append((preferred, -painted.depth, span, "start"))
-                if last.top() <= y <= last.bottom() and abs(x - last.right()) <= EDGE_GRAB_PX:
-                    found.append((preferred, -painted.depth, span, "end"))
-            if top > y:
-                break
-        if not found:
+        """The edge a press at ``point`` (viewport) would drag: within a few px of the caret span's
+        start on its first line or its end on its last. Only the span the caret is in (the one
+        outlined), so a press anywhere else starts a selection as usual; none while edges are not
+        editable (an annotator's lane in the curation window)."""
+        span = self._caret_span
+        if span is None or not self.edges_editable:
             return None
-        found.sort(key=lambda f: (f[0], f[1]))
-        return found[0][2], found[0][3]
+        rects = self._span_rects(span)
+        if not rects:
+            return None
+        x, y = point.x(), point.y()
+        first, last = rects[0], rects[-1]
+        if first.top() <= y <= first.bottom() and abs(x - first.left()) <= EDGE_GRAB_PX:
+            return span, "start"
+        if last.top() <= y <= last.bottom() and abs(x - last.right()) <= EDGE_GRAB_PX:
+            return span, "end"
+        return None
 
     def edge_preview(self) -> tuple[int, int] | None:
         """The dragged span's bounds as the drag stands (None: no drag)."""
@@ -769,7 +774,39 @@ class DocumentView(QPlainTextEdit):
         bounds = (position, span.end) if edge == "start" else (span.start, position)
         return bounds if bounds[0] < bounds[1] else None
 
+    # --- presses in the band: a tag selects its span; elsewhere the line below takes the press -------
+    def _into_text(self, event: QMouseEvent) -> QMouseEvent:
+        """The event moved onto the text line below when it falls in the band above that line (Qt
+        would put the caret at the line's start); otherwise the event itself."""
+        band = self.band_layout.band
+        point = event.position()
+        if band <= 0 or not self._text:
+            return event
+        for block, top in self.visible_blocks():
+            layout = block.layout()
+            for n in range(layout.lineCount()):
+                line_top = top + layout.lineAt(n).y()
+                if line_top - band <= point.y() < line_top:
+                    moved = QPointF(point.x(), line_top + 1)
+                    return QMouseEvent(event.type(), moved, event.globalPosition(), event.button(),
+                                       event.buttons(), event.modifiers())
+                if point.y() < line_top + layout.lineAt(n).height():
+                    return event
+            if top > point.y():
+                break
+        return event
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        super().mouseDoubleClickEvent(self._into_text(event))
+
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if event.button() == Qt.MouseButton.LeftButton and self._text:
+            span = self._spans.get(self.label_band.span_at(event.position()))
+            if span is not None:  # a click on a tag selects its span, as in brat
+                self.select_core(span.start, span.end)
+                event.accept()
+                return
+        event = self._into_text(event)
         if (event.button() == Qt.MouseButton.LeftButton and event.modifiers() == Qt.KeyboardModifier.NoModifier
                 and self._text):
             grabbed = self.edge_at(event.position().toPoint())
@@ -782,6 +819,7 @@ class DocumentView(QPlainTextEdit):
         super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        event = self._into_text(event)
         point = event.position().toPoint()
         if self._edge_drag is not None:
             bounds = self._dragged_bounds(point)

@@ -30,7 +30,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRect, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QTextBlock, QTextDocument
 from PySide6.QtWidgets import QPlainTextDocumentLayout
 
@@ -120,6 +120,7 @@ class LabelBand:
         self.font = QFont()
         self.metrics = QFontMetricsF(self.font)
         self.painted_tags: list[tuple[str, QRectF]] = []  # (label, box) as last painted, for tests
+        self.tag_spans: list[tuple[QRectF, object]] = []  # (box, span id) as last painted: a click selects
 
     def set_font(self, text_font: QFont) -> None:
         self.font = QFont(text_font)
@@ -148,15 +149,15 @@ class LabelBand:
         """Rows for spans nested ``deepest`` deep (0: none nested)."""
         self.rows = max(1, min(deepest + 1, MAX_TAG_ROWS))
 
-    def paint(self, painter: QPainter, lines: Sequence[tuple[QRectF, str, QColor, int, bool]], width: float) -> None:
+    def paint(self, painter: QPainter, lines: Sequence[tuple], width: float) -> None:
         """Tags and brackets of the spans in one visual line.
 
         ``lines``: for each span on the line, (its rectangle on the line, label, colour, depth,
-        whether the span starts on this line, so it gets its tag here)."""
+        whether the span starts on this line, so it gets its tag here, the span's id)."""
         if not self.show_tags or not lines:
             return
         boxes: list[TagBox] = []
-        for rect, label, _color, depth, starts in lines:
+        for rect, label, _color, depth, starts, _span_id in lines:
             text_width = self.metrics.horizontalAdvance(label) + 6 if starts else 0.0
             centre = rect.center().x()
             left = max(1.0, min(centre - text_width / 2, width - text_width - 1))
@@ -164,7 +165,7 @@ class LabelBand:
         rows = tag_rows(boxes, self.rows)
         painter.save()
         painter.setFont(self.font)
-        for (rect, label, color, _depth, starts), box, row in zip(lines, boxes, rows):
+        for (rect, label, color, _depth, starts, span_id), box, row in zip(lines, boxes, rows):
             bottom = rect.top() - 1.0 - row * self.tag_height
             pen = QPen(color.darker(130))
             pen.setWidthF(1.0)
@@ -182,12 +183,15 @@ class LabelBand:
             painter.setPen(tag_text_color(color))
             painter.drawText(tag, int(Qt.AlignmentFlag.AlignCenter), label)
             self.painted_tags.append((label, tag))
+            self.tag_spans.append((tag, span_id))
         painter.restore()
 
     def begin_paint(self) -> None:
         self.painted_tags = []
+        self.tag_spans = []
+
+    def span_at(self, point: QPointF) -> object | None:
+        """The id of the span whose tag was painted under ``point`` (viewport), or None."""
+        return next((span_id for box, span_id in self.tag_spans if box.contains(point)), None)
 
 
-def band_area(area: QRect, band: float) -> QRect:
-    """A repaint area grown upward by the band, so the tags over its first line are redrawn too."""
-    return area.adjusted(0, -int(band) - 1, 0, 0)
