@@ -103,19 +103,37 @@ def merge_spans(workspace: Workspace, keep_id: int, other_id: int, *, owner: str
             raise ServiceError(_("Only two spans of one document can be merged"))
         if fragments_from_row(keep["fragments"]) or fragments_from_row(other["fragments"]):
             raise ServiceError(_("Discontinuous spans cannot be merged; add a fragment instead"))
+        if keep["label"] != other["label"]:  # the relations and claims moved over stay ones the scheme allows
+            raise ServiceError(_("Only spans of one label merge: relabel one of them first"))
+        first, second = sorted((keep, other), key=lambda r: r["start"])
+        document = repo.document(keep["document_id"])
+        between = document.text[first["end"]:second["start"]] if document is not None else ""
+        if first["end"] > second["start"] or any(ch.isalnum() for ch in between):
+            raise ServiceError(_("Only adjacent spans merge: there are words between them"))
+        if keep["entity_id"] is not None and other["entity_id"] not in (None, keep["entity_id"]):
+            raise ServiceError(_("The two spans are linked to different entities: unlink one first"))
         start, end = min(keep["start"], other["start"]), max(keep["end"], other["end"])
         _check_gold(repo, keep, (start, end), owner=owner, user=user, seen=seen)
         _refuse_twin(repo, keep, start, end, owner=owner, ignore=other_id)
         ops: list[Op] = []
-        spoken, relations, notes = repo.links_to(other_id)
+        spoken, _relations, notes = repo.links_to(other_id)
         ops += [update_op(CLAIMS, claim_id, {"speaker_span_id": keep_id}) for claim_id in spoken]
-        joined = [(rid, keep_id if head == other_id else head, keep_id if tail == other_id else tail)
-                  for rid, head, tail in relations]
-        ops += [update_op(RELATIONS, rid, {"head_id": head, "tail_id": tail})
-                for rid, head, tail in joined if head != tail]
+        touching = repo.relations_touching([keep_id, other_id])
+        kept = {(label, head, tail) for _rid, label, head, tail in touching if other_id not in (head, tail)}
+        for rid, label, head, tail in touching:
+            if other_id not in (head, tail):
+                continue
+            joined = (label, keep_id if head == other_id else head, keep_id if tail == other_id else tail)
+            if joined[1] != joined[2] and joined not in kept:  # not onto itself, not a second copy
+                kept.add(joined)
+                ops.append(update_op(RELATIONS, rid, {"head_id": joined[1], "tail_id": joined[2]}))
+        # (the relations not moved go with the second span)
         ops += [update_op(NOTES, note_id, {"target_id": keep_id}) for note_id in notes]
         ops.append(delete_op(SPANS, [other_id]))  # first: it may hold the merged place; a relation between the two goes
-        ops.append(update_op(SPANS, keep_id, {"start": start, "end": end}))
+        values: dict[str, Any] = {"start": start, "end": end}
+        if keep["entity_id"] is None and other["entity_id"] is not None:
+            values["entity_id"] = other["entity_id"]  # the merged span keeps the other's link
+        ops.append(update_op(SPANS, keep_id, values))
         return run_action(repo, owner=owner, user=user, kind="merge_spans",
                           label=_("Merge two {label} spans").format(label=keep["label"]),
                           document_id=keep["document_id"], ops=ops, result=keep_id)

@@ -271,6 +271,12 @@ class Repository:
             .where(SPANS.c.kind == ENTITY, SPANS.c.label == source, twin.c.kind == ENTITY, twin.c.label == target)
         )]
 
+    def relations_touching(self, span_ids: list[int]) -> list[tuple[int, str, int, int]]:
+        """(id, label, head, tail) of every relation with an end on one of these spans."""
+        return [tuple(r) for r in self.connection.execute(  # type: ignore[misc]
+            select(RELATIONS.c.id, RELATIONS.c.label, RELATIONS.c.head_id, RELATIONS.c.tail_id)
+            .where(RELATIONS.c.head_id.in_(span_ids) | RELATIONS.c.tail_id.in_(span_ids)))]
+
     def links_to(self, span_id: int) -> tuple[list[int], list[tuple[int, int, int]], list[int]]:
         """What points at a span: the claims it speaks (their ids), the relations that end on it
         (id, head, tail), and the notes on it (ids)."""

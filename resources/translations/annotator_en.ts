@@ -90,7 +90,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../annotator/gui/annotate/main_window.py" line="864" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="880" />
         <source>%n span(s) in this document</source>
         <translation><numerusform>%n span in this document</numerusform><numerusform>%n spans in this document</numerusform></translation>
     </message>

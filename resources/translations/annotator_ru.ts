@@ -928,17 +928,29 @@ Add them to the scheme (one change, undoable)?</source>
     <message numerus="yes">
         <location filename="../../annotator/gui/entities/claims_browser.py" line="284" />
         <source>%n claim(s) shown</source>
-        <translation><numerusform>%n утверждение показано</numerusform><numerusform>%n утверждения показано</numerusform><numerusform>%n утверждений показано</numerusform></translation>
+        <translation>
+            <numerusform>%n утверждение показано</numerusform>
+            <numerusform>%n утверждения показано</numerusform>
+            <numerusform>%n утверждений показано</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../annotator/gui/entities/claims_browser.py" line="296" />
         <source>%n group(s)</source>
-        <translation><numerusform>%n группа</numerusform><numerusform>%n группы</numerusform><numerusform>%n групп</numerusform></translation>
+        <translation>
+            <numerusform>%n группа</numerusform>
+            <numerusform>%n группы</numerusform>
+            <numerusform>%n групп</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../annotator/gui/entities/claims_browser.py" line="300" />
         <source>%n figure(s) stated more than once</source>
-        <translation><numerusform>%n число названо не раз</numerusform><numerusform>%n числа названы не раз</numerusform><numerusform>%n чисел названы не раз</numerusform></translation>
+        <translation>
+            <numerusform>%n число названо не раз</numerusform>
+            <numerusform>%n числа названы не раз</numerusform>
+            <numerusform>%n чисел названы не раз</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../annotator/gui/entities/claims_browser.py" line="307" />
@@ -1228,42 +1240,42 @@ Add them to the scheme (one change, undoable)?</source>
 <context>
     <name>DisagreementList</name>
     <message>
-        <location filename="../../annotator/gui/curate/lanes.py" line="228" />
+        <location filename="../../annotator/gui/curate/lanes.py" line="229" />
         <source>Layer</source>
         <translation>Слой</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/lanes.py" line="228" />
+        <location filename="../../annotator/gui/curate/lanes.py" line="229" />
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/lanes.py" line="228" />
+        <location filename="../../annotator/gui/curate/lanes.py" line="229" />
         <source>Text</source>
         <translation>Текст</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/lanes.py" line="228" />
+        <location filename="../../annotator/gui/curate/lanes.py" line="229" />
         <source>Gold</source>
         <translation>Эталон</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/lanes.py" line="234" />
+        <location filename="../../annotator/gui/curate/lanes.py" line="235" />
         <source>entity</source>
         <translation>сущность</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/lanes.py" line="234" />
+        <location filename="../../annotator/gui/curate/lanes.py" line="235" />
         <source>claim</source>
         <translation>утверждение</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/lanes.py" line="244" />
+        <location filename="../../annotator/gui/curate/lanes.py" line="245" />
         <source>rejected</source>
         <translation>отклонено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/curate/lanes.py" line="255" />
+        <location filename="../../annotator/gui/curate/lanes.py" line="256" />
         <source>characters %1–%2</source>
         <translation>символы %1–%2</translation>
     </message>
@@ -1347,27 +1359,27 @@ Add them to the scheme (one change, undoable)?</source>
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../annotator/gui/text/document_view.py" line="518" />
+        <location filename="../../annotator/gui/text/document_view.py" line="546" />
         <source>speaker</source>
         <translation>источник</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/text/document_view.py" line="519" />
+        <location filename="../../annotator/gui/text/document_view.py" line="547" />
         <source>cue</source>
         <translation>маркер</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/text/document_view.py" line="942" />
+        <location filename="../../annotator/gui/text/document_view.py" line="999" />
         <source>hedged</source>
         <translation>с оговоркой</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/text/document_view.py" line="944" />
+        <location filename="../../annotator/gui/text/document_view.py" line="1001" />
         <source>check-worthy</source>
         <translation>проверять</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/text/document_view.py" line="945" />
+        <location filename="../../annotator/gui/text/document_view.py" line="1002" />
         <source>Claim: %1</source>
         <translation>Утверждение: %1</translation>
     </message>
@@ -1375,30 +1387,30 @@ Add them to the scheme (one change, undoable)?</source>
 <context>
     <name>EdgeActions</name>
     <message>
-        <location filename="../../annotator/gui/session/edge_keys.py" line="36" />
+        <location filename="../../annotator/gui/session/edge_keys.py" line="41" />
         <source>No span or claim under the caret</source>
         <translation>Под курсором нет фрагмента или утверждения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session/edge_keys.py" line="46" />
+        <location filename="../../annotator/gui/session/edge_keys.py" line="51" />
         <source>That edge cannot move further</source>
         <translation>Эта граница дальше не сдвигается</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session/edge_keys.py" line="64" />
-        <location filename="../../annotator/gui/session/edge_keys.py" line="81" />
+        <location filename="../../annotator/gui/session/edge_keys.py" line="69" />
+        <location filename="../../annotator/gui/session/edge_keys.py" line="86" />
         <source>No span under the caret</source>
         <translation>Под курсором нет фрагмента</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session/edge_keys.py" line="68" />
+        <location filename="../../annotator/gui/session/edge_keys.py" line="73" />
         <source>Put the caret between two words of the span to split it</source>
         <translation>Чтобы разделить фрагмент, поставьте курсор между двумя его словами</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session/edge_keys.py" line="89" />
-        <source>No other span to merge with</source>
-        <translation>Нет другого фрагмента, с которым можно объединить</translation>
+        <location filename="../../annotator/gui/session/edge_keys.py" line="103" />
+        <source>No span of the same label next to this one</source>
+        <translation>Рядом нет фрагмента с той же меткой</translation>
     </message>
 </context>
 <context>
@@ -1521,7 +1533,11 @@ Add them to the scheme (one change, undoable)?</source>
     <message numerus="yes">
         <location filename="../../annotator/gui/entities/entity_page.py" line="147" />
         <source>%n entity(ies)</source>
-        <translation><numerusform>%n сущность</numerusform><numerusform>%n сущности</numerusform><numerusform>%n сущностей</numerusform></translation>
+        <translation>
+            <numerusform>%n сущность</numerusform>
+            <numerusform>%n сущности</numerusform>
+            <numerusform>%n сущностей</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../annotator/gui/entities/entity_page.py" line="230" />
@@ -2803,125 +2819,125 @@ You can change it later in Options → Preferences.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="131" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="146" />
         <source>annotator</source>
         <translation>annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="157" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="172" />
         <source>Claims</source>
         <translation>Утверждения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="158" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="173" />
         <source>Relations</source>
         <translation>Связи</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="160" />
-        <location filename="../../annotator/gui/annotate/main_window.py" line="705" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="175" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="721" />
         <source>Notes</source>
         <translation>Заметки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="179" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="194" />
         <source>Spans</source>
         <translation>Фрагменты</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="180" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="195" />
         <source>Attributes</source>
         <translation>Атрибуты</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="181" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="196" />
         <source>Labels</source>
         <translation>Метки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="186" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="201" />
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="196" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="211" />
         <source>This document's place in the list as filtered</source>
         <translation>Место документа в отфильтрованном списке</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="288" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="303" />
         <source>All saved</source>
         <translation>Всё сохранено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="408" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="424" />
         <source>This column cannot be sorted</source>
         <translation>По этому столбцу нельзя сортировать</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="457" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="473" />
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="471" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="487" />
         <source>annotator — %1 — %2</source>
         <translation>annotator — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="551" />
-        <location filename="../../annotator/gui/annotate/main_window.py" line="561" />
-        <location filename="../../annotator/gui/annotate/main_window.py" line="576" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="567" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="577" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="592" />
         <source>Settings not saved: %1</source>
         <translation>Настройки не сохранены: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="563" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="579" />
         <source>Snapping to tokens on</source>
         <translation>Привязка к токенам включена</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="563" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="579" />
         <source>Snapping to tokens off</source>
         <translation>Привязка к токенам выключена</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="588" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="604" />
         <source>The new database opens when you next start annotator</source>
         <translation>Новая база данных откроется при следующем запуске annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="657" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="673" />
         <source>Every document of the list is done</source>
         <translation>Все документы списка готовы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="705" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="721" />
         <source>Notes (%1)</source>
         <translation>Заметки (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="851" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="867" />
         <source>Nothing changed</source>
         <translation>Ничего не изменено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="854" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="870" />
         <source>Error: %1</source>
         <translation>Ошибка: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="855" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="871" />
         <source>Not saved</source>
         <translation>Не сохранено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="861" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="877" />
         <source>%1 / %2 documents done</source>
         <translation>Готово документов: %1 / %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/gui/annotate/main_window.py" line="864" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="880" />
         <source>%n span(s) in this document</source>
         <translation>
             <numerusform>%n фрагмент в документе</numerusform>
@@ -2930,22 +2946,22 @@ You can change it later in Options → Preferences.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="869" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="885" />
         <source>Undo: %1</source>
         <translation>Отменить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="869" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="885" />
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="870" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="886" />
         <source>Redo: %1</source>
         <translation>Повторить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="870" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="886" />
         <source>Redo</source>
         <translation>Повторить</translation>
     </message>

@@ -231,3 +231,23 @@ def test_only_the_caret_spans_edges_are_grabbed_and_a_still_press_is_a_click(qtb
     assert view.selection_core() is None and view.caret_core() == PER.start
     view.edges_editable = False
     assert view.edge_at(grip) is None
+
+
+def test_tags_on_a_crowded_line_do_not_overlap(qtbot):
+    text = "ЕС, США и РФ: Путин, Си и Моди встретились.\n"
+    long_labels = {name: "#3cb44b" for name in ("ORGANISATION", "COUNTRYNAME", "PERSONNAME")}
+    words = [("ЕС", "ORGANISATION"), ("США", "COUNTRYNAME"), ("РФ", "COUNTRYNAME"), ("Путин", "PERSONNAME"),
+             ("Си", "PERSONNAME"), ("Моди", "PERSONNAME")]
+    spans = [Span(n, text.index(w), text.index(w) + len(w), label) for n, (w, label) in enumerate(words)]
+    view = DocumentView(long_labels)
+    qtbot.addWidget(view)
+    view.resize(640, 200)
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_document(text, spans)
+    painted(view)
+    tags = [rect for _label, rect in view.label_band.painted_tags]
+    assert len(tags) == len(spans)
+    for i, one in enumerate(tags):
+        for other in tags[i + 1:]:
+            assert not one.intersects(other)

@@ -142,3 +142,30 @@ def test_a_selection_takes_the_words_it_covers_most():
     assert snap_to_covered_tokens(tokens, lavrov - 4, lavrov + 6) == (0, lavrov + 6)
     assert snap_to_covered_tokens(tokens, lavrov + 1, lavrov + 3) == (lavrov, lavrov + 6)  # inside one word
     assert snap_to_covered_tokens(tokens, 5, lavrov + 1) == (0, 6)  # one letter of each: the larger share
+
+
+def test_a_merge_takes_adjacent_spans_of_one_label_only(ws):
+    keep = annotating.add_span(ws, DOC, *find(ws, "Касым-Жомарт"), "PER", owner="anna").result
+    far = annotating.add_span(ws, DOC, *find(ws, "Казахстана"), "PER", owner="anna").result
+    with pytest.raises(ServiceError, match="adjacent"):
+        span_edges.merge_spans(ws, keep, far, owner="anna")
+    role = annotating.add_span(ws, DOC, *find(ws, "Токаев"), "ROLE", owner="anna").result
+    with pytest.raises(ServiceError, match="one label"):
+        span_edges.merge_spans(ws, keep, role, owner="anna")
+
+
+def test_a_merge_keeps_the_entity_link_and_makes_no_duplicate_relation(ws):
+    from annotator.services import entities
+
+    keep = annotating.add_span(ws, DOC, *find(ws, "Касым-Жомарт"), "PER", owner="anna").result
+    gone = annotating.add_span(ws, DOC, *find(ws, "Токаев"), "PER", owner="anna").result
+    role = annotating.add_span(ws, DOC, *find(ws, "Президент"), "ROLE", owner="anna").result
+    entity = entities.create_from_mention(ws, gone, owner="anna").result
+    claims.add_relation(ws, keep, role, "SAME_AS", owner="anna")
+    claims.add_relation(ws, gone, role, "SAME_AS", owner="anna")
+
+    span_edges.merge_spans(ws, keep, gone, owner="anna")
+
+    (merged,) = [s for s in the_set(ws).spans if s.id == keep]
+    assert merged.entity == entity
+    assert [(r.label, r.head, r.tail) for r in the_set(ws).relations] == [("SAME_AS", keep, role)]

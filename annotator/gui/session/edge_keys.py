@@ -31,7 +31,12 @@ class EdgeActions(QObject):
         self.view = view
 
     def _item(self) -> Item | None:
-        item = self.view.span_under_caret() or self.view.claim_under_caret()
+        """The span (else claim) the selection is exactly, so a claim just moved stays the one moved;
+        else the span (else claim) under the caret."""
+        selection = self.view.selection_core()
+        exact = (self.view.span_with_range(*selection) or self.view.claim_with_range(*selection)
+                 if selection is not None else None)
+        item = exact or self.view.span_under_caret() or self.view.claim_under_caret()
         if item is None:
             self.session.tell(self.tr("No span or claim under the caret"))
         return item
@@ -80,13 +85,22 @@ class EdgeActions(QObject):
         if span is None:
             self.session.tell(self.tr("No span under the caret"))
             return
-        others = [s for s in self.view.spans() if s.id != span.id]
+        others = [s for s in self.view.spans() if s.id != span.id and s.label == span.label]
         after = [s for s in others if s.start >= span.end]
         before = [s for s in others if s.end <= span.start]
-        other = (min(after, key=lambda s: (s.start, s.end)) if after
-                 else max(before, key=lambda s: (s.end, s.start)) if before else None)
-        if other is None:
-            self.session.tell(self.tr("No other span to merge with"))
+        text = self.view.text
+
+        def adjacent(first: Span, second: Span) -> bool:
+            return not any(ch.isalnum() for ch in text[first.end:second.start])
+
+        following = min(after, key=lambda s: (s.start, s.end)) if after else None
+        preceding = max(before, key=lambda s: (s.end, s.start)) if before else None
+        if following is not None and adjacent(span, following):
+            other = following
+        elif preceding is not None and adjacent(preceding, span):
+            other = preceding
+        else:
+            self.session.tell(self.tr("No span of the same label next to this one"))
             return
         session = self.session
         workspace, owner, user, seen = session.workspace, session.owner, session.user, session.seen()

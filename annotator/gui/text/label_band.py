@@ -163,9 +163,15 @@ class LabelBand:
             left = max(1.0, min(centre - text_width / 2, width - text_width - 1))
             boxes.append(TagBox(label, left, left + text_width, depth, rect.left(), rect.right()))
         rows = tag_rows(boxes, self.rows)
+        # No row free for a tag (a crowded line): it and the tags it meets on its row shrink to their
+        # spans' widths, their text cut short, so no two overlap.
+        crowded = {i for i, (box, row) in enumerate(zip(boxes, rows)) if box.right > box.left
+                   and any(j != i and rows[j] == row and other.right > other.left
+                           and box.left < other.right + TAG_GAP and other.left < box.right + TAG_GAP
+                           for j, other in enumerate(boxes))}
         painter.save()
         painter.setFont(self.font)
-        for (rect, label, color, _depth, starts, span_id), box, row in zip(lines, boxes, rows):
+        for n, ((rect, label, color, _depth, starts, span_id), box, row) in enumerate(zip(lines, boxes, rows)):
             bottom = rect.top() - 1.0 - row * self.tag_height
             pen = QPen(color.darker(130))
             pen.setWidthF(1.0)
@@ -177,11 +183,16 @@ class LabelBand:
             painter.drawLine(QPointF(rect.right() - 0.5, y), QPointF(rect.right() - 0.5, rect.top()))
             if not starts:
                 continue
-            tag = QRectF(box.left, bottom - self.tag_height + 1.5, box.right - box.left, self.tag_height - 2.5)
+            left, right = box.left, box.right
+            if n in crowded:
+                left, right = box.span_left + 0.5, max(box.span_right - 0.5, box.span_left + 6.0)
+            tag = QRectF(left, bottom - self.tag_height + 1.5, right - left, self.tag_height - 2.5)
+            text = label if right - left >= box.right - box.left else self.metrics.elidedText(
+                label, Qt.TextElideMode.ElideRight, right - left - 2)
             painter.setBrush(color)
             painter.drawRoundedRect(tag, 2.5, 2.5)
             painter.setPen(tag_text_color(color))
-            painter.drawText(tag, int(Qt.AlignmentFlag.AlignCenter), label)
+            painter.drawText(tag, int(Qt.AlignmentFlag.AlignCenter), text)
             self.painted_tags.append((label, tag))
             self.tag_spans.append((tag, span_id))
         painter.restore()
