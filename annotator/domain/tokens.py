@@ -164,9 +164,9 @@ def split_points(tokens: Sequence[Token], start: int, end: int, caret: int) -> t
 
 def nearest_edge(tokens: Sequence[Token], position: int, edge: str) -> int | None:
     """The token start (``edge`` "start") or end ("end") nearest ``position``: where a dragged edge lands."""
-    edges = [t.start for t in tokens] if edge == "start" else [t.end for t in tokens]
-    if not edges:
+    key = _start if edge == "start" else _end
+    if not tokens:
         return None
-    i = bisect_left(edges, position)
-    near = [edges[j] for j in (i - 1, i) if 0 <= j < len(edges)]
+    i = bisect_left(tokens, position, key=key)  # no list of every edge: this runs on each mouse move
+    near = [key(tokens[j]) for j in (i - 1, i) if 0 <= j < len(tokens)]
     return min(near, key=lambda e: (abs(e - position), e))
