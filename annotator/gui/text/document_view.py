@@ -898,9 +898,13 @@ class DocumentView(QPlainTextEdit):
         layout = block.layout()
         base = block.position()
         rects = []
-        for n in range(layout.lineCount()):
+        # Start at the range's first line (a long paragraph has hundreds; painting asks per span).
+        first = layout.lineForTextPosition(max(0, qt_start - base)) if qt_start > base else layout.lineAt(0)
+        for n in range(first.lineNumber() if first.isValid() else 0, layout.lineCount()):
             line = layout.lineAt(n)
             line_start = base + line.textStart()
+            if line_start >= qt_end:
+                break
             start, end = max(qt_start, line_start), min(qt_end, line_start + line.textLength())
             if start >= end:
                 continue
