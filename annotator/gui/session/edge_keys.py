@@ -41,6 +41,15 @@ class EdgeActions(QObject):
             self.session.tell(self.tr("No span or claim under the caret"))
         return item
 
+    def _on_same_document(self, select: Callable[[], None]) -> Callable[[object], None]:
+        """``select`` after the action, unless the window has moved to another document meanwhile."""
+        document_id = self.session.document_id
+
+        def after(_changes: object) -> None:
+            if self.session.document_id == document_id:
+                select()
+        return after
+
     def move_edge(self, edge: str, step: int, by_token: bool = True) -> None:
         """One edge of the span under the caret one token (or character) left or right."""
         item = self._item()
@@ -60,7 +69,7 @@ class EdgeActions(QObject):
         workspace, owner, user, seen, item_id = session.workspace, session.owner, session.user, session.seen(), item.id
         session.submit(lambda: span_edges.resize_span(workspace, item_id, start, end, owner=owner,  # type: ignore[arg-type]
                                                       user=user, seen=seen),
-                       after=lambda _changes: self.view.select_core(start, end))
+                       after=self._on_same_document(lambda: self.view.select_core(start, end)))
 
     def split(self) -> None:
         """Split the span under the caret in two at the caret."""
@@ -77,7 +86,7 @@ class EdgeActions(QObject):
         left_end, right_start = points
         session.submit(lambda: span_edges.split_span(workspace, span_id, left_end, right_start,  # type: ignore[arg-type]
                                                      owner=owner, user=user, seen=seen),
-                       after=lambda _changes: self.view.move_caret_core(right_start))
+                       after=self._on_same_document(lambda: self.view.move_caret_core(right_start)))
 
     def merge(self) -> None:
         """Merge the span under the caret with the next span (else the previous one)."""
@@ -108,7 +117,7 @@ class EdgeActions(QObject):
         start, end = min(span.start, other.start), max(span.end, other.end)
         session.submit(lambda: span_edges.merge_spans(workspace, keep, gone, owner=owner,  # type: ignore[arg-type]
                                                       user=user, seen=seen),
-                       after=lambda _changes: self.view.select_core(start, end))
+                       after=self._on_same_document(lambda: self.view.select_core(start, end)))
 
 
 EDGE_ACTIONS = ("grow_start", "shrink_start", "shrink_end", "grow_end", "grow_start_char", "shrink_start_char",
