@@ -190,6 +190,16 @@ def label(workspace: Workspace, document_id: str, label: str, *, owner: str, use
         return _relabel_span(workspace, repo, span_id, label, owner=owner, user=user, seen=seen)
 
 
+def refuse_twin(repo: Repository, row: dict[str, Any], start: int, end: int,
+                fragments: tuple[tuple[int, int], ...] = (), *, owner: str, ignore: int | None = None) -> None:
+    """Refuse to move span ``row`` where another of its set's spans of its label already is: the store
+    holds one span of a label per place and fragments. ``ignore``: a span the same action removes."""
+    other = repo.span_exists(row["set_id"], row["kind"], start, end, row["label"], fragments)
+    if other is not None and other not in (row["id"], ignore):
+        raise ServiceError(_("{owner!r} already has a {label} span at {start}-{end}").format(
+            owner=owner, label=row["label"], start=start, end=end))
+
+
 def _refragment(repo: Repository, row: dict[str, Any], fragments: list[tuple[int, int]], *, owner: str,
                 user: str | None, seen: int | None, kind: str, label: str) -> Changes:
     """Give a span or claim these pieces (joined where they touch), its outer bounds following them."""
@@ -198,10 +208,7 @@ def _refragment(repo: Repository, row: dict[str, Any], fragments: list[tuple[int
     if owner == GOLD:
         region = (min(start, row["start"]), max(end, row["end"]))
         check_unchanged(repo, row["document_id"], seen, user or repo.login, region)
-    other = repo.span_exists(row["set_id"], row["kind"], start, end, row["label"], new)
-    if other is not None and other != row["id"]:  # the store holds one span of a label per place and fragments
-        raise ServiceError(_("{owner!r} already has a {label} span at {start}-{end}").format(
-            owner=owner, label=row["label"], start=start, end=end))
+    refuse_twin(repo, row, start, end, new, owner=owner)
     values = {"start": start, "end": end, "fragments": fragments_to_row(new)}
     return run_action(repo, owner=owner, user=user, kind=kind, label=label, document_id=row["document_id"],
                       ops=[update_op(SPANS, row["id"], values)], result=row["id"])

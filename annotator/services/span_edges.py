@@ -15,7 +15,7 @@ from annotator.domain.model import GOLD
 from annotator.domain.validation import check_offsets
 from annotator.i18n import _
 from annotator.services.actions import run_action
-from annotator.services.annotating import _document_length, _owned_span, _refuse
+from annotator.services.annotating import _document_length, _owned_span, _refuse, refuse_twin
 from annotator.services.errors import ServiceError
 from annotator.services.gold_conflicts import check_unchanged
 from annotator.services.retrying import retried
@@ -28,15 +28,6 @@ def _check_gold(repo: Repository, row: dict[str, Any], region: tuple[int, int], 
                 user: str | None, seen: int | None) -> None:
     if owner == GOLD:
         check_unchanged(repo, row["document_id"], seen, user or repo.login, region)
-
-
-def _refuse_twin(repo: Repository, row: dict[str, Any], start: int, end: int, *, owner: str,
-                 ignore: int | None = None) -> None:
-    """The store keeps one span of a label per place: refuse bounds another span already has."""
-    _length, _ref, other = repo.span_target(row["document_id"], owner, row["kind"], start, end, row["label"])
-    if other is not None and other not in (row["id"], ignore):
-        raise ServiceError(_("{owner!r} already has a {label} span at {start}-{end}").format(
-            owner=owner, label=row["label"], start=start, end=end))
 
 
 @retried
@@ -52,6 +43,7 @@ def resize_span(workspace: Workspace, span_id: int, start: int, end: int, *, own
             raise ServiceError(_("The span already has these bounds"))
         values: dict[str, Any] = {"start": start, "end": end}
         fragments = fragments_from_row(row["fragments"])
+        pieces: list[list[int]] = []
         if fragments:
             pieces = [list(f) for f in fragments]
             pieces[0][0], pieces[-1][1] = start, end
@@ -60,7 +52,7 @@ def resize_span(workspace: Workspace, span_id: int, start: int, end: int, *, own
                                      "first"))
             values["fragments"] = fragments_to_row([(a, b) for a, b in pieces])
         _check_gold(repo, row, (min(start, row["start"]), max(end, row["end"])), owner=owner, user=user, seen=seen)
-        _refuse_twin(repo, row, start, end, owner=owner)
+        refuse_twin(repo, row, start, end, tuple((a, b) for a, b in pieces), owner=owner)
         return run_action(repo, owner=owner, user=user, kind="resize_span",
                           label=_("Move the edges of {label}").format(label=row["label"]),
                           document_id=row["document_id"], ops=[update_op(SPANS, span_id, values)], result=span_id)
@@ -78,8 +70,8 @@ def split_span(workspace: Workspace, span_id: int, left_end: int, right_start: i
         if not row["start"] < left_end <= right_start < row["end"]:
             raise ServiceError(_("Put the caret inside the span, between two of its words, to split it"))
         _check_gold(repo, row, (row["start"], row["end"]), owner=owner, user=user, seen=seen)
-        _refuse_twin(repo, row, row["start"], left_end, owner=owner)
-        _refuse_twin(repo, row, right_start, row["end"], owner=owner)
+        refuse_twin(repo, row, row["start"], left_end, owner=owner)
+        refuse_twin(repo, row, right_start, row["end"], owner=owner)
         new_id = repo.allocate_ids(SPANS, 1)[0]
         right = {key: row[key] for key in row if key not in ("document_id", "owner")}
         right.update(id=new_id, start=right_start)
@@ -114,7 +106,7 @@ def merge_spans(workspace: Workspace, keep_id: int, other_id: int, *, owner: str
             raise ServiceError(_("The two spans are linked to different entities: unlink one first"))
         start, end = min(keep["start"], other["start"]), max(keep["end"], other["end"])
         _check_gold(repo, keep, (start, end), owner=owner, user=user, seen=seen)
-        _refuse_twin(repo, keep, start, end, owner=owner, ignore=other_id)
+        refuse_twin(repo, keep, start, end, owner=owner, ignore=other_id)
         ops: list[Op] = []
         spoken, _relations, notes = repo.links_to(other_id)
         ops += [update_op(CLAIMS, claim_id, {"speaker_span_id": keep_id}) for claim_id in spoken]

@@ -169,3 +169,16 @@ def test_a_merge_keeps_the_entity_link_and_makes_no_duplicate_relation(ws):
     (merged,) = [s for s in the_set(ws).spans if s.id == keep]
     assert merged.entity == entity
     assert [(r.label, r.head, r.tail) for r in the_set(ws).relations] == [("SAME_AS", keep, role)]
+
+
+def test_a_discontinuous_span_may_take_the_bounds_of_a_contiguous_one_of_its_label(ws):
+    name = find(ws, "Касым-Жомарт Токаев")
+    annotating.add_span(ws, DOC, *name, "PER", owner="anna")  # contiguous, over the whole name
+    first = find(ws, "Касым-Жомарт")
+    piecewise = annotating.add_span(ws, DOC, *first, "PER", owner="anna").result
+    annotating.add_fragment(ws, piecewise, name[1] - 2, name[1] - 1, owner="anna")  # two pieces
+
+    span_edges.resize_span(ws, piecewise, first[0], name[1], owner="anna")  # the same outer bounds
+
+    (moved,) = [s for s in the_set(ws).spans if s.id == piecewise]
+    assert (moved.start, moved.end) == name and len(moved.fragments) == 2

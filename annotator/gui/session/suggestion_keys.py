@@ -18,6 +18,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject
 
+from annotator.domain.changes import Changes
 from annotator.domain.suggestions import ENTITY, Suggestion, suggestion_at
 from annotator.gui.session.set_session import SetSession
 from annotator.gui.text.document_view import DocumentView
@@ -66,23 +67,21 @@ class SuggestionActions(QObject):
     # ------------------------------------------------------------ the keys
     def accept(self) -> None:
         """Y: the suggestion becomes the annotator's span (or claim), its origin recorded."""
-        suggestion = self._need()
-        if suggestion is None:
-            return
-        session = self.session
-        workspace, document_id, owner, user = session.workspace, session.document_id, session.owner, session.user
-        session.submit(lambda: suggestions.accept_suggestion(
-            workspace, document_id, suggestion.start, owner=owner, user=user, place=suggestion.key))  # type: ignore[arg-type]
+        self._on_suggestion(suggestions.accept_suggestion)
 
     def reject(self) -> None:
         """X: the suggestion is not offered again (to this annotator, at this place)."""
+        self._on_suggestion(suggestions.reject_suggestion)
+
+    def _on_suggestion(self, action: Callable[..., Changes]) -> None:
+        """Submit ``action`` (accept or reject) for the exact suggestion under the caret."""
         suggestion = self._need()
         if suggestion is None:
             return
         session = self.session
         workspace, document_id, owner, user = session.workspace, session.document_id, session.owner, session.user
-        session.submit(lambda: suggestions.reject_suggestion(
-            workspace, document_id, suggestion.start, owner=owner, user=user, place=suggestion.key))  # type: ignore[arg-type]
+        session.submit(lambda: action(workspace, document_id, suggestion.start, owner=owner, user=user,
+                                      place=suggestion.key))
 
     def accept_label(self) -> None:
         """Shift+Y: every open suggestion of the label under the caret, in one undoable action."""

@@ -217,7 +217,6 @@ class DocumentView(QPlainTextEdit):
         self.setDocument(document)
         self.label_band = LabelBand()
         self.label_band.set_font(self.font())
-        self._apply_band()
         self.setReadOnly(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
@@ -256,6 +255,7 @@ class DocumentView(QPlainTextEdit):
         self._current_mark: tuple[int, int] | None = None
         self.mark_index = SpanIndex()
         self.claim_margin = ClaimMargin(self)
+        self._apply_band()
         self.setViewportMargins(MARGIN_WIDTH, 0, 0, 0)
         # Open suggestions (dashed frames) and the repeated passages' margin: their own modules.
         self.suggestion_layer = SuggestionLayer(self, SpanIndex)
@@ -285,10 +285,11 @@ class DocumentView(QPlainTextEdit):
         self.highlighter.set_index(SpanIndex())  # no old spans on the new text
         self._clear_claims()
         # The band's depth before the text is laid out, so the scroll range is right from the start.
-        self.label_band.set_depth(deepest_nesting(sorted(spans, key=lambda s: (s.start, -s.end)), MAX_TAG_ROWS - 1))
+        ordered = sorted(spans, key=lambda s: (s.start, -s.end))
+        self.label_band.set_depth(deepest_nesting(ordered, MAX_TAG_ROWS - 1))
         self._apply_band()
         self.setPlainText(self.positions.display_text)
-        self._store_spans(spans)
+        self._store_spans(spans, ordered)
         self._store_claims(list(claims))
         self._relations = list(relations)
         self._marks, self._current_mark, self.mark_index = [], None, SpanIndex()
@@ -324,9 +325,10 @@ class DocumentView(QPlainTextEdit):
         self.viewport().update()
         return self.last_rehighlighted
 
-    def _store_spans(self, spans: list[Span]) -> None:
+    def _store_spans(self, spans: list[Span], ordered: list[Span] | None = None) -> None:
+        """``ordered``: the spans sorted by (start, -end) already, if the caller has them."""
         self._spans = {s.id: s for s in spans}
-        self._core_sorted = sorted(spans, key=lambda s: (s.start, -s.end))
+        self._core_sorted = ordered if ordered is not None else sorted(spans, key=lambda s: (s.start, -s.end))
         self.label_band.set_depth(deepest_nesting(self._core_sorted, MAX_TAG_ROWS - 1))
         self._apply_band()
         self._core_starts = [s.start for s in self._core_sorted]
@@ -352,12 +354,7 @@ class DocumentView(QPlainTextEdit):
             # Every block is taller or shorter now: the view sizes its scroll range again on this signal.
             self.band_layout.documentSizeChanged.emit(self.band_layout.documentSize())
             self.viewport().update()
-            self.claim_margin_update()
-
-    def claim_margin_update(self) -> None:
-        margin = getattr(self, "claim_margin", None)
-        if margin is not None:
-            margin.update()
+            self.claim_margin.update()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.FontChange:  # the band first, so Qt lays out with the new one
