@@ -79,7 +79,7 @@ def test_every_line_has_the_band_above_it(qtbot):
 def test_each_span_gets_its_label_above_its_first_line_never_over_words(qtbot):
     view = make_view(qtbot)
     painted(view)
-    tags = view.label_band.painted_tags
+    tags = [(label, rect) for label, rect, _span in view.label_band.painted_tags]
     assert sorted(label for label, _rect in tags) == sorted(s.label for s in SPANS)
     words = text_line_rects(view)
     for label, rect in tags:
@@ -96,7 +96,7 @@ def test_each_span_gets_its_label_above_its_first_line_never_over_words(qtbot):
 def test_nested_spans_stack_their_tags_outer_above_inner(qtbot):
     view = make_view(qtbot)
     painted(view)
-    tags = dict(view.label_band.painted_tags)
+    tags = {label: rect for label, rect, _span in view.label_band.painted_tags}
     assert view.label_band.rows == 2  # GPE nests in ROLE
     assert tags["ROLE"].bottom() <= tags["GPE"].top()
 
@@ -211,7 +211,7 @@ def test_a_press_in_the_band_lands_on_the_line_below_and_a_tag_selects_its_span(
 
     view.move_caret_core(0)
     painted(view)
-    tag = next(rect for label, rect in view.label_band.painted_tags if label == "PER")  # the first: Токаев
+    tag = next(rect for label, rect, _span in view.label_band.painted_tags if label == "PER")  # the first: Токаев
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=tag.center().toPoint())
     assert view.selection_core() == (PER.start, PER.end)
 
@@ -246,7 +246,7 @@ def test_tags_on_a_crowded_line_do_not_overlap(qtbot):
     qtbot.waitExposed(view)
     view.set_document(text, spans)
     painted(view)
-    tags = [rect for _label, rect in view.label_band.painted_tags]
+    tags = [rect for _label, rect, _span in view.label_band.painted_tags]
     assert len(tags) == len(spans)
     for i, one in enumerate(tags):
         for other in tags[i + 1:]:

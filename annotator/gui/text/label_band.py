@@ -119,8 +119,7 @@ class LabelBand:
         self.rows = 1
         self.font = QFont()
         self.metrics = QFontMetricsF(self.font)
-        self.painted_tags: list[tuple[str, QRectF]] = []  # (label, box) as last painted, for tests
-        self.tag_spans: list[tuple[QRectF, object]] = []  # (box, span id) as last painted: a click selects
+        self.painted_tags: list[tuple[str, QRectF, object]] = []  # (label, box, span id) as last painted
 
     def set_font(self, text_font: QFont) -> None:
         self.font = QFont(text_font)
@@ -193,16 +192,14 @@ class LabelBand:
             painter.drawRoundedRect(tag, 2.5, 2.5)
             painter.setPen(tag_text_color(color))
             painter.drawText(tag, int(Qt.AlignmentFlag.AlignCenter), text)
-            self.painted_tags.append((label, tag))
-            self.tag_spans.append((tag, span_id))
+            self.painted_tags.append((label, tag, span_id))
         painter.restore()
 
     def begin_paint(self) -> None:
         self.painted_tags = []
-        self.tag_spans = []
 
     def span_at(self, point: QPointF) -> object | None:
         """The id of the span whose tag was painted under ``point`` (viewport), or None."""
-        return next((span_id for box, span_id in self.tag_spans if box.contains(point)), None)
+        return next((span_id for _label, box, span_id in self.painted_tags if box.contains(point)), None)
 
 
