@@ -218,7 +218,8 @@ class _Importer:
             self.report.claims += len(aset.claims)
             self.report.relations += len(aset.relations)
             self.report.notes += len(record.notes)
-        self.repo.insert_annotations(set_rows, span_rows, claim_details, relation_rows, note_rows)
+        self.repo.insert_annotations(set_rows, span_rows, claim_details, relation_rows, note_rows,
+                                     texts={doc_id: record.document.text for record, doc_id, _ in sets})
         self.report.sets_added += len(sets) - len(replaced)
 
     def log_actions(self, sources: list[str]) -> list[int]:

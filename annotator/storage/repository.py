@@ -8,7 +8,7 @@ here under the write lock), which is what makes imports fast.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import groupby
 from operator import itemgetter
 from dataclasses import dataclass
@@ -40,6 +40,7 @@ from annotator.domain.notes import Note, NoteTarget
 from annotator.domain.query import DocumentQuery
 from annotator.domain.search import SearchQuery, search_words
 from annotator.storage import bulk
+from annotator.storage import span_search
 from annotator.storage.search_index import SearchIndex, index_for
 from annotator.storage.actions import (
     CLAIMS,
@@ -652,12 +653,29 @@ class Repository:
         if owner is not None:
             has = has.where(SETS.c.owner == owner)
         stmt = select(DOCUMENTS.c.ordinal, DOCUMENTS.c.id).where(has.exists(), *self._conditions(documents))
+        if query is not None and kind == ENTITY:
+            return self._span_candidates(stmt, query, labels, after_ordinal, limit)
         if query is not None:
             index = self.search_index
             stmt = index.page(stmt, DOCUMENTS.c.ordinal, index.query_expression(query), after_ordinal)
         else:
             stmt = stmt.where(DOCUMENTS.c.ordinal > after_ordinal).order_by(DOCUMENTS.c.ordinal)
         return [tuple(r) for r in self.connection.execute(stmt.limit(limit))]
+
+    def _span_candidates(self, stmt: Select, query: SearchQuery, labels: Sequence[str], after_ordinal: int,
+                         limit: int) -> list[tuple[int, str]]:
+        """Documents for a search over entity spans, driven by the spans' own index (``span_search``):
+        a batch of the spans whose words may hold the query names their documents; those passing the
+        filters are the page. A batch whose documents all fail the filters is passed over."""
+        while True:
+            ordinals, last = span_search.candidate_ordinals(self.connection, query, labels, after_ordinal, limit)
+            if last is None:
+                return []
+            page = [tuple(r) for r in self.connection.execute(
+                stmt.where(DOCUMENTS.c.ordinal.in_(ordinals)).order_by(DOCUMENTS.c.ordinal))]
+            if page:
+                return page  # type: ignore[return-value]
+            after_ordinal = last
 
     def span_tuples(self, document_ids: Sequence[str], labels: Sequence[str],
                     owner: str | None = None) -> list[tuple[str, str, int, int, int, str, str | None, Fragments]]:
@@ -765,11 +783,13 @@ class Repository:
 
     def insert_annotations(self, set_rows: list[dict[str, Any]], span_rows: list[dict[str, Any]],
                            claim_rows: list[dict[str, Any]], relation_rows: list[dict[str, Any]],
-                           note_rows: Sequence[dict[str, Any]] = ()) -> None:
-        """Bulk insert of whole sets (and notes on them) whose ids were allocated by :meth:`allocate_ids`."""
+                           note_rows: Sequence[dict[str, Any]] = (), texts: Mapping[str, str] | None = None) -> None:
+        """Bulk insert of whole sets (and notes on them) whose ids were allocated by :meth:`allocate_ids`;
+        their entity spans go into the span index (``texts``: the documents' texts, when at hand)."""
         for table, rows in ((SETS, set_rows), (SPANS, span_rows), (CLAIMS, claim_rows), (RELATIONS, relation_rows),
                             (NOTES, list(note_rows))):
             bulk.insert_rows(self.connection, table, rows)
+        span_search.spans_imported(self.connection, set_rows, span_rows, texts)
 
     # ------------------------------------------------------------ entities
     def entities(self, owner: str, ids: Iterable[int] | None = None) -> list[Entity]:
@@ -1064,7 +1084,9 @@ class Repository:
         rows have changed since (an edit of a row deleted since, putting back a row whose id or place
         is taken again). A new action's key clash is left to the store: a racing writer's, retried."""
         try:
-            return self.rows.apply(ops)
+            inverse = self.rows.apply(ops)
+            span_search.spans_changed(self.connection, ops, inverse)
+            return inverse
         except IntegrityError as exc:
             if not replaying:
                 raise

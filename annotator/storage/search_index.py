@@ -69,9 +69,12 @@ _INSERT = f"INSERT INTO {FTS_TABLE}(rowid, words) VALUES (?, ?)"
 _fts = table(FTS_TABLE, column("rowid"))
 
 
+SPAN_INDEX_TABLE = "span_search"  # the spans' index (``annotator.storage.span_search``)
+
+
 def is_index_table(name: str | None) -> bool:
-    """Tables the index owns (FTS5's shadow tables included), which the models do not describe."""
-    return bool(name) and (name == INDEX_TABLE or name.startswith(INDEX_TABLE + "_"))
+    """Tables the indexes own (FTS5's shadow tables included), which the models do not describe."""
+    return bool(name) and any(name == t or name.startswith(t + "_") for t in (INDEX_TABLE, SPAN_INDEX_TABLE))
 
 
 # ---------------------------------------------------------------- what is asked, for either syntax

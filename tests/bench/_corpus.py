@@ -162,6 +162,7 @@ class Rows:
     sets: list[tuple]
     spans: list[tuple]
     index: list[tuple] = field(default_factory=list)  # the full-text index: (ordinal, text with ё as е)
+    span_index: list[tuple] = field(default_factory=list)  # the spans' index: (rowid, words, label)
 
     @property
     def count(self) -> int:
@@ -172,7 +173,7 @@ class Rows:
 def baseline_rows(docs: Sequence[BenchDoc]) -> Rows:
     """The rows an import of these documents writes (ids as a fresh store would give them)."""
     moment = _db_time(datetime.now(timezone.utc).replace(tzinfo=None))
-    documents, texts, sets, spans, index = [], [], [], [], []
+    documents, texts, sets, spans, index, span_index = [], [], [], [], [], []
     span_id = 0
     for n, doc in enumerate(docs, start=1):
         documents.append((doc.id, n, doc.sha256, doc.date, len(doc.text), json.dumps(doc.meta), moment))
@@ -182,7 +183,8 @@ def baseline_rows(docs: Sequence[BenchDoc]) -> Rows:
         for start, end, label in doc.spans:
             span_id += 1
             spans.append((span_id, n, "entity", start, end, label, None, None))
-    return Rows(documents, texts, sets, spans, index)
+            span_index.append(((n << 31) | span_id, doc.text[start:end].replace("ё", "е").replace("Ё", "Е"), label))
+    return Rows(documents, texts, sets, spans, index, span_index)
 
 
 SQL_DOCUMENTS = ("INSERT INTO documents (id, ordinal, sha256, date, length, meta, created_at) "
@@ -191,6 +193,7 @@ SQL_TEXTS = "INSERT INTO document_texts (document_id, text) VALUES (?, ?)"
 SQL_SETS = "INSERT INTO annotation_sets (id, document_id, owner, status, updated_at) VALUES (?, ?, ?, ?, ?)"
 # The store indexes every text at import (FTS5 tokenizes it in C on insert); a bare import must too.
 SQL_INDEX = "INSERT INTO search_index (rowid, words) VALUES (?, ?)"
+SQL_SPAN_INDEX = "INSERT INTO span_search (rowid, words, label) VALUES (?, ?, ?)"  # and every entity span's words
 SQL_SPANS = ('INSERT INTO spans (id, set_id, kind, start, "end", label, attributes, entity) '
              "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
 
@@ -219,6 +222,7 @@ def insert_rows(connection: sqlite3.Connection, rows: Rows) -> None:
     connection.executemany(SQL_SETS, rows.sets)
     connection.executemany(SQL_SPANS, rows.spans)
     connection.executemany(SQL_INDEX, rows.index)
+    connection.executemany(SQL_SPAN_INDEX, rows.span_index)
     connection.execute("COMMIT")
 
 
