@@ -164,6 +164,19 @@ def test_the_upgrade_indexes_the_stored_texts_for_search(backend, make_db_target
         assert hits and {body[h.start:h.end] for h in hits} <= {"Ташкент", "Ташкенте", "Ташкента"}
 
 
+def test_the_upgrade_indexes_the_stored_spans_for_span_search(backend, make_db_target, tmp_path):
+    target = rev_0001_database(backend, make_db_target, tmp_path)
+    with Workspace.open(target) as ws:
+        with ws.store.read() as repo:  # the spans' index's own answer (0015 filled it from the old spans)
+            named = repo.annotation_candidates("entity", ("GPE",), "boris", DocumentQuery(), 0, 100,
+                                               parse("казахстан"))
+            assert [doc for _, doc in named] == [DOC]
+            assert repo.annotation_candidates("entity", ("GPE",), None, DocumentQuery(), 0, 100,
+                                              parse("токаев")) == []
+        hits = search.iter_hits(ws, "казахстан", search.SearchFilter(labels=("GPE",), owner="boris"))
+        assert [(h.document_id, h.text) for h in hits] == [(DOC, "Казахстана")]
+
+
 def test_every_revision_downgrades_and_upgrades_again(backend, make_db_target):
     target = make_db_target("roundtrip", empty=True)
     store = open_store(target)
