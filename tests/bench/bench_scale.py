@@ -190,8 +190,9 @@ def bench_window(db: Path, keys: int, opens: int, seed: int) -> dict:
             row = rng.randrange(rows)
             t0 = time.perf_counter()
             window.select_row(row)
-            target = window.document_model.document_id(row)
-            while window.document_id != target:
+            arrived: list[str] = []  # the row's page may not be read yet (the list reads it on its runner)
+            window.document_model.with_document_id(row, arrived.append)
+            while not arrived or window.document_id != arrived[0]:
                 app.processEvents()
                 runner.wait(1)
             view.viewport().grab()

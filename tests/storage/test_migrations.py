@@ -21,6 +21,7 @@ from annotator import paths
 from annotator.services import documents
 from annotator.services.workspace import Workspace
 from annotator.storage import DatabaseError, open_store
+from annotator.storage import database
 from annotator.storage.database import BUSY_TIMEOUT_MS, _backup_sqlite
 from annotator.storage.models import Base
 from annotator.storage.search_index import is_index_table
@@ -274,6 +275,7 @@ def test_upgrade_at_open_backs_up_the_old_file_first(tmp_path, monkeypatch):
     open_store(str(path)).close()  # at the code's real head
     scripts = _scripts_with_a_newer_revision(tmp_path)
     monkeypatch.setattr(paths, "migrations_dir", lambda: scripts)
+    monkeypatch.setattr(database, "HEAD_REVISION", "9990")  # the head this code would know
 
     store = open_store(str(path))
     store.close()
@@ -290,6 +292,7 @@ def test_upgrade_at_open_backs_up_the_old_file_first(tmp_path, monkeypatch):
 def test_no_backup_is_made_for_a_new_file(tmp_path, monkeypatch):
     scripts = _scripts_with_a_newer_revision(tmp_path)
     monkeypatch.setattr(paths, "migrations_dir", lambda: scripts)
+    monkeypatch.setattr(database, "HEAD_REVISION", "9990")  # the head this code would know
     path = tmp_path / "fresh.sqlite3"
     store = open_store(str(path))
     store.close()
@@ -345,3 +348,22 @@ def test_the_rev_0001_fixture_upgrades_to_users_and_assignments_with_a_backup(tm
         store.close()
     with sqlite3.connect(store.backup_made) as backup:
         assert backup.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+
+
+def test_the_head_the_store_knows_is_alembics_head():
+    from annotator.storage.database import HEAD_REVISION
+
+    assert HEAD_REVISION == _head()
+
+
+def test_opening_a_current_database_does_not_load_alembic(tmp_path):
+    """Start-up: a database at the head is opened without importing Alembic or reading its scripts."""
+    import subprocess
+    import sys
+
+    target = tmp_path / "current.sqlite3"
+    open_store(str(target)).close()  # made at the head (this process loads Alembic to do it)
+    probe = ("import sys; from annotator.storage import open_store; "
+             f"open_store({str(target)!r}).close(); print('alembic' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
