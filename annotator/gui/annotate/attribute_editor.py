@@ -21,7 +21,7 @@ from annotator.gui.common.scheme_texts import shown
 
 
 def applicable(scheme: Scheme, label: str) -> list[AttributeDef]:
-    return [a for a in scheme.attributes if not a.labels or label in a.labels]
+    return [a for a in scheme.attributes if a.applies_to_label(label)]
 
 
 class AttributeEditor(QWidget):
