@@ -23,6 +23,19 @@ from annotator.i18n import _
 RESERVED_HOTKEYS = frozenset({" ", "C", "W", "A", "M", "U", "H", "K", "N", "L", "Y", "X", "J", "G", "I"})
 
 
+def reserved_key_problem(key: str) -> str:
+    """Why a reserved key cannot be a hotkey: what the window does with it."""
+    if key == "G":
+        return _("{key} is the window's own key for adding a fragment to a span").format(key=key)
+    if key in ("Y", "X"):
+        return _("{key} is the window's own key for answering suggestions").format(key=key)
+    if key == "J":
+        return _("{key} is the window's own key for going to a repeated passage's copy").format(key=key)
+    if key == "I":
+        return _("{key} is the window's own key for linking a mention to an entity").format(key=key)
+    return _("{key} is the window's own key for claims and relations").format(key=key)
+
+
 def _checked(scheme: Scheme) -> Scheme:
     problems = validate_scheme(scheme)
     if problems:
@@ -57,7 +70,7 @@ def hotkey_problem(scheme: Scheme, label: str | None, key: str, *, claim_type: s
     if not key.isprintable() or key == " ":
         return _("{key!r} cannot be a hotkey").format(key=key)
     if key.upper() in RESERVED_HOTKEYS:
-        return _("{key} is the window's own key for claims and relations").format(key=key.upper())
+        return reserved_key_problem(key.upper())
     for entity in scheme.entities:
         if entity.name != label and entity.hotkey.upper() == key.upper():
             return _("{key} is already the hotkey of {label}").format(key=key.upper(), label=entity.name)
