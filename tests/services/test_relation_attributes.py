@@ -130,3 +130,31 @@ def test_a_scheme_that_no_longer_allows_a_stored_relation_value_is_refused(ws):
     with pytest.raises(ServiceError, match="1 HEAD_OF relations carry attribute values"):
         schemes.replace_scheme(ws, narrowed, user="anna")
     assert isinstance(scheme.attribute("former"), AttributeDef)
+
+
+def test_a_curator_setting_a_gold_relation_attribute_another_curator_changed_since_is_refused(ws):
+    from annotator.domain.model import GOLD
+    from annotator.services.gold_conflicts import GoldConflict, gold_version
+
+    users.add_user(ws, "dora", Role.CURATOR, user="cora")
+    head_of(ws)
+    curation.take(ws, DOC, "anna", user="cora")
+    (relation,) = curation.gold_set(ws, DOC).relations
+    seen_by_cora = gold_version(ws, DOC)
+    claims.set_relation_attribute(ws, relation.id, "former", True, owner=GOLD, user="dora",
+                                  seen=gold_version(ws, DOC))
+    with pytest.raises(GoldConflict, match="dora changed this"):
+        claims.set_relation_attribute(ws, relation.id, "former", None, owner=GOLD, user="cora", seen=seen_by_cora)
+    assert curation.gold_set(ws, DOC).relations[0].attributes == {"former": True}
+    claims.set_relation_attribute(ws, relation.id, "former", None, owner=GOLD, user="cora",
+                                  seen=gold_version(ws, DOC))  # after reading again it goes
+    assert curation.gold_set(ws, DOC).relations[0].attributes == {}
+
+
+def test_undoing_a_relations_removal_brings_its_attributes_back(ws):
+    relation = head_of(ws)
+    claims.set_relation_attribute(ws, relation, "former", True, owner="anna")
+    claims.remove_relation(ws, relation, owner="anna")
+    assert the_set(ws).relations == ()
+    history.undo(ws, owner="anna")
+    assert attributes_of(ws, relation) == {"former": True}
