@@ -243,7 +243,9 @@ def schema(args: argparse.Namespace) -> int:
     if scheme.attributes:
         print("attributes:")
         for a in scheme.attributes:
-            applies = ", ".join(a.labels) if a.labels else "all labels"
+            applies = ", ".join(a.labels) if a.labels or a.relations else "all labels"
+            if a.relations:
+                applies = "; ".join(x for x in (applies, "relations " + ", ".join(a.relations)) if x)
             print(f"      {a.name:<10} {a.type:<8} {applies}")
     return 0
 

@@ -38,6 +38,9 @@ def keys_by_id(aset: AnnotationSet) -> dict:
 
 
 def relation_key(relation, keys: dict) -> Hashable:
+    # A relation's attributes are not part of its key, as a span's are not part of span_key:
+    # two annotators who drew the same link agree on it (and curation does not copy it twice)
+    # whatever attributes each gave it; gold takes the attributes of the version it copies.
     return ("relation", relation.label, keys.get(relation.head), keys.get(relation.tail))
 
 

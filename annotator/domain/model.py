@@ -153,12 +153,17 @@ class Claim:
 
 @dataclass(frozen=True, slots=True)
 class Relation:
-    """A typed link between two spans or claims, referred to by id."""
+    """A typed link between two spans or claims, referred to by id.
+
+    ``attributes``: the values the scheme's attributes for relations of this type give it
+    (brat's ``A1 Negation R1``), as a span's attributes are.
+    """
 
     id: int | str | None
     label: str
     head: int | str
     tail: int | str
+    attributes: dict[str, Any] = field(default_factory=dict, hash=False)
 
 
 @dataclass(frozen=True, slots=True)

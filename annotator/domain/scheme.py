@@ -27,6 +27,16 @@ class AttributeDef:
     type: str  # one of ATTRIBUTE_TYPES
     choices: tuple[str, ...] = ()
     labels: tuple[str, ...] = ()  # entity labels it applies to; empty means all
+    # Relation types it applies to. An attribute that names relation types is a relation's
+    # attribute, and a span's only for the labels it names (empty labels then means none).
+    relations: tuple[str, ...] = ()
+
+    def applies_to_label(self, label: str) -> bool:
+        """Whether a span (or claim) of ``label`` may carry it."""
+        return label in self.labels or not (self.labels or self.relations)
+
+    def applies_to_relation(self, relation_type: str) -> bool:
+        return relation_type in self.relations
 
     def accepts(self, value: Any) -> bool:
         if self.type == "boolean":
@@ -120,7 +130,7 @@ class Scheme:
                 ),
                 attributes=tuple(
                     AttributeDef(a["name"], a["type"], tuple(a.get("choices", ())),
-                                 tuple(a.get("labels", ())))
+                                 tuple(a.get("labels", ())), tuple(a.get("relations", ())))
                     for a in data.get("attributes", [])
                 ),
                 speaker_labels=tuple(data.get("speaker_labels", ("PER", "ORG", "ROLE"))),
@@ -153,7 +163,8 @@ class Scheme:
                 for r in self.relations
             ],
             "attributes": [
-                {"name": a.name, "type": a.type, "choices": list(a.choices), "labels": list(a.labels)}
+                {"name": a.name, "type": a.type, "choices": list(a.choices), "labels": list(a.labels),
+                 **({"relations": list(a.relations)} if a.relations else {})}
                 for a in self.attributes
             ],
             "speaker_labels": list(self.speaker_labels),
@@ -190,6 +201,10 @@ def validate_scheme(scheme: Scheme) -> list[str]:
             if label not in names:
                 problems.append(_("attribute {attribute} names unknown label {label!r}").format(
                     attribute=attr.name, label=label))
+        for relation in attr.relations:
+            if scheme.relation(relation) is None:
+                problems.append(_("attribute {attribute} names unknown relation type {relation!r}").format(
+                    attribute=attr.name, relation=relation))
     for label in scheme.speaker_labels:
         if label not in names:
             problems.append(_("speaker label {label!r} is not an entity label").format(label=label))

@@ -23,6 +23,19 @@ from annotator.i18n import _
 RESERVED_HOTKEYS = frozenset({" ", "C", "W", "A", "M", "U", "H", "K", "N", "L", "Y", "X", "J", "G", "I"})
 
 
+def reserved_key_problem(key: str) -> str:
+    """Why a reserved key cannot be a hotkey: what the window does with it."""
+    if key == "G":
+        return _("{key} is the window's own key for adding a fragment to a span").format(key=key)
+    if key in ("Y", "X"):
+        return _("{key} is the window's own key for answering suggestions").format(key=key)
+    if key == "J":
+        return _("{key} is the window's own key for going to a repeated passage's copy").format(key=key)
+    if key == "I":
+        return _("{key} is the window's own key for linking a mention to an entity").format(key=key)
+    return _("{key} is the window's own key for claims and relations").format(key=key)
+
+
 def _checked(scheme: Scheme) -> Scheme:
     problems = validate_scheme(scheme)
     if problems:
@@ -57,7 +70,7 @@ def hotkey_problem(scheme: Scheme, label: str | None, key: str, *, claim_type: s
     if not key.isprintable() or key == " ":
         return _("{key!r} cannot be a hotkey").format(key=key)
     if key.upper() in RESERVED_HOTKEYS:
-        return _("{key} is the window's own key for claims and relations").format(key=key.upper())
+        return reserved_key_problem(key.upper())
     for entity in scheme.entities:
         if entity.name != label and entity.hotkey.upper() == key.upper():
             return _("{key} is already the hotkey of {label}").format(key=key.upper(), label=entity.name)
@@ -157,11 +170,13 @@ def remove_label(scheme: Scheme, name: str) -> Scheme:
                                 tails=tuple(x for x in r.tails if x != name))
         if r.heads and r.tails:
             relations.append(r)
+    kept = {r.name for r in relations}
     attributes = []
     for a in scheme.attributes:
-        if name in a.labels:
-            a = dataclasses.replace(a, labels=tuple(x for x in a.labels if x != name))
-            if not a.labels:
+        if name in a.labels or any(r not in kept for r in a.relations):
+            a = dataclasses.replace(a, labels=tuple(x for x in a.labels if x != name),
+                                    relations=tuple(r for r in a.relations if r in kept))
+            if not a.labels and not a.relations:
                 continue
         attributes.append(a)
     return _checked(dataclasses.replace(
@@ -175,7 +190,12 @@ def remove_label(scheme: Scheme, name: str) -> Scheme:
 
 def attributes_of(scheme: Scheme, label: str) -> tuple[AttributeDef, ...]:
     """The attributes a span of ``label`` may carry."""
-    return tuple(a for a in scheme.attributes if not a.labels or label in a.labels)
+    return tuple(a for a in scheme.attributes if a.applies_to_label(label))
+
+
+def relation_attributes_of(scheme: Scheme, relation_type: str) -> tuple[AttributeDef, ...]:
+    """The attributes a relation of ``relation_type`` may carry."""
+    return tuple(a for a in scheme.attributes if a.applies_to_relation(relation_type))
 
 
 def add_attribute(scheme: Scheme, label: str, attribute: AttributeDef) -> Scheme:
@@ -194,7 +214,7 @@ def add_attribute(scheme: Scheme, label: str, attribute: AttributeDef) -> Scheme
                 attribute=attribute.name, type=existing.type, choices=", ".join(existing.choices)))
         raise SchemeError(_("attribute {attribute!r} already exists as a {type}").format(
             attribute=attribute.name, type=existing.type))
-    if not existing.labels or label in existing.labels:
+    if existing.applies_to_label(label):
         raise SchemeError(_("{label} already has attribute {attribute!r}").format(
             label=label, attribute=attribute.name))
     new = dataclasses.replace(existing, labels=(*existing.labels, label))
@@ -206,13 +226,13 @@ def remove_attribute(scheme: Scheme, label: str, name: str) -> Scheme:
     """``label`` no longer carries attribute ``name``; the attribute goes when no label has it."""
     _require(scheme, label)
     existing = scheme.attribute(name)
-    if existing is None or (existing.labels and label not in existing.labels):
+    if existing is None or not existing.applies_to_label(label):
         raise SchemeError(_("{label} has no attribute {attribute!r}").format(label=label, attribute=name))
     holders = existing.labels or tuple(e.name for e in scheme.entities)
     rest = tuple(x for x in holders if x != label)
     attributes = tuple(
         (dataclasses.replace(a, labels=rest) if a.name == name else a)
-        for a in scheme.attributes if a.name != name or rest
+        for a in scheme.attributes if a.name != name or rest or a.relations  # still a relation's
     )
     return _checked(dataclasses.replace(scheme, attributes=attributes))
 

@@ -67,13 +67,19 @@ def check_offsets(start: Any, end: Any, text_length: int, what: str) -> list[str
     return []
 
 
-def check_attributes(attributes: dict[str, Any], label: str, scheme: Scheme, what: str) -> list[str]:
+def check_attributes(attributes: dict[str, Any], label: str, scheme: Scheme, what: str,
+                     *, relation: bool = False) -> list[str]:
+    """A span's or claim's attributes (``label`` its label or type), or with ``relation`` a
+    relation's (``label`` its type): each one the scheme defines for it, with a value it accepts."""
     problems = []
     for name, value in attributes.items():
         attr = scheme.attribute(name)
         if attr is None:
             problems.append(_("{what}: unknown attribute {name!r}").format(what=what, name=name))
-        elif attr.labels and label not in attr.labels:
+        elif relation and not attr.applies_to_relation(label):
+            problems.append(_("{what}: attribute {name!r} does not apply to relation type {label}").format(
+                what=what, name=name, label=label))
+        elif not relation and not attr.applies_to_label(label):
             problems.append(_("{what}: attribute {name!r} does not apply to label {label}").format(
                 what=what, name=name, label=label))
         elif not attr.accepts(value):
@@ -154,6 +160,8 @@ def check_set(aset: AnnotationSet, text_length: int, scheme: Scheme) -> list[str
     for rel in aset.relations:
         problems += check_relation_ends(rel.id, rel.label, rel.head, rel.tail, spans_by_id, claims_by_id, scheme)
         problems += check_says_agrees(rel.id, rel.label, rel.head, rel.tail, claims_by_id)
+        if rel.attributes and scheme.relation(rel.label) is not None:
+            problems += check_attributes(rel.attributes, rel.label, scheme, relation_name(rel.id), relation=True)
     problems += _repeats(aset)
     return problems
 

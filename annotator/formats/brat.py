@@ -1,18 +1,19 @@
 """brat standoff: a directory of ``X.txt`` (the text) and ``X.ann`` (its annotations) pairs.
 
-Read: ``T`` spans (with several fragments: a discontinuous span), ``R`` relations, ``A``/``M`` attributes on spans (binary: true; valued: the
-value), ``N`` normalisations into the span's entity link (``Wikidata:Q…``), ``*`` equivalences as
+Read: ``T`` spans (with several fragments: a discontinuous span), ``R`` relations, ``A``/``M`` attributes on spans
+and relations (binary: true; valued: the value), ``N`` normalisations into the span's entity link (``Wikidata:Q…``), ``*`` equivalences as
 relations of that type between neighbours, ``E`` events as their trigger span plus one relation
 per argument (labelled with the role, numbered roles such as ``Org-Arg2`` without their number).
 ``#`` notes on a span (or an event: its trigger) become notes of the set, on that span (and a
 span's or claim's notes are written as ``#`` lines, on one line each);
-attributes of events go on the trigger span. Notes and attributes of relations and unknown line
-types are not kept, and each file says how many it left.
+attributes of events go on the trigger span. Notes on relations and unknown line types are not
+kept, and each file says how many it left.
 
 Offsets are code points; brat itself reads text with universal newlines, so a CRLF counts as one,
 while some corpora count it as two: both are tried, the rule under which the ``T`` texts match
 is taken and named in a notice. The stored text is the .txt exactly (CRLF kept).
-Written: claims as spans with attributes (``claim_spans.py``), read back as claims;
+Written: claims as spans with attributes (``claim_spans.py``), read back as claims; a span's and a
+relation's attributes as ``A`` lines (true) and ``A`` lines with a value (one word);
 one ``DOC.txt``/``DOC.ann`` pair per set, in a directory per owner, offsets over the
 stored text (a CRLF counts two).
 """
@@ -233,9 +234,10 @@ class BratFormat:
             return
         triggers = {ident: trigger for _n, ident, _label, trigger, _args in ann.events}
         attributes: dict[str, dict[str, Any]] = {}
+        relation_ids = {ident for _n, ident, _l, _h, _t in ann.relations}
         for number, name, target, value in ann.attributes:
             target = triggers.get(target, target)  # an event's attribute goes on its trigger span
-            if target.startswith("T"):
+            if target.startswith("T") or target in relation_ids:
                 attributes.setdefault(target, {})[name] = value
             else:
                 ann.leave("attribute")
@@ -262,7 +264,7 @@ class BratFormat:
         for number, ident, label, trigger, _args in ann.events:
             draft.alias(ident, trigger)
         for number, ident, label, head, tail in ann.relations:
-            draft.relation(number, ident, label, head, tail)
+            draft.relation(number, ident, label, head, tail, attributes.get(ident))
         for number, ident, label, trigger, args in ann.events:
             for role, target in args:
                 draft.relation(number, f"{ident}-{role}", ROLE_NUMBER.sub("", role), trigger, target)
@@ -285,8 +287,8 @@ class BratFormat:
             yield Notice(source, 1, ngettext("{count} event read as its trigger span and one relation per argument",
                                              "{count} events read as their trigger spans and one relation per argument",
                                              len(ann.events)).format(count=len(ann.events)))
-        names = {"note": _("notes on relations (or empty)"), "line": _("lines of unknown type"), "attribute": _("attributes of relations "
-                 "or events"), "link": _("second or non-span normalisations")}
+        names = {"note": _("notes on relations (or empty)"), "line": _("lines of unknown type"), "attribute": _("attributes of nothing "
+                 "read (an unknown id or a * line)"), "link": _("second or non-span normalisations")}
         for kind, count in ann.left.items():
             yield Notice(source, 1, _("{count} {what} not kept").format(count=count, what=names[kind]))
         yield Record(source, 1, document, draft.finish(doc_id, annotator), rename_on_conflict=True,
@@ -297,7 +299,7 @@ class BratFormat:
         losses = Losses()
         count = 0
         for item, aset in sets_of(items, losses):
-            losses.count_set(aset, fragments=True, claims=True)
+            losses.count_set(aset, fragments=True, claims=True, relation_attributes=True)
             aset = as_spans(aset)  # claims as spans with A lines; a cue as a CUE span and relation
             text = item.document.text
             folder = root / file_name(aset.owner)
@@ -317,16 +319,7 @@ class BratFormat:
                 else:
                     ranges = f"{span.start} {span.end}"
                 lines.append(f"T{n}\t{span.label} {ranges}\t{covered}")
-                for name, value in sorted(span.attributes.items()):
-                    if value is True:
-                        attribute_count += 1
-                        lines.append(f"A{attribute_count}\t{name} T{n}")
-                    elif isinstance(value, (str, int)) and not isinstance(value, bool) and str(value).split() == \
-                            [str(value)]:
-                        attribute_count += 1
-                        lines.append(f"A{attribute_count}\t{name} T{n} {value}")
-                    elif value is not False:
-                        losses.attributes += 1
+                attribute_count = _attribute_lines(lines, f"T{n}", span.attributes, attribute_count, losses)
                 link = link_of(aset, span)
                 if link and len(link[0].split()) != 1:
                     losses.entities += 1  # brat's N line takes one reference without spaces
@@ -336,6 +329,7 @@ class BratFormat:
                     lines.append(f"N{note_count}\tReference T{n} {link[0]}\t{name}")
             for n, rel in enumerate(writable_relations(aset), start=1):
                 lines.append(f"R{n}\t{rel.label} Arg1:{local[rel.head]} Arg2:{local[rel.tail]}\t")
+                attribute_count = _attribute_lines(lines, f"R{n}", rel.attributes, attribute_count, losses)
             written = 0
             for target, note in item.notes:
                 one_line = " ".join(note.split())  # a brat note is the rest of one line
@@ -348,3 +342,20 @@ class BratFormat:
             count += 1
         notices.extend(losses.sentences())
         return count
+
+
+def _attribute_lines(lines: list[str], target: str, attributes: dict[str, Any], count: int, losses: Losses) -> int:
+    """A span's or relation's attributes as ``A`` lines: ``true`` as a binary one, a one-word value as a
+    valued one (``false`` is no line); any other value is counted as not written. The last number used."""
+    for name, value in sorted(attributes.items()):
+        if value is True:
+            count += 1
+            lines.append(f"A{count}\t{name} {target}")
+        elif isinstance(value, (str, int)) and not isinstance(value, bool) and str(value).split() == [str(value)]:
+            count += 1
+            lines.append(f"A{count}\t{name} {target} {value}")
+        elif value is not False and target.startswith("R"):
+            losses.relation_attributes += 1
+        elif value is not False:
+            losses.attributes += 1
+    return count

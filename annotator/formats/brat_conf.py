@@ -182,16 +182,21 @@ def propose(conf: BratConf, scheme: Scheme) -> Proposal:
         new_relations.append(RelationType(name, tuple(heads), tuple(tails)))
 
     new_attributes = []
+    relation_names = [*kept, *(r.name for r in new_relations)]
     for name, targets, values in conf.attributes:
         if scheme.attribute(name) is not None:
             continue
         labels = expand(targets)
-        if not labels:  # on relations only: our attributes belong to spans
+        on_relations = relation_names if "<RELATION>" in targets else [t for t in targets if t in relation_names]
+        if not labels and not on_relations:  # on nothing a scheme of ours has
             left.append(name)
             continue
         kind, choices = ("choice", tuple(values)) if values else ("boolean", ())
-        applies = () if set(labels) >= set(known) else tuple(label for label in labels if label in known)
-        new_attributes.append(AttributeDef(name, kind, choices, applies))
+        if on_relations:  # a relation's attribute: a span's only for the labels it names
+            applies = tuple(label for label in labels if label in known)
+        else:
+            applies = () if set(labels) >= set(known) else tuple(label for label in labels if label in known)
+        new_attributes.append(AttributeDef(name, kind, choices, applies, tuple(dict.fromkeys(on_relations))))
 
     result = dataclasses.replace(proposed, relations=(*kept.values(), *new_relations),
                                  attributes=(*scheme.attributes, *new_attributes))

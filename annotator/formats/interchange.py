@@ -22,6 +22,7 @@ from annotator.domain.model import AnnotationSet, Claim, Fragments, Relation, Se
 from annotator.domain.problems import Problem
 from annotator.domain.scheme import Scheme
 from annotator.domain.validation import (
+    check_attributes,
     check_claim,
     check_offsets,
     check_owner_name,
@@ -29,6 +30,7 @@ from annotator.domain.validation import (
     check_span,
     claim_name,
     cue_name,
+    relation_name,
     span_name,
 )
 from annotator.formats import claim_spans
@@ -139,13 +141,17 @@ class SetDraft:
     def known(self, span_id: Any) -> bool:
         return span_id in self._by_id or span_id in self._alias or span_id in self._claims or span_id in self._cues
 
-    def relation(self, line: int, rel_id: Any, label: str, head: Any, tail: Any) -> None:
+    def relation(self, line: int, rel_id: Any, label: str, head: Any, tail: Any,
+                 attributes: dict[str, Any] | None = None) -> None:
+        """``attributes``: the relation's (brat's ``A``/``M`` on an ``R``), checked against the scheme."""
         head, tail = self._alias.get(head, head), self._alias.get(tail, tail)
         if label == claim_spans.CUE and head in self._claims and tail in self._cues:
             self._claims[head] = claim_spans.with_cue(self._claims[head], *self._cues[tail])
             self._cues_taken.add(tail)
             return
         messages = check_relation_ends(rel_id, label, head, tail, self._by_id, self._claims, self.scheme)
+        if attributes and not messages:
+            messages = check_attributes(attributes, label, self.scheme, relation_name(rel_id), relation=True)
         for message in messages:
             self.problem(line, message)
         if messages:
@@ -153,7 +159,7 @@ class SetDraft:
         if any(r.label == label and r.head == head and r.tail == tail for r in self.relations):
             self.repeats += 1
             return
-        self.relations.append(Relation(rel_id, label, head, tail))
+        self.relations.append(Relation(rel_id, label, head, tail, attributes or {}))
 
     def finish(self, document_id: str, owner: str, status: SetStatus = SetStatus.NEW) -> AnnotationSet:
         entities = tuple(dataclasses.replace(e, owner=owner) for e in self.entities.values())
@@ -222,15 +228,19 @@ class Losses:
     notes: int = 0  # notes a writer that carries notes could not (on the document, or without text)
     claims_as_labels: int = 0  # claims written as bare spans of their type (no attributes in the format)
     claim_fields: int = 0  # claims written as bare spans of their type, whose other fields were left
+    relation_attributes: int = 0  # relations written without the attributes they carry
     owners: Counter = field(default_factory=Counter)
 
     def count_set(self, aset: AnnotationSet | None, *, relations: bool = True, attributes: bool = True,
-                  entities: bool = True, fragments: bool = False, claims: bool = False) -> None:
+                  entities: bool = True, fragments: bool = False, claims: bool = False,
+                  relation_attributes: bool = False) -> None:
         """``fragments``: whether the format carries a discontinuous span's pieces; if not, the span
         is written over its outer bounds and counted as widened. ``claims``: whether the writer
         writes claims as spans (``claim_spans.as_spans``; count before converting): with their
         fields as attributes when the format has ``attributes``, else as bare spans of their type
-        (a claim whose fields differ from the defaults is counted as having lost them)."""
+        (a claim whose fields differ from the defaults is counted as having lost them).
+        ``relation_attributes``: whether the format carries a relation's attributes; if not, each
+        relation it writes that has some is counted."""
         if aset is None:
             return
         if not fragments:
@@ -254,6 +264,10 @@ class Losses:
                 self.relations += sum(1 for r in aset.relations if r.head in claim_ids or r.tail in claim_ids)
         if not attributes:
             self.attributes += sum(1 for s in aset.spans if s.attributes)
+        if relations and not relation_attributes:
+            claim_ids = set() if claims else {c.id for c in aset.claims}  # without claims: not written at all
+            self.relation_attributes += sum(1 for r in aset.relations if r.attributes
+                                            and r.head not in claim_ids and r.tail not in claim_ids)
         if not entities:
             self.entities += sum(1 for s in aset.spans if s.entity)
 
@@ -277,6 +291,10 @@ class Losses:
         if self.attributes:
             said.append(ngettext("attributes of {count} span not written", "attributes of {count} spans not written",
                                  self.attributes).format(count=self.attributes))
+        if self.relation_attributes:
+            said.append(ngettext("attributes of {count} relation not written (the format has none for relations)",
+                                 "attributes of {count} relations not written (the format has none for relations)",
+                                 self.relation_attributes).format(count=self.relation_attributes))
         if self.entities:
             said.append(ngettext("entity links of {count} span not written",
                                  "entity links of {count} spans not written",

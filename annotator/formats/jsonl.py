@@ -60,7 +60,7 @@ CLAIM_FIELDS = frozenset({"id", "start", "end", "text", "type", "speaker", "cue"
 CUE_FIELDS = frozenset({"start", "end", "text"})
 FRAGMENT_FIELDS = CUE_FIELDS
 QUANTITY_FIELDS = frozenset({"value", "unit", "period"})
-RELATION_FIELDS = frozenset({"id", "label", "head", "tail"})
+RELATION_FIELDS = frozenset({"id", "label", "head", "tail", "attributes"})
 SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
@@ -112,7 +112,7 @@ def _free(value: Any, what: str) -> Any:
 
 
 def _attributes(obj: dict[str, Any], what: str) -> dict[str, Any]:
-    """A span's or claim's attributes; an attribute whose value is null is absent, like any optional field."""
+    """A span's, claim's or relation's attributes; an attribute whose value is null is absent, like any optional field."""
     attributes = _field(obj, "attributes", dict, what, optional=True) or {}
     attributes = {name: value for name, value in attributes.items() if value is not None}
     return _free(attributes, _("{what} attributes").format(what=what)) if attributes else attributes
@@ -213,7 +213,7 @@ def _relation(obj: Any, index: int) -> Relation:
     rel_id = _name(obj, "id", what, IDENTIFIER_LENGTH)
     what = relation_name(rel_id)
     return Relation(rel_id, _field(obj, "label", str, what), _field(obj, "head", str, what),
-                    _field(obj, "tail", str, what))
+                    _field(obj, "tail", str, what), _attributes(obj, what))
 
 
 def _linked_entity(obj: Any, index: int, owner: str) -> Entity:
@@ -490,6 +490,8 @@ def to_json(item: ExportItem, scheme: Scheme) -> dict[str, Any]:
     relations = sorted(aset.relations, key=lambda r: (local[r.head], local[r.tail], r.label))
     for n, rel in enumerate(relations, start=1):
         line["relations"].append({"id": f"R{n}", "label": rel.label, "head": local[rel.head], "tail": local[rel.tail]})
+        if rel.attributes:  # written only when there are some (older readers know no relation attributes)
+            line["relations"][-1]["attributes"] = rel.attributes
     return line
 
 

@@ -14,8 +14,10 @@ sentences is padded with spaces and a line break), and every token is checked ag
 Span attributes: the scheme's attributes are features of their layer (``#T_SP=…NamedEntity|
 identifier|value|uncertain``, a cell ``true[3]``, ``*[3]`` for none), read back where the scheme
 defines them (booleans from ``true``/``false``); features the scheme has no attribute for are left.
+Relation attributes likewise: features of the relation layer between ``label`` and the ``BT_``
+column (``#T_RL=…Relation|label|former|BT_…``), one stacked value per relation of the cell.
 Written: one ``DOC.tsv`` per set, in a directory per owner, with one NamedEntity layer (its
-attributes as features) and one relation layer; each sentence's ``#Text`` runs to the next sentence, so the text comes back whole.
+attributes as features) and one relation layer (its relations' attributes as features); each sentence's ``#Text`` runs to the next sentence, so the text comes back whole.
 """
 
 from __future__ import annotations
@@ -129,7 +131,7 @@ class WebannoTsvFormat:
         losses = Losses()
         count = 0
         for item, aset in sets_of(items, losses):
-            losses.count_set(aset, claims=True)
+            losses.count_set(aset, claims=True, relation_attributes=True)
             folder = root / file_name(aset.owner)
             folder.mkdir(exist_ok=True)
             (folder / f"{file_name(item.document.id)}.tsv").write_bytes(
@@ -213,8 +215,7 @@ class WebannoTsvFormat:
         for layer in layers:
             if layer.kind == "RL" and layer.attach not in kept:
                 left.append(layer.name.rsplit(".", 1)[-1])
-        relations = [r for r in relations if r[5] in kept]
-        relations = [r[:5] for r in relations]
+        relations = [(*r[:5], r[6]) for r in relations if r[5] in kept]
         if not spans and not relations:
             yield Record(source, 1, document, None, rename_on_conflict=True)
         else:
@@ -234,12 +235,12 @@ class WebannoTsvFormat:
                 draft.span(number, key, start, end, label, attributes or None, entity)
             for number, mention, claim in said:
                 draft.relation(number, f"SAYS-{claim}", SAYS, mention, claim)
-            for number, n, label, head, tail in relations:
+            for number, n, label, head, tail, relation_attributes in relations:
                 if head is None or tail is None or not draft.known(head) or not draft.known(tail):
                     draft.problem(number, _("relation {label!r}: one of its ends is not an annotation of the "
                                             "layer it attaches to").format(label=label))
                     continue
-                draft.relation(number, f"R{n}", label, head, tail)
+                draft.relation(number, f"R{n}", label, head, tail, relation_attributes or None)
             if draft.problems:
                 yield from draft.problems
                 return
@@ -284,8 +285,8 @@ class WebannoTsvFormat:
         spans: dict[str, list] = {}  # key -> [line, start, end, label, entity, attributes]
         at_row: dict[tuple[str, str], list[str]] = {}  # (layer, address) -> span keys there
         by_id: dict[tuple[str, str], str] = {}
-        relations: list[tuple[int, int, str, str | None, str | None]] = []
-        pending: list[tuple[int, _Layer, str, str, str]] = []  # line, layer, label, cell of BT, address
+        relations: list[tuple[int, int, str, str | None, str | None, str, dict]] = []
+        pending: list[tuple[int, _Layer, str, str, str, dict]] = []  # line, layer, label, cell of BT, address, attributes
         links: dict[tuple[str, int], dict[int, tuple[str, str, int]]] = {}  # (layer, chain) -> link -> key etc.
         unvalued = 0
         for number, address, start, end, cells in rows:
@@ -299,9 +300,11 @@ class WebannoTsvFormat:
                     continue
                 if layer.kind == "RL" and len(mine) == layer.columns:
                     labels, sources = _split_cell(mine[0]), _split_cell(mine[-1])
-                    for label, bt in zip(labels, sources):
+                    features = [(name, kind, _split_cell(mine[n])) for n, name, kind in layer.extra]
+                    for index, (label, bt) in enumerate(zip(labels, sources)):
                         if bt not in ("_", ""):
-                            pending.append((number, layer, unescape(label), bt, address))
+                            pending.append((number, layer, unescape(label), bt, address,
+                                            _feature_values(features, index)))
                 if not layer.kept or len(mine) < len(layer.features):
                     continue
                 values = _split_cell(mine[layer.value])
@@ -325,30 +328,37 @@ class WebannoTsvFormat:
                         spans[key][1] = min(spans[key][1], start)
                         spans[key][2] = max(spans[key][2], end)
                     else:
-                        attributes = {}
-                        for name, kind, cells_ in extras:  # a value is ``value`` or ``value[id]``
-                            found = CELL_ID.match(cells_[index]).group(1) if index < len(cells_) else "*"
-                            if found in ("*", "_", ""):
-                                continue
-                            attributes[name] = (found == "true") if kind == "boolean" else \
-                                True if found == "true" and name in claim_spans.FIELDS else unescape(found)
+                        attributes = _feature_values(extras, index)
                         spans[key] = [number, start, end, unescape(label), entity, attributes]
                         if ident:
                             by_id[(layer.name, ident)] = key
                     at_row.setdefault((layer.name, address), []).append(key)
-        for n, (number, layer, label, bt, address) in enumerate(pending, start=1):
+        for n, (number, layer, label, bt, address, attributes) in enumerate(pending, start=1):
             source, source_id, target_id = CELL_ID.match(bt).groups()
             head = _end_at(layer.attach, source, source_id, at_row, by_id)
             tail = _end_at(layer.attach, address, target_id, at_row, by_id)
-            relations.append((number, n, label, head, tail, layer.attach))
+            relations.append((number, n, label, head, tail, layer.attach, attributes))
         n = len(pending)
         for (layer_name, _chain), chain in links.items():  # link k -> link k+1, labelled by link k's relation
             ordered = [chain[k] for k in sorted(chain)]
             for (head, label, number), (tail, _next, _line) in zip(ordered, ordered[1:]):
                 n += 1
                 relations.append((number, n, label if label not in ("*", "_", "") else CHAIN_RELATION,
-                                  head, tail, layer_name))
+                                  head, tail, layer_name, {}))
         return {k: tuple(v) for k, v in spans.items()}, relations, unvalued
+
+
+def _feature_values(features: list[tuple[str, str, list[str]]], index: int) -> dict[str, Any]:
+    """The attributes of the ``index``-th stacked annotation from its layer's feature cells (a value is
+    ``value`` or, on a span layer, ``value[id]``; ``*`` or ``_`` is none)."""
+    attributes: dict[str, Any] = {}
+    for name, kind, cells in features:
+        found = CELL_ID.match(cells[index]).group(1) if index < len(cells) else "*"
+        if found in ("*", "_", ""):
+            continue
+        attributes[name] = (found == "true") if kind == "boolean" else \
+            True if found == "true" and name in claim_spans.FIELDS else unescape(found)
+    return attributes
 
 
 def _chain_cells(layer: _Layer, mine: list[str], number: int, start: int, end: int, spans: dict,
@@ -444,15 +454,19 @@ def write_tsv(text: str, aset, losses: Losses) -> str:
     header = [f"{HEADER}.3", f"#T_SP={NE_LAYER}|identifier|value" + "".join(f"|{f}" for f in entity_features)]
     if claims:
         header.append(f"#T_SP={CLAIM_LAYER}|value|" + "|".join(claim_features))
-    header.append(f"#T_RL={RELATION_LAYER}|label|BT_{NE_LAYER}")
+    relation_features = [_relation_features(layer, losses) for layer in rel_layers]
+    header.append(f"#T_RL={RELATION_LAYER}|label" + "".join(f"|{f}" for f in relation_features[0])
+                  + f"|BT_{NE_LAYER}")
     if claims:
-        header.append(f"#T_RL={CLAIM_RELATION_LAYER}|label|BT_{CLAIM_LAYER}")
+        header.append(f"#T_RL={CLAIM_RELATION_LAYER}|label" + "".join(f"|{f}" for f in relation_features[1])
+                      + f"|BT_{CLAIM_LAYER}")
     lines = [*header, "", ""]
 
-    def relation_cells(rels: list) -> str:
+    def relation_cells(rels: list, features: list[str]) -> str:
         labels = "|".join(escape(r.label) for r in rels) or "_"
+        columns = ["|".join(_feature_cell(r.attributes.get(name)) for r in rels) or "_" for name in features]
         sources = "|".join(f"{address[first_token[r.head]]}[{ids[r.head]}_{ids[r.tail]}]" for r in rels) or "_"
-        return f"{labels}\t{sources}"
+        return "\t".join([labels, *columns, sources])
 
     def feature_cells(here: list, features: list[str]) -> list[str]:
         columns = []
@@ -462,7 +476,7 @@ def write_tsv(text: str, aset, losses: Losses) -> str:
                 value = s.attributes.get(name)
                 if name == claim_spans.SPEAKER and s.id in speakers:
                     value = f"T{ids[speakers[s.id]]}"
-                cell = "*" if value is None or value is False else "true" if value is True else escape(str(value))
+                cell = _feature_cell(value)
                 cells.append(f"{cell}[{ids[s.id]}]")
             columns.append("|".join(cells) if here else "_")
         return columns
@@ -486,9 +500,9 @@ def write_tsv(text: str, aset, losses: Losses) -> str:
                    escape(token.text), identifiers, values, *feature_cells(here, entity_features)]
             if claims:
                 row.append(claim_cells(covers[1].get(index, [])))
-            row.append(relation_cells(rel_layers[0].get(index, [])))
+            row.append(relation_cells(rel_layers[0].get(index, []), relation_features[0]))
             if claims:
-                row.append(relation_cells(rel_layers[1].get(index, [])))
+                row.append(relation_cells(rel_layers[1].get(index, []), relation_features[1]))
             lines.append("\t".join(row) + "\t")
         lines.append("")
     return "\n".join(lines) + "\n"
@@ -502,6 +516,20 @@ def _features(spans: list, first: tuple[str, ...], losses: Losses) -> list[str]:
     bad = {n for n in names if not FEATURE_NAME.fullmatch(n)}
     losses.attributes += sum(1 for s in spans if bad & set(s.attributes))
     return [*first, *(n for n in names if n not in bad)]
+
+
+def _feature_cell(value: Any) -> str:
+    return "*" if value is None or value is False else "true" if value is True else escape(str(value))
+
+
+def _relation_features(layer: dict[int, list], losses: Losses) -> list[str]:
+    """A relation layer's feature columns after ``label``: every attribute name its relations have,
+    sorted; a name a header cannot hold is left out, its relations counted."""
+    relations = [r for rels in layer.values() for r in rels]
+    names = sorted({name for r in relations for name, value in r.attributes.items() if value is not False})
+    bad = {n for n in names if not FEATURE_NAME.fullmatch(n)}
+    losses.relation_attributes += sum(1 for r in relations if bad & set(r.attributes))
+    return [n for n in names if n not in bad]
 
 
 def _identifier(aset, span) -> str:

@@ -12,7 +12,7 @@ from typing import Any
 
 from annotator.domain.changes import Changes
 from annotator.domain.model import AUTHOR, GOLD, SAYS, Certainty, Claim, Cue, Quantity, Span
-from annotator.domain.validation import check_claim, check_relation_ends, check_span
+from annotator.domain.validation import check_attributes, check_claim, check_relation_ends, check_span, relation_name
 from annotator.i18n import _
 from annotator.services.actions import run_action, run_steps
 from annotator.services.annotating import _document_length, _open_set, _owned_span, _refuse
@@ -260,18 +260,52 @@ def add_relation(workspace: Workspace, head: int, tail: int, label: str, *, owne
                           document_id=head_row["document_id"], ops=ops, result=relation_id)
 
 
+def _owned_relation(repo: Repository, relation_id: int, owner: str) -> dict[str, Any]:
+    row = repo.relation_row(relation_id)
+    if row is None:
+        raise NotFound(_("no relation {relation}").format(relation=relation_id))
+    if row["owner"] != owner:
+        raise ServiceError(_("relation {relation} belongs to {set_owner!r}'s set, not {owner!r}'s").format(
+            relation=relation_id, set_owner=row["owner"], owner=owner))
+    return row
+
+
+@retried
+def set_relation_attribute(workspace: Workspace, relation_id: int, name: str, value: Any, *, owner: str,
+                           user: str | None = None, seen: int | None = None) -> Changes:
+    """Set (or with ``value=None`` clear) one attribute of a relation, as ``annotating.set_attribute``
+    does a span's: one undoable action. ``seen``: see ``gold_conflicts``."""
+    with workspace.store.write(owner=owner) as repo:
+        scheme = workspace.scheme(repo)
+        row = _owned_relation(repo, relation_id, owner)
+        if owner == GOLD:
+            check_unchanged(repo, row["document_id"], seen, user or repo.login,
+                            repo.span_extents([row["head_id"], row["tail_id"]]), [("relations", relation_id)])
+        attributes = dict(row["attributes"] or {})
+        if value is None:
+            if name not in attributes:
+                raise ServiceError(_("relation {relation} has no attribute {name!r}").format(
+                    relation=relation_id, name=name))
+            attributes.pop(name)
+        else:
+            if attributes.get(name) == value:
+                raise ServiceError(_("relation {relation} already has {name} = {value!r}").format(
+                    relation=relation_id, name=name, value=value))
+            attributes[name] = value
+            _refuse(check_attributes({name: value}, row["label"], scheme, relation_name(relation_id), relation=True))
+        return run_action(repo, owner=owner, user=user, kind="set_relation_attribute",
+                          label=_("Set {attribute}").format(attribute=name), document_id=row["document_id"],
+                          ops=[update_op(RELATIONS, relation_id, {"attributes": attributes or None})],
+                          result=relation_id)
+
+
 @retried
 def remove_relation(workspace: Workspace, relation_id: int, *, owner: str, user: str | None = None,
                     seen: int | None = None) -> Changes:
     """Remove a relation; removing a claim's SAYS relation also clears its speaker.
     ``seen``: see ``gold_conflicts``."""
     with workspace.store.write(owner=owner) as repo:
-        row = repo.relation_row(relation_id)
-        if row is None:
-            raise NotFound(_("no relation {relation}").format(relation=relation_id))
-        if row["owner"] != owner:
-            raise ServiceError(_("relation {relation} belongs to {set_owner!r}'s set, not {owner!r}'s").format(
-                relation=relation_id, set_owner=row["owner"], owner=owner))
+        row = _owned_relation(repo, relation_id, owner)
         if owner == GOLD:
             check_unchanged(repo, row["document_id"], seen, user or repo.login,
                             repo.span_extents([row["head_id"], row["tail_id"]]),

@@ -19,7 +19,7 @@ from annotator.services.retrying import retried
 from annotator.services.permissions import check_may_write, refusal
 from annotator.services.workspace import Workspace
 from annotator.storage.actions import CLAIMS, DECISIONS, RELATIONS, SPANS, Op, delete_op, insert_op, update_op
-from annotator.storage.repository import Repository, claim_rows, span_row
+from annotator.storage.repository import Repository, claim_rows, relation_values, span_row
 
 
 def _annotator_sets(repo: Repository, document_id: str) -> list[AnnotationSet]:
@@ -61,8 +61,9 @@ def _copy_ops(repo: Repository, gold_set_id: int, source: AnnotationSet,
     relations = [r for r in source.relations
                  if r.head in target and r.tail in target and relation_key(r, source_keys) not in gold_relations]
     relation_ids = iter(repo.allocate_ids(RELATIONS, len(relations)))
-    relation_rows = [{"id": next(relation_ids), "set_id": gold_set_id, "label": r.label,
-                      "head_id": target[r.head], "tail_id": target[r.tail]} for r in relations]
+    # A relation comes with its attributes (they are not part of its key: see domain/consensus.py).
+    relation_rows = [relation_values(next(relation_ids), gold_set_id, r, target[r.head], target[r.tail])
+                     for r in relations]
     ops = entity_ops + [op for op in (insert_op(SPANS, span_rows), insert_op(CLAIMS, claim_details),
                                       insert_op(RELATIONS, relation_rows)) if op["rows"]]
     return ops, len(span_rows) + len(relation_rows)

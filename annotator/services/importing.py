@@ -30,7 +30,7 @@ from annotator.services.repeats import index_documents
 from annotator.services.workspace import Workspace
 from annotator.services.entities import LinkResolver
 from annotator.storage.actions import ENTITIES, NOTES, RELATIONS, SETS, SPANS, delete_op
-from annotator.storage.repository import Repository, claim_rows, now, set_row, span_row
+from annotator.storage.repository import Repository, claim_rows, now, relation_values, set_row, span_row
 
 BATCH = 500
 
@@ -205,8 +205,7 @@ class _Importer:
                 span_rows.append(span)
                 claim_details.append(details)
             for rel in aset.relations:
-                relation_rows.append({"id": next(relation_ids), "set_id": set_id, "label": rel.label,
-                                      "head_id": local[rel.head], "tail_id": local[rel.tail]})
+                relation_rows.append(relation_values(next(relation_ids), set_id, rel, local[rel.head], local[rel.tail]))
             for target, text in record.notes:  # a file's notes (brat's #): the set's, in this transaction
                 note_rows.append({"id": next(note_ids), "set_id": set_id,
                                   "target_id": None if target is None else local[target], "unsure": False,

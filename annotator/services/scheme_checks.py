@@ -2,13 +2,13 @@
 
 A new scheme version (an edit, an imported file, an undo of either) must still
 name every entity label, claim type and relation type that some set uses, and
-allow the attribute values spans carry; otherwise exports stop re-importing.
+allow the attribute values spans and relations carry; otherwise exports stop re-importing.
 """
 
 from __future__ import annotations
 
 from annotator.domain.scheme import Scheme
-from annotator.domain.validation import check_attributes, span_name
+from annotator.domain.validation import check_attributes, relation_name, span_name
 from annotator.i18n import ngettext
 from annotator.storage.repository import Repository
 
@@ -43,4 +43,13 @@ def scheme_problems(repo: Repository, scheme: Scheme) -> list[str]:
             problems.append(ngettext("relation type {type} is used by {count} relations",
                                      "relation type {type} is used by {count} relations", count).format(
                 type=relation, count=count))
+    bad_relations: dict[str, int] = {}
+    for relation_id, relation, attributes in repo.relations_with_attributes():
+        if scheme.relation(relation) is not None and check_attributes(
+                attributes, relation, scheme, relation_name(relation_id), relation=True):
+            bad_relations[relation] = bad_relations.get(relation, 0) + 1
+    for relation, count in sorted(bad_relations.items()):
+        problems.append(ngettext("{count} {type} relations carry attribute values the new scheme does not allow",
+                                 "{count} {type} relations carry attribute values the new scheme does not allow",
+                                 count).format(count=count, type=relation))
     return problems

@@ -146,6 +146,8 @@ class RelationRow(Base):
     label: Mapped[str] = mapped_column(String(100))
     head_id: Mapped[int] = mapped_column(ForeignKey("spans.id", ondelete="CASCADE"), index=True)
     tail_id: Mapped[int] = mapped_column(ForeignKey("spans.id", ondelete="CASCADE"), index=True)
+    # The scheme's attributes for relations of its type, {name: value}; NULL for none (migration 0013).
+    attributes: Mapped[dict[str, Any] | None] = mapped_column(JSONValue)
 
 
 class NoteRow(Base):

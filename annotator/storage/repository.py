@@ -98,7 +98,8 @@ _CLAIM_SPANS = (
     .order_by(*_SPAN_ORDER)
 )
 _RELATIONS_OF_SETS = (
-    select(RELATIONS.c.id, RELATIONS.c.set_id, RELATIONS.c.label, RELATIONS.c.head_id, RELATIONS.c.tail_id)
+    select(RELATIONS.c.id, RELATIONS.c.set_id, RELATIONS.c.label, RELATIONS.c.head_id, RELATIONS.c.tail_id,
+           RELATIONS.c.attributes)
     .where(RELATIONS.c.set_id.in_(bindparam("set_ids", expanding=True)))
     .order_by(RELATIONS.c.id)
 )
@@ -256,6 +257,12 @@ class Repository:
         return list(self.connection.execute(
             select(SPANS.c.id).where(SPANS.c.kind == CLAIM, SPANS.c.label == claim_type).order_by(SPANS.c.id)
         ).scalars())
+
+    def relations_with_attributes(self) -> list[tuple[int, str, dict[str, Any]]]:
+        """(id, type, attributes) of every relation that carries attributes."""
+        return [(r.id, r.label, r.attributes) for r in self.connection.execute(
+            select(RELATIONS.c.id, RELATIONS.c.label, RELATIONS.c.attributes).where(RELATIONS.c.attributes.is_not(None))
+        ) if r.attributes]
 
     def entity_spans_with_attributes(self, label: str) -> list[tuple[int, dict[str, Any]]]:
         return [(r.id, r.attributes) for r in self.connection.execute(
@@ -723,10 +730,10 @@ class Repository:
                                              fragments_from_row(fragments), origin))
             for row in self.connection.execute(_CLAIM_SPANS, {"set_ids": chunk}):
                 claims[row.set_id].append(_claim_from_row(row))
-            for rel_id, set_id, label, head, tail in self.connection.execute(
+            for rel_id, set_id, label, head, tail, attributes in self.connection.execute(
                 _RELATIONS_OF_SETS, {"set_ids": chunk}
             ).all():
-                relations[set_id].append(Relation(rel_id, label, head, tail))
+                relations[set_id].append(Relation(rel_id, label, head, tail, attributes or {}))
         return [
             AnnotationSet(ref.document_id, ref.owner, ref.status, tuple(entities.get(ref.id, ())),
                           tuple(claims.get(ref.id, ())), tuple(relations.get(ref.id, ())), ref.id)
@@ -1374,6 +1381,12 @@ def claim_rows(set_id: int, span_id: int, claim: Claim, speaker_span_id: int | N
                "quantity_value": q.value if q else None, "quantity_unit": q.unit if q else None,
                "quantity_period": q.period if q else None}
     return span, details
+
+
+def relation_values(relation_id: int, set_id: int, relation: Relation, head_id: int, tail_id: int) -> dict[str, Any]:
+    """A relation's row, its ends given as store span ids (``relation``'s own may be a file's)."""
+    return {"id": relation_id, "set_id": set_id, "label": relation.label, "head_id": head_id, "tail_id": tail_id,
+            "attributes": relation.attributes or None}
 
 
 def set_row(set_id: int, document_id: str, owner: str, status: SetStatus) -> dict[str, Any]:

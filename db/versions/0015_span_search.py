@@ -1,7 +1,7 @@
 """span search index: every entity span's words, so that a search over spans reads only what it finds
 
 Revision ID: 0015
-Revises: 0012
+Revises: 0013
 Create Date: 2026-12-04 16:40:00.000000
 
 SQLite: an FTS5 table; PostgreSQL: a table of tsvectors with a GIN index, whose rows go with their
@@ -15,7 +15,7 @@ from annotator.storage import span_search
 
 
 revision = '0015'
-down_revision = '0012'
+down_revision = '0013'
 branch_labels = None
 depends_on = None
 

@@ -449,17 +449,17 @@
         <translation>Фрагмент не выбран</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/attribute_editor.py" line="62" />
+        <location filename="../../annotator/gui/annotate/attribute_editor.py" line="61" />
         <source>%1 span %2–%3</source>
         <translation>Фрагмент %1, %2–%3</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/attribute_editor.py" line="65" />
+        <location filename="../../annotator/gui/annotate/attribute_editor.py" line="64" />
         <source>%1 spans have no attributes</source>
         <translation>У фрагментов %1 нет атрибутов</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/attribute_editor.py" line="102" />
+        <location filename="../../annotator/gui/annotate/attribute_editor.py" line="107" />
         <source>(not set)</source>
         <translation>(не задано)</translation>
     </message>
@@ -1359,27 +1359,27 @@ Add them to the scheme (one change, undoable)?</source>
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../annotator/gui/text/document_view.py" line="546" />
+        <location filename="../../annotator/gui/text/document_view.py" line="543" />
         <source>speaker</source>
         <translation>источник</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/text/document_view.py" line="547" />
+        <location filename="../../annotator/gui/text/document_view.py" line="544" />
         <source>cue</source>
         <translation>маркер</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/text/document_view.py" line="999" />
+        <location filename="../../annotator/gui/text/document_view.py" line="1000" />
         <source>hedged</source>
         <translation>с оговоркой</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/text/document_view.py" line="1001" />
+        <location filename="../../annotator/gui/text/document_view.py" line="1002" />
         <source>check-worthy</source>
         <translation>проверять</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/text/document_view.py" line="1002" />
+        <location filename="../../annotator/gui/text/document_view.py" line="1003" />
         <source>Claim: %1</source>
         <translation>Утверждение: %1</translation>
     </message>
@@ -1392,23 +1392,23 @@ Add them to the scheme (one change, undoable)?</source>
         <translation>Под курсором нет фрагмента или утверждения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session/edge_keys.py" line="51" />
+        <location filename="../../annotator/gui/session/edge_keys.py" line="60" />
         <source>That edge cannot move further</source>
         <translation>Эта граница дальше не сдвигается</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session/edge_keys.py" line="69" />
-        <location filename="../../annotator/gui/session/edge_keys.py" line="86" />
+        <location filename="../../annotator/gui/session/edge_keys.py" line="78" />
+        <location filename="../../annotator/gui/session/edge_keys.py" line="95" />
         <source>No span under the caret</source>
         <translation>Под курсором нет фрагмента</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session/edge_keys.py" line="73" />
+        <location filename="../../annotator/gui/session/edge_keys.py" line="82" />
         <source>Put the caret between two words of the span to split it</source>
         <translation>Чтобы разделить фрагмент, поставьте курсор между двумя его словами</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session/edge_keys.py" line="103" />
+        <location filename="../../annotator/gui/session/edge_keys.py" line="112" />
         <source>No span of the same label next to this one</source>
         <translation>Рядом нет фрагмента с той же меткой</translation>
     </message>
@@ -2819,125 +2819,125 @@ You can change it later in Options → Preferences.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="146" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="147" />
         <source>annotator</source>
         <translation>annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="172" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="173" />
         <source>Claims</source>
         <translation>Утверждения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="173" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="174" />
         <source>Relations</source>
         <translation>Связи</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="175" />
-        <location filename="../../annotator/gui/annotate/main_window.py" line="721" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="176" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="735" />
         <source>Notes</source>
         <translation>Заметки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="194" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="195" />
         <source>Spans</source>
         <translation>Фрагменты</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="195" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="197" />
         <source>Attributes</source>
         <translation>Атрибуты</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="196" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="198" />
         <source>Labels</source>
         <translation>Метки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="201" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="203" />
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="211" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="213" />
         <source>This document's place in the list as filtered</source>
         <translation>Место документа в отфильтрованном списке</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="303" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="307" />
         <source>All saved</source>
         <translation>Всё сохранено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="424" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="428" />
         <source>This column cannot be sorted</source>
         <translation>По этому столбцу нельзя сортировать</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="473" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="477" />
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="487" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="491" />
         <source>annotator — %1 — %2</source>
         <translation>annotator — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="567" />
-        <location filename="../../annotator/gui/annotate/main_window.py" line="577" />
-        <location filename="../../annotator/gui/annotate/main_window.py" line="592" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="580" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="590" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="605" />
         <source>Settings not saved: %1</source>
         <translation>Настройки не сохранены: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="579" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="592" />
         <source>Snapping to tokens on</source>
         <translation>Привязка к токенам включена</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="579" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="592" />
         <source>Snapping to tokens off</source>
         <translation>Привязка к токенам выключена</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="604" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="617" />
         <source>The new database opens when you next start annotator</source>
         <translation>Новая база данных откроется при следующем запуске annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="673" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="686" />
         <source>Every document of the list is done</source>
         <translation>Все документы списка готовы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="721" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="735" />
         <source>Notes (%1)</source>
         <translation>Заметки (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="867" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="882" />
         <source>Nothing changed</source>
         <translation>Ничего не изменено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="870" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="885" />
         <source>Error: %1</source>
         <translation>Ошибка: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="871" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="886" />
         <source>Not saved</source>
         <translation>Не сохранено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="877" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="892" />
         <source>%1 / %2 documents done</source>
         <translation>Готово документов: %1 / %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/gui/annotate/main_window.py" line="880" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="895" />
         <source>%n span(s) in this document</source>
         <translation>
             <numerusform>%n фрагмент в документе</numerusform>
@@ -2946,22 +2946,22 @@ You can change it later in Options → Preferences.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="885" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="900" />
         <source>Undo: %1</source>
         <translation>Отменить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="885" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="900" />
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="886" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="901" />
         <source>Redo: %1</source>
         <translation>Повторить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="886" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="901" />
         <source>Redo</source>
         <translation>Повторить</translation>
     </message>
@@ -3173,24 +3173,47 @@ You can change it later in Options → Preferences.</source>
     </message>
 </context>
 <context>
+    <name>RelationAttributeEditor</name>
+    <message>
+        <location filename="../../annotator/gui/annotate/relation_attributes.py" line="52" />
+        <source>No relation selected</source>
+        <translation>Связь не выбрана</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/relation_attributes.py" line="57" />
+        <source>%1 relation</source>
+        <translation>Связь %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/relation_attributes.py" line="59" />
+        <source>%1 relations have no attributes</source>
+        <translation>У связей %1 нет атрибутов</translation>
+    </message>
+</context>
+<context>
     <name>RelationList</name>
     <message>
-        <location filename="../../annotator/gui/annotate/relation_list.py" line="37" />
+        <location filename="../../annotator/gui/annotate/relation_list.py" line="40" />
         <source>Relation</source>
         <translation>Связь</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/relation_list.py" line="37" />
+        <location filename="../../annotator/gui/annotate/relation_list.py" line="40" />
         <source>Head</source>
         <translation>Начало</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/relation_list.py" line="37" />
+        <location filename="../../annotator/gui/annotate/relation_list.py" line="40" />
         <source>Tail</source>
         <translation>Конец</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/relation_list.py" line="75" />
+        <location filename="../../annotator/gui/annotate/relation_list.py" line="40" />
+        <source>Attributes</source>
+        <translation>Атрибуты</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/relation_list.py" line="81" />
         <source>Claim (%1): %2</source>
         <translation>Утверждение (%1): %2</translation>
     </message>
@@ -3407,6 +3430,16 @@ Replace it anyway? What it holds now will be lost.</source>
         <location filename="../../annotator/gui/common/scheme_texts.py" line="43" />
         <source>note</source>
         <translation>примечание</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/common/scheme_texts.py" line="44" />
+        <source>former</source>
+        <translation>бывший</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/common/scheme_texts.py" line="45" />
+        <source>stance</source>
+        <translation>позиция</translation>
     </message>
 </context>
 <context>
@@ -3734,17 +3767,17 @@ Replace it anyway? What it holds now will be lost.</source>
 <context>
     <name>SuggestionActions</name>
     <message>
-        <location filename="../../annotator/gui/session/suggestion_keys.py" line="63" />
+        <location filename="../../annotator/gui/session/suggestion_keys.py" line="64" />
         <source>No suggestion under the caret (Tab goes to the next one)</source>
         <translation>Под курсором нет предложения (Tab — к следующему)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session/suggestion_keys.py" line="93" />
+        <location filename="../../annotator/gui/session/suggestion_keys.py" line="92" />
         <source>Put the caret on a suggested span to accept every one of its label</source>
         <translation>Поставьте курсор на предложенный фрагмент, чтобы принять все предложения его метки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/session/suggestion_keys.py" line="120" />
+        <location filename="../../annotator/gui/session/suggestion_keys.py" line="119" />
         <source>Suggested %1 (%2): Y accepts, X rejects, Shift+Y accepts every %1</source>
         <translation>Предложено %1 (%2): Y — принять, X — отклонить, Shift+Y — принять все %1</translation>
     </message>

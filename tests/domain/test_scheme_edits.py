@@ -23,6 +23,12 @@ def test_hotkeys_are_checked_against_labels_and_claim_types_ignoring_case(scheme
     assert edits.hotkey_problem(scheme, None, " ") is not None
     assert edits.hotkey_problem(scheme, None, "Q") is None
     assert edits.hotkey_problem(scheme, None, "w") == "W is the window's own key for claims and relations"
+    # each reserved key says what the window does with it (G is no claim or relation key)
+    assert edits.hotkey_problem(scheme, None, "g") == "G is the window's own key for adding a fragment to a span"
+    assert edits.hotkey_problem(scheme, None, "Y") == "Y is the window's own key for answering suggestions"
+    assert edits.hotkey_problem(scheme, None, "j") == \
+        "J is the window's own key for going to a repeated passage's copy"
+    assert edits.hotkey_problem(scheme, None, "i") == "I is the window's own key for linking a mention to an entity"
     assert edits.free_hotkey(scheme) == "B"  # A is the window's (the author key)
 
 
@@ -119,3 +125,28 @@ def test_claim_type_edits_refuse_what_would_break_the_scheme(scheme):
     assert [c.name for c in last.claim_types] == ["OPINION"]
     with pytest.raises(SchemeError, match="at least one claim type"):
         edits.remove_claim_type(last, "OPINION")
+
+
+def test_relation_attributes_are_the_relation_types_and_follow_them(scheme):
+    """An attribute naming relation types is theirs alone: not a span's, and it goes with the last of
+    them (a label's removal that takes HEAD_OF takes "former"); one that also names labels stays."""
+    assert [a.name for a in edits.relation_attributes_of(scheme, "HEAD_OF")] == ["former"]
+    assert [a.name for a in edits.relation_attributes_of(scheme, "ABOUT")] == ["stance"]
+    assert "former" not in [a.name for a in edits.attributes_of(scheme, "PER")]
+    assert Scheme.from_dict(scheme.to_dict()) == scheme  # the JSON form keeps "relations"
+    narrowed = edits.remove_label(edits.remove_label(scheme, "PER"), "ROLE")
+    assert narrowed.relation("HEAD_OF") is None and narrowed.attribute("former") is None
+    both = Scheme.from_dict({**scheme.to_dict(), "attributes": [
+        {"name": "disputed", "type": "boolean", "labels": ["PER"], "relations": ["HEAD_OF"]}]})
+    kept = edits.remove_label(edits.remove_label(both, "ORG"), "GPE")  # HEAD_OF has no tail left
+    assert kept.attribute("disputed").labels == ("PER",) and kept.attribute("disputed").relations == ()
+    # a span label's attribute editor may add the name to a label; the relations keep theirs
+    shared = edits.add_attribute(scheme, "PER", AttributeDef("former", "boolean"))
+    assert shared.attribute("former").labels == ("PER",) and shared.attribute("former").relations == ("HEAD_OF",)
+    assert edits.remove_attribute(shared, "PER", "former").attribute("former").relations == ("HEAD_OF",)
+
+
+def test_a_scheme_naming_an_unknown_relation_type_for_an_attribute_is_refused(scheme):
+    body = {**scheme.to_dict(), "attributes": [{"name": "x", "type": "boolean", "relations": ["NOPE"]}]}
+    with pytest.raises(SchemeError, match="attribute x names unknown relation type 'NOPE'"):
+        Scheme.from_dict(body)

@@ -227,7 +227,8 @@ def test_brat_notes_go_into_the_sets_notes_in_the_same_import(tmp_path, workspac
 
 def test_brat_annotation_conf_is_a_proposal_said_and_not_applied(tmp_path, workspace):
     folder = tmp_path / "corpus"
-    _brat(folder, "T1\tTITLE 0 9\tПрезидент\nT2\tGPE 10 20\tКазахстана\nR1\tTITLE_OF Arg1:T1 Arg2:T2\t\n")
+    _brat(folder, "T1\tTITLE 0 9\tПрезидент\nT2\tGPE 10 20\tКазахстана\nR1\tTITLE_OF Arg1:T1 Arg2:T2\t\n"
+                  "A1\tPolarity R1 Neg\n")
     (folder / "annotation.conf").write_text(
         "[entities]\n!Group\n\tTITLE\nGPE\n[relations]\n<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n"
         "TITLE_OF\tArg1:TITLE, Arg2:GPE\nLOCATED_IN\tArg1:TITLE, Arg2:GPE\n[events]\n"
@@ -238,11 +239,13 @@ def test_brat_annotation_conf_is_a_proposal_said_and_not_applied(tmp_path, works
     report = import_files(workspace, [folder], annotator="anna")
     assert not report.committed  # TITLE is not ours, and the import does not change the scheme
     (said,) = [n.message for n in report.notices if n.file.endswith("annotation.conf")]
-    assert "2 labels, 4 relation types and 1 attributes are not in the scheme in force" in said
+    assert "2 labels, 4 relation types and 2 attributes are not in the scheme in force" in said
     proposal = schemes.brat_proposal(workspace, folder / "annotation.conf")
     assert proposal.labels == ("TITLE", "Visit")
     assert proposal.relations == ("TITLE_OF", "Visitor-Arg", "Place-Arg") and proposal.widened == ("LOCATED_IN",)
-    assert proposal.attributes == ("Negated",) and proposal.left == ("Polarity",)
+    assert proposal.attributes == ("Negated", "Polarity") and proposal.left == ()
+    polarity = proposal.scheme.attribute("Polarity")  # Arg:<RELATION>: every relation type's, no span's
+    assert polarity.choices == ("Pos", "Neg") and "TITLE_OF" in polarity.relations and polarity.labels == ()
     assert proposal.scheme.relation("Visitor-Arg").heads == ("Visit",)
     assert set(proposal.scheme.relation("Place-Arg").tails) == {"TITLE", "GPE"}
     assert "TITLE" in proposal.scheme.relation("LOCATED_IN").heads
@@ -252,6 +255,8 @@ def test_brat_annotation_conf_is_a_proposal_said_and_not_applied(tmp_path, works
     assert workspace.current_scheme().entity("TITLE") is not None
     report = import_files(workspace, [folder], annotator="anna")
     assert report.committed, report.problems
+    (aset,) = documents.annotation_sets(workspace, "doc", "anna")
+    assert [(r.label, r.attributes) for r in aset.relations] == [("TITLE_OF", {"Polarity": "Neg"})]
 
 
 def test_brat_directory_is_detected_and_mismatches_name_their_line(tmp_path, workspace):
@@ -429,3 +434,30 @@ def test_webanno_tsv_chain_layer_gives_link_spans_and_relations_between_links(tm
     assert sorted((r.label, by_id[r.head], by_id[r.tail]) for r in record.annotations.relations) == [
         ("SAME_AS", "Президент Казахстана", "Он"), ("SAME_AS", "Токаев", "Президент Казахстана")]
     assert not any("CoreferenceLink" in n for n in notices)
+
+
+def test_brat_attributes_on_relations_are_the_relations_binary_and_valued(tmp_path):
+    """``A1 former R1`` (binary) and ``M2 stance R2 negative`` (valued) become the relations' attributes;
+    an attribute on an id that names nothing read is left, said once."""
+
+    folder = tmp_path / "corpus"
+    _brat(folder, "T1\tROLE 0 9\tПрезидент\nT2\tGPE 10 20\tКазахстана\nR1\tHEAD_OF Arg1:T1 Arg2:T2\t\n"
+                  "A1\tformer R1\nA2\tuncertain T2\nA3\tformer R9\n")
+    items = list(BratFormat().read(folder / "doc.ann", Scheme.from_dict(default_scheme_body()), annotator="anna"))
+    (record,) = [i for i in items if isinstance(i, Record)]
+    notices = [i.message for i in items if isinstance(i, Notice)]
+    (relation,) = record.annotations.relations
+    assert (relation.label, relation.attributes) == ("HEAD_OF", {"former": True})
+    assert [s.attributes for s in record.annotations.spans] == [{}, {"uncertain": True}]
+    assert "1 attributes of nothing read (an unknown id or a * line) not kept" in notices
+
+
+def test_brat_a_relation_attribute_the_scheme_does_not_give_that_type_names_its_line(tmp_path):
+    folder = tmp_path / "corpus"
+    _brat(folder, "T1\tROLE 0 9\tПрезидент\nT2\tGPE 10 20\tКазахстана\nR1\tHEAD_OF Arg1:T1 Arg2:T2\t\n"
+                  "M1\tstance R1 negative\n")
+    items = list(BratFormat().read(folder / "doc.ann", Scheme.from_dict(default_scheme_body()), annotator="anna"))
+    (problem,) = [i for i in items if isinstance(i, Problem)]
+    assert problem.line == 3 and "relation R1: attribute 'stance' does not apply to relation type HEAD_OF" in \
+        problem.message
+    assert not any(isinstance(i, Record) for i in items)  # all or nothing

@@ -21,7 +21,7 @@ from annotator.gui.common.scheme_texts import shown
 
 
 def applicable(scheme: Scheme, label: str) -> list[AttributeDef]:
-    return [a for a in scheme.attributes if not a.labels or label in a.labels]
+    return [a for a in scheme.attributes if a.applies_to_label(label)]
 
 
 class AttributeEditor(QWidget):
@@ -56,15 +56,20 @@ class AttributeEditor(QWidget):
             self.heading.setText(self.tr("No span selected"))
             return
         defs = applicable(self.scheme, span.label)
-        if previous is None or previous.label != span.label or set(self.editors) != {a.name for a in defs}:
-            self._build_form(defs)
+        self._show_form(previous, span, defs)
         if defs:
             self.heading.setText(self.tr("%1 span %2–%3").replace("%1", span.label)
                                  .replace("%2", str(span.start)).replace("%3", str(span.end)))
         else:
             self.heading.setText(self.tr("%1 spans have no attributes").replace("%1", span.label))
+
+    def _show_form(self, previous: Any, item: Any, defs: list[AttributeDef]) -> None:
+        """The form for ``item`` (a span, or a subclass's item with ``label`` and ``attributes``),
+        rebuilt only when its label or definitions differ from ``previous``'s; its values shown."""
+        if previous is None or previous.label != item.label or set(self.editors) != {a.name for a in defs}:
+            self._build_form(defs)
         for definition in defs:
-            self._show_value(definition, span.attributes.get(definition.name))
+            self._show_value(definition, item.attributes.get(definition.name))
 
     def value(self, name: str) -> Any:
         """What the editor for ``name`` shows, as a stored value (None = not set)."""

@@ -68,6 +68,7 @@ from annotator.gui.common.label_colors import label_colors
 from annotator.gui.common.palette import LabelPalette
 from annotator.gui.setup.preferences import PreferencesDialog
 from annotator.gui.common.settings import GuiSettings, save_settings
+from annotator.gui.annotate.relation_attributes import AttributesPanel
 from annotator.gui.annotate.relation_list import RelationList
 from annotator.gui.session.save_status import SaveStatus
 from annotator.gui.session.set_session import AnnotatorSession, SessionHub, SetSession
@@ -192,7 +193,8 @@ class MainWindow(WindowActions, SideWindows, QMainWindow):
 
         right = self.right_splitter = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(_titled(self.tr("Spans"), self.span_list))
-        right.addWidget(_titled(self.tr("Attributes"), self.attribute_editor))
+        self.attributes_panel = AttributesPanel(self.attribute_editor, self.scheme)  # a span's, or a relation's
+        right.addWidget(_titled(self.tr("Attributes"), self.attributes_panel))
         right.addWidget(_titled(self.tr("Labels"), self.palette))
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 1)
@@ -288,6 +290,8 @@ class MainWindow(WindowActions, SideWindows, QMainWindow):
         self.claim_panel.field_edited.connect(self.claim_actions.edit_field)
         self.relation_list.relation_activated.connect(self._on_relation_activated)
         self.relation_list.relation_remove_requested.connect(self.claim_actions.remove_relation)
+        self.relation_list.relation_selected.connect(self._on_relation_selected)
+        self.attributes_panel.relation_attribute_changed.connect(self.set_relation_attribute)
         self.notes_list.note_activated.connect(self.note_actions.jump_to)
         self.filter_bar.changed.connect(self.apply_filters)
         self.search_pane.hit_activated.connect(self.jump_to)
@@ -556,6 +560,15 @@ class MainWindow(WindowActions, SideWindows, QMainWindow):
         if self.owner is not None:
             self.session.set_attribute(span_id, name, value)
 
+    def set_relation_attribute(self, relation_id: int, name: str, value: Any) -> None:
+        """Set (None: clear) one attribute of a relation of the owner's set, on the runner."""
+        if self.owner is not None:
+            self.session.set_relation_attribute(relation_id, name, value)
+
+    def _on_relation_selected(self, relation_id: Any) -> None:
+        relations = self.state.relations if self.state else ()
+        self.attributes_panel.show_relation(next((r for r in relations if r.id == relation_id), None))
+
     def set_tags_shown(self, on: bool) -> None:
         """Options ▸ Labels above the text: the view obeys at once; the choice is saved."""
         self.view.set_tags_shown(on)
@@ -712,6 +725,7 @@ class MainWindow(WindowActions, SideWindows, QMainWindow):
                                     state.proposals)
         self.claim_panel.select_claim(self.session.current_claim_id)
         self.relation_list.set_relations(text, state.relations, state.spans, state.claims)
+        self.attributes_panel.show_relations(state.relations)
 
     def _show_notes(self, state: SetView) -> None:
         text = self.document.text if self.document else ""
@@ -768,7 +782,7 @@ class MainWindow(WindowActions, SideWindows, QMainWindow):
         """The attribute editor on ``span`` (as stored: read again from the shown set by id)."""
         if span is not None:
             span = next((s for s in self.view.spans() if s.id == span.id), None)
-        self.attribute_editor.set_span(span)
+        self.attributes_panel.show_span(span)
 
     # ------------------------------------------------------------ the team
     # ------------------------------------------------------------ the scheme
@@ -782,6 +796,7 @@ class MainWindow(WindowActions, SideWindows, QMainWindow):
         self.span_list.set_colors(self.colors)
         self.palette.set_scheme(scheme, self.colors)
         self.attribute_editor.scheme = scheme
+        self.attributes_panel.set_scheme(scheme)
         for name in [n for n in self.actions_by_name if n.startswith(("label:", "claim:"))]:
             action = self.actions_by_name.pop(name)
             self.view.removeAction(action)

@@ -1,4 +1,4 @@
-"""The document's relations as a table: label, head, tail; every item holds the relation id.
+"""The document's relations as a table: label, head, tail, attributes; every item holds the relation id.
 
 A span end shows its covered text, a claim end an excerpt of the claim in
 brackets ("[объем торговли достиг …]", as the view brackets claims); an id
@@ -6,7 +6,8 @@ that names nothing in the set shows as "? id". Rows are in text order of the
 relation's earlier end. Enter or a double-click emits
 ``relation_activated(relation_id)``; Delete (or Backspace) on a row emits
 ``relation_remove_requested(relation_id)``: the window removes it and shows
-the relations again with :meth:`RelationList.set_relations`.
+the relations again with :meth:`RelationList.set_relations`. Moving to a row emits
+``relation_selected(relation_id)`` (the side panel shows the relation's attributes).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QTableWidget, QTableWidgetItem, QWidget
 
 from annotator.domain.model import Claim, Relation, Span
+from annotator.gui.annotate.relation_attributes import attributes_text
 from annotator.gui.text.claim_painting import claim_color
 from annotator.gui.common.id_rows import ID_ROLE, IdRows
 from annotator.gui.common.palette import swatch
@@ -31,11 +33,14 @@ class RelationList(IdRows, QTableWidget):
 
     relation_activated = Signal(object)  # relation id
     relation_remove_requested = Signal(object)  # relation id
+    relation_selected = Signal(object)  # relation id: the user moved to its row
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(0, 3, parent)
-        self.set_up_columns([self.tr("Relation"), self.tr("Head"), self.tr("Tail")], stretch=[1, 2])
+        super().__init__(0, 4, parent)
+        self.set_up_columns([self.tr("Relation"), self.tr("Head"), self.tr("Tail"), self.tr("Attributes")],
+                            stretch=[1, 2])
         self.doubleClicked.connect(self._on_double_clicked)
+        self.currentCellChanged.connect(self._on_current_cell)
 
     def set_relations(self, text: str, relations: Sequence[Relation], spans: Sequence[Span],
                       claims: Sequence[Claim]) -> None:
@@ -52,7 +57,8 @@ class RelationList(IdRows, QTableWidget):
             return (*ends, relation.label, str(relation.id))
 
         ordered = sorted(relations, key=order)
-        rows = [(r.id, (r.label, _end(text, r.head, span_by_id, claim_by_id), _end(text, r.tail, span_by_id, claim_by_id)))
+        rows = [(r.id, (r.label, _end(text, r.head, span_by_id, claim_by_id), _end(text, r.tail, span_by_id, claim_by_id),
+                        attributes_text(r.attributes)))
                 for r in ordered]
         self.blockSignals(True)
         try:
@@ -63,8 +69,8 @@ class RelationList(IdRows, QTableWidget):
             self.select_relation(current)
 
     def _cells(self, _relation_id: object, content: object) -> list[QTableWidgetItem]:
-        label, head, tail = content  # type: ignore[misc]
-        return [QTableWidgetItem(label), self._end_item(head), self._end_item(tail)]
+        label, head, tail, attributes = content  # type: ignore[misc]
+        return [QTableWidgetItem(label), self._end_item(head), self._end_item(tail), QTableWidgetItem(attributes)]
 
     def _end_item(self, end: tuple) -> QTableWidgetItem:
         kind, name, covered = end
@@ -102,6 +108,10 @@ class RelationList(IdRows, QTableWidget):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def _on_current_cell(self, row: int, _column: int, previous_row: int, _previous_column: int) -> None:
+        if row != previous_row and (relation_id := self.current_relation_id()) is not None:
+            self.relation_selected.emit(relation_id)
 
     def _on_double_clicked(self, index: QModelIndex | QPersistentModelIndex) -> None:
         relation_id = index.data(RELATION_ID_ROLE)

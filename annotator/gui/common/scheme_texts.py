@@ -41,6 +41,8 @@ DEFAULT_ATTRIBUTES = (
     QT_TRANSLATE_NOOP("Scheme", "pronoun"),
     QT_TRANSLATE_NOOP("Scheme", "uncertain"),
     QT_TRANSLATE_NOOP("Scheme", "note"),
+    QT_TRANSLATE_NOOP("Scheme", "former"),
+    QT_TRANSLATE_NOOP("Scheme", "stance"),
 )
 
 

@@ -163,7 +163,7 @@ class ClaimActions(QObject):
 
     def _pronoun_attributes(self, label: str) -> dict[str, Any]:
         definition = self.session.scheme.attribute("pronoun")
-        if definition is not None and definition.type == "boolean" and (not definition.labels or label in definition.labels):
+        if definition is not None and definition.type == "boolean" and definition.applies_to_label(label):
             return {"pronoun": True}
         return {}
 

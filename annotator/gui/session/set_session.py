@@ -32,7 +32,7 @@ from annotator.domain.changes import Changes
 from annotator.domain.model import Claim, Document, Quantity, SetStatus, Span
 from annotator.domain.scheme import Scheme
 from annotator.gui.common.tasks import TaskRunner
-from annotator.services import annotating, history
+from annotator.services import annotating, claims, history
 from annotator.services.errors import ServiceError
 from annotator.services.views.set_view import SetView, read_document_and_view, read_set_view
 from annotator.services.workspace import Workspace
@@ -192,6 +192,11 @@ class SetSession(QObject):
         workspace, owner, user, seen = self.workspace, self.owner, self.user, self.seen()
         self.submit(lambda: annotating.set_attribute(workspace, span_id, name, value, owner=owner,  # type: ignore[arg-type]
                                                      user=user, seen=seen))
+
+    def set_relation_attribute(self, relation_id: int, name: str, value: Any) -> None:
+        workspace, owner, user, seen = self.workspace, self.owner, self.user, self.seen()
+        self.submit(lambda: claims.set_relation_attribute(workspace, relation_id, name, value,  # type: ignore[arg-type]
+                                                          owner=owner, user=user, seen=seen))
 
     def undo(self) -> None:
         workspace, owner, user, document_id = self.workspace, self.owner, self.user, self._undo_scope()
