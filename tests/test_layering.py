@@ -73,3 +73,18 @@ def test_the_window_contracts_are_kept():
         line = next((line for line in result.stdout.splitlines() if line.startswith(name)), None)
         assert line is not None, result.stdout
     assert "0 broken" in result.stdout
+
+
+def test_the_window_starts_without_the_heavy_parts_it_does_not_show():
+    """Start-up: the annotation window imports no format module beyond our JSONL, no numpy (agreement's
+    coefficients) and no Alembic (a database at the head is opened without it)."""
+    import subprocess
+    import sys
+
+    probe = ("import sys; import annotator.gui.app, annotator.gui.annotate.main_window; "
+             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('numpy', 'alembic', 'charset_normalizer')"
+             " or m in ('annotator.formats.brat', 'annotator.formats.webanno_tsv', 'annotator.formats.doccano',"
+             " 'annotator.formats.labelstudio', 'annotator.formats.conll')))")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                         env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert out.stdout.strip() == "[]"

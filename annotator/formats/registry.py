@@ -4,20 +4,27 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import functools
+from importlib import import_module
+
 from annotator.formats.base import Format
-from annotator.formats.brat import BratFormat, is_brat_directory
-from annotator.formats.conll import ConllFormat, ConllLevelsFormat
-from annotator.formats.doccano import DoccanoFormat
-from annotator.formats.jsonl import JsonlFormat
-from annotator.formats.labelstudio import LabelStudioFormat
-from annotator.formats.text import TextFormat
-from annotator.formats.webanno_tsv import WebannoTsvFormat
 from annotator.i18n import _
 
 # Detection asks in this order: the specific shapes before our JSONL and plain text, which take anything.
-_FORMATS: dict[str, Format] = {f.id: f for f in (
-    DoccanoFormat(), LabelStudioFormat(), WebannoTsvFormat(), ConllFormat(), BratFormat(), JsonlFormat(),
-    TextFormat(), ConllLevelsFormat())}
+# The modules are imported when a format is first asked for, not when the window starts.
+_FORMAT_CLASSES = (
+    ("doccano", "DoccanoFormat"), ("labelstudio", "LabelStudioFormat"), ("webanno_tsv", "WebannoTsvFormat"),
+    ("conll", "ConllFormat"), ("brat", "BratFormat"), ("jsonl", "JsonlFormat"), ("text", "TextFormat"),
+    ("conll", "ConllLevelsFormat"),
+)
+
+
+@functools.cache
+def _formats() -> dict[str, Format]:
+    made = [getattr(import_module(f"annotator.formats.{module}"), name)() for module, name in _FORMAT_CLASSES]
+    return {f.id: f for f in made}
+
+
 SNIFF_BYTES = 4096
 
 
@@ -26,15 +33,15 @@ class UnknownFormat(ValueError):
 
 
 def formats() -> list[Format]:
-    return list(_FORMATS.values())
+    return list(_formats().values())
 
 
 def get(format_id: str) -> Format:
     try:
-        return _FORMATS[format_id]
+        return _formats()[format_id]
     except KeyError:
         raise UnknownFormat(_("unknown format {format!r}; known: {known}").format(
-            format=format_id, known=", ".join(_FORMATS))) from None
+            format=format_id, known=", ".join(_formats()))) from None
 
 
 def expand(paths: list[Path]) -> list[Path]:
@@ -59,7 +66,9 @@ def plan(paths: list[Path], format_id: str) -> list[tuple[Path, Format | None]]:
     """
     planned: list[tuple[Path, Format | None]] = []
     for path in paths:
-        chosen = _FORMATS["brat"] if format_id == "auto" and path.is_dir() and is_brat_directory(path) else None
+        from annotator.formats.brat import is_brat_directory
+
+        chosen = _formats()["brat"] if format_id == "auto" and path.is_dir() and is_brat_directory(path) else None
         planned.extend((file, chosen) for file in expand([path]))
     return planned
 
@@ -68,14 +77,14 @@ def detect(path: Path) -> Format:
     """By content where the extension is shared (.json, .jsonl, .tsv, .txt), else by extension."""
     with open(path, "rb") as handle:
         head = handle.read(SNIFF_BYTES)
-    for fmt in _FORMATS.values():
+    for fmt in _formats().values():
         if fmt.id not in ("jsonl", "text") and fmt.sniff(path, head):
             return fmt
     suffix = path.suffix.lower()
-    for fmt in _FORMATS.values():
+    for fmt in _formats().values():
         if suffix in fmt.extensions:
             return fmt
-    for fmt in _FORMATS.values():
+    for fmt in _formats().values():
         if fmt.sniff(path, head):
             return fmt
-    return _FORMATS["text"]
+    return _formats()["text"]
