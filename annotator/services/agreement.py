@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from annotator.domain.agreement.corpus import DocumentSets
 from annotator.domain.model import AnnotationSet
-from annotator.domain.agreement.report import AgreementReport, report
+from annotator.domain.agreement.reporting import AgreementReport, report
 from annotator.domain.query import DocumentQuery
 from annotator.services.workspace import Workspace
 

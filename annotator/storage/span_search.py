@@ -35,7 +35,7 @@ from typing import Any
 import orjson
 from sqlalchemy import Connection, text
 
-from annotator.domain.search import SearchQuery, fold_yo
+from annotator.domain.search import WORD, SearchQuery, fold_yo
 from annotator.storage.search_index import SPAN_INDEX_TABLE, _word_groups, fts5_expression, lexemes, tsquery_expression
 
 SPAN_TABLE = SPAN_INDEX_TABLE
@@ -253,7 +253,9 @@ def candidate_ordinals(connection: Connection, query: SearchQuery, labels: Seque
     if is_sqlite(connection):
         words = fts5_expression(query)
         expression = f"words : ({words})"
-        if labels:
+        # A label the tokenizer makes no word of ("$", "📍") would ask for an empty phrase, which matches
+        # nothing: then the labels are left to the exact check on the spans read (a superset is enough).
+        if labels and all(WORD.search(label) for label in labels):
             expression += " AND label : (" + " OR ".join(_phrase(label) for label in labels) + ")"
         found = connection.exec_driver_sql(
             f"SELECT rowid FROM {SPAN_TABLE} WHERE {SPAN_TABLE} MATCH ? AND rowid >= ? ORDER BY rowid LIMIT ?",

@@ -194,3 +194,17 @@ def test_rowids_refuse_ids_out_of_range():
     assert span_search.rowid(3, 7) == (3 << 31) | 7
     with pytest.raises(ValueError):
         span_search.rowid(1, 1 << 31)
+
+
+def test_a_label_without_letters_or_digits_is_found(ws):
+    from annotator.domain.scheme import EntityLabel
+    from annotator.domain.scheme_edits import free_hotkey
+    from annotator.services import schemes
+
+    schemes.add_label(ws, EntityLabel("$", free_hotkey(ws.current_scheme()), "#ff0000"), user="anna")
+    body = TEXTS["far"]
+    start = body.index("Ташкент")
+    annotating.add_span(ws, "far", start, start + len("Ташкент"), "$", owner="anna")
+    assert spans_found(ws, None, labels=("$",)) == [("far", "Ташкент")]
+    assert spans_found(ws, "Ташкент", labels=("$",)) == [("far", "Ташкент")]
+    assert sorted(spans_found(ws, "Ташкент", labels=("$", "GPE"))) == [("far", "Ташкент"), ("tash", "Ташкенте")]

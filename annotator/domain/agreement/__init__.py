@@ -9,7 +9,7 @@ Pure functions over domain values (numpy for the coefficients):
 - :mod:`.claims`: claim extents, then type, speaker and certainty of matched claims;
 - :mod:`.corpus`: the input (documents with their sets, annotators, label filter);
 - :mod:`.registry`: one class per measure, registered by id;
-- :mod:`.report`: :func:`report`, the whole report as a frozen dataclass.
+- :mod:`.reporting`: :func:`report`, the whole report as a frozen dataclass.
 """
 
 # Each name is loaded from its module when first asked for (PEP 562): the annotation window needs
@@ -21,7 +21,7 @@ _HOMES = {
     "corpus": ("AgreementInput", "DocumentSets", "owners", "prepare"),
     "registry": ("REGISTRY", "Measure", "MeasureRegistry", "PairClaims", "PairCoefficient", "PairCounts",
                  "get_measure", "measures", "pairwise_krippendorff"),
-    "report": ("AgreementReport", "LabelSpans", "PairSpans", "TokenAgreement", "report"),
+    "reporting": ("AgreementReport", "LabelSpans", "PairSpans", "TokenAgreement", "report"),
     "spans": ("Counts", "SpanComparison", "compare_extents", "compare_spans", "match_exact", "match_relaxed"),
     "tokens": ("OUTSIDE", "TokenMatrix", "build_token_matrix", "token_labels"),
 }

@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.domain.agreement.coefficients import Coefficient
-from annotator.domain.agreement.report import AgreementReport, PairSpans
+from annotator.domain.agreement.reporting import AgreementReport, PairSpans
 from annotator.domain.agreement.spans import Counts
 from annotator.domain.model import SetStatus
 from annotator.gui.common.tasks import TaskRunner

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
-from annotator.domain.agreement.report import AgreementReport
+from annotator.domain.agreement.reporting import AgreementReport
 from annotator.services import agreement as agreement_service
 from annotator.services import assignments, review
 from annotator.services.assignments import Progress
