@@ -117,12 +117,10 @@ _AGGREGATE = {  # attributes as text on both (as SQLite gives them), PostgreSQL'
     "postgresql": "json_agg(json_build_array(start, -\"end\", label, \"end\", attributes::text))::text, "
                   "bool_or({whole})",
 }
-_EXPORT_SPANS = {
-    (dialect, by_owner): text(
-        f"SELECT set_id, {aggregate.format(whole=_WHOLE)} FROM spans WHERE set_id IN "
-        f"(SELECT id FROM annotation_sets WHERE document_id IN :ids{' AND owner = :owner' if by_owner else ''}) "
-        "GROUP BY set_id").bindparams(bindparam("ids", expanding=True))
-    for dialect, aggregate in _AGGREGATE.items() for by_owner in (False, True)
+_EXPORT_SPANS = {  # by set id: PostgreSQL's planner may otherwise walk every set to find a page's
+    dialect: text(f"SELECT set_id, {aggregate.format(whole=_WHOLE)} FROM spans WHERE set_id IN :set_ids "
+                  "GROUP BY set_id").bindparams(bindparam("set_ids", expanding=True))
+    for dialect, aggregate in _AGGREGATE.items()
 }
 
 
@@ -765,10 +763,12 @@ class Repository:
             statement = _EXPORT_SETS
             if owner is not None:
                 statement, parameters["owner"] = _EXPORT_SETS_OF_OWNER, owner
-            rows.extend(self.connection.execute(statement, parameters).all())
-            for set_id, aggregate, whole in self.connection.execute(
-                    _EXPORT_SPANS["postgresql" if postgres else "sqlite", owner is not None], parameters).all():
-                spans[set_id] = (aggregate, bool(whole))
+            found = self.connection.execute(statement, parameters).all()
+            rows.extend(found)
+            for set_ids in _chunks([r[4] for r in found if r[4] is not None]):
+                for set_id, aggregate, whole in self.connection.execute(
+                        _EXPORT_SPANS["postgresql" if postgres else "sqlite"], {"set_ids": set_ids}).all():
+                    spans[set_id] = (aggregate, bool(whole))
         position = {document_id: n for n, document_id in enumerate(ids)}
         rows.sort(key=lambda r: (position[r[0]], r[5] or ""))  # by page order, then owner (code points)
         page = []
