@@ -52,7 +52,7 @@ def items_to_export(workspace: Workspace, query: DocumentQuery, owner: str, prog
         done = 0
         after = None
         while True:
-            ids = repo.document_ids(query, limit=PAGE, after=after)  # keyset: the walk stays linear
+            ids, after = repo.document_page(query, PAGE, after)  # keyset: the walk stays linear
             if not ids:
                 return
             documents = repo.documents(ids)
@@ -76,7 +76,6 @@ def items_to_export(workspace: Workspace, query: DocumentQuery, owner: str, prog
                                      tuple(set_notes.get((document.id, aset.owner), ())))
                 counter[0] += 1
             done += len(ids)
-            after = repo.sort_keys(query, ids[-1])
             progress(done, total, _("documents"))
 
 
@@ -93,7 +92,7 @@ def jsonl_pages(workspace: Workspace, query: DocumentQuery, owner: str, scheme, 
         done = 0
         after = None
         while True:
-            ids = repo.document_ids(query, limit=PAGE, after=after)  # keyset: the walk stays linear
+            ids, after = repo.document_page(query, PAGE, after)  # keyset: the walk stays linear
             if not ids:
                 return
             rows = repo.export_page(ids, None if owner == ALL else owner)
@@ -121,7 +120,6 @@ def jsonl_pages(workspace: Workspace, query: DocumentQuery, owner: str, scheme, 
                     last = row.document_id
             yield lines
             done += len(ids)
-            after = repo.sort_keys(query, ids[-1])
             progress(done, total, _("documents"))
 
 
