@@ -391,40 +391,44 @@ class JsonlFormat:
 
 # ------------------------------------------------------------------ the export's fast lines
 # A line whose set holds only entity spans (most of a corpus) is written from the store's rows
-# as they come: each entity object formatted straight to bytes, spliced into the line as an
-# ``orjson.Fragment``. No Span, no AnnotationSet, no dict per span: building those cost more
-# than reading the rows and four times what orjson takes to write the same lines from memory.
-# The bytes are exactly what ``to_json`` + ``orjson.dumps`` write (the tests compare them);
-# sets with claims or relations go through ``to_json``.
-_ENTITY = b'{"id":"T%d","start":%d,"end":%d,"label":%b,"text":%b,"attributes":%b,"entity":%b}'
+# as they come: the set's spans arrive as one JSON array made by the database (one string a set,
+# not a driver row per span), each entity is formatted straight to bytes and the array spliced
+# into the line as an ``orjson.Fragment``. No Span, no AnnotationSet, no dict per span: building
+# those cost more than reading the rows and four times what orjson takes to write the same lines
+# from memory. The bytes are exactly what ``to_json`` + ``orjson.dumps`` write (the tests compare
+# them); sets with claims or relations go through ``to_json``.
+_ENTITY = b'{"id":"T%d","start":%d,"end":%d,"label":%b,"text":%b,"attributes":%b,"entity":null}'
 _NO_SET = orjson.Fragment(b"[]")
-_dumped: dict[Any, bytes] = {None: b"null"}  # labels and entity links repeat: each dumped once
 
 
-def _dump_name(value: Any) -> bytes:
-    found = orjson.dumps(value)
-    if len(_dumped) < 65536:
-        _dumped[value] = found
-    return found
+class _Names(dict):
+    """Labels, each dumped once (they repeat on every line)."""
+
+    def __missing__(self, value: str) -> bytes:
+        found = orjson.dumps(value)
+        if len(self) < 65536:
+            self[value] = found
+        return found
 
 
-def entities_json(text: str, rows: Iterable[tuple]) -> orjson.Fragment:
-    """The ``entities`` of a line from (anything, start, end, label, attributes, entity) rows, in the
-    order ``to_json`` writes them (start, longer first, label); attributes a dict, JSON text or None."""
-    dumps, names, entity_json = orjson.dumps, _dumped, _ENTITY
-    parts = []
-    n = 0
-    for _, start, end, label, attributes, entity in rows:
-        n += 1
-        if attributes:
-            if isinstance(attributes, (str, bytes)):
-                attributes = orjson.loads(attributes)
-            attributes_json = dumps(attributes or {})
-        else:
-            attributes_json = b"{}"
-        parts.append(entity_json % (n, start, end, names.get(label) or _dump_name(label), dumps(text[start:end]),
-                                    attributes_json, names.get(entity) or _dump_name(entity)))
-    return orjson.Fragment(b"[" + b",".join(parts) + b"]")
+_names = _Names()
+
+
+def _attributes_json(attributes: str) -> bytes:
+    return orjson.dumps(orjson.loads(attributes) or {})  # JSON null or {} is written as {}
+
+
+def entities_json(text: str, spans: str) -> orjson.Fragment:
+    """The ``entities`` of a line from its spans as one JSON array of ``[start, -end, label, end,
+    attributes as JSON text or null]`` (``Repository.export_page``), in the order ``to_json``
+    writes them: sorting those lists is sorting by (start, longer first, label), in C."""
+    rows = orjson.loads(spans)
+    rows.sort()  # (start, -end, label) is unique in a set of contiguous entity spans: never compares further
+    dumps, names = orjson.dumps, _names
+    return orjson.Fragment(b"[" + b",".join([
+        _ENTITY % (n, start, end, names[label], dumps(text[start:end]),
+                   _attributes_json(attributes) if attributes else b"{}")
+        for n, (start, _, label, end, attributes) in enumerate(rows, 1)]) + b"]")
 
 
 def line_json(document_id: str, text: str, meta: dict[str, Any], sha256: str, owner: str | None,

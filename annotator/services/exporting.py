@@ -52,7 +52,7 @@ def items_to_export(workspace: Workspace, query: DocumentQuery, owner: str, prog
         done = 0
         after = None
         while True:
-            ids = repo.document_ids(query, limit=PAGE, after=after)  # keyset: the walk stays linear
+            ids, after = repo.document_page(query, PAGE, after)  # keyset: the walk stays linear
             if not ids:
                 return
             documents = repo.documents(ids)
@@ -76,51 +76,50 @@ def items_to_export(workspace: Workspace, query: DocumentQuery, owner: str, prog
                                      tuple(set_notes.get((document.id, aset.owner), ())))
                 counter[0] += 1
             done += len(ids)
-            after = repo.sort_keys(query, ids[-1])
             progress(done, total, _("documents"))
 
 
 def jsonl_pages(workspace: Workspace, query: DocumentQuery, owner: str, scheme, progress: Progress,
                 cancel: CancelToken | None, counter: list[int]) -> Iterator[list[bytes]]:
-    """Our JSONL's lines, a page of documents at a time, built from the store's rows (see
-    :func:`annotator.formats.jsonl.entities_json`): what :func:`items_to_export` and ``to_json``
-    give, without a domain object per span. Sets with claims, relations, discontinuous spans or
-    entity links are loaded whole."""
+    """Our JSONL's lines, a page of documents at a time, built from the store's rows
+    (``Repository.export_page``: the documents with their sets, then each set's spans as one JSON
+    array made by the database; see :func:`annotator.formats.jsonl.entities_json`): what
+    :func:`items_to_export` and ``to_json`` give, without a domain object per span or hashing the
+    stored text again. Sets with claims, relations, discontinuous spans or entity links are loaded whole."""
     version = scheme.version
     with workspace.store.read() as repo:
         total = repo.count_documents(query)
         done = 0
         after = None
         while True:
-            ids = repo.document_ids(query, limit=PAGE, after=after)  # keyset: the walk stays linear
+            ids, after = repo.document_page(query, PAGE, after)  # keyset: the walk stays linear
             if not ids:
                 return
-            refs = sorted(repo.set_refs(ids, None if owner == ALL else owner), key=lambda r: r.owner)
-            by_document: dict[str, list] = {}
-            for ref in refs:
-                by_document.setdefault(ref.document_id, []).append(ref)
-            set_ids = [ref.id for ref in refs]
-            linked = repo.sets_with_links(set_ids)
-            entities = repo.entity_rows([i for i in set_ids if i not in linked])
-            whole = {s.id: s for s in with_entities(repo, repo.load_sets([ref for ref in refs if ref.id in linked]))}
+            rows = repo.export_page(ids, None if owner == ALL else owner)
+            whole_refs = [row.set for row in rows if row.whole and row.set is not None]
+            whole = {s.id: s for s in with_entities(repo, repo.load_sets(whole_refs))} if whole_refs else {}
             lines = []
-            for document_id, meta, sha, text in repo.export_documents(ids):
+            last = None
+            for row in rows:
                 if cancel is not None:
                     cancel.check()
-                owned = by_document.get(document_id, [])
-                if not owned and owner == ALL:
-                    lines.append(jsonl.line_json(document_id, text, meta, sha, None, None, version, None))
-                for ref in owned:
-                    if ref.id in whole:
-                        item = ExportItem(Document(document_id, text, meta), whole[ref.id], sha)
-                        lines.append(orjson.dumps(jsonl.to_json(item, scheme)))
-                    else:
-                        lines.append(jsonl.line_json(document_id, text, meta, sha, ref.owner, ref.status.value,
-                                                     version, jsonl.entities_json(text, entities.get(ref.id, ()))))
-                counter[0] += 1
+                ref = row.set
+                if ref is None:
+                    if owner == ALL:
+                        lines.append(jsonl.line_json(row.document_id, row.text, row.meta, row.sha256, None, None,
+                                                     version, None))
+                elif ref.id in whole:
+                    item = ExportItem(Document(row.document_id, row.text, row.meta), whole[ref.id], row.sha256)
+                    lines.append(orjson.dumps(jsonl.to_json(item, scheme)))
+                else:
+                    lines.append(jsonl.line_json(row.document_id, row.text, row.meta, row.sha256, ref.owner,
+                                                 ref.status.value, version,
+                                                 jsonl.entities_json(row.text, row.spans or "[]")))
+                if row.document_id != last:
+                    counter[0] += 1
+                    last = row.document_id
             yield lines
             done += len(ids)
-            after = repo.sort_keys(query, ids[-1])
             progress(done, total, _("documents"))
 
 

@@ -106,9 +106,28 @@ _RELATIONS_OF_SETS = (
     .order_by(RELATIONS.c.id)
 )
 TITLE_HEAD = 400  # characters of a text read for its list title (its first line)
-_EXPORT_DOCUMENTS = text(  # meta as the driver gives it (JSON text on SQLite), decoded by the caller
-    "SELECT d.id, d.meta, d.sha256, t.text FROM documents d JOIN document_texts t ON t.document_id = d.id "
-    "WHERE d.id IN :ids").bindparams(bindparam("ids", expanding=True))
+# The export's page (Repository.export_page): the documents with their sets, then the sets' spans.
+_EXPORT_SETS_SQL = (
+    "SELECT d.id, d.meta, d.sha256, t.text, s.id, s.owner, s.status, "
+    "EXISTS (SELECT 1 FROM relations r WHERE r.set_id = s.id) "
+    "FROM documents d JOIN document_texts t ON t.document_id = d.id "
+    "LEFT JOIN annotation_sets s ON s.document_id = d.id{owner} WHERE d.id IN :ids")
+_EXPORT_SETS = text(_EXPORT_SETS_SQL.format(owner="")).bindparams(bindparam("ids", expanding=True))
+_EXPORT_SETS_OF_OWNER = text(_EXPORT_SETS_SQL.format(owner=" AND s.owner = :owner")).bindparams(
+    bindparam("ids", expanding=True))
+_WHOLE = "kind <> 'entity' OR fragments IS NOT NULL OR entity_id IS NOT NULL OR origin IS NOT NULL"
+_AGGREGATE = {  # attributes as text on both (as SQLite gives them), PostgreSQL's array as text for orjson
+    "sqlite": "json_group_array(json_array(start, -\"end\", label, \"end\", attributes)), max({whole})",
+    "postgresql": "json_agg(json_build_array(start, -\"end\", label, \"end\", attributes::text))::text, "
+                  "bool_or({whole})",
+}
+_EXPORT_SPANS = {  # by set id: PostgreSQL's planner may otherwise walk every set to find a page's
+    dialect: text(f"SELECT set_id, {aggregate.format(whole=_WHOLE)} FROM spans WHERE set_id IN :set_ids "
+                  "GROUP BY set_id").bindparams(bindparam("set_ids", expanding=True))
+    for dialect, aggregate in _AGGREGATE.items()
+}
+
+
 def _spans_of_documents(cut: bool):
     """Entity spans of a page of documents, with their covered text when ``cut`` (see span_tuples)."""
     covered = (case(((DOCUMENTS.c.length <= COVERED_IN_SQL) & SPANS.c.fragments.is_(None),
@@ -188,6 +207,19 @@ class SetRef:
     document_id: str
     owner: str
     status: SetStatus
+
+
+@dataclass(frozen=True, slots=True)
+class ExportRow:
+    """A document of an export page with one of its sets (None: a document with no set)."""
+
+    document_id: str
+    meta: dict[str, Any]
+    sha256: str  # as stored at import: the export does not hash the text again
+    text: str
+    set: SetRef | None
+    spans: str | None  # the set's entity spans as JSON text (see Repository.export_page)
+    whole: bool  # the set must go through the full writer
 
 
 @dataclass(frozen=True, slots=True)
@@ -447,7 +479,7 @@ class Repository:
         reads each row once; ``offset`` is for jumping to a row."""
         sort_column = {"ordinal": DOCUMENTS.c.ordinal, "date": DOCUMENTS.c.date,
                        "id": DOCUMENTS.c.id, "length": DOCUMENTS.c.length}[query.sort]
-        order = [sort_column.desc() if query.descending else sort_column.asc(), DOCUMENTS.c.ordinal]
+        order = [_sort_order(sort_column, query.descending), DOCUMENTS.c.ordinal]
         stmt = self._filtered(query)
         if after is not None:
             stmt = stmt.where(_after(sort_column, query.descending, *after))
@@ -457,6 +489,19 @@ class Repository:
         if limit is not None:
             stmt = stmt.limit(limit)
         return list(self.connection.execute(stmt).scalars())
+
+    def document_page(self, query: DocumentQuery, limit: int, after: tuple | None = None
+                      ) -> tuple[list[str], tuple | None]:
+        """:meth:`document_ids` by keyset, with the ``after`` of the next page (no :meth:`sort_keys`
+        round trip a page)."""
+        sort_column = {"ordinal": DOCUMENTS.c.ordinal, "date": DOCUMENTS.c.date,
+                       "id": DOCUMENTS.c.id, "length": DOCUMENTS.c.length}[query.sort]
+        stmt = self._filtered(query).add_columns(sort_column, DOCUMENTS.c.ordinal)
+        if after is not None:
+            stmt = stmt.where(_after(sort_column, query.descending, *after))
+        rows = self.connection.execute(stmt.order_by(
+            _sort_order(sort_column, query.descending), DOCUMENTS.c.ordinal).limit(limit)).all()
+        return [r[0] for r in rows], (tuple(rows[-1][1:]) if rows else None)
 
     def sort_keys(self, query: DocumentQuery, document_id: str) -> tuple | None:
         """(sort value, ordinal) of a document: the ``after`` of the page that follows it."""
@@ -750,53 +795,39 @@ class Repository:
             for ref in refs
         ]
 
-    def export_documents(self, ids: Sequence[str]) -> list[tuple[str, dict[str, Any], str, str]]:
-        """(id, meta, stored sha256, text) of documents, in the order of ``ids`` (one query a page)."""
-        found = {}
+    def export_page(self, ids: Sequence[str], owner: str | None) -> list[ExportRow]:
+        """A page of the JSONL export in two queries: each document of ``ids`` (in their order) with
+        each of its sets (``owner``'s only, unless None; a document without one comes once with no
+        set), and each set's entity spans aggregated in SQL to one JSON array of
+        ``[start, -end, label, end, attributes as JSON text]`` (one string a set: no driver row per
+        span, and the caller's ``list.sort`` puts them in the export's order, whatever order the
+        aggregate kept). ``whole``: the set holds what only the full writer writes (a claim, a
+        relation, a discontinuous or linked span, one accepted from a suggestion)."""
+        postgres = self.connection.dialect.name == "postgresql"
+        rows: list[tuple] = []
+        spans: dict[int, tuple[str, bool]] = {}
         for chunk in _chunks(list(ids)):
-            for document_id, meta, sha, body in self.connection.execute(_EXPORT_DOCUMENTS, {"ids": chunk}).all():
-                if isinstance(meta, (str, bytes)):
-                    meta = orjson.loads(meta)
-                found[document_id] = (document_id, meta or {}, sha, body)
-        return [found[i] for i in ids if i in found]
-
-    def entity_rows(self, set_ids: Sequence[int]) -> dict[int, list[tuple]]:
-        """set id -> (set id, start, end, label, attributes, None) of its entity spans (unlinked: a linked
-        set is written whole), in the export's
-        order (start, longer first, label in code-point order); attributes as the driver gives them.
-        Straight from the driver (ids are integers, written into the SQL): this reads every span of
-        an export, and SQLAlchemy's per-row work would cost more than the reading."""
-        collate = ' COLLATE "C"' if self.connection.dialect.name == "postgresql" else ""
-        rows: dict[int, list[tuple]] = {}
-        # The DBAPI cursor of this transaction's connection: SQLAlchemy's Result wraps each of the
-        # ~20 rows a document has, which cost a tenth of the export at 10,000 documents.
-        cursor = self.connection.connection.cursor()
-        try:
-            for chunk in _chunks([int(i) for i in set_ids]):
-                cursor.execute(
-                    'SELECT set_id, start, "end", label, attributes, NULL FROM spans '
-                    f"WHERE kind = 'entity' AND set_id IN ({','.join(map(str, chunk))}) "
-                    f'ORDER BY set_id, start, "end" DESC, label{collate}')
-                for set_id, group in groupby(cursor.fetchall(), itemgetter(0)):
-                    rows[set_id] = list(group)
-        finally:
-            cursor.close()
-        return rows
-
-    def sets_with_links(self, set_ids: Sequence[int]) -> set[int]:
-        """The sets, of these, that hold a claim, a relation, a discontinuous span, an entity link or
-        a span accepted from a suggestion (the export's row-by-row path writes only contiguous,
-        unlinked entity spans of no origin)."""
-        found: set[int] = set()
-        for chunk in _chunks(list(set_ids)):
-            found.update(self.connection.execute(union(
-                select(SPANS.c.set_id).where(SPANS.c.kind == CLAIM, SPANS.c.set_id.in_(chunk)),
-                select(RELATIONS.c.set_id).where(RELATIONS.c.set_id.in_(chunk)),
-                select(SPANS.c.set_id).where(SPANS.c.fragments.isnot(None), SPANS.c.set_id.in_(chunk)),
-                select(SPANS.c.set_id).where(SPANS.c.entity_id.isnot(None), SPANS.c.set_id.in_(chunk)),
-                select(SPANS.c.set_id).where(SPANS.c.origin.isnot(None), SPANS.c.set_id.in_(chunk)),
-            )).scalars())
-        return found
+            parameters: dict[str, Any] = {"ids": chunk}
+            statement = _EXPORT_SETS
+            if owner is not None:
+                statement, parameters["owner"] = _EXPORT_SETS_OF_OWNER, owner
+            found = self.connection.execute(statement, parameters).all()
+            rows.extend(found)
+            for set_ids in _chunks([r[4] for r in found if r[4] is not None]):
+                for set_id, aggregate, whole in self.connection.execute(
+                        _EXPORT_SPANS["postgresql" if postgres else "sqlite"], {"set_ids": set_ids}).all():
+                    spans[set_id] = (aggregate, bool(whole))
+        position = {document_id: n for n, document_id in enumerate(ids)}
+        rows.sort(key=lambda r: (position[r[0]], r[5] or ""))  # by page order, then owner (code points)
+        page = []
+        for document_id, meta, sha, body, set_id, set_owner, status, related in rows:
+            if isinstance(meta, (str, bytes)):  # SQLite hands JSON over as text, psycopg decoded
+                meta = orjson.loads(meta)
+            aggregate, whole = spans.get(set_id, ("[]", False)) if set_id is not None else (None, False)
+            page.append(ExportRow(document_id, meta or {}, sha, body,
+                                  None if set_id is None else SetRef(set_id, document_id, set_owner, SetStatus(status)),
+                                  aggregate, whole or bool(related)))
+        return page
 
     def insert_annotations(self, set_rows: list[dict[str, Any]], span_rows: list[dict[str, Any]],
                            claim_rows: list[dict[str, Any]], relation_rows: list[dict[str, Any]],
@@ -1301,6 +1332,15 @@ class Repository:
             "relations": self.connection.execute(select(func.count()).select_from(RELATIONS)).scalar_one(),
             "actions": self.connection.execute(select(func.count()).select_from(ACTIONS)).scalar_one(),
         }
+
+
+def _sort_order(sort_column, descending: bool):
+    """The list's order by one column: NULLs first going up and last going down, on every backend
+    (SQLite's own order; PostgreSQL's default is the reverse), as :func:`_after` and :func:`_before`
+    assume."""
+    if sort_column is DOCUMENTS.c.date:  # the one sort column that may be NULL
+        return sort_column.desc().nulls_last() if descending else sort_column.asc().nulls_first()
+    return sort_column.desc() if descending else sort_column.asc()
 
 
 def _after(sort_column, descending: bool, value: Any, ordinal: int):

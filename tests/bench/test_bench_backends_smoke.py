@@ -35,3 +35,16 @@ def test_search_backends_benchmark_runs(tmp_path, capsys, pg_cluster):
             value = figures[f"{backend}_{name}"]
             assert math.isfinite(value) and value > 0, (backend, name, value)
     assert "PostgreSQL / SQLite" in capsys.readouterr().out
+
+
+def test_export_backends_benchmark_runs(tmp_path, capsys, pg_cluster):
+    from tests.bench import bench_export_backends
+
+    database = pg_cluster.create_database(empty=True)
+    figures = bench_export_backends.main(["--docs", "20", "--repeat", "1", "--no-repeat-index", "--dir", str(tmp_path),
+                                          "--pg-url", pg_cluster.url(database)])
+    for backend in ("sqlite", "postgresql"):
+        for name in ("import_s", "export_s", "baseline_export_s", "export_ratio"):
+            value = figures[f"{backend}_{name}"]
+            assert math.isfinite(value) and value > 0, (backend, name, value)
+        assert figures[f"{backend}_identical"], backend  # orjson rewrote exactly what the export wrote

@@ -80,3 +80,31 @@ def test_fast_lines_equal_to_json_on_emoji_crlf_escapes_nesting_attributes_links
         out = io.BytesIO()
         export(workspace, out, owner=owner)
         assert out.getvalue().splitlines() == old_lines(workspace, owner)
+
+
+def test_export_pages_by_keyset_in_the_query_order_through_ties_and_missing_dates(workspace, tmp_path, monkeypatch):
+    from annotator.services import exporting
+
+    dates = ["2025-11-02", None, "2025-11-01", "2025-11-02", None, "2025-11-03", "2025-11-02"]
+    path = tmp_path / "d.jsonl"
+    path.write_bytes(b"".join(orjson.dumps({"id": f"d{n}", "text": f"Текст номер {n}.",
+                                            "meta": {"date": date} if date else {}}) + b"\n"
+                              for n, date in enumerate(dates)))
+    assert import_files(workspace, [path]).committed
+    for n in (0, 3, 4, 6):
+        annotating.add_span(workspace, f"d{n}", 0, 5, "PER", owner="anna")
+    monkeypatch.setattr(exporting, "PAGE", 2)  # pages end inside a run of equal dates and of missing ones
+    for query in (DocumentQuery(sort="date"), DocumentQuery(sort="date", descending=True),
+                  DocumentQuery(sort="length", descending=True), DocumentQuery(date_from="2025-11-02")):
+        with workspace.store.read() as repo:
+            expected = repo.document_ids(query)
+        out = io.BytesIO()
+        report = export(workspace, out, query=query)
+        assert [orjson.loads(line)["id"] for line in out.getvalue().splitlines()] == expected
+        assert report.documents == len(expected)
+        out = io.BytesIO()
+        export(workspace, out, query=query, owner="anna")
+        assert [orjson.loads(line)["id"] for line in out.getvalue().splitlines()] == [
+            i for i in expected if i in {"d0", "d3", "d4", "d6"}]
+        items = exporting.items_to_export(workspace, query, ALL, no_progress, None, [0])
+        assert [item.document.id for item in items] == expected  # the other formats' walk too
