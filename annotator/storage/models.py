@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+import orjson
 from sqlalchemy import JSON, BigInteger, Boolean, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -293,3 +294,12 @@ class CurationDecisionRow(Base):
     decision: Mapped[str] = mapped_column(String(10))  # accept or reject
     annotator: Mapped[str | None] = mapped_column(String(200), nullable=True)  # whose version was accepted
     curator: Mapped[str] = mapped_column(String(200))
+
+
+def fragments_from_row(value: Any) -> tuple[tuple[int, int], ...]:
+    """The ``fragments`` column as the domain holds it: () for NULL (a contiguous span)."""
+    if value is None:
+        return ()
+    if isinstance(value, (str, bytes)):  # SQLite's JSON as text through the plain-tuple path
+        value = orjson.loads(value)
+    return tuple((int(a), int(b)) for a, b in value) if value else ()

@@ -9,14 +9,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from itertools import groupby
-from operator import itemgetter
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, Table, bindparam, case, func, insert, null, select, text, union
+from sqlalchemy import Connection, Select, Table, bindparam, case, func, insert, null, select, text
 from sqlalchemy.exc import IntegrityError
 
 from annotator.domain.entities import Entity, EntitySummary, Mention
@@ -64,6 +62,7 @@ from annotator.storage.models import (
     DocumentTextRow,
     SchemeVersionRow,
     UserRow,
+    fragments_from_row,
 )
 
 DOCUMENTS: Table = DocumentRow.__table__  # type: ignore[assignment]
@@ -1384,15 +1383,6 @@ def _claim_from_row(row: Any) -> Claim:
     return Claim(row.id, row.start, row.end, row.label, speaker, cue,
                  Certainty(row.certainty or Certainty.ASSERTED.value), bool(row.checkworthy), quantity,
                  row.attributes or {}, fragments_from_row(row.fragments), row.origin)
-
-
-def fragments_from_row(value: Any) -> Fragments:
-    """The ``fragments`` column as the domain holds it: () for NULL (a contiguous span)."""
-    if value is None:
-        return ()
-    if isinstance(value, (str, bytes)):  # SQLite's JSON as text through the plain-tuple path
-        value = orjson.loads(value)
-    return tuple((int(a), int(b)) for a, b in value) if value else ()
 
 
 def fragments_to_row(fragments: Fragments) -> list[list[int]] | None:

@@ -32,10 +32,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-import orjson
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, bindparam, text
 
 from annotator.domain.search import WORD, SearchQuery, fold_yo
+from annotator.storage.actions import _chunks
+from annotator.storage.models import fragments_from_row
 from annotator.storage.search_index import SPAN_INDEX_TABLE, _word_groups, fts5_expression, lexemes, tsquery_expression
 
 SPAN_TABLE = SPAN_INDEX_TABLE
@@ -61,29 +62,21 @@ _SPANS_BY_ID = (
     "FROM spans s JOIN annotation_sets a ON a.id = s.set_id JOIN documents d ON d.id = a.document_id "
     "JOIN document_texts t ON t.document_id = d.id WHERE s.id IN ({ids})"
 )
-_ORDINALS_OF_SETS = (
-    "SELECT a.id, d.ordinal FROM annotation_sets a JOIN documents d ON d.id = a.document_id WHERE a.id IN ({ids})"
-)
-_ORDINALS_OF_DOCUMENTS = "SELECT d.id, d.ordinal FROM documents d WHERE d.id IN ({ids})"
-CHUNK = 500
-
-
-def _chunks(items: Sequence[Any]):
-    for i in range(0, len(items), CHUNK):
-        yield items[i:i + CHUNK]
-
-
-def _fragments(value: Any) -> list[tuple[int, int]]:
-    if value is None:
-        return []
-    if isinstance(value, (str, bytes)):
-        value = orjson.loads(value)
-    return [(int(a), int(b)) for a, b in value]
+# Ids go in as bound parameters (document ids are the user's text).
+_ORDINALS_OF_SETS = text(
+    "SELECT a.id, d.ordinal FROM annotation_sets a JOIN documents d ON d.id = a.document_id WHERE a.id IN :keys"
+).bindparams(bindparam("keys", expanding=True))
+_ORDINALS_OF_DOCUMENTS = text("SELECT d.id, d.ordinal FROM documents d WHERE d.id IN :keys").bindparams(
+    bindparam("keys", expanding=True))
+_ENTITY_SPANS_OF_DOCUMENTS = text(
+    'SELECT s.id, a.document_id, s.label, s.start, s."end", s.fragments FROM spans s '
+    "JOIN annotation_sets a ON a.id = s.set_id WHERE s.kind = 'entity' AND a.document_id IN :keys"
+).bindparams(bindparam("keys", expanding=True))
 
 
 def covered_words(body: str, start: int, end: int, fragments: Any) -> str:
     """What a span's search sees: its text, or its fragments' texts (not the gaps between them)."""
-    pieces = _fragments(fragments)
+    pieces = fragments_from_row(fragments)
     if not pieces:
         return body[start:end]
     return " ".join(body[a:b] for a, b in pieces)
@@ -141,21 +134,17 @@ def _index_by_id(connection: Connection, span_ids: Sequence[int]) -> None:
             if kind != ENTITY:
                 gone.append((span_id, ordinal))
                 continue
-            pieces = _fragments(fragments)
+            pieces = fragments_from_row(fragments)
             words = covered if not pieces else " ".join(covered[a - start:b - start] for a, b in pieces)
             rows.append((span_id, ordinal, label, words))
     _remove(connection, gone + [(s, o) for s, o, _, _ in rows])
     _write(connection, rows)
 
 
-def _ordinals(connection: Connection, query: str, keys: Sequence[Any], quote: bool = False) -> dict[Any, int]:
+def _ordinals(connection: Connection, query, keys: Sequence[Any]) -> dict[Any, int]:
     found: dict[Any, int] = {}
     for chunk in _chunks(sorted(set(keys))):
-        if quote:
-            ids = ",".join("'" + str(k).replace("'", "''") + "'" for k in chunk)
-        else:
-            ids = ",".join(str(int(k)) for k in chunk)
-        found.update(connection.exec_driver_sql(query.format(ids=ids)).fetchall())
+        found.update(tuple(row) for row in connection.execute(query, {"keys": chunk}))
     return found
 
 
@@ -184,7 +173,7 @@ def spans_changed(connection: Connection, forward: list[dict[str, Any]], inverse
         missing = [set_id for set_id in set(removed.values()) if set_id not in ordinals]
         if missing:  # the action deleted the sets too: their documents are in the inverse
             by_document = _ordinals(connection, _ORDINALS_OF_DOCUMENTS,
-                                    [set_documents[s] for s in missing if s in set_documents], quote=True)
+                                    [set_documents[s] for s in missing if s in set_documents])
             ordinals.update((s, by_document[set_documents[s]]) for s in missing
                             if set_documents.get(s) in by_document)
         _remove(connection, [(span_id, ordinals[set_id]) for span_id, set_id in removed.items()
@@ -206,7 +195,7 @@ def spans_imported(connection: Connection, set_rows: Sequence[Mapping[str, Any]]
     if not entity_rows:
         return
     document_of = {row["id"]: row["document_id"] for row in set_rows}
-    ordinals = _ordinals(connection, _ORDINALS_OF_DOCUMENTS, list(set(document_of.values())), quote=True)
+    ordinals = _ordinals(connection, _ORDINALS_OF_DOCUMENTS, list(set(document_of.values())))
     texts = texts or {}
     unread = [row["id"] for row in entity_rows if document_of[row["set_id"]] not in texts]
     if unread:
@@ -232,12 +221,9 @@ def rebuild(connection: Connection, batch: int = 200) -> None:
         if not documents:
             return
         by_id = {document_id: (ordinal, body) for ordinal, document_id, body in documents}
-        ids = ",".join("'" + d.replace("'", "''") + "'" for d in by_id)
         rows = []
-        for span_id, document_id, label, start, end, fragments in connection.exec_driver_sql(
-                'SELECT s.id, a.document_id, s.label, s.start, s."end", s.fragments FROM spans s '
-                "JOIN annotation_sets a ON a.id = s.set_id "
-                f"WHERE s.kind = 'entity' AND a.document_id IN ({ids})"):
+        for span_id, document_id, label, start, end, fragments in connection.execute(
+                _ENTITY_SPANS_OF_DOCUMENTS, {"keys": list(by_id)}):
             ordinal, body = by_id[document_id]
             rows.append((span_id, ordinal, label, covered_words(body, start, end, fragments)))
         _write(connection, rows)

@@ -208,3 +208,19 @@ def test_a_label_without_letters_or_digits_is_found(ws):
     assert spans_found(ws, None, labels=("$",)) == [("far", "Ташкент")]
     assert spans_found(ws, "Ташкент", labels=("$",)) == [("far", "Ташкент")]
     assert sorted(spans_found(ws, "Ташкент", labels=("$", "GPE"))) == [("far", "Ташкент"), ("tash", "Ташкенте")]
+
+
+def test_document_ids_with_quotes_and_percent_signs(ws, tmp_path):
+    odd = "O'Brien 100% «Ташкент»"
+    record = {"id": odd, "text": "Визит в Ташкент.", "annotator": "anna",
+              "entities": [{"id": "T1", "start": 8, "end": 15, "label": "GPE", "text": "Ташкент"}]}
+    assert import_files(ws, [jsonl(tmp_path / "odd.jsonl", [record])]).committed
+    assert indexed(ws) == truth(ws)
+    assert (odd, "Ташкент") in spans_found(ws, "ташкент")
+    history.undo(ws, owner="anna")  # the import's set deleted: its rows found by the document's id
+    assert indexed(ws) == truth(ws)
+    assert (odd, "Ташкент") not in spans_found(ws, "ташкент")
+    with ws.store.write() as repo:
+        repo.connection.exec_driver_sql(f"DELETE FROM {span_search.SPAN_TABLE}")
+        span_search.rebuild(repo.connection)
+    assert indexed(ws) == truth(ws)
