@@ -50,7 +50,7 @@ def _print_problems(problems) -> None:
 def import_(args: argparse.Namespace) -> int:
     with open_workspace(args) as workspace, progress_bar("files") as progress:
         options = dict(annotator=args.annotator, user=args.user, skip_bad=args.skip_bad, dry_run=args.dry_run,
-                       progress=progress, index_repeats=not args.no_repeat_index)
+                       progress=progress)
         if args.sample:
             report = importing.import_sample(workspace, **options)
         else:
@@ -65,13 +65,31 @@ def import_(args: argparse.Namespace) -> int:
                + (f", {report.notes} note(s)" if report.notes else ""))
     if report.committed:
         skipped = f"; {report.records_skipped} bad record(s) skipped" if report.problems else ""
-        print(f"imported: {summary}{skipped}")
+        print(f"imported: {summary}{skipped}", flush=True)
+        if report.documents_added and not args.no_repeat_index:
+            _index_repeats(args)
         return 0
     if report.problems:
         print(f"annotator: {len(report.problems)} problem(s); nothing was imported", file=sys.stderr)
         return 1
     print(f"dry run, nothing written: would import {summary}")
     return 0
+
+
+def _index_repeats(args: argparse.Namespace) -> None:
+    """The new documents into the index of repeated passages, now that the import is in: Ctrl+C
+    leaves the rest to the window or the next `annotator repeats`, and keeps the import."""
+    from annotator.services import repeats
+
+    try:
+        with open_workspace(args) as workspace, progress_bar("docs") as progress:
+            report = repeats.index_pending(workspace, progress=progress)
+    except KeyboardInterrupt:
+        print("repeated passages: indexing interrupted; the window or `annotator repeats` goes on with it",
+              file=sys.stderr)
+        return
+    print(f"repeated passages: indexed {report.sentences} sentence(s) of {report.documents} document(s) "
+          f"in {report.seconds:.1f} s", file=sys.stderr)
 
 
 def validate(args: argparse.Namespace) -> int:

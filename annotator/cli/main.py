@@ -96,8 +96,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--skip-bad", action="store_true", help="import the good records, report the bad ones")
     p.add_argument("--dry-run", action="store_true", help="check everything, write nothing")
     p.add_argument("--no-repeat-index", action="store_true",
-                   help="faster: leave the new documents out of the index of repeated passages until "
-                        "`annotator repeats` indexes them")
+                   help="do not index the new documents' repeated passages after the import "
+                        "(the window indexes them in the background, or `annotator repeats`)")
     _writes(p)
     p.set_defaults(run=commands.import_)
 

@@ -26,7 +26,6 @@ from annotator.i18n import _, ngettext
 from annotator.services.errors import Cancelled
 from annotator.services.permissions import refusal
 from annotator.services.progress import CancelToken, Progress, no_progress
-from annotator.services.repeats import index_documents
 from annotator.services.workspace import Workspace
 from annotator.services.entities import LinkResolver
 from annotator.storage.actions import ENTITIES, NOTES, RELATIONS, SETS, SPANS, delete_op
@@ -69,10 +68,8 @@ class _OwnerLog:
 
 
 class _Importer:
-    def __init__(self, repo: Repository, scheme: Scheme, report: ImportReport, *, user: str | None,
-                 index_repeats: bool = True):
+    def __init__(self, repo: Repository, scheme: Scheme, report: ImportReport, *, user: str | None):
         self.repo = repo
-        self.index_repeats = index_repeats
         self.scheme = scheme
         self.report = report
         self.user = user
@@ -121,8 +118,6 @@ class _Importer:
             self.sets_seen[key] = Problem(record.source, record.line, "")
             sets.append((record, doc_id, speakers_in_step(record.annotations)))
         self.repo.insert_documents(new_documents, self.next_ordinal)
-        if self.index_repeats:  # repeated passages, kept at import
-            index_documents(self.repo, [d for d, _sha in new_documents])
         self.next_ordinal += len(new_documents)
         self.report.documents_added += len(new_documents)
         self._write_sets(sets)
@@ -254,11 +249,11 @@ def _planned(sources: list[Path], format_id: str) -> list[tuple[Path, Format | N
 def import_files(workspace: Workspace, sources: list[Path], *, format_id: str = "auto",
                  annotator: str | None = None, user: str | None = None, skip_bad: bool = False,
                  dry_run: bool = False, progress: Progress = no_progress,
-                 cancel: CancelToken | None = None, index_repeats: bool = True) -> ImportReport:
+                 cancel: CancelToken | None = None) -> ImportReport:
     """Import every file (a directory: every file in it). Raises Cancelled if cancelled.
 
-    ``index_repeats=False`` leaves the new documents out of the index of repeated passages, for a
-    big import to go faster; ``repeats.index_corpus`` indexes them later (``annotator repeats`` does)."""
+    The new documents are not in the index of repeated passages yet: ``repeats.index_pending``
+    reads them after the import has committed (the window does it in the background)."""
     report = ImportReport(dry_run=dry_run)
     if annotator is not None:
         for message in check_owner_name(annotator):
@@ -268,7 +263,7 @@ def import_files(workspace: Workspace, sources: list[Path], *, format_id: str = 
     files = [path for path, _fmt in planned]
     try:
         with workspace.store.write() as repo:
-            importer = _Importer(repo, workspace.scheme(repo), report, user=user, index_repeats=index_repeats)
+            importer = _Importer(repo, workspace.scheme(repo), report, user=user)
             batch: list[Record] = []
             records = 0
             for index, (path, fmt) in enumerate(planned):

@@ -1,4 +1,4 @@
-"""Repeated passages: the index kept at import, the list of passages, and copying a passage's
+"""Repeated passages: the index built after each import, the list of passages, and copying a passage's
 annotations into its copies as suggestions (``propagate``).
 
 What propagation proposes goes into the annotator's own suggestion set of each copy,
@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from annotator.domain.changes import Changes
 from annotator.domain.model import AUTHOR, SAYS, Claim, Cue, Document, Span
 from annotator.domain.query import DocumentQuery
-from annotator.domain.repeats import Alignment, Passage, Place, chains, passages, similar, units_of
+from annotator.domain.repeats import Alignment, Passage, Place, Unit, chains, passages, similar, units_of
 from annotator.domain.suggestions import copies_owner
 from annotator.i18n import _
 from annotator.services.actions import run_action
@@ -28,20 +28,29 @@ from annotator.storage.actions import CLAIMS, RELATIONS, SPANS, Op, insert_op
 from annotator.storage.repeat_index import GROUPS, PLACES
 from annotator.storage.repository import CLAIM, ENTITY, Repository, claim_rows, span_row
 
-PAGE = 500  # documents per transaction when the whole corpus is indexed
-
-
 # ------------------------------------------------------------------ the index
-def index_documents(repo: Repository, documents: Sequence[Document]) -> int:
-    """Put the documents' sentences in the index, each in the group of its copies (a new group
-    when it has none yet); runs in the caller's write transaction (an import's). Returns the
-    number of sentences indexed.
+# The index is built after an import has committed, not inside it: signatures cost about 2 ms of
+# CPU per document, three times what storing the document costs, and nobody should wait for them
+# to start annotating. Whoever finds documents the index has not read (the window, on a thread of
+# its own; `annotator import` once its import is in; `repeats` and `propagate`) reads them a small
+# batch at a time: the signatures are computed outside the transaction, so the write lock is held
+# only for the look-ups and the inserts, and a concurrent indexer's work is never done twice.
+BATCH = 50  # documents per write transaction: about 10 ms of lock for the inserts
 
-    One pass for the whole batch: every signature at once (``units_of``), one look-up of the
-    stored groups for all the batch's bands, one insert of its groups, bands and places; copies
-    inside the batch find each other through the groups it makes (``pending``), in document order."""
+
+def index_documents(repo: Repository, documents: Sequence[Document],
+                    found_of: Sequence[Sequence[Unit]] | None = None) -> int:
+    """Put the documents' sentences in the index, each in the group of its copies (a new group
+    when it has none yet), and mark the documents read; runs in the caller's write transaction.
+    ``found_of``: their ``units_of``, when computed before the transaction. Returns the number of
+    sentences indexed.
+
+    One pass for the whole batch: one look-up of the stored groups for all the batch's bands, one
+    insert of its groups, bands and places; copies inside the batch find each other through the
+    groups it makes (``pending``), in document order."""
     index = repo.repeat_index
-    found_of = units_of([d.text for d in documents])
+    if found_of is None:
+        found_of = units_of([d.text for d in documents])
     stored = index.groups_of_bands(b for found in found_of for u in found for b in u.bands)
     texts = index.group_texts({g for groups in stored.values() for g in groups})  # group -> its first sentence
     pending: dict[int, list[int]] = defaultdict(list)  # band -> groups made in this batch
@@ -73,6 +82,7 @@ def index_documents(repo: Repository, documents: Sequence[Document]) -> int:
          "document_id": document.id, "ordinal": u.ordinal, "start": u.start, "end": u.end}
         for document, found, chosen in zip(documents, found_of, chosen_all) for u, group in zip(found, chosen)]
     index.add(group_rows, band_rows, place_rows)
+    index.mark_indexed([d.id for d in documents])
     return indexed
 
 
@@ -83,30 +93,72 @@ class IndexReport:
     seconds: float = 0.0
 
 
-def index_corpus(workspace: Workspace, *, rebuild: bool = False, progress: Progress = no_progress,
-                 cancel: CancelToken | None = None) -> IndexReport:
-    """Index the documents not indexed yet (all of them again with ``rebuild``), a page per
-    transaction: an interrupted run keeps what it did, and the next one goes on from there."""
+@dataclass
+class Batch:
+    """What one ``index_batch`` did; ``last``: the ordinal to go on after, None when none was left."""
+
+    documents: int
+    sentences: int
+    last: int | None
+
+
+def unread_count(workspace: Workspace) -> int:
+    """How many documents the index has not read yet."""
+    with workspace.store.read() as repo:
+        return repo.repeat_index.unread_count()
+
+
+def index_batch(workspace: Workspace, *, after: int = 0, limit: int = BATCH) -> Batch:
+    """Index the next ``limit`` documents past ordinal ``after`` that the index has not read, in
+    one short write transaction. Pass the returned ``last`` as ``after`` to go on."""
+    with workspace.store.read() as repo:
+        page = repo.repeat_index.unread_documents(after, limit)
+        documents = repo.documents([document_id for document_id, _ordinal in page])
+    if not page:
+        return Batch(0, 0, None)
+    found_of = units_of([d.text for d in documents])  # the CPU-heavy part, before taking the lock
+
+    @retried
+    def write() -> tuple[int, int]:
+        with workspace.store.write() as repo:
+            done = repo.repeat_index.indexed_documents([d.id for d in documents])  # by a concurrent indexer
+            todo = [(d, found) for d, found in zip(documents, found_of) if d.id not in done]
+            return len(todo), index_documents(repo, [d for d, _ in todo], [found for _, found in todo])
+
+    indexed, sentences = write()
+    return Batch(indexed, sentences, page[-1][1])
+
+
+def index_pending(workspace: Workspace, *, progress: Progress = no_progress,
+                  cancel: CancelToken | None = None) -> IndexReport:
+    """Index every document the index has not read, a batch per transaction: an interrupted run
+    keeps what it did, and the next one goes on from there."""
     report = IndexReport()
     began = time.perf_counter()
+    total = unread_count(workspace)
+    after = 0
+    while True:
+        if cancel is not None:
+            cancel.check()
+        progress(report.documents, total, _("repeated passages"))
+        batch = index_batch(workspace, after=after)
+        if batch.last is None:
+            break
+        after = batch.last
+        report.documents += batch.documents
+        report.sentences += batch.sentences
+    progress(total, total, _("done"))
+    report.seconds = time.perf_counter() - began
+    return report
+
+
+def index_corpus(workspace: Workspace, *, rebuild: bool = False, progress: Progress = no_progress,
+                 cancel: CancelToken | None = None) -> IndexReport:
+    """Index the documents not indexed yet (all of them again with ``rebuild``)."""
     if rebuild:
         with workspace.store.write() as repo:
             repo.repeat_index.forget()
-    with workspace.store.read() as repo:
-        ids = repo.document_ids(DocumentQuery())
-    for i in range(0, len(ids), PAGE):
-        if cancel is not None:
-            cancel.check()
-        progress(i, len(ids), ids[i])
-        page = ids[i:i + PAGE]
-        with workspace.store.write() as repo:
-            done = repo.repeat_index.indexed_documents(page)
-            todo = repo.documents([d for d in page if d not in done])
-            report.sentences += index_documents(repo, todo)
-            report.documents += len(todo)
-    progress(len(ids), len(ids), _("done"))
-    report.seconds = time.perf_counter() - began
-    return report
+    return index_pending(workspace, progress=progress, cancel=cancel)
 
 
 def repeated_passages(workspace: Workspace) -> list[Passage]:
@@ -268,7 +320,9 @@ def propagate(workspace: Workspace, document_id: str, *, annotator: str, user: s
     suggestions in their ``model:copies:NAME`` set. A span is proposed only where the copy holds it
     exactly (mapped through the alignment of the passage and its copy); a claim's speaker comes with
     it when the mention is inside the copied region or in another passage copied into the same
-    document. Each copy is one action (undoable)."""
+    document. Each copy is one action (undoable). Documents an import left out of the index are
+    read into it first: a copy not yet indexed would be passed over."""
+    index_pending(workspace)
     owner = copies_owner(annotator)
     result = Propagation()
     with workspace.store.write(owner=owner) as repo:

@@ -257,6 +257,14 @@ class RepeatBandRow(Base):
     group_id: Mapped[int] = mapped_column(ForeignKey("repeat_groups.id", ondelete="CASCADE"), primary_key=True)
 
 
+class RepeatIndexedRow(Base):
+    """A document the index of repeated sentences has read (it may have no place: all too short)."""
+
+    __tablename__ = "repeat_indexed"
+
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
+
+
 class RepeatPlaceRow(Base):
     """One indexed sentence of a document and the group of its copies."""
 

@@ -17,11 +17,14 @@ from sqlalchemy import Connection, Table, bindparam, delete, func, select
 from annotator.domain.repeats import Place
 from annotator.storage import bulk
 from annotator.storage.actions import _chunks
-from annotator.storage.models import RepeatBandRow, RepeatGroupRow, RepeatPlaceRow
+from annotator.storage.models import DocumentRow, RepeatBandRow, RepeatGroupRow, RepeatIndexedRow, RepeatPlaceRow
 
 GROUPS: Table = RepeatGroupRow.__table__  # type: ignore[assignment]
 BANDS: Table = RepeatBandRow.__table__  # type: ignore[assignment]
 PLACES: Table = RepeatPlaceRow.__table__  # type: ignore[assignment]
+INDEXED: Table = RepeatIndexedRow.__table__  # type: ignore[assignment]
+_DOCUMENTS: Table = DocumentRow.__table__  # type: ignore[assignment]
+_NOT_READ = ~select(INDEXED.c.document_id).where(INDEXED.c.document_id == _DOCUMENTS.c.id).exists()
 
 _GROUPS_OF_BANDS = select(BANDS.c.band, BANDS.c.group_id).where(BANDS.c.band.in_(bindparam("bands", expanding=True)))
 _PLACE_COLUMNS = (PLACES.c.document_id, PLACES.c.ordinal, PLACES.c.group_id, PLACES.c.start, PLACES.c.end)
@@ -58,20 +61,36 @@ class RepeatIndex:
         bulk.insert_rows(self.connection, PLACES, places)
 
     def indexed_documents(self, document_ids: Sequence[str]) -> set[str]:
+        """Those of these documents the index has read."""
         found: set[str] = set()
         for chunk in _chunks(list(document_ids)):
             found.update(self.connection.execute(
-                select(PLACES.c.document_id).distinct().where(PLACES.c.document_id.in_(chunk))).scalars())
+                select(INDEXED.c.document_id).where(INDEXED.c.document_id.in_(chunk))).scalars())
         return found
+
+    def mark_indexed(self, document_ids: Sequence[str]) -> None:
+        bulk.insert_rows(self.connection, INDEXED, [{"document_id": d} for d in document_ids])
+
+    def unread_documents(self, after: int, limit: int) -> list[tuple[str, int]]:
+        """(id, ordinal) of the next documents past ordinal ``after`` that the index has not read.
+
+        Keyset by ordinal: a run over the corpus reads each document's mark once, not once per batch."""
+        return [(r[0], r[1]) for r in self.connection.execute(
+            select(_DOCUMENTS.c.id, _DOCUMENTS.c.ordinal).where(_DOCUMENTS.c.ordinal > after, _NOT_READ)
+            .order_by(_DOCUMENTS.c.ordinal).limit(limit))]
+
+    def unread_count(self) -> int:
+        return self.connection.execute(select(func.count()).select_from(_DOCUMENTS).where(_NOT_READ)).scalar_one()
 
     def forget(self, document_ids: Sequence[str] | None = None) -> None:
         """Drop the places of these documents (every place and group when None)."""
         if document_ids is None:
-            for table in (PLACES, BANDS, GROUPS):
+            for table in (INDEXED, PLACES, BANDS, GROUPS):
                 self.connection.execute(delete(table))
             return
         for chunk in _chunks(list(document_ids)):
             self.connection.execute(delete(PLACES).where(PLACES.c.document_id.in_(chunk)))
+            self.connection.execute(delete(INDEXED).where(INDEXED.c.document_id.in_(chunk)))
 
     def places_of_documents(self, document_ids: Sequence[str]) -> list[Place]:
         found: list[Place] = []

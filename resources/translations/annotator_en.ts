@@ -90,9 +90,17 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../annotator/gui/annotate/main_window.py" line="880" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="899" />
         <source>%n span(s) in this document</source>
         <translation><numerusform>%n span in this document</numerusform><numerusform>%n spans in this document</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>RepeatIndexing</name>
+    <message numerus="yes">
+        <location filename="../../annotator/gui/annotate/repeat_indexing.py" line="58" />
+        <source>Indexing repeated passages: %n document(s) left</source>
+        <translation><numerusform>Indexing repeated passages: %n document left</numerusform><numerusform>Indexing repeated passages: %n documents left</numerusform></translation>
     </message>
 </context>
 <context>

@@ -2819,125 +2819,125 @@ You can change it later in Options → Preferences.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="147" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="149" />
         <source>annotator</source>
         <translation>annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="173" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="175" />
         <source>Claims</source>
         <translation>Утверждения</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="174" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="176" />
         <source>Relations</source>
         <translation>Связи</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="176" />
-        <location filename="../../annotator/gui/annotate/main_window.py" line="735" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="178" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="739" />
         <source>Notes</source>
         <translation>Заметки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="195" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="197" />
         <source>Spans</source>
         <translation>Фрагменты</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="197" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="199" />
         <source>Attributes</source>
         <translation>Атрибуты</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="198" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="200" />
         <source>Labels</source>
         <translation>Метки</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="203" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="205" />
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="213" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="215" />
         <source>This document's place in the list as filtered</source>
         <translation>Место документа в отфильтрованном списке</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="307" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="310" />
         <source>All saved</source>
         <translation>Всё сохранено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="428" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="432" />
         <source>This column cannot be sorted</source>
         <translation>По этому столбцу нельзя сортировать</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="477" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="481" />
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="491" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="495" />
         <source>annotator — %1 — %2</source>
         <translation>annotator — %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="580" />
-        <location filename="../../annotator/gui/annotate/main_window.py" line="590" />
-        <location filename="../../annotator/gui/annotate/main_window.py" line="605" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="584" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="594" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="609" />
         <source>Settings not saved: %1</source>
         <translation>Настройки не сохранены: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="592" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="596" />
         <source>Snapping to tokens on</source>
         <translation>Привязка к токенам включена</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="592" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="596" />
         <source>Snapping to tokens off</source>
         <translation>Привязка к токенам выключена</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="617" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="621" />
         <source>The new database opens when you next start annotator</source>
         <translation>Новая база данных откроется при следующем запуске annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="686" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="690" />
         <source>Every document of the list is done</source>
         <translation>Все документы списка готовы</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="735" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="739" />
         <source>Notes (%1)</source>
         <translation>Заметки (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="882" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="886" />
         <source>Nothing changed</source>
         <translation>Ничего не изменено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="885" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="889" />
         <source>Error: %1</source>
         <translation>Ошибка: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="886" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="890" />
         <source>Not saved</source>
         <translation>Не сохранено</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="892" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="896" />
         <source>%1 / %2 documents done</source>
         <translation>Готово документов: %1 / %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/gui/annotate/main_window.py" line="895" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="899" />
         <source>%n span(s) in this document</source>
         <translation>
             <numerusform>%n фрагмент в документе</numerusform>
@@ -2946,22 +2946,22 @@ You can change it later in Options → Preferences.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="900" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="904" />
         <source>Undo: %1</source>
         <translation>Отменить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="900" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="904" />
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="901" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="905" />
         <source>Redo: %1</source>
         <translation>Повторить: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/annotate/main_window.py" line="901" />
+        <location filename="../../annotator/gui/annotate/main_window.py" line="905" />
         <source>Redo</source>
         <translation>Повторить</translation>
     </message>
@@ -3216,6 +3216,23 @@ You can change it later in Options → Preferences.</source>
         <location filename="../../annotator/gui/annotate/relation_list.py" line="81" />
         <source>Claim (%1): %2</source>
         <translation>Утверждение (%1): %2</translation>
+    </message>
+</context>
+<context>
+    <name>RepeatIndexing</name>
+    <message numerus="yes">
+        <location filename="../../annotator/gui/annotate/repeat_indexing.py" line="58" />
+        <source>Indexing repeated passages: %n document(s) left</source>
+        <translation>
+            <numerusform>Индексация повторяющихся фрагментов: остался %n документ</numerusform>
+            <numerusform>Индексация повторяющихся фрагментов: осталось %n документа</numerusform>
+            <numerusform>Индексация повторяющихся фрагментов: осталось %n документов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/annotate/repeat_indexing.py" line="59" />
+        <source>Documents are indexed in the background after an import; their repeated passages show in the right margin once indexed</source>
+        <translation>После импорта документы индексируются в фоне; их повторяющиеся фрагменты появятся на правом поле, когда индексация дойдёт до них</translation>
     </message>
 </context>
 <context>

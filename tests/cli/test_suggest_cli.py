@@ -80,3 +80,22 @@ def test_documents_imported_without_the_index_are_indexed_by_repeats(capsys, db_
     assert code == 0 and out.startswith("4 repeated passage(s)") and "indexed" in err
     code, out, err = run(capsys, db_target, "repeats")
     assert out.startswith("4 repeated passage(s)") and "indexed" not in err  # nothing left to index
+
+
+def test_import_indexes_its_documents_after_its_commit(capsys, db_target):
+    code, out, err = run(capsys, db_target, "import", "--sample")
+    assert code == 0 and out.startswith("imported: 5 document(s) added")
+    assert "repeated passages: indexed" in err and "of 5 document(s)" in err
+    with Workspace.open(db_target) as workspace:
+        from annotator.services import repeats
+
+        assert repeats.unread_count(workspace) == 0 and len(repeats.repeated_passages(workspace)) == 4
+
+
+def test_import_without_the_index_leaves_it_to_the_window_or_repeats(capsys, db_target):
+    code, _out, err = run(capsys, db_target, "import", "--sample", "--no-repeat-index")
+    assert code == 0 and "repeated passages" not in err
+    with Workspace.open(db_target) as workspace:
+        from annotator.services import repeats
+
+        assert repeats.unread_count(workspace) == 5

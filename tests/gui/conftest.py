@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
 from annotator.gui.common.tasks import TaskRunner  # noqa: E402
 from annotator.services.importing import import_sample  # noqa: E402
+from annotator.services.repeats import index_pending  # noqa: E402
 from annotator.services.workspace import Workspace  # noqa: E402
 
 
@@ -85,6 +86,7 @@ def gui_workspace(tmp_path):
     ws = Workspace.open(str(tmp_path / "gui.sqlite3"))
     report = import_sample(ws)
     assert report.committed and report.documents_added == 5
+    index_pending(ws)  # as the window's background indexing leaves it (tests/gui/test_repeat_indexing.py)
     yield ws
     ws.close()
 

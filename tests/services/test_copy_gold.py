@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from annotator.domain.model import Role
-from annotator.services import annotating, claims, copy_gold, curation, history, users
+from annotator.services import annotating, claims, copy_gold, curation, history, repeats, users
 from annotator.services.errors import ServiceError
 from annotator.services.views.curation_view import read_curation
 from tests.services.test_repeats import D001, D002, D003, find
@@ -17,6 +17,7 @@ from tests.services.test_repeats import D001, D002, D003, find
 @pytest.fixture
 def ws(sample_workspace):
     users.add_user(sample_workspace, "cora", Role.CURATOR)
+    repeats.index_pending(sample_workspace)  # the index is built after the import's commit
     return sample_workspace
 
 

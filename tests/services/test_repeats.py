@@ -20,6 +20,7 @@ D000, D001, D002, D003, D004 = ("000_598509fc61278558", "001_1fc550a04f713c8c", 
 
 @pytest.fixture
 def ws(sample_workspace):
+    repeats.index_pending(sample_workspace)  # the index is built after the import's commit
     return sample_workspace
 
 
@@ -43,7 +44,7 @@ def covered(ws, doc: str, items) -> set[tuple[str, str]]:
     return {(text[i.start:i.end], getattr(i, "label", None) or i.type) for i in items}
 
 
-def test_the_sample_corpus_repeats_are_found_at_import(ws):
+def test_the_sample_corpus_repeats_are_found(ws):
     found = repeats.repeated_passages(ws)
     pairs = {tuple(sorted(d for d, *_ in p.places)): p for p in found}
     assert set(pairs) == {(D001, D002), (D002, D004), (D000, D004)}
@@ -58,16 +59,65 @@ def test_the_sample_corpus_repeats_are_found_at_import(ws):
             assert text[start].isupper() and text[end - 1] in '.»"'
 
 
-def test_an_import_indexes_the_new_documents_against_the_stored_ones(ws, tmp_path):
+def test_an_import_leaves_its_documents_to_the_index_built_after_its_commit(ws, tmp_path):
     text = text_of(ws, D004)
     passage = text[text.index("Он\xa0также указал"):text.index("политик.") + len("политик.")]
     (tmp_path / "copy.txt").write_text(" date 2025-11-16 Вступление новой статьи. " + passage.replace("\xa0", " "),
                                        encoding="utf-8")
+    (tmp_path / "short.txt").write_text("Да. Нет.", encoding="utf-8")  # no sentence long enough to index
     from annotator.services import importing
 
-    assert importing.import_files(ws, [tmp_path / "copy.txt"]).committed
+    assert importing.import_files(ws, [tmp_path / "copy.txt", tmp_path / "short.txt"]).committed
+    assert repeats.unread_count(ws) == 2
+    assert "copy" not in {d for p in repeats.repeated_passages(ws) for d, *_ in p.places}
+    report = repeats.index_pending(ws)
+    assert report.documents == 2 and report.sentences > 0
     holders = {d for p in repeats.repeated_passages(ws) for d, *_ in p.places}
-    assert "copy" in holders
+    assert "copy" in holders and D004 in holders
+    assert repeats.unread_count(ws) == 0  # the short one too: read, though it has no place
+    assert repeats.index_pending(ws).documents == 0
+
+
+def places(ws) -> list[tuple]:
+    with ws.store.read() as repo:
+        return sorted((p.document_id, p.ordinal, p.start, p.end)
+                      for p in repo.repeat_index.places_of_documents([D000, D001, D002, D003, D004]))
+
+
+def test_batches_go_on_after_the_last_ordinal_and_index_each_document_once(sample_workspace):
+    ws = sample_workspace
+    assert repeats.unread_count(ws) == 5
+    first = repeats.index_batch(ws, limit=2)
+    assert first.documents == 2 and repeats.unread_count(ws) == 3
+    second = repeats.index_batch(ws, after=first.last, limit=2)
+    assert second.documents == 2 and second.last > first.last
+    rest = repeats.index_batch(ws, after=second.last, limit=2)
+    assert rest.documents == 1 and repeats.index_batch(ws, after=rest.last).last is None
+    in_batches = places(ws)
+    assert len(set(in_batches)) == len(in_batches)
+    repeats.index_corpus(ws, rebuild=True)  # all at once gives the same places
+    assert places(ws) == in_batches
+    assert {tuple(sorted(d for d, *_ in p.places)) for p in repeats.repeated_passages(ws)} == {
+        (D001, D002), (D002, D004), (D000, D004)}
+
+
+def test_a_batch_another_indexer_did_meanwhile_is_not_indexed_twice(sample_workspace, monkeypatch):
+    ws = sample_workspace
+    real = repeats.units_of
+
+    def meanwhile(texts):  # another desktop indexes the same documents while these signatures are computed
+        monkeypatch.setattr(repeats, "units_of", real)
+        repeats.index_pending(ws)
+        return real(texts)
+
+    monkeypatch.setattr(repeats, "units_of", meanwhile)
+    batch = repeats.index_batch(ws, limit=5)
+    assert batch.documents == 0 and batch.sentences == 0 and batch.last is not None
+    found = places(ws)
+    assert found and len(set(found)) == len(found)
+    repeats.index_corpus(ws, rebuild=True)
+    assert places(ws) == found
+    assert repeats.unread_count(ws) == 0
 
 
 def annotate_002(ws) -> dict[str, int]:

@@ -55,6 +55,7 @@ from annotator.gui.io.export_dialog import ExportDialog
 from annotator.gui.annotate.filter_bar import FilterBar
 from annotator.gui.annotate.side_windows import SideWindows
 from annotator.gui.annotate.window_actions import WindowActions
+from annotator.gui.annotate.repeat_indexing import RepeatIndexing
 from annotator.gui.io.import_dialog import ImportDialog
 from annotator.gui.common.keys import (
     KEY_MAP,
@@ -81,6 +82,7 @@ from annotator.gui.common.translation import language_for
 from annotator.gui.common.window_state import Place, decode, encode, load_window_state, save_window_state
 from annotator.services import activity, documents
 from annotator.services.errors import ServiceError
+from annotator.services.repeat_indexing import BackgroundIndexer
 from annotator.services.views.document_list import read_query
 from annotator.services.views.set_view import SetView
 from annotator.services.workspace import Workspace
@@ -225,6 +227,7 @@ class MainWindow(WindowActions, SideWindows, QMainWindow):
         self.edge_actions = EdgeActions(self.session, self.view)
         self.suggestion_actions = SuggestionActions(self.session, self.view)
         self.repeat_places = RepeatPlaces(self)
+        self.repeat_indexing = RepeatIndexing(self, BackgroundIndexer(workspace))
         self.fragment_actions = FragmentActions(self.session, self.view)
         self.bindings: list[KeyBinding] = [*label_bindings(self.scheme), *claim_type_bindings(self.scheme), *KEY_MAP]
         self._shifted = shifted_aliases(self.bindings)
@@ -329,6 +332,7 @@ class MainWindow(WindowActions, SideWindows, QMainWindow):
         self._watch_timer.setInterval(250)
         self._watch_timer.timeout.connect(self._take_saved_elsewhere)
         self._watch_timer.start()
+        self.repeat_indexing.start_later()  # what imports left out of the index of repeated passages
 
     def _take_saved_elsewhere(self) -> None:
         documents_saved: set[str] = set()
@@ -943,6 +947,7 @@ class MainWindow(WindowActions, SideWindows, QMainWindow):
         self.save_place()
         self._watch_timer.stop()
         self.action_watch.stop()
+        self.repeat_indexing.stop()
         self.runner.wait()  # let the last action commit and its result arrive
         self.close_side_windows()
         self.runner.wait()  # and what closing them saved (the scheme editor's last guideline)

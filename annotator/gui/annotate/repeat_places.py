@@ -2,7 +2,7 @@
 
 When a document is shown (or read again: an import may have added copies), the
 regions of it repeated elsewhere are read on the runner
-(``services/repeats.copies_of``, the index kept at import) and handed to the
+(``services/repeats.copies_of``, the index built after each import) and handed to the
 view's margin (``gui/text/repeat_margin.py``). J with the caret in a repeated
 passage opens the other document with the copy selected; pressed again on the
 same passage it goes to the next place that holds it, round. A click on a bar

@@ -230,7 +230,9 @@ class SideWindows:
         return self.export_dialog
 
     def _on_imported(self, _report: object) -> None:
-        """A committed import: the list and the counts again from the store."""
+        """A committed import: the list and the counts again from the store, and its documents into
+        the index of repeated passages, in the background."""
+        self.repeat_indexing.start()
         self._set_query(self.list_query, open_first=self.document is None)
         if self.document_id is not None:
             self.session.reload()

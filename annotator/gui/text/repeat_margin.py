@@ -1,7 +1,7 @@
 """The strip right of the text that marks repeated passages, and says where else each appears.
 
 A passage of this document copied in another (``services/repeats.copies_of``:
-the index kept at import) gets a bar beside every line it covers; hovering it
+the index built after each import) gets a bar beside every line it covers; hovering it
 names the other documents and where the copy is there, and a click (or the jump
 key, ``gui/annotate/repeat_places.py``) opens the other place. Only the blocks
 on screen are looked at, through the view's per-block index as for spans.
