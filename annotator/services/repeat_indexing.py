@@ -3,16 +3,20 @@
 An import leaves its documents out of the index (``services/repeats``: building it costs three
 times what storing them costs). The window hands the rest to a :class:`BackgroundIndexer`: a
 plain thread of its own, not the window's task runner, whose queue is the annotator's actions.
-It reads the documents in a batch at a time (``repeats.index_batch``: one short write
-transaction each) and after each batch rests as long as the batch took, so it takes at most
-half of one core and the GUI thread finds the interpreter free when a key comes. It touches no
-Qt object: the window reads :attr:`left` and :attr:`finished` from a timer of its own, as it
-does with the watch of other desktops' actions (``services/activity.watch``).
+It reads the documents in small batches (``repeats.index_batch``: one short write
+transaction each), rests after each as long as the batch took, and holds off while the
+annotator is at work (:meth:`hold`, called by the window at each key): a keystroke's action
+then finds neither the write lock nor the interpreter taken. While it runs, the interpreter
+hands the GIL over every millisecond instead of every five, so a GUI thread that wants it
+waits at most that long. It touches no Qt object: the window reads :attr:`left` and
+:attr:`finished` from a timer of its own, as it does with the watch of other desktops'
+actions (``services/activity.watch``).
 """
 
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 import time
 
@@ -21,12 +25,16 @@ from annotator.services.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
+BATCH = 10  # documents per transaction: ~20 ms of work, the longest a keystroke may wait for it
+HOLD = 1.0  # seconds without the annotator's keys before a batch begins
+SWITCH_INTERVAL = 0.001
+
 
 class BackgroundIndexer:
     """``start`` begins (or, while running, asks for one more round: an import added documents);
     ``stop`` asks the thread to end after its batch and waits for it."""
 
-    def __init__(self, workspace: Workspace, *, batch: int = repeats.BATCH, rest: float = 1.0):
+    def __init__(self, workspace: Workspace, *, batch: int = BATCH, rest: float = 1.0):
         self.workspace = workspace
         self.batch = batch
         self.rest = rest  # seconds of rest per second of work
@@ -38,6 +46,11 @@ class BackgroundIndexer:
         self._stop = threading.Event()
         self._again = threading.Event()
         self._lock = threading.Lock()
+        self._quiet_from = 0.0  # time.monotonic() after which a batch may begin
+
+    def hold(self, seconds: float = HOLD) -> None:
+        """The annotator is at work: no batch begins for ``seconds``."""
+        self._quiet_from = time.monotonic() + seconds
 
     @property
     def running(self) -> bool:
@@ -59,9 +72,12 @@ class BackgroundIndexer:
             thread.join(timeout)
 
     def _work(self) -> None:
+        interval = sys.getswitchinterval()
+        sys.setswitchinterval(min(interval, SWITCH_INTERVAL))
         while True:
             with self._lock:  # the flag is read and the thread let go in one step: no start is lost
                 if not self._again.is_set() or self._stop.is_set():
+                    sys.setswitchinterval(interval)
                     self._thread = None
                     return
                 self._again.clear()
@@ -71,6 +87,7 @@ class BackgroundIndexer:
                 log.warning("indexing repeated passages failed: %s", exc)
                 self.error = str(exc)
                 with self._lock:
+                    sys.setswitchinterval(interval)
                     self._thread = None
                 return
 
@@ -78,6 +95,10 @@ class BackgroundIndexer:
         self.left = repeats.unread_count(self.workspace)
         after = 0
         while self.left and not self._stop.is_set():
+            while (wait := self._quiet_from - time.monotonic()) > 0 and not self._stop.is_set():
+                self._stop.wait(wait)
+            if self._stop.is_set():
+                break
             began = time.perf_counter()
             done = repeats.index_batch(self.workspace, after=after, limit=self.batch)
             if done.last is None:

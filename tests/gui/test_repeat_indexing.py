@@ -57,7 +57,7 @@ def test_the_status_bar_says_how_many_documents_are_left(qtbot, unindexed, runne
 def test_it_starts_by_itself_after_opening_and_stops_when_the_window_closes(qtbot, unindexed, runner, monkeypatch):
     monkeypatch.setattr(repeat_indexing, "START_DELAY_MS", 50)
     window = make_window(qtbot, unindexed, runner)
-    window.repeat_indexing.start_later(50)
+    assert window.repeat_indexing._delayed.isActive()  # armed when the window opened
     qtbot.waitUntil(lambda: window.repeat_indexing.indexer.finished == 1, timeout=20000)
     assert repeats.unread_count(unindexed) == 0
     window.close()
@@ -81,3 +81,22 @@ def test_an_import_from_the_window_is_indexed_after_it(qtbot, unindexed, runner,
     qtbot.waitUntil(lambda: window.repeat_indexing.indexer.finished == 2, timeout=20000)
     assert repeats.unread_count(unindexed) == 0
     assert "copy" in {d for p in repeats.repeated_passages(unindexed) for d, *_ in p.places}
+
+
+def test_a_key_or_a_click_in_the_text_holds_the_indexer_off(qtbot, unindexed, runner):
+    from PySide6.QtCore import Qt
+
+    window = make_window(qtbot, unindexed, runner)
+    indexer = window.repeat_indexing.indexer
+    for act in (lambda: qtbot.keyClick(window.view, Qt.Key.Key_Right),  # a plain key
+                lambda: qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier),  # a shortcut
+                lambda: qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton)):
+        indexer._quiet_from = 0.0
+        act()
+        assert indexer._quiet_from > 0.0
+    indexer.start()  # held: no batch begins while the annotator is at work
+    qtbot.wait(300)
+    assert indexer.indexed == 0 and repeats.unread_count(unindexed) == 5
+    indexer._quiet_from = 0.0  # a second without keys
+    qtbot.waitUntil(lambda: indexer.finished == 1, timeout=20000)
+    assert repeats.unread_count(unindexed) == 0

@@ -4,14 +4,16 @@ Imports leave their documents out of the index; ``services/repeat_indexing.Backg
 reads them in on a thread of its own. This starts it a little after the window opens (the first
 document is painted first) and after each import, says in the status bar how many documents are
 left, and reads the shown document's copies again when a round ends (the margin then shows the
-copies the new documents hold). The indexer touches no Qt object: a timer here polls it.
+copies the new documents hold). A key or a click in the text holds the indexer off for a
+second, so an annotator at work never waits behind it. The indexer touches no Qt object: a
+timer here polls it.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QLabel
 
 from annotator.services.repeat_indexing import BackgroundIndexer
@@ -36,9 +38,19 @@ class RepeatIndexing(QObject):
         self._delayed = QTimer(self)
         self._delayed.setSingleShot(True)
         self._delayed.timeout.connect(self.start)
+        for widget in (window.view, window.view.viewport(), window.document_table):
+            widget.installEventFilter(self)
 
-    def start_later(self, delay_ms: int = START_DELAY_MS) -> None:
-        self._delayed.start(delay_ms)
+    # a key bound to an action reaches the focus widget only as ShortcutOverride, never as KeyPress
+    _AT_WORK = frozenset({QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress})
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() in self._AT_WORK:
+            self.indexer.hold()
+        return False
+
+    def start_later(self, delay_ms: int | None = None) -> None:
+        self._delayed.start(START_DELAY_MS if delay_ms is None else delay_ms)
 
     def start(self) -> None:
         """Index what the index has not read (after an import: its documents)."""
