@@ -164,6 +164,7 @@ def test_a_member_imports_texts_into_the_search_index_but_cannot_rewrite_it(team
     (tmp_path / "new.txt").write_text("Самаркандские переговоры прошли в пятницу.", encoding="utf-8")
     code, _, err = run(capsys, urls["anna"], "import", str(tmp_path / "new.txt"))
     assert code == 0, err
+    assert "repeated passages: indexed 1 sentence(s) of 1 document(s)" in err  # her login builds the index
     code, out, err = run(capsys, urls["anna"], "search", "переговорах", "--docs")
     assert code == 0 and "new" in out, err
     with sql(cluster, database, names["anna"], "pw-anna") as connection:
