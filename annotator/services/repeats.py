@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from annotator.domain.changes import Changes
@@ -108,15 +108,25 @@ def unread_count(workspace: Workspace) -> int:
         return repo.repeat_index.unread_count()
 
 
-def index_batch(workspace: Workspace, *, after: int = 0, limit: int = BATCH) -> Batch:
+def index_batch(workspace: Workspace, *, after: int = 0, limit: int = BATCH,
+                pause: Callable[[], None] | None = None) -> Batch:
     """Index the next ``limit`` documents past ordinal ``after`` that the index has not read, in
-    one short write transaction. Pass the returned ``last`` as ``after`` to go on."""
+    one short write transaction. Pass the returned ``last`` as ``after`` to go on. ``pause`` is
+    called before each document's signatures and before the write: a background indexer waits
+    there while the annotator is at work, instead of competing for the interpreter."""
     with workspace.store.read() as repo:
         page = repo.repeat_index.unread_documents(after, limit)
         documents = repo.documents([document_id for document_id, _ordinal in page])
     if not page:
         return Batch(0, 0, None)
-    found_of = units_of([d.text for d in documents])  # the CPU-heavy part, before taking the lock
+    if pause is None:
+        found_of = units_of([d.text for d in documents])  # the CPU-heavy part, before taking the lock
+    else:
+        found_of = []
+        for document in documents:
+            pause()
+            found_of.extend(units_of([document.text]))
+        pause()
 
     @retried
     def write() -> tuple[int, int]:

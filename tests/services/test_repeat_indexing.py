@@ -6,8 +6,6 @@ from __future__ import annotations
 import threading
 import time
 
-import pytest
-
 from annotator.services import importing, repeats
 from annotator.services.repeat_indexing import BackgroundIndexer
 
@@ -82,11 +80,10 @@ def test_a_start_while_running_goes_round_again_for_the_new_documents(sample_wor
     assert real(ws) == 0 and indexer.indexed == 6
 
 
-@pytest.mark.parametrize("rest", [0.5])
-def test_it_rests_between_batches_in_proportion_to_their_work(sample_workspace, monkeypatch, rest):
+def test_it_rests_between_batches_in_proportion_to_their_work(sample_workspace, monkeypatch):
     ws = sample_workspace
     waits: list[float] = []
-    indexer = BackgroundIndexer(ws, batch=1, rest=rest)
+    indexer = BackgroundIndexer(ws, batch=1, rest=0.5)
     real_wait = indexer._stop.wait
 
     def recorded(seconds=None):
@@ -97,3 +94,15 @@ def test_it_rests_between_batches_in_proportion_to_their_work(sample_workspace, 
     indexer.start()
     wait_for(lambda: not indexer.running)
     assert len(waits) == 5 and all(w > 0 for w in waits)
+
+
+def test_a_batch_pauses_between_documents_where_a_hold_keeps_it_waiting(sample_workspace):
+    ws = sample_workspace
+    calls: list[int] = []
+    batch = repeats.index_batch(ws, limit=3, pause=lambda: calls.append(1))
+    assert batch.documents == 3 and len(calls) == 4  # before each document's signatures, and before the write
+    indexer = BackgroundIndexer(ws, rest=0.0)
+    indexer.hold(0.3)
+    began = time.monotonic()
+    indexer._wait_for_quiet()
+    assert time.monotonic() - began >= 0.25
