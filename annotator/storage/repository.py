@@ -38,7 +38,7 @@ from annotator.domain.notes import Note, NoteTarget
 from annotator.domain.query import DocumentQuery
 from annotator.domain.search import SearchQuery, search_words
 from annotator.storage import bulk
-from annotator.storage import span_search
+from annotator.storage import span_search, statistics
 from annotator.storage.search_index import SearchIndex, index_for
 from annotator.storage.actions import (
     CLAIMS,
@@ -540,6 +540,11 @@ class Repository:
         before = _before(sort_column, query.descending, *keys)
         return self.connection.execute(
             select(func.count()).select_from(filtered.where(before).subquery())).scalar_one()
+
+    def analyze_grown_tables(self) -> list[str]:
+        """PostgreSQL: refresh the planner's statistics of the tables this transaction grew by more
+        than a tenth, when this login owns them (``storage/statistics.py``); the tables' names."""
+        return statistics.analyze_grown(self.connection)
 
     @property
     def search_index(self) -> SearchIndex:
