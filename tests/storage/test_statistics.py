@@ -1,6 +1,7 @@
-"""An import leaves PostgreSQL's planner statistics of the tables it grew (it analyzes them), so that
+"""PostgreSQL's planner: an import leaves the statistics of the tables it grew (it analyzes them), so that
 a search right after a big import is planned on the new rows, not on an empty table's guesses;
-a small import into a big table leaves them to autovacuum. SQLite: nothing to do."""
+a small import into a big table leaves them to autovacuum; and every statement is planned for its own
+values (a search's tsquery). SQLite: nothing to do."""
 
 from __future__ import annotations
 
@@ -76,3 +77,16 @@ def test_after_an_import_nothing_is_left_to_analyze(workspace, tmp_path):
     imported(workspace, corpus(tmp_path / "a.jsonl", 0, 30))
     with workspace.store.write() as repo:
         assert statistics.analyze_grown(repo.connection) == []
+
+
+def test_every_statement_is_planned_for_its_own_values(workspace, tmp_path):
+    """A search's tsquery is a parameter: a plan made once for any value would walk every row."""
+    if workspace.store.is_sqlite:
+        return
+    imported(workspace, corpus(tmp_path / "a.jsonl", 0, 30))
+    for _ in range(12):  # past psycopg's prepare threshold and the server's five custom plans
+        with workspace.store.read() as repo:
+            assert repo.connection.exec_driver_sql("SHOW plan_cache_mode").scalar_one() == "force_custom_plan"
+            words = repo.connection.exec_driver_sql(
+                "SELECT count(*) FROM span_search WHERE words @@ CAST(%s AS tsquery)", ("'ташкент'",)).scalar_one()
+            assert words == 8
