@@ -50,7 +50,7 @@ SPAN_TABLE = SPAN_INDEX_TABLE
 ENTITY = "entity"
 SHIFT = 31  # span ids below 2**31 (PostgreSQL's integer); ordinals below 2**32: rowids fit in 63 bits
 _SPAN_ID_LIMIT = 1 << SHIFT
-FEW = 10  # PostgreSQL: up to this many pages' worth of matching spans are read through the GIN index at once
+FEW = 4  # PostgreSQL: up to this many pages' worth of matching spans (2,000) are read through the GIN index at once
 
 CREATE_FTS = (
     f"CREATE VIRTUAL TABLE IF NOT EXISTS {SPAN_TABLE} USING fts5("
