@@ -29,7 +29,7 @@ from annotator.i18n import _
 from annotator.services.claim_report import ClaimFilter, claim_record
 from annotator.services.errors import ServiceError
 from annotator.services.workspace import Workspace
-from annotator.storage.repository import CLAIM, ENTITY
+from annotator.storage.repository import CLAIM, ENTITY, SearchMemo
 
 PAGE = 50  # documents read per step: a page of hits for the window comes after one or two steps
 SPAN_PAGE = 500  # spans are read with their covered text only, and hits among them are sparser
@@ -151,14 +151,16 @@ def iter_hits(workspace: Workspace, query: str | None, search_filter: SearchFilt
     kind = search_filter.kind
     last = after[0] - 1 if after is not None else 0
     seen: dict[str, bool] = {}
+    memo = SearchMemo()  # what the first page learnt of the index, for the next
     while True:
         with workspace.store.read() as repo:
             if kind == "text":
-                page = repo.search_candidates(parsed, search_filter.documents, last, PAGE)
+                page = repo.search_candidates(parsed, search_filter.documents, last, PAGE, memo)
             else:
                 page = repo.annotation_candidates(
                     ENTITY if kind == "span" else CLAIM, search_filter.labels if kind == "span" else search_filter.types,
-                    search_filter.owner, search_filter.documents, last, SPAN_PAGE if kind == "span" else PAGE, parsed)
+                    search_filter.owner, search_filter.documents, last, SPAN_PAGE if kind == "span" else PAGE, parsed,
+                    memo)
             if not page:
                 return
             if kind == "span":

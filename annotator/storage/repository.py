@@ -38,7 +38,7 @@ from annotator.domain.notes import Note, NoteTarget
 from annotator.domain.query import DocumentQuery
 from annotator.domain.search import SearchQuery, search_words
 from annotator.storage import bulk
-from annotator.storage import span_search
+from annotator.storage import span_search, statistics
 from annotator.storage.search_index import SearchIndex, index_for
 from annotator.storage.actions import (
     CLAIMS,
@@ -74,8 +74,17 @@ ASSIGNMENTS: Table = AssignmentRow.__table__  # type: ignore[assignment]
 
 ENTITY = "entity"
 COVERED_IN_SQL = 20_000  # characters: see Repository.span_tuples
+FEW_PAGES = 10  # PostgreSQL: up to this many pages' worth of matches are read through the GIN index at once
 CLAIM = "claim"
 SKIP = "skip"  # an action's kind in the log: an undo set aside because it can never be applied
+
+
+@dataclass
+class SearchMemo:
+    """What one search learnt on its first page, for the next: ``walk``, there were more than a few
+    matches (PostgreSQL: the next pages walk the index in order at once, see ``few_matches``)."""
+    walk: bool = False
+
 
 # Statements on the path of every action, built once (building them costs more than running them).
 _PG_NEXTVAL = text("SELECT nextval(pg_get_serial_sequence(:t, 'id')) FROM generate_series(1, :n)")
@@ -541,17 +550,30 @@ class Repository:
         return self.connection.execute(
             select(func.count()).select_from(filtered.where(before).subquery())).scalar_one()
 
+    def analyze_grown_tables(self) -> list[str]:
+        """PostgreSQL: refresh the planner's statistics of the tables this transaction grew by more
+        than a tenth, when this login owns them (``storage/statistics.py``); the tables' names."""
+        return statistics.analyze_grown(self.connection)
+
     @property
     def search_index(self) -> SearchIndex:
         return index_for(self.connection)
 
     def search_candidates(self, query: SearchQuery, documents: DocumentQuery, after_ordinal: int,
-                          limit: int) -> list[tuple[int, str]]:
+                          limit: int, memo: SearchMemo | None = None) -> list[tuple[int, str]]:
         """(ordinal, id) of the documents that may hold ``query`` and pass the filters, after
         ``after_ordinal``, in corpus order."""
         index = self.search_index
         stmt = select(DOCUMENTS.c.ordinal, DOCUMENTS.c.id).where(*self._conditions(documents))
-        stmt = index.page(stmt, DOCUMENTS.c.ordinal, index.query_expression(query), after_ordinal)
+        expression = index.query_expression(query)
+        # few matches (PostgreSQL): all of them, read through the GIN index, not walked (``few_matches``)
+        memo = memo or SearchMemo()
+        few = None if memo.walk else index.few_ordinals(self.connection, expression, after_ordinal, limit * FEW_PAGES)
+        memo.walk = few is None
+        if few is not None:
+            return [tuple(r) for r in self.connection.execute(  # type: ignore[misc]
+                stmt.where(DOCUMENTS.c.ordinal.in_(few)).order_by(DOCUMENTS.c.ordinal).limit(limit))] if few else []
+        stmt = index.page(stmt, DOCUMENTS.c.ordinal, expression, after_ordinal)
         return [tuple(r) for r in self.connection.execute(stmt.limit(limit))]
 
     def documents_after(self, documents: DocumentQuery, after_ordinal: int, limit: int) -> list[tuple[int, str]]:
@@ -703,7 +725,8 @@ class Repository:
 
     def annotation_candidates(self, kind: str, labels: Sequence[str], owner: str | None,
                               documents: DocumentQuery, after_ordinal: int, limit: int,
-                              query: SearchQuery | None = None) -> list[tuple[int, str]]:
+                              query: SearchQuery | None = None, memo: SearchMemo | None = None
+                              ) -> list[tuple[int, str]]:
         """(ordinal, id) of the documents, after ``after_ordinal``, that pass the filters and hold a
         span of ``kind`` (of one of ``labels``, in ``owner``'s set, when given) and, with ``query``,
         may hold it (the index's answer), in corpus order."""
@@ -715,7 +738,7 @@ class Repository:
             has = has.where(SETS.c.owner == owner)
         stmt = select(DOCUMENTS.c.ordinal, DOCUMENTS.c.id).where(has.exists(), *self._conditions(documents))
         if query is not None and kind == ENTITY:
-            return self._span_candidates(stmt, query, labels, after_ordinal, limit)
+            return self._span_candidates(stmt, query, labels, after_ordinal, limit, memo)
         if query is not None:
             index = self.search_index
             stmt = index.page(stmt, DOCUMENTS.c.ordinal, index.query_expression(query), after_ordinal)
@@ -724,12 +747,14 @@ class Repository:
         return [tuple(r) for r in self.connection.execute(stmt.limit(limit))]
 
     def _span_candidates(self, stmt: Select, query: SearchQuery, labels: Sequence[str], after_ordinal: int,
-                         limit: int) -> list[tuple[int, str]]:
+                         limit: int, memo: SearchMemo | None = None) -> list[tuple[int, str]]:
         """Documents for a search over entity spans, driven by the spans' own index (``span_search``):
         a batch of the spans whose words may hold the query names their documents; those passing the
         filters are the page. A batch whose documents all fail the filters is passed over."""
+        memo = memo or SearchMemo()
         while True:
-            ordinals, last = span_search.candidate_ordinals(self.connection, query, labels, after_ordinal, limit)
+            ordinals, last, memo.walk = span_search.candidate_ordinals(
+                self.connection, query, labels, after_ordinal, limit, walk=memo.walk)
             if last is None:
                 return []
             page = [tuple(r) for r in self.connection.execute(

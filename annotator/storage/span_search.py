@@ -37,12 +37,20 @@ from sqlalchemy import Connection, bindparam, text
 from annotator.domain.search import WORD, SearchQuery, fold_yo
 from annotator.storage.actions import _chunks
 from annotator.storage.models import fragments_from_row
-from annotator.storage.search_index import SPAN_INDEX_TABLE, _word_groups, fts5_expression, lexemes, tsquery_expression
+from annotator.storage.search_index import (
+    SPAN_INDEX_TABLE,
+    _word_groups,
+    few_matches,
+    fts5_expression,
+    lexemes,
+    tsquery_expression,
+)
 
 SPAN_TABLE = SPAN_INDEX_TABLE
 ENTITY = "entity"
 SHIFT = 31  # span ids below 2**31 (PostgreSQL's integer); ordinals below 2**32: rowids fit in 63 bits
 _SPAN_ID_LIMIT = 1 << SHIFT
+FEW = 4  # PostgreSQL: up to this many pages' worth of matching spans (2,000) are read through the GIN index at once
 
 CREATE_FTS = (
     f"CREATE VIRTUAL TABLE IF NOT EXISTS {SPAN_TABLE} USING fts5("
@@ -232,10 +240,13 @@ def rebuild(connection: Connection, batch: int = 200) -> None:
 
 # ------------------------------------------------------------------------------- reading
 def candidate_ordinals(connection: Connection, query: SearchQuery, labels: Sequence[str],
-                       after_ordinal: int, limit: int) -> tuple[list[int], int | None]:
+                       after_ordinal: int, limit: int, *, walk: bool = False) -> tuple[list[int], int | None, bool]:
     """Ordinals of documents after ``after_ordinal`` with an entity span (of one of ``labels``, when
     given) whose words may hold ``query``, in corpus order: up to ``limit`` spans' worth, as
-    (ordinals, the last ordinal this looked at, or None when there are no more)."""
+    (ordinals, the last ordinal this looked at or None when there are no more, whether there were
+    more than a few matches). PostgreSQL: ``walk`` (an earlier batch of the search had more than a
+    few) asks in order at once instead of first trying the GIN index alone (``few_matches``)."""
+    walked = walk
     if is_sqlite(connection):
         words = fts5_expression(query)
         expression = f"words : ({words})"
@@ -252,13 +263,17 @@ def candidate_ordinals(connection: Connection, query: SearchQuery, labels: Seque
         parameters: tuple[Any, ...] = (tsquery_expression(_word_groups(query)), after_ordinal)
         if labels:
             parameters += (list(labels),)
-        found = connection.exec_driver_sql(
-            f"SELECT ordinal FROM {SPAN_TABLE} WHERE words @@ CAST(%s AS tsquery) AND ordinal > %s{label_rule} "
-            "ORDER BY ordinal LIMIT %s", parameters + (limit,)).fetchall()
+        matches = f"SELECT ordinal FROM {SPAN_TABLE} WHERE words @@ CAST(%s AS tsquery) AND ordinal > %s{label_rule}"
+        few = None if walk else few_matches(connection, matches, parameters, limit * FEW)  # no plan walks them all
+        walked = few is None
+        if few is not None:
+            found = [(o,) for o in few[:limit]]
+        else:
+            found = connection.exec_driver_sql(f"{matches} ORDER BY ordinal LIMIT %s", parameters + (limit,)).fetchall()
         ordinals = sorted({r[0] for r in found})
     if not found:
-        return [], None
-    return ordinals, ordinals[-1]
+        return [], None, walked
+    return ordinals, ordinals[-1], walked
 
 
 def _phrase(word: str) -> str:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 import psycopg
-from pgcluster import SUPERUSER
+from pgcluster import SUPERUSER, SUPERUSER_PASSWORD
 import pytest
 
 from annotator.cli.main import main
@@ -175,6 +175,28 @@ def test_a_member_imports_texts_into_the_search_index_but_cannot_rewrite_it(team
             connection.execute("INSERT INTO search_index (ordinal, words) VALUES (99999, 'x'::tsvector)")
         assert connection.execute("SELECT count(*) FROM search_index WHERE words <> ''::tsvector").fetchone()[0] \
             == rows
+
+
+def test_a_members_import_leaves_the_planner_statistics_to_autovacuum(team, capsys, tmp_path):
+    """A member's login owns no table: its import may not ANALYZE them, and does not ask (the owner's does)."""
+    cluster, database, names, urls = team
+
+    def planner_rows() -> float:
+        with sql(cluster, database, SUPERUSER, SUPERUSER_PASSWORD) as connection:
+            return connection.execute("SELECT reltuples FROM pg_class WHERE relname = 'documents'").fetchone()[0]
+
+    assert planner_rows() == 5  # the owner's import of the sample analyzed it
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    for n in range(60):  # pages more than a tenth more
+        (texts / f"new{n}.txt").write_text(f"Материал {n}: переговоры прошли в пятницу. " * 20, encoding="utf-8")
+    code, _, err = run(capsys, urls["anna"], "import", str(texts))
+    assert code == 0, err
+    assert "ANALYZE" not in err and "skipping" not in err
+    assert planner_rows() == 5  # not hers to analyze
+    (tmp_path / "more.txt").write_text("Ташкентские переговоры прошли в субботу.", encoding="utf-8")
+    assert run(capsys, cluster.url(database), "import", str(tmp_path / "more.txt"))[0] == 0
+    assert planner_rows() == 66  # the owner's import analyzes (the member's rows counted)
 
 
 def test_a_members_login_is_told_that_the_owner_must_upgrade_the_database_first(team):
