@@ -552,7 +552,7 @@ class Repository:
 
     def analyze_grown_tables(self) -> list[str]:
         """PostgreSQL: refresh the planner's statistics of the tables this transaction grew by more
-        than a tenth, when this login owns them (``storage/statistics.py``); the tables' names."""
+        than a tenth, whoever this login is (``storage/statistics.py``); the tables' names."""
         return statistics.analyze_grown(self.connection)
 
     @property

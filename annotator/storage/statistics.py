@@ -13,8 +13,14 @@ the pages there are now). ANALYZE counts the transaction's own new
 rows, reads a bounded sample (a few hundred milliseconds at 100,000 documents) and its statistics
 commit with the rows.
 
-Only the tables' owner (or a superuser) may analyze them: a team member's login, which owns none,
-leaves them to autovacuum (an ANALYZE it was refused would only warn, but it is not even asked).
+Only a table's owner (or a superuser) may analyze it, and on a team server the members own no
+table: after a member's import the planner knew nothing until autovacuum came (at 100,000
+documents: searches over spans 1.5-2 s, the list's count minutes). So the rule lives in the
+database, as ``annotator_analyze_grown()`` (migration 0018): a function with its owner's rights
+(SECURITY DEFINER) that takes nothing, analyzes only this schema's grown tables and names them;
+everyone's import calls it (the owner's too: one path), inside the import's transaction (ANALYZE, unlike VACUUM, may run in
+a transaction and in a function). The growth rule, a tenth of the pages
+(as ``autovacuum_analyze_scale_factor``'s default), is written in the function.
 SQLite's planner does without statistics here (its plans were measured right without ANALYZE).
 """
 
@@ -22,23 +28,11 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, text
 
-GROWTH = 0.1  # as autovacuum_analyze_scale_factor's default
-
-# This schema's tables that grew by more than GROWTH of the pages last analyzed (or were never
-# analyzed and hold rows), that this login may analyze.
-_GROWN = text(
-    "SELECT format('%I.%I', n.nspname, c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-    "CROSS JOIN LATERAL (SELECT pg_relation_size(c.oid) / current_setting('block_size')::int AS pages) size "
-    "WHERE c.relkind = 'r' AND n.nspname = current_schema() AND size.pages > 0 "
-    "AND (c.reltuples < 0 OR size.pages > (1 + :growth) * c.relpages) "
-    "AND pg_has_role(c.relowner, 'USAGE') ORDER BY 1")
-
-
 def analyze_grown(connection: Connection) -> list[str]:
     """ANALYZE the tables that grew (see the module's text); their names."""
     if connection.dialect.name != "postgresql":
         return []
-    tables = list(connection.execute(_GROWN, {"growth": GROWTH}).scalars())
-    if tables:
-        connection.exec_driver_sql("ANALYZE " + ", ".join(tables))
-    return tables
+    return list(connection.execute(_ANALYZE_GROWN).scalars())
+
+
+_ANALYZE_GROWN = text("SELECT annotator_analyze_grown()")

@@ -177,8 +177,10 @@ def test_a_member_imports_texts_into_the_search_index_but_cannot_rewrite_it(team
             == rows
 
 
-def test_a_members_import_leaves_the_planner_statistics_to_autovacuum(team, capsys, tmp_path):
-    """A member's login owns no table: its import may not ANALYZE them, and does not ask (the owner's does)."""
+def test_a_members_import_analyzes_the_tables_it_grew_with_the_owners_rights(team, capsys, tmp_path):
+    """A member's login owns no table, so it may not ANALYZE them itself: its import asks the
+    owner's function (migration 0018), before it commits, and a search right after it is planned
+    on the new rows instead of waiting for autovacuum."""
     cluster, database, names, urls = team
 
     def planner_rows() -> float:
@@ -193,10 +195,39 @@ def test_a_members_import_leaves_the_planner_statistics_to_autovacuum(team, caps
     code, _, err = run(capsys, urls["anna"], "import", str(texts))
     assert code == 0, err
     assert "ANALYZE" not in err and "skipping" not in err
-    assert planner_rows() == 5  # not hers to analyze
+    assert planner_rows() == 65  # analyzed by her import, with the owner's rights
+    with sql(cluster, database, names["anna"], "pw-anna") as connection:
+        again = [row[0] for row in connection.execute("SELECT annotator_analyze_grown()")]
+        assert again and "public.documents" not in again  # only what grew since (the repeats' index, after it)
     (tmp_path / "more.txt").write_text("Ташкентские переговоры прошли в субботу.", encoding="utf-8")
     assert run(capsys, cluster.url(database), "import", str(tmp_path / "more.txt"))[0] == 0
-    assert planner_rows() == 66  # the owner's import analyzes (the member's rows counted)
+    assert planner_rows() == 65  # one more document: under a tenth, left to autovacuum
+
+
+def test_the_analyze_function_does_nothing_but_analyze_this_schemas_grown_tables(team):
+    """What a member's login can do with the owner's function: no table is named by the caller,
+    tables of another schema are never touched, and a temporary table of the caller's that takes a
+    catalog's name does not stand in for the catalog (the function's search_path is fixed)."""
+    cluster, database, names, _urls = team
+    with sql(cluster, database, SUPERUSER, SUPERUSER_PASSWORD) as admin:
+        admin.execute("CREATE SCHEMA elsewhere")
+        admin.execute("CREATE TABLE elsewhere.big (n integer) WITH (autovacuum_enabled = false)")
+        admin.execute("INSERT INTO elsewhere.big SELECT generate_series(1, 5000)")
+        admin.execute("GRANT USAGE ON SCHEMA elsewhere TO PUBLIC")
+        secure = admin.execute("SELECT prosecdef, proconfig FROM pg_proc WHERE proname = 'annotator_analyze_grown'"
+                               ).fetchone()
+        assert secure[0] and secure[1] == ["search_path=pg_catalog, public, pg_temp"]
+    with sql(cluster, database, names["anna"], "pw-anna") as connection:
+        with pytest.raises(psycopg.errors.UndefinedFunction):
+            connection.execute("SELECT annotator_analyze_grown('elsewhere.big')")
+    with sql(cluster, database, names["anna"], "pw-anna") as connection:
+        # a table of her own that the function would read were its path the caller's
+        connection.execute("CREATE TEMPORARY TABLE pg_namespace (oid oid, nspname name)")
+        connection.execute("INSERT INTO pg_namespace SELECT oid, 'public' FROM pg_catalog.pg_namespace")
+        analyzed = [row[0] for row in connection.execute("SELECT annotator_analyze_grown()")]
+        assert analyzed and all(name.startswith("public.") for name in analyzed)
+    with sql(cluster, database, SUPERUSER, SUPERUSER_PASSWORD) as admin:
+        assert admin.execute("SELECT reltuples FROM pg_class WHERE oid = 'elsewhere.big'::regclass").fetchone() == (-1,)
 
 
 def test_a_members_login_is_told_that_the_owner_must_upgrade_the_database_first(team):
