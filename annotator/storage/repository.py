@@ -560,7 +560,8 @@ class Repository:
         return index_for(self.connection)
 
     def search_candidates(self, query: SearchQuery, documents: DocumentQuery, after_ordinal: int,
-                          limit: int, memo: SearchMemo | None = None) -> list[tuple[int, str]]:
+                          limit: int, memo: SearchMemo | None = None, owner: str | None = None
+                         ) -> list[tuple[int, str]]:
         """(ordinal, id) of the documents that may hold ``query`` and pass the filters, after
         ``after_ordinal``, in corpus order."""
         index = self.search_index
@@ -738,7 +739,7 @@ class Repository:
             has = has.where(SETS.c.owner == owner)
         stmt = select(DOCUMENTS.c.ordinal, DOCUMENTS.c.id).where(has.exists(), *self._conditions(documents))
         if query is not None and kind == ENTITY:
-            return self._span_candidates(stmt, query, labels, after_ordinal, limit, memo)
+            return self._span_candidates(stmt, query, labels, after_ordinal, limit, memo, owner)
         if query is not None:
             index = self.search_index
             stmt = index.page(stmt, DOCUMENTS.c.ordinal, index.query_expression(query), after_ordinal)
@@ -747,14 +748,15 @@ class Repository:
         return [tuple(r) for r in self.connection.execute(stmt.limit(limit))]
 
     def _span_candidates(self, stmt: Select, query: SearchQuery, labels: Sequence[str], after_ordinal: int,
-                         limit: int, memo: SearchMemo | None = None) -> list[tuple[int, str]]:
+                         limit: int, memo: SearchMemo | None = None, owner: str | None = None
+                         ) -> list[tuple[int, str]]:
         """Documents for a search over entity spans, driven by the spans' own index (``span_search``):
         a batch of the spans whose words may hold the query names their documents; those passing the
         filters are the page. A batch whose documents all fail the filters is passed over."""
         memo = memo or SearchMemo()
         while True:
             ordinals, last, memo.walk = span_search.candidate_ordinals(
-                self.connection, query, labels, after_ordinal, limit, walk=memo.walk)
+                self.connection, query, labels, after_ordinal, limit, walk=memo.walk, owner=owner)
             if last is None:
                 return []
             page = [tuple(r) for r in self.connection.execute(

@@ -34,7 +34,7 @@ def upgrade() -> None:
         op.execute(f"CREATE POLICY {_TABLE}_read ON {_TABLE} FOR SELECT USING (true)")
         op.execute(f"CREATE POLICY {_TABLE}_write ON {_TABLE} FOR ALL "
                    "USING (annotator_may_write_span(span_id)) WITH CHECK (annotator_may_write_span(span_id))")
-    span_search.rebuild(connection)
+    span_search.rebuild(connection, owners=False)  # PostgreSQL: the owner came with 0018
 
 
 def downgrade() -> None:

@@ -66,3 +66,23 @@ def test_few_or_many_matches_find_the_same_hits_in_order(ws, monkeypatch, few):
     page = search.search_page(ws, "Ташкент", limit=5)
     rest = search.search_page(ws, "Ташкент", after=page.next, limit=100)
     assert [h.document_id for h in page.hits + rest.hits] == tashkent and rest.next is None
+
+
+@pytest.mark.parametrize("few", [1, 1000], ids=["walked", "through-gin"])
+def test_one_owners_span_search_asks_the_index_for_that_owners_spans_only(ws, monkeypatch, few):
+    """PostgreSQL's span index knows each span's owner (migration 0018): a batch for boris's spans
+    names only the documents where his spans may hold the word, not anna's, both ways. SQLite's
+    index has no owner: its batch is a superset, which the search's filters narrow."""
+    from annotator.domain.search import parse
+
+    monkeypatch.setattr(span_search, "FEW", few)
+    tashkent = [n for n in range(DOCS) if n % 3 == 0]
+    with ws.store.read() as repo:
+        ordinals, last, _ = span_search.candidate_ordinals(repo.connection, parse("Ташкент"), ("GPE",), 0, 100,
+                                                           owner="boris")
+        everyone, _, _ = span_search.candidate_ordinals(repo.connection, parse("Ташкент"), ("GPE",), 0, 100)
+    assert everyone == [n + 1 for n in tashkent]  # ordinals count from 1
+    if ws.store.is_sqlite:
+        assert ordinals == everyone
+    else:
+        assert ordinals == [n + 1 for n in tashkent if n % 5 == 0] and last == ordinals[-1]

@@ -57,27 +57,28 @@ def indexed(ws: Workspace) -> set[tuple]:
             return {(r >> span_search.SHIFT, r & ((1 << span_search.SHIFT) - 1), label, words)
                     for r, words, label in connection.exec_driver_sql(
                         f"SELECT rowid, words, label FROM {span_search.SPAN_TABLE}")}
-        return {(o, s, label, words) for o, s, label, words in connection.exec_driver_sql(
-            f"SELECT ordinal, span_id, label, words::text FROM {span_search.SPAN_TABLE}")}
+        return {(o, s, label, words, owner) for o, s, label, words, owner in connection.exec_driver_sql(
+            f"SELECT ordinal, span_id, label, words::text, owner FROM {span_search.SPAN_TABLE}")}
 
 
 def truth(ws: Workspace) -> set[tuple]:
-    """What it should hold: every entity span in the store, its words cut from its text."""
+    """What it should hold: every entity span in the store, its words cut from its text (and, on
+    PostgreSQL, its set's owner)."""
     with ws.store.read() as repo:
         connection = repo.connection
         rows = connection.exec_driver_sql(
-            'SELECT d.ordinal, s.id, s.label, s.start, s."end", s.fragments, t.text FROM spans s '
+            'SELECT d.ordinal, s.id, s.label, s.start, s."end", s.fragments, t.text, a.owner FROM spans s '
             "JOIN annotation_sets a ON a.id = s.set_id JOIN documents d ON d.id = a.document_id "
             "JOIN document_texts t ON t.document_id = d.id WHERE s.kind = 'entity'").fetchall()
         out = set()
-        for ordinal, span_id, label, start, end, fragments, body in rows:
+        for ordinal, span_id, label, start, end, fragments, body, owner in rows:
             words = span_search.covered_words(body, start, end, fragments)
             if span_search.is_sqlite(connection):
                 out.add((ordinal, span_id, label, words.replace("ё", "е").replace("Ё", "Е")))
             else:
                 vector = connection.exec_driver_sql("SELECT array_to_tsvector(%s::text[])::text",
                                                     (span_search.lexemes(words),)).scalar_one()
-                out.add((ordinal, span_id, label, vector))
+                out.add((ordinal, span_id, label, vector, owner))
         return out
 
 
@@ -224,3 +225,38 @@ def test_document_ids_with_quotes_and_percent_signs(ws, tmp_path):
         repo.connection.exec_driver_sql(f"DELETE FROM {span_search.SPAN_TABLE}")
         span_search.rebuild(repo.connection)
     assert indexed(ws) == truth(ws)
+
+
+def test_one_owners_span_search_finds_exactly_their_spans_after_every_action(ws):
+    """boris's spans beside anna's on the same words: a search limited to one owner finds exactly
+    that owner's hits, and the index (with each span's owner, on PostgreSQL) stays true through a
+    relabel, a removal, undo and redo of his spans and the removal of his whole set."""
+
+    def found(owner):
+        hits = search.iter_hits(ws, "Ташкент", SearchFilter(labels=("GPE", "LOC"), owner=owner))
+        return sorted((hit.document_id, hit.text, hit.label, hit.owner) for hit in hits)
+
+    body = TEXTS["far"]
+    start = body.index("Ташкент")
+    far = annotating.add_span(ws, "far", start, start + len("Ташкент"), "GPE", owner="boris").result
+    start = TEXTS["tash"].index("Ташкенте")
+    annotating.add_span(ws, "tash", start, start + len("Ташкенте"), "LOC", owner="boris")
+    assert indexed(ws) == truth(ws)
+    assert found("boris") == [("far", "Ташкент", "GPE", "boris"), ("tash", "Ташкенте", "LOC", "boris")]
+    assert found("anna") == [("tash", "Ташкенте", "GPE", "anna")]
+    annotating.relabel_span(ws, far, "PER", owner="boris")
+    assert indexed(ws) == truth(ws)
+    assert found("boris") == [("tash", "Ташкенте", "LOC", "boris")]
+    history.undo(ws, owner="boris")
+    assert found("boris") == [("far", "Ташкент", "GPE", "boris"), ("tash", "Ташкенте", "LOC", "boris")]
+    annotating.remove_span(ws, far, owner="boris")
+    assert indexed(ws) == truth(ws)
+    assert found("boris") == [("tash", "Ташкенте", "LOC", "boris")]
+    history.undo(ws, owner="boris")
+    history.redo(ws, owner="boris")
+    history.undo(ws, owner="boris")
+    assert indexed(ws) == truth(ws)
+    assert found("boris") == [("far", "Ташкент", "GPE", "boris"), ("tash", "Ташкенте", "LOC", "boris")]
+    assert found("anna") == [("tash", "Ташкенте", "GPE", "anna")]
+    assert found("vera") == []
+    assert found(None) == sorted(found("anna") + found("boris"))

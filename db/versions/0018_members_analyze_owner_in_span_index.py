@@ -1,4 +1,4 @@
-"""PostgreSQL: a member's import analyzes the tables it grew, through a function with the owner's rights
+"""PostgreSQL: a member's import analyzes the tables it grew (a function with the owner's rights); the spans' index knows each span's owner
 
 Revision ID: 0018
 Revises: 0017
@@ -13,7 +13,11 @@ rule of ``storage/statistics.py``) and that its owner may analyze, and names the
 ``search_path`` is fixed (the catalog, this schema, the session's temporary schema last), so a
 caller's objects are never taken for the catalog's. Anyone may call it, as anyone may write rows.
 
-SQLite: nothing (its planner keeps no statistics here).
+The spans' index (``span_search``) gets the owner of each span's set, filled here, and a btree on
+(owner, label, ordinal): a search over one owner's spans found every owner's spans holding the
+word and refused the others' documents (``storage/span_search.py``).
+
+SQLite: nothing (its planner keeps no statistics here, and its span index has no owner).
 """
 from alembic import op
 
@@ -23,7 +27,7 @@ down_revision = '0017'
 branch_labels = None
 depends_on = None
 
-# Kept in step with statistics.GROWTH (0.1): autovacuum_analyze_scale_factor's default.
+# The growth rule: a tenth of the pages, as autovacuum_analyze_scale_factor's default.
 _FUNCTION = r"""
 CREATE FUNCTION annotator_analyze_grown() RETURNS SETOF text
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, {schema_identifier}, pg_temp AS $$
@@ -62,9 +66,19 @@ def upgrade() -> None:
     connection.connection.dbapi_connection.cursor().execute(
         _FUNCTION.format(schema_identifier=_identifier(schema), schema_literal=_literal(schema)))
     op.execute("GRANT EXECUTE ON FUNCTION annotator_analyze_grown() TO PUBLIC")
+    # The spans' index learns each span's owner, so that a search over one owner's spans asks for
+    # them only (``storage/span_search.py``); the table's grants and policies are unchanged.
+    op.execute("ALTER TABLE span_search ADD COLUMN owner varchar(200)")
+    op.execute("UPDATE span_search x SET owner = a.owner FROM spans s JOIN annotation_sets a ON a.id = s.set_id "
+               "WHERE s.id = x.span_id")
+    op.execute("ALTER TABLE span_search ALTER COLUMN owner SET NOT NULL")
+    op.execute("CREATE INDEX span_search_owner ON span_search (owner, label, ordinal)")
+    op.execute("ANALYZE span_search")  # the new column's statistics, before the first search needs them
 
 
 def downgrade() -> None:
     if op.get_bind().dialect.name != "postgresql":
         return
+    op.execute("DROP INDEX IF EXISTS span_search_owner")
+    op.execute("ALTER TABLE span_search DROP COLUMN IF EXISTS owner")
     op.execute("DROP FUNCTION IF EXISTS annotator_analyze_grown()")
