@@ -119,11 +119,11 @@ def corpus_bytes(docs: Sequence[BenchDoc]) -> int:
     return sum(len(d.text.encode("utf-8")) for d in docs)
 
 
-def jsonl_line(doc: BenchDoc, *, annotated: bool = True) -> dict:
+def jsonl_line(doc: BenchDoc, *, annotated: bool = True, owner: str = OWNER) -> dict:
     """A line of our JSONL, shaped as ``annotator.formats.jsonl.to_json`` writes it."""
     text = doc.text
     line = {"id": doc.id, "text": text, "meta": {**doc.meta, "sha256": doc.sha256},
-            "annotator": OWNER if annotated else None, "status": STATUS if annotated else None,
+            "annotator": owner if annotated else None, "status": STATUS if annotated else None,
             "scheme_version": SCHEME_VERSION, "entities": [], "claims": [], "relations": []}
     if annotated:
         line["entities"] = [{"id": f"T{n}", "start": s, "end": e, "label": label, "text": text[s:e],
@@ -132,10 +132,12 @@ def jsonl_line(doc: BenchDoc, *, annotated: bool = True) -> dict:
     return line
 
 
-def write_jsonl(docs: Iterable[BenchDoc], path: Path, *, annotated: bool = True) -> int:
+def write_jsonl(docs: Iterable[BenchDoc], path: Path, *, annotated: bool = True,
+                owners: Sequence[str] = (OWNER,)) -> int:
+    """``owners``: the documents' annotators in turn (one set per document)."""
     with open(path, "wb") as out:
-        for doc in docs:
-            out.write(orjson.dumps(jsonl_line(doc, annotated=annotated)) + b"\n")
+        for n, doc in enumerate(docs):
+            out.write(orjson.dumps(jsonl_line(doc, annotated=annotated, owner=owners[n % len(owners)])) + b"\n")
     return path.stat().st_size
 
 
