@@ -33,6 +33,10 @@ from annotator.storage.repository import CLAIM, ENTITY, SearchMemo
 
 PAGE = 50  # documents read per step: a page of hits for the window comes after one or two steps
 SPAN_PAGE = 500  # spans are read with their covered text only, and hits among them are sparser
+# The first step over spans: a page of 100 hits needs about this many spans when the index names
+# the label's (and, on PostgreSQL, the owner's) spans holding the words; every document the step
+# names is read, with its text (measured at 100,000 documents: 500 spans, 476 documents, 95 ms).
+SPAN_FIRST = 150
 
 Cursor = tuple[int, int, int, int]  # (document ordinal, start, end, annotation id or 0)
 
@@ -152,6 +156,7 @@ def iter_hits(workspace: Workspace, query: str | None, search_filter: SearchFilt
     last = after[0] - 1 if after is not None else 0
     seen: dict[str, bool] = {}
     memo = SearchMemo()  # what the first page learnt of the index, for the next
+    span_step = min(SPAN_FIRST, SPAN_PAGE)
     while True:
         with workspace.store.read() as repo:
             if kind == "text":
@@ -159,8 +164,9 @@ def iter_hits(workspace: Workspace, query: str | None, search_filter: SearchFilt
             else:
                 page = repo.annotation_candidates(
                     ENTITY if kind == "span" else CLAIM, search_filter.labels if kind == "span" else search_filter.types,
-                    search_filter.owner, search_filter.documents, last, SPAN_PAGE if kind == "span" else PAGE, parsed,
+                    search_filter.owner, search_filter.documents, last, span_step if kind == "span" else PAGE, parsed,
                     memo)
+                span_step = SPAN_PAGE
             if not page:
                 return
             if kind == "span":

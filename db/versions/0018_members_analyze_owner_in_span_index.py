@@ -67,11 +67,21 @@ def upgrade() -> None:
         _FUNCTION.format(schema_identifier=_identifier(schema), schema_literal=_literal(schema)))
     op.execute("GRANT EXECUTE ON FUNCTION annotator_analyze_grown() TO PUBLIC")
     # The spans' index learns each span's owner, so that a search over one owner's spans asks for
-    # them only (``storage/span_search.py``); the table's grants and policies are unchanged.
-    op.execute("ALTER TABLE span_search ADD COLUMN owner varchar(200)")
-    op.execute("UPDATE span_search x SET owner = a.owner FROM spans s JOIN annotation_sets a ON a.id = s.set_id "
-               "WHERE s.id = x.span_id")
-    op.execute("ALTER TABLE span_search ALTER COLUMN owner SET NOT NULL")
+    # them only (``storage/span_search.py``); the table's grants and policies are unchanged. Its rows
+    # are written anew rather than updated: an update leaves every row's old version behind, and at
+    # 100,000 documents twice the pages made the planner read the table from its start for a page of
+    # matches (500 ms instead of 70).
+    op.execute("CREATE TEMPORARY TABLE span_search_owned ON COMMIT DROP AS "
+               "SELECT x.span_id, x.ordinal, x.label, x.words, a.owner FROM span_search x "
+               "JOIN spans s ON s.id = x.span_id JOIN annotation_sets a ON a.id = s.set_id")
+    op.execute("TRUNCATE span_search")
+    op.execute("DROP INDEX span_search_words")
+    op.execute("DROP INDEX span_search_ordinal")
+    op.execute("ALTER TABLE span_search ADD COLUMN owner varchar(200) NOT NULL")
+    op.execute("INSERT INTO span_search (span_id, ordinal, label, words, owner) "
+               "SELECT span_id, ordinal, label, words, owner FROM span_search_owned ORDER BY ordinal, span_id")
+    op.execute("CREATE INDEX span_search_words ON span_search USING gin (words)")
+    op.execute("CREATE INDEX span_search_ordinal ON span_search (ordinal)")
     op.execute("CREATE INDEX span_search_owner ON span_search (owner, label, ordinal)")
     op.execute("ANALYZE span_search")  # the new column's statistics, before the first search needs them
 

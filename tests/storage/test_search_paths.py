@@ -46,7 +46,7 @@ def test_few_or_many_matches_find_the_same_hits_in_order(ws, monkeypatch, few):
     monkeypatch.setattr(search, "PAGE", 4)  # pages of 4 documents: many pages, the last ones with few matches
     monkeypatch.setattr(search, "SPAN_PAGE", 4)
     monkeypatch.setattr(repository, "FEW_PAGES", few)
-    monkeypatch.setattr(span_search, "FEW", few)
+    monkeypatch.setattr(span_search, "FEW", few * 4)
     tashkent = [f"d{n:03d}" for n in range(DOCS) if n % 3 == 0]
 
     text_hits = list(search.iter_hits(ws, "Ташкент"))
@@ -75,7 +75,7 @@ def test_one_owners_span_search_asks_the_index_for_that_owners_spans_only(ws, mo
     index has no owner: its batch is a superset, which the search's filters narrow."""
     from annotator.domain.search import parse
 
-    monkeypatch.setattr(span_search, "FEW", few)
+    monkeypatch.setattr(span_search, "FEW", few * 4)
     tashkent = [n for n in range(DOCS) if n % 3 == 0]
     with ws.store.read() as repo:
         ordinals, last, _ = span_search.candidate_ordinals(repo.connection, parse("Ташкент"), ("GPE",), 0, 100,
