@@ -29,9 +29,10 @@ migration 0015; the owner came with 0018. A search over one owner's spans asks
 for that owner's rows only, through a btree on (owner, label, ordinal) that the
 planner combines with the GIN index or walks in corpus order: without it, every
 owner's spans holding the word were found and their documents refused (at
-100,000 documents, "boris's PER spans holding «Токаев»" 380-410 ms). No action
-changes a set's owner; a span moved to another set is indexed again. SQLite's
-FTS5 table has no owner (its owner-limited searches were within target).
+100,000 documents, a rare owner's PER spans holding «в»: 360-610 ms, now
+55-130). No action changes a set's owner; a span moved to another set is
+indexed again. SQLite's FTS5 table has no owner (its owner-limited searches
+were within target).
 """
 
 from __future__ import annotations
