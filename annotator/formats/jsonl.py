@@ -384,7 +384,8 @@ class JsonlFormat:
         count = 0
         for lines in pages:
             if lines:
-                out.write(b"\n".join(lines) + b"\n")
+                out.write(b"\n".join(lines))  # two writes: no copy of the page's bytes to add the newline
+                out.write(b"\n")
                 count += len(lines)
         return count
 
