@@ -286,12 +286,17 @@ def bench_keys_while_indexing(db: Path, keys: int, pause: float, seed: int) -> d
     try:
         window.show()
         QTest.qWaitForWindowExposed(window)
+        while window.document is None:  # the document it reopens
+            app.processEvents()
+            runner.wait(10)
         _idle(app, runner)
         view = window.view
         view.setFocus()
         taken = {(s.start, s.end) for s in view.spans()}
         words = [t for t in view.tokens() if any(c.isalnum() for c in t.text)]
         ranges = sorted({(words[i].start, words[i].end) for i in range(len(words))} - taken)
+        if len(ranges) < 2 * keys:
+            raise RuntimeError(f"{window.document_id}: {len(ranges)} words without a span, {2 * keys} wanted")
         rng.shuffle(ranges)
         off = _keys_after_pause(app, runner, window, ranges[:keys], pause)
         indexer = window.repeat_indexing.indexer
