@@ -130,7 +130,9 @@ def index_batch(workspace: Workspace, *, after: int = 0, limit: int = BATCH,
 
     @retried
     def write() -> tuple[int, int]:
-        with workspace.store.write() as repo:
+        # not durable: the index is made again from the texts, so its commit need not wait for the
+        # disk and the write lock is let go in milliseconds (an action waits for it)
+        with workspace.store.write(durable=False) as repo:
             done = repo.repeat_index.indexed_documents([d.id for d in documents])  # by a concurrent indexer
             todo = [(d, found) for d, found in zip(documents, found_of) if d.id not in done]
             return len(todo), index_documents(repo, [d for d, _ in todo], [found for _, found in todo])

@@ -121,3 +121,69 @@ def test_a_clash_that_goes_away_is_not_seen_at_all():
         return "saved"
 
     assert flaky() == "saved" and len(calls) == 3
+
+
+def test_writers_of_one_process_queue_for_the_file_instead_of_polling_for_it(tmp_path, monkeypatch):
+    """SQLite: two writers in this process (the window's action and the background indexer, here two
+    stores of one file) wait for each other on the process's own lock: with SQLite's busy handler
+    turned off the second would be refused at once; it waits, then writes, once the first commits."""
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 0)  # no polling for the file's lock
+    path = str(tmp_path / "queue.sqlite3")
+    first_store = database.open_store(path)
+    second_store = database.open_store(path)
+    entered, release = threading.Event(), threading.Event()
+    written: list[str] = []
+    errors: list[BaseException] = []
+
+    def hold_the_lock() -> None:
+        with first_store.write() as repo:
+            repo.connection.execute(text("CREATE TABLE probe (word text)"))
+            entered.set()
+            release.wait(10)
+            written.append("first")
+
+    def write_behind() -> None:
+        try:
+            with second_store.write() as repo:
+                repo.connection.execute(text("INSERT INTO probe VALUES ('second')"))
+                written.append("second")
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    holder = threading.Thread(target=hold_the_lock)
+    holder.start()
+    assert entered.wait(10)
+    behind = threading.Thread(target=write_behind)
+    behind.start()
+    behind.join(0.2)
+    assert behind.is_alive() and not written  # waiting, not refused
+    release.set()
+    holder.join(10)
+    behind.join(10)
+    assert errors == [] and written == ["first", "second"]
+    with second_store.read() as repo:
+        assert repo.connection.execute(text("SELECT word FROM probe")).scalars().all() == ["second"]
+    first_store.engine.dispose()
+    second_store.engine.dispose()
+
+
+def test_a_write_of_what_can_be_made_again_does_not_wait_for_the_disk_and_actions_still_do(db_target, backend):
+    """``durable=False`` (the repeat index's batches) commits without flushing; every other write,
+    on the same pooled connection afterwards, flushes again."""
+    if backend == "postgresql":  # the tests' cluster runs without synchronous commit: ask for it
+        db_target += ("&" if "?" in db_target else "?") + "options=-csynchronous_commit%3Don"
+    store = database.open_store(db_target)
+
+    def flushing(repo) -> bool:
+        if backend == "sqlite":  # 2 = FULL, 1 = NORMAL
+            return repo.connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2
+        return repo.connection.exec_driver_sql("SHOW synchronous_commit").scalar() == "on"
+
+    seen = []
+    for durable in (False, True, False, True):
+        with store.write(durable=durable) as repo:
+            seen.append(flushing(repo))
+    with store.read() as repo:
+        seen.append(flushing(repo))
+    assert seen == [False, True, False, True, True], seen
+    store.engine.dispose()
