@@ -41,6 +41,14 @@ def analyzer() -> pymorphy3.MorphAnalyzer:
     return _analyzer
 
 
+def load_in_background() -> None:
+    """Make the analyser on a thread of its own, so that the first lemma asked for (an entity's
+    proposals read ahead while the caret rests on a new mention, a search) does not keep a
+    window's task runner, and the action queued behind it, waiting the 0.3 s it takes."""
+    if _analyzer is None:
+        threading.Thread(target=analyzer, name="annotator-morphology", daemon=True).start()
+
+
 def _has_letter(token: str) -> bool:
     return any(ch.isalpha() for ch in token)
 

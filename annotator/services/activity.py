@@ -1,10 +1,12 @@
-"""Others' work, as it is saved: a watch over the action log for the window (see ``storage.watch``)."""
+"""Work going on beside the window: a watch over the action log (see ``storage.watch``), and
+SQLite's log written back into the file off the actions' path (``storage.checkpoints``)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from annotator.services.workspace import Workspace
+from annotator.storage.checkpoints import Checkpoints
 from annotator.storage.watch import ActionWatch
 
 
@@ -13,3 +15,10 @@ def watch(workspace: Workspace, on_change: Callable[[frozenset[str]], None], *, 
     saved, by anyone; ``.stop()`` it when done. PostgreSQL wakes it at once (LISTEN/NOTIFY); on
     SQLite it looks every ``interval`` seconds."""
     return ActionWatch(workspace.store, on_change, interval).start()
+
+
+def checkpoints(workspace: Workspace) -> Checkpoints:
+    """Start writing SQLite's log back into the file every second on a thread of its own, so that
+    no action's commit does it (``storage/checkpoints``); ``.stop()`` it when done. Nothing on
+    PostgreSQL."""
+    return Checkpoints(workspace.store).start()
