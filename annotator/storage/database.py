@@ -278,8 +278,8 @@ def _writer_lock(file: Path | None) -> threading.RLock:
     """The lock this process's writers of one SQLite file queue on before ``BEGIN IMMEDIATE``.
 
     SQLite's busy handler polls for the file's lock with sleeps that grow to 25, 50 and 100 ms, so
-    an action that finds the background indexer's batch committing slept on after the lock was free
-    (measured at 10,000 documents: a keystroke's save waited up to ~130 ms behind a 20 ms batch).
+    an action that found the background indexer's batch committing (~20 ms) could sleep on for
+    tens of milliseconds after the lock was free.
     Writers of this process wait here instead and take the file as soon as it is let go; other
     processes' writers still meet the busy timeout. Re-entrant: a nested write on one thread fails
     as it did before (busy), instead of waiting for itself."""
