@@ -164,8 +164,10 @@ def _indexer_started_by_hand():
         repeat_indexing.START_DELAY_MS = delay
 
 
-def bench_window(db: Path, keys: int, opens: int, seed: int) -> dict:
-    from PySide6.QtCore import Qt
+@contextmanager
+def _opened_window(db: Path):
+    """(app, runner, window): a MainWindow on the store, shown, its document loaded and the runner
+    idle, the background indexer waiting to be started by hand; closed after the block."""
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
@@ -179,68 +181,34 @@ def bench_window(db: Path, keys: int, opens: int, seed: int) -> dict:
     runner = TaskRunner()
     with _indexer_started_by_hand():
         window = MainWindow(workspace, GuiSettings(annotator=OWNER), runner)
-    rng = random.Random(seed)
     try:
         window.show()
         QTest.qWaitForWindowExposed(window)
+        while window.document is None:  # the document it opens (or reopens)
+            app.processEvents()
+            runner.wait(10)
         _idle(app, runner)
-        view = window.view
-        view.setFocus()
-        taken = {(s.start, s.end) for s in view.spans()}
-        words = [t for t in view.tokens() if any(c.isalnum() for c in t.text)]
-        ranges = sorted({(words[i].start, words[min(i + n, len(words) - 1)].end)
-                         for i in range(len(words)) for n in range(3)} - taken)
-        rng.shuffle(ranges)
-        shown = []
-        for n, (start, end) in enumerate(ranges[:keys + 3]):
-            view.select_core(start, end)
-            t0 = time.perf_counter()
-            QTest.keyClick(view, Qt.Key.Key_1)
-            deadline = t0 + 10
-            while view.span_with_range(start, end) is None:
-                if time.perf_counter() > deadline:
-                    raise RuntimeError(f"keystroke {n}: no span within 10 s ({window.saved_label.text()})")
-                app.processEvents()
-            if n >= 3:  # warm-up
-                shown.append((time.perf_counter() - t0) * 1000)
-            _idle(app, runner)
-
-        rows = window.document_model.rowCount()
-        open_ms = []
-        for _ in range(opens):
-            row = rng.randrange(rows)
-            t0 = time.perf_counter()
-            window.select_row(row)
-            arrived: list[str] = []  # the row's page may not be read yet (the list reads it on its runner)
-            window.document_model.with_document_id(row, arrived.append)
-            while not arrived or window.document_id != arrived[0]:
-                app.processEvents()
-                runner.wait(1)
-            view.viewport().grab()
-            open_ms.append((time.perf_counter() - t0) * 1000)
-            _idle(app, runner)
-
-        filter_ms = []
-        for word in FILTER_WORDS:
-            window.filter_bar.text_edit.setText(word)
-            t0 = time.perf_counter()
-            window.apply_filters()
-            _idle(app, runner)
-            filter_ms.append((time.perf_counter() - t0) * 1000)
-            window.filter_bar.text_edit.setText("")
-            window.apply_filters()
-            _idle(app, runner)
+        window.view.setFocus()
+        yield app, runner, window
     finally:
         runner.wait()
         window.close()
         runner.shutdown()
         workspace.close()
-    return {"key_median_ms": median(shown), "key_p99_ms": percentile(shown, 99),
-            "open_ms": median(open_ms), "filter_ms": median(filter_ms), "filter_max_ms": max(filter_ms)}
+
+
+def _free_ranges(window, widths: int) -> list[tuple[int, int]]:
+    """(start, end) of runs of 1 to ``widths`` words of the shown document that hold no span."""
+    view = window.view
+    taken = {(s.start, s.end) for s in view.spans()}
+    words = [t for t in view.tokens() if any(c.isalnum() for c in t.text)]
+    return sorted({(words[i].start, words[min(i + n, len(words) - 1)].end)
+                   for i in range(len(words)) for n in range(widths)} - taken)
 
 
 def _keys_after_pause(app, runner, window, ranges, pause: float) -> list[float]:
-    """Keystroke to span shown, each after ``pause`` seconds with no input (events still served)."""
+    """Keystroke to span shown: each range selected and "1" pressed after ``pause`` seconds with
+    no input (events still served), until the view holds the span; ms each."""
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
@@ -264,37 +232,50 @@ def _keys_after_pause(app, runner, window, ranges, pause: float) -> list[float]:
     return shown
 
 
+def bench_window(db: Path, keys: int, opens: int, seed: int) -> dict:
+    rng = random.Random(seed)
+    with _opened_window(db) as (app, runner, window):
+        ranges = _free_ranges(window, 3)
+        rng.shuffle(ranges)
+        shown = _keys_after_pause(app, runner, window, ranges[:keys + 3], 0)[3:]  # 3 to warm up
+
+        rows = window.document_model.rowCount()
+        open_ms = []
+        for _ in range(opens):
+            row = rng.randrange(rows)
+            t0 = time.perf_counter()
+            window.select_row(row)
+            arrived: list[str] = []  # the row's page may not be read yet (the list reads it on its runner)
+            window.document_model.with_document_id(row, arrived.append)
+            while not arrived or window.document_id != arrived[0]:
+                app.processEvents()
+                runner.wait(1)
+            window.view.viewport().grab()
+            open_ms.append((time.perf_counter() - t0) * 1000)
+            _idle(app, runner)
+
+        filter_ms = []
+        for word in FILTER_WORDS:
+            window.filter_bar.text_edit.setText(word)
+            t0 = time.perf_counter()
+            window.apply_filters()
+            _idle(app, runner)
+            filter_ms.append((time.perf_counter() - t0) * 1000)
+            window.filter_bar.text_edit.setText("")
+            window.apply_filters()
+            _idle(app, runner)
+    return {"key_median_ms": median(shown), "key_p99_ms": percentile(shown, 99),
+            "open_ms": median(open_ms), "filter_ms": median(filter_ms), "filter_max_ms": max(filter_ms)}
+
+
 def bench_keys_while_indexing(db: Path, keys: int, pause: float, seed: int) -> dict:
     """Keystroke to span shown after ``pause`` seconds of no input (the background indexer of
     repeated passages, held off by every key for a second, is then in the middle of a batch):
     ``keys`` keystrokes with the indexer not started, then as many with it running, in one window.
     The store holds documents the index has not read (it is filled by bare inserts)."""
-    from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication
-
-    from annotator.gui.annotate.main_window import MainWindow
-    from annotator.gui.common.settings import GuiSettings
-    from annotator.gui.common.tasks import TaskRunner
-    from annotator.services.workspace import Workspace
-
-    app = QApplication.instance() or QApplication([])
-    workspace = Workspace.open(str(db))
-    runner = TaskRunner()
-    with _indexer_started_by_hand():
-        window = MainWindow(workspace, GuiSettings(annotator=OWNER), runner)
     rng = random.Random(seed)
-    try:
-        window.show()
-        QTest.qWaitForWindowExposed(window)
-        while window.document is None:  # the document it reopens
-            app.processEvents()
-            runner.wait(10)
-        _idle(app, runner)
-        view = window.view
-        view.setFocus()
-        taken = {(s.start, s.end) for s in view.spans()}
-        words = [t for t in view.tokens() if any(c.isalnum() for c in t.text)]
-        ranges = sorted({(words[i].start, words[i].end) for i in range(len(words))} - taken)
+    with _opened_window(db) as (app, runner, window):
+        ranges = _free_ranges(window, 1)
         if len(ranges) < 2 * keys + 3:
             raise RuntimeError(f"{window.document_id}: {len(ranges)} words without a span, {2 * keys + 3} wanted")
         rng.shuffle(ranges)
@@ -308,11 +289,6 @@ def bench_keys_while_indexing(db: Path, keys: int, pause: float, seed: int) -> d
         if not indexer.left:
             raise RuntimeError("the background indexer has nothing to index: build a fresh store")
         on = _keys_after_pause(app, runner, window, ranges[keys:2 * keys], pause)
-    finally:
-        runner.wait()
-        window.close()
-        runner.shutdown()
-        workspace.close()
     return {"key_idle_median_ms": median(off), "key_idle_p99_ms": percentile(off, 99),
             "key_indexing_median_ms": median(on), "key_indexing_p99_ms": percentile(on, 99),
             "key_indexing_max_ms": max(on)}
