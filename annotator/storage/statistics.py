@@ -18,8 +18,8 @@ table: after a member's import the planner knew nothing until autovacuum came (a
 documents: searches over spans 1.5-2 s, the list's count minutes). So the rule lives in the
 database, as ``annotator_analyze_grown()`` (migration 0018): a function with its owner's rights
 (SECURITY DEFINER) that takes nothing, analyzes only this schema's grown tables and names them;
-everyone's import calls it (the owner's too: one path), inside the import's transaction (ANALYZE, unlike VACUUM, may run in
-a transaction and in a function). The growth rule, a tenth of the pages
+everyone's import calls it (the owner's too: one path), inside the import's transaction
+(ANALYZE, unlike VACUUM, may run in a transaction and in a function). The growth rule, a tenth of the pages
 (as ``autovacuum_analyze_scale_factor``'s default), is written in the function.
 SQLite's planner does without statistics here (its plans were measured right without ANALYZE).
 """
@@ -28,11 +28,11 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, text
 
+_ANALYZE_GROWN = text("SELECT annotator_analyze_grown()")
+
+
 def analyze_grown(connection: Connection) -> list[str]:
     """ANALYZE the tables that grew (see the module's text); their names."""
     if connection.dialect.name != "postgresql":
         return []
     return list(connection.execute(_ANALYZE_GROWN).scalars())
-
-
-_ANALYZE_GROWN = text("SELECT annotator_analyze_grown()")
