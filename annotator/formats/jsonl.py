@@ -401,24 +401,19 @@ class JsonlFormat:
 # compare them); sets with claims or relations go through ``to_json``.
 _NO_SET = orjson.Fragment(b"[]")
 _EMPTY: dict[str, Any] = {}  # only ever dumped, never changed
-_LOCAL_IDS = [f"T{n}" for n in range(4096)]  # "T1", "T2", ...: made once, not once per span
-
-
-def _local_id(n: int) -> str:
-    return _LOCAL_IDS[n] if n < len(_LOCAL_IDS) else f"T{n}"
+_LOCAL_IDS = [f"T{n}" for n in range(1, 4097)]  # "T1", "T2", ...: made once, not once per span
 
 
 def entities_json(text: str, spans: str) -> list[dict[str, Any]]:
     """The ``entities`` of a line from its spans as one JSON array of ``[start, -end, label, end,
-    attributes as JSON text or null]`` (``Repository.export_page``), in the order ``to_json``
-    writes them: sorting those lists is sorting by (start, longer first, label), in C."""
-    loads = orjson.loads
-    rows = loads(spans)
+    attributes or null]`` (``Repository.export_page``), in the order ``to_json`` writes them:
+    sorting those lists is sorting by (start, longer first, label), in C."""
+    rows = orjson.loads(spans)
     rows.sort()  # (start, -end, label) is unique in a set of contiguous entity spans: never compares further
-    return [{"id": _local_id(n), "start": start, "end": end, "label": label, "text": text[start:end],
-             "attributes": (loads(attributes) or _EMPTY) if attributes else _EMPTY,  # null or {} as {}
-             "entity": None}
-            for n, (start, _, label, end, attributes) in enumerate(rows, 1)]
+    ids = _LOCAL_IDS if len(rows) <= len(_LOCAL_IDS) else [f"T{n}" for n in range(1, len(rows) + 1)]
+    return [{"id": local_id, "start": start, "end": end, "label": label, "text": text[start:end],
+             "attributes": attributes or _EMPTY, "entity": None}  # null or {} as {}
+            for local_id, (start, _, label, end, attributes) in zip(ids, rows)]
 
 
 def line_json(document_id: str, text: str, meta: dict[str, Any], sha256: str, owner: str | None,

@@ -121,9 +121,9 @@ _EXPORT_SETS_SQL = (
     "FROM documents d JOIN document_texts t ON t.document_id = d.id "
     "LEFT JOIN annotation_sets s ON s.document_id = d.id{owner} WHERE d.id {ids}")
 _WHOLE = "kind <> 'entity' OR fragments IS NOT NULL OR entity_id IS NOT NULL OR origin IS NOT NULL"
-_AGGREGATE = {  # attributes as text on both (as SQLite gives them), PostgreSQL's array as text for orjson
-    "sqlite": "json_group_array(json_array(start, -\"end\", label, \"end\", attributes)), max({whole})",
-    "postgresql": "json_agg(json_build_array(start, -\"end\", label, \"end\", attributes::text))::text, "
+_AGGREGATE = {  # attributes nested as JSON (one orjson.loads a set, none a span); PostgreSQL's array as text
+    "sqlite": "json_group_array(json_array(start, -\"end\", label, \"end\", json(attributes))), max({whole})",
+    "postgresql": "json_agg(json_build_array(start, -\"end\", label, \"end\", attributes))::text, "
                   "bool_or({whole})",
 }
 # by set id: PostgreSQL's planner may otherwise walk every set to find a page's
@@ -848,7 +848,7 @@ class Repository:
         """A page of the JSONL export in two queries: each document of ``ids`` (in their order) with
         each of its sets (``owner``'s only, unless None; a document without one comes once with no
         set), and each set's entity spans aggregated in SQL to one JSON array of
-        ``[start, -end, label, end, attributes as JSON text]`` (one string a set: no driver row per
+        ``[start, -end, label, end, attributes]`` (one string a set: no driver row per
         span, and the caller's ``list.sort`` puts them in the export's order, whatever order the
         aggregate kept). ``whole``: the set holds what only the full writer writes (a claim, a
         relation, a discontinuous or linked span, one accepted from a suggestion)."""

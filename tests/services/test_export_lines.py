@@ -108,3 +108,18 @@ def test_export_pages_by_keyset_in_the_query_order_through_ties_and_missing_date
             i for i in expected if i in {"d0", "d3", "d4", "d6"}]
         items = exporting.items_to_export(workspace, query, ALL, no_progress, None, [0])
         assert [item.document.id for item in items] == expected  # the other formats' walk too
+
+
+def test_a_set_with_more_spans_than_the_ready_made_local_ids_numbers_them_all(workspace, tmp_path):
+    count = 4200  # past the 4,096 local ids made once
+    text = "а " * count
+    entities = [{"id": f"X{n}", "start": 2 * n, "end": 2 * n + 1, "label": "PER", "text": "а"}
+                for n in range(count)]
+    path = tmp_path / "many.jsonl"
+    path.write_bytes(orjson.dumps({"id": "many", "text": text, "annotator": "anna", "entities": entities}) + b"\n")
+    assert import_files(workspace, [path]).committed
+    out = io.BytesIO()
+    export(workspace, out, owner="anna")
+    lines = out.getvalue().splitlines()
+    assert lines == old_lines(workspace, "anna")
+    assert [e["id"] for e in orjson.loads(lines[0])["entities"]][-2:] == [f"T{count - 1}", f"T{count}"]
