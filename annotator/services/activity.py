@@ -1,12 +1,12 @@
 """Work going on beside the window: a watch over the action log (see ``storage.watch``), and
-SQLite's log written back into the file off the actions' path (``storage.checkpoints``)."""
+SQLite's housekeeping off the actions' path (``storage.upkeep``)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from annotator.services.workspace import Workspace
-from annotator.storage.checkpoints import Checkpoints
+from annotator.storage.upkeep import Upkeep
 from annotator.storage.watch import ActionWatch
 
 
@@ -17,8 +17,8 @@ def watch(workspace: Workspace, on_change: Callable[[frozenset[str]], None], *, 
     return ActionWatch(workspace.store, on_change, interval).start()
 
 
-def checkpoints(workspace: Workspace) -> Checkpoints:
-    """Start writing SQLite's log back into the file every second on a thread of its own, so that
-    no action's commit does it (``storage/checkpoints``); ``.stop()`` it when done. Nothing on
-    PostgreSQL."""
-    return Checkpoints(workspace.store).start()
+def upkeep(workspace: Workspace) -> Upkeep:
+    """Start writing SQLite's log back into the file and merging the span index's segments every
+    second on a thread of its own, so that no action's commit does either (``storage/upkeep``);
+    ``.stop()`` it when done. Nothing on PostgreSQL."""
+    return Upkeep(workspace.store).start()

@@ -261,6 +261,21 @@ def rebuild(connection: Connection, batch: int = 200, *, owners: bool = True) ->
 
 
 # ------------------------------------------------------------------------------- reading
+MERGE_PAGES = 64  # about 3 ms of writing a round (a keystroke's action may wait behind it)
+
+
+def merge_some(connection: Connection, pages: int = MERGE_PAGES) -> bool:
+    """SQLite: merge some of the index's segments, about ``pages`` pages' worth (FTS5's ``merge``
+    command, which goes on where the last one stopped); True if there was any to merge. Actions
+    leave merging to this (migration 0019, ``storage/upkeep.py`` says why). PostgreSQL: nothing."""
+    if not is_sqlite(connection):
+        return False
+    driver = connection.connection.driver_connection
+    before = driver.total_changes
+    connection.exec_driver_sql(f"INSERT INTO span_search(span_search, rank) VALUES ('merge', {int(pages)})")
+    return driver.total_changes - before > 1  # the command itself counts one: more is merging done
+
+
 def candidate_ordinals(connection: Connection, query: SearchQuery, labels: Sequence[str],
                        after_ordinal: int, limit: int, *, walk: bool = False,
                        owner: str | None = None) -> tuple[list[int], int | None, bool]:

@@ -330,8 +330,8 @@ class MainWindow(WindowActions, SideWindows, QMainWindow):
         self._saved_elsewhere: queue.SimpleQueue[frozenset[str]] = queue.SimpleQueue()
         self.action_watch = activity.watch(workspace, self._saved_elsewhere.put, interval=WATCH_INTERVAL_S)
         self.destroyed.connect(self.action_watch.stop)  # a plain callable: safe while self goes
-        self.checkpoints = activity.checkpoints(workspace)  # no keystroke's commit copies SQLite's log back
-        self.destroyed.connect(self.checkpoints.stop)
+        self.upkeep = activity.upkeep(workspace)  # no keystroke's commit copies SQLite's log or merges its index
+        self.destroyed.connect(self.upkeep.stop)
         self._watch_timer = QTimer(self)
         self._watch_timer.setInterval(250)
         self._watch_timer.timeout.connect(self._take_saved_elsewhere)
@@ -954,7 +954,7 @@ class MainWindow(WindowActions, SideWindows, QMainWindow):
         self.save_place()
         self._watch_timer.stop()
         self.action_watch.stop()
-        self.checkpoints.stop()
+        self.upkeep.stop()
         self.repeat_indexing.stop()
         self.runner.wait()  # let the last action commit and its result arrive
         self.close_side_windows()
