@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -133,18 +133,22 @@ def units(text: str) -> list[Unit]:
     return units_of([text])[0]
 
 
-def units_of(texts: Sequence[str]) -> list[list[Unit]]:
+def units_of(texts: Sequence[str], pause: Callable[[], None] | None = None) -> list[list[Unit]]:
     """:func:`units` of many documents at once: one vectorised MinHash over every sentence of them.
 
     The signatures are exactly datasketch's (``MinHash(scheme="affine32")`` over the SHA-1 of each
     word pair; ``tests/domain/test_repeats.py`` compares them): only the per-sentence objects and
-    the per-sentence numpy calls are gone (they were half an import's indexing time)."""
+    the per-sentence numpy calls are gone (they were half an import's indexing time). ``pause`` is
+    called before each sentence and each batch of signatures: a background indexer waits there
+    while the annotator works (a news article's units take 5-12 ms, a keystroke's paint as long)."""
     import numpy as np
 
     found: list[list[tuple[int, int, str, list[str]]]] = []
     for text in texts:
         mine = []
         for sentence in sentences(text):
+            if pause is not None:
+                pause()
             norm = normalised_text(sentence.text)
             words = [w for w in norm.split(" ") if _HAS_ALNUM(w)]
             if len(words) >= MIN_WORDS:
@@ -156,6 +160,8 @@ def units_of(texts: Sequence[str]) -> list[list[Unit]]:
     bands, rows = _bands_shape()
     keys: list[tuple[int, ...]] = []
     for i in range(0, len(flat), SIGNATURES_AT_ONCE):  # bounded memory: a few MB of hash values at a time
+        if pause is not None:
+            pause()
         hashvalues = _signatures([_shingles(words) for *_, words in flat[i:i + SIGNATURES_AT_ONCE]])
         keys += _band_keys_of(hashvalues, bands, rows)
     result: list[list[Unit]] = []

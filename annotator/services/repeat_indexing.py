@@ -5,9 +5,9 @@ times what storing them costs). The window hands the rest to a :class:`Backgroun
 plain thread of its own, not the window's task runner, whose queue is the annotator's actions.
 It reads the documents in small batches (``repeats.index_batch``: one short write
 transaction each), rests after each as long as the batch took, and holds off while the
-annotator is at work (:meth:`hold`, called by the window at each key), checking between any
-two documents' signatures: a keystroke's action then finds neither the write lock nor the
-interpreter taken for more than a document's worth (about 1 ms). While it runs, the interpreter
+annotator is at work (:meth:`hold`, called by the window at each key), checking before each
+sentence: a keystroke's action and its paint then find neither the write lock nor the
+interpreter taken for more than a sentence's worth (a document's took 5-12 ms). While it runs, the interpreter
 hands the GIL over every millisecond instead of every five, so a GUI thread that wants it
 waits at most that long. It touches no Qt object: the window reads :attr:`left` and
 :attr:`finished` from a timer of its own, as it does with the watch of other desktops'
@@ -93,7 +93,7 @@ class BackgroundIndexer:
                 return
 
     def _wait_for_quiet(self) -> None:
-        """Between two documents' signatures: wait while the annotator is at work (not if stopping)."""
+        """Before each sentence's words: wait while the annotator is at work (not if stopping)."""
         while (wait := self._quiet_from - time.monotonic()) > 0 and not self._stop.is_set():
             self._stop.wait(wait)
 

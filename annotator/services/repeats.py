@@ -112,8 +112,8 @@ def index_batch(workspace: Workspace, *, after: int = 0, limit: int = BATCH,
                 pause: Callable[[], None] | None = None) -> Batch:
     """Index the next ``limit`` documents past ordinal ``after`` that the index has not read, in
     one short write transaction. Pass the returned ``last`` as ``after`` to go on. ``pause`` is
-    called before each document's signatures and before the write: a background indexer waits
-    there while the annotator is at work, instead of competing for the interpreter."""
+    called before each sentence and before the write: a background indexer waits there while the
+    annotator is at work, instead of competing for the interpreter."""
     with workspace.store.read() as repo:
         page = repo.repeat_index.unread_documents(after, limit)
         documents = repo.documents([document_id for document_id, _ordinal in page])
@@ -122,10 +122,7 @@ def index_batch(workspace: Workspace, *, after: int = 0, limit: int = BATCH,
     if pause is None:
         found_of = units_of([d.text for d in documents])  # the CPU-heavy part, before taking the lock
     else:
-        found_of = []
-        for document in documents:
-            pause()
-            found_of.extend(units_of([document.text]))
+        found_of = [units for document in documents for units in units_of([document.text], pause)]
         pause()
 
     @retried

@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 import time
 
+from annotator.domain.tokens import sentences
 from annotator.services import importing, repeats
 from annotator.services.repeat_indexing import BackgroundIndexer
 
@@ -96,11 +97,16 @@ def test_it_rests_between_batches_in_proportion_to_their_work(sample_workspace, 
     assert len(waits) == 5 and all(w > 0 for w in waits)
 
 
-def test_a_batch_pauses_between_documents_where_a_hold_keeps_it_waiting(sample_workspace):
+def test_a_batch_pauses_before_each_sentence_where_a_hold_keeps_it_waiting(sample_workspace):
     ws = sample_workspace
+    with ws.store.read() as repo:
+        first = repo.documents([d for d, _ in repo.repeat_index.unread_documents(0, 3)])
+    sentence_count = sum(len(list(sentences(d.text))) for d in first)
     calls: list[int] = []
     batch = repeats.index_batch(ws, limit=3, pause=lambda: calls.append(1))
-    assert batch.documents == 3 and len(calls) == 4  # before each document's signatures, and before the write
+    # before each sentence (a document's units took 5-12 ms, as long as a keystroke's paint), before
+    # each document's signatures, and before the write
+    assert batch.documents == 3 and len(calls) >= sentence_count + 1 > 3 + 1
     indexer = BackgroundIndexer(ws, rest=0.0)
     indexer.hold(0.3)
     began = time.monotonic()
