@@ -293,8 +293,10 @@ def import_files(workspace: Workspace, sources: list[Path], *, format_id: str = 
             if (report.problems and not skip_bad) or dry_run:
                 raise _Rollback
             action_ids = importer.log_actions([str(p) for p in files])
-            # the planner's statistics of what was just filled, before a search needs them (PostgreSQL)
+            # the planner's statistics of what was just filled, before a search needs them (PostgreSQL),
+            # and the span index's segments merged, before a keystroke's commit must (SQLite)
             repo.analyze_grown_tables()
+            repo.merge_span_index()
             documents = frozenset(d for log in importer.owners.values() for d in log.documents)
             report.changes = Changes(
                 action_id=action_ids[-1] if action_ids else None, label=_("Import"),

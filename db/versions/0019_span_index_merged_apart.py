@@ -9,11 +9,15 @@ FTS5 merges an index's segments inside the commit that adds one, and an action a
 of ~12 and took 70-80 ms. ``automerge`` 0 leaves merging to ``span_search.merge_some``, which the
 window's upkeep thread runs every second (``storage/upkeep.py``); FTS5 still merges a level by
 itself once it holds 16 segments (``crisismerge``), so an index nobody merges stays bounded.
+Imports (and this upgrade) merge until no level holds four segments (``span_search.merge_due``):
+what they left side by side was otherwise merged by a keystroke's commit.
 The texts' index (``search_index``) is written by imports only and keeps FTS5's default.
 
 PostgreSQL: nothing (a GIN index has no segments to merge).
 """
 from alembic import op
+
+from annotator.storage import span_search
 
 
 revision = '0019'
@@ -28,6 +32,7 @@ DEFAULT_AUTOMERGE = 4  # FTS5's own
 def upgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
         op.execute(_AUTOMERGE.format(value=0))
+        span_search.merge_due(op.get_bind())  # what the store's imports left side by side
 
 
 def downgrade() -> None:

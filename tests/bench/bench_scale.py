@@ -91,10 +91,16 @@ FILTER_WORDS = ("токаев", "Мирзиеев", "переговоры", "т�
 
 # ------------------------------------------------------------------ the store
 def build_store(path: Path, docs) -> float:
+    from annotator.storage import open_store
+
     create_schema(path)
     connection = connect(path)
     seconds, _ = timed(insert_rows, connection, baseline_rows(docs))
     connection.close()
+    store = open_store(str(path))
+    with store.write() as repo:  # as an import ends (services/importing): else a keystroke's commit does it
+        repo.merge_span_index()
+    store.engine.dispose()
     return seconds
 
 

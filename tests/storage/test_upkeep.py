@@ -54,10 +54,11 @@ def test_a_few_small_actions_reach_the_file_through_the_background_thread(tmp_pa
 
 
 
-def _pages_of_each_commit(path: str, rounds_every: int | None) -> tuple[list[int], Upkeep]:
-    """A span index of five big segments (as imports leave it), then 100 commits of one span each
-    (an action's share of the index), with an upkeep round after every ``rounds_every`` commits
-    (never if None): the pages each commit wrote."""
+def _pages_of_each_commit(path: str, rounds_every: int | None, *,
+                          merged_after_fill: bool = False) -> tuple[list[int], Upkeep]:
+    """A span index of five big segments (as bulk fills leave it; ``merged_after_fill``: merged as
+    an import ends), then 100 commits of one span each (an action's share of the index), with an
+    upkeep round after every ``rounds_every`` commits (never if None): the pages each commit wrote."""
     store = database.open_store(path)
     upkeep = Upkeep(store)
     log = sqlite3.connect(path, isolation_level=None)  # measures the log, outside the store
@@ -68,6 +69,9 @@ def _pages_of_each_commit(path: str, rounds_every: int | None) -> tuple[list[int
                 repo.connection.exec_driver_sql(
                     "INSERT INTO span_search (words, label) VALUES (?, 'PER')",
                     [(f"слово{segment}x{n} общее",) for n in range(3000)])
+        if merged_after_fill:
+            with store.write() as repo:
+                repo.merge_span_index()
         pages = []
         for n in range(100):
             log.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -95,3 +99,9 @@ def test_the_upkeep_merges_the_span_index_so_that_no_action_commit_does(tmp_path
     kept, upkeep = _pages_of_each_commit(str(tmp_path / "kept.sqlite3"), 4)
     assert upkeep.merges > 0
     assert max(kept) < 30, kept  # each commit wrote its own row's few pages, never a merge
+
+
+def test_an_import_merges_what_it_filled_so_that_no_action_commit_does(tmp_path):
+    merged, _ = _pages_of_each_commit(str(tmp_path / "merged.sqlite3"), None, merged_after_fill=True)
+    # no upkeep at all (the command line): the actions' own segments are merged at the 16th, small
+    assert max(merged) < 30, merged
