@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit
 
 from annotator.domain.model import SetStatus
 from annotator.domain.query import DocumentQuery
+from annotator.gui.annotate import filter_bar
 from annotator.gui.annotate.document_list import DATE_COLUMN, ID_COLUMN, LENGTH_COLUMN, STATUS_COLUMN
 from annotator.gui.common.keys import CheatSheet, binding
 from annotator.gui.annotate.main_window import format_count
@@ -430,3 +431,15 @@ def test_the_filter_is_counted_off_the_gui_thread_and_the_newest_query_wins(qtbo
     assert threads and all(t is not threading.main_thread() for t in threads)
     assert window.document_model.query.text == "003_7fa"
     assert listed_ids(window) == ["003_7fa7a90ba42b20d6"]
+
+
+def test_a_filter_typed_just_before_the_window_closes_is_not_applied_after(qtbot, window, runner):
+    qtbot.keyClicks(window.filter_bar.text_edit, "003_")
+    assert window.filter_bar.pending()
+    window.close()
+    runner.shutdown()  # as the application does once its last window has closed
+    applied = []
+    window.filter_bar.changed.connect(lambda: applied.append(True))
+    qtbot.wait(filter_bar.DEBOUNCE_MS + 200)  # the debounce would have queried on a shut-down runner
+    assert applied == [] and not window.filter_bar.pending()
+    assert window.filter_bar.values()["text"] == "003_"  # kept, for the next session

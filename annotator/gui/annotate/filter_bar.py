@@ -138,6 +138,11 @@ class FilterBar(QWidget):
     def pending(self) -> bool:
         return self._timer.isActive()
 
+    def drop_pending(self) -> None:
+        """Filters typed but not applied yet are not applied (the window closes: its task runner
+        is shut down after it); what was typed stays in the fields and in :meth:`values`."""
+        self._timer.stop()
+
     # ------------------------------------------------------------ internals
     def _values(self) -> tuple[object, ...]:
         return self.text(), self.date_from(), self.date_to(), self.status()

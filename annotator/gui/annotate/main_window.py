@@ -952,6 +952,7 @@ class MainWindow(WindowActions, SideWindows, QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.save_place()
+        self.filter_bar.drop_pending()
         self._watch_timer.stop()
         self.action_watch.stop()
         self.upkeep.stop()
