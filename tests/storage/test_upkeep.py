@@ -101,7 +101,8 @@ def test_the_upkeep_merges_the_span_index_so_that_no_action_commit_does(tmp_path
     assert max(kept) < 30, kept  # each commit wrote its own row's few pages, never a merge
 
 
-def test_an_import_merges_what_it_filled_so_that_no_action_commit_does(tmp_path):
+def test_a_bulk_fill_merged_as_an_import_ends_leaves_no_action_commit_a_big_merge(tmp_path):
     merged, _ = _pages_of_each_commit(str(tmp_path / "merged.sqlite3"), None, merged_after_fill=True)
     # no upkeep at all (the command line): the actions' own segments are merged at the 16th, small
     assert max(merged) < 30, merged
+
