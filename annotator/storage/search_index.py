@@ -232,17 +232,13 @@ def _match(expression: str):
     return text(f"{FTS_TABLE} MATCH :fts_expression").bindparams(fts_expression=expression)
 
 
-# The vectors are kept out of the table's pages, in TOAST (migration 0020): each document's row is
-# then ~50 bytes, and a count of 90,000 matches reads those rows from ~700 pages instead of 90,000
-# pages of 780 MB (no version can count from the GIN index alone: the ordinal is in the row, and
-# PostgreSQL 15.18 read every page of a vacuumed table even for a bare count). The cost:
-# the planner, seeing a small table and not pricing the vectors' detoasting, would read every row
-# and detoast its vector rather than ask the GIN index; so the statements that ask the index are
-# planned without sequential scans (``plans_through_index``).
-CREATE_TSVECTOR = (
-    f"CREATE TABLE {INDEX_TABLE} (ordinal integer PRIMARY KEY, words tsvector NOT NULL)",
-    f"CREATE INDEX {INDEX_TABLE}_words ON {INDEX_TABLE} USING gin (words)",
-)
+# The table (migration 0010) keeps its vectors out of its own pages, in TOAST (migration 0020): each
+# document's row is then ~50 bytes, and a count of 90,000 matches reads those rows from a few hundred
+# pages instead of 90,000 pages of 780 MB (nothing counts from the GIN index alone: the ordinal is in
+# the row, and PostgreSQL 15.18 read every page of a vacuumed table even for a bare count). The cost:
+# the planner, seeing a small table and not pricing the vectors' detoasting, would read every row and
+# detoast its vector rather than ask the GIN index; so the statements that ask the index are planned
+# without sequential scans (``plans_through_index``).
 _INSERT_TSVECTOR = f"INSERT INTO {INDEX_TABLE} (ordinal, words) VALUES (%s, array_to_tsvector(%s::text[]))"
 _tsv = table(INDEX_TABLE, column("ordinal"), column("words"))
 
