@@ -48,6 +48,10 @@ def test_the_filters_count_and_rows_are_the_documents_holding_the_word(ws):
     everyone = DocumentQuery(text="токаев")
     assert documents.count(ws, everyone) == DOCS
     assert documents.count(ws, DocumentQuery(text="хабаровске")) == 0
+    by_id = DocumentQuery(text="D03")  # in no text: the ids, any case
+    assert documents.count(ws, by_id) == 10 and [s.id for s in documents.page(ws, by_id)][:2] == ["d030", "d031"]
+    either = DocumentQuery(text="0")  # the ids of all, the number of some texts
+    assert documents.count(ws, either) == DOCS
 
 
 def _plans_of_index_statements(ws, action) -> list[str]:
