@@ -27,7 +27,8 @@ Python's ``sqlite3`` module, which gives no access to the ``fts5_api``.
 Phrases and prefixes are the index's own (``detail=full``).
 
 **PostgreSQL** (:class:`TsvectorIndex`): a table (ordinal, ``tsvector``) with
-a GIN index, made by migration 0010. The vector holds the document's distinct
+a GIN index, made by migration 0010, its vectors kept in TOAST since 0020 and the
+statements that ask it planned through the index (see ``plans_through_index``). The vector holds the document's distinct
 words as the domain folds them (lower case, ё as е), split by the domain's
 ``WORD`` in Python and handed over as an array (``array_to_tsvector``); the
 query is a ``tsquery`` written out from the same expansion as FTS5's. Why not
@@ -308,7 +309,7 @@ def plans_through_index(connection: Connection) -> Iterator[None]:
     before = connection.exec_driver_sql(
         "SELECT " + ", ".join(f"current_setting('{name}')" for name in _PLANNED_OFF) + ", "
         + ", ".join(f"set_config('{name}', 'off', true)" for name in _PLANNED_OFF)).one()
-    yield
+    yield  # an error inside leaves them off until the transaction ends (which may no longer run a statement)
     connection.exec_driver_sql(
         "SELECT " + ", ".join(f"set_config('{name}', %s, true)" for name in _PLANNED_OFF),
         tuple(before[:len(_PLANNED_OFF)]))
