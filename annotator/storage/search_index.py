@@ -27,7 +27,8 @@ Python's ``sqlite3`` module, which gives no access to the ``fts5_api``.
 Phrases and prefixes are the index's own (``detail=full``).
 
 **PostgreSQL** (:class:`TsvectorIndex`): a table (ordinal, ``tsvector``) with
-a GIN index, made by migration 0010. The vector holds the document's distinct
+a GIN index, made by migration 0010, its vectors kept in TOAST since 0020 and the
+statements that ask it planned through the index (see ``plans_through_index``). The vector holds the document's distinct
 words as the domain folds them (lower case, ё as е), split by the domain's
 ``WORD`` in Python and handed over as an array (``array_to_tsvector``); the
 query is a ``tsquery`` written out from the same expansion as FTS5's. Why not
@@ -52,7 +53,8 @@ query also asks, so it is always a candidate, read and searched as a text.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 
 from sqlalchemy import Connection, Select, column, select, table, text
 
@@ -231,15 +233,13 @@ def _match(expression: str):
     return text(f"{FTS_TABLE} MATCH :fts_expression").bindparams(fts_expression=expression)
 
 
-# The vectors are kept in the table's own pages (compressed, not moved out to TOAST): out there, the
-# table looks a few pages long to the planner, which then prefers to test every row's vector (each
-# fetched and decompressed: 100 ms at 10,000 documents) over asking the GIN index (under 1 ms).
-CREATE_TSVECTOR = (
-    f"CREATE TABLE {INDEX_TABLE} (ordinal integer PRIMARY KEY, words tsvector NOT NULL) "
-    "WITH (toast_tuple_target = 8160)",
-    f"ALTER TABLE {INDEX_TABLE} ALTER COLUMN words SET STORAGE MAIN",
-    f"CREATE INDEX {INDEX_TABLE}_words ON {INDEX_TABLE} USING gin (words)",
-)
+# The table (migration 0010) keeps its vectors out of its own pages, in TOAST (migration 0020): each
+# document's row is then ~50 bytes, and a count of 90,000 matches reads those rows from a few hundred
+# pages instead of 90,000 pages of 780 MB (nothing counts from the GIN index alone: the ordinal is in
+# the row, and PostgreSQL 15.18 read every page of a vacuumed table even for a bare count). The cost:
+# the planner, seeing a small table and not pricing the vectors' detoasting, would read every row and
+# detoast its vector rather than ask the GIN index; so the statements that ask the index are planned
+# without sequential scans (``plans_through_index``).
 _INSERT_TSVECTOR = f"INSERT INTO {INDEX_TABLE} (ordinal, words) VALUES (%s, array_to_tsvector(%s::text[]))"
 _tsv = table(INDEX_TABLE, column("ordinal"), column("words"))
 
@@ -288,6 +288,31 @@ def few_matches(connection: Connection, sql: str, parameters: tuple, cap: int) -
 
 def _matches(expression: str):
     return text(f"{INDEX_TABLE}.words @@ CAST(:ts_expression AS tsquery)").bindparams(ts_expression=expression)
+
+
+# What ``plans_through_index`` turns off. ``jit`` too: a plan priced with a sequential scan it had to
+# take anyway (the documents' own, for the id's ILIKE) costs over ``jit_above_cost``, and compiling
+# it took 530 ms at 10,000 documents.
+_PLANNED_OFF = ("enable_seqscan", "jit")
+
+
+@contextmanager
+def plans_through_index(connection: Connection) -> Iterator[None]:
+    """PostgreSQL: the statements run inside are planned without sequential scans where another way
+    exists (and without JIT), so that a query of ``search_index`` reads the GIN index (measured at
+    10,000 documents, the vectors in TOAST: a count of 10,000 matches in 2 ms through the index,
+    150-225 ms read whole; at 100,000, 1.1-1.3 s for a word no text holds). Only for the transaction
+    and only while inside: the settings in force before are put back. SQLite: nothing."""
+    if connection.dialect.name != "postgresql":
+        yield
+        return
+    before = connection.exec_driver_sql(
+        "SELECT " + ", ".join(f"current_setting('{name}')" for name in _PLANNED_OFF) + ", "
+        + ", ".join(f"set_config('{name}', 'off', true)" for name in _PLANNED_OFF)).one()
+    yield  # an error inside leaves them off until the transaction ends (which may no longer run a statement)
+    connection.exec_driver_sql(
+        "SELECT " + ", ".join(f"set_config('{name}', %s, true)" for name in _PLANNED_OFF),
+        tuple(before[:len(_PLANNED_OFF)]))
 
 
 def index_for(connection: Connection) -> SearchIndex:

@@ -22,13 +22,19 @@ branch_labels = None
 depends_on = None
 
 _TABLE = search_index.INDEX_TABLE
+# The table as this revision made it: the vectors in the rows' own pages (0020 moves them to TOAST).
+_CREATE = (
+    f"CREATE TABLE {_TABLE} (ordinal integer PRIMARY KEY, words tsvector NOT NULL) WITH (toast_tuple_target = 8160)",
+    f"ALTER TABLE {_TABLE} ALTER COLUMN words SET STORAGE MAIN",
+    f"CREATE INDEX {_TABLE}_words ON {_TABLE} USING gin (words)",
+)
 
 
 def upgrade() -> None:
     connection = op.get_bind()
     if connection.dialect.name != "postgresql":
         return
-    for statement in search_index.CREATE_TSVECTOR:
+    for statement in _CREATE:
         connection.exec_driver_sql(statement)
     op.execute(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {_TABLE} TO PUBLIC")
     op.execute(f"ALTER TABLE {_TABLE} ENABLE ROW LEVEL SECURITY")
