@@ -25,6 +25,7 @@ BACKENDS = [b for b in os.environ.get("ANNOTATOR_TEST_BACKENDS", "sqlite,postgre
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "sqlite_only: the test is about SQLite itself (a file, its locking)")
+    config.addinivalue_line("markers", "postgresql_only: the test is about PostgreSQL itself (its planner, storage)")
 
 
 def pytest_generate_tests(metafunc):
@@ -32,6 +33,9 @@ def pytest_generate_tests(metafunc):
         return
     top = Path(metafunc.definition.path).relative_to(Path(__file__).parent).parts[0]
     both = top in BOTH_BACKENDS and metafunc.definition.get_closest_marker("sqlite_only") is None
+    if metafunc.definition.get_closest_marker("postgresql_only") is not None:
+        metafunc.parametrize("backend", [b for b in BACKENDS if b == "postgresql"])  # none: SQLite-only runs
+        return
     metafunc.parametrize("backend", BACKENDS if both else ["sqlite"])
 
 

@@ -73,9 +73,8 @@ def _plans_of_index_statements(ws, action) -> list[str]:
     return plans
 
 
+@pytest.mark.postgresql_only
 def test_postgresql_reads_the_index_through_gin_for_the_filter_and_search(ws, backend):
-    if backend != "postgresql":
-        pytest.skip("SQLite's FTS5 table is read through its own index")
     query = DocumentQuery(text="ташкент")
     plans = _plans_of_index_statements(ws, lambda: (
         read_query(ws, query, "d004", 5), documents.count(ws, query), documents.position(ws, query, "d008"),
@@ -94,9 +93,8 @@ def test_postgresql_reads_the_index_through_gin_for_the_filter_and_search(ws, ba
     assert "Bitmap Index Scan on search_index_words" in through and "Seq Scan" not in through
 
 
+@pytest.mark.postgresql_only
 def test_the_settings_are_put_back_after_the_statements(ws, backend):
-    if backend != "postgresql":
-        pytest.skip("PostgreSQL's planner settings")
     settings = "SELECT current_setting('enable_seqscan'), current_setting('jit')"
     with ws.store.read() as repo:
         before = repo.connection.exec_driver_sql(settings).one()
@@ -108,9 +106,8 @@ def test_the_settings_are_put_back_after_the_statements(ws, backend):
     assert before[0] == "on"
 
 
+@pytest.mark.postgresql_only
 def test_the_vectors_are_kept_in_toast(ws, backend):
-    if backend != "postgresql":
-        pytest.skip("PostgreSQL's storage")
     with ws.store.read() as repo:
         storage, options = repo.connection.exec_driver_sql(
             "SELECT a.attstorage, c.reloptions FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
