@@ -31,7 +31,25 @@ def insert_rows(connection: Connection, table: Table, rows: Sequence[dict[str, A
         ]
     else:
         params = [{k: (processors[k](v) if processors[k] else v) for k, v in row.items()} for row in rows]
-    connection.exec_driver_sql(compiled.string, params)
+    executemany(connection, compiled.string, params)
+
+
+def executemany(connection: Connection, statement: str, params: Sequence[Any]) -> None:
+    """One statement run for every parameter set. PostgreSQL: planned once for them all.
+
+    The store plans every statement for its own values (``plan_cache_mode`` in
+    ``database.py``, for searches); a bulk INSERT's plan does not depend on its values, but
+    each row would be planned again, with the sub-selects of the row-level security policies
+    that check a member's rows (``db/versions/0020_*``): at 10,000 documents, a member's
+    import spent most of its time planning. The setting is the transaction's and is put back
+    at once; a statement that fails aborts the transaction, which undoes it too."""
+    if connection.dialect.name != "postgresql" or len(params) < 2:
+        connection.exec_driver_sql(statement, params)
+        return
+    mode = connection.exec_driver_sql("SELECT current_setting('plan_cache_mode')").scalar_one()
+    connection.exec_driver_sql("SELECT set_config('plan_cache_mode', 'force_generic_plan', true)")
+    connection.exec_driver_sql(statement, params)
+    connection.exec_driver_sql("SELECT set_config('plan_cache_mode', %s, true)", (mode,))
 
 
 def select_tuples(connection: Connection, statement: Select) -> list[tuple]:
