@@ -50,8 +50,9 @@ def _free_port() -> int:
 
 
 class Cluster:
-    def __init__(self, *, durable: bool = False) -> None:
+    def __init__(self, *, durable: bool = False, settings: dict[str, str] | None = None) -> None:
         self.durable = durable  # fsync and synchronous commit on, as a real server (benchmarks)
+        self.settings = dict(settings or {})  # more server settings (a benchmark's pg_stat_statements)
         self.bindir = _bindir()
         self.as_root = os.geteuid() == 0
         self.base = Path(tempfile.mkdtemp(prefix="annotator-pg-"))
@@ -82,6 +83,7 @@ class Cluster:
             "-c listen_addresses=127.0.0.1", "-c unix_socket_directories=''", "-c max_connections=300",
             "-c shared_buffers=64MB", "-c log_min_messages=fatal",
             *([] if self.durable else ["-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off"]),
+            *(f"-c {name}={value}" for name, value in self.settings.items()),
         ])
         for attempt in range(5):
             self.port = _free_port()

@@ -59,6 +59,7 @@ from contextlib import contextmanager
 from sqlalchemy import Connection, Select, column, select, table, text
 
 from annotator.domain.search import WORD, SearchQuery, TermKind, fold, fold_yo, word_forms
+from annotator.storage import bulk
 
 INDEX_TABLE = "search_index"
 FTS_TABLE = INDEX_TABLE  # the name on SQLite, kept for the migration that made it
@@ -248,7 +249,7 @@ class TsvectorIndex(SearchIndex):
     def add(self, connection: Connection, documents: Iterable[tuple[int, str]]) -> None:
         rows = [(ordinal, lexemes(body)) for ordinal, body in documents]
         if rows:
-            connection.exec_driver_sql(_INSERT_TSVECTOR, rows)
+            bulk.executemany(connection, _INSERT_TSVECTOR, rows)
 
     def query_expression(self, query: SearchQuery) -> str:
         return tsquery_expression(_word_groups(query))

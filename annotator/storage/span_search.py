@@ -43,6 +43,7 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, text
 
 from annotator.domain.search import WORD, SearchQuery, fold_yo
+from annotator.storage import bulk
 from annotator.storage.actions import _chunks
 from annotator.storage.models import fragments_from_row
 from annotator.storage.search_index import (
@@ -130,7 +131,8 @@ def _write(connection: Connection, rows: list[Row], *, owners: bool = True) -> N
             "VALUES (%s, %s, %s, array_to_tsvector(%s::text[]))",
             [(span_id, ordinal, label, lexemes(words)) for span_id, ordinal, label, words, _ in rows])
     else:
-        connection.exec_driver_sql(
+        bulk.executemany(
+            connection,
             f"INSERT INTO {SPAN_TABLE} (span_id, ordinal, label, words, owner) "
             "VALUES (%s, %s, %s, array_to_tsvector(%s::text[]), %s) ON CONFLICT (span_id) DO UPDATE "
             "SET ordinal = excluded.ordinal, label = excluded.label, words = excluded.words, owner = excluded.owner",

@@ -48,3 +48,14 @@ def test_export_backends_benchmark_runs(tmp_path, capsys, pg_cluster):
             value = figures[f"{backend}_{name}"]
             assert math.isfinite(value) and value > 0, (backend, name, value)
         assert figures[f"{backend}_identical"], backend  # orjson rewrote exactly what the export wrote
+
+
+def test_member_import_benchmark_runs(tmp_path, capsys, pg_cluster):
+    from tests.bench import bench_member_import
+
+    database = pg_cluster.create_database(empty=True)
+    figures = bench_member_import.main(["--docs", "10", "--repeat", "1", "--dir", str(tmp_path),
+                                        "--pg-url", pg_cluster.url(database)])
+    for name in ("owner_min_s", "owner_median_s", "member_min_s", "member_median_s", "member_over_owner"):
+        assert math.isfinite(figures[name]) and figures[name] > 0, (name, figures[name])
+    assert "member / owner" in capsys.readouterr().out
