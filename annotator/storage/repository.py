@@ -596,8 +596,7 @@ class Repository:
     def merge_span_index(self) -> None:
         """SQLite: after a bulk fill, merge the span index's segments until none of its levels is
         near FTS5's own merge (``span_search.merge_due``). PostgreSQL: nothing."""
-        if span_search.is_sqlite(self.connection):
-            span_search.merge_due(self.connection)
+        span_search.merge_due(self.connection)
 
     def analyze_grown_tables(self) -> list[str]:
         """PostgreSQL: refresh the planner's statistics of the tables this transaction grew by more

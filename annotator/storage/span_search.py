@@ -251,8 +251,7 @@ def rebuild(connection: Connection, batch: int = 200, *, owners: bool = True) ->
             "SELECT d.ordinal, d.id, t.text FROM documents d JOIN document_texts t ON t.document_id = d.id "
             f"WHERE d.ordinal > {int(last)} ORDER BY d.ordinal LIMIT {int(batch)}").fetchall()
         if not documents:
-            if is_sqlite(connection):
-                merge_due(connection)
+            merge_due(connection)
             return
         by_id = {document_id: (ordinal, body) for ordinal, document_id, body in documents}
         rows = []
@@ -284,7 +283,8 @@ def merge_due(connection: Connection) -> None:
     end of a bulk fill (an import, a rebuild). Otherwise the fill's segments stayed side by side,
     and the sixteenth segment a level holds (FTS5 merges it then, whatever ``automerge`` says)
     was a keystroke's: at 10,000 documents an action then wrote 1,500-1,800 pages (95-105 ms).
-    The work is what FTS5's own merging did inside the fill before migration 0019."""
+    The work is what FTS5's own merging did inside the fill before migration 0019. PostgreSQL:
+    nothing (``merge_some`` finds nothing to merge there)."""
     while merge_some(connection, 1000):
         pass
 
