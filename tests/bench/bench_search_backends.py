@@ -16,7 +16,8 @@ the median of each:
 - the first page (100 hits) of ``services.search`` for a common word, a rare
   word, a lemma, GPE spans holding "Ташкент" and every PER span (as in
   ``bench_scale``); and over one owner's spans: boris's PER spans holding
-  "Токаев", and holding "в" (a third of the spans are his);
+  "Токаев", and holding "в" (a third of the spans are his), and his spans of every label
+  (several labels: no one (owner, label) range of the spans' index holds them) holding "Ташкент";
 - the document list's filter: the first page of ``documents.page`` and the
   count for each of ``bench_scale.FILTER_WORDS``, the median over the words.
 
@@ -36,6 +37,7 @@ if __package__ in (None, ""):  # run as a file
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, for pgcluster
 
 from tests.bench._corpus import (  # noqa: E402
+    LABELS,
     WorkDir,
     build_corpus,
     common_arguments,
@@ -57,12 +59,14 @@ def bench_owner_search(target: str, n: int) -> dict:
     from annotator.services.workspace import Workspace
 
     boris = search.SearchFilter(labels=("PER",), owner="boris")
-    asks = {"search_owner_spans_ms": ("Токаев", boris), "search_owner_common_ms": ("в", boris)}
+    every_label = search.SearchFilter(labels=LABELS, owner="boris")
+    asks = {"search_owner_spans_ms": ("Токаев", boris), "search_owner_common_ms": ("в", boris),
+            "search_owner_labels_ms": ("Ташкент", every_label)}
     out = {}
     with Workspace.open(target) as workspace:
         if n < 1000:  # a tiny corpus: words his PER spans hold
             first = next(search.iter_hits(workspace, None, boris))
-            asks = {name: (max(first.text.split(), key=len), boris) for name in asks}
+            asks = {name: (max(first.text.split(), key=len), search_filter) for name, (_, search_filter) in asks.items()}
         for name, (query, search_filter) in asks.items():
             seconds, page = timed(search.search_page, workspace, query, search_filter, limit=100)
             if not page.hits or any(hit.owner != "boris" for hit in page.hits):

@@ -9,7 +9,9 @@ from pathlib import Path
 
 import orjson
 import pytest
+from sqlalchemy import event
 
+from annotator.domain.search import parse
 from annotator.services import search
 from annotator.services.importing import import_files
 from annotator.services.search import SearchFilter
@@ -41,12 +43,14 @@ def ws(workspace, tmp_path: Path):
     return workspace
 
 
-@pytest.mark.parametrize("few", [1, 1000], ids=["walked", "through-gin"])
-def test_few_or_many_matches_find_the_same_hits_in_order(ws, monkeypatch, few):
+@pytest.mark.parametrize("few,span_few", [(1, 4), (1, 10), (1000, 4000)], ids=["walked", "bounded", "through-gin"])
+def test_few_or_many_matches_find_the_same_hits_in_order(ws, monkeypatch, few, span_few):
+    """``bounded``: the spans' index caps its first look at 10 matches, more than a step's 4 spans,
+    so a step over several labels asks for the matches up to the 4th of those (unordered)."""
     monkeypatch.setattr(search, "PAGE", 4)  # pages of 4 documents: many pages, the last ones with few matches
     monkeypatch.setattr(search, "SPAN_PAGE", 4)
     monkeypatch.setattr(repository, "FEW_PAGES", few)
-    monkeypatch.setattr(span_search, "FEW", few * 4)
+    monkeypatch.setattr(span_search, "FEW", span_few)
     tashkent = [f"d{n:03d}" for n in range(DOCS) if n % 3 == 0]
 
     text_hits = list(search.iter_hits(ws, "Ташкент"))
@@ -59,6 +63,11 @@ def test_few_or_many_matches_find_the_same_hits_in_order(ws, monkeypatch, few):
 
     boris = list(search.iter_hits(ws, "Ташкент", SearchFilter(labels=("GPE",), owner="boris")))
     assert [h.document_id for h in boris] == [d for d in tashkent if int(d[1:]) % 15 == 0]
+
+    several_labels = list(search.iter_hits(ws, "Ташкент", SearchFilter(labels=("GPE", "LOC"))))
+    assert [(h.document_id, h.owner) for h in several_labels] == [(h.document_id, h.owner) for h in span_hits]
+    boris_labels = list(search.iter_hits(ws, "Ташкент", SearchFilter(labels=("GPE", "LOC"), owner="boris")))
+    assert [h.document_id for h in boris_labels] == [h.document_id for h in boris]
 
     rare = list(search.iter_hits(ws, "044"))  # one document's number
     assert [h.document_id for h in rare] == ["d044"]
@@ -73,8 +82,6 @@ def test_one_owners_span_search_asks_the_index_for_that_owners_spans_only(ws, mo
     """PostgreSQL's span index knows each span's owner (migration 0018): a batch for boris's spans
     names only the documents where his spans may hold the word, not anna's, both ways. SQLite's
     index has no owner: its batch is a superset, which the search's filters narrow."""
-    from annotator.domain.search import parse
-
     monkeypatch.setattr(span_search, "FEW", few * 4)
     tashkent = [n for n in range(DOCS) if n % 3 == 0]
     with ws.store.read() as repo:
@@ -86,3 +93,31 @@ def test_one_owners_span_search_asks_the_index_for_that_owners_spans_only(ws, mo
         assert ordinals == everyone
     else:
         assert ordinals == [n + 1 for n in tashkent if n % 5 == 0] and last == ordinals[-1]
+
+
+@pytest.mark.postgresql_only
+def test_a_step_over_several_labels_walks_when_the_first_matches_were_not_the_first_ones(ws, monkeypatch):
+    """The unordered look at the matches up to a step's bound is capped: when the cap's matches
+    came from the end of the corpus (rows rewritten lie at the table's end), the range up to the
+    bound holds as many as the cap, and the step walks in order instead. Same hits either way."""
+    monkeypatch.setattr(search, "PAGE", 4)
+    monkeypatch.setattr(search, "SPAN_PAGE", 4)
+    monkeypatch.setattr(span_search, "FEW", 6)
+    several = SearchFilter(labels=("GPE", "LOC"))
+    expected = [(h.document_id, h.owner) for h in search.iter_hits(ws, "Ташкент", SearchFilter(labels=("GPE",)))]
+    with ws.store.write() as repo:  # the first thirty documents' rows move to the table's end
+        repo.connection.exec_driver_sql("UPDATE span_search SET ordinal = ordinal WHERE ordinal <= 30")
+    asked: list[str] = []
+
+    def record(conn, cursor, statement, *args):
+        asked.append(statement)
+
+    with ws.store.read() as repo:
+        event.listen(repo.connection, "before_cursor_execute", record)
+        try:
+            ordinals, _, _ = span_search.candidate_ordinals(repo.connection, parse("Ташкент"), several.labels, 0, 4)
+        finally:
+            event.remove(repo.connection, "before_cursor_execute", record)
+    assert ordinals == [1, 4, 7]  # four spans: d000 has anna's and boris's
+    assert any("ORDER BY ordinal LIMIT" in statement for statement in asked)  # it walked
+    assert [(h.document_id, h.owner) for h in search.iter_hits(ws, "Ташкент", several)] == expected
