@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from annotator.domain.changes import Changes
 from annotator.domain.model import SCHEME_OWNER
+from annotator.domain.undo_stacks import SKIP
 from annotator.i18n import _
 from annotator.services.actions import run_action
 from annotator.services.errors import ServiceError
@@ -19,7 +20,7 @@ from annotator.services.scheme_checks import scheme_problems
 from annotator.services.workspace import Workspace
 from annotator.storage import StaleAction
 from annotator.storage.actions import Op
-from annotator.storage.repository import SKIP, LoggedAction, Repository
+from annotator.storage.repository import LoggedAction, Repository
 
 
 def _original(repo: Repository, action: LoggedAction) -> LoggedAction:
@@ -81,8 +82,8 @@ def undo(workspace: Workspace, *, owner: str, user: str | None = None,
         return _undo(workspace, owner=owner, user=user, document_id=document_id)
     except _Stale as refused:
         with workspace.store.write(**_scope(owner, document_id)) as repo:
-            stack, _redo_stack = repo.undo_history(owner, document_id)
-            target = repo.action(stack[-1]) if stack else None
+            top, _redo_top = repo.undo_tops(owner, document_id)
+            target = repo.action(top) if top is not None else None
             if target is None or target.id != refused.target_id:  # someone else undid it meanwhile
                 raise ServiceError(str(refused)) from refused
             repo.log_action(owner=owner, user=user or owner, kind=SKIP, label=str(refused),
@@ -107,17 +108,17 @@ def _step(workspace: Workspace, *, owner: str, user: str | None, document_id: st
     """One undo (the undo stack's top: apply its inverse) or redo (the redo stack's top: apply the
     inverse of the undo that took it back), checked before it commits."""
     with workspace.store.write(**_scope(owner, document_id)) as repo:
-        undo_stack, redo_stack = repo.undo_history(owner, document_id)
+        undo_top, redo_top = repo.undo_tops(owner, document_id)
         if undoing:
-            if not undo_stack:
+            if undo_top is None:
                 return None
-            target = repo.action(undo_stack[-1])
+            target = repo.action(undo_top)
             assert target is not None
             ops, links = target.inverse, {"undoes": target.id}
         else:
-            if not redo_stack:
+            if redo_top is None:
                 return None
-            undone_id, undo_id = redo_stack[-1]
+            undone_id, undo_id = redo_top
             target, undo_action = repo.action(undone_id), repo.action(undo_id)
             assert target is not None and undo_action is not None
             ops, links = undo_action.inverse, {"redoes": target.id}
@@ -150,9 +151,9 @@ def next_labels(workspace: Workspace, *, owner: str, document_id: str | None = N
 
 def labels_in(repo: Repository, *, owner: str, document_id: str | None = None) -> tuple[str | None, str | None]:
     """:func:`next_labels` inside a read the caller holds (a window's view is read in one transaction)."""
-    undo_stack, redo_stack = repo.undo_history(owner, document_id)
-    undo_action = repo.action(undo_stack[-1]) if undo_stack else None
-    redo_action = repo.action(redo_stack[-1][0]) if redo_stack else None
+    undo_top, redo_top = repo.undo_tops(owner, document_id)
+    undo_action = repo.action(undo_top) if undo_top is not None else None
+    redo_action = repo.action(redo_top[0]) if redo_top is not None else None
     return (_original(repo, undo_action).label if undo_action else None,
             _original(repo, redo_action).label if redo_action else None)
 

@@ -182,7 +182,12 @@ class ActionRow(Base):
     """
 
     __tablename__ = "actions"
-    __table_args__ = (Index("ix_actions_owner", "owner", "id"), {"sqlite_autoincrement": True})
+    __table_args__ = (
+        Index("ix_actions_owner", "owner", "id"),
+        # one document's undo (a curator's), read from its newest actions back (0022)
+        Index("ix_actions_owner_document", "owner", "document_id", "id"),
+        {"sqlite_autoincrement": True},
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
     owner: Mapped[str] = mapped_column(String(200))  # whose undo history it belongs to

@@ -167,7 +167,7 @@ def test_the_rules_of_a_sets_rows_are_the_same_before_and_after_0021(team):
     after = _matrix(cluster, database, names, rows)
     assert before == _the_rule(rows)
     assert after == before
-    assert HEAD_REVISION == "0021"
+    assert int(HEAD_REVISION) >= 21  # the head keeps these policies
 
 
 def _plan(connection, statement: str, parameters: tuple) -> str:
