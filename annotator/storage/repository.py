@@ -13,9 +13,10 @@ from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from typing import Any
+from weakref import WeakKeyDictionary
 
 import orjson
-from sqlalchemy import Connection, Select, Table, bindparam, case, func, insert, null, select, text
+from sqlalchemy import Connection, Engine, Select, Table, bindparam, case, func, insert, null, select, text
 from sqlalchemy.exc import IntegrityError
 
 from annotator.domain.entities import Entity, EntitySummary, Mention
@@ -78,6 +79,8 @@ ENTITY = "entity"
 COVERED_IN_SQL = 20_000  # characters: see Repository.span_tuples
 FEW_PAGES = 10  # PostgreSQL: up to this many pages' worth of matches are read through the GIN index at once
 CLAIM = "claim"
+# Databases (by engine) whose documents hold every ordinal from 1 on (``Repository._ordinals_dense``).
+_DENSE_ORDINALS: WeakKeyDictionary[Engine, bool] = WeakKeyDictionary()
 UNDO_READ = 64  # the newest actions read for the undo stacks' tops, eight times more each time that is not enough
 
 
@@ -93,6 +96,7 @@ _PG_NEXTVAL = text("SELECT nextval(pg_get_serial_sequence(:t, 'id')) FROM genera
 _SQLITE_SEQ = text("SELECT seq FROM sqlite_sequence WHERE name = :t")
 _ACTIVE_SCHEME_ID = select(func.max(SCHEMES.c.id))
 _COUNT_DOCUMENTS = select(func.count()).select_from(DOCUMENTS)
+_LAST_ORDINAL = select(func.max(DOCUMENTS.c.ordinal))
 _COUNT_SETS_IN_STATUS = select(func.count()).select_from(SETS).where(
     SETS.c.owner == bindparam("owner"), SETS.c.status == bindparam("status"))
 _INSERT_ACTION = insert(ACTIONS)
@@ -507,6 +511,8 @@ class Repository:
 
     def count_documents(self, query: DocumentQuery = DocumentQuery()) -> int:
         if query == DocumentQuery():
+            if self._ordinals_dense():  # the last ordinal, one index look-up (count(*): 7 ms at 100,000 on PostgreSQL)
+                return self.connection.execute(_LAST_ORDINAL).scalar() or 0
             return self.connection.execute(_COUNT_DOCUMENTS).scalar_one()
         if (query.owner is not None and query.status not in (None, SetStatus.NEW)
                 and replace(query, sort="ordinal", descending=False) == DocumentQuery(owner=query.owner,
@@ -532,12 +538,25 @@ class Repository:
         if after is not None:
             stmt = stmt.where(_after(sort_column, query.descending, *after))
         stmt = stmt.order_by(*order)
-        if offset:
+        if offset and after is None and query == DocumentQuery() and self._ordinals_dense():
+            stmt = stmt.where(DOCUMENTS.c.ordinal > offset)  # row ``offset`` holds ordinal offset + 1
+        elif offset:
             stmt = stmt.offset(offset)
         if limit is not None:
             stmt = stmt.limit(limit)
         with self._through_index(query):
             return list(self.connection.execute(stmt).scalars())
+
+    def _ordinals_dense(self) -> bool:
+        """Whether the documents hold every ordinal from 1 on, so that a jump to row N of the whole
+        list is a look-up of ordinal N + 1, not a walk over N rows (OFFSET: 10 ms at row 50,000 on
+        PostgreSQL, on every jump of the list's scroll bar). Checked once per database: documents
+        are never deleted and an import numbers its documents on from the last one, so it stays so."""
+        engine = self.connection.engine
+        if engine not in _DENSE_ORDINALS:  # (a gap, which no import leaves, would stay too)
+            count, high = self.connection.execute(select(func.count(), func.max(DOCUMENTS.c.ordinal))).one()
+            _DENSE_ORDINALS[engine] = count == (high or 0)
+        return _DENSE_ORDINALS[engine]
 
     def document_page(self, query: DocumentQuery, limit: int, after: tuple | None = None
                       ) -> tuple[list[str], tuple | None]:

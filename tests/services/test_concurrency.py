@@ -28,10 +28,10 @@ import traceback
 import pytest
 
 from annotator.domain.model import GOLD, Role
+from annotator.domain.undo_stacks import SKIP
 from annotator.services import annotating, documents, history, users
 from annotator.services.errors import ServiceError
 from annotator.services.workspace import Workspace
-from annotator.storage.repository import SKIP
 
 DOC = "000_598509fc61278558"
 WORKERS = 4
