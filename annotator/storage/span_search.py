@@ -325,7 +325,8 @@ def candidate_ordinals(connection: Connection, query: SearchQuery, labels: Seque
         # through every owner's spans, testing each vector (its rows lie in that order on disk):
         # boris's PER spans holding «Токаев», 80-125 ms for 150 of them instead of 11. The owner is
         # asked as "= ANY" so that it is no constant the planner would drop from the order.
-        order = " ORDER BY owner, label, ordinal" if owner is not None and len(labels) == 1 else " ORDER BY ordinal"
+        one_range = owner is not None and len(labels) == 1  # the (owner, label, ordinal) index holds them in order
+        order = " ORDER BY owner, label, ordinal" if one_range else " ORDER BY ordinal"
         matches = f"SELECT ordinal FROM {SPAN_TABLE} WHERE words @@ CAST(%s AS tsquery) AND ordinal > %s{rules}"
         few: list[int] | None = None
         bound = ""
@@ -339,7 +340,7 @@ def candidate_ordinals(connection: Connection, query: SearchQuery, labels: Seque
                 # otherwise, usually come in corpus order, the table's own, so it stops soon).
                 bound = f" AND ordinal <= {int(some[limit - 1])}"
         walked = few is None
-        if bound and not (owner is not None and len(labels) == 1):
+        if bound and not one_range:
             # A walk in order up to the bound reads every row of the range (the bound is where about
             # ``limit`` matches end), testing each vector: at 100,000 documents, boris's spans of six
             # labels holding «Ташкент», 110,000 rows, 27-45 ms. Asked unordered, the GIN index and
