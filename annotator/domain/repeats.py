@@ -105,6 +105,13 @@ def _permutations():
     return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME).permutations
 
 
+def prepare() -> None:
+    """Import what the signatures need and make their permutations. datasketch imports scipy:
+    about half a second of imports that hold the interpreter and cannot pause, which a background
+    indexer does at a quiet moment before its first batch rather than in the middle of one."""
+    _permutations()
+
+
 def _shingles(words: Sequence[str]) -> list[bytes]:
     return [f"{a} {b}".encode() for a, b in zip(words, words[1:])]
 

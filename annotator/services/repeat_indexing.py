@@ -21,6 +21,7 @@ import sys
 import threading
 import time
 
+from annotator.domain.repeats import prepare as prepare_signatures
 from annotator.services import repeats
 from annotator.services.workspace import Workspace
 
@@ -98,6 +99,8 @@ class BackgroundIndexer:
             self._stop.wait(wait)
 
     def _round(self) -> None:
+        self._wait_for_quiet()
+        prepare_signatures()  # once: half a second of imports, at a moment without keys
         self.left = repeats.unread_count(self.workspace)
         after = 0
         while self.left and not self._stop.is_set():

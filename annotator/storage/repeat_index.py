@@ -46,6 +46,11 @@ class RepeatIndex:
                 found[band].append(group)
         return found
 
+    def last_group(self) -> int | None:
+        """The highest group id stored (None when there is none): a stamp of the index's groups,
+        which only grow or go all at once, their ids never reused."""
+        return self.connection.execute(select(func.max(GROUPS.c.id))).scalar()
+
     def group_texts(self, group_ids: Iterable[int]) -> dict[int, str]:
         found: dict[int, str] = {}
         for chunk in _chunks(sorted(set(group_ids))):

@@ -120,6 +120,35 @@ def test_a_batch_another_indexer_did_meanwhile_is_not_indexed_twice(sample_works
     assert repeats.unread_count(ws) == 0
 
 
+def passages_between(ws) -> set[tuple[str, ...]]:
+    return {tuple(sorted(d for d, *_ in p.places)) for p in repeats.repeated_passages(ws)}
+
+
+def test_groups_another_indexer_adds_after_the_look_ups_are_found_under_the_lock(sample_workspace, monkeypatch):
+    """The batch looks up and compares outside the write lock; if another desktop indexes 001
+    (whose sentences 002 copies) in between, the batch must choose again and join 001's groups,
+    not make groups of its own for the same sentences."""
+    ws = sample_workspace
+    real = repeats._choose
+
+    def meanwhile(*args, **kwargs):
+        monkeypatch.setattr(repeats, "_choose", real)
+        with ws.store.write() as repo:
+            repeats.index_documents(repo, repo.documents([D000, D001]))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(repeats, "_choose", meanwhile)
+    with ws.store.read() as repo:
+        after_001 = dict(repo.repeat_index.unread_documents(0, 5))[D001]
+    batch = repeats.index_batch(ws, after=after_001, limit=1, pause=lambda: None)
+    assert batch.documents == 1 and repeats._choose is real
+    repeats.index_pending(ws)
+    assert (D001, D002) in passages_between(ws)
+    found = passages_between(ws)
+    repeats.index_corpus(ws, rebuild=True)
+    assert passages_between(ws) == found
+
+
 def annotate_002(ws) -> dict[str, int]:
     """anna's work on 002: entities and claims inside the passages copied into 001 and 004."""
     ids = {}
