@@ -7,7 +7,8 @@ It reads the documents in small batches (``repeats.index_batch``: one short writ
 transaction each), rests after each as long as the batch took, and holds off while the
 annotator is at work (:meth:`hold`, called by the window at each key), checking before each
 sentence: a keystroke's action and its paint then find neither the write lock nor the
-interpreter taken for more than a sentence's worth (a document's took 5-12 ms). While it runs, the interpreter
+interpreter taken for more than a sentence's worth (a document's took 5-12 ms). The
+signatures' libraries are imported the same way, once, before the first batch. While it runs, the interpreter
 hands the GIL over every millisecond instead of every five, so a GUI thread that wants it
 waits at most that long. It touches no Qt object: the window reads :attr:`left` and
 :attr:`finished` from a timer of its own, as it does with the watch of other desktops'

@@ -112,3 +112,19 @@ def test_a_batch_pauses_before_each_sentence_where_a_hold_keeps_it_waiting(sampl
     began = time.monotonic()
     indexer._wait_for_quiet()
     assert time.monotonic() - began >= 0.25
+
+
+def test_the_signatures_libraries_are_loaded_once_the_annotator_is_quiet(sample_workspace, monkeypatch):
+    """Their imports (datasketch brings scipy) hold the interpreter half a second and cannot pause:
+    the indexer loads them only after the annotator's hold has run out, before its first batch."""
+    from annotator.services import repeat_indexing
+
+    loaded: list[float] = []
+    monkeypatch.setattr(repeat_indexing, "prepare_signatures", lambda: loaded.append(time.monotonic()))
+    indexer = BackgroundIndexer(sample_workspace, rest=0.0)
+    indexer.hold(0.3)
+    held_until = time.monotonic() + 0.25
+    indexer.start()
+    wait_for(lambda: not indexer.running)
+    assert len(loaded) == 1 and loaded[0] >= held_until
+    assert indexer.indexed == 5
