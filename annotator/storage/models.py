@@ -75,10 +75,16 @@ class AnnotationSetRow(Base):
     updated_at: Mapped[datetime] = mapped_column()
 
 
+# A span only the export's full writer writes (a claim's, a discontinuous one, one linked to an
+# entity or accepted from a suggestion): few, so a partial index finds a set's at once (0023).
+WHOLE_SPAN = "kind <> 'entity' OR fragments IS NOT NULL OR entity_id IS NOT NULL OR origin IS NOT NULL"
+
+
 class SpanRow(Base):
     __tablename__ = "spans"
     __table_args__ = (
         Index("ix_spans_set", "set_id", "start"),
+        Index("ix_spans_whole", "set_id", sqlite_where=text(WHOLE_SPAN), postgresql_where=text(WHOLE_SPAN)),
         # A set holds a span at most once, even when two writers add it at the same moment; two spans
         # of a label over the same outer bounds differ by their fragments (migration 0012).
         Index("uq_spans_place", "set_id", "kind", "start", "end", "label",

@@ -65,6 +65,7 @@ from annotator.storage.models import (
     DocumentTextRow,
     SchemeVersionRow,
     UserRow,
+    WHOLE_SPAN,
     fragments_from_row,
 )
 
@@ -124,13 +125,12 @@ TITLE_HEAD = 400  # characters of a text read for its list title (its first line
 _EXPORT_SETS_SQL = (
     "SELECT d.id, d.meta, d.sha256, t.text, s.id, s.owner, s.status, "
     "EXISTS (SELECT 1 FROM relations r WHERE r.set_id = s.id) "
+    "OR EXISTS (SELECT 1 FROM spans w WHERE w.set_id = s.id AND (" + WHOLE_SPAN + ")) "  # ix_spans_whole
     "FROM documents d JOIN document_texts t ON t.document_id = d.id "
     "LEFT JOIN annotation_sets s ON s.document_id = d.id{owner} WHERE d.id {ids}")
-_WHOLE = "kind <> 'entity' OR fragments IS NOT NULL OR entity_id IS NOT NULL OR origin IS NOT NULL"
 _AGGREGATE = {  # attributes nested as JSON (one orjson.loads a set, none a span); PostgreSQL's array as text
-    "sqlite": "json_group_array(json_array(start, -\"end\", label, \"end\", json(attributes))), max({whole})",
-    "postgresql": "json_agg(json_build_array(start, -\"end\", label, \"end\", attributes))::text, "
-                  "bool_or({whole})",
+    "sqlite": "json_group_array(json_array(start, -\"end\", label, \"end\", json(attributes)))",
+    "postgresql": "json_agg(json_build_array(start, -\"end\", label, \"end\", attributes))::text",
 }
 # by set id: PostgreSQL's planner may otherwise walk every set to find a page's
 _EXPORT_SPANS_SQL = "SELECT set_id, {aggregate} FROM spans WHERE set_id {ids} GROUP BY set_id"
@@ -145,7 +145,7 @@ class _ExportStatements:
 
     def __init__(self, dialect: str):
         self.postgres = dialect == "postgresql"
-        self.aggregate = _AGGREGATE["postgresql" if self.postgres else "sqlite"].format(whole=_WHOLE)
+        self.aggregate = _AGGREGATE["postgresql" if self.postgres else "sqlite"]
 
     def _ids(self, count: int) -> str:
         return "= ANY(%s)" if self.postgres else "IN (" + ",".join("?" * count) + ")"
@@ -907,7 +907,7 @@ class Repository:
         cursor = self.connection.connection.driver_connection.cursor()  # same transaction as self.connection
         try:
             rows: list[tuple] = []
-            spans: dict[int, tuple[str, bool]] = {}
+            spans: dict[int, str] = {}
             for chunk in _chunks(list(ids)):
                 parameters = statements.ids(chunk)
                 if owner is not None:
@@ -917,24 +917,22 @@ class Repository:
                 rows.extend(found)
                 for set_ids in _chunks([r[4] for r in found if r[4] is not None]):
                     cursor.execute(statements.spans(len(set_ids)), statements.ids(set_ids))
-                    for set_id, aggregate, whole in cursor.fetchall():
-                        spans[set_id] = (aggregate, bool(whole))
+                    spans.update(cursor.fetchall())
         finally:
             cursor.close()
         position = {document_id: n for n, document_id in enumerate(ids)}
         rows.sort(key=lambda r: (position[r[0]], r[5] or ""))  # by page order, then owner (code points)
         page = []
-        loads, status_of, no_spans = orjson.loads, _STATUS, ("[]", False)
-        for document_id, meta, sha, body, set_id, set_owner, status, related in rows:
+        loads, status_of = orjson.loads, _STATUS
+        for document_id, meta, sha, body, set_id, set_owner, status, whole in rows:
             if isinstance(meta, (str, bytes)):  # SQLite hands JSON over as text, psycopg decoded
                 meta = loads(meta)
             if set_id is None:
                 page.append(ExportRow(document_id, meta or {}, sha, body, None, None, False))
                 continue
-            aggregate, whole = spans.get(set_id, no_spans)
             page.append(ExportRow(document_id, meta or {}, sha, body,
                                   SetRef(set_id, document_id, set_owner, status_of[status]),
-                                  aggregate, whole or bool(related)))
+                                  spans.get(set_id, "[]"), bool(whole)))
         return page
 
     def insert_annotations(self, set_rows: list[dict[str, Any]], span_rows: list[dict[str, Any]],

@@ -123,3 +123,25 @@ def test_a_set_with_more_spans_than_the_ready_made_local_ids_numbers_them_all(wo
     lines = out.getvalue().splitlines()
     assert lines == old_lines(workspace, "anna")
     assert [e["id"] for e in orjson.loads(lines[0])["entities"]][-2:] == [f"T{count - 1}", f"T{count}"]
+
+
+def test_sets_holding_only_a_discontinuous_or_an_accepted_span_go_through_the_full_writer(sample_workspace):
+    """Each kind of span the fast lines cannot write, alone in its set (no claim to mark the set):
+    the page must tell the set whole (migration 0023's partial index) and write what to_json does."""
+    from annotator.services import suggestions
+    from tests.services.test_repeats import D004, find
+
+    ws = sample_workspace
+    start, end = find(ws, D004, "конструктивное сотрудничество")
+    span = annotating.add_span(ws, D004, start, start + 14, "EVENT", owner="dora").result
+    annotating.add_fragment(ws, span, end - 12, end, owner="dora")
+    suggestions.suggest(ws, models=("rules",), document_ids=[D004])
+    rule = next(s for s in suggestions.open_suggestions(ws, D004, owner="emil") if s.source == "model:rules")
+    suggestions.accept_suggestion(ws, D004, rule.start, owner="emil", place=rule.key)
+    for owner, key in (("dora", "fragments"), ("emil", "origin")):
+        out = io.BytesIO()
+        export(ws, out, owner=owner, document_ids=[D004])
+        lines = out.getvalue().splitlines()
+        assert lines == [line for line in old_lines(ws, owner) if orjson.loads(line)["id"] == D004]
+        (entity,) = orjson.loads(lines[0])["entities"]
+        assert entity.get(key), (owner, entity)
