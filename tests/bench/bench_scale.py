@@ -86,6 +86,7 @@ TARGETS = {  # figure -> (limit, "<" or ">=")
     "search_lemma_ms": (200, "<"), "search_spans_ms": (200, "<"), "search_all_per_ms": (200, "<"),
     "import_ratio": (0.3, ">="), "export_ratio": (0.3, ">="),
 }
+EXPORT_TRIES = 3
 FILTER_WORDS = ("токаев", "Мирзиеев", "переговоры", "ташкент", "материал 000007")
 
 
@@ -353,16 +354,25 @@ def bench_io(work: Path, docs, tag: str) -> dict:
         # the index of repeated passages, built after the import's commit (the window: in the background)
         t_index, _indexed = timed(repeats.index_pending, workspace)
         exported = work / f"export_{tag}.jsonl"
-        with open(exported, "wb") as out:
-            t_export, _ = timed(export, workspace, out)
-    records = [orjson.loads(line) for line in exported.read_bytes().splitlines()]
 
-    def dump() -> None:
-        with open(work / f"baseline_export_{tag}.jsonl", "wb") as out:
-            for record in records:
-                out.write(orjson.dumps(record) + b"\n")
+        def export_once() -> None:
+            with open(exported, "wb") as out:
+                export(workspace, out)
 
-    t_dump, _ = timed(dump)
+        export_once()
+        records = [orjson.loads(line) for line in exported.read_bytes().splitlines()]
+
+        def dump() -> None:
+            with open(work / f"baseline_export_{tag}.jsonl", "wb") as out:
+                for record in records:
+                    out.write(orjson.dumps(record) + b"\n")
+
+        # the fastest of three, each way, interleaved: one dump of 10,000 records moved between 0.20
+        # and 0.30 s from run to run while ours stayed at 0.70 s, and the ratio carried that whole
+        t_export, t_dump = float("inf"), float("inf")
+        for _ in range(EXPORT_TRIES):
+            t_export = min(t_export, timed(export_once)[0])
+            t_dump = min(t_dump, timed(dump)[0])
     gc.unfreeze()
     del records
     mb = corpus_bytes(docs) / 1e6
